@@ -1,0 +1,3 @@
+package main
+
+func runLauncher(cmd string, args []string) int { usage(); return 2 }
