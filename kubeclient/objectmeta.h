@@ -1,0 +1,48 @@
+// Typed, read-only accessors for the metadata of any object held as JSON; kinds get thin
+// views on top of these instead of duplicated structs.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+
+namespace kube {
+
+class ObjectMeta
+{
+public:
+    explicit ObjectMeta(const nlohmann::json &object);
+
+    std::string apiVersion() const;
+    std::string kind() const;
+    std::string name() const;
+    std::string generateName() const;
+    std::string namespaceName() const;
+    std::string uid() const;
+    std::string resourceVersion() const;
+    std::string creationTimestamp() const;
+    std::string deletionTimestamp() const;
+    long long generation() const;
+    std::map<std::string, std::string> labels() const;
+    std::map<std::string, std::string> annotations() const;
+    std::string label(const std::string &key) const;
+    std::string annotation(const std::string &key) const;
+    bool hasLabel(const std::string &key) const;
+    const nlohmann::json &ownerReferences() const;
+    const nlohmann::json &finalizers() const;
+    // "ns/name" or "name": the key stores and error messages use.
+    std::string key() const;
+
+private:
+    std::string field(const char *key) const;
+    std::map<std::string, std::string> stringMap(const char *key) const;
+
+    const nlohmann::json &m_object;
+    const nlohmann::json &m_meta;
+};
+
+// Builds "ns/name" or "name".
+std::string objectKey(const std::string &ns, const std::string &name);
+
+} // namespace kube
