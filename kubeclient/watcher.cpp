@@ -250,7 +250,7 @@ void Watcher::setResourceVersion(std::string rv)
     m_resourceVersion = std::move(rv);
 }
 
-void Watcher::emit(WatcherEvent event)
+void Watcher::deliver(WatcherEvent event)
 {
     if (m_callback)
         m_callback(event);
@@ -274,7 +274,7 @@ void Watcher::step()
     case State::Empty:
         m_continueToken.clear();
         setState(State::InitPage);
-        emit(WatcherEvent{WatcherEventType::Init, nullptr, std::nullopt, milliseconds(0)});
+        deliver(WatcherEvent{WatcherEventType::Init, nullptr, std::nullopt, milliseconds(0)});
         return;
     case State::InitPage:
         stepList();
@@ -321,7 +321,7 @@ void Watcher::stepList()
         return;
     }
     for (auto &item : page->items) {
-        emit(WatcherEvent{WatcherEventType::InitApply, std::make_shared<const nlohmann::json>(std::move(item)),
+        deliver(WatcherEvent{WatcherEventType::InitApply, std::make_shared<const nlohmann::json>(std::move(item)),
                           std::nullopt, milliseconds(0)});
     }
     // The server may return fewer items than asked, even none, with a token: always follow it.
@@ -332,7 +332,7 @@ void Watcher::stepList()
     m_continueToken.clear();
     setResourceVersion(page->resourceVersion);
     setState(State::InitListed);
-    emit(WatcherEvent{WatcherEventType::InitDone, nullptr, std::nullopt, milliseconds(0)});
+    deliver(WatcherEvent{WatcherEventType::InitDone, nullptr, std::nullopt, milliseconds(0)});
 }
 
 void Watcher::stepWatch()
@@ -384,7 +384,7 @@ void Watcher::stepWatch()
             std::string rv = resourceVersionOf(event.object);
             if (!rv.empty())
                 setResourceVersion(std::move(rv));
-            emit(WatcherEvent{type, std::make_shared<const nlohmann::json>(event.object), std::nullopt,
+            deliver(WatcherEvent{type, std::make_shared<const nlohmann::json>(event.object), std::nullopt,
                               milliseconds(0)});
             return !m_stopRequested.load();
         },
@@ -447,7 +447,7 @@ void Watcher::fail(const Error &error, State after)
     event.type = WatcherEventType::Error;
     event.error = error.withContext(describe());
     event.retryIn = delay;
-    emit(std::move(event));
+    deliver(std::move(event));
 }
 
 void Watcher::sleepFor(milliseconds delay)

@@ -104,7 +104,7 @@ private:
     // Reports the error, then waits a backoff delay before entering `after`.
     void fail(const Error &error, State after);
     void sleepFor(std::chrono::milliseconds delay);
-    void emit(WatcherEvent event);
+    void deliver(WatcherEvent event);
     void setState(State state);
     void setResourceVersion(std::string rv);
     ListOptions baseOptions() const;
