@@ -92,9 +92,16 @@ std::string identityDigest(const AuthMaterial &auth)
     return std::string(reinterpret_cast<const char *>(digest), length);
 }
 
+bool sameMaterial(const AuthMaterial &a, const AuthMaterial &b)
+{
+    return a.bearerToken == b.bearerToken && a.username == b.username && a.password == b.password
+        && a.clientCertPem == b.clientCertPem && a.clientKeyPem == b.clientKeyPem;
+}
+
 std::chrono::seconds retryAfter(const HttpResponse &response)
 {
-    const std::string_view value = trim(response.header("Retry-After"));
+    const std::string header = response.header("Retry-After");
+    const std::string_view value = trim(header);
     if (value.empty() || value.size() > 6
         || !std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); }))
         return kDefaultRetryAfter;
@@ -191,6 +198,7 @@ struct Transport::Impl {
     Result<HttpResponse> run(const HttpRequest &request,
                              const std::function<bool(std::string_view)> *onData,
                              const CancelTokenPtr &cancel);
+    Result<AuthMaterial> currentCredentials(const CancelTokenPtr &cancel, const CancelWait &wait) const;
     Result<HttpResponse> perform(const HttpRequest &request, const AuthMaterial &auth,
                                  const std::function<bool(std::string_view)> *onData, CancelWait &wait);
     void applyOptions(CURL *easy, const HttpRequest &request, const AuthMaterial &auth, bool streaming,
@@ -291,6 +299,7 @@ Result<HttpResponse> Transport::Impl::run(const HttpRequest &request,
     CancelWait wait(cancel);
     int retriesOn429 = 0;
     bool retriedOn401 = false;
+    std::optional<AuthMaterial> auth;  // set: use it for the next attempt instead of asking again
     for (;;) {
         if (wait.cancelled())
             return cancelledError();
@@ -299,21 +308,16 @@ Result<HttpResponse> Transport::Impl::run(const HttpRequest &request,
         if (delay > Clock::duration::zero() && !wait.sleepFor(delay))
             return cancelledError();
 
-        AuthMaterial auth;
-        if (config.credentials) {
-            auto material = config.credentials->current(cancel);
-            if (!material) {
-                if (wait.cancelled())
-                    return cancelledError();
-                Error e = std::move(material.error());
-                if (e.where.empty())
-                    e.where = where;
-                return e;
-            }
+        if (!auth) {
+            auto material = currentCredentials(cancel, wait);
+            if (!material)
+                return material.error();
             auth = std::move(material.value());
         }
+        const AuthMaterial used = std::move(*auth);
+        auth.reset();
 
-        auto response = perform(request, auth, onData, wait);
+        auto response = perform(request, used, onData, wait);
         if (!response)
             return response;
 
@@ -322,6 +326,14 @@ Result<HttpResponse> Transport::Impl::run(const HttpRequest &request,
             // try once more with whatever the provider produces now.
             retriedOn401 = true;
             config.credentials->invalidate();
+            auto fresh = currentCredentials(cancel, wait);
+            if (!fresh)
+                return fresh.error();
+            // Nothing newer than what was just refused: sending it again would only add a
+            // second failed login to the server's audit log.
+            if (sameMaterial(fresh.value(), used))
+                return response;
+            auth = std::move(fresh.value());
             continue;
         }
         if (response->status == 429 && retriesOn429 < config.maxRetriesOn429) {
@@ -332,6 +344,21 @@ Result<HttpResponse> Transport::Impl::run(const HttpRequest &request,
         }
         return response;
     }
+}
+
+Result<AuthMaterial> Transport::Impl::currentCredentials(const CancelTokenPtr &cancel, const CancelWait &wait) const
+{
+    if (!config.credentials)
+        return AuthMaterial{};
+    auto material = config.credentials->current(cancel);
+    if (material)
+        return material;
+    if (wait.cancelled())
+        return cancelledError();
+    Error e = std::move(material.error());
+    if (e.where.empty())
+        e.where = where;
+    return e;
 }
 
 void Transport::Impl::applyOptions(CURL *easy, const HttpRequest &request, const AuthMaterial &auth,
@@ -369,7 +396,7 @@ void Transport::Impl::applyOptions(CURL *easy, const HttpRequest &request, const
     // Method and body. POSTFIELDS points into `request`, which outlives the transfer.
     if (request.method == "HEAD") {
         curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
-    } else if (request.method == "GET" && request.body.empty()) {
+    } else if ((request.method.empty() || request.method == "GET") && request.body.empty()) {
         curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
     } else {
         if (!request.body.empty() || request.method == "POST" || request.method == "PUT"
@@ -383,6 +410,7 @@ void Transport::Impl::applyOptions(CURL *easy, const HttpRequest &request, const
 
     // TLS. Blobs are copied by libcurl; nothing secret touches the filesystem.
     const TlsConfig &tls = config.tls;
+    curl_easy_setopt(easy, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));  // client-go's floor
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, tls.insecureSkipVerify ? 0L : 1L);
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, tls.insecureSkipVerify ? 0L : 2L);
     if (!tls.caPem.empty()) {
@@ -558,6 +586,12 @@ Error Transport::Impl::mapFailure(CURLcode code, const Transfer &transfer) const
                     "the response from " + target + " is larger than the limit of "
                         + std::to_string(config.maxBodyBytes) + " bytes",
                     "this does not look like an API server's answer; for big lists, page with limit=");
+
+    if (!proxy.empty()
+        && (detail.find("CONNECT tunnel failed") != std::string::npos
+            || detail.find("Proxy CONNECT aborted") != std::string::npos))
+        return fail(ErrorKind::Transport, "the proxy did not open a tunnel to " + target + ": " + detail,
+                    "check proxy-url in the kubeconfig, and that the proxy allows this host and port");
 
     switch (code) {
     case CURLE_ABORTED_BY_CALLBACK:

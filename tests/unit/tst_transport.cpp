@@ -7,8 +7,15 @@
 
 #include <QtTest/QtTest>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -104,6 +111,102 @@ public:
 
 private:
     std::thread m_thread;
+};
+
+// Just enough of a SOCKS5 server (RFC 1928) to record one CONNECT request and refuse it.
+class FakeSocksProxy
+{
+public:
+    struct Request {
+        int addressType = 0;  // 1: IPv4, 3: domain name, 4: IPv6
+        std::string host;
+        int port = 0;
+    };
+
+    FakeSocksProxy()
+    {
+        m_listenFd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        if (m_listenFd < 0 || ::bind(m_listenFd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0
+            || ::listen(m_listenFd, 4) != 0
+            || ::getsockname(m_listenFd, reinterpret_cast<sockaddr *>(&address), &length) != 0)
+            qFatal("FakeSocksProxy: cannot listen");
+        m_port = ntohs(address.sin_port);
+        m_thread = std::thread([this] { serveOne(); });
+    }
+    ~FakeSocksProxy()
+    {
+        ::shutdown(m_listenFd, SHUT_RDWR);
+        m_thread.join();
+        ::close(m_listenFd);
+    }
+
+    int port() const { return m_port; }
+    Request waitForRequest()
+    {
+        std::unique_lock lock(m_mutex);
+        m_done.wait_for(lock, 5s, [this] { return m_finished; });
+        return m_request;
+    }
+
+private:
+    static bool readExactly(int fd, unsigned char *buffer, size_t size)
+    {
+        while (size > 0) {
+            const ssize_t n = ::recv(fd, buffer, size, 0);
+            if (n <= 0)
+                return false;
+            buffer += n;
+            size -= static_cast<size_t>(n);
+        }
+        return true;
+    }
+
+    void serveOne()
+    {
+        pollfd pfd{m_listenFd, POLLIN, 0};
+        const int fd = ::poll(&pfd, 1, 5000) > 0 ? ::accept(m_listenFd, nullptr, nullptr) : -1;
+        Request request;
+        if (fd >= 0) {
+            timeval timeout{5, 0};
+            ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+            unsigned char buffer[512];
+            // Greeting: VER NMETHODS METHODS...; we pick "no authentication".
+            if (readExactly(fd, buffer, 2) && readExactly(fd, buffer + 2, buffer[1])
+                && ::send(fd, "\x05\x00", 2, MSG_NOSIGNAL) == 2 && readExactly(fd, buffer, 4)) {
+                // Request: VER CMD RSV ATYP DST.ADDR DST.PORT
+                request.addressType = buffer[3];
+                if (request.addressType == 3 && readExactly(fd, buffer, 1)) {
+                    const size_t length = buffer[0];
+                    if (readExactly(fd, buffer, length))
+                        request.host.assign(reinterpret_cast<char *>(buffer), length);
+                } else if (request.addressType == 1 && readExactly(fd, buffer, 4)) {
+                    request.host = std::to_string(buffer[0]) + "." + std::to_string(buffer[1]) + "."
+                        + std::to_string(buffer[2]) + "." + std::to_string(buffer[3]);
+                }
+                if (readExactly(fd, buffer, 2))
+                    request.port = buffer[0] << 8 | buffer[1];
+                // Reply: connection refused.
+                ::send(fd, "\x05\x05\x00\x01\x00\x00\x00\x00\x00\x00", 10, MSG_NOSIGNAL);
+            }
+            ::close(fd);
+        }
+        std::lock_guard lock(m_mutex);
+        m_request = request;
+        m_finished = true;
+        m_done.notify_all();
+    }
+
+    int m_listenFd = -1;
+    int m_port = 0;
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_done;
+    bool m_finished = false;
+    Request m_request;
 };
 
 } // namespace
@@ -421,9 +524,9 @@ private slots:
         QCOMPARE(server.requestCount(), 2);
     }
 
-    void persistentUnauthorizedIsReturnedAfterOneRetry()
+    void unauthorizedWithNothingFresherIsNotResent()
     {
-        // Given a server that rejects every token
+        // Given a server that rejects the token, and a provider with nothing newer to offer
         TestHttpServer server(tlsOptions());
         server.setHandler([](const TestRequest &) { return TestResponse::json(401, R"({"kind":"Status"})"); });
         kube::AuthMaterial token;
@@ -433,12 +536,37 @@ private slots:
         config.credentials = credentials;
         kube::Transport transport(config);
 
-        // When / Then the 401 comes back as a response (not an error) after exactly one retry
+        // When a request is sent
+        const auto result = transport.send(get("/api"));
+
+        // Then the provider was invalidated, but the same token was not sent a second time, and
+        // the 401 is a response, not an error
+        QVERIFY2(result.ok(), describe(result));
+        QCOMPARE(result->status, 401);
+        QCOMPARE(result->body, std::string(R"({"kind":"Status"})"));
+        QCOMPARE(credentials->invalidations(), 1);
+        QCOMPARE(server.requestCount(), 1);
+    }
+
+    void persistentUnauthorizedIsRetriedOnlyOnce()
+    {
+        // Given a server that rejects every token, and a provider that keeps producing new ones
+        TestHttpServer server(tlsOptions());
+        server.setHandler([](const TestRequest &) { return TestResponse::json(401, "{}"); });
+        std::vector<kube::AuthMaterial> tokens(5);
+        for (size_t i = 0; i < tokens.size(); ++i)
+            tokens[i].bearerToken = "token-" + std::to_string(i);
+        auto credentials = std::make_shared<ScriptedCredentials>(tokens);
+        auto config = configFor(server);
+        config.credentials = credentials;
+        kube::Transport transport(config);
+
+        // When / Then the second 401 is returned: exactly one retry
         const auto result = transport.send(get("/api"));
         QVERIFY2(result.ok(), describe(result));
         QCOMPARE(result->status, 401);
-        QCOMPARE(credentials->invalidations(), 1);
         QCOMPARE(server.requestCount(), 2);
+        QCOMPARE(credentials->invalidations(), 1);
     }
 
     // --- Requests and responses ----------------------------------------------------------
@@ -529,6 +657,55 @@ private slots:
         // Then it went through the proxy, which resolved nothing on our behalf
         QVERIFY2(result.ok(), describe(result));
         QCOMPARE(proxy.requests().at(0).target, std::string("http://kubernetes.invalid:8080/api"));
+    }
+
+    void httpsThroughAnHttpProxyTunnelsToTheRealHost()
+    {
+        // Given an HTTP proxy that refuses every CONNECT, and an https cluster reached by name
+        // with a tls-server-name override
+        TestHttpServer proxy(TestHttpServer::plainOptions());
+        proxy.setHandler([](const TestRequest &) { return TestResponse::json(403, "{}"); });
+        kube::TransportConfig config;
+        config.server = "https://api.cluster.invalid:6443";
+        config.tls.serverName = "kubernetes.internal";
+        config.proxyUrl = proxy.url();
+        kube::Transport transport(config);
+
+        // When a request is sent
+        const auto result = transport.send(get("/api"));
+
+        // Then the tunnel was asked for the real host and port (not the TLS name), and the
+        // refusal is a transport error about the proxy
+        QVERIFY(!result.ok());
+        QVERIFY_ERROR_KIND(result, kube::ErrorKind::Transport);
+        QVERIFY2(contains(result.error().describe(), "proxy"), describe(result));
+        const auto requests = proxy.requests();
+        QCOMPARE(requests.size(), size_t(1));
+        QCOMPARE(requests[0].method, std::string("CONNECT"));
+        QCOMPARE(requests[0].target, std::string("api.cluster.invalid:6443"));
+    }
+
+    void socks5ProxyResolvesNamesRemotely()
+    {
+        // Given a SOCKS5 proxy that records what it is asked to connect to (and refuses)
+        FakeSocksProxy proxy;
+        kube::TransportConfig config;
+        config.server = "https://api.cluster.invalid:6443";
+        config.tls.serverName = "kubernetes.internal";
+        config.proxyUrl = "socks5://127.0.0.1:" + std::to_string(proxy.port());
+        kube::Transport transport(config);
+
+        // When a request is sent
+        const auto result = transport.send(get("/api"));
+
+        // Then the proxy got the host name (socks5h, as kubectl does), not an address we resolved,
+        // and it is the real host rather than the TLS name
+        QVERIFY(!result.ok());
+        QVERIFY_ERROR_KIND(result, kube::ErrorKind::Transport);
+        const auto request = proxy.waitForRequest();
+        QCOMPARE(request.addressType, 3);
+        QCOMPARE(request.host, std::string("api.cluster.invalid"));
+        QCOMPARE(request.port, 6443);
     }
 
     void invalidServerUrlIsAConfigError()
@@ -796,6 +973,12 @@ private slots:
         QVERIFY(!result.ok());
         QVERIFY_ERROR_KIND(result, kube::ErrorKind::Cancelled);
         QVERIFY(std::chrono::steady_clock::now() - start < 3s);
+
+        // And the transport (its pooled slot) serves the next request normally
+        server.setHandler([](const TestRequest &) { return TestResponse::json(200, "{}"); });
+        const auto next = transport.send(get("/api"));
+        QVERIFY2(next.ok(), describe(next));
+        QCOMPARE(next->status, 200);
     }
 
     void cancelEndsAStream()
@@ -930,6 +1113,28 @@ private slots:
         // Then stream() returns the response, not an error
         QVERIFY2(result.ok(), describe(result));
         QCOMPARE(result->status, 200);
+    }
+
+    void exceptionsFromTheCallbackPropagate()
+    {
+        // Given a stream whose callback throws
+        TestHttpServer server(tlsOptions());
+        server.setHandler([](const TestRequest &) {
+            TestResponse r;
+            r.chunks = {"one\n"};
+            r.holdOpen = true;
+            return r;
+        });
+        kube::Transport transport(configFor(server));
+
+        // When / Then the exception reaches the caller, and the transport still works
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                 (void)transport.stream(get("/watch"), [](std::string_view) -> bool {
+                                     throw std::runtime_error("decoder failed");
+                                 }));
+        server.setHandler([](const TestRequest &) { return TestResponse::json(200, "{}"); });
+        const auto result = transport.send(get("/api"));
+        QVERIFY2(result.ok(), describe(result));
     }
 
     void streamCollectsANon2xxBody()
