@@ -63,6 +63,18 @@ std::string withoutPrefix(const std::string &text, std::string_view prefix)
     return text.starts_with(prefix) ? text.substr(prefix.size()) : text;
 }
 
+// For URLs curl cannot parse (so cannot clean up either): drop anything like "user:pass@".
+std::string withoutUserinfo(const std::string &url)
+{
+    const size_t schemeEnd = url.find("://");
+    const size_t authorityStart = schemeEnd == std::string::npos ? 0 : schemeEnd + 3;
+    const size_t authorityEnd = url.find_first_of("/?#", authorityStart);
+    const size_t at = url.rfind('@', authorityEnd == std::string::npos ? std::string::npos : authorityEnd);
+    if (at == std::string::npos || at < authorityStart)
+        return url;
+    return url.substr(0, authorityStart) + url.substr(at + 1);
+}
+
 bool hasLineBreak(const std::string &text)
 {
     return text.find_first_of("\r\n") != std::string::npos;
@@ -233,9 +245,10 @@ Transport::Impl::Impl(TransportConfig c)
     if (!url)
         throw std::bad_alloc();
     if (curl_url_set(url.get(), CURLUPART_URL, config.server.c_str(), 0) != CURLUE_OK) {
+        const std::string shown = withoutUserinfo(config.server);
         if (where.empty())
-            where = "server " + config.server;
-        configError = fail(ErrorKind::Config, "invalid server URL \"" + config.server + "\"",
+            where = "server " + shown;
+        configError = fail(ErrorKind::Config, "invalid server URL \"" + shown + "\"",
                            "the cluster's server must look like https://host:port");
         return;
     }

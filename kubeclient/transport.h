@@ -30,12 +30,12 @@ struct TransportConfig {
     std::string userAgent = "tenantry";
     std::string where;               // label used in error texts, e.g. "cluster dev (https://...)"
     long connectTimeoutMs = 10'000;
-    long requestTimeoutMs = 60'000;  // whole request; streams use streamIdleTimeoutMs instead
+    long requestTimeoutMs = 60'000;  // whole request, per attempt; streams use streamIdleTimeoutMs instead
     long streamIdleTimeoutMs = 0;    // 0: none (server-side timeoutSeconds bounds watches)
-    double qps = 50.0;               // client-side token bucket
+    double qps = 50.0;               // client-side token bucket; <= 0: unlimited
     int burst = 100;
-    int maxRetriesOn429 = 3;
-    size_t maxBodyBytes = 512u << 20;  // refuse larger bodies (garbage/oversized servers)
+    int maxRetriesOn429 = 3;         // waits Retry-After seconds (1 s if absent, at most 60 s)
+    size_t maxBodyBytes = 512u << 20;  // refuse larger bodies; for stream() only a non-2xx body
 };
 
 class Transport

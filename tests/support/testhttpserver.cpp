@@ -164,6 +164,8 @@ TestHttpServer::TestHttpServer(TestServerOptions options) : m_options(std::move(
     m_handler = [](const TestRequest &) { return TestResponse::json(200, "{}"); };
 
     if (m_options.tls) {
+        if (m_options.identity.certPem.empty() || m_options.identity.keyPem.empty())
+            throw std::runtime_error("TestHttpServer: TLS needs options.identity (see httpsOptions())");
         SslCtxPtr ctx(SSL_CTX_new(TLS_server_method()));
         if (!ctx)
             throw std::runtime_error("SSL_CTX_new: " + lastOpenSslError());
@@ -218,6 +220,22 @@ TestHttpServer::~TestHttpServer()
     if (m_listenFd >= 0)
         ::close(m_listenFd);
     SSL_CTX_free(static_cast<SSL_CTX *>(m_sslContext));
+}
+
+TestServerOptions TestHttpServer::plainOptions()
+{
+    TestServerOptions options;
+    options.tls = false;
+    return options;
+}
+
+TestServerOptions TestHttpServer::httpsOptions(const TestPki &pki, ClientCertMode clientCerts)
+{
+    TestServerOptions options;
+    options.identity = pki.issueServer();
+    options.clientCaPem = pki.caCertPem();
+    options.clientCerts = clientCerts;
+    return options;
 }
 
 int TestHttpServer::unusedPort()

@@ -82,7 +82,10 @@ public:
     TestHttpServer &operator=(const TestHttpServer &) = delete;
 
     // Plain-HTTP server (no TLS).
-    static TestServerOptions plainOptions() { TestServerOptions o; o.tls = false; return o; }
+    static TestServerOptions plainOptions();
+    // HTTPS with a fresh certificate from `pki` for 127.0.0.1 and localhost; optionally asks for
+    // (Request) or insists on (Require) client certificates issued by the same CA.
+    static TestServerOptions httpsOptions(const TestPki &pki, ClientCertMode clientCerts = ClientCertMode::None);
     // A port on 127.0.0.1 that nothing listens on (for "connection refused").
     static int unusedPort();
 

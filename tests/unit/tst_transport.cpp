@@ -387,10 +387,7 @@ private slots:
     void rotatedClientCertificateIsUsed()
     {
         // Given a server that records client identities, and a provider that presents alice
-        TestServerOptions options = tlsOptions();
-        options.clientCaPem = m_pki->caCertPem();
-        options.clientCerts = ClientCertMode::Request;
-        TestHttpServer server(options);
+        TestHttpServer server(TestHttpServer::httpsOptions(*m_pki, ClientCertMode::Request));
         const PemIdentity alice = m_pki->issueClient("alice");
         const PemIdentity bob = m_pki->issueClient("bob");
         kube::AuthMaterial aliceMaterial;
@@ -710,15 +707,17 @@ private slots:
 
     void invalidServerUrlIsAConfigError()
     {
-        // Given a server URL that is not a URL
+        // Given a server URL that is not a URL (and carries a password)
         kube::TransportConfig config;
-        config.server = "not a url at all";
+        config.server = "https://admin:hunter2@bad host:6443";
         kube::Transport transport(config);
 
-        // When / Then every request fails as a Config error
+        // When / Then every request fails as a Config error that does not show the password
         const auto result = transport.send(get("/api"));
         QVERIFY(!result.ok());
         QVERIFY_ERROR_KIND(result, kube::ErrorKind::Config);
+        QVERIFY2(contains(result.error().describe(), "bad host:6443"), describe(result));
+        QVERIFY2(!contains(result.error().describe(), "hunter2"), describe(result));
     }
 
     void headerInjectionIsRefused()
