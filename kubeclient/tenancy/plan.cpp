@@ -9,7 +9,7 @@ namespace kube::tenancy {
 
 std::string PlannedWrite::describe() const
 {
-    std::string out = action == WriteAction::Apply ? "apply " : "delete ";
+    std::string out = action == WriteAction::Apply ? "apply " : action == WriteAction::Delete ? "delete " : "patch ";
     out += gvr.apiVersion() + " " + gvr.kind + " ";
     if (!ns.empty())
         out += ns + "/";
@@ -32,7 +32,7 @@ std::string Plan::yaml() const
         if (!w.reason.empty())
             out += ": " + w.reason;
         out += "\n";
-        if (w.action == WriteAction::Apply) {
+        if (w.action != WriteAction::Delete) {
             nlohmann::json shown = w.object;
             for (const auto &path : w.secretPaths) {
                 nlohmann::json::json_pointer ptr(path);
@@ -64,6 +64,7 @@ const char *toString(WriteOutcome outcome)
     switch (outcome) {
     case WriteOutcome::Pending: return "pending";
     case WriteOutcome::Applied: return "applied";
+    case WriteOutcome::Patched: return "patched";
     case WriteOutcome::Deleted: return "deleted";
     case WriteOutcome::AlreadyGone: return "already gone";
     case WriteOutcome::Failed: return "failed";
@@ -131,6 +132,18 @@ WriteResult PlanExecutor::runOne(const PlannedWrite &w, size_t index, const Exec
     }
     WriteOptions wo;
     wo.fieldManager = kFieldManager;
+    if (w.action == WriteAction::MergePatch) {
+        wo.dryRun = options.dryRun;
+        auto res = m_client.patch(w.gvr, w.ns, w.name, PatchType::Merge, w.object, wo, w.subresource, options.cancel);
+        if (res) {
+            r.outcome = WriteOutcome::Patched;
+            r.serverObject = std::move(*res);
+        } else {
+            r.outcome = WriteOutcome::Failed;
+            r.error = res.error();
+        }
+        return r;
+    }
     wo.dryRun = options.dryRun;
     wo.force = options.force;
     Result<nlohmann::json> res = w.subresource.empty()

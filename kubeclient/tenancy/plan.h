@@ -17,6 +17,7 @@ namespace kube::tenancy {
 enum class WriteAction {
     Apply,   // server-side apply of `object` (field manager "tenantry")
     Delete,  // delete ns/name; a NotFound counts as done
+    MergePatch,  // JSON merge patch `object` (changes a few fields of an object others own)
 };
 
 struct PlannedWrite {
@@ -45,7 +46,7 @@ struct Plan {
     std::string summary() const;
 };
 
-enum class WriteOutcome { Pending, Applied, Deleted, AlreadyGone, Failed, Skipped };
+enum class WriteOutcome { Pending, Applied, Patched, Deleted, AlreadyGone, Failed, Skipped };
 const char *toString(WriteOutcome outcome);
 
 struct WriteResult {
