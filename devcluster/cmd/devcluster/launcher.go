@@ -82,12 +82,13 @@ func runLauncher(cmd string, args []string) int {
 	var err error
 	switch cmd {
 	case "up":
-		manifests := fs.String("manifests", "", "folder of YAML manifests (CRDs first) to apply once ready")
+		var manifests multiFlag
+		fs.Var(&manifests, "manifests", "folder of YAML manifests to apply once ready (repeatable, applied in order)")
 		timeout := fs.Duration("timeout", 3*time.Minute, "how long to wait for readiness")
 		if fs.Parse(args) != nil {
 			return 2
 		}
-		err = up(mustLayout(*state), *manifests, *timeout)
+		err = up(mustLayout(*state), manifests, *timeout)
 	case "down":
 		wipe := fs.Bool("wipe", false, "also delete the state folder (data, certificates, kubeconfigs)")
 		if fs.Parse(args) != nil {
@@ -406,7 +407,7 @@ preferences: {}
 	return os.WriteFile(l.kubeconfig(name), []byte(doc), 0o600)
 }
 
-func up(l layout, manifests string, timeout time.Duration) error {
+func up(l layout, manifests []string, timeout time.Duration) error {
 	begin := time.Now()
 	for _, d := range []string{"", "pki", "etcd", "logs", "kubeconfigs", "tokens", "audit"} {
 		if err := os.MkdirAll(l.path(d), 0o700); err != nil {
@@ -591,10 +592,10 @@ func up(l layout, manifests string, timeout time.Duration) error {
 			return err
 		}
 	}
-	if manifests != "" {
-		if err := applyManifests(adminClient, server, manifests); err != nil {
+	for _, dir := range manifests {
+		if err := applyManifests(adminClient, server, dir); err != nil {
 			stopAll()
-			return fmt.Errorf("installing manifests from %s: %v", manifests, err)
+			return fmt.Errorf("installing manifests from %s: %v", dir, err)
 		}
 	}
 	st.ReadyAfter = time.Since(begin).Round(10 * time.Millisecond).String()
