@@ -517,7 +517,7 @@ void Store::publish(Snapshot next, Change change)
 {
     {
         std::lock_guard lock(m_mutex);
-        m_current = next;
+        change.previous = std::exchange(m_current, next);
     }
     change.snapshot = std::move(next);
     std::vector<Subscriber> subscribers;

@@ -76,6 +76,7 @@ public:
         std::vector<std::string> updated;
         std::vector<std::string> deleted;
         Snapshot snapshot;  // the store right after this change
+        Snapshot previous;  // and right before it: where deleted objects can still be read
     };
     using Subscriber = std::function<void(const Change &)>;
 

@@ -166,6 +166,8 @@ void TestStore::liveEventsAddUpdateDelete()
     QCOMPARE(changes[0].added, Keys{"team-a/cm"});
     QCOMPARE(changes[1].updated, Keys{"team-a/cm"});
     QCOMPARE(changes[2].deleted, Keys{"team-a/cm"});
+    QCOMPARE(rvOf(changes[2].previous.get("team-a/cm")), std::string("2"));  // what was deleted
+    QVERIFY(!changes[2].snapshot.contains("team-a/cm"));
     QVERIFY(!changes[0].resync);
     QVERIFY(store.snapshot().empty());
     QVERIFY(changes[0].snapshot.version() < changes[2].snapshot.version());
