@@ -2,6 +2,8 @@
 // Timing rules follow client-go's tools/cache/reflector.go; the states follow kube-rs.
 #include "kubeclient/watcher.h"
 
+#include "kubeclient/apistatus.h"
+
 #include <algorithm>
 #include <cctype>
 #include <exception>
@@ -62,49 +64,10 @@ std::string stringField(const nlohmann::json &obj, const char *key)
     return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-int intField(const nlohmann::json &obj, const char *key)
-{
-    if (!obj.is_object())
-        return 0;
-    const auto it = obj.find(key);
-    return it != obj.end() && it->is_number_integer() ? it->get<int>() : 0;
-}
-
 std::string resourceVersionOf(const nlohmann::json &object)
 {
     const auto md = object.find("metadata");
     return md != object.end() ? stringField(*md, "resourceVersion") : std::string();
-}
-
-// Private stand-in for kube::decodeStatus (kubeclient/apistatus.h, written in parallel by
-// another engineer): the few metav1.Status fields a watch ERROR event needs. Replace it with
-// decodeStatus once that lands.
-ApiStatus statusFromJson(const nlohmann::json &s)
-{
-    ApiStatus status;
-    status.code = intField(s, "code");
-    status.reasonText = stringField(s, "reason");
-    status.reason = statusReasonFromString(status.reasonText);
-    if (status.reason == StatusReason::Unknown && status.code != 0)
-        status.reason = statusReasonFromCode(status.code);
-    status.message = stringField(s, "message");
-    if (s.is_object()) {
-        const auto details = s.find("details");
-        if (details != s.end() && details->is_object()) {
-            status.group = stringField(*details, "group");
-            status.kind = stringField(*details, "kind");
-            status.name = stringField(*details, "name");
-            status.retryAfterSeconds = intField(*details, "retryAfterSeconds");
-            const auto causes = details->find("causes");
-            if (causes != details->end() && causes->is_array()) {
-                for (const auto &c : *causes)
-                    status.causes.push_back({stringField(c, "reason"), stringField(c, "message"), stringField(c, "field")});
-            }
-        }
-    }
-    if (status.message.empty() && !s.is_object())
-        status.message = "the watch stream reported an error without a Status";
-    return status;
 }
 
 long randomWatchTimeoutSeconds(const std::function<double()> &random)
@@ -372,7 +335,7 @@ void Watcher::stepWatch()
                 return true;
             }
             case WatchEventType::Error: {
-                Error e = Error::api(statusFromJson(event.object));
+                Error e = Error::api(decodeStatus(event.object));
                 if (isExpired(e))
                     expired = true;
                 streamError = std::move(e);
