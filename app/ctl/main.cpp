@@ -1,20 +1,46 @@
 // tenantryctl: the command-line twin of the tenantry desktop app.
 // Dispatches to sub-commands; global flags are parsed by each command.
 #include "commands.h"
+#include "tenancyusage.h"
 
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <string>
 
 static void usage(FILE *out)
 {
     std::fprintf(out,
                  "usage: tenantryctl COMMAND [flags]\n"
+                 "\n"
+                 "Tenancy (KubeSphere model):\n"
+                 "  get workspaces|projects|users|roles|members [NAME] [-w WS] [-n NS] [-o table|json|yaml]\n"
+                 "                          list tenancy objects (roles/members need --platform, --cluster, -w or -n)\n"
+                 "  tree [-w WS]            users, platform roles, workspaces, projects and their members\n"
+                 "  mode                    the tenancy mode in force (KubeSphere or standalone) and why\n"
+                 "  create workspace|project|user NAME ...\n"
+                 "  edit workspace|user NAME ...      fields not given keep their values\n"
+                 "  delete workspace|project|user NAME\n"
+                 "  move project NAME -w WS\n"
+                 "  member add|set USER ROLE (-w WS | -n NS | --cluster | --platform)\n"
+                 "  member remove USER (-w WS | -n NS | --cluster | --platform)\n"
+                 "  role create|edit|delete NAME (--platform | --cluster | -w WS | -n NS) [--rule ...] [--template T]\n"
+                 "  user enable|disable NAME\n"
+                 "  user set-platform-role NAME ROLE\n"
+                 "  repair                  fix drift in what standalone mode maintains\n"
+                 "Every write prints its plan and takes --dry-run (server-side dry run, writes nothing),\n"
+                 "--yes (apply without asking; needed when stdin is not a terminal), --force-conflicts\n"
+                 "and -o yaml (the plan as YAML).\n"
+                 "\n"
+                 "Kubernetes:\n"
                  "  config view [--merge] [--flatten] [--minify] [--raw] [-o json|yaml]\n"
                  "                          print the merged kubeconfig like kubectl config view\n"
                  "  whoami                  show the identity the server sees (SelfSubjectReview)\n"
-                 "  get RESOURCE [NAME]     list or get objects of any kind as JSON\n"
-                 "Common flags: --kubeconfig FILE, --context NAME, -n NAMESPACE\n");
+                 "  get RESOURCE [NAME]     list or get objects of any other kind\n"
+                 "\n"
+                 "Common flags: --kubeconfig FILE, --context NAME, -n NAMESPACE, --mode kubesphere|standalone\n"
+                 "`tenantryctl COMMAND --help` shows a command's flags.\n"
+                 "Exit codes: 0 ok, 1 refused or failed, 2 usage error.\n");
 }
 
 int main(int argc, char **argv)
@@ -25,7 +51,16 @@ int main(int argc, char **argv)
     }
     const std::string cmd = argv[1];
     ctl::Args args(argv + 2, argv + argc);
-    if (cmd == "-h" || cmd == "--help" || cmd == "help") {
+    if (cmd == "-h" || cmd == "--help") {
+        usage(stdout);
+        return 0;
+    }
+    if (cmd == "help") {
+        // `help COMMAND` is the same as `COMMAND --help` for the tenancy commands.
+        if (!args.empty() && !ctl::tenancyUsage(args[0]).empty()) {
+            ctl::printTenancyUsage(args[0], stdout);
+            return 0;
+        }
         usage(stdout);
         return 0;
     }
@@ -34,7 +69,15 @@ int main(int argc, char **argv)
     if (cmd == "whoami")
         return ctl::runWhoami(args);
     if (cmd == "get")
-        return ctl::runGet(args);
+        return ctl::isTenancyGet(args) ? ctl::runTenancyGet(args) : ctl::runGet(args);
+    static const std::map<std::string, int (*)(const ctl::Args &)> tenancy = {
+        {"tree", ctl::runTree},     {"mode", ctl::runMode},       {"create", ctl::runCreate},
+        {"edit", ctl::runEdit},     {"delete", ctl::runDelete},   {"move", ctl::runMove},
+        {"member", ctl::runMember}, {"members", ctl::runMember},  {"role", ctl::runRole},
+        {"user", ctl::runUser},     {"repair", ctl::runRepair},
+    };
+    if (auto it = tenancy.find(cmd); it != tenancy.end())
+        return it->second(args);
     std::fprintf(stderr, "tenantryctl: unknown command '%s'\n", cmd.c_str());
     usage(stderr);
     return 2;

@@ -1,0 +1,616 @@
+// tenantryctl's tenancy writes: create/edit/delete workspace|project|user, move project, member,
+// role, user enable|disable|set-platform-role and repair. Each builds a Plan with the Planner and
+// hands it to TenancySession::execute, so every write shares dry run, confirmation and reporting.
+#include "commands.h"
+#include "tenancyargs.h"
+#include "tenancyscope.h"
+#include "tenancysession.h"
+#include "tenancyusage.h"
+
+#include "kubeclient/objectmeta.h"
+#include "kubeclient/tenancy/labels.h"
+#include "kubeclient/tenancy/names.h"
+#include "kubeclient/tenancy/policyrules.h"
+#include "kubeclient/tenancy/ruleparser.h"
+#include "kubeclient/yamlconvert.h"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <sstream>
+
+namespace ctl {
+
+using nlohmann::json;
+using namespace kube::tenancy;
+
+namespace {
+
+// The first argument that names one of `nouns` (singular, plural or short form), canonical. Found
+// before parsing because the noun decides which flags the command takes.
+std::string findNoun(const Args &args, const std::map<std::string, std::string> &nouns)
+{
+    for (const auto &a : args) {
+        if (!a.empty() && a[0] == '-')
+            continue;
+        if (auto it = nouns.find(a); it != nouns.end())
+            return it->second;
+    }
+    return {};
+}
+
+const std::map<std::string, std::string> &objectNouns()
+{
+    static const std::map<std::string, std::string> n = {
+        {"workspace", "workspace"}, {"workspaces", "workspace"}, {"ws", "workspace"},
+        {"project", "project"},     {"projects", "project"},     {"user", "user"},
+        {"users", "user"},
+    };
+    return n;
+}
+
+bool wantsHelp(const Args &args)
+{
+    for (const auto &a : args)
+        if (a == "-h" || a == "--help")
+            return true;
+    return false;
+}
+
+// Parses args for `command`; handles --help. Returns -1 to go on, else the exit code.
+int parseCommand(const std::string &command, const Args &args, TenancyArgs &parsed, std::set<std::string> valueFlags,
+                 std::set<std::string> switches, bool writes = true)
+{
+    if (writes)
+        switches.insert(TenancyArgs::writeSwitches().begin(), TenancyArgs::writeSwitches().end());
+    std::string error;
+    if (!parsed.parse(args, std::move(valueFlags), std::move(switches), error))
+        return tenancyUsageError(command, error);
+    if (parsed.help()) {
+        printTenancyUsage(command, stdout);
+        return 0;
+    }
+    return -1;
+}
+
+// The password, from stdin only: argv is visible to every user of the machine through ps.
+// At a terminal the typing is not echoed.
+bool readPassword(std::string &password)
+{
+    const bool tty = isatty(STDIN_FILENO);
+    termios saved{};
+    if (tty) {
+        std::fprintf(stderr, "Password: ");
+        std::fflush(stderr);
+        if (tcgetattr(STDIN_FILENO, &saved) == 0) {
+            termios quiet = saved;
+            quiet.c_lflag &= ~tcflag_t(ECHO);
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        }
+    }
+    std::string text;
+    if (tty) {
+        std::getline(std::cin, text);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        std::fprintf(stderr, "\n");
+    } else {
+        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    }
+    // One trailing newline is the terminator `echo` and here-strings add, not part of the password.
+    if (!text.empty() && text.back() == '\n')
+        text.pop_back();
+    if (!text.empty() && text.back() == '\r')
+        text.pop_back();
+    if (text.empty()) {
+        std::fprintf(stderr, "error: --password-stdin: no password on stdin\n");
+        return false;
+    }
+    password = std::move(text);
+    return true;
+}
+
+std::string annotationOf(const json &obj, const char *key)
+{
+    return kube::ObjectMeta(obj).annotation(key);
+}
+
+// Reads an existing object for an edit; prints "not found" the way kubectl does.
+std::optional<json> readCurrent(TenancySession &session, const kube::GroupVersionResource &gvr, const std::string &ns,
+                                const std::string &name)
+{
+    auto current = session.client().get(gvr, ns, name);
+    if (!current) {
+        TenancySession::printError(current.error());
+        return std::nullopt;
+    }
+    return std::move(*current);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workspaces
+
+void applyWorkspaceFlags(const TenancyArgs &a, WorkspaceSpec &spec)
+{
+    if (a.has("--manager"))
+        spec.manager = a.value("--manager");
+    if (a.has("--alias"))
+        spec.alias = a.value("--alias");
+    if (a.has("--description"))
+        spec.description = a.value("--description");
+    if (a.has("--cluster"))
+        spec.clusters = a.values("--cluster");
+    if (a.has("--network-isolation"))
+        spec.networkIsolation = a.on("--network-isolation");
+}
+
+int workspaceCommand(const std::string &verb, const Args &args)
+{
+    TenancyArgs a;
+    std::set<std::string> values = {"--manager", "--alias", "--description", "--cluster"};
+    std::set<std::string> switches = {"--network-isolation"};
+    if (verb == "delete") {
+        values = {"--propagation"};
+        switches.clear();
+    }
+    if (int rc = parseCommand(verb, args, a, values, switches); rc >= 0)
+        return rc;
+    if (a.positional().size() != 2)
+        return tenancyUsageError(verb, verb + " workspace takes one NAME");
+    const std::string name = a.positional()[1];
+    TenancySession session(a);
+    if (int rc = session.open(true))
+        return rc;
+    if (verb == "delete")
+        return session.execute(session.planner().deleteWorkspace(name, a.value("--propagation")));
+    WorkspaceSpec spec;
+    spec.name = name;
+    if (verb == "create") {
+        applyWorkspaceFlags(a, spec);
+        return session.execute(session.planner().createWorkspace(spec), true);
+    }
+    // edit: every field not given keeps the value the WorkspaceTemplate has now, because the
+    // plan is a server-side apply of the whole intent and would drop what it leaves out.
+    auto current = readCurrent(session, session.api().workspaceTemplate, "", name);
+    if (!current)
+        return 1;
+    const json &tspec = (*current)["spec"];
+    const json tmplSpec = tspec.value("template", json::object()).value("spec", json::object());
+    const json tmplAnnotations = tspec.value("template", json::object()).value("metadata", json::object())
+                                     .value("annotations", json::object());
+    spec.manager = tmplSpec.value("manager", "");
+    spec.alias = annotationOf(*current, kAliasAnnotation);
+    if (spec.alias.empty())
+        spec.alias = tmplAnnotations.value(kAliasAnnotation, "");
+    spec.description = annotationOf(*current, kDescriptionAnnotation);
+    if (spec.description.empty())
+        spec.description = tmplAnnotations.value(kDescriptionAnnotation, "");
+    spec.deletionPropagation = annotationOf(*current, kDeletionPropagationAnnotation);
+    spec.clusters.clear();
+    for (const auto &c : tspec.value("placement", json::object()).value("clusters", json::array()))
+        spec.clusters.push_back(c.value("name", ""));
+    if (session.api().flavor == ApiFlavor::V4) {
+        if (annotationOf(*current, kNetworkIsolateAnnotation) == kNetworkIsolateEnabled)
+            spec.networkIsolation = true;
+    } else if (tmplSpec.contains("networkIsolation") && tmplSpec["networkIsolation"].is_boolean()) {
+        spec.networkIsolation = tmplSpec["networkIsolation"].get<bool>();
+    }
+    applyWorkspaceFlags(a, spec);
+    // The creator stays who created it: the factory stamps the planner's actor as creator.
+    const std::string creator = annotationOf(*current, kCreatorAnnotation);
+    return session.execute(session.planner(creator).editWorkspace(spec));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Projects
+
+int projectCommand(const std::string &verb, const Args &args)
+{
+    TenancyArgs a;
+    std::set<std::string> values;
+    if (verb == "create")
+        values = {"--workspace", "--alias", "--description"};
+    else if (verb == "move")
+        values = {"--workspace"};
+    if (int rc = parseCommand(verb, args, a, values, {}); rc >= 0)
+        return rc;
+    if (a.positional().size() != 2)
+        return tenancyUsageError(verb, verb + " project takes one NAME");
+    const std::string name = a.positional()[1];
+    if ((verb == "create" || verb == "move") && a.value("--workspace").empty())
+        return tenancyUsageError(verb, verb + " project needs -w WORKSPACE");
+    TenancySession session(a);
+    if (int rc = session.open(true))
+        return rc;
+    if (verb == "delete")
+        return session.execute(session.planner().deleteProject(name));
+    if (verb == "move")
+        return session.execute(session.planner().moveProject(name, a.value("--workspace")));
+    ProjectSpec spec;
+    spec.name = name;
+    spec.workspace = a.value("--workspace");
+    spec.alias = a.value("--alias");
+    spec.description = a.value("--description");
+    return session.execute(session.planner().createProject(spec), true);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Users
+
+int userObjectCommand(const std::string &verb, const Args &args)
+{
+    TenancyArgs a;
+    std::set<std::string> values, switches;
+    if (verb == "create") {
+        values = {"--email", "--display-name", "--description", "--platform-role"};
+        switches = {"--password-stdin"};
+    } else if (verb == "edit") {
+        values = {"--email", "--display-name", "--description"};
+        switches = {"--password-stdin"};
+    }
+    if (int rc = parseCommand(verb, args, a, values, switches); rc >= 0)
+        return rc;
+    if (a.positional().size() != 2)
+        return tenancyUsageError(verb, verb + " user takes one NAME (passwords are read with --password-stdin only)");
+    const std::string name = a.positional()[1];
+    UserSpec spec;
+    spec.name = name;
+    // Read the password before connecting: a prompt after network round trips looks hung.
+    if (a.on("--password-stdin") && !readPassword(spec.password))
+        return 1;
+    TenancySession session(a);
+    if (int rc = session.open(true))
+        return rc;
+    if (verb == "delete")
+        return session.execute(session.planner().deleteUser(name));
+    if (verb == "create") {
+        spec.email = a.value("--email");
+        spec.displayName = a.value("--display-name");
+        spec.description = a.value("--description");
+        return session.execute(session.planner().createUser(spec, a.value("--platform-role")), true);
+    }
+    auto current = readCurrent(session, session.api().user, "", name);
+    if (!current)
+        return 1;
+    const json cur = (*current).value("spec", json::object());
+    spec.email = a.has("--email") ? a.value("--email") : cur.value("email", "");
+    spec.displayName = a.has("--display-name") ? a.value("--display-name") : cur.value("displayName", "");
+    spec.description = a.has("--description") ? a.value("--description") : cur.value("description", "");
+    spec.lang = cur.value("lang", "");
+    if (spec.password.empty() && !session.standalone()) {
+        // Re-apply the stored (hashed) password: the apply is the whole intent, and leaving the
+        // field out could remove it if Tenantry's field manager still owns it.
+        const std::string stored = cur.value("password", "");
+        if (!stored.empty() && validatePassword(stored))
+            spec.password = stored;
+    }
+    const std::string creator = annotationOf(*current, kCreatorAnnotation);
+    return session.execute(session.planner(creator).editUser(spec));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles
+
+struct RoleInput {
+    json rules = json::array();
+    bool rulesGiven = false;
+    std::vector<std::string> templates;
+    bool templatesGiven = false;
+    std::optional<std::string> alias, description;
+    std::string fileName;  // metadata.name of --from-file
+};
+
+// Rules, templates, alias and description from a role manifest of any flavour.
+bool readRoleFile(const std::string &path, RoleInput &in)
+{
+    std::ifstream f(path);
+    if (!f) {
+        std::fprintf(stderr, "error: cannot read %s\n", path.c_str());
+        return false;
+    }
+    std::stringstream ss;
+    ss << f.rdbuf();
+    auto docs = kube::parseYamlDocuments(ss.str(), path);
+    if (!docs) {
+        TenancySession::printError(docs.error());
+        return false;
+    }
+    if (docs->size() != 1 || !(*docs)[0].is_object()) {
+        std::fprintf(stderr, "error: %s: expected exactly one role object, found %zu documents\n", path.c_str(),
+                     docs->size());
+        return false;
+    }
+    const json &role = (*docs)[0];
+    kube::ObjectMeta m(role);
+    in.fileName = m.name();
+    if (role.contains("rules")) {
+        if (!role["rules"].is_array() && !role["rules"].is_null()) {
+            std::fprintf(stderr, "error: %s: rules must be a list\n", path.c_str());
+            return false;
+        }
+        in.rules = role["rules"].is_array() ? role["rules"] : json::array();
+        in.rulesGiven = true;
+    }
+    const json agg = role.value("aggregationRoleTemplates", json::object());
+    if (agg.contains("templateNames")) {
+        for (const auto &t : agg["templateNames"])
+            in.templates.push_back(t.get<std::string>());
+        in.templatesGiven = true;
+    } else if (const std::string a3 = m.annotation(kAggregationRolesAnnotation); !a3.empty()) {
+        const json names = json::parse(a3, nullptr, false);
+        if (!names.is_array()) {
+            std::fprintf(stderr, "error: %s: annotation %s is not a JSON list\n", path.c_str(), kAggregationRolesAnnotation);
+            return false;
+        }
+        for (const auto &t : names)
+            in.templates.push_back(t.is_string() ? t.get<std::string>() : t.dump());
+        in.templatesGiven = true;
+    }
+    if (m.annotations().count(kAliasAnnotation))
+        in.alias = m.annotation(kAliasAnnotation);
+    if (m.annotations().count(kDescriptionAnnotation))
+        in.description = m.annotation(kDescriptionAnnotation);
+    return true;
+}
+
+// Collects the role's intent from the flags; flags win over --from-file.
+bool roleInput(const TenancyArgs &a, RoleInput &in)
+{
+    if (a.has("--from-file") && !readRoleFile(a.value("--from-file"), in))
+        return false;
+    json flagRules = json::array();
+    for (const auto &text : a.values("--rule")) {
+        auto rule = parseRule(text, RuleKind::Resource);
+        if (!rule) {
+            std::fprintf(stderr, "error: --rule: %s\n", rule.error().message.c_str());
+            return false;
+        }
+        flagRules.push_back(*rule);
+    }
+    for (const auto &text : a.values("--non-resource-rule")) {
+        auto rule = parseRule(text, RuleKind::NonResource);
+        if (!rule) {
+            std::fprintf(stderr, "error: --non-resource-rule: %s\n", rule.error().message.c_str());
+            return false;
+        }
+        flagRules.push_back(*rule);
+    }
+    if (!flagRules.empty()) {
+        in.rules = flagRules;
+        in.rulesGiven = true;
+    }
+    if (a.has("--template")) {
+        in.templates = a.values("--template");
+        in.templatesGiven = true;
+    }
+    if (a.has("--alias"))
+        in.alias = a.value("--alias");
+    if (a.has("--description"))
+        in.description = a.value("--description");
+    return true;
+}
+
+std::vector<std::string> currentTemplates(const json &role)
+{
+    std::vector<std::string> out;
+    for (const auto &t : role.value("aggregationRoleTemplates", json::object()).value("templateNames", json::array()))
+        out.push_back(t.get<std::string>());
+    if (out.empty()) {
+        const json names = json::parse(kube::ObjectMeta(role).annotation(kAggregationRolesAnnotation), nullptr, false);
+        if (names.is_array())
+            for (const auto &t : names)
+                if (t.is_string())
+                    out.push_back(t.get<std::string>());
+    }
+    return out;
+}
+
+int roleCommand(const Args &args)
+{
+    TenancyArgs a;
+    const std::set<std::string> values = {"--workspace", "--namespace", "--rule", "--non-resource-rule", "--template",
+                                          "--alias", "--description", "--from-file"};
+    if (int rc = parseCommand("role", args, a, values, {"--platform", "--cluster"}); rc >= 0)
+        return rc;
+    const std::string verb = a.positional().empty() ? std::string() : a.positional()[0];
+    if (verb != "create" && verb != "edit" && verb != "delete")
+        return tenancyUsageError("role", "role needs create, edit or delete");
+    if (verb == "delete")
+        for (const char *f : {"--rule", "--non-resource-rule", "--template", "--alias", "--description", "--from-file"})
+            if (a.has(f))
+                return tenancyUsageError("role", std::string("role delete takes no ") + f);
+    std::string error;
+    auto scope = TenancyScope::fromArgs(a, true, error);
+    if (!scope)
+        return tenancyUsageError("role", error);
+    RoleInput in;
+    if (verb != "delete" && !roleInput(a, in))
+        return 1;
+    std::string name = a.positional().size() > 1 ? a.positional()[1] : in.fileName;
+    if (a.positional().size() > 2 || name.empty())
+        return tenancyUsageError("role", "role " + verb + " takes one NAME");
+    name = scope->roleObjectName(name);
+
+    RoleSpec spec;
+    spec.level = scope->level();
+    spec.scope = scope->name();
+    spec.name = name;
+    TenancySession session(a);
+    if (int rc = session.open(true))
+        return rc;
+    if (verb == "delete")
+        return session.execute(session.planner().deleteRole(spec));
+    if (verb == "create") {
+        spec.rules = in.rules;
+        spec.templates = in.templates;
+        spec.alias = in.alias.value_or("");
+        spec.description = in.description.value_or("");
+        return session.execute(session.planner().saveRole(spec, true), true);
+    }
+    // edit: what is not given keeps its current value.
+    auto current = readCurrent(session, scope->roleResource(session.api()), scope->objectNamespace(), name);
+    if (!current)
+        return 1;
+    const std::vector<std::string> oldTemplates = currentTemplates(*current);
+    spec.templates = in.templatesGiven ? in.templates : oldTemplates;
+    spec.alias = in.alias.value_or(annotationOf(*current, kAliasAnnotation));
+    spec.description = in.description.value_or(annotationOf(*current, kDescriptionAnnotation));
+    const std::string creator = annotationOf(*current, kCreatorAnnotation);
+    Planner planner = session.planner(creator);
+    if (in.rulesGiven) {
+        spec.rules = in.rules;
+    } else {
+        spec.rules = (*current).value("rules", json::array());
+        // The stored rules include what the old templates contributed (composed by us in
+        // standalone mode, by the controller otherwise); when the templates change, drop those so
+        // a removed template takes its rules with it.
+        if (in.templatesGiven && spec.templates != oldTemplates && !oldTemplates.empty()) {
+            RoleSpec old = spec;
+            old.rules = json::array();
+            old.templates = oldTemplates;
+            Planner composer(session.client(), [&] {
+                ClusterTenancy t = session.tenancy();
+                t.mode = Mode::Standalone;  // compose the template rules whatever the mode
+                return t;
+            }(), creator);
+            auto fromTemplates = composer.composeRules(old);
+            if (!fromTemplates) {
+                TenancySession::printError(fromTemplates.error());
+                return 1;
+            }
+            json kept = json::array();
+            for (const auto &r : spec.rules) {
+                bool fromOld = false;
+                for (const auto &t : *fromTemplates)
+                    fromOld = fromOld || normaliseRule(t) == normaliseRule(r);
+                if (!fromOld)
+                    kept.push_back(r);
+            }
+            spec.rules = kept;
+        }
+    }
+    return session.execute(planner.saveRole(spec, false));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Members
+
+int memberCommand(const Args &args)
+{
+    TenancyArgs a;
+    if (int rc = parseCommand("member", args, a, {"--workspace", "--namespace"}, {"--platform", "--cluster"}); rc >= 0)
+        return rc;
+    std::string verb = a.positional().empty() ? std::string() : a.positional()[0];
+    if (verb == "rm")
+        verb = "remove";
+    if (verb != "add" && verb != "set" && verb != "remove")
+        return tenancyUsageError("member", "member needs add, set or remove");
+    const size_t want = verb == "remove" ? 2 : 3;
+    if (a.positional().size() != want)
+        return tenancyUsageError("member", verb == "remove" ? "member remove takes USER" : "member " + verb + " takes USER ROLE");
+    std::string error;
+    auto scope = TenancyScope::fromArgs(a, true, error);
+    if (!scope)
+        return tenancyUsageError("member", error);
+    const std::string user = a.positional()[1];
+    TenancySession session(a);
+    if (int rc = session.open(true))
+        return rc;
+    if (verb == "remove")
+        return session.execute(session.planner().removeMember(scope->memberScope(), user));
+    const std::string role = a.positional()[2];
+    if (verb == "add") {
+        // "add" must not silently change an existing member's role: that is what "set" is for.
+        auto existing = scope->bindings(session.client(), session.api(), user);
+        if (!existing) {
+            TenancySession::printError(existing.error());
+            return 1;
+        }
+        if (!existing->empty()) {
+            const json &b = existing->front();
+            std::fprintf(stderr,
+                         "error: user \"%s\" is already a member of %s (binding %s with role %s); use `tenantryctl "
+                         "member set` to change the role\n",
+                         user.c_str(), scope->describe().c_str(), kube::ObjectMeta(b).name().c_str(),
+                         b.value("roleRef", json::object()).value("name", "").c_str());
+            return 1;
+        }
+    }
+    return session.execute(session.planner().setMember(scope->memberScope(), user, role));
+}
+
+// ---------------------------------------------------------------------------------------------
+// user enable|disable|set-platform-role
+
+int userStateCommand(const Args &args)
+{
+    TenancyArgs a;
+    if (int rc = parseCommand("user", args, a, {}, {}); rc >= 0)
+        return rc;
+    const std::string verb = a.positional().empty() ? std::string() : a.positional()[0];
+    if (verb != "enable" && verb != "disable" && verb != "set-platform-role")
+        return tenancyUsageError("user", "user needs enable, disable or set-platform-role");
+    const size_t want = verb == "set-platform-role" ? 3 : 2;
+    if (a.positional().size() != want)
+        return tenancyUsageError("user", verb == "set-platform-role" ? "user set-platform-role takes NAME ROLE"
+                                                                     : "user " + verb + " takes NAME");
+    TenancySession session(a);
+    if (int rc = session.open(true))
+        return rc;
+    const std::string name = a.positional()[1];
+    if (verb == "set-platform-role")
+        return session.execute(session.planner().setPlatformRole(name, a.positional()[2]));
+    return session.execute(session.planner().setUserEnabled(name, verb == "enable"));
+}
+
+int objectCommand(const std::string &verb, const Args &args)
+{
+    const std::string noun = findNoun(args, objectNouns());
+    if (noun.empty()) {
+        if (wantsHelp(args)) {
+            printTenancyUsage(verb, stdout);
+            return 0;
+        }
+        return tenancyUsageError(verb, verb + " what? (" + (verb == "move" ? "project" : verb == "edit" ? "workspace or user" : "workspace, project or user") + ")");
+    }
+    if (noun == "workspace" && verb != "move")
+        return workspaceCommand(verb, args);
+    if (noun == "project" && verb != "edit")
+        return projectCommand(verb, args);
+    if (noun == "user" && verb != "move")
+        return userObjectCommand(verb, args);
+    return tenancyUsageError(verb, "there is no `" + verb + " " + noun + "`");
+}
+
+} // namespace
+
+int runCreate(const Args &args) { return objectCommand("create", args); }
+int runEdit(const Args &args) { return objectCommand("edit", args); }
+int runDelete(const Args &args) { return objectCommand("delete", args); }
+int runMove(const Args &args) { return objectCommand("move", args); }
+int runMember(const Args &args) { return memberCommand(args); }
+int runRole(const Args &args) { return roleCommand(args); }
+
+int runUser(const Args &args)
+{
+    return userStateCommand(args);
+}
+
+int runRepair(const Args &args)
+{
+    TenancyArgs a;
+    if (int rc = parseCommand("repair", args, a, {}, {}); rc >= 0)
+        return rc;
+    if (!a.positional().empty())
+        return tenancyUsageError("repair", "repair takes no arguments");
+    TenancySession session(a);
+    if (int rc = session.open(true))
+        return rc;
+    return session.execute(session.planner().repair());
+}
+
+} // namespace ctl

@@ -1,0 +1,672 @@
+// tenantryctl's tenancy reads: `get workspaces|projects|users|roles|members`, `tree` and `mode`.
+// Tables follow kubectl's layout; -o json|yaml prints the underlying objects as a List.
+#include "commands.h"
+#include "tenancyargs.h"
+#include "tenancyscope.h"
+#include "tenancysession.h"
+#include "tenancytable.h"
+#include "tenancyusage.h"
+
+#include "kubeclient/objectmeta.h"
+#include "kubeclient/tenancy/labels.h"
+#include "kubeclient/yamlconvert.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <set>
+
+namespace ctl {
+
+using nlohmann::json;
+using namespace kube::tenancy;
+
+namespace {
+
+const std::map<std::string, std::string> &getNouns()
+{
+    static const std::map<std::string, std::string> n = {
+        {"workspace", "workspaces"}, {"workspaces", "workspaces"}, {"ws", "workspaces"},
+        {"project", "projects"},     {"projects", "projects"},     {"user", "users"},
+        {"users", "users"},          {"role", "roles"},            {"roles", "roles"},
+        {"member", "members"},       {"members", "members"},
+    };
+    return n;
+}
+
+// Flags that take a value in `get`, generic or tenancy, so the noun search skips their values.
+bool takesValue(const std::string &arg)
+{
+    static const std::set<std::string> v = {"--kubeconfig", "--context", "-n", "--namespace", "-o", "--output", "-l",
+                                            "--selector", "--chunk-size", "-w", "--workspace", "--mode"};
+    return v.count(arg) > 0;
+}
+
+std::string findGetNoun(const Args &args)
+{
+    for (size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--")
+            return i + 1 < args.size() && getNouns().count(args[i + 1]) ? getNouns().at(args[i + 1]) : std::string();
+        if (!args[i].empty() && args[i][0] == '-') {
+            if (takesValue(args[i]))
+                ++i;
+            continue;
+        }
+        auto it = getNouns().find(args[i]);
+        return it == getNouns().end() ? std::string() : it->second;
+    }
+    return {};
+}
+
+std::string joined(const std::vector<std::string> &items, const char *sep = ",")
+{
+    std::string out;
+    for (const auto &i : items)
+        out += (out.empty() ? "" : sep) + i;
+    return out;
+}
+
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return s;
+}
+
+kube::Result<std::vector<json>> listOf(kube::Client &client, const kube::GroupVersionResource &gvr,
+                                       const std::string &ns = {}, const std::string &selector = {})
+{
+    kube::ListOptions options;
+    options.labelSelector = selector;
+    options.limit = 500;
+    auto list = client.list(gvr, ns, options);
+    if (!list)
+        return list.error();
+    restoreKinds(list->items, gvr);
+    return std::move(list->items);
+}
+
+// Output: table (default, also "wide"), json/yaml (a List, or the object for a single NAME), name.
+// Returns the exit code; `table` fills the rows when the table is wanted.
+int printObjects(const std::vector<json> &items, const std::string &output, bool single,
+                 const std::function<void()> &table)
+{
+    if (output == "json" || output == "yaml") {
+        if (single && items.size() == 1) {
+            std::fputs(output == "json" ? (items[0].dump(4) + "\n").c_str() : kube::toYaml(items[0]).c_str(), stdout);
+            return 0;
+        }
+        TenancySession::printList(items, output);
+        return 0;
+    }
+    if (output == "name") {
+        for (const auto &o : items) {
+            kube::ObjectMeta m(o);
+            const std::string api = m.apiVersion();
+            const auto slash = api.find('/');
+            std::printf("%s%s/%s\n", lower(m.kind()).c_str(),
+                        slash == std::string::npos ? "" : ("." + api.substr(0, slash)).c_str(), m.name().c_str());
+        }
+        return 0;
+    }
+    table();
+    return 0;
+}
+
+bool validOutput(const std::string &output)
+{
+    return output.empty() || output == "table" || output == "wide" || output == "json" || output == "yaml"
+        || output == "name";
+}
+
+std::string templatesColumn(const json &role)
+{
+    std::vector<std::string> names;
+    for (const auto &t : role.value("aggregationRoleTemplates", json::object()).value("templateNames", json::array()))
+        if (t.is_string())
+            names.push_back(t.get<std::string>());
+    if (names.empty()) {
+        const json a3 = json::parse(kube::ObjectMeta(role).annotation(kAggregationRolesAnnotation), nullptr, false);
+        if (a3.is_array())
+            for (const auto &t : a3)
+                if (t.is_string())
+                    names.push_back(t.get<std::string>());
+    }
+    const bool selector = role.value("aggregationRoleTemplates", json::object()).contains("roleSelector");
+    // Platform-admin aggregates dozens of templates; the column shows the first few.
+    constexpr size_t kShown = 3;
+    std::string out;
+    for (size_t i = 0; i < names.size() && i < kShown; ++i)
+        out += (out.empty() ? "" : ",") + names[i];
+    if (names.size() > kShown)
+        out += ",+" + std::to_string(names.size() - kShown) + " more";
+    if (selector)
+        out += out.empty() ? "<selector>" : ",<selector>";
+    return out;
+}
+
+std::string subjectText(const json &s)
+{
+    const std::string kind = s.value("kind", ""), name = s.value("name", "");
+    if (kind == "User")
+        return name;
+    if (kind == "ServiceAccount")
+        return "ServiceAccount/" + s.value("namespace", "") + "/" + name;
+    return kind + "/" + name;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+int getWorkspaces(TenancySession &session, const TenancyArgs &a, const std::string &name)
+{
+    std::vector<json> items;
+    if (!name.empty()) {
+        auto one = session.client().get(session.api().workspaceTemplate, "", name);
+        if (!one) {
+            TenancySession::printError(one.error());
+            return 1;
+        }
+        items.push_back(*one);
+    } else {
+        auto list = listOf(session.client(), session.api().workspaceTemplate);
+        if (!list) {
+            TenancySession::printError(list.error());
+            return 1;
+        }
+        items = std::move(*list);
+    }
+    return printObjects(items, a.output(), !name.empty(), [&] {
+        std::map<std::string, int> projects;
+        auto ns = listOf(session.client(), TenancyApi::namespaces, "", kWorkspaceLabel);
+        if (ns)
+            for (const auto &n : *ns)
+                ++projects[kube::ObjectMeta(n).label(kWorkspaceLabel)];
+        else
+            std::fprintf(stderr, "warning: cannot count projects: %s\n", ns.error().describe().c_str());
+        TenancyTable table({"NAME", "MANAGER", "PROJECTS", "ALIAS", "AGE"});
+        for (const auto &wt : items) {
+            kube::ObjectMeta m(wt);
+            const json tmpl = wt.value("spec", json::object()).value("template", json::object());
+            std::string alias = m.annotation(kAliasAnnotation);
+            if (alias.empty())
+                alias = tmpl.value("metadata", json::object()).value("annotations", json::object()).value(kAliasAnnotation, "");
+            table.addRow({m.name(), tmpl.value("spec", json::object()).value("manager", ""),
+                          ns ? std::to_string(projects[m.name()]) : "<unknown>", alias, ageOf(m.creationTimestamp())});
+        }
+        table.print(stdout);
+    });
+}
+
+// Namespaces a user who may not list namespaces can still reach: candidates from the flags, the
+// kubeconfig context and any bindings of theirs they may read, each checked with a
+// SelfSubjectRulesReview (a namespace counts when it grants more than the self-review rules every
+// authenticated user has).
+std::vector<json> reachableNamespaces(TenancySession &session, const TenancyArgs &a, std::string &sources,
+                                     std::set<std::string> &unreadable)
+{
+    std::set<std::string> candidates;
+    if (!a.value("--namespace").empty())
+        candidates.insert(a.value("--namespace"));
+    if (!session.contextNamespace().empty())
+        candidates.insert(session.contextNamespace());
+    sources = "-n and the kubeconfig context";
+    auto me = session.client().whoami();
+    if (me) {
+        for (const auto &gvr : {session.api().projectRoleBinding, TenancyApi::rbacRoleBinding}) {
+            auto mine = listOf(session.client(), gvr, "", std::string(kUserRefLabel) + "=" + me->username);
+            if (!mine)
+                continue;
+            sources = "-n, the kubeconfig context and your role bindings";
+            for (const auto &b : *mine)
+                candidates.insert(kube::ObjectMeta(b).namespaceName());
+        }
+    }
+    std::vector<json> out;
+    for (const auto &ns : candidates) {
+        json review = {{"apiVersion", "authorization.k8s.io/v1"},
+                       {"kind", "SelfSubjectRulesReview"},
+                       {"spec", {{"namespace", ns}}}};
+        auto r = session.client().create(TenancyApi::selfSubjectRulesReview, "", review);
+        if (!r)
+            continue;
+        bool reachable = false;
+        for (const auto &rule : (*r)["status"].value("resourceRules", json::array()))
+            for (const auto &g : rule.value("apiGroups", json::array()))
+                if (g != "authorization.k8s.io" && g != "authentication.k8s.io")
+                    reachable = true;
+        if (!reachable)
+            continue;
+        auto obj = session.client().get(TenancyApi::namespaces, "", ns);
+        if (obj) {
+            (*obj)["apiVersion"] = "v1";
+            (*obj)["kind"] = "Namespace";
+            out.push_back(*obj);
+        } else {
+            // Reachable inside, but the Namespace object itself is not readable.
+            unreadable.insert(ns);
+            out.push_back({{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", ns}}}});
+        }
+    }
+    return out;
+}
+
+int getProjects(TenancySession &session, const TenancyArgs &a, const std::string &name)
+{
+    const std::string ws = a.value("--workspace");
+    std::vector<json> items;
+    std::set<std::string> unreadable;  // reachable namespaces whose object we may not read
+    if (!name.empty()) {
+        auto one = session.client().get(TenancyApi::namespaces, "", name);
+        if (!one) {
+            TenancySession::printError(one.error());
+            return 1;
+        }
+        (*one)["apiVersion"] = "v1";
+        (*one)["kind"] = "Namespace";
+        items.push_back(*one);
+    } else {
+        std::string selector = a.on("--all-namespaces") ? std::string() : std::string(kWorkspaceLabel);
+        if (!ws.empty())
+            selector = std::string(kWorkspaceLabel) + "=" + ws;
+        auto list = listOf(session.client(), TenancyApi::namespaces, "", selector);
+        if (list) {
+            items = std::move(*list);
+        } else if (list.error().isApi(kube::StatusReason::Forbidden)) {
+            TenancySession::printError(list.error());
+            std::string sources;
+            items = reachableNamespaces(session, a, sources, unreadable);
+            if (items.empty()) {
+                std::fprintf(stderr, "error: you may not list namespaces, and none of the candidates (%s) grants you "
+                                     "anything; pass -n NAMESPACE to check one\n",
+                             sources.c_str());
+                return 1;
+            }
+            std::fprintf(stderr, "note: showing the namespaces you can reach (found from %s)\n", sources.c_str());
+            if (!ws.empty())
+                items.erase(std::remove_if(items.begin(), items.end(),
+                                           [&](const json &n) {
+                                               const std::string name = kube::ObjectMeta(n).name();
+                                               return !unreadable.count(name) && kube::ObjectMeta(n).label(kWorkspaceLabel) != ws;
+                                           }),
+                            items.end());
+        } else {
+            TenancySession::printError(list.error());
+            return 1;
+        }
+    }
+    return printObjects(items, a.output(), !name.empty(), [&] {
+        TenancyTable table({"NAME", "WORKSPACE", "STATUS", "AGE"});
+        for (const auto &n : items) {
+            kube::ObjectMeta m(n);
+            if (unreadable.count(m.name())) {
+                table.addRow({m.name(), "<unknown>", "<unknown>", "<unknown>"});
+                continue;
+            }
+            table.addRow({m.name(), m.label(kWorkspaceLabel), n.value("status", json::object()).value("phase", ""),
+                          ageOf(m.creationTimestamp())});
+        }
+        table.print(stdout);
+    });
+}
+
+int getUsers(TenancySession &session, const TenancyArgs &a, const std::string &name)
+{
+    std::vector<json> items;
+    if (!name.empty()) {
+        auto one = session.client().get(session.api().user, "", name);
+        if (!one) {
+            TenancySession::printError(one.error());
+            return 1;
+        }
+        items.push_back(*one);
+    } else {
+        auto list = listOf(session.client(), session.api().user);
+        if (!list) {
+            TenancySession::printError(list.error());
+            return 1;
+        }
+        items = std::move(*list);
+    }
+    return printObjects(items, a.output(), !name.empty(), [&] {
+        std::map<std::string, std::vector<std::string>> platformRoles;
+        auto grbs = listOf(session.client(), session.api().globalRoleBinding, "", kUserRefLabel);
+        if (grbs)
+            for (const auto &b : *grbs)
+                platformRoles[kube::ObjectMeta(b).label(kUserRefLabel)].push_back(
+                    b.value("roleRef", json::object()).value("name", ""));
+        TenancyTable table({"NAME", "EMAIL", "STATE", "PLATFORM-ROLE", "AGE"});
+        for (const auto &u : items) {
+            kube::ObjectMeta m(u);
+            std::string role = joined(platformRoles[m.name()]);
+            // Without permission on the bindings, the annotation KubeSphere keeps in step is the next best.
+            if (role.empty() && !grbs)
+                role = m.annotation(kGlobalRoleAnnotation);
+            table.addRow({m.name(), u.value("spec", json::object()).value("email", ""),
+                          u.value("status", json::object()).value("state", ""), role, ageOf(m.creationTimestamp())});
+        }
+        table.print(stdout);
+    });
+}
+
+int getRoles(TenancySession &session, const TenancyArgs &a, const TenancyScope &scope, const std::string &name)
+{
+    std::vector<json> items;
+    if (!name.empty()) {
+        const auto gvr = scope.roleResource(session.api());
+        auto one = session.client().get(gvr, scope.objectNamespace(), scope.roleObjectName(name));
+        if (!one) {
+            TenancySession::printError(one.error());
+            return 1;
+        }
+        (*one)["apiVersion"] = gvr.apiVersion();
+        (*one)["kind"] = gvr.kind;
+        items.push_back(*one);
+    } else {
+        auto list = scope.roles(session.client(), session.api());
+        if (!list) {
+            TenancySession::printError(list.error());
+            return 1;
+        }
+        items = std::move(*list);
+    }
+    return printObjects(items, a.output(), !name.empty(), [&] {
+        TenancyTable table({"NAME", "TEMPLATES", "RULES", "ALIAS", "BUILT-IN"});
+        for (const auto &r : items) {
+            kube::ObjectMeta m(r);
+            const json rules = r.value("rules", json::array());
+            table.addRow({m.name(), templatesColumn(r), std::to_string(rules.is_array() ? rules.size() : 0),
+                          m.annotation(kAliasAnnotation), scope.isBuiltinRole(r) ? "yes" : "no"});
+        }
+        table.print(stdout);
+    });
+}
+
+int getMembers(TenancySession &session, const TenancyArgs &a, const TenancyScope &scope, const std::string &user)
+{
+    auto list = scope.bindings(session.client(), session.api(), user);
+    if (!list) {
+        TenancySession::printError(list.error());
+        return 1;
+    }
+    return printObjects(*list, a.output(), false, [&] {
+        TenancyTable table({"SUBJECT", "ROLE", "BINDING", "SINCE"});
+        for (const auto &b : *list) {
+            kube::ObjectMeta m(b);
+            const std::string role = b.value("roleRef", json::object()).value("name", "");
+            for (const auto &s : b.value("subjects", json::array()))
+                table.addRow({subjectText(s), role, m.name(), ageOf(m.creationTimestamp())});
+        }
+        table.print(stdout, "No members found in " + scope.describe());
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// tree
+
+struct TreeNode {
+    std::string text;
+    std::vector<TreeNode> children;
+};
+
+void printTree(const TreeNode &node, const std::string &prefix, bool last, bool root)
+{
+    if (root)
+        std::printf("%s\n", node.text.c_str());
+    else
+        std::printf("%s%s%s\n", prefix.c_str(), last ? "└── " : "├── ", node.text.c_str());
+    const std::string childPrefix = root ? std::string() : prefix + (last ? "    " : "│   ");
+    for (size_t i = 0; i < node.children.size(); ++i)
+        printTree(node.children[i], childPrefix, i + 1 == node.children.size(), false);
+}
+
+class TreeBuilder
+{
+public:
+    TreeBuilder(TenancySession &session)
+        : m_session(session)
+    {
+    }
+
+    bool failed() const { return m_failed; }
+
+    // A list, or a node saying why it is missing (the rest of the tree is still worth showing).
+    std::optional<std::vector<json>> load(const kube::GroupVersionResource &gvr, const std::string &selector,
+                                          TreeNode &parent, const std::string &what)
+    {
+        auto list = listOf(m_session.client(), gvr, "", selector);
+        if (list)
+            return std::move(*list);
+        m_failed = true;
+        std::fprintf(stderr, "warning: cannot list %s: %s\n", what.c_str(), list.error().describe().c_str());
+        parent.children.push_back({"(cannot list " + what + ": " + kube::toString(list.error().status ? list.error().status->reason
+                                                                                            : kube::StatusReason::Unknown)
+                                       + ")",
+                                   {}});
+        return std::nullopt;
+    }
+
+    static TreeNode membersNode(const std::vector<json> &bindings)
+    {
+        TreeNode members{"members", {}};
+        for (const auto &b : bindings) {
+            const std::string role = b.value("roleRef", json::object()).value("name", "");
+            for (const auto &s : b.value("subjects", json::array()))
+                members.children.push_back({subjectText(s) + ": " + role, {}});
+        }
+        std::sort(members.children.begin(), members.children.end(),
+                  [](const TreeNode &x, const TreeNode &y) { return x.text < y.text; });
+        return members;
+    }
+
+private:
+    TenancySession &m_session;
+    bool m_failed = false;
+};
+
+} // namespace
+
+bool isTenancyGet(const Args &args)
+{
+    return !findGetNoun(args).empty();
+}
+
+int runTenancyGet(const Args &args)
+{
+    const std::string noun = findGetNoun(args);
+    TenancyArgs a;
+    std::set<std::string> values, switches;
+    if (noun == "projects") {
+        values = {"--workspace", "--namespace"};
+        switches = {"--all-namespaces"};
+    } else if (noun == "roles" || noun == "members") {
+        values = {"--workspace", "--namespace"};
+        switches = {"--platform", "--cluster"};
+    }
+    std::string error;
+    if (!a.parse(args, values, switches, error))
+        return tenancyUsageError("get", error);
+    if (a.help()) {
+        printTenancyUsage("get", stdout);
+        return 0;
+    }
+    if (!validOutput(a.output()))
+        return tenancyUsageError("get", "unknown output format \"" + a.output() + "\"");
+    if (a.positional().size() > 2)
+        return tenancyUsageError("get", "get " + noun + " takes at most one NAME");
+    const std::string name = a.positional().size() == 2 ? a.positional()[1] : std::string();
+    std::optional<TenancyScope> scope;
+    if (noun == "roles" || noun == "members") {
+        scope = TenancyScope::fromArgs(a, true, error);
+        if (!scope)
+            return tenancyUsageError("get", "get " + noun + ": " + error);
+    }
+    TenancySession session(a);
+    if (int rc = session.open(false))
+        return rc;
+    if (noun == "workspaces")
+        return getWorkspaces(session, a, name);
+    if (noun == "projects")
+        return getProjects(session, a, name);
+    if (noun == "users")
+        return getUsers(session, a, name);
+    if (noun == "roles")
+        return getRoles(session, a, *scope, name);
+    return getMembers(session, a, *scope, name);
+}
+
+int runTree(const Args &args)
+{
+    TenancyArgs a;
+    std::string error;
+    if (!a.parse(args, {"--workspace"}, {}, error))
+        return tenancyUsageError("tree", error);
+    if (a.help()) {
+        printTenancyUsage("tree", stdout);
+        return 0;
+    }
+    if (!a.positional().empty())
+        return tenancyUsageError("tree", "tree takes no arguments (use -w WORKSPACE for one workspace)");
+    if (!a.output().empty())
+        return tenancyUsageError("tree", "tree has no -o; use `get ... -o json|yaml` for objects");
+    TenancySession session(a);
+    if (int rc = session.open(false))
+        return rc;
+    const TenancyApi &api = session.api();
+    const std::string only = a.value("--workspace");
+    TreeBuilder builder(session);
+    TreeNode root{"platform (" + std::string(toString(session.tenancy().mode)) + " mode, " + toString(api.flavor) + ")",
+                  {}};
+
+    if (only.empty()) {
+        TreeNode users{"users", {}};
+        if (auto list = builder.load(api.user, "", root, "users")) {
+            std::map<std::string, std::vector<std::string>> platformRoles;
+            TreeNode ignored;
+            if (auto grbs = builder.load(api.globalRoleBinding, kUserRefLabel, ignored, "platform role bindings"))
+                for (const auto &b : *grbs)
+                    platformRoles[kube::ObjectMeta(b).label(kUserRefLabel)].push_back(
+                        b.value("roleRef", json::object()).value("name", ""));
+            for (const auto &u : *list) {
+                const std::string name = kube::ObjectMeta(u).name();
+                std::string text = name;
+                if (!platformRoles[name].empty())
+                    text += " [" + joined(platformRoles[name]) + "]";
+                const std::string state = u.value("status", json::object()).value("state", "");
+                if (!state.empty() && state != "Active")
+                    text += " (" + state + ")";
+                users.children.push_back({text, {}});
+            }
+            root.children.push_back(users);
+        }
+        TreeNode roles{"platform roles", {}};
+        if (auto list = builder.load(api.globalRole, "", root, "platform roles")) {
+            for (const auto &r : *list)
+                if (kube::ObjectMeta(r).label(kRoleTemplateLabel) != "true")
+                    roles.children.push_back({kube::ObjectMeta(r).name(), {}});
+            root.children.push_back(roles);
+        }
+    }
+
+    TreeNode workspaces{"workspaces", {}};
+    // Listings that failed become nodes after the workspaces, so the tree says what it lacks.
+    TreeNode problems;
+    std::vector<json> templates;
+    if (only.empty()) {
+        if (auto list = builder.load(api.workspaceTemplate, "", problems, "workspaces"))
+            templates = std::move(*list);
+    } else {
+        auto one = session.client().get(api.workspaceTemplate, "", only);
+        if (!one) {
+            TenancySession::printError(one.error());
+            return 1;
+        }
+        templates.push_back(*one);
+    }
+    const std::string nsSelector = only.empty() ? std::string(kWorkspaceLabel) : std::string(kWorkspaceLabel) + "=" + only;
+    std::map<std::string, std::vector<std::string>> projectsOf;
+    auto namespaces = builder.load(TenancyApi::namespaces, nsSelector, problems, "projects");
+    if (namespaces)
+        for (const auto &n : *namespaces)
+            projectsOf[kube::ObjectMeta(n).label(kWorkspaceLabel)].push_back(kube::ObjectMeta(n).name());
+    std::map<std::string, std::vector<json>> wsBindings, nsBindings;
+    if (auto list = builder.load(api.workspaceRoleBinding, nsSelector, problems, "workspace members"))
+        for (auto &b : *list)
+            if (!isGenerated(b))
+                wsBindings[kube::ObjectMeta(b).label(kWorkspaceLabel)].push_back(std::move(b));
+    if (namespaces && !namespaces->empty()) {
+        if (auto list = builder.load(api.projectRoleBinding, "", problems, "project members"))
+            for (auto &b : *list)
+                if (!isGenerated(b))
+                    nsBindings[kube::ObjectMeta(b).namespaceName()].push_back(std::move(b));
+    }
+    for (const auto &wt : templates) {
+        const std::string ws = kube::ObjectMeta(wt).name();
+        std::string text = ws;
+        const std::string manager =
+            wt.value("spec", json::object()).value("template", json::object()).value("spec", json::object()).value("manager", "");
+        if (!manager.empty())
+            text += " (manager: " + manager + ")";
+        TreeNode node{text, {}};
+        if (!wsBindings[ws].empty())
+            node.children.push_back(TreeBuilder::membersNode(wsBindings[ws]));
+        TreeNode projects{"projects", {}};
+        auto names = projectsOf[ws];
+        std::sort(names.begin(), names.end());
+        for (const auto &ns : names) {
+            TreeNode p{ns, {}};
+            if (!nsBindings[ns].empty())
+                p.children.push_back(TreeBuilder::membersNode(nsBindings[ns]));
+            projects.children.push_back(p);
+        }
+        if (!projects.children.empty())
+            node.children.push_back(projects);
+        workspaces.children.push_back(node);
+    }
+    if (only.empty()) {
+        workspaces.children.insert(workspaces.children.end(), problems.children.begin(), problems.children.end());
+        root.children.push_back(workspaces);
+        printTree(root, "", true, true);
+    } else {
+        // One workspace: it is the root.
+        TreeNode ws = workspaces.children.front();
+        ws.children.insert(ws.children.end(), problems.children.begin(), problems.children.end());
+        printTree(ws, "", true, true);
+    }
+    return builder.failed() ? 1 : 0;
+}
+
+int runMode(const Args &args)
+{
+    TenancyArgs a;
+    std::string error;
+    if (!a.parse(args, {}, {}, error))
+        return tenancyUsageError("mode", error);
+    if (a.help()) {
+        printTenancyUsage("mode", stdout);
+        return 0;
+    }
+    if (!a.positional().empty())
+        return tenancyUsageError("mode", "mode takes no arguments");
+    TenancySession session(a);
+    if (int rc = session.open(false, false))
+        return rc;
+    const ClusterTenancy &t = session.tenancy();
+    if (a.output() == "json" || a.output() == "yaml") {
+        json doc = {{"mode", toString(t.mode)}, {"api", toString(t.api.flavor)}, {"overridden", t.overridden},
+                    {"reason", t.reason}};
+        if (!t.kubesphereVersion.empty())
+            doc["kubesphereVersion"] = t.kubesphereVersion;
+        std::fputs(a.output() == "json" ? (doc.dump(4) + "\n").c_str() : kube::toYaml(doc).c_str(), stdout);
+        return 0;
+    }
+    if (!a.output().empty())
+        return tenancyUsageError("mode", "unknown output format \"" + a.output() + "\"");
+    std::printf("mode:    %s%s\n", toString(t.mode), t.overridden ? " (set with --mode)" : "");
+    std::printf("api:     %s\n", toString(t.api.flavor));
+    std::printf("reason:  %s\n", t.reason.c_str());
+    if (!t.kubesphereVersion.empty())
+        std::printf("version: KubeSphere %s\n", t.kubesphereVersion.c_str());
+    return 0;
+}
+
+} // namespace ctl

@@ -1,0 +1,196 @@
+// Scope flags and the role/binding listings of a scope. The same lists back `get roles`,
+// `get members`, `member add` (which refuses a second binding) and `tree`.
+#include "tenancyscope.h"
+
+#include "kubeclient/objectmeta.h"
+#include "kubeclient/tenancy/labels.h"
+#include "kubeclient/tenancy/names.h"
+
+#include <algorithm>
+#include <set>
+
+namespace ctl {
+
+using nlohmann::json;
+using namespace kube::tenancy;
+
+namespace {
+
+kube::Result<std::vector<json>> listAll(kube::Client &client, const kube::GroupVersionResource &gvr, const std::string &ns,
+                                        const std::string &selector)
+{
+    kube::ListOptions options;
+    options.labelSelector = selector;
+    options.limit = 500;
+    auto list = client.list(gvr, ns, options);
+    if (!list)
+        return list.error();
+    restoreKinds(list->items, gvr);
+    return std::move(list->items);
+}
+
+bool hasUserSubject(const json &binding, const std::string &user)
+{
+    for (const auto &s : binding.value("subjects", json::array()))
+        if (s.value("kind", "") == "User" && s.value("name", "") == user)
+            return true;
+    return false;
+}
+
+} // namespace
+
+bool isGenerated(const json &object)
+{
+    kube::ObjectMeta m(object);
+    return m.hasLabel(kGeneratedByLabel) || m.name().rfind(kMirrorPrefix, 0) == 0;
+}
+
+void restoreKinds(std::vector<json> &items, const kube::GroupVersionResource &gvr)
+{
+    for (auto &item : items) {
+        item["apiVersion"] = gvr.apiVersion();
+        item["kind"] = gvr.kind;
+    }
+}
+
+std::optional<TenancyScope> TenancyScope::fromArgs(const TenancyArgs &args, bool allowPlatform, std::string &error)
+{
+    std::vector<TenancyScope> given;
+    if (allowPlatform && args.on("--platform"))
+        given.emplace_back(Level::Platform, std::string());
+    if (args.on("--cluster"))
+        given.emplace_back(Level::Cluster, std::string());
+    if (args.has("--workspace"))
+        given.emplace_back(Level::Workspace, args.value("--workspace"));
+    if (args.has("--namespace"))
+        given.emplace_back(Level::Project, args.value("--namespace"));
+    const std::string options = allowPlatform ? "--platform, --cluster, -w WORKSPACE or -n NAMESPACE"
+                                              : "--cluster, -w WORKSPACE or -n NAMESPACE";
+    if (given.empty()) {
+        error = "say which scope: " + options;
+        return std::nullopt;
+    }
+    if (given.size() > 1) {
+        error = "give only one scope: " + options;
+        return std::nullopt;
+    }
+    if ((given[0].level() == Level::Workspace || given[0].level() == Level::Project) && given[0].name().empty()) {
+        error = given[0].level() == Level::Workspace ? "-w needs a workspace name" : "-n needs a namespace name";
+        return std::nullopt;
+    }
+    return given[0];
+}
+
+TenancyScope::TenancyScope(Level level, std::string name)
+    : m_level(level)
+    , m_name(std::move(name))
+{
+}
+
+MemberScope TenancyScope::memberScope() const
+{
+    return MemberScope{m_level, m_name};
+}
+
+std::string TenancyScope::describe() const
+{
+    return memberScope().describe();
+}
+
+kube::GroupVersionResource TenancyScope::roleResource(const TenancyApi &api) const
+{
+    switch (m_level) {
+    case Level::Platform: return api.globalRole;
+    case Level::Cluster: return api.clusterRole;
+    case Level::Workspace: return api.workspaceRole;
+    case Level::Project: return api.projectRole;
+    }
+    return api.projectRole;
+}
+
+kube::GroupVersionResource TenancyScope::bindingResource(const TenancyApi &api) const
+{
+    switch (m_level) {
+    case Level::Platform: return api.globalRoleBinding;
+    case Level::Cluster: return api.clusterRoleBinding;
+    case Level::Workspace: return api.workspaceRoleBinding;
+    case Level::Project: return api.projectRoleBinding;
+    }
+    return api.projectRoleBinding;
+}
+
+std::string TenancyScope::objectNamespace() const
+{
+    return m_level == Level::Project ? m_name : std::string();
+}
+
+std::string TenancyScope::roleObjectName(const std::string &role) const
+{
+    if (m_level != Level::Workspace || role.rfind(m_name + "-", 0) == 0)
+        return role;
+    return workspaceRoleName(m_name, role);
+}
+
+kube::Result<std::vector<json>> TenancyScope::roles(kube::Client &client, const TenancyApi &api) const
+{
+    const std::string selector = m_level == Level::Workspace ? std::string(kWorkspaceLabel) + "=" + m_name : std::string();
+    auto list = listAll(client, roleResource(api), objectNamespace(), selector);
+    if (!list)
+        return list.error();
+    std::vector<json> out;
+    for (auto &r : *list)
+        if (!isGenerated(r))
+            out.push_back(std::move(r));
+    return out;
+}
+
+kube::Result<std::vector<json>> TenancyScope::bindings(kube::Client &client, const TenancyApi &api,
+                                                       const std::string &user) const
+{
+    std::string selector;
+    if (m_level == Level::Workspace)
+        selector = std::string(kWorkspaceLabel) + "=" + m_name;
+    // In 3.x cluster bindings are plain RBAC: only those KubeSphere labels with a user are members.
+    const bool onlyLabelled = m_level == Level::Cluster && api.rolesAreRbac();
+    if (onlyLabelled)
+        selector = kUserRefLabel;
+    auto list = listAll(client, bindingResource(api), objectNamespace(), selector);
+    if (!list)
+        return list.error();
+    std::vector<json> out;
+    for (auto &b : *list) {
+        if (isGenerated(b))
+            continue;
+        if (!user.empty() && kube::ObjectMeta(b).label(kUserRefLabel) != user && !hasUserSubject(b, user))
+            continue;
+        out.push_back(std::move(b));
+    }
+    return out;
+}
+
+bool TenancyScope::isBuiltinRole(const json &role) const
+{
+    kube::ObjectMeta m(role);
+    const std::string name = m.name();
+    if (m.label(kRoleTemplateLabel) == "true" || name.rfind("role-template-", 0) == 0 || name.rfind("system:", 0) == 0)
+        return true;
+    static const std::set<std::string> platform = {"platform-admin", "platform-regular", "platform-self-provisioner",
+                                                   "authenticated", "anonymous", "pre-registration", "ks-console",
+                                                   "users-manager", "workspaces-manager"};
+    static const std::set<std::string> cluster = {"cluster-admin", "cluster-viewer", "admin", "edit", "view"};
+    static const std::vector<std::string> workspace = {"admin", "regular", "self-provisioner", "viewer"};
+    static const std::set<std::string> project = {"admin", "operator", "viewer"};
+    switch (m_level) {
+    case Level::Platform: return platform.count(name) > 0;
+    case Level::Cluster: return cluster.count(name) > 0;
+    case Level::Project: return project.count(name) > 0;
+    case Level::Workspace: {
+        const std::string ws = m.label(kWorkspaceLabel).empty() ? m_name : m.label(kWorkspaceLabel);
+        return std::any_of(workspace.begin(), workspace.end(),
+                           [&](const std::string &r) { return name == workspaceRoleName(ws, r); });
+    }
+    }
+    return false;
+}
+
+} // namespace ctl
