@@ -99,6 +99,36 @@ KubeconfigYaml::ScalarType scalarType(const YAML::Node &node)
     return KubeconfigYaml::resolvePlain(node.Scalar()).type;
 }
 
+// Line of the first [ or { that is never closed (quotes and comments skipped), or 0.
+int unclosedFlowLine(std::string_view text)
+{
+    std::vector<int> open;
+    int line = 1;
+    char quote = 0;
+    bool comment = false;
+    char prev = '\n';
+    for (char c : text) {
+        if (c == '\n') {
+            ++line;
+            comment = false;
+        } else if (comment) {
+        } else if (quote) {
+            if (c == quote)
+                quote = 0;
+        } else if (c == '#' && (prev == ' ' || prev == '\t' || prev == '\n')) {
+            comment = true;
+        } else if ((c == '"' || c == '\'') && (prev == ' ' || prev == '[' || prev == '{' || prev == ',' || prev == ':' || prev == '\n')) {
+            quote = c;
+        } else if (c == '[' || c == '{') {
+            open.push_back(line);
+        } else if ((c == ']' || c == '}') && !open.empty()) {
+            open.pop_back();
+        }
+        prev = c;
+    }
+    return open.empty() ? 0 : open.front();
+}
+
 } // namespace
 
 // Walks the YAML tree of one file; a friend of KubeconfigFile so it fills the members directly.
@@ -560,6 +590,10 @@ Result<KubeconfigFile> KubeconfigFile::parse(std::string_view text, const std::s
         }
         if (lastContentLine > 0 && line > lastContentLine)
             line = lastContentLine;
+        // An unclosed [ or { is only noticed where the input ends; point at where it opened.
+        if (e.msg.find("flow not found") != std::string::npos)
+            if (const int opened = unclosedFlowLine(text); opened > 0)
+                line = opened;
         const std::string where = line > 0 ? path + ":" + std::to_string(line) : path;
         return Error::make(ErrorKind::Config, "invalid YAML: " + e.msg, where,
                            "fix the syntax at that line (indentation, a missing ':' or an unclosed bracket or quote)");
