@@ -357,26 +357,23 @@ bool readRoleFile(const std::string &path, RoleInput &in)
     return true;
 }
 
-// Collects the role's intent from the flags; flags win over --from-file.
-bool roleInput(const TenancyArgs &a, RoleInput &in)
+// Collects the role's intent from the flags; flags win over --from-file. Returns 0, or the exit
+// code: a rule text that does not parse is a usage error, an unreadable file a failure.
+int roleInput(const TenancyArgs &a, RoleInput &in)
 {
     if (a.has("--from-file") && !readRoleFile(a.value("--from-file"), in))
-        return false;
+        return 1;
     json flagRules = json::array();
     for (const auto &text : a.values("--rule")) {
         auto rule = parseRule(text, RuleKind::Resource);
-        if (!rule) {
-            std::fprintf(stderr, "error: --rule: %s\n", rule.error().message.c_str());
-            return false;
-        }
+        if (!rule)
+            return tenancyUsageError("role", "--rule: " + rule.error().message);
         flagRules.push_back(*rule);
     }
     for (const auto &text : a.values("--non-resource-rule")) {
         auto rule = parseRule(text, RuleKind::NonResource);
-        if (!rule) {
-            std::fprintf(stderr, "error: --non-resource-rule: %s\n", rule.error().message.c_str());
-            return false;
-        }
+        if (!rule)
+            return tenancyUsageError("role", "--non-resource-rule: " + rule.error().message);
         flagRules.push_back(*rule);
     }
     if (!flagRules.empty()) {
@@ -391,7 +388,7 @@ bool roleInput(const TenancyArgs &a, RoleInput &in)
         in.alias = a.value("--alias");
     if (a.has("--description"))
         in.description = a.value("--description");
-    return true;
+    return 0;
 }
 
 std::vector<std::string> currentTemplates(const json &role)
@@ -428,8 +425,9 @@ int roleCommand(const Args &args)
     if (!scope)
         return tenancyUsageError("role", error);
     RoleInput in;
-    if (verb != "delete" && !roleInput(a, in))
-        return 1;
+    if (verb != "delete")
+        if (int rc = roleInput(a, in))
+            return rc;
     std::string name = a.positional().size() > 1 ? a.positional()[1] : in.fileName;
     if (a.positional().size() > 2 || name.empty())
         return tenancyUsageError("role", "role " + verb + " takes one NAME");

@@ -1,0 +1,707 @@
+// tenantryctl's tenancy commands driven as a user drives them (the built binary, real
+// devcluster), with kubectl as the independent judge of what was written: object shapes per
+// spec section 15, dry runs that write nothing, exit codes, tables, tree, repair, a tenant's 403.
+#include "clusterenv.h"
+
+#include "kubeclient/yamlconvert.h"
+
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+using nlohmann::json;
+
+namespace {
+
+QString qs(const std::string &s) { return QString::fromStdString(s); }
+
+// One table of tenantryctl (kubectl layout): each row as header -> cell, cells cut at the
+// columns where the headers start, so cells with spaces ("Team One") stay whole.
+std::vector<std::map<std::string, std::string>> tableRows(const QByteArray &out)
+{
+    std::vector<std::map<std::string, std::string>> rows;
+    const QList<QByteArray> lines = out.split('\n');
+    if (lines.isEmpty())
+        return rows;
+    const std::string header = lines[0].toStdString();
+    std::vector<std::pair<std::string, size_t>> columns;
+    for (size_t i = 0; i < header.size();) {
+        if (header[i] == ' ') {
+            ++i;
+            continue;
+        }
+        size_t end = header.find(' ', i);
+        if (end == std::string::npos)
+            end = header.size();
+        columns.push_back({header.substr(i, end - i), i});
+        i = end;
+    }
+    for (int l = 1; l < lines.size(); ++l) {
+        const std::string line = lines[l].toStdString();
+        if (line.empty())
+            continue;
+        std::map<std::string, std::string> row;
+        for (size_t c = 0; c < columns.size(); ++c) {
+            const size_t start = columns[c].second;
+            const size_t end = c + 1 < columns.size() ? columns[c + 1].second : line.size();
+            std::string cell = start < line.size() ? line.substr(start, end - start) : std::string();
+            while (!cell.empty() && cell.back() == ' ')
+                cell.pop_back();
+            row[columns[c].first] = cell;
+        }
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+std::map<std::string, std::string> rowNamed(const QByteArray &out, const std::string &column, const std::string &value)
+{
+    for (const auto &row : tableRows(out))
+        if (row.count(column) && row.at(column) == value)
+            return row;
+    return {};
+}
+
+} // namespace
+
+class tst_Tenantryctl : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void helpAndUsageErrors();
+    void modeIsStandalone();
+    void validationErrorNamesTheField();
+    void refusesWithoutYesWhenStdinIsNotATerminal();
+    void dryRunWritesNothing();
+    void createUsers();
+    void createWorkspaceAndProject();
+    void customRolesKeepEveryRuleField();
+    void membersAreBoundAsKubeSphereBindsThem();
+    void getTablesAndLists();
+    void treeShowsThePlatform();
+    void restrictedUserSeesWhatTheyCanReach();
+    void editsKeepWhatIsNotGiven();
+    void repairFindsNoDriftThenFixesAMissingMirror();
+    void memberSetRemoveAndDeletes();
+
+private:
+    clusterenv::ProcessResult ctl(const QStringList &args, const QByteArray &stdinData = {},
+                                  const std::string &kubeconfig = {});
+    json kubectlJson(const QStringList &args);
+    bool kubectlNotFound(const QStringList &args);
+
+    QString m_bin;
+    std::string m_admin;  // the admin's user name as the server sees it (the creator annotation)
+    std::string m_sfx, m_alice, m_bob, m_ws, m_ws2, m_proj;
+    std::string m_bobConfig;  // bob's own client-certificate identity
+    bool m_builtins = false;
+};
+
+clusterenv::ProcessResult tst_Tenantryctl::ctl(const QStringList &args, const QByteArray &stdinData,
+                                               const std::string &kubeconfig)
+{
+    return clusterenv::run(m_bin, args, kubeconfig.empty() ? clusterenv::kubeconfigPath("admin") : kubeconfig, stdinData);
+}
+
+json tst_Tenantryctl::kubectlJson(const QStringList &args)
+{
+    auto r = clusterenv::run("kubectl", args + QStringList{"-o", "json"}, clusterenv::kubeconfigPath("admin"));
+    if (r.exitCode != 0) {
+        qWarning("kubectl %s: %s", qPrintable(args.join(' ')), r.err.constData());
+        return json();
+    }
+    return json::parse(r.out.toStdString(), nullptr, false);
+}
+
+bool tst_Tenantryctl::kubectlNotFound(const QStringList &args)
+{
+    auto r = clusterenv::run("kubectl", args, clusterenv::kubeconfigPath("admin"));
+    return r.exitCode != 0 && r.err.contains("NotFound");
+}
+
+#define CTL_OK(result)                                                                                           \
+    do {                                                                                                         \
+        const auto &_r = (result);                                                                               \
+        QVERIFY2(_r.exitCode == 0, qPrintable(QStringLiteral("exit %1\nstdout:\n%2\nstderr:\n%3")                \
+                                                  .arg(_r.exitCode)                                              \
+                                                  .arg(QString::fromUtf8(_r.out), QString::fromUtf8(_r.err)))); \
+    } while (0)
+
+void tst_Tenantryctl::initTestCase()
+{
+    const QString dir = qEnvironmentVariable("TENANTRY_BINARY_DIR");
+    QVERIFY2(!dir.isEmpty(), "TENANTRY_BINARY_DIR is not set");
+    m_bin = dir + "/app/tenantryctl";
+    QVERIFY2(QFileInfo(m_bin).isExecutable(), qPrintable(m_bin + " is not built"));
+    // The tenancy CRDs come with the fixture's cluster (scripts/cluster applies resources/crds);
+    // apply them here if this cluster was started without them.
+    if (kubectlNotFound({"get", "crd", "workspacetemplates.tenant.kubesphere.io"})) {
+        const QString crds = QStringLiteral(TENANTRY_TEST_DATA_DIR "/../../resources/crds");
+        auto r = clusterenv::run("kubectl", {"apply", "--server-side", "-f", crds}, clusterenv::kubeconfigPath("admin"));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = clusterenv::run("kubectl", {"wait", "--for=condition=Established", "crd", "--all", "--timeout=60s"},
+                            clusterenv::kubeconfigPath("admin"));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+    auto client = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"));
+    QVERIFY(client);
+    auto me = client->whoami();
+    QVERIFY(me);
+    m_admin = me->username;
+    m_sfx = clusterenv::uniqueName("x").substr(2);
+    m_alice = "alice-" + m_sfx;
+    m_bob = "bob-" + m_sfx;
+    m_ws = "ctl-ws-" + m_sfx;
+    m_ws2 = "ctl-ws2-" + m_sfx;
+    m_proj = "ctl-proj-" + m_sfx;
+    // Built-in roles (KubeSphere's BuiltinRoles) give a workspace its admin role, which a manager
+    // binding needs; without them the workspace is made without a manager.
+    const json builtins = kubectlJson({"get", "builtinroles.iam.kubesphere.io"});
+    m_builtins = builtins.is_object() && !builtins.value("items", json::array()).empty();
+    // Earlier tests may have left drift; start from a converged cluster so "no drift" below
+    // measures only what this test did.
+    for (int i = 0; i < 3; ++i) {
+        auto r = ctl({"repair", "--yes"});
+        CTL_OK(r);
+        if (r.out.contains("no drift found") || r.out.contains("nothing to do"))
+            break;
+    }
+}
+
+void tst_Tenantryctl::cleanupTestCase()
+{
+    // Best effort: leave the shared cluster as this test found it.
+    for (const auto &ws : {m_ws, m_ws2})
+        ctl({"delete", "workspace", qs(ws), "--propagation", "Background", "--yes"});
+    for (const auto &u : {m_alice, m_bob})
+        ctl({"delete", "user", qs(u), "--yes"});
+    clusterenv::run("kubectl", {"delete", "namespace", qs(m_proj), "--ignore-not-found", "--wait=false"},
+                    clusterenv::kubeconfigPath("admin"));
+    clusterenv::run("kubectl", {"delete", "globalrole.iam.kubesphere.io", qs("auditor-" + m_sfx), "--ignore-not-found"},
+                    clusterenv::kubeconfigPath("admin"));
+    ctl({"repair", "--yes"});
+}
+
+void tst_Tenantryctl::helpAndUsageErrors()
+{
+    // help lists the tenancy commands and the write flags
+    auto help = ctl({"help"});
+    CTL_OK(help);
+    for (const char *part : {"get workspaces|projects|users|roles|members", "tree", "member add|set", "role create",
+                             "user set-platform-role", "repair", "--dry-run", "--yes", "--mode"})
+        QVERIFY2(help.out.contains(part), part);
+    // COMMAND --help lists the command's own flags, on stdout, exit 0
+    auto createHelp = ctl({"create", "--help"});
+    CTL_OK(createHelp);
+    QVERIFY(createHelp.out.contains("--password-stdin"));
+    QVERIFY(createHelp.out.contains("--network-isolation"));
+    auto roleHelp = ctl({"role", "--help"});
+    CTL_OK(roleHelp);
+    QVERIFY(roleHelp.out.contains("--non-resource-rule"));
+    QVERIFY(roleHelp.out.contains("resourceNames"));
+    // Usage errors exit 2 and say what is wrong
+    const std::vector<std::pair<QStringList, const char *>> usage = {
+        {{"create", "workspace"}, "takes one NAME"},
+        {{"create", "widget", "x"}, "create what?"},
+        {{"member", "add", "someone"}, "takes USER ROLE"},
+        {{"member", "add", "u", "r", "-w", "a", "-n", "b"}, "only one scope"},
+        {{"get", "roles"}, "say which scope"},
+        {{"create", "workspace", "x", "--bogus"}, "unknown flag: --bogus"},
+        {{"create", "project", "p"}, "needs -w"},
+        {{"role", "create", "r", "-n", "default", "--rule", "verbs=get;resources=pods"}, "apiGroups are required"},
+        {{"get", "workspaces", "-o", "xml"}, "unknown output format"},
+    };
+    for (const auto &[args, message] : usage) {
+        auto r = ctl(args);
+        QVERIFY2(r.exitCode == 2, qPrintable(args.join(' ') + " -> " + QString::number(r.exitCode) + ": " + r.err));
+        QVERIFY2(r.err.contains(message), qPrintable(args.join(' ') + ": " + r.err));
+    }
+    auto badMode = ctl({"get", "workspaces", "--mode", "sideways"});
+    QCOMPARE(badMode.exitCode, 2);
+    QVERIFY(badMode.err.contains("kubesphere or standalone"));
+}
+
+void tst_Tenantryctl::modeIsStandalone()
+{
+    // Given the devcluster (tenancy CRDs, no KubeSphere controller)
+    auto r = ctl({"mode"});
+    CTL_OK(r);
+    QVERIFY2(r.out.contains("mode:    standalone"), r.out.constData());
+    QVERIFY(r.out.contains("KubeSphere 4.x (v1beta1)"));
+    QVERIFY(r.out.contains("no KubeSphere controller runs"));
+    // And --mode overrides it, visibly
+    auto forced = ctl({"mode", "--mode", "kubesphere"});
+    CTL_OK(forced);
+    QVERIFY2(forced.out.contains("mode:    KubeSphere (set with --mode)"), forced.out.constData());
+    // And every write names the mode in force on stderr
+    auto dry = ctl({"create", "user", qs("nobody-" + m_sfx), "--email", "n@example.com", "--dry-run"});
+    CTL_OK(dry);
+    QVERIFY2(dry.err.contains("mode: standalone (tenancy CRDs are served but no KubeSphere controller runs)"),
+             dry.err.constData());
+}
+
+void tst_Tenantryctl::validationErrorNamesTheField()
+{
+    auto bad = ctl({"create", "workspace", "Bad_Name", "--yes"});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains("workspace name \"Bad_Name\" is invalid"), bad.err.constData());
+    auto email = ctl({"create", "user", qs("u-" + m_sfx), "--email", "not-an-email", "--yes"});
+    QCOMPARE(email.exitCode, 1);
+    QVERIFY2(email.err.contains("email"), email.err.constData());
+    // A weak password is refused without being repeated back
+    auto weak = ctl({"create", "user", qs("u-" + m_sfx), "--email", "u@example.com", "--password-stdin", "--yes"},
+                    "weakpw\n");
+    QCOMPARE(weak.exitCode, 1);
+    QVERIFY2(weak.err.contains("password must be 8 to 64 characters"), weak.err.constData());
+    QVERIFY(!weak.err.contains("weakpw") && !weak.out.contains("weakpw"));
+    auto missingWs = ctl({"create", "project", qs("p-" + m_sfx), "-w", qs("missing-" + m_sfx), "--yes"});
+    QCOMPARE(missingWs.exitCode, 1);
+    QVERIFY2(missingWs.err.contains("workspace \"missing-" + QByteArray::fromStdString(m_sfx) + "\" does not exist"),
+             missingWs.err.constData());
+}
+
+void tst_Tenantryctl::refusesWithoutYesWhenStdinIsNotATerminal()
+{
+    // Given stdin is a pipe (no terminal to ask at) and no --yes
+    auto r = ctl({"create", "workspace", qs(m_ws)});
+    // Then the plan is shown, nothing is written and the message says to pass --yes
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains("create workspace " + QByteArray::fromStdString(m_ws)), r.out.constData());
+    QVERIFY2(r.err.contains("stdin is not a terminal") && r.err.contains("--yes"), r.err.constData());
+    QVERIFY(kubectlNotFound({"get", "workspacetemplate", qs(m_ws)}));
+}
+
+void tst_Tenantryctl::dryRunWritesNothing()
+{
+    // When a workspace is created with --dry-run
+    auto r = ctl({"create", "workspace", qs(m_ws), "--alias", "Team One", "--dry-run"});
+    CTL_OK(r);
+    // Then every write was checked by the server, kubectl style
+    QVERIFY2(r.out.contains("workspacetemplate.tenant.kubesphere.io/" + QByteArray::fromStdString(m_ws)
+                            + " applied (server dry run)"),
+             r.out.constData());
+    QVERIFY(r.out.contains("workspace.tenant.kubesphere.io/" + QByteArray::fromStdString(m_ws) + " applied (server dry run)"));
+    QVERIFY(r.err.contains("nothing was written"));
+    // And nothing exists
+    QVERIFY(kubectlNotFound({"get", "workspacetemplate", qs(m_ws)}));
+    QVERIFY(kubectlNotFound({"get", "workspace.tenant.kubesphere.io", qs(m_ws)}));
+    // And -o yaml prints the plan as YAML documents on stdout (results on stderr)
+    auto yaml = ctl({"create", "workspace", qs(m_ws), "--dry-run", "-o", "yaml"});
+    CTL_OK(yaml);
+    auto docs = kube::parseYamlDocuments(yaml.out.toStdString(), "plan");
+    QVERIFY2(docs, yaml.out.constData());
+    QVERIFY(docs->size() >= 2);
+    QCOMPARE(qs((*docs)[0].value("kind", "")), QStringLiteral("WorkspaceTemplate"));
+    QVERIFY(yaml.err.contains("(server dry run)"));
+    QVERIFY(kubectlNotFound({"get", "workspacetemplate", qs(m_ws)}));
+}
+
+void tst_Tenantryctl::createUsers()
+{
+    // Given a password on stdin (never on the command line)
+    const QByteArray password = "Sup3rSecretPw";
+    auto alice = ctl({"create", "user", qs(m_alice), "--email", qs(m_alice + "@example.com"), "--display-name", "Alice",
+                      "--password-stdin", "--yes"},
+                     password + "\n");
+    CTL_OK(alice);
+    QVERIFY2(!alice.out.contains(password) && !alice.err.contains(password), "the password was echoed");
+    QVERIFY2(alice.out.contains("user.iam.kubesphere.io/" + QByteArray::fromStdString(m_alice) + " applied"),
+             alice.out.constData());
+    QStringList bobArgs = {"create", "user", qs(m_bob), "--email", qs(m_bob + "@example.com"), "--yes"};
+    auto bob = ctl(bobArgs);
+    CTL_OK(bob);
+    // Then the User is KubeSphere's shape: email, creator, Active; standalone stores no password
+    const json u = kubectlJson({"get", "users.iam.kubesphere.io", qs(m_alice)});
+    QCOMPARE(qs(u["apiVersion"].get<std::string>()), QStringLiteral("iam.kubesphere.io/v1beta1"));
+    QCOMPARE(qs(u["spec"].value("email", "")), qs(m_alice + "@example.com"));
+    QCOMPARE(qs(u["spec"].value("displayName", "")), QStringLiteral("Alice"));
+    QVERIFY(!u["spec"].contains("password"));
+    QCOMPARE(qs(u["metadata"]["annotations"].value("kubesphere.io/creator", "")), qs(m_admin));
+    QCOMPARE(qs(u["status"].value("state", "")), QStringLiteral("Active"));
+    // And creating the same user again is refused
+    auto again = ctl(bobArgs);
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY2(again.err.contains("already exists"), again.err.constData());
+}
+
+void tst_Tenantryctl::createWorkspaceAndProject()
+{
+    QStringList args = {"create", "workspace", qs(m_ws), "--alias", "Team One", "--description", "first team", "--yes"};
+    if (m_builtins)
+        args << "--manager" << qs(m_alice);
+    auto ws = ctl(args);
+    CTL_OK(ws);
+    QVERIFY(ws.out.contains("workspacetemplate.tenant.kubesphere.io/" + QByteArray::fromStdString(m_ws) + " applied"));
+    // The WorkspaceTemplate as spec 15.2 writes it
+    const json wt = kubectlJson({"get", "workspacetemplate", qs(m_ws)});
+    QCOMPARE(qs(wt["apiVersion"].get<std::string>()), QStringLiteral("tenant.kubesphere.io/v1beta1"));
+    const json annotations = wt["metadata"]["annotations"];
+    QCOMPARE(qs(annotations.value("kubesphere.io/creator", "")), qs(m_admin));
+    QCOMPARE(qs(annotations.value("kubesphere.io/alias-name", "")), QStringLiteral("Team One"));
+    QCOMPARE(qs(annotations.value("kubesphere.io/description", "")), QStringLiteral("first team"));
+    QCOMPARE(qs(wt["spec"]["placement"]["clusters"].dump()), QStringLiteral("[{\"name\":\"host\"}]"));
+    QCOMPARE(qs(wt["spec"]["template"]["metadata"]["annotations"].value("kubesphere.io/creator", "")), qs(m_admin));
+    if (m_builtins)
+        QCOMPARE(qs(wt["spec"]["template"]["spec"].value("manager", "")), qs(m_alice));
+    // Standalone: the Workspace the controller would make exists too
+    const json w = kubectlJson({"get", "workspace.tenant.kubesphere.io", qs(m_ws)});
+    QCOMPARE(qs(w["metadata"].value("name", "")), qs(m_ws));
+
+    auto p = ctl({"create", "project", qs(m_proj), "-w", qs(m_ws), "--alias", "Project One", "--yes"});
+    CTL_OK(p);
+    QVERIFY2(p.out.contains("namespace/" + QByteArray::fromStdString(m_proj) + " applied"), p.out.constData());
+    const json ns = kubectlJson({"get", "namespace", qs(m_proj)});
+    QCOMPARE(qs(ns["metadata"]["labels"].value("kubesphere.io/workspace", "")), qs(m_ws));
+    QCOMPARE(qs(ns["metadata"]["labels"].value("kubesphere.io/managed", "")), QStringLiteral("true"));
+    QCOMPARE(qs(ns["metadata"]["annotations"].value("kubesphere.io/creator", "")), qs(m_admin));
+    QCOMPARE(qs(ns["metadata"]["annotations"].value("kubesphere.io/alias-name", "")), QStringLiteral("Project One"));
+}
+
+void tst_Tenantryctl::customRolesKeepEveryRuleField()
+{
+    // A workspace role: short name gets the workspace prefix, rules are written as given
+    auto wr = ctl({"role", "create", "deployer", "-w", qs(m_ws), "--alias", "Deployer", "--rule",
+                   "verbs=get,list,watch;apiGroups=,apps;resources=pods,deployments", "--yes"});
+    CTL_OK(wr);
+    const std::string wsRole = m_ws + "-deployer";
+    const json role = kubectlJson({"get", "workspaceroles.iam.kubesphere.io", qs(wsRole)});
+    QCOMPARE(qs(role["metadata"]["labels"].value("kubesphere.io/workspace", "")), qs(m_ws));
+    QCOMPARE(qs(role["metadata"]["annotations"].value("kubesphere.io/alias-name", "")), QStringLiteral("Deployer"));
+    QCOMPARE(qs(role["rules"].dump()),
+             QStringLiteral("[{\"apiGroups\":[\"\",\"apps\"],\"resources\":[\"pods\",\"deployments\"],\"verbs\":[\"get\","
+                            "\"list\",\"watch\"]}]"));
+    // and its RBAC projection, so kube-apiserver enforces it inside the workspace's projects
+    const json projection = kubectlJson({"get", "clusterrole", qs("tenantry:workspace:" + wsRole)});
+    QCOMPARE(qs(projection["rules"].dump()), qs(role["rules"].dump()));
+
+    // A project role with resourceNames, a subresource and a literal "*"
+    auto pr = ctl({"role", "create", "log-reader", "-n", qs(m_proj), "--rule",
+                   "verbs=get;apiGroups='';resources=pods/log;resourceNames=web-0", "--rule",
+                   "verbs=*;apiGroups=apps;resources=deployments/scale", "--yes"});
+    CTL_OK(pr);
+    const QString expected = QStringLiteral(
+        "[{\"apiGroups\":[\"\"],\"resourceNames\":[\"web-0\"],\"resources\":[\"pods/log\"],\"verbs\":[\"get\"]},"
+        "{\"apiGroups\":[\"apps\"],\"resources\":[\"deployments/scale\"],\"verbs\":[\"*\"]}]");
+    const json projectRole = kubectlJson({"get", "roles.iam.kubesphere.io", "-n", qs(m_proj), "log-reader"});
+    QCOMPARE(qs(projectRole["rules"].dump()), expected);
+    const json mirror = kubectlJson({"get", "roles.rbac.authorization.k8s.io", "-n", qs(m_proj), "kubesphere:iam:log-reader"});
+    QCOMPARE(qs(mirror["rules"].dump()), expected);
+    QCOMPARE(qs(mirror["metadata"]["labels"].value("iam.kubesphere.io/role-ref", "")), QStringLiteral("log-reader"));
+    // A second project role to switch to later
+    CTL_OK(ctl({"role", "create", "pod-viewer", "-n", qs(m_proj), "--rule", "verbs=get,list;apiGroups=;resources=pods",
+                "--yes"}));
+
+    // A platform role with a non-resource URL rule
+    auto gr = ctl({"role", "create", qs("auditor-" + m_sfx), "--platform", "--rule",
+                   "verbs=get,list;apiGroups=iam.kubesphere.io;resources=users", "--non-resource-rule",
+                   "verbs=get;urls=/healthz,/version", "--yes"});
+    CTL_OK(gr);
+    const json globalRole = kubectlJson({"get", "globalroles.iam.kubesphere.io", qs("auditor-" + m_sfx)});
+    QCOMPARE(qs(globalRole["rules"].dump()),
+             QStringLiteral("[{\"apiGroups\":[\"iam.kubesphere.io\"],\"resources\":[\"users\"],\"verbs\":[\"get\",\"list\"]},"
+                            "{\"nonResourceURLs\":[\"/healthz\",\"/version\"],\"verbs\":[\"get\"]}]"));
+    // A non-resource rule in a project role is refused by validation
+    auto bad = ctl({"role", "create", "urls", "-n", qs(m_proj), "--non-resource-rule", "verbs=get;urls=/healthz", "--yes"});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains("nonResourceURLs"), bad.err.constData());
+}
+
+void tst_Tenantryctl::membersAreBoundAsKubeSphereBindsThem()
+{
+    // Workspace member: WorkspaceRoleBinding "<user>-<ws role>" (spec 15.2)
+    auto wm = ctl({"member", "add", qs(m_bob), "deployer", "-w", qs(m_ws), "--yes"});
+    CTL_OK(wm);
+    const std::string wsRole = m_ws + "-deployer";
+    const json wrb = kubectlJson({"get", "workspacerolebindings.iam.kubesphere.io", qs(m_bob + "-" + wsRole)});
+    const json labels = wrb["metadata"]["labels"];
+    QCOMPARE(qs(labels.value("kubesphere.io/workspace", "")), qs(m_ws));
+    QCOMPARE(qs(labels.value("iam.kubesphere.io/user-ref", "")), qs(m_bob));
+    QCOMPARE(qs(labels.value("iam.kubesphere.io/role-ref", "")), qs(wsRole));
+    QCOMPARE(qs(wrb["roleRef"].dump()),
+             qs(json({{"apiGroup", "iam.kubesphere.io"}, {"kind", "WorkspaceRole"}, {"name", wsRole}}).dump()));
+    QCOMPARE(qs(wrb["subjects"].dump()),
+             qs(json::array({{{"apiGroup", "iam.kubesphere.io"}, {"kind", "User"}, {"name", m_bob}}}).dump()));
+
+    // Project member: RoleBinding "<user>-<role>" in the namespace
+    auto pm = ctl({"member", "add", qs(m_bob), "log-reader", "-n", qs(m_proj), "--yes"});
+    CTL_OK(pm);
+    const json rb = kubectlJson({"get", "rolebindings.iam.kubesphere.io", "-n", qs(m_proj), qs(m_bob + "-log-reader")});
+    QCOMPARE(qs(rb["metadata"]["labels"].value("iam.kubesphere.io/user-ref", "")), qs(m_bob));
+    QCOMPARE(qs(rb["metadata"]["labels"].value("iam.kubesphere.io/role-ref", "")), QStringLiteral("log-reader"));
+    QCOMPARE(qs(rb["roleRef"].dump()),
+             qs(json({{"apiGroup", "iam.kubesphere.io"}, {"kind", "Role"}, {"name", "log-reader"}}).dump()));
+    QCOMPARE(qs(rb["subjects"].dump()),
+             qs(json::array({{{"apiGroup", "iam.kubesphere.io"}, {"kind", "User"}, {"name", m_bob}}}).dump()));
+
+    // "add" refuses a second binding in the same scope; the existing one is named
+    auto again = ctl({"member", "add", qs(m_bob), "pod-viewer", "-n", qs(m_proj), "--yes"});
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY2(again.err.contains("already a member") && again.err.contains("member set"), again.err.constData());
+
+    // Platform role
+    auto pr = ctl({"user", "set-platform-role", qs(m_bob), qs("auditor-" + m_sfx), "--yes"});
+    CTL_OK(pr);
+    const json grb = kubectlJson({"get", "globalrolebindings.iam.kubesphere.io", qs(m_bob + "-auditor-" + m_sfx)});
+    QCOMPARE(qs(grb["roleRef"].dump()),
+             qs(json({{"apiGroup", "iam.kubesphere.io"}, {"kind", "GlobalRole"}, {"name", "auditor-" + m_sfx}}).dump()));
+    QCOMPARE(qs(grb["metadata"]["labels"].value("iam.kubesphere.io/user-ref", "")), qs(m_bob));
+
+    // And kube-apiserver enforces the project role for bob's own identity: resourceNames and
+    // the subresource exactly as written
+    m_bobConfig = clusterenv::addUser(m_bob);
+    QVERIFY(!m_bobConfig.empty());
+    auto canI = [&](const QString &what, const QString &subresource = {}) {
+        QStringList args = {"auth", "can-i", "get", what, "-n", qs(m_proj)};
+        if (!subresource.isEmpty())
+            args << "--subresource" << subresource;
+        return clusterenv::run("kubectl", args, m_bobConfig).out.trimmed();
+    };
+    QCOMPARE(canI("pods/web-0"), QByteArray("yes"));  // through the workspace role's projection
+    QCOMPARE(canI("pods/web-0", "log"), QByteArray("yes"));
+    QCOMPARE(canI("pods/web-1", "log"), QByteArray("no"));
+    QCOMPARE(canI("secrets"), QByteArray("no"));
+}
+
+void tst_Tenantryctl::getTablesAndLists()
+{
+    auto ws = ctl({"get", "workspaces"});
+    CTL_OK(ws);
+    QVERIFY2(ws.out.startsWith("NAME"), ws.out.constData());
+    QVERIFY(QString(ws.out.split('\n')[0]).simplified() == "NAME MANAGER PROJECTS ALIAS AGE");
+    auto row = rowNamed(ws.out, "NAME", m_ws);
+    QVERIFY2(!row.empty(), ws.out.constData());
+    QCOMPARE(qs(row["PROJECTS"]), QStringLiteral("1"));
+    QCOMPARE(qs(row["ALIAS"]), QStringLiteral("Team One"));
+    QCOMPARE(qs(row["MANAGER"]), m_builtins ? qs(m_alice) : QStringLiteral("<none>"));
+
+    auto projects = ctl({"get", "projects", "-w", qs(m_ws)});
+    CTL_OK(projects);
+    QCOMPARE(QString(projects.out.split('\n')[0]).simplified(), QStringLiteral("NAME WORKSPACE STATUS AGE"));
+    row = rowNamed(projects.out, "NAME", m_proj);
+    QCOMPARE(qs(row["WORKSPACE"]), qs(m_ws));
+    QCOMPARE(qs(row["STATUS"]), QStringLiteral("Active"));
+    QCOMPARE(tableRows(projects.out).size(), size_t(1));
+    // -A adds namespaces outside workspaces
+    auto all = ctl({"get", "projects", "-A"});
+    CTL_OK(all);
+    QCOMPARE(qs(rowNamed(all.out, "NAME", "kube-system")["WORKSPACE"]), QStringLiteral("<none>"));
+
+    auto users = ctl({"get", "users"});
+    CTL_OK(users);
+    QCOMPARE(QString(users.out.split('\n')[0]).simplified(), QStringLiteral("NAME EMAIL STATE PLATFORM-ROLE AGE"));
+    row = rowNamed(users.out, "NAME", m_bob);
+    QCOMPARE(qs(row["EMAIL"]), qs(m_bob + "@example.com"));
+    QCOMPARE(qs(row["STATE"]), QStringLiteral("Active"));
+    QCOMPARE(qs(row["PLATFORM-ROLE"]), qs("auditor-" + m_sfx));
+
+    auto roles = ctl({"get", "roles", "-n", qs(m_proj)});
+    CTL_OK(roles);
+    QCOMPARE(QString(roles.out.split('\n')[0]).simplified(), QStringLiteral("NAME TEMPLATES RULES ALIAS BUILT-IN"));
+    row = rowNamed(roles.out, "NAME", "log-reader");
+    QCOMPARE(qs(row["RULES"]), QStringLiteral("2"));
+    QCOMPARE(qs(row["BUILT-IN"]), QStringLiteral("no"));
+    QVERIFY2(!roles.out.contains("kubesphere:iam:"), "RBAC mirrors are not roles of their own");
+    auto wsRoles = ctl({"get", "roles", "-w", qs(m_ws)});
+    CTL_OK(wsRoles);
+    QCOMPARE(qs(rowNamed(wsRoles.out, "NAME", m_ws + "-deployer")["ALIAS"]), QStringLiteral("Deployer"));
+
+    auto members = ctl({"get", "members", "-w", qs(m_ws)});
+    CTL_OK(members);
+    QCOMPARE(QString(members.out.split('\n')[0]).simplified(), QStringLiteral("SUBJECT ROLE BINDING SINCE"));
+    row = rowNamed(members.out, "SUBJECT", m_bob);
+    QCOMPARE(qs(row["ROLE"]), qs(m_ws + "-deployer"));
+    QCOMPARE(qs(row["BINDING"]), qs(m_bob + "-" + m_ws + "-deployer"));
+    auto projectMembers = ctl({"get", "members", "-n", qs(m_proj)});
+    CTL_OK(projectMembers);
+    QCOMPARE(qs(rowNamed(projectMembers.out, "SUBJECT", m_bob)["ROLE"]), QStringLiteral("log-reader"));
+    QVERIFY2(!projectMembers.out.contains("kubesphere:iam:") && !projectMembers.out.contains("tenantry:workspace:"),
+             "generated bindings are not members");
+
+    // -o json / yaml: the underlying objects as a List
+    auto wsJson = ctl({"get", "workspaces", "-o", "json"});
+    CTL_OK(wsJson);
+    const json list = json::parse(wsJson.out.toStdString());
+    QCOMPARE(qs(list.value("kind", "")), QStringLiteral("List"));
+    bool found = false;
+    for (const auto &item : list["items"])
+        found = found || (item["metadata"]["name"] == m_ws && item["kind"] == "WorkspaceTemplate");
+    QVERIFY(found);
+    auto membersYaml = ctl({"get", "members", "-n", qs(m_proj), "-o", "yaml"});
+    CTL_OK(membersYaml);
+    auto docs = kube::parseYamlDocuments(membersYaml.out.toStdString(), "members");
+    QVERIFY(docs && docs->size() == 1);
+    QCOMPARE(qs((*docs)[0]["items"][0].value("kind", "")), QStringLiteral("RoleBinding"));
+    // a single NAME prints the object itself
+    auto one = ctl({"get", "user", qs(m_alice), "-o", "json"});
+    CTL_OK(one);
+    QCOMPARE(qs(json::parse(one.out.toStdString())["spec"].value("email", "")), qs(m_alice + "@example.com"));
+    auto missing = ctl({"get", "workspace", qs("missing-" + m_sfx)});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.err.contains("Error from server (NotFound)"), missing.err.constData());
+
+    // Other nouns stay the generic get
+    auto generic = ctl({"get", "namespaces"});
+    CTL_OK(generic);
+    QCOMPARE(QString(generic.out.split('\n')[0]).simplified(), QStringLiteral("NAME AGE"));
+}
+
+void tst_Tenantryctl::treeShowsThePlatform()
+{
+    auto tree = ctl({"tree"});
+    CTL_OK(tree);
+    const QString out = QString::fromUtf8(tree.out);
+    QVERIFY2(out.startsWith("platform (standalone mode"), qPrintable(out));
+    QVERIFY(out.contains("├── users"));
+    QVERIFY(out.contains(qs(m_bob + " [auditor-" + m_sfx + "]")));
+    QVERIFY(out.contains("├── platform roles"));
+    QVERIFY(out.contains("└── workspaces"));
+    // The workspace, its members, its projects and theirs, indented like tree(1)
+    QVERIFY(out.contains(qs(m_ws)));
+    QVERIFY(out.contains(qs(m_bob + ": " + m_ws + "-deployer")));
+    QVERIFY(out.contains(qs(m_bob + ": log-reader")));
+    const int wsLine = out.indexOf(qs(m_ws));
+    const int projLine = out.indexOf(qs(m_proj));
+    QVERIFY(wsLine >= 0 && projLine > wsLine);
+
+    auto one = ctl({"tree", "-w", qs(m_ws)});
+    CTL_OK(one);
+    const QString oneOut = QString::fromUtf8(one.out);
+    QVERIFY2(oneOut.startsWith(qs(m_ws)), qPrintable(oneOut));
+    QVERIFY(oneOut.contains("├── members") || oneOut.contains("└── members"));
+    QVERIFY(oneOut.contains("└── projects"));
+    QVERIFY(oneOut.contains("    └── " + qs(m_proj)));
+    QVERIFY(!oneOut.contains("users"));
+}
+
+void tst_Tenantryctl::restrictedUserSeesWhatTheyCanReach()
+{
+    const std::string bobConfig = m_bobConfig;
+    QVERIFY(!bobConfig.empty());
+    // A tenant cannot list workspaces: the server's 403, exit 1
+    auto ws = ctl({"get", "workspaces"}, {}, bobConfig);
+    QCOMPARE(ws.exitCode, 1);
+    QVERIFY2(ws.err.contains("Error from server (Forbidden)") && ws.err.contains("cannot list resource \"workspacetemplates\""),
+             ws.err.constData());
+    // get projects falls back to the namespaces they can reach, and says so
+    auto projects = ctl({"get", "projects", "-n", qs(m_proj)}, {}, bobConfig);
+    CTL_OK(projects);
+    QVERIFY2(projects.err.contains("showing the namespaces you can reach"), projects.err.constData());
+    QVERIFY2(!rowNamed(projects.out, "NAME", m_proj).empty(), projects.out.constData());
+    // A namespace they have nothing in is not shown
+    auto none = ctl({"get", "projects", "-n", "kube-system"}, {}, bobConfig);
+    QCOMPARE(none.exitCode, 1);
+    QVERIFY(rowNamed(none.out, "NAME", "kube-system").empty());
+    // A tenant's write is refused by the server with its message
+    auto write = ctl({"create", "workspace", qs("tenant-" + m_sfx), "--yes"}, {}, bobConfig);
+    QCOMPARE(write.exitCode, 1);
+    QVERIFY2(write.err.contains("forbidden"), write.err.constData());
+}
+
+void tst_Tenantryctl::editsKeepWhatIsNotGiven()
+{
+    auto ws = ctl({"edit", "workspace", qs(m_ws), "--description", "renamed team", "--yes"});
+    CTL_OK(ws);
+    const json wt = kubectlJson({"get", "workspacetemplate", qs(m_ws)});
+    QCOMPARE(qs(wt["metadata"]["annotations"].value("kubesphere.io/description", "")), QStringLiteral("renamed team"));
+    QCOMPARE(qs(wt["metadata"]["annotations"].value("kubesphere.io/alias-name", "")), QStringLiteral("Team One"));
+    QCOMPARE(qs(wt["metadata"]["annotations"].value("kubesphere.io/creator", "")), qs(m_admin));
+
+    auto user = ctl({"edit", "user", qs(m_alice), "--display-name", "Alice A", "--yes"});
+    CTL_OK(user);
+    const json u = kubectlJson({"get", "users.iam.kubesphere.io", qs(m_alice)});
+    QCOMPARE(qs(u["spec"].value("displayName", "")), QStringLiteral("Alice A"));
+    QCOMPARE(qs(u["spec"].value("email", "")), qs(m_alice + "@example.com"));
+
+    auto role = ctl({"role", "edit", "deployer", "-w", qs(m_ws), "--alias", "Deployers", "--yes"});
+    CTL_OK(role);
+    const json r = kubectlJson({"get", "workspaceroles.iam.kubesphere.io", qs(m_ws + "-deployer")});
+    QCOMPARE(qs(r["metadata"]["annotations"].value("kubesphere.io/alias-name", "")), QStringLiteral("Deployers"));
+    QCOMPARE(r["rules"].size(), size_t(1));
+    QCOMPARE(qs(r["rules"][0]["resources"].dump()), QStringLiteral("[\"pods\",\"deployments\"]"));
+    // Editing a role's rules replaces them
+    CTL_OK(ctl({"role", "edit", "pod-viewer", "-n", qs(m_proj), "--rule", "verbs=get,list,watch;apiGroups=;resources=pods",
+                "--yes"}));
+    const json pv = kubectlJson({"get", "roles.iam.kubesphere.io", "-n", qs(m_proj), "pod-viewer"});
+    QCOMPARE(qs(pv["rules"][0]["verbs"].dump()), QStringLiteral("[\"get\",\"list\",\"watch\"]"));
+}
+
+void tst_Tenantryctl::repairFindsNoDriftThenFixesAMissingMirror()
+{
+    // After clean operations there is nothing to repair
+    auto clean = ctl({"repair", "--yes"});
+    CTL_OK(clean);
+    QVERIFY2(clean.out.contains("no drift found"), clean.out.constData());
+    // When a generated mirror is deleted behind Tenantry's back
+    auto del = clusterenv::run("kubectl", {"delete", "role.rbac.authorization.k8s.io", "-n", qs(m_proj), "kubesphere:iam:log-reader"},
+                               clusterenv::kubeconfigPath("admin"));
+    QVERIFY2(del.exitCode == 0, del.err.constData());
+    // Then a dry run shows the fix and writes nothing
+    auto dry = ctl({"repair", "--dry-run"});
+    CTL_OK(dry);
+    QVERIFY2(dry.out.contains("role.rbac.authorization.k8s.io/kubesphere:iam:log-reader applied (namespace " + QByteArray::fromStdString(m_proj)
+                              + ", server dry run)"),
+             dry.out.constData());
+    QVERIFY(kubectlNotFound({"get", "role.rbac.authorization.k8s.io", "-n", qs(m_proj), "kubesphere:iam:log-reader"}));
+    // And repair puts it back, with the role's rules
+    auto fix = ctl({"repair", "--yes"});
+    CTL_OK(fix);
+    QVERIFY(fix.out.contains("kubesphere:iam:log-reader applied"));
+    const json mirror = kubectlJson({"get", "role.rbac.authorization.k8s.io", "-n", qs(m_proj), "kubesphere:iam:log-reader"});
+    QCOMPARE(mirror["rules"].size(), size_t(2));
+    auto after = ctl({"repair", "--yes"});
+    CTL_OK(after);
+    QVERIFY2(after.out.contains("no drift found"), after.out.constData());
+}
+
+void tst_Tenantryctl::memberSetRemoveAndDeletes()
+{
+    // set replaces bob's project role: the old binding and its mirror go
+    auto set = ctl({"member", "set", qs(m_bob), "pod-viewer", "-n", qs(m_proj), "--yes"});
+    CTL_OK(set);
+    QVERIFY(!kubectlJson({"get", "rolebindings.iam.kubesphere.io", "-n", qs(m_proj), qs(m_bob + "-pod-viewer")}).is_null());
+    QVERIFY(kubectlNotFound({"get", "rolebindings.iam.kubesphere.io", "-n", qs(m_proj), qs(m_bob + "-log-reader")}));
+    QVERIFY(kubectlNotFound({"get", "rolebindings.rbac.authorization.k8s.io", "-n", qs(m_proj), qs("kubesphere:iam:" + m_bob + "-log-reader")}));
+    // A role still bound cannot be deleted
+    auto bound = ctl({"role", "delete", "pod-viewer", "-n", qs(m_proj), "--yes"});
+    QCOMPARE(bound.exitCode, 1);
+    QVERIFY2(bound.err.contains("still bound"), bound.err.constData());
+    // remove, with a dry run first
+    auto dry = ctl({"member", "remove", qs(m_bob), "-w", qs(m_ws), "--dry-run"});
+    CTL_OK(dry);
+    QVERIFY(!kubectlJson({"get", "workspacerolebindings.iam.kubesphere.io", qs(m_bob + "-" + m_ws + "-deployer")}).is_null());
+    CTL_OK(ctl({"member", "remove", qs(m_bob), "-w", qs(m_ws), "--yes"}));
+    QVERIFY(kubectlNotFound({"get", "workspacerolebindings.iam.kubesphere.io", qs(m_bob + "-" + m_ws + "-deployer")}));
+    auto notMember = ctl({"member", "remove", qs(m_bob), "-w", qs(m_ws), "--yes"});
+    QCOMPARE(notMember.exitCode, 1);
+    QVERIFY(notMember.err.contains("is not a member"));
+    // disable / enable
+    CTL_OK(ctl({"user", "disable", qs(m_bob), "--yes"}));
+    QCOMPARE(qs(kubectlJson({"get", "users.iam.kubesphere.io", qs(m_bob)})["status"].value("state", "")), QStringLiteral("Disabled"));
+    CTL_OK(ctl({"user", "enable", qs(m_bob), "--yes"}));
+    QCOMPARE(qs(kubectlJson({"get", "users.iam.kubesphere.io", qs(m_bob)})["status"].value("state", "")), QStringLiteral("Active"));
+    // move the project to a second workspace
+    CTL_OK(ctl({"create", "workspace", qs(m_ws2), "--yes"}));
+    CTL_OK(ctl({"move", "project", qs(m_proj), "-w", qs(m_ws2), "--yes"}));
+    QCOMPARE(qs(kubectlJson({"get", "namespace", qs(m_proj)})["metadata"]["labels"].value("kubesphere.io/workspace", "")), qs(m_ws2));
+    // deletes
+    auto delUser = ctl({"delete", "user", qs(m_bob), "--yes"});
+    CTL_OK(delUser);
+    QVERIFY(delUser.out.contains("user.iam.kubesphere.io/" + QByteArray::fromStdString(m_bob) + " deleted"));
+    QVERIFY(kubectlNotFound({"get", "users.iam.kubesphere.io", qs(m_bob)}));
+    // standalone: the user's bindings go with them, as KubeSphere's user controller does it
+    QVERIFY(kubectlNotFound({"get", "rolebindings.iam.kubesphere.io", "-n", qs(m_proj), qs(m_bob + "-pod-viewer")}));
+    CTL_OK(ctl({"delete", "project", qs(m_proj), "--yes"}));
+    const json ns = kubectlJson({"get", "namespace", qs(m_proj)});
+    QVERIFY(ns.is_null() || ns["metadata"].contains("deletionTimestamp"));
+    auto delWs = ctl({"delete", "workspace", qs(m_ws), "--yes"});
+    CTL_OK(delWs);
+    QVERIFY(kubectlNotFound({"get", "workspacetemplate", qs(m_ws)}));
+    QVERIFY(kubectlNotFound({"get", "workspaceroles.iam.kubesphere.io", qs(m_ws + "-deployer")}));
+}
+
+QTEST_GUILESS_MAIN(tst_Tenantryctl)
+#include "tst_tenantryctl.moc"
