@@ -171,7 +171,8 @@ ExecPluginOutcome ExecPlugin::run(const ExecPluginRequest &request, const Cancel
             cancelled = true;
             break;
         }
-        const auto remaining = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        // Rounded up: a deadline 0.4 ms away has not passed yet.
+        const auto remaining = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now()).count();
         if (remaining <= 0) {
             timedOut = true;
             break;
