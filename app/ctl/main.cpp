@@ -28,6 +28,8 @@ static void usage(FILE *out)
                  "  user enable|disable NAME\n"
                  "  user set-platform-role NAME ROLE\n"
                  "  repair                  fix drift in what standalone mode maintains\n"
+                 "  install [--dry-run] [--yes]\n"
+                 "                          install Tenantry's tenancy CRDs and built-in roles (standalone mode)\n"
                  "Every write prints its plan and takes --dry-run (server-side dry run, writes nothing),\n"
                  "--yes (apply without asking; needed when stdin is not a terminal), --force-conflicts\n"
                  "and -o yaml (the plan as YAML).\n"
@@ -74,7 +76,7 @@ int main(int argc, char **argv)
         {"tree", ctl::runTree},     {"mode", ctl::runMode},       {"create", ctl::runCreate},
         {"edit", ctl::runEdit},     {"delete", ctl::runDelete},   {"move", ctl::runMove},
         {"member", ctl::runMember}, {"members", ctl::runMember},  {"role", ctl::runRole},
-        {"user", ctl::runUser},     {"repair", ctl::runRepair},
+        {"user", ctl::runUser},     {"repair", ctl::runRepair},   {"install", ctl::runInstall},
     };
     if (auto it = tenancy.find(cmd); it != tenancy.end())
         return it->second(args);

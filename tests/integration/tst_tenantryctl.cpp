@@ -5,6 +5,8 @@
 
 #include "kubeclient/yamlconvert.h"
 
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -77,6 +79,7 @@ private slots:
     void validationErrorNamesTheField();
     void refusesWithoutYesWhenStdinIsNotATerminal();
     void dryRunWritesNothing();
+    void asksAtATerminal();
     void createUsers();
     void createWorkspaceAndProject();
     void customRolesKeepEveryRuleField();
@@ -300,6 +303,27 @@ void tst_Tenantryctl::dryRunWritesNothing()
     QVERIFY(kubectlNotFound({"get", "workspacetemplate", qs(m_ws)}));
 }
 
+void tst_Tenantryctl::asksAtATerminal()
+{
+    // script(1) gives tenantryctl a terminal on stdin, fed with what a user would type.
+    const QString script = QStandardPaths::findExecutable("script");
+    if (script.isEmpty())
+        QSKIP("script(1) is not installed: no pseudo-terminal to test the prompt with");
+    const std::string name = "tty-" + m_sfx;
+    const QString command = "'" + m_bin + "' create user " + qs(name) + " --email " + qs(name) + "@example.com";
+    // Answering "n" writes nothing
+    auto no = clusterenv::run(script, {"-qec", command, "/dev/null"}, clusterenv::kubeconfigPath("admin"), "n\n");
+    QCOMPARE(no.exitCode, 1);
+    QVERIFY2(no.out.contains("Apply 2 writes? [y/N]"), no.out.constData());
+    QVERIFY(no.out.contains("aborted"));
+    QVERIFY(kubectlNotFound({"get", "users.iam.kubesphere.io", qs(name)}));
+    // Answering "y" applies
+    auto yes = clusterenv::run(script, {"-qec", command, "/dev/null"}, clusterenv::kubeconfigPath("admin"), "y\n");
+    QVERIFY2(yes.exitCode == 0, yes.out.constData());
+    QVERIFY(yes.out.contains("user.iam.kubesphere.io/" + QByteArray::fromStdString(name) + " applied"));
+    CTL_OK(ctl({"delete", "user", qs(name), "--yes"}));
+}
+
 void tst_Tenantryctl::createUsers()
 {
     // Given a password on stdin (never on the command line)
@@ -312,6 +336,8 @@ void tst_Tenantryctl::createUsers()
     QVERIFY2(alice.out.contains("user.iam.kubesphere.io/" + QByteArray::fromStdString(m_alice) + " applied"),
              alice.out.constData());
     QStringList bobArgs = {"create", "user", qs(m_bob), "--email", qs(m_bob + "@example.com"), "--yes"};
+    if (m_builtins)
+        bobArgs << "--platform-role" << "platform-regular";
     auto bob = ctl(bobArgs);
     CTL_OK(bob);
     // Then the User is KubeSphere's shape: email, creator, Active; standalone stores no password
@@ -322,6 +348,16 @@ void tst_Tenantryctl::createUsers()
     QVERIFY(!u["spec"].contains("password"));
     QCOMPARE(qs(u["metadata"]["annotations"].value("kubesphere.io/creator", "")), qs(m_admin));
     QCOMPARE(qs(u["status"].value("state", "")), QStringLiteral("Active"));
+    if (m_builtins) {
+        // The platform role given at creation: one GlobalRoleBinding "<user>-<role>" (spec 15.2)
+        const json grb = kubectlJson({"get", "globalrolebindings.iam.kubesphere.io", qs(m_bob + "-platform-regular")});
+        QCOMPARE(qs(grb["metadata"]["labels"].value("iam.kubesphere.io/user-ref", "")), qs(m_bob));
+        QCOMPARE(qs(grb["metadata"]["labels"].value("iam.kubesphere.io/role-ref", "")), QStringLiteral("platform-regular"));
+        QCOMPARE(qs(grb["roleRef"].dump()),
+                 qs(json({{"apiGroup", "iam.kubesphere.io"}, {"kind", "GlobalRole"}, {"name", "platform-regular"}}).dump()));
+        QCOMPARE(qs(grb["subjects"].dump()),
+                 qs(json::array({{{"apiGroup", "iam.kubesphere.io"}, {"kind", "User"}, {"name", m_bob}}}).dump()));
+    }
     // And creating the same user again is refused
     auto again = ctl(bobArgs);
     QCOMPARE(again.exitCode, 1);
@@ -350,6 +386,18 @@ void tst_Tenantryctl::createWorkspaceAndProject()
     // Standalone: the Workspace the controller would make exists too
     const json w = kubectlJson({"get", "workspace.tenant.kubesphere.io", qs(m_ws)});
     QCOMPARE(qs(w["metadata"].value("name", "")), qs(m_ws));
+    if (m_builtins) {
+        // and the built-in workspace roles "<ws>-<role>" and the manager binding "<ws>-admin" (spec 5)
+        for (const char *role : {"admin", "regular", "self-provisioner", "viewer"}) {
+            const json r = kubectlJson({"get", "workspaceroles.iam.kubesphere.io", qs(m_ws + "-" + role)});
+            QCOMPARE(qs(r["metadata"]["labels"].value("kubesphere.io/workspace", "")), qs(m_ws));
+        }
+        const json manager = kubectlJson({"get", "workspacerolebindings.iam.kubesphere.io", qs(m_ws + "-admin")});
+        QCOMPARE(qs(manager["roleRef"].dump()),
+                 qs(json({{"apiGroup", "iam.kubesphere.io"}, {"kind", "WorkspaceRole"}, {"name", m_ws + "-admin"}}).dump()));
+        QCOMPARE(qs(manager["subjects"][0].value("name", "")), qs(m_alice));
+        QCOMPARE(qs(manager["metadata"]["labels"].value("iam.kubesphere.io/user-ref", "")), qs(m_alice));
+    }
 
     auto p = ctl({"create", "project", qs(m_proj), "-w", qs(m_ws), "--alias", "Project One", "--yes"});
     CTL_OK(p);
@@ -359,6 +407,14 @@ void tst_Tenantryctl::createWorkspaceAndProject()
     QCOMPARE(qs(ns["metadata"]["labels"].value("kubesphere.io/managed", "")), QStringLiteral("true"));
     QCOMPARE(qs(ns["metadata"]["annotations"].value("kubesphere.io/creator", "")), qs(m_admin));
     QCOMPARE(qs(ns["metadata"]["annotations"].value("kubesphere.io/alias-name", "")), QStringLiteral("Project One"));
+    if (m_builtins) {
+        // Built-in project roles and their RBAC mirrors, in place of the namespace controller
+        for (const char *role : {"admin", "operator", "viewer"}) {
+            QVERIFY(!kubectlJson({"get", "roles.iam.kubesphere.io", "-n", qs(m_proj), role}).is_null());
+            QVERIFY(!kubectlJson({"get", "roles.rbac.authorization.k8s.io", "-n", qs(m_proj), qs(std::string("kubesphere:iam:") + role)})
+                         .is_null());
+        }
+    }
 }
 
 void tst_Tenantryctl::customRolesKeepEveryRuleField()
@@ -394,6 +450,29 @@ void tst_Tenantryctl::customRolesKeepEveryRuleField()
     // A second project role to switch to later
     CTL_OK(ctl({"role", "create", "pod-viewer", "-n", qs(m_proj), "--rule", "verbs=get,list;apiGroups=;resources=pods",
                 "--yes"}));
+
+    // A role from a manifest: name, rules, alias as in the file
+    QTemporaryDir dir;
+    const QString file = dir.filePath("role.yaml");
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("apiVersion: iam.kubesphere.io/v1beta1\n"
+            "kind: Role\n"
+            "metadata:\n"
+            "  name: cm-editor\n"
+            "  annotations: {kubesphere.io/alias-name: ConfigMap editor}\n"
+            "rules:\n"
+            "- apiGroups: ['']\n"
+            "  resources: [configmaps]\n"
+            "  resourceNames: [settings]\n"
+            "  verbs: [get, update, patch]\n");
+    f.close();
+    CTL_OK(ctl({"role", "create", "-n", qs(m_proj), "--from-file", file, "--yes"}));
+    const json fromFile = kubectlJson({"get", "roles.iam.kubesphere.io", "-n", qs(m_proj), "cm-editor"});
+    QCOMPARE(qs(fromFile["rules"].dump()),
+             QStringLiteral("[{\"apiGroups\":[\"\"],\"resourceNames\":[\"settings\"],\"resources\":[\"configmaps\"],"
+                            "\"verbs\":[\"get\",\"update\",\"patch\"]}]"));
+    QCOMPARE(qs(fromFile["metadata"]["annotations"].value("kubesphere.io/alias-name", "")), QStringLiteral("ConfigMap editor"));
 
     // A platform role with a non-resource URL rule
     auto gr = ctl({"role", "create", qs("auditor-" + m_sfx), "--platform", "--rule",
@@ -508,6 +587,12 @@ void tst_Tenantryctl::getTablesAndLists()
     auto wsRoles = ctl({"get", "roles", "-w", qs(m_ws)});
     CTL_OK(wsRoles);
     QCOMPARE(qs(rowNamed(wsRoles.out, "NAME", m_ws + "-deployer")["ALIAS"]), QStringLiteral("Deployer"));
+    QCOMPARE(qs(rowNamed(wsRoles.out, "NAME", m_ws + "-deployer")["BUILT-IN"]), QStringLiteral("no"));
+    if (m_builtins)
+        QCOMPARE(qs(rowNamed(wsRoles.out, "NAME", m_ws + "-admin")["BUILT-IN"]), QStringLiteral("yes"));
+    auto platformRoles = ctl({"get", "roles", "--platform"});
+    CTL_OK(platformRoles);
+    QCOMPARE(qs(rowNamed(platformRoles.out, "NAME", "auditor-" + m_sfx)["RULES"]), QStringLiteral("2"));
 
     auto members = ctl({"get", "members", "-w", qs(m_ws)});
     CTL_OK(members);
@@ -515,6 +600,9 @@ void tst_Tenantryctl::getTablesAndLists()
     row = rowNamed(members.out, "SUBJECT", m_bob);
     QCOMPARE(qs(row["ROLE"]), qs(m_ws + "-deployer"));
     QCOMPARE(qs(row["BINDING"]), qs(m_bob + "-" + m_ws + "-deployer"));
+    auto platformMembers = ctl({"get", "members", "--platform"});
+    CTL_OK(platformMembers);
+    QCOMPARE(qs(rowNamed(platformMembers.out, "SUBJECT", m_bob)["ROLE"]), qs("auditor-" + m_sfx));
     auto projectMembers = ctl({"get", "members", "-n", qs(m_proj)});
     CTL_OK(projectMembers);
     QCOMPARE(qs(rowNamed(projectMembers.out, "SUBJECT", m_bob)["ROLE"]), QStringLiteral("log-reader"));
