@@ -467,13 +467,23 @@ private:
 
 bool isTenancyGet(const Args &args)
 {
-    return !findGetNoun(args).empty();
+    if (!findGetNoun(args).empty())
+        return true;
+    // `get --help` without a resource: the tenancy help, which also points at the generic get.
+    for (const auto &a : args)
+        if (!a.empty() && a[0] != '-')
+            return false;
+    for (const auto &a : args)
+        if (a == "-h" || a == "--help")
+            return true;
+    return false;
 }
 
 int runTenancyGet(const Args &args)
 {
     const std::string noun = findGetNoun(args);
     TenancyArgs a;
+    // (noun is empty only for `get --help`, answered below)
     std::set<std::string> values, switches;
     if (noun == "projects") {
         values = {"--workspace", "--namespace"};

@@ -33,11 +33,14 @@ const std::map<std::string, std::string> &texts()
          "  get users                NAME, EMAIL, STATE, PLATFORM-ROLE, AGE\n"
          "  get roles (--platform | --cluster | -w WS | -n NS)\n"
          "                           NAME, TEMPLATES, RULES, ALIAS, BUILT-IN\n"
-         "  get members (--platform | --cluster | -w WS | -n NS)\n"
+         "  get members [USER] (--platform | --cluster | -w WS | -n NS)\n"
          "                           SUBJECT, ROLE, BINDING, SINCE\n"
          "  -o, --output table|wide|json|yaml|name\n"
          "                           json/yaml print the underlying objects as a List\n"
-         "Any other resource (`get pods -n x`) is fetched generically, like kubectl get.\n"},
+         "A user who may not list namespaces gets, from `get projects`, the namespaces they can reach\n"
+         "(checked with SelfSubjectRulesReview; -n NS adds a candidate).\n"
+         "Any other resource (`get pods -n x`, `get roles.rbac.authorization.k8s.io`) is fetched\n"
+         "generically, like kubectl get.\n"},
         {"tree",
          "usage: tenantryctl tree [-w WS]\n"
          "  the platform: users with their platform roles, platform roles, then workspaces with\n"
