@@ -38,7 +38,10 @@ void printReport(const kube::tenancy::InstallReport &report)
 {
     using kube::tenancy::InstallAction;
     const char *prefix = report.dryRun ? "would be " : "";
+    // The plan already listed every object; here only what changed (or could not be checked).
     for (const auto &item : report.items) {
+        if (item.action == InstallAction::Unchanged && item.serverChecked)
+            continue;
         const char *action = item.action == InstallAction::Create ? "created"
             : item.action == InstallAction::Update               ? "updated"
                                                                  : "unchanged";
@@ -88,6 +91,7 @@ int runInstall(const Args &args)
         return 1;
     }
     printPlan(*plan);
+    std::fflush(stdout);  // the plan before any progress on stderr
     if (plan->upToDate() && !flags.dryRun) {
         std::printf("Tenantry's CRDs and built-in roles are installed and up to date; nothing to do.\n");
         return 0;
@@ -103,8 +107,10 @@ int runInstall(const Args &args)
             return 1;
         }
     }
+    // Per-object steps are quick; the waits for new CRDs are what a user may sit through.
     const auto progress = [](const kube::tenancy::InstallProgress &p) {
-        std::fprintf(stderr, "[%zu/%zu] %s\n", p.done, p.total, p.step.c_str());
+        if (p.step.rfind("waiting", 0) == 0 || p.step.rfind("refreshing", 0) == 0)
+            std::fprintf(stderr, "[%zu/%zu] %s\n", p.done, p.total, p.step.c_str());
     };
     auto report = installer.apply(*plan, flags.dryRun, progress);
     if (!report) {

@@ -440,12 +440,12 @@ Result<InstallReport> Installer::apply(const InstallPlan &plan, bool dryRun, con
     }
 
     if (!dryRun) {
+        tell("waiting for " + std::to_string(crds.size()) + " CRDs to be established");
         for (const auto *item : crds) {
-            tell("waiting for CRD " + item->name() + " to be established");
             if (auto r = waitEstablished(*item, cancel); !r)
                 return r.error();
         }
-        tell("refreshing discovery");
+        tell("refreshing discovery until the new kinds are served");
         if (auto r = waitServed(builtins, cancel); !r)
             return r.error();
     }

@@ -75,7 +75,7 @@ struct InstallReport {
 struct InstallProgress {
     size_t done = 0;
     size_t total = 0;
-    std::string step;  // "applying GlobalRole platform-admin", "waiting for CRD users.iam.kubesphere.io"
+    std::string step;  // "applying GlobalRole platform-admin", "waiting for 18 CRDs to be established"
 };
 
 using InstallProgressCallback = std::function<void(const InstallProgress &)>;
