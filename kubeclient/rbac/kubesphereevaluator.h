@@ -1,0 +1,42 @@
+// The KubeSphere view: what ks-apiserver's authorizer decides. The request's scope (global,
+// cluster, workspace, namespace) picks the binding sets, visited in the order global ->
+// workspace (the namespace's kubesphere.io/workspace label) -> namespace -> cluster. Roles
+// with an iam.kubesphere.io/rego-override are reported as "also governed by a policy":
+// the policy is shown, never evaluated, and the decision says so.
+#pragma once
+
+#include "kubeclient/rbac/decision.h"
+#include "kubeclient/rbac/rbacindex.h"
+
+#include <memory>
+#include <string>
+
+namespace kube::rbac {
+
+enum class KsScope { Global, Cluster, Workspace, Namespace };
+const char *toString(KsScope scope);
+
+class KubeSphereEvaluator
+{
+public:
+    explicit KubeSphereEvaluator(std::shared_ptr<const RbacIndex> index);
+
+    // iam users/globalroles/globalrolebindings, tenant workspaces, clusters (and 4.x cluster labels).
+    static bool isGlobalResource(const std::string &group, const std::string &resource, tenancy::ApiFlavor flavor);
+    // Global for a global resource (4.x: unless a workspace is given), else Namespace when a
+    // namespace is given, else Workspace when a workspace is, else Cluster.
+    KsScope scopeOf(const RequestAttributes &request) const;
+    // The workspace whose bindings apply: the namespace's label in Namespace scope, the
+    // request's workspace in Workspace scope.
+    std::string workspaceFor(const RequestAttributes &request) const;
+
+    Decision authorize(const Identity &who, const RequestAttributes &request, size_t nearLimit = 3) const;
+    bool allowed(const Identity &who, const RequestAttributes &request) const;
+
+    const RbacIndex &index() const { return *m_index; }
+
+private:
+    std::shared_ptr<const RbacIndex> m_index;
+};
+
+} // namespace kube::rbac

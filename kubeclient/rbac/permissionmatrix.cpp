@@ -1,0 +1,427 @@
+// Permission matrices from per-role verb masks, and their table, CSV and JSON forms.
+#include "kubeclient/rbac/permissionmatrix.h"
+
+#include "kubeclient/rbac/kubesphereevaluator.h"
+#include "kubeclient/rbac/rbacindex.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace kube::rbac {
+
+std::string MatrixScope::toString() const
+{
+    switch (kind) {
+    case Kind::Platform: return "platform";
+    case Kind::Cluster: return "cluster";
+    case Kind::Workspace: return "workspace " + name;
+    case Kind::Namespace: return "namespace " + name;
+    }
+    return "?";
+}
+
+// Per-role masks over the catalog, computed the first time a role is met; then the
+// accumulation of a binding set's masks for one identity.
+class PermissionMatrix::Builder
+{
+public:
+    struct Acc {
+        std::vector<uint32_t> allowed, named;
+        std::vector<std::string> policies;
+        void merge(const Acc &o)
+        {
+            for (size_t i = 0; i < allowed.size(); ++i) {
+                allowed[i] |= o.allowed[i];
+                named[i] |= o.named[i];
+            }
+            policies.insert(policies.end(), o.policies.begin(), o.policies.end());
+        }
+    };
+
+    Builder(const RbacIndex &index, const ResourceCatalog &catalog, const std::vector<std::string> &verbs)
+        : m_index(index), m_catalog(catalog), m_verbs(verbs), m_masks(index.roles().size())
+    {
+    }
+
+    Acc empty() const
+    {
+        Acc a;
+        a.allowed.assign(m_catalog.size(), 0);
+        a.named.assign(m_catalog.size(), 0);
+        return a;
+    }
+
+    Acc full() const
+    {
+        Acc a = empty();
+        const uint32_t all = m_verbs.size() >= 32 ? ~0u : (1u << m_verbs.size()) - 1;
+        std::fill(a.allowed.begin(), a.allowed.end(), all);
+        return a;
+    }
+
+    void accumulate(const RbacIndex::BindingSet *set, const Identity &who, Acc &into, bool notePolicies)
+    {
+        if (!set)
+            return;
+        set->candidates(who, m_candidates);
+        for (uint32_t b : m_candidates) {
+            const int32_t role = m_index.roleOf(b);
+            if (role < 0)
+                continue;
+            const Masks &m = masksOf(role);
+            for (size_t i = 0; i < m.allowed.size(); ++i) {
+                into.allowed[i] |= m.allowed[i];
+                into.named[i] |= m.named[i];
+            }
+            const Role &r = m_index.roles()[size_t(role)];
+            if (notePolicies && !r.regoPolicy.empty())
+                into.policies.push_back(r.toString());
+        }
+    }
+
+private:
+    struct Masks {
+        std::vector<uint32_t> allowed, named;
+        bool ready = false;
+    };
+
+    uint32_t verbBits(const PolicyRule &rule) const
+    {
+        uint32_t bits = 0;
+        for (const auto &v : rule.verbs) {
+            if (v == "*")
+                return m_verbs.size() >= 32 ? ~0u : (1u << m_verbs.size()) - 1;
+            for (size_t i = 0; i < m_verbs.size(); ++i)
+                if (m_verbs[i] == v)
+                    bits |= 1u << i;
+        }
+        return bits;
+    }
+
+    const Masks &masksOf(int32_t role)
+    {
+        Masks &m = m_masks[size_t(role)];
+        if (m.ready)
+            return m;
+        m.allowed.assign(m_catalog.size(), 0);
+        m.named.assign(m_catalog.size(), 0);
+        for (const auto &rule : m_index.roles()[size_t(role)].rules) {
+            if (rule.resources.empty())
+                continue;
+            const uint32_t bits = verbBits(rule);
+            if (!bits)
+                continue;
+            for (size_t i = 0; i < m_catalog.size(); ++i) {
+                const CatalogEntry &e = m_catalog.entries()[i];
+                if (!rule.matchesGroup(e.group) || !rule.matchesResource(e.resource, e.subresource))
+                    continue;
+                (rule.resourceNames.empty() ? m.allowed[i] : m.named[i]) |= bits;
+            }
+        }
+        m.ready = true;
+        return m;
+    }
+
+    const RbacIndex &m_index;
+    const ResourceCatalog &m_catalog;
+    const std::vector<std::string> &m_verbs;
+    std::vector<Masks> m_masks;
+    std::vector<uint32_t> m_candidates;
+};
+
+std::vector<std::string> PermissionMatrix::defaultVerbs()
+{
+    return {"get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"};
+}
+
+std::vector<MatrixScope> PermissionMatrix::allScopes(const RbacIndex &index, View view)
+{
+    std::vector<MatrixScope> out;
+    if (view == View::KubeSphere)
+        out.push_back(MatrixScope::platform());
+    out.push_back(MatrixScope::cluster());
+    if (view == View::KubeSphere)
+        for (const auto &ws : index.workspaces())
+            out.push_back(MatrixScope::workspace(ws));
+    for (const auto &ns : index.namespaces())
+        out.push_back(MatrixScope::ns(ns));
+    return out;
+}
+
+std::vector<std::pair<std::string, Identity>> PermissionMatrix::subjectRows(const RbacIndex &index)
+{
+    std::vector<std::pair<std::string, Identity>> out;
+    for (const auto &s : index.subjects()) {
+        if (s.kind == "User")
+            out.emplace_back("User " + s.name, Identity::impersonated(s.name));
+        else if (s.kind == "Group")
+            out.emplace_back("Group " + s.name, Identity::verbatim("", {s.name}));
+        else if (s.kind == "ServiceAccount" && !s.ns.empty())
+            out.emplace_back("ServiceAccount " + s.ns + "/" + s.name, Identity::serviceAccount(s.ns, s.name));
+    }
+    return out;
+}
+
+bool PermissionMatrix::applies(const MatrixScope &scope, const CatalogEntry &entry) const
+{
+    if (m_view == View::Kubernetes)
+        return scope.kind == MatrixScope::Kind::Cluster || (scope.kind == MatrixScope::Kind::Namespace && entry.namespaced);
+    const bool global = entry.virtualResource
+                            ? entry.virtualScope == "global"
+                            : KubeSphereEvaluator::isGlobalResource(
+                                  entry.group, entry.resource,
+                                  m_ksV4 ? tenancy::ApiFlavor::V4 : tenancy::ApiFlavor::V3);
+    if (scope.kind == MatrixScope::Kind::Platform)
+        return global;
+    if (global)
+        return false;
+    if (scope.kind == MatrixScope::Kind::Namespace)
+        return entry.namespaced;
+    return true;
+}
+
+namespace {
+// One identity's rows at the given scopes.
+template <typename Builder>
+void buildRows(const RbacIndex &index, Builder &builder, View view, const std::string &subject, const Identity &who,
+               const std::vector<MatrixScope> &scopes, std::vector<MatrixRow> &rows)
+{
+    using Acc = typename Builder::Acc;
+    const bool superuser = view == View::Kubernetes && who.inGroup(kGroupMasters);
+    auto emit = [&](const MatrixScope &scope, Acc acc) {
+        MatrixRow row;
+        row.subject = subject;
+        row.identity = who;
+        row.scope = scope;
+        row.superuser = superuser;
+        row.allowed = std::move(acc.allowed);
+        row.named = std::move(acc.named);
+        std::sort(acc.policies.begin(), acc.policies.end());
+        acc.policies.erase(std::unique(acc.policies.begin(), acc.policies.end()), acc.policies.end());
+        row.policies = std::move(acc.policies);
+        rows.push_back(std::move(row));
+    };
+    if (superuser) {
+        for (const auto &s : scopes)
+            emit(s, builder.full());
+        return;
+    }
+    if (view == View::Kubernetes) {
+        Acc cluster = builder.empty();
+        builder.accumulate(&index.clusterBindings(), who, cluster, false);
+        for (const auto &s : scopes) {
+            Acc acc = cluster;
+            if (s.kind == MatrixScope::Kind::Namespace)
+                builder.accumulate(index.namespaceBindings(s.name), who, acc, false);
+            emit(s, std::move(acc));
+        }
+        return;
+    }
+    Acc global = builder.empty();
+    builder.accumulate(&index.globalBindings(), who, global, true);
+    Acc cluster = builder.empty();
+    builder.accumulate(&index.ksClusterBindings(), who, cluster, true);
+    std::unordered_map<std::string, Acc> workspaces;
+    auto workspaceAcc = [&](const std::string &ws) -> const Acc & {
+        auto it = workspaces.find(ws);
+        if (it != workspaces.end())
+            return it->second;
+        Acc acc = builder.empty();
+        builder.accumulate(ws.empty() ? nullptr : index.workspaceBindings(ws), who, acc, true);
+        return workspaces.emplace(ws, std::move(acc)).first->second;
+    };
+    for (const auto &s : scopes) {
+        Acc acc = global;
+        switch (s.kind) {
+        case MatrixScope::Kind::Platform: break;
+        case MatrixScope::Kind::Cluster: acc.merge(cluster); break;
+        case MatrixScope::Kind::Workspace:
+            acc.merge(workspaceAcc(s.name));
+            acc.merge(cluster);
+            break;
+        case MatrixScope::Kind::Namespace:
+            acc.merge(workspaceAcc(index.workspaceOf(s.name)));
+            builder.accumulate(index.ksNamespaceBindings(s.name), who, acc, true);
+            acc.merge(cluster);
+            break;
+        }
+        emit(s, std::move(acc));
+    }
+}
+} // namespace
+
+PermissionMatrix PermissionMatrix::forIdentity(const RbacIndex &index, const ResourceCatalog &catalog,
+                                               const Identity &who, const Options &options)
+{
+    PermissionMatrix m;
+    m.m_view = options.view;
+    m.m_ksV4 = index.kubesphereFlavor() != tenancy::ApiFlavor::V3;
+    m.m_catalog = catalog;
+    m.m_verbs = options.verbs;
+    if (m.m_verbs.size() > 32)
+        m.m_verbs.resize(32);
+    Builder builder(index, m.m_catalog, m.m_verbs);
+    const auto scopes = options.scopes.empty() ? allScopes(index, options.view) : options.scopes;
+    m.m_rows.reserve(scopes.size());
+    buildRows(index, builder, options.view, who.name, who, scopes, m.m_rows);
+    return m;
+}
+
+PermissionMatrix PermissionMatrix::forScope(const RbacIndex &index, const ResourceCatalog &catalog,
+                                            const MatrixScope &scope,
+                                            const std::vector<std::pair<std::string, Identity>> &subjects,
+                                            const Options &options)
+{
+    PermissionMatrix m;
+    m.m_view = options.view;
+    m.m_ksV4 = index.kubesphereFlavor() != tenancy::ApiFlavor::V3;
+    m.m_catalog = catalog;
+    m.m_verbs = options.verbs;
+    if (m.m_verbs.size() > 32)
+        m.m_verbs.resize(32);
+    Builder builder(index, m.m_catalog, m.m_verbs);
+    m.m_rows.reserve(subjects.size());
+    for (const auto &[label, who] : subjects)
+        buildRows(index, builder, options.view, label, who, {scope}, m.m_rows);
+    return m;
+}
+
+size_t PermissionMatrix::cellCount() const
+{
+    size_t n = 0;
+    for (const auto &row : m_rows)
+        for (const auto &e : m_catalog.entries())
+            n += applies(row.scope, e) ? m_verbs.size() : 0;
+    return n;
+}
+
+std::string PermissionMatrix::toTable(bool all) const
+{
+    size_t scopeWidth = 5, subjectWidth = 7, resourceWidth = 8;
+    const bool manySubjects = [&] {
+        for (const auto &r : m_rows)
+            if (r.subject != m_rows.front().subject)
+                return true;
+        return false;
+    }();
+    for (const auto &row : m_rows) {
+        scopeWidth = std::max(scopeWidth, row.scope.toString().size());
+        subjectWidth = std::max(subjectWidth, row.subject.size());
+    }
+    for (const auto &e : m_catalog.entries())
+        resourceWidth = std::max(resourceWidth, e.label().size());
+    auto pad = [](std::string s, size_t w) {
+        if (s.size() < w)
+            s.append(w - s.size(), ' ');
+        return s;
+    };
+    std::string out;
+    if (manySubjects)
+        out += pad("SUBJECT", subjectWidth) + "  ";
+    out += pad("SCOPE", scopeWidth) + "  " + pad("RESOURCE", resourceWidth);
+    for (const auto &v : m_verbs) {
+        std::string h = v;
+        std::transform(h.begin(), h.end(), h.begin(), [](unsigned char c) { return char(std::toupper(c)); });
+        out += "  " + h;
+    }
+    out += "\n";
+    size_t hidden = 0;
+    for (const auto &row : m_rows) {
+        for (size_t i = 0; i < m_catalog.size(); ++i) {
+            const auto &e = m_catalog.entries()[i];
+            if (!applies(row.scope, e))
+                continue;
+            if (!all && !row.allowed[i] && !row.named[i]) {
+                ++hidden;
+                continue;
+            }
+            if (manySubjects)
+                out += pad(row.subject, subjectWidth) + "  ";
+            out += pad(row.scope.toString(), scopeWidth) + "  " + pad(e.label(), resourceWidth);
+            for (size_t v = 0; v < m_verbs.size(); ++v) {
+                // yes: any name; names: only listed resourceNames; no.
+                const char *cell = row.allowed[i] >> v & 1u ? "yes" : row.named[i] >> v & 1u ? "names" : "no";
+                out += "  " + pad(cell, m_verbs[v].size());
+            }
+            out += "\n";
+        }
+    }
+    if (hidden)
+        out += "(" + std::to_string(hidden) + " resource rows without any access not shown; --all shows them)\n";
+    bool superuser = false;
+    std::vector<std::string> policies;
+    for (const auto &row : m_rows) {
+        superuser = superuser || row.superuser;
+        policies.insert(policies.end(), row.policies.begin(), row.policies.end());
+    }
+    std::sort(policies.begin(), policies.end());
+    policies.erase(std::unique(policies.begin(), policies.end()), policies.end());
+    if (superuser)
+        out += "note: member of system:masters: everything is allowed before RBAC is consulted\n";
+    for (const auto &p : policies)
+        out += "note: " + p + " carries a Rego policy (iam.kubesphere.io/rego-override) that ks-apiserver also "
+                              "evaluates; not evaluated here, it may allow more\n";
+    return out;
+}
+
+std::string PermissionMatrix::toCsv() const
+{
+    std::string out = "subject,scope,resource";
+    for (const auto &v : m_verbs)
+        out += "," + v;
+    out += "\n";
+    auto quote = [](const std::string &s) {
+        if (s.find_first_of(",\"\n") == std::string::npos)
+            return s;
+        std::string q = "\"";
+        for (char c : s)
+            q += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return q + "\"";
+    };
+    for (const auto &row : m_rows)
+        for (size_t i = 0; i < m_catalog.size(); ++i) {
+            const auto &e = m_catalog.entries()[i];
+            if (!applies(row.scope, e))
+                continue;
+            out += quote(row.subject) + "," + quote(row.scope.toString()) + "," + quote(e.label());
+            for (size_t v = 0; v < m_verbs.size(); ++v)
+                out += std::string(",") + (row.allowed[i] >> v & 1u ? "yes" : row.named[i] >> v & 1u ? "names" : "no");
+            out += "\n";
+        }
+    return out;
+}
+
+nlohmann::json PermissionMatrix::toJson() const
+{
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto &row : m_rows) {
+        nlohmann::json allowed = nlohmann::json::object(), named = nlohmann::json::object();
+        for (size_t i = 0; i < m_catalog.size(); ++i) {
+            const auto &e = m_catalog.entries()[i];
+            if (!applies(row.scope, e))
+                continue;
+            nlohmann::json a = nlohmann::json::array(), n = nlohmann::json::array();
+            for (size_t v = 0; v < m_verbs.size(); ++v) {
+                if (row.allowed[i] >> v & 1u)
+                    a.push_back(m_verbs[v]);
+                else if (row.named[i] >> v & 1u)
+                    n.push_back(m_verbs[v]);
+            }
+            if (!a.empty())
+                allowed[e.label()] = a;
+            if (!n.empty())
+                named[e.label()] = n;
+        }
+        nlohmann::json r = {{"subject", row.subject}, {"scope", row.scope.toString()}, {"allowed", allowed}};
+        if (!named.empty())
+            r["onlyNamedResources"] = named;
+        if (row.superuser)
+            r["superuser"] = true;
+        if (!row.policies.empty())
+            r["policiesNotEvaluated"] = row.policies;
+        rows.push_back(std::move(r));
+    }
+    return {{"view", toString(m_view)}, {"verbs", m_verbs}, {"rows", rows}};
+}
+
+} // namespace kube::rbac

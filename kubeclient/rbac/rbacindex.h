@@ -1,0 +1,110 @@
+// An immutable index over RbacData for fast evaluation: roles and bindings parsed once, every
+// binding's role resolved, and bindings grouped into the sets each authorizer visits
+// (ClusterRoleBindings, the RoleBindings of one namespace; KubeSphere's global, per-workspace,
+// per-namespace and cluster sets), each with lookups by user and by group.
+#pragma once
+
+#include "kubeclient/rbac/binding.h"
+#include "kubeclient/rbac/identity.h"
+#include "kubeclient/rbac/role.h"
+#include "kubeclient/tenancy/tenancyapi.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace kube::rbac {
+
+class RbacData;
+
+class RbacIndex
+{
+public:
+    struct Options {
+        // Evaluate aggregated ClusterRoles with the rules the aggregation controller would
+        // write (a cluster without kube-controller-manager, or manifests not yet applied)
+        // instead of their stored rules.
+        bool predictAggregation = false;
+        // Which objects form the KubeSphere view: 4.x reads iam.kubesphere.io Role/RoleBinding/
+        // ClusterRole/ClusterRoleBinding, 3.x the RBAC ones. None: guessed from the data.
+        tenancy::ApiFlavor kubesphereFlavor = tenancy::ApiFlavor::None;
+    };
+
+    // Bindings an authorizer visits together, in visit order, with lookups by subject.
+    struct BindingSet {
+        std::vector<uint32_t> bindings;
+        // User subjects by name and ServiceAccount subjects by "system:serviceaccount:NS:NAME"
+        // (an SA subject without namespace in a cluster-wide binding is in neither: it never matches).
+        std::unordered_map<std::string, std::vector<uint32_t>> byUser;
+        std::unordered_map<std::string, std::vector<uint32_t>> byGroup;
+
+        // Binding ids with a subject that applies to `who`, in visit order, no duplicates.
+        void candidates(const Identity &who, std::vector<uint32_t> &out) const;
+        bool empty() const { return bindings.empty(); }
+    };
+
+    static std::shared_ptr<const RbacIndex> build(const RbacData &data, const Options &options);
+    static std::shared_ptr<const RbacIndex> build(const RbacData &data);
+
+    const std::vector<Role> &roles() const { return m_roles; }
+    const std::vector<Binding> &bindings() const { return m_bindings; }
+    // The role a binding refers to, or -1 with the reason in roleError().
+    int32_t roleOf(uint32_t binding) const { return m_roleOf[binding]; }
+    const std::string &roleError(uint32_t binding) const { return m_roleError[binding]; }
+    std::vector<uint32_t> bindingsOfRole(int32_t role) const;
+    int32_t findRole(const std::string &group, const std::string &kind, const std::string &ns,
+                     const std::string &name) const;
+    // The subject of `binding` that applies to `who` (the first one), or nullptr.
+    const Subject *matchingSubject(uint32_t binding, const Identity &who) const;
+    // The key a subject is indexed under ("User:alice", "Group:devs") given its binding's namespace;
+    // empty when it can never match.
+    static std::string subjectKey(const Subject &subject, const std::string &bindingNs);
+
+    // Kubernetes view.
+    const BindingSet &clusterBindings() const { return m_k8sCluster; }
+    const BindingSet *namespaceBindings(const std::string &ns) const;
+    // KubeSphere view.
+    tenancy::ApiFlavor kubesphereFlavor() const { return m_flavor; }
+    const BindingSet &globalBindings() const { return m_ksGlobal; }
+    const BindingSet *workspaceBindings(const std::string &workspace) const;
+    const BindingSet *ksNamespaceBindings(const std::string &ns) const;
+    const BindingSet &ksClusterBindings() const { return m_ksCluster; }
+
+    const std::vector<std::string> &namespaces() const { return m_namespaces; }
+    const std::vector<std::string> &workspaces() const { return m_workspaces; }
+    // The namespace's kubesphere.io/workspace label ("" when none).
+    std::string workspaceOf(const std::string &ns) const;
+    // KubeSphere RoleTemplates (4.x) and 3.x role-template roles, by name.
+    const std::map<std::string, Role> &roleTemplates() const { return m_templates; }
+    // KubeSphere User objects' spec.groups (groups ks-apiserver adds for password/3.x tokens).
+    std::vector<std::string> userGroups(const std::string &user) const;
+    // Every distinct subject named by any binding, sorted.
+    std::vector<Subject> subjects() const;
+    bool predictedAggregation() const { return m_predicted; }
+
+private:
+    RbacIndex() = default;
+    void addToSet(BindingSet &set, uint32_t binding);
+
+    std::vector<Role> m_roles;
+    std::vector<Binding> m_bindings;
+    std::vector<int32_t> m_roleOf;
+    std::vector<std::string> m_roleError;
+    std::map<std::string, int32_t> m_roleByKey;
+    std::vector<std::vector<uint32_t>> m_bindingsOfRole;
+    BindingSet m_k8sCluster;
+    std::unordered_map<std::string, BindingSet> m_k8sNamespace;
+    BindingSet m_ksGlobal, m_ksCluster;
+    std::unordered_map<std::string, BindingSet> m_ksWorkspace, m_ksNamespace;
+    std::vector<std::string> m_namespaces, m_workspaces;
+    std::unordered_map<std::string, std::string> m_workspaceOf;
+    std::map<std::string, Role> m_templates;
+    std::unordered_map<std::string, std::vector<std::string>> m_userGroups;
+    tenancy::ApiFlavor m_flavor = tenancy::ApiFlavor::None;
+    bool m_predicted = false;
+};
+
+} // namespace kube::rbac

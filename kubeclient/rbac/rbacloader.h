@@ -1,0 +1,40 @@
+// Feeds RbacData from a live cluster (paged lists of every RBAC and KubeSphere IAM kind the
+// server serves) or offline from manifests: a file or a folder of multi-document YAML, JSON
+// objects or v1 Lists. Both paths produce the same objects, so answers agree.
+#pragma once
+
+#include "kubeclient/canceltoken.h"
+#include "kubeclient/rbac/rbacdata.h"
+#include "kubeclient/result.h"
+#include "kubeclient/tenancy/tenancyapi.h"
+
+#include <string>
+#include <vector>
+
+namespace kube {
+class Client;
+}
+
+namespace kube::rbac {
+
+struct LoadResult {
+    RbacData data;
+    tenancy::ApiFlavor flavor = tenancy::ApiFlavor::None;  // the KubeSphere API found, if any
+    std::vector<std::string> warnings;  // kinds that could not be read (403) or files skipped
+    size_t files = 0;                   // offline: how many files were read
+};
+
+class RbacLoader
+{
+public:
+    // Lists cluster roles/bindings, roles/bindings in all namespaces, namespaces, and the
+    // KubeSphere IAM kinds when served. A 403 on namespaces or a KubeSphere kind is a warning;
+    // on RBAC kinds it is an error (the answers would be wrong).
+    static Result<LoadResult> fromClient(Client &client, const CancelTokenPtr &cancel = nullptr);
+    // A file or a folder (recursively: *.yaml, *.yml, *.json, in name order).
+    static Result<LoadResult> fromPath(const std::string &path);
+    // One text of YAML/JSON documents; `where` names it in errors.
+    static Result<size_t> addText(RbacData &data, const std::string &text, const std::string &where);
+};
+
+} // namespace kube::rbac

@@ -1,0 +1,42 @@
+// Subjects of role bindings: parsing and printing.
+#include "kubeclient/rbac/subject.h"
+
+#include <tuple>
+
+namespace kube::rbac {
+
+Subject Subject::fromJson(const nlohmann::json &subject)
+{
+    Subject s;
+    if (!subject.is_object())
+        return s;
+    s.kind = subject.value("kind", "");
+    s.name = subject.value("name", "");
+    s.ns = subject.value("namespace", "");
+    s.apiGroup = subject.value("apiGroup", "");
+    return s;
+}
+
+nlohmann::json Subject::toJson() const
+{
+    nlohmann::json j = {{"kind", kind}, {"name", name}};
+    if (!ns.empty())
+        j["namespace"] = ns;
+    if (!apiGroup.empty())
+        j["apiGroup"] = apiGroup;
+    return j;
+}
+
+std::string Subject::toString() const
+{
+    if (kind == "ServiceAccount")
+        return kind + " " + (ns.empty() ? std::string("<binding namespace>") : ns) + "/" + name;
+    return kind + " " + name;
+}
+
+bool Subject::operator<(const Subject &other) const
+{
+    return std::tie(kind, ns, name) < std::tie(other.kind, other.ns, other.name);
+}
+
+} // namespace kube::rbac
