@@ -6,6 +6,7 @@
 #include "kubeclient/base64.h"
 #include "kubeclient/kubeconfigpath.h"
 #include "kubeclient/kubeconfigpem.h"
+#include "kubeclient/kubeconfigwriter.h"
 #include "kubeclient/tokenfilecredentials.h"
 
 #include <pwd.h>
@@ -428,6 +429,13 @@ Result<CredentialProviderPtr> Kubeconfig::credentials(const ResolvedContext &r) 
             settings.config = u.authProvider->config.value_or(std::map<std::string, std::string>{});
             settings.fetch = m_options.oidcFetch;
             settings.persist = m_options.oidcPersist;
+            if (!settings.persist && m_options.persistOidcTokens && !u.origin.file.empty()) {
+                // A rotated refresh-token is single-use: without saving it, the next kubectl
+                // (or Tenantry) run would present a revoked one.
+                settings.persist = [file = u.origin.file, name = r.userName](const std::map<std::string, std::string> &config) {
+                    return KubeconfigWriter::updateAuthProviderConfig(file, name, config);
+                };
+            }
             settings.base = base;
             settings.clock = m_options.clock;
             auto created = OidcAuthProvider::create(std::move(settings));

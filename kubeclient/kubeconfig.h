@@ -38,7 +38,10 @@ struct CredentialOptions {
     std::chrono::milliseconds execTimeout{30'000};  // client-go has none; a GUI can't wait forever
     ExecApprovalHook approveExec;    // empty: plugins run without asking
     OidcHttpFetch oidcFetch;         // empty: HTTPS through kube::Transport
-    OidcPersistHook oidcPersist;     // empty: refreshed OIDC tokens stay in memory
+    // Where refreshed OIDC tokens go. Empty: written back into the kubeconfig file that
+    // defines the user (what kubectl does) when persistOidcTokens, else kept in memory.
+    OidcPersistHook oidcPersist;
+    bool persistOidcTokens = true;
     std::chrono::seconds tokenFileRefresh{60};
     SystemClock clock;               // empty: the system clock (tests move time)
 };

@@ -5,6 +5,7 @@
 #include "kubeclient/oidcauthprovider.h"
 
 #include <QtCore/QFile>
+#include <QtCore/QTemporaryDir>
 #include <QtTest/QtTest>
 
 #include <chrono>
@@ -160,6 +161,7 @@ private slots:
     void responseWithoutIdToken();
     void requiredKeysAreChecked();
     void corpusOidcUserRefreshes();
+    void refreshedTokensAreWrittenBackToTheFile();
 };
 
 void TestKubeconfigOidc::idTokenExpiryFromJwt()
@@ -187,6 +189,7 @@ void TestKubeconfigOidc::validIdTokenIsUsedWithoutNetwork()
     // Given an id-token valid for another hour
     FakeIssuer issuer;
     kube::CredentialOptions options;
+    options.persistOidcTokens = false;  // tests must not rewrite files
     options.oidcFetch = issuer.fetch();
     const std::string token = jwtExpiringIn(std::chrono::hours(1));
     auto creds = provider(oidcKubeconfig(token), options);
@@ -208,6 +211,7 @@ void TestKubeconfigOidc::expiredIdTokenIsRefreshedThroughDiscovery()
     FakeIssuer issuer;
     std::vector<std::map<std::string, std::string>> persisted;
     kube::CredentialOptions options;
+    options.persistOidcTokens = false;  // tests must not rewrite files
     options.oidcFetch = issuer.fetch();
     options.oidcPersist = [&](const std::map<std::string, std::string> &config) -> kube::Result<void> {
         persisted.push_back(config);
@@ -248,6 +252,7 @@ void TestKubeconfigOidc::tokenAboutToExpireIsRefreshed()
     // Given an id-token that expires in 5 s (inside client-go's 10 s margin)
     FakeIssuer issuer;
     kube::CredentialOptions options;
+    options.persistOidcTokens = false;  // tests must not rewrite files
     options.oidcFetch = issuer.fetch();
     auto creds = provider(oidcKubeconfig(jwtExpiringIn(std::chrono::seconds(5)), "        refresh-token: r\n"), options);
 
@@ -257,6 +262,7 @@ void TestKubeconfigOidc::tokenAboutToExpireIsRefreshed()
     // And given a clock moved past the refreshed token's expiry, it refreshes again
     FakeIssuer later;
     kube::CredentialOptions moved;
+    moved.persistOidcTokens = false;  // tests must not rewrite files
     moved.oidcFetch = later.fetch();
     moved.clock = [] { return std::chrono::system_clock::now() + std::chrono::hours(2); };
     auto creds2 = provider(oidcKubeconfig(jwtExpiringIn(std::chrono::hours(1)), "        refresh-token: r\n"), moved);
@@ -270,6 +276,7 @@ void TestKubeconfigOidc::clientCredentialsFallBackToTheFormBody()
     FakeIssuer issuer;
     issuer.rejectBasicAuth = true;
     kube::CredentialOptions options;
+    options.persistOidcTokens = false;  // tests must not rewrite files
     options.oidcFetch = issuer.fetch();
     auto creds = provider(oidcKubeconfig("", "        refresh-token: r\n"), options);
 
@@ -289,6 +296,7 @@ void TestKubeconfigOidc::invalidateForcesARefresh()
     // Given a valid id-token that the server nevertheless rejected (401)
     FakeIssuer issuer;
     kube::CredentialOptions options;
+    options.persistOidcTokens = false;  // tests must not rewrite files
     options.oidcFetch = issuer.fetch();
     auto creds = provider(oidcKubeconfig(jwtExpiringIn(std::chrono::hours(1)), "        refresh-token: r\n"), options);
     QVERIFY(creds->current(nullptr));
@@ -307,6 +315,7 @@ void TestKubeconfigOidc::withoutRefreshTokenTheErrorSaysLogInAgain()
     // Given an expired id-token and no refresh-token
     FakeIssuer issuer;
     kube::CredentialOptions options;
+    options.persistOidcTokens = false;  // tests must not rewrite files
     options.oidcFetch = issuer.fetch();
     const std::string expired = jwtExpiringIn(-std::chrono::minutes(5));
     auto creds = provider(oidcKubeconfig(expired), options);
@@ -330,6 +339,7 @@ void TestKubeconfigOidc::refreshRejectedByTheIssuer()
     FakeIssuer issuer;
     issuer.tokenStatus = 400;
     kube::CredentialOptions options;
+    options.persistOidcTokens = false;  // tests must not rewrite files
     options.oidcFetch = issuer.fetch();
     auto creds = provider(oidcKubeconfig("", "        refresh-token: corpus-secret-refresh\n"), options);
 
@@ -348,6 +358,7 @@ void TestKubeconfigOidc::responseWithoutIdToken()
     FakeIssuer issuer;
     issuer.omitIdToken = true;
     kube::CredentialOptions options;
+    options.persistOidcTokens = false;  // tests must not rewrite files
     options.oidcFetch = issuer.fetch();
     auto creds = provider(oidcKubeconfig("", "        refresh-token: r\n"), options);
     auto material = creds->current(nullptr);
@@ -377,6 +388,7 @@ void TestKubeconfigOidc::corpusOidcUserRefreshes()
     // Given the corpus OIDC user (id-token expired in 2001, IdP CA inline)
     FakeIssuer issuer;
     kube::CredentialOptions options;
+    options.persistOidcTokens = false;  // tests must not rewrite files
     options.oidcFetch = issuer.fetch();
     kube::KubeconfigSources sources;
     sources.explicitPath = kData + "oidc.yaml";
@@ -395,6 +407,43 @@ void TestKubeconfigOidc::corpusOidcUserRefreshes()
     QVERIFY(ca.open(QIODevice::ReadOnly));
     QCOMPARE(str(issuer.requests.at(0).caPem), QString::fromUtf8(ca.readAll()));
     QCOMPARE(str(material->bearerToken), str(issuer.newIdToken));
+}
+
+void TestKubeconfigOidc::refreshedTokensAreWrittenBackToTheFile()
+{
+    // Given a kubeconfig file with an expired id-token and the default options
+    QTemporaryDir dir;
+    const QString path = dir.path() + "/config";
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromStdString(oidcKubeconfig(jwtExpiringIn(-std::chrono::hours(1)), "        refresh-token: old-refresh\n")));
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+    FakeIssuer issuer;
+    kube::CredentialOptions options;
+    options.oidcFetch = issuer.fetch();
+    kube::KubeconfigSources sources;
+    sources.explicitPath = path.toStdString();
+    auto config = kube::Kubeconfig::load(sources);
+    QVERIFY(config);
+    config->setCredentialOptions(options);
+
+    // When the token is refreshed
+    auto material = config->transportConfig()->credentials->current(nullptr);
+    QVERIFY2(material, material ? "" : material.error().describe().c_str());
+
+    // Then the file holds the new id-token and the rotated refresh-token, as kubectl writes it
+    auto reloaded = kube::Kubeconfig::load(sources);
+    QVERIFY(reloaded);
+    const auto &cfg = *reloaded->user("alice")->authProvider->config;
+    QCOMPARE(str(cfg.at("id-token")), str(issuer.newIdToken));
+    QCOMPARE(str(cfg.at("refresh-token")), QString("corpus-secret-rotated-refresh"));
+    QCOMPARE(str(cfg.at("client-secret")), QString("corpus-secret-client-secret"));
+    QCOMPARE(str(reloaded->cluster("corp")->server), QString("https://k8s.corp.example"));
+    // And its permissions are kept (it holds secrets)
+    QCOMPARE(QFile(path).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+    QVERIFY(!QFile::exists(path + ".tenantry-tmp"));
 }
 
 QTEST_GUILESS_MAIN(TestKubeconfigOidc)
