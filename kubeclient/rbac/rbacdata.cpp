@@ -71,14 +71,14 @@ size_t RbacData::add(const json &object)
     if (!object.is_object())
         return 0;
     const std::string kind = object.value("kind", "");
-    if (kind.size() > 4 && kind.compare(kind.size() - 4, 4, "List") == 0) {
+    if (kind.size() >= 4 && kind.compare(kind.size() - 4, 4, "List") == 0) {
         size_t n = 0;
         if (auto items = object.find("items"); items != object.end() && items->is_array()) {
             // Items of a typed list (RoleList) may lack apiVersion/kind: take them from the list.
             const std::string itemKind = kind.substr(0, kind.size() - 4);
             for (const auto &item : *items) {
                 if (item.is_object() && (!item.contains("kind") || !item.contains("apiVersion")) &&
-                    itemKind != "") {
+                    !itemKind.empty()) {
                     json copy = item;
                     if (!copy.contains("kind"))
                         copy["kind"] = itemKind;
