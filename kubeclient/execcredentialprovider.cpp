@@ -48,7 +48,8 @@ std::string formatSeconds(std::chrono::milliseconds d)
     if (d.count() % 1000 == 0)
         std::snprintf(buf, sizeof buf, "%lld s", static_cast<long long>(d.count() / 1000));
     else
-        std::snprintf(buf, sizeof buf, "%.1f s", static_cast<double>(d.count()) / 1000.0);
+        std::snprintf(buf, sizeof buf, "%lld.%lld s", static_cast<long long>(d.count() / 1000),
+                      static_cast<long long>(d.count() % 1000 / 100));
     return buf;
 }
 

@@ -107,13 +107,16 @@ bool isYamlStyleFloat(std::string_view s)
 }
 
 // Go's strconv.ParseFloat is more permissive than the regex, but go-yaml only calls it for
-// '.'-prefixed text and regex matches, for which strtod agrees.
+// '.'-prefixed text and regex matches. from_chars, unlike strtod, ignores the C locale (a Qt
+// application runs with the user's, where the decimal point may be a comma).
 bool parseFloat(std::string_view s, double &out)
 {
-    const std::string copy(s);
-    char *end = nullptr;
-    out = std::strtod(copy.c_str(), &end);
-    return end && *end == '\0' && !copy.empty();
+    if (!s.empty() && s[0] == '+')
+        s.remove_prefix(1);
+    if (s.empty())
+        return false;
+    const auto res = std::from_chars(s.data(), s.data() + s.size(), out);
+    return res.ec == std::errc() && res.ptr == s.data() + s.size();
 }
 
 // go-yaml's parseTimestamp: four digits, a dash, then one of its accepted layouts.

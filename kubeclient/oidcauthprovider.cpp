@@ -7,7 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -151,10 +153,9 @@ Result<std::optional<std::chrono::system_clock::time_point>> OidcAuthProvider::i
     if (exp->is_number()) {
         seconds = exp->get<double>();
     } else if (exp->is_string()) {
-        char *end = nullptr;
         const std::string text = exp->get<std::string>();
-        seconds = std::strtod(text.c_str(), &end);
-        if (!end || *end)
+        const auto res = std::from_chars(text.data(), text.data() + text.size(), seconds);
+        if (res.ec != std::errc() || res.ptr != text.data() + text.size())
             return Error::make(ErrorKind::Auth, "the id-token's exp claim is not a number");
     } else {
         return Error::make(ErrorKind::Auth, "the id-token's exp claim is not a number");
