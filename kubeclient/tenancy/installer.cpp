@@ -194,7 +194,7 @@ Result<void> Installer::detectKubeSphere(InstallPlan &plan, const std::vector<In
             if (existing.error().isApi(StatusReason::NotFound))
                 continue;
             Error e = existing.error().withContext("checking whether KubeSphere owns the tenancy API");
-            if (e.hint.empty())
+            if (e.hint.empty() || e.isApi(StatusReason::Forbidden))
                 e.hint = kAdminHint;
             return e;
         }
@@ -215,7 +215,7 @@ Result<void> Installer::detectKubeSphere(InstallPlan &plan, const std::vector<In
                                           + m_options.controllerDeployment + " exists (KubeSphere's controllers run here)");
     } else if (!deployment.error().isApi(StatusReason::NotFound)) {
         Error e = deployment.error().withContext("checking whether KubeSphere's controllers run");
-        if (e.hint.empty())
+        if (e.hint.empty() || e.isApi(StatusReason::Forbidden))
             e.hint = kAdminHint;
         return e;
     }
@@ -256,7 +256,10 @@ Result<void> Installer::decide(InstallItem &item, const CancelTokenPtr &cancel)
             item.action = InstallAction::Create;
             return {};
         }
-        return sourceError(item, existing.error());
+        Error e = sourceError(item, existing.error());
+        if (e.isApi(StatusReason::Forbidden))
+            e.hint = kAdminHint;
+        return e;
     }
     // Ask the server what applying would produce (defaults, merging with other managers' fields)
     // rather than guessing: identical means a real apply would change nothing.
@@ -267,7 +270,9 @@ Result<void> Installer::decide(InstallItem &item, const CancelTokenPtr &cancel)
     auto result = m_client.apply(item.gvr, item.ns(), item.object, options, cancel);
     if (!result) {
         Error e = sourceError(item, result.error());
-        if (e.hint.empty())
+        if (e.isApi(StatusReason::Forbidden))
+            e.hint = kAdminHint;
+        else if (e.hint.empty())
             e.hint = "the server rejects this object as written; fix the manifest";
         return e;
     }
@@ -339,8 +344,10 @@ Result<InstallOutcome> Installer::applyOne(const InstallItem &item, bool dryRun,
     auto result = m_client.apply(item.gvr, item.ns(), item.object, options, cancel);
     if (!result) {
         Error e = sourceError(item, result.error());
-        if (e.hint.empty())
-            e.hint = e.isApi(StatusReason::Forbidden) ? kAdminHint : "fix the manifest, then run the install again";
+        if (e.isApi(StatusReason::Forbidden))
+            e.hint = kAdminHint;
+        else if (e.hint.empty())
+            e.hint = "fix the manifest, then run the install again";
         return e;
     }
     if (before.is_null()) {

@@ -115,6 +115,7 @@ private slots:
     void refusesWhereKubeSphereCrdsAre();
     void refusesWhereKubeSphereControllerRuns();
     void tenantryctlInstall();
+    void nonAdminGetsAnErrorSayingWhatIsNeeded();
 
 private:
     Installer installer(InstallerOptions options = {});
@@ -465,6 +466,23 @@ void tst_Install::tenantryctlInstall()
     QVERIFY2(real.out.contains("up to date"), real.out.constData());
     auto usage = clusterenv::run(ctl, {"install", "extra", "--kubeconfig", qs(m_kubeconfig)});
     QCOMPARE(usage.exitCode, 2);
+}
+
+void tst_Install::nonAdminGetsAnErrorSayingWhatIsNeeded()
+{
+    // Given a user without cluster-admin rights, when planning, then the error says what is missing.
+    const std::string kubeconfig = clusterenv::addUser(m_suffix + "-tenant");
+    QVERIFY(!kubeconfig.empty());
+    std::string error;
+    auto tenant = clusterenv::clientFor(kubeconfig, &error);
+    QVERIFY2(tenant, error.c_str());
+    Installer inst(*tenant, filesIn("crds"), filesIn("builtins"));
+    auto plan = inst.plan();
+    QVERIFY(!plan);
+    QVERIFY(plan.error().isApi(StatusReason::Forbidden));
+    const std::string text = plan.error().describe();
+    QVERIFY2(text.find("cluster-admin") != std::string::npos, text.c_str());
+    QVERIFY2(text.find("customresourcedefinitions") != std::string::npos, text.c_str());
 }
 
 QTEST_GUILESS_MAIN(tst_Install)
