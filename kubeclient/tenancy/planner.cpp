@@ -1132,7 +1132,13 @@ Result<Plan> Planner::repair()
                 addApply(desired, TenancyApi::rbacClusterRole, ObjectFactory::workspaceRoleProjection(r),
                          "projection of workspace role " + ObjectMeta(r).name(), true);
         }
-        if (!spec.manager.empty()) {
+        // The manager binding needs the admin role, existing or planned just above.
+        const std::string adminRole = workspaceRoleName(ws, "admin");
+        bool adminRoleKnown = std::any_of(roles->begin(), roles->end(),
+                                          [&](const json &r) { return ObjectMeta(r).name() == adminRole; });
+        for (const auto &w : desired.writes)
+            adminRoleKnown = adminRoleKnown || (w.gvr == m_tenancy.api.workspaceRole && w.name == adminRole);
+        if (!spec.manager.empty() && adminRoleKnown) {
             auto u = fetch(m_tenancy.api.user, "", spec.manager);
             if (!u)
                 return u.error();
