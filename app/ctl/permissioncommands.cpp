@@ -111,6 +111,8 @@ bool open(Session &s, bool needCatalog)
         return true;
     if (s.offline) {
         s.catalog = ResourceCatalog::builtin();
+        if (s.view == View::KubeSphere || flavor != kube::tenancy::ApiFlavor::None)
+            s.catalog.addKubeSphereKinds();
         s.catalog.addFromRules(*s.index);
     } else {
         s.catalog = ResourceCatalog::fromDiscovery(s.client()->discovery());

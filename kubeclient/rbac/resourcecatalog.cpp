@@ -165,6 +165,41 @@ void ResourceCatalog::addKubeSphereVirtual()
     }
 }
 
+void ResourceCatalog::addKubeSphereKinds()
+{
+    struct Kind {
+        const char *group, *version, *resource, *kind;
+        bool namespaced;
+    };
+    static const Kind kKinds[] = {
+        {"iam.kubesphere.io", "v1beta1", "users", "User", false},
+        {"iam.kubesphere.io", "v1beta1", "globalroles", "GlobalRole", false},
+        {"iam.kubesphere.io", "v1beta1", "globalrolebindings", "GlobalRoleBinding", false},
+        {"iam.kubesphere.io", "v1beta1", "workspaceroles", "WorkspaceRole", false},
+        {"iam.kubesphere.io", "v1beta1", "workspacerolebindings", "WorkspaceRoleBinding", false},
+        {"iam.kubesphere.io", "v1beta1", "roles", "Role", true},
+        {"iam.kubesphere.io", "v1beta1", "rolebindings", "RoleBinding", true},
+        {"iam.kubesphere.io", "v1beta1", "clusterroles", "ClusterRole", false},
+        {"iam.kubesphere.io", "v1beta1", "clusterrolebindings", "ClusterRoleBinding", false},
+        {"iam.kubesphere.io", "v1beta1", "roletemplates", "RoleTemplate", false},
+        {"iam.kubesphere.io", "v1beta1", "groups", "Group", false},
+        {"iam.kubesphere.io", "v1beta1", "groupbindings", "GroupBinding", false},
+        {"iam.kubesphere.io", "v1beta1", "loginrecords", "LoginRecord", false},
+        {"tenant.kubesphere.io", "v1beta1", "workspaces", "Workspace", false},
+        {"tenant.kubesphere.io", "v1beta1", "workspacetemplates", "WorkspaceTemplate", false},
+        {"quota.kubesphere.io", "v1alpha2", "resourcequotas", "ResourceQuota", false},
+    };
+    for (const auto &k : kKinds) {
+        CatalogEntry e;
+        e.group = k.group;
+        e.version = k.version;
+        e.resource = k.resource;
+        e.kind = k.kind;
+        e.namespaced = k.namespaced;
+        add(std::move(e));
+    }
+}
+
 void ResourceCatalog::addFromRules(const RbacIndex &index)
 {
     for (const auto &role : index.roles())

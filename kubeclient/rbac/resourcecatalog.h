@@ -35,6 +35,8 @@ public:
     static ResourceCatalog builtin();
     // KubeSphere-only resources ks-apiserver authorizes like real ones.
     void addKubeSphereVirtual();
+    // Offline: KubeSphere's tenancy CRDs (iam, tenant, quota), which discovery lists when live.
+    void addKubeSphereKinds();
     // Offline: every concrete group/resource named by a rule that the catalog lacks.
     void addFromRules(const RbacIndex &index);
     void add(CatalogEntry entry);

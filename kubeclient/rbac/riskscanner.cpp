@@ -50,7 +50,7 @@ bool touches(const PolicyRule &rule, const char *group, const char *resource, co
 }
 } // namespace
 
-std::vector<std::pair<RiskKind, std::string>> RiskScanner::risksOf(const PolicyRule &rule)
+std::vector<std::pair<RiskKind, std::string>> RiskScanner::risksOf(const PolicyRule &rule, bool namespaceBound)
 {
     std::vector<std::pair<RiskKind, std::string>> out;
     const bool resourceRule = !rule.resources.empty();
@@ -64,7 +64,7 @@ std::vector<std::pair<RiskKind, std::string>> RiskScanner::risksOf(const PolicyR
             what += std::string(what.empty() ? "" : ", ") + "apiGroups *";
         out.emplace_back(RiskKind::Wildcard, what);
     }
-    if (has(rule.nonResourceURLs, "*"))
+    if (has(rule.nonResourceURLs, "*") && !namespaceBound)
         out.emplace_back(RiskKind::Wildcard, "nonResourceURLs *");
     if (!resourceRule)
         return out;
@@ -72,26 +72,48 @@ std::vector<std::pair<RiskKind, std::string>> RiskScanner::risksOf(const PolicyR
     if (touches(rule, "", "secrets"))
         if (auto v = verbsAmong(rule, {"get", "list", "watch"}); !v.empty())
             out.emplace_back(RiskKind::SecretsRead, join(v) + " secrets" + names);
+    // One finding per kind of risk and rule: the resources it reaches are listed together.
+    std::vector<std::string> impersonated;
     for (const auto &[group, resource] : std::initializer_list<std::pair<const char *, const char *>>{
              {"", "users"}, {"", "groups"}, {"", "serviceaccounts"}, {"authentication.k8s.io", "uids"},
              {"authentication.k8s.io", "userextras"}})
-        if (touches(rule, group, resource) && rule.matchesVerb("impersonate"))
-            out.emplace_back(RiskKind::Impersonate, std::string("impersonate ") + resource + names);
+        if (touches(rule, group, resource) && rule.matchesVerb("impersonate") &&
+            (!namespaceBound || std::string(resource) == "serviceaccounts"))
+            impersonated.push_back(resource);
+    if (!impersonated.empty())
+        out.emplace_back(RiskKind::Impersonate, "impersonate " + join(impersonated, ", ") + names);
+    std::vector<std::string> escalation;
     for (const char *resource : {"roles", "clusterroles"})
         if (touches(rule, "rbac.authorization.k8s.io", resource))
-            if (auto v = verbsAmong(rule, {"escalate", "bind"}); !v.empty())
-                out.emplace_back(RiskKind::EscalateOrBind, join(v) + " " + resource + names);
+            if (auto v = verbsAmong(rule, {"escalate", "bind"}); !v.empty()) {
+                // escalate on a ClusterRole is a cluster-wide request; bind is checked in the
+                // binding's namespace, so a RoleBinding can grant it.
+                if (namespaceBound && std::string(resource) == "clusterroles")
+                    v.erase(std::remove(v.begin(), v.end(), "escalate"), v.end());
+                if (!v.empty())
+                    escalation.push_back(join(v) + " " + resource);
+            }
+    if (!escalation.empty())
+        out.emplace_back(RiskKind::EscalateOrBind, join(escalation, ", ") + names);
+    std::vector<std::string> exec;
     for (const char *sub : {"exec", "attach", "portforward"})
         if (touches(rule, "", "pods", sub))
             if (auto v = verbsAmong(rule, {"create", "get"}); !v.empty())
-                out.emplace_back(RiskKind::PodsExec, join(v) + " pods/" + sub + names);
+                exec.push_back(join(v) + " pods/" + sub);
+    if (!exec.empty())
+        out.emplace_back(RiskKind::PodsExec, join(exec, ", ") + names);
+    if (namespaceBound)
+        return out;  // the rest are cluster-scoped resources
     if (touches(rule, "", "nodes", "proxy"))
         if (auto v = verbsAmong(rule, {"get", "create", "update", "patch", "delete"}); !v.empty())
             out.emplace_back(RiskKind::NodesProxy, join(v) + " nodes/proxy" + names);
+    std::vector<std::string> webhooks;
     for (const char *resource : {"mutatingwebhookconfigurations", "validatingwebhookconfigurations"})
         if (touches(rule, "admissionregistration.k8s.io", resource))
             if (auto v = verbsAmong(rule, {"create", "update", "patch", "delete", "deletecollection"}); !v.empty())
-                out.emplace_back(RiskKind::WebhookWrite, join(v) + " " + resource + names);
+                webhooks.push_back(join(v) + " " + resource);
+    if (!webhooks.empty())
+        out.emplace_back(RiskKind::WebhookWrite, join(webhooks, ", ") + names);
     if (touches(rule, "apiextensions.k8s.io", "customresourcedefinitions"))
         if (auto v = verbsAmong(rule, {"create", "update", "patch", "delete", "deletecollection"}); !v.empty())
             out.emplace_back(RiskKind::CrdWrite, join(v) + " customresourcedefinitions" + names);
@@ -126,7 +148,8 @@ std::vector<RiskFinding> RiskScanner::scan(const RbacIndex &index, const Options
         else
             where = "namespace " + binding.ns;
         for (size_t i = 0; i < r.rules.size(); ++i) {
-            const auto risks = risksOf(r.rules[i]);
+            const bool namespaceBound = binding.kind == "RoleBinding" || binding.kind == "WorkspaceRoleBinding";
+            const auto risks = risksOf(r.rules[i], namespaceBound);
             if (risks.empty())
                 continue;
             for (const auto &s : binding.subjects) {

@@ -41,8 +41,11 @@ public:
         bool includeSystem = true;  // subjects named system:* (hidden by other tools; shown by default)
     };
     static std::vector<RiskFinding> scan(const RbacIndex &index, const Options &options);
-    // Which risks one rule carries (with a short text each).
-    static std::vector<std::pair<RiskKind, std::string>> risksOf(const PolicyRule &rule);
+    // Which risks one rule carries (with a short text each). Bound only inside a namespace
+    // (or workspace), a rule cannot reach cluster-scoped resources or URLs, so those risks
+    // are left out: nodes/proxy, webhooks, CRDs, impersonating users/groups, escalate on
+    // clusterroles, nonResourceURLs (bind on clusterroles stays: it is checked in the namespace).
+    static std::vector<std::pair<RiskKind, std::string>> risksOf(const PolicyRule &rule, bool namespaceBound = false);
 
     static std::string toText(const std::vector<RiskFinding> &findings);
     static nlohmann::json toJson(const std::vector<RiskFinding> &findings);

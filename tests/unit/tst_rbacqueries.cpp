@@ -538,6 +538,18 @@ void TestRbacQueries::risks()
     QVERIFY(has(all, RiskKind::WebhookWrite, "root"));
     QVERIFY(has(all, RiskKind::CrdWrite, "root"));
     QVERIFY(!has(all, RiskKind::Wildcard, "lost"));  // a subject that can never match
+    // Bound in one namespace, cr-all cannot reach cluster-scoped resources or URLs.
+    QVERIFY(has(all, RiskKind::PodsExec, "frank"));
+    QVERIFY(has(all, RiskKind::SecretsRead, "frank"));
+    QVERIFY(!has(all, RiskKind::NodesProxy, "frank"));
+    QVERIFY(!has(all, RiskKind::CrdWrite, "frank"));
+    QVERIFY(!has(all, RiskKind::WebhookWrite, "frank"));
+    for (const auto &f : all)
+        if (f.subject.name == "frank" && f.kind == RiskKind::Impersonate)
+            QCOMPARE(QString::fromStdString(f.what), QStringLiteral("impersonate serviceaccounts"));
+    for (const auto &f : all)
+        if (f.subject.name == "frank" && f.kind == RiskKind::EscalateOrBind)
+            QCOMPARE(QString::fromStdString(f.what), QStringLiteral("escalate/bind roles, bind clusterroles"));
     QVERIFY(has(all, RiskKind::Wildcard, "system:serviceaccount:ns1:default"));
     RiskScanner::Options noSystem;
     noSystem.includeSystem = false;
