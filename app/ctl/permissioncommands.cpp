@@ -1,4 +1,5 @@
 // Permission commands: load roles and bindings (live or offline), build the index once, answer.
+// Live and offline (--from) share every code path after loading, so their answers agree.
 #include "permissioncommands.h"
 
 #include "globalflags.h"

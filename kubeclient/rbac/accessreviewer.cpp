@@ -1,4 +1,5 @@
 // SubjectAccessReview requests, in parallel, and the comparison with local decisions.
+// Reviews run on a small thread pool over the client's connection pool; answers keep input order.
 #include "kubeclient/rbac/accessreviewer.h"
 
 #include "kubeclient/client.h"

@@ -1,4 +1,5 @@
 // Fixed-point prediction of ClusterRole aggregation (kube-apiserver-notes.md 5.5).
+// Iterates to a fixed point because aggregated roles may select other aggregated roles.
 #include "kubeclient/rbac/aggregationpredictor.h"
 
 #include <algorithm>

@@ -1,4 +1,5 @@
 // Parsing bindings of every family from their JSON objects.
+// Subjects keep their apiGroup for display; matching never reads it.
 #include "kubeclient/rbac/binding.h"
 
 #include "kubeclient/objectmeta.h"

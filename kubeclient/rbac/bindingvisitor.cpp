@@ -1,4 +1,5 @@
 // Walking binding sets: first allowing rule, all allowing rules, nearest misses.
+// Candidates come from the subject lookups, so bindings of other subjects are never visited.
 #include "kubeclient/rbac/bindingvisitor.h"
 
 #include <algorithm>

@@ -1,4 +1,5 @@
 // Rule coverage for escalation checks (kube-apiserver-notes.md 5.6).
+// Atoms make "covers" exact: a servant rule is covered when each of its atoms is, by any owner.
 #include "kubeclient/rbac/coveragecheck.h"
 
 #include <algorithm>

@@ -1,4 +1,5 @@
 // Printing decisions: the server-like reason line, the human explanation and JSON.
+// The reason line names bindings the way kube-apiserver does, so the two can be compared.
 #include "kubeclient/rbac/decision.h"
 
 namespace kube::rbac {

@@ -1,4 +1,5 @@
 // Escalation prevention on RBAC writes (kube-apiserver-notes.md 5.6).
+// Same order as the server: system:masters, then the escalate/bind verb, then covers.
 #include "kubeclient/rbac/escalationcheck.h"
 
 #include "kubeclient/objectmeta.h"

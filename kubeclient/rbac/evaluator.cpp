@@ -1,4 +1,5 @@
 // Kubernetes RBAC decisions over the index (kube-apiserver-notes.md 5.2-5.4).
+// Near misses are only gathered for denials, so allowing decisions stay cheap.
 #include "kubeclient/rbac/evaluator.h"
 
 #include "kubeclient/rbac/bindingvisitor.h"

@@ -1,4 +1,5 @@
 // Identities and the implicit groups a request carries.
+// Service-account names are parsed strictly: exactly system:serviceaccount:NS:NAME.
 #include "kubeclient/rbac/identity.h"
 
 #include <algorithm>

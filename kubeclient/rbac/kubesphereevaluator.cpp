@@ -1,4 +1,5 @@
 // KubeSphere decisions (kubesphere-tenancy-api.md 12.2-12.5).
+// Missing roles are empty here (ks-apiserver does not report them as errors).
 #include "kubeclient/rbac/kubesphereevaluator.h"
 
 #include "kubeclient/rbac/bindingvisitor.h"

@@ -1,4 +1,5 @@
 // Label selector matching (metav1.LabelSelector semantics).
+// An unknown operator makes the selector invalid, and an invalid selector selects nothing.
 #include "kubeclient/rbac/labelselector.h"
 
 #include <algorithm>

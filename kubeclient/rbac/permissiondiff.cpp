@@ -1,4 +1,5 @@
 // Matrix differences and plan impact.
+// Plan impact only recomputes subjects whose bindings or roles the plan touches.
 #include "kubeclient/rbac/permissiondiff.h"
 
 #include "kubeclient/rbac/rbacindex.h"

@@ -1,4 +1,5 @@
 // Permission matrices from per-role verb masks, and their table, CSV and JSON forms.
+// A role's masks are computed once per matrix; rows are ORs of the masks of applying bindings.
 #include "kubeclient/rbac/permissionmatrix.h"
 
 #include "kubeclient/rbac/kubesphereevaluator.h"

@@ -1,4 +1,5 @@
 // The permission-relevant object store and plan application on a copy.
+// Objects are kept whole as JSON so that merge patches and exports see every field.
 #include "kubeclient/rbac/rbacdata.h"
 
 #include "kubeclient/objectmeta.h"

@@ -1,4 +1,5 @@
 // Loading permission data from a cluster or from manifests.
+// Items of live lists get apiVersion/kind back, so live and offline objects are identical.
 #include "kubeclient/rbac/rbacloader.h"
 
 #include "kubeclient/client.h"

@@ -1,4 +1,5 @@
 // Building the resource columns of permission matrices.
+// Subresources are entries of their own: pods and pods/exec are different permissions.
 #include "kubeclient/rbac/resourcecatalog.h"
 
 #include "kubeclient/discovery.h"

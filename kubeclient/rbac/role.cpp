@@ -1,4 +1,5 @@
 // Parsing roles of every family from their JSON objects.
+// Both template forms are read: 4.x aggregationRoleTemplates and the 3.x annotation.
 #include "kubeclient/rbac/role.h"
 
 #include "kubeclient/objectmeta.h"

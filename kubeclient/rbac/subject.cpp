@@ -1,4 +1,5 @@
 // Subjects of role bindings: parsing and printing.
+// Ordering is by kind, namespace and name, for stable listings.
 #include "kubeclient/rbac/subject.h"
 
 #include <tuple>

@@ -1,4 +1,5 @@
 // who-can over the index: roles are tested once each, then their bindings are listed.
+// Subjects that can never match (unknown kinds, SAs without namespace in cluster bindings) are left out.
 #include "kubeclient/rbac/whocan.h"
 
 #include "kubeclient/rbac/kubesphereevaluator.h"
