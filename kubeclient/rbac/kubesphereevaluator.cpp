@@ -4,6 +4,8 @@
 
 #include "kubeclient/rbac/bindingvisitor.h"
 
+#include <vector>
+
 namespace kube::rbac {
 
 const char *toString(KsScope scope)
@@ -18,6 +20,86 @@ const char *toString(KsScope scope)
 }
 
 KubeSphereEvaluator::KubeSphereEvaluator(std::shared_ptr<const RbacIndex> index) : m_index(std::move(index)) {}
+
+Result<RequestAttributes> KubeSphereEvaluator::requestFromHttp(const std::string &method, const std::string &url)
+{
+    std::string path = url, query;
+    if (auto q = url.find('?'); q != std::string::npos) {
+        path = url.substr(0, q);
+        query = url.substr(q + 1);
+    }
+    std::vector<std::string> parts;
+    for (size_t i = 0; i <= path.size();) {
+        size_t j = path.find('/', i);
+        if (j == std::string::npos)
+            j = path.size();
+        if (j > i)
+            parts.push_back(path.substr(i, j - i));
+        i = j + 1;
+    }
+    const bool known = !parts.empty() && (parts[0] == "api" || parts[0] == "apis" || parts[0] == "kapis" ||
+                                          parts[0] == "kapi");
+    std::string cluster;
+    size_t at = 1;
+    if (known && parts.size() > at + 1 && parts[at] == "clusters") {
+        cluster = parts[at + 1];
+        at += 2;
+    }
+    const bool groupless = known && (parts[0] == "api" || parts[0] == "kapi");
+    if (!known || parts.size() < at + (groupless ? 2 : 3)) {
+        // A non-resource request: the Kubernetes rules apply to the path as it is.
+        auto r = RequestAttributes::fromHttp(method, url);
+        if (r)
+            r->cluster = cluster;
+        return r;
+    }
+    // Rebuild a plain Kubernetes URL without the KubeSphere segments and let the Kubernetes
+    // rules derive verb, resource, name and subresource; keep the segments as scope hints.
+    std::string group = groupless ? std::string() : parts[at++];
+    const std::string version = parts[at++];
+    std::string workspace, rest;
+    std::vector<std::string> tail(parts.begin() + long(at), parts.end());
+    if (tail.size() >= 2 && (tail[0] == "workspaces" || tail[0] == "workspacetemplates")) {
+        workspace = tail[1];
+        // "/workspaces/W" alone is the workspace object itself (a global resource in workspace W).
+        if (tail.size() > 2)
+            tail.erase(tail.begin(), tail.begin() + 2);
+    }
+    std::string rebuilt = groupless ? "/api/" + version : "/apis/" + group + "/" + version;
+    for (const auto &t : tail)
+        rebuilt += "/" + t;
+    if (!query.empty())
+        rebuilt += "?" + query;
+    auto r = RequestAttributes::fromHttp(method, rebuilt);
+    if (!r)
+        return r;
+    r->cluster = cluster;
+    r->workspace = workspace;
+    if ((r->verb == "list" || r->verb == "watch") && r->workspace.empty()) {
+        // labelSelector=kubesphere.io/workspace=W (also url-encoded) puts the request in W.
+        std::string selector;
+        for (size_t i = 0; i <= query.size();) {
+            size_t amp = query.find('&', i);
+            if (amp == std::string::npos)
+                amp = query.size();
+            const std::string kv = query.substr(i, amp - i);
+            if (kv.rfind("labelSelector=", 0) == 0)
+                selector = kv.substr(14);
+            i = amp + 1;
+        }
+        for (const std::string key : {"kubesphere.io/workspace=", "kubesphere.io%2Fworkspace%3D",
+                                      "kubesphere.io%2Fworkspace="}) {
+            auto k = selector.find(key);
+            if (k == std::string::npos)
+                continue;
+            std::string value = selector.substr(k + key.size());
+            value = value.substr(0, value.find_first_of(",%&"));
+            r->workspace = value;
+            break;
+        }
+    }
+    return r;
+}
 
 bool KubeSphereEvaluator::isGlobalResource(const std::string &group, const std::string &resource,
                                            tenancy::ApiFlavor flavor)

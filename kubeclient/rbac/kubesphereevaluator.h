@@ -21,6 +21,13 @@ class KubeSphereEvaluator
 public:
     explicit KubeSphereEvaluator(std::shared_ptr<const RbacIndex> index);
 
+    // A ks-apiserver URL as its request-info resolver reads it: prefixes /api, /apis, /kapis,
+    // /kapi; an optional /clusters/C after the prefix; /workspaces/W/ (4.x also
+    // /workspacetemplates/W/) and /namespaces/N/ before the resource; GET without name ->
+    // list/watch, DELETE without name -> deletecollection; a list or watch with
+    // labelSelector kubesphere.io/workspace=W is in workspace W.
+    static Result<RequestAttributes> requestFromHttp(const std::string &method, const std::string &url);
+
     // iam users/globalroles/globalrolebindings, tenant workspaces, clusters (and 4.x cluster labels).
     static bool isGlobalResource(const std::string &group, const std::string &resource, tenancy::ApiFlavor flavor);
     // Global for a global resource (4.x: unless a workspace is given), else Namespace when a

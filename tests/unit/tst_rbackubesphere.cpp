@@ -60,6 +60,8 @@ private slots:
     void decisions_data();
     void decisions();
     void scopeResolution();
+    void kubesphereUrls_data();
+    void kubesphereUrls();
     void policyTextIsShown();
     void flavorThreeReadsRbacBindings();
     void matrixByScope();
@@ -143,6 +145,51 @@ void TestRbacKubeSphere::scopeResolution()
     QCOMPARE(QString::fromStdString(ks.workspaceFor(RequestAttributes::parseResource("get", "pods", "p3"))), QString());
     const auto d = ks.authorize(Identity::verbatim("ben"), RequestAttributes::parseResource("get", "pods", "p1"));
     QCOMPARE(QString::fromStdString(d.scope), QStringLiteral("namespace p1 (workspace ws1)"));
+}
+
+void TestRbacKubeSphere::kubesphereUrls_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("expected");  // verb group resource sub name ns workspace cluster | scope
+    QTest::newRow("workspace members") << "GET" << "/kapis/iam.kubesphere.io/v1beta1/workspaces/ws1/workspacemembers"
+                                       << "list iam.kubesphere.io workspacemembers    ws1  | workspace";
+    QTest::newRow("workspace member") << "DELETE" << "/kapis/iam.kubesphere.io/v1beta1/workspaces/ws1/workspacemembers/u"
+                                      << "delete iam.kubesphere.io workspacemembers  u  ws1  | workspace";
+    QTest::newRow("namespace members") << "GET" << "/kapis/iam.kubesphere.io/v1beta1/namespaces/p1/namespacemembers"
+                                       << "list iam.kubesphere.io namespacemembers   p1   | namespace";
+    QTest::newRow("ws and namespace") << "GET" << "/kapis/tenant.kubesphere.io/v1beta1/workspaces/ws1/namespaces/p1/pods"
+                                      << "list tenant.kubesphere.io pods   p1 ws1  | namespace";
+    QTest::newRow("workspace object 4.x") << "GET" << "/apis/tenant.kubesphere.io/v1beta1/workspaces/ws1"
+                                          << "get tenant.kubesphere.io workspaces  ws1  ws1  | workspace";
+    QTest::newRow("workspacetemplates segment") << "GET"
+                                                << "/kapis/tenant.kubesphere.io/v1beta1/workspacetemplates/ws2/clusters"
+                                                << "list tenant.kubesphere.io clusters    ws2  | workspace";
+    QTest::newRow("users global") << "GET" << "/kapis/iam.kubesphere.io/v1beta1/users"
+                                  << "list iam.kubesphere.io users      | global";
+    QTest::newRow("user password") << "PUT" << "/kapis/iam.kubesphere.io/v1beta1/users/bob/password"
+                                   << "update iam.kubesphere.io users password bob    | global";
+    QTest::newRow("cluster prefix") << "GET" << "/apis/clusters/member1/apps/v1/namespaces/p1/deployments"
+                                    << "list apps deployments   p1  member1 | namespace";
+    QTest::newRow("core via kapi") << "GET" << "/api/v1/namespaces/p1/pods/x/log"
+                                   << "get  pods log x p1   | namespace";
+    QTest::newRow("cluster scoped") << "GET" << "/api/v1/nodes" << "list  nodes      | cluster";
+    QTest::newRow("label selector workspace") << "GET"
+                                              << "/apis/tenant.kubesphere.io/v1beta1/namespaces?labelSelector=kubesphere.io%2Fworkspace%3Dws2&watch=true"
+                                              << "watch tenant.kubesphere.io namespaces    ws2  | workspace";
+}
+
+void TestRbacKubeSphere::kubesphereUrls()
+{
+    QFETCH(QString, method);
+    QFETCH(QString, url);
+    QFETCH(QString, expected);
+    auto r = KubeSphereEvaluator::requestFromHttp(method.toStdString(), url.toStdString());
+    QVERIFY(r.ok());
+    KubeSphereEvaluator ks(fixtureIndex());
+    const std::string got = r->verb + " " + r->apiGroup + " " + r->resource + " " + r->subresource + " " + r->name +
+                            " " + r->ns + " " + r->workspace + " " + r->cluster + " | " + toString(ks.scopeOf(*r));
+    QCOMPARE(QString::fromStdString(got), expected);
 }
 
 void TestRbacKubeSphere::policyTextIsShown()
