@@ -37,36 +37,38 @@ public:
     {
         for (GraphKind kind : {GraphKind::GlobalRoleBinding, GraphKind::WorkspaceRoleBinding,
                                GraphKind::ProjectRoleBinding, GraphKind::ClusterRoleBinding})
-            m_state.of(kind).forEach([&](const std::string &key, const GraphObject &o) {
-                binding(kind, key, *o);
+            m_state.of(kind).forEach([&](std::string_view key, const GraphObject &o) {
+                binding(kind, std::string(key), *o);
                 return true;
             });
         for (GraphKind kind :
              {GraphKind::GlobalRole, GraphKind::WorkspaceRole, GraphKind::ProjectRole, GraphKind::ClusterRole})
-            m_state.of(kind).forEach([&](const std::string &key, const GraphObject &o) {
-                role(kind, key, *o);
+            m_state.of(kind).forEach([&](std::string_view key, const GraphObject &o) {
+                role(kind, std::string(key), *o);
                 return true;
             });
-        m_state.of(GraphKind::Namespace).forEach([&](const std::string &key, const GraphObject &o) {
+        m_state.of(GraphKind::Namespace).forEach([&](std::string_view key, const GraphObject &o) {
             const std::string ws = ObjectView(*o).workspaceLabel();
             if (!ws.empty() && m_workspacesFed && !m_snapshot.workspaceExists(ws))
-                add(DriftKind::NamespaceWorkspaceMissing, GraphKind::Namespace, key, "workspace " + ws + " does not exist");
+                add(DriftKind::NamespaceWorkspaceMissing, GraphKind::Namespace, std::string(key),
+                    "workspace " + ws + " does not exist");
             return true;
         });
-        m_state.of(GraphKind::WorkspaceQuota).forEach([&](const std::string &key, const GraphObject &o) {
+        m_state.of(GraphKind::WorkspaceQuota).forEach([&](std::string_view key, const GraphObject &o) {
             const std::string ws = WorkspaceQuotaView(*o).selectedWorkspace();
             if (!ws.empty() && m_workspacesFed && !m_snapshot.workspaceExists(ws))
-                add(DriftKind::WorkspaceMissing, GraphKind::WorkspaceQuota, key, "workspace " + ws + " does not exist");
+                add(DriftKind::WorkspaceMissing, GraphKind::WorkspaceQuota, std::string(key),
+                    "workspace " + ws + " does not exist");
             return true;
         });
         if (m_snapshot.fed(GraphKind::GlobalRoleBinding))
-            m_state.of(GraphKind::User).forEach([&](const std::string &key, const GraphObject &o) {
-                user(key, *o);
+            m_state.of(GraphKind::User).forEach([&](std::string_view key, const GraphObject &o) {
+                user(std::string(key), *o);
                 return true;
             });
         if (m_snapshot.fed(GraphKind::WorkspaceRoleBinding))
-            m_state.of(GraphKind::WorkspaceTemplate).forEach([&](const std::string &key, const GraphObject &o) {
-                manager(key, *o);
+            m_state.of(GraphKind::WorkspaceTemplate).forEach([&](std::string_view key, const GraphObject &o) {
+                manager(std::string(key), *o);
                 return true;
             });
 
@@ -109,7 +111,8 @@ private:
             for (const auto &u : users) {
                 const bool known = usersFed && userExists(u);
                 if (userRef.empty() && (managed || known))
-                    add(DriftKind::BindingWithoutUserRef, kind, key, "subject user " + u + " has no " + kUserRefLabel + " label");
+                    add(DriftKind::BindingWithoutUserRef, kind, key,
+                        "subject user " + u + " has no " + kUserRefLabel + " label");
                 if (managed && usersFed && !known)
                     add(DriftKind::BindingUserMissing, kind, key, "user " + u + " does not exist");
             }
@@ -185,11 +188,27 @@ private:
         const std::string mgr = WorkspaceView(object).manager();
         if (mgr.empty())
             return;
-        for (const auto &m : m_snapshot.workspaceMembers(key))
-            if (m.managerBinding)
-                return;
-        add(DriftKind::ManagerBindingMissing, GraphKind::WorkspaceTemplate, key,
-            "manager " + mgr + " has no binding to " + workspaceRoleName(key, "admin"));
+        // What the workspacetemplate controller creates (spec 8.1): a binding labelled with the
+        // workspace, granting <ws>-admin to the manager. Matched directly, no member records.
+        const std::string adminRole = workspaceRoleName(key, "admin");
+        bool found = false;
+        const std::string prefix = graphkey::join(key, "");
+        const GraphSet &bindings = m_state.index(GraphIndex::WorkspaceBindingsByWorkspace);
+        bindings.forEachWithPrefix(prefix, [&](std::string_view entry, const GraphUnit &) {
+            const GraphObject b = m_state.get(GraphKind::WorkspaceRoleBinding, entry.substr(prefix.size()));
+            if (!b)
+                return true;
+            const BindingView v(*b);
+            if (v.roleRef().name != adminRole)
+                return true;
+            for (const auto &s : v.subjects())
+                if (s.isUser() && s.name == mgr)
+                    found = true;
+            return !found;
+        });
+        if (!found)
+            add(DriftKind::ManagerBindingMissing, GraphKind::WorkspaceTemplate, key,
+                "manager " + mgr + " has no binding to " + adminRole);
     }
 
     const GraphSnapshot &m_snapshot;

@@ -6,7 +6,8 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
+#include <cstring>
+#include <new>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,7 +18,8 @@ namespace kube::tenancy {
 // later operations of the same edit (a transient, as in Clojure), all other nodes are copied.
 // A writer takes a fresh edit per batch and publishes only at its end, so no published node is
 // ever touched, while a bulk load of 50,000 objects allocates each node about once instead of
-// copying a whole path per insert.
+// copying a whole path per insert. Copy a map only between edits: a copy taken in the middle of
+// an edit shares nodes that the edit may still change.
 class GraphEdit
 {
 public:
@@ -36,15 +38,101 @@ private:
 template <typename V>
 class GraphMap
 {
-    struct Node {
-        std::string key;
-        V value;
-        std::shared_ptr<Node> left;
-        std::shared_ptr<Node> right;
-        std::uint64_t edit = 0;
-        int height = 1;
+    // An immutable, reference-counted key: copying a node along a path shares its key instead
+    // of copying the bytes, so a path copy costs one allocation per node, not two.
+    class Key
+    {
+    public:
+        Key() = default;
+        explicit Key(std::string_view text)
+        {
+            void *memory = ::operator new(sizeof(Rep) + text.size());
+            m_rep = new (memory) Rep;
+            m_rep->size = static_cast<std::uint32_t>(text.size());
+            if (!text.empty())
+                std::memcpy(reinterpret_cast<char *>(m_rep + 1), text.data(), text.size());
+        }
+        Key(const Key &other) : m_rep(other.m_rep)
+        {
+            if (m_rep)
+                m_rep->refs.fetch_add(1, std::memory_order_relaxed);
+        }
+        Key(Key &&other) noexcept : m_rep(std::exchange(other.m_rep, nullptr)) {}
+        Key &operator=(Key other) noexcept
+        {
+            std::swap(m_rep, other.m_rep);
+            return *this;
+        }
+        ~Key()
+        {
+            if (m_rep && m_rep->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+                m_rep->~Rep();
+                ::operator delete(m_rep);
+            }
+        }
+        std::string_view view() const
+        {
+            return m_rep ? std::string_view(reinterpret_cast<const char *>(m_rep + 1), m_rep->size) : std::string_view();
+        }
+
+    private:
+        struct Rep {
+            std::atomic<std::uint32_t> refs{1};
+            std::uint32_t size = 0;
+        };
+        Rep *m_rep = nullptr;
     };
-    using NodePtr = std::shared_ptr<Node>;
+
+    struct Node;
+
+    // An intrusive reference: children and roots are shared between versions of the map, and
+    // readers on other threads may drop the last reference, hence the atomic count.
+    class NodeRef
+    {
+    public:
+        NodeRef() = default;
+        explicit NodeRef(Node *adopted) : m_node(adopted) {}
+        NodeRef(const NodeRef &other) : m_node(other.m_node)
+        {
+            if (m_node)
+                m_node->refs.fetch_add(1, std::memory_order_relaxed);
+        }
+        NodeRef(NodeRef &&other) noexcept : m_node(std::exchange(other.m_node, nullptr)) {}
+        NodeRef &operator=(NodeRef other) noexcept
+        {
+            std::swap(m_node, other.m_node);
+            return *this;
+        }
+        ~NodeRef()
+        {
+            // Destroying a node releases its children: recursion as deep as the tree, ~1.44 log2 n.
+            if (m_node && m_node->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
+                delete m_node;
+        }
+        Node *get() const { return m_node; }
+        Node *operator->() const { return m_node; }
+        explicit operator bool() const { return m_node != nullptr; }
+        bool operator==(const NodeRef &other) const { return m_node == other.m_node; }
+
+    private:
+        Node *m_node = nullptr;
+    };
+
+    struct Node {
+        Node(std::uint64_t edit_, Key key_, V value_) : edit(edit_), key(std::move(key_)), value(std::move(value_)) {}
+        // The private copy an edit makes of a node it does not own.
+        Node(const Node &other, std::uint64_t edit_)
+            : height(other.height), edit(edit_), key(other.key), value(other.value), left(other.left), right(other.right)
+        {
+        }
+        std::atomic<std::uint32_t> refs{1};
+        int height = 1;
+        std::uint64_t edit = 0;
+        Key key;
+        V value;
+        NodeRef left;
+        NodeRef right;
+    };
 
 public:
     GraphMap() = default;
@@ -56,7 +144,7 @@ public:
     {
         const Node *n = m_root.get();
         while (n) {
-            const int c = key.compare(n->key);
+            const int c = key.compare(n->key.view());
             if (c < 0)
                 n = n->left.get();
             else if (c > 0)
@@ -87,7 +175,7 @@ public:
         return true;
     }
 
-    // In key order; visit returns false to stop.
+    // In key order; visit(std::string_view key, const V &value) returns false to stop.
     template <typename F>
     void forEach(F &&visit) const
     {
@@ -105,7 +193,7 @@ public:
     std::size_t countWithPrefix(std::string_view prefix) const
     {
         std::size_t n = 0;
-        forEachWithPrefix(prefix, [&](const std::string &, const V &) {
+        forEachWithPrefix(prefix, [&](std::string_view, const V &) {
             ++n;
             return true;
         });
@@ -118,49 +206,48 @@ public:
     bool valid() const
     {
         std::size_t count = 0;
-        const std::string *last = nullptr;
-        return check(m_root.get(), count, last) >= 0 && count == m_size;
+        std::string_view last;
+        bool first = true;
+        return check(m_root.get(), count, last, first) >= 0 && count == m_size;
     }
 
 private:
-    static int heightOf(const NodePtr &n) { return n ? n->height : 0; }
+    static int heightOf(const NodeRef &n) { return n ? n->height : 0; }
 
     static void fix(Node &n) { n.height = 1 + std::max(heightOf(n.left), heightOf(n.right)); }
 
     // The node itself when this edit made it, else a private copy stamped with the edit.
-    static NodePtr own(const NodePtr &n, std::uint64_t edit)
+    static NodeRef own(const NodeRef &n, std::uint64_t edit)
     {
         if (n->edit == edit)
             return n;
-        auto copy = std::make_shared<Node>(*n);
-        copy->edit = edit;
-        return copy;
+        return NodeRef(new Node(*n.get(), edit));
     }
 
-    static NodePtr rotateRight(NodePtr n, std::uint64_t edit)
+    static NodeRef rotateRight(NodeRef n, std::uint64_t edit)
     {
-        NodePtr l = own(n->left, edit);
+        NodeRef l = own(n->left, edit);
         n->left = l->right;
-        fix(*n);
+        fix(*n.get());
         l->right = std::move(n);
-        fix(*l);
+        fix(*l.get());
         return l;
     }
 
-    static NodePtr rotateLeft(NodePtr n, std::uint64_t edit)
+    static NodeRef rotateLeft(NodeRef n, std::uint64_t edit)
     {
-        NodePtr r = own(n->right, edit);
+        NodeRef r = own(n->right, edit);
         n->right = r->left;
-        fix(*n);
+        fix(*n.get());
         r->left = std::move(n);
-        fix(*r);
+        fix(*r.get());
         return r;
     }
 
     // n is owned by the edit; its children differ in height by at most two.
-    static NodePtr rebalance(NodePtr n, std::uint64_t edit)
+    static NodeRef rebalance(NodeRef n, std::uint64_t edit)
     {
-        fix(*n);
+        fix(*n.get());
         const int balance = heightOf(n->left) - heightOf(n->right);
         if (balance > 1) {
             if (heightOf(n->left->left) < heightOf(n->left->right))
@@ -175,47 +262,43 @@ private:
         return n;
     }
 
-    static NodePtr insert(const NodePtr &n, std::string_view key, V &&value, std::uint64_t edit, bool &added)
+    static NodeRef insert(const NodeRef &n, std::string_view key, V &&value, std::uint64_t edit, bool &added)
     {
         if (!n) {
-            auto fresh = std::make_shared<Node>();
-            fresh->key = std::string(key);
-            fresh->value = std::move(value);
-            fresh->edit = edit;
             added = true;
-            return fresh;
+            return NodeRef(new Node(edit, Key(key), std::move(value)));
         }
-        const int c = key.compare(n->key);
+        const int c = key.compare(n->key.view());
         if (c == 0) {
-            NodePtr m = own(n, edit);
+            NodeRef m = own(n, edit);
             m->value = std::move(value);
             return m;
         }
-        NodePtr child = insert(c < 0 ? n->left : n->right, key, std::move(value), edit, added);
-        NodePtr m = own(n, edit);
+        NodeRef child = insert(c < 0 ? n->left : n->right, key, std::move(value), edit, added);
+        NodeRef m = own(n, edit);
         (c < 0 ? m->left : m->right) = std::move(child);
         return rebalance(std::move(m), edit);
     }
 
     // Detaches the smallest node of n into `min`.
-    static NodePtr removeMin(const NodePtr &n, std::uint64_t edit, NodePtr &min)
+    static NodeRef removeMin(const NodeRef &n, std::uint64_t edit, NodeRef &min)
     {
         if (!n->left) {
             min = n;
             return n->right;
         }
-        NodePtr child = removeMin(n->left, edit, min);
-        NodePtr m = own(n, edit);
+        NodeRef child = removeMin(n->left, edit, min);
+        NodeRef m = own(n, edit);
         m->left = std::move(child);
         return rebalance(std::move(m), edit);
     }
 
-    static NodePtr remove(const NodePtr &n, std::string_view key, std::uint64_t edit)
+    static NodeRef remove(const NodeRef &n, std::string_view key, std::uint64_t edit)
     {
-        const int c = key.compare(n->key);
+        const int c = key.compare(n->key.view());
         if (c != 0) {
-            NodePtr child = remove(c < 0 ? n->left : n->right, key, edit);
-            NodePtr m = own(n, edit);
+            NodeRef child = remove(c < 0 ? n->left : n->right, key, edit);
+            NodeRef m = own(n, edit);
             (c < 0 ? m->left : m->right) = std::move(child);
             return rebalance(std::move(m), edit);
         }
@@ -223,25 +306,26 @@ private:
             return n->right;
         if (!n->right)
             return n->left;
-        NodePtr min;
-        NodePtr right = removeMin(n->right, edit, min);
-        NodePtr m = own(min, edit);
+        NodeRef min;
+        NodeRef right = removeMin(n->right, edit, min);
+        NodeRef m = own(min, edit);
         m->left = n->left;
         m->right = std::move(right);
         return rebalance(std::move(m), edit);
     }
 
     // The height of n, or -1 when the subtree is malformed.
-    static int check(const Node *n, std::size_t &count, const std::string *&last)
+    static int check(const Node *n, std::size_t &count, std::string_view &last, bool &first)
     {
         if (!n)
             return 0;
-        const int hl = check(n->left.get(), count, last);
-        if (hl < 0 || (last && !(*last < n->key)))
+        const int hl = check(n->left.get(), count, last, first);
+        if (hl < 0 || (!first && !(last < n->key.view())))
             return -1;
-        last = &n->key;
+        last = n->key.view();
+        first = false;
         ++count;
-        const int hr = check(n->right.get(), count, last);
+        const int hr = check(n->right.get(), count, last, first);
         if (hr < 0 || hl - hr > 1 || hr - hl > 1 || n->height != 1 + std::max(hl, hr))
             return -1;
         return n->height;
@@ -254,7 +338,7 @@ private:
             return true;
         if (!walk(n->left.get(), visit))
             return false;
-        if (!visit(n->key, static_cast<const V &>(n->value)))
+        if (!visit(n->key.view(), static_cast<const V &>(n->value)))
             return false;
         return walk(n->right.get(), visit);
     }
@@ -264,18 +348,19 @@ private:
     {
         if (!n)
             return true;
-        if (std::string_view(n->key) < prefix)
+        const std::string_view key = n->key.view();
+        if (key < prefix)
             return walkPrefix(n->right.get(), prefix, visit);
         if (!walkPrefix(n->left.get(), prefix, visit))
             return false;
-        if (std::string_view(n->key).substr(0, prefix.size()) != prefix)
+        if (key.substr(0, prefix.size()) != prefix)
             return false;  // past the range: everything further right is larger still
-        if (!visit(n->key, static_cast<const V &>(n->value)))
+        if (!visit(key, static_cast<const V &>(n->value)))
             return false;
         return walkPrefix(n->right.get(), prefix, visit);
     }
 
-    NodePtr m_root;
+    NodeRef m_root;
     std::size_t m_size = 0;
 };
 

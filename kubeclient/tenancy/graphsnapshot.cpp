@@ -37,7 +37,7 @@ template <typename F>
 void forEachInBucket(const GraphState &state, GraphIndex index, const std::string &bucket, F &&visit)
 {
     const std::string prefix = graphkey::join(bucket, "");
-    state.index(index).forEachWithPrefix(prefix, [&](const std::string &key, const GraphUnit &) {
+    state.index(index).forEachWithPrefix(prefix, [&](std::string_view key, const GraphUnit &) {
         visit(std::string_view(key).substr(prefix.size()));
         return true;
     });
@@ -94,13 +94,14 @@ GraphObject GraphSnapshot::object(GraphKind kind, const std::string &key) const
 void GraphSnapshot::forEach(GraphKind kind,
                             const std::function<bool(const std::string &, const GraphObject &)> &visit) const
 {
-    m_state->of(kind).forEach(visit);
+    // Keys are shared string views inside the graph; callers get their own copies.
+    m_state->of(kind).forEach([&](std::string_view key, const GraphObject &o) { return visit(std::string(key), o); });
 }
 
 std::vector<GraphObject> GraphSnapshot::objectsInNamespace(GraphKind kind, const std::string &ns) const
 {
     std::vector<GraphObject> out;
-    m_state->of(kind).forEachWithPrefix(namespacePrefix(ns), [&](const std::string &, const GraphObject &o) {
+    m_state->of(kind).forEachWithPrefix(namespacePrefix(ns), [&](std::string_view, const GraphObject &o) {
         out.push_back(o);
         return true;
     });
@@ -155,12 +156,12 @@ WorkspaceInfo GraphSnapshot::makeWorkspace(const std::string &name, const GraphO
 std::vector<WorkspaceInfo> GraphSnapshot::workspaces() const
 {
     std::map<std::string, std::pair<GraphObject, GraphObject>> byName;
-    m_state->of(GraphKind::WorkspaceTemplate).forEach([&](const std::string &key, const GraphObject &o) {
-        byName[key].first = o;
+    m_state->of(GraphKind::WorkspaceTemplate).forEach([&](std::string_view key, const GraphObject &o) {
+        byName[std::string(key)].first = o;
         return true;
     });
-    m_state->of(GraphKind::Workspace).forEach([&](const std::string &key, const GraphObject &o) {
-        byName[key].second = o;
+    m_state->of(GraphKind::Workspace).forEach([&](std::string_view key, const GraphObject &o) {
+        byName[std::string(key)].second = o;
         return true;
     });
     std::vector<WorkspaceInfo> out;
@@ -257,9 +258,9 @@ PlacementInfo GraphSnapshot::placement(const std::string &workspace) const
     } else if (p.hasSelector) {
         if (!fed(GraphKind::Cluster))
             p.resolvedComplete = false;
-        m_state->of(GraphKind::Cluster).forEach([&](const std::string &name, const GraphObject &cluster) {
+        m_state->of(GraphKind::Cluster).forEach([&](std::string_view name, const GraphObject &cluster) {
             if (matchesLabelSelector(p.selector, ObjectView(*cluster).labels()))
-                p.resolved.push_back(name);
+                p.resolved.emplace_back(name);
             return true;
         });
     }
@@ -283,31 +284,35 @@ bool GraphSnapshot::roleExists(GraphKind bindingKind, const nlohmann::json &bind
     return !fed(kind) || m_state->of(kind).contains(graphkey::refKey(ref));
 }
 
-void GraphSnapshot::appendMembers(GraphKind kind, const std::string &key, const GraphObject &binding,
+void GraphSnapshot::appendMembers(GraphKind kind, const GraphObject &binding, MemberScope &scope,
                                   std::vector<MemberInfo> &out) const
 {
-    (void)key;
     const BindingView v(*binding);
     const RoleRef roleRef = v.roleRef();
     const std::string name = v.name();
     const std::string since = v.creationTimestamp();
     const bool exists = roleExists(kind, *binding);
 
-    std::string manager;
-    std::string managerRole;
-    std::string creator;
-    if (kind == GraphKind::WorkspaceRoleBinding) {
-        const std::string ws = v.workspaceLabel();
-        GraphObject tmpl = m_state->get(GraphKind::WorkspaceTemplate, ws);
-        GraphObject wsObject = tmpl ? tmpl : m_state->get(GraphKind::Workspace, ws);
-        if (wsObject) {
-            manager = WorkspaceView(*wsObject).manager();
-            managerRole = workspaceRoleName(ws, "admin");
+    if (kind == GraphKind::WorkspaceRoleBinding || kind == GraphKind::ProjectRoleBinding) {
+        const bool workspaceScope = kind == GraphKind::WorkspaceRoleBinding;
+        std::string current = workspaceScope ? v.workspaceLabel() : v.namespaceName();
+        if (!scope.resolved || scope.scope != current) {
+            scope = MemberScope{true, std::move(current), {}, {}, {}};
+            if (workspaceScope) {
+                GraphObject tmpl = m_state->get(GraphKind::WorkspaceTemplate, scope.scope);
+                GraphObject wsObject = tmpl ? tmpl : m_state->get(GraphKind::Workspace, scope.scope);
+                if (wsObject) {
+                    scope.manager = WorkspaceView(*wsObject).manager();
+                    scope.managerRole = workspaceRoleName(scope.scope, "admin");
+                }
+            } else if (GraphObject ns = m_state->get(GraphKind::Namespace, scope.scope)) {
+                scope.creator = ObjectView(*ns).creator();
+            }
         }
-    } else if (kind == GraphKind::ProjectRoleBinding) {
-        if (GraphObject ns = m_state->get(GraphKind::Namespace, v.namespaceName()))
-            creator = ObjectView(*ns).creator();
     }
+    const std::string &manager = kind == GraphKind::WorkspaceRoleBinding ? scope.manager : std::string();
+    const std::string &managerRole = scope.managerRole;
+    const std::string &creator = kind == GraphKind::ProjectRoleBinding ? scope.creator : std::string();
 
     for (auto &subject : v.subjects()) {
         MemberInfo m;
@@ -328,9 +333,10 @@ void GraphSnapshot::appendMembers(GraphKind kind, const std::string &key, const 
 std::vector<MemberInfo> GraphSnapshot::workspaceMembers(const std::string &workspace) const
 {
     std::vector<MemberInfo> out;
+    MemberScope scope;
     forEachInBucket(*m_state, GraphIndex::WorkspaceBindingsByWorkspace, workspace, [&](std::string_view name) {
         if (GraphObject b = m_state->get(GraphKind::WorkspaceRoleBinding, name))
-            appendMembers(GraphKind::WorkspaceRoleBinding, std::string(name), b, out);
+            appendMembers(GraphKind::WorkspaceRoleBinding, b, scope, out);
     });
     return out;
 }
@@ -338,9 +344,10 @@ std::vector<MemberInfo> GraphSnapshot::workspaceMembers(const std::string &works
 std::vector<MemberInfo> GraphSnapshot::projectMembers(const std::string &project) const
 {
     std::vector<MemberInfo> out;
+    MemberScope scope;
     m_state->of(GraphKind::ProjectRoleBinding)
-        .forEachWithPrefix(namespacePrefix(project), [&](const std::string &key, const GraphObject &b) {
-            appendMembers(GraphKind::ProjectRoleBinding, key, b, out);
+        .forEachWithPrefix(namespacePrefix(project), [&](std::string_view, const GraphObject &b) {
+            appendMembers(GraphKind::ProjectRoleBinding, b, scope, out);
             return true;
         });
     return out;
@@ -349,8 +356,9 @@ std::vector<MemberInfo> GraphSnapshot::projectMembers(const std::string &project
 std::vector<MemberInfo> GraphSnapshot::clusterMembers() const
 {
     std::vector<MemberInfo> out;
-    m_state->of(GraphKind::ClusterRoleBinding).forEach([&](const std::string &key, const GraphObject &b) {
-        appendMembers(GraphKind::ClusterRoleBinding, key, b, out);
+    MemberScope scope;
+    m_state->of(GraphKind::ClusterRoleBinding).forEach([&](std::string_view, const GraphObject &b) {
+        appendMembers(GraphKind::ClusterRoleBinding, b, scope, out);
         return true;
     });
     return out;
@@ -359,8 +367,9 @@ std::vector<MemberInfo> GraphSnapshot::clusterMembers() const
 std::vector<MemberInfo> GraphSnapshot::platformMembers() const
 {
     std::vector<MemberInfo> out;
-    m_state->of(GraphKind::GlobalRoleBinding).forEach([&](const std::string &key, const GraphObject &b) {
-        appendMembers(GraphKind::GlobalRoleBinding, key, b, out);
+    MemberScope scope;
+    m_state->of(GraphKind::GlobalRoleBinding).forEach([&](std::string_view, const GraphObject &b) {
+        appendMembers(GraphKind::GlobalRoleBinding, b, scope, out);
         return true;
     });
     return out;
@@ -372,18 +381,19 @@ std::vector<MemberInfo> GraphSnapshot::membersOfRole(RoleLevel level, const std:
     const GraphKind kind = roleKindOf(level);
     const std::string key = level == RoleLevel::Project ? objectKey(scope, role) : role;
     std::vector<MemberInfo> out;
+    MemberScope cache;
     forEachInBucket(*m_state, GraphIndex::BindingsByRole, graphkey::ref(kind, key), [&](std::string_view ref) {
         const GraphKind bindingKind = graphkey::refKind(ref);
         const std::string bindingKey(graphkey::refKey(ref));
         if (GraphObject b = m_state->get(bindingKind, bindingKey))
-            appendMembers(bindingKind, bindingKey, b, out);
+            appendMembers(bindingKind, b, cache, out);
     });
     return out;
 }
 
 // --- users ---
 
-BindingInfo GraphSnapshot::makeBinding(GraphKind kind, const std::string &key, const GraphObject &object) const
+BindingInfo GraphSnapshot::makeBinding(GraphKind kind, std::string_view key, const GraphObject &object) const
 {
     (void)key;
     const BindingView v(*object);
@@ -527,7 +537,7 @@ std::vector<UserInfo> GraphSnapshot::users() const
 {
     std::vector<UserInfo> out;
     out.reserve(count(GraphKind::User));
-    m_state->of(GraphKind::User).forEach([&](const std::string &, const GraphObject &o) {
+    m_state->of(GraphKind::User).forEach([&](std::string_view, const GraphObject &o) {
         out.push_back(makeUser(o));
         return true;
     });
@@ -550,7 +560,7 @@ bool GraphSnapshot::builtInRole(GraphKind kind, const std::string &scope, const 
     // Blueprints instantiated per workspace / namespace (4.x BuiltinRole, 3.x RoleBase).
     auto fromBlueprint = [&](const char *scopeValue, const char *roleBaseKind) {
         bool hit = false;
-        m_state->of(GraphKind::BuiltinRole).forEach([&](const std::string &, const GraphObject &o) {
+        m_state->of(GraphKind::BuiltinRole).forEach([&](std::string_view, const GraphObject &o) {
             const BlueprintView b(*o);
             if (b.scope() == scopeValue) {
                 const std::string base = b.roleName();
@@ -560,7 +570,7 @@ bool GraphSnapshot::builtInRole(GraphKind kind, const std::string &scope, const 
         });
         if (hit)
             return true;
-        m_state->of(GraphKind::RoleBase).forEach([&](const std::string &, const GraphObject &o) {
+        m_state->of(GraphKind::RoleBase).forEach([&](std::string_view, const GraphObject &o) {
             const BlueprintView b(*o);
             if (b.roleKind() == roleBaseKind) {
                 const std::string base = b.roleName();
@@ -627,12 +637,12 @@ std::vector<TemplateRef> GraphSnapshot::templatesOf(GraphKind kind, const std::s
     return out;
 }
 
-std::size_t GraphSnapshot::bindingCountOf(GraphKind kind, const std::string &key) const
+std::size_t GraphSnapshot::bindingCountOf(GraphKind kind, std::string_view key) const
 {
     return m_state->index(GraphIndex::BindingsByRole).countWithPrefix(graphkey::join(graphkey::ref(kind, key), ""));
 }
 
-RoleInfo GraphSnapshot::makeRole(GraphKind kind, const std::string &key, const GraphObject &object) const
+RoleInfo GraphSnapshot::makeRole(GraphKind kind, std::string_view key, const GraphObject &object) const
 {
     const RoleView v(*object);
     RoleInfo r;
@@ -662,7 +672,7 @@ RoleInfo GraphSnapshot::makeRole(GraphKind kind, const std::string &key, const G
 std::vector<RoleInfo> GraphSnapshot::globalRoles() const
 {
     std::vector<RoleInfo> out;
-    m_state->of(GraphKind::GlobalRole).forEach([&](const std::string &key, const GraphObject &o) {
+    m_state->of(GraphKind::GlobalRole).forEach([&](std::string_view key, const GraphObject &o) {
         out.push_back(makeRole(GraphKind::GlobalRole, key, o));
         return true;
     });
@@ -672,7 +682,7 @@ std::vector<RoleInfo> GraphSnapshot::globalRoles() const
 std::vector<RoleInfo> GraphSnapshot::clusterRoles() const
 {
     std::vector<RoleInfo> out;
-    m_state->of(GraphKind::ClusterRole).forEach([&](const std::string &key, const GraphObject &o) {
+    m_state->of(GraphKind::ClusterRole).forEach([&](std::string_view key, const GraphObject &o) {
         out.push_back(makeRole(GraphKind::ClusterRole, key, o));
         return true;
     });
@@ -693,7 +703,7 @@ std::vector<RoleInfo> GraphSnapshot::projectRoles(const std::string &project) co
 {
     std::vector<RoleInfo> out;
     m_state->of(GraphKind::ProjectRole)
-        .forEachWithPrefix(namespacePrefix(project), [&](const std::string &key, const GraphObject &o) {
+        .forEachWithPrefix(namespacePrefix(project), [&](std::string_view key, const GraphObject &o) {
             out.push_back(makeRole(GraphKind::ProjectRole, key, o));
             return true;
         });
@@ -733,7 +743,7 @@ std::vector<RoleTemplateInfo> GraphSnapshot::roleTemplates(RoleLevel level, cons
     });
 
     const GraphKind kind = roleKindOf(level);
-    auto add3x = [&](const std::string &, const GraphObject &o) {
+    auto add3x = [&](std::string_view, const GraphObject &o) {
         const RoleView v(*o);
         if (!v.isTemplate3x())
             return true;

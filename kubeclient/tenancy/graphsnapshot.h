@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kube::tenancy {
@@ -103,15 +104,23 @@ public:
 private:
     WorkspaceInfo makeWorkspace(const std::string &name, const GraphObject &tmpl, const GraphObject &ws) const;
     ProjectInfo makeProject(const GraphObject &ns) const;
-    RoleInfo makeRole(GraphKind kind, const std::string &key, const GraphObject &object) const;
+    RoleInfo makeRole(GraphKind kind, std::string_view key, const GraphObject &object) const;
     UserInfo makeUser(const GraphObject &object) const;
-    BindingInfo makeBinding(GraphKind kind, const std::string &key, const GraphObject &object) const;
-    void appendMembers(GraphKind kind, const std::string &key, const GraphObject &binding,
-                       std::vector<MemberInfo> &out) const;
+    BindingInfo makeBinding(GraphKind kind, std::string_view key, const GraphObject &object) const;
+    // The workspace manager / project creator of the scope last seen, so that listing the
+    // members of one scope looks them up once, not once per binding.
+    struct MemberScope {
+        bool resolved = false;
+        std::string scope;
+        std::string manager;
+        std::string managerRole;
+        std::string creator;
+    };
+    void appendMembers(GraphKind kind, const GraphObject &binding, MemberScope &scope, std::vector<MemberInfo> &out) const;
     bool roleExists(GraphKind bindingKind, const nlohmann::json &binding) const;
     bool builtInRole(GraphKind kind, const std::string &scope, const std::string &name, const nlohmann::json &role) const;
     std::vector<TemplateRef> templatesOf(GraphKind kind, const std::string &scope, const nlohmann::json &role) const;
-    std::size_t bindingCountOf(GraphKind kind, const std::string &key) const;
+    std::size_t bindingCountOf(GraphKind kind, std::string_view key) const;
 
     std::shared_ptr<const GraphState> m_state;
 };

@@ -117,7 +117,7 @@ std::string keyOf(const nlohmann::json &object)
     return objectKey(metaString(object, "namespace"), name);
 }
 
-void bindingEntries(GraphKind kind, const std::string &key, const nlohmann::json &object,
+void bindingEntries(GraphKind kind, std::string_view key, const nlohmann::json &object,
                     std::vector<GraphState::Entry> &out)
 {
     const BindingView view(object);
@@ -140,7 +140,7 @@ GraphObject GraphState::get(GraphKind kind, std::string_view key) const
     return found ? *found : nullptr;
 }
 
-std::vector<GraphState::Entry> GraphState::entriesOf(GraphKind kind, const std::string &key,
+std::vector<GraphState::Entry> GraphState::entriesOf(GraphKind kind, std::string_view key,
                                                      const nlohmann::json &object)
 {
     std::vector<Entry> out;
@@ -226,7 +226,7 @@ bool GraphState::remove(const GraphEdit &edit, GraphKind kind, std::string_view 
     if (!found)
         return false;
     const GraphObject old = *found;
-    for (const auto &entry : entriesOf(kind, std::string(key), *old))
+    for (const auto &entry : entriesOf(kind, key, *old))
         indexes[static_cast<std::size_t>(entry.first)].erase(edit, entry.second);
     map.erase(edit, key);
     return true;
@@ -243,7 +243,7 @@ bool GraphState::consistent(std::string *why) const
         }
         bool keysOk = true;
         std::string badKey;
-        objects[k].forEach([&](const std::string &key, const GraphObject &object) {
+        objects[k].forEach([&](std::string_view key, const GraphObject &object) {
             if (!object || keyOf(*object) != key) {
                 keysOk = false;
                 badKey = key;
@@ -266,8 +266,8 @@ bool GraphState::consistent(std::string *why) const
             return false;
         }
         std::vector<std::string> actual;
-        indexes[i].forEach([&](const std::string &key, const GraphUnit &) {
-            actual.push_back(key);
+        indexes[i].forEach([&](std::string_view key, const GraphUnit &) {
+            actual.emplace_back(key);
             return true;
         });
         if (actual.size() != indexes[i].size()

@@ -59,7 +59,7 @@ struct GraphState {
 
     using Entry = std::pair<GraphIndex, std::string>;
     // The index entries one object contributes (sorted, unique).
-    static std::vector<Entry> entriesOf(GraphKind kind, const std::string &key, const nlohmann::json &object);
+    static std::vector<Entry> entriesOf(GraphKind kind, std::string_view key, const nlohmann::json &object);
 };
 
 // Encodings shared by the state and the queries.

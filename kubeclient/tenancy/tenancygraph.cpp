@@ -64,11 +64,11 @@ struct TenancyGraph::Writer {
         std::sort(next.begin(), next.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
         std::vector<std::string> gone;
         auto it = next.begin();
-        state.of(kind).forEach([&](const std::string &key, const GraphObject &) {
+        state.of(kind).forEach([&](std::string_view key, const GraphObject &) {
             while (it != next.end() && it->first < key)
                 ++it;
             if (it == next.end() || it->first != key)
-                gone.push_back(key);
+                gone.emplace_back(key);
             return true;
         });
         for (const auto &key : gone)

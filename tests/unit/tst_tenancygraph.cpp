@@ -724,15 +724,15 @@ void TestTenancyGraph::graphMapMatchesStdMapAndStaysPersistent()
         QVERIFY(map.valid());
         QCOMPARE(map.size(), reference.size());
         std::vector<std::pair<const std::string, int>> actual;
-        map.forEach([&](const std::string &k, const int &v) {
+        map.forEach([&](std::string_view k, const int &v) {
             actual.emplace_back(k, v);
             return true;
         });
         QVERIFY(std::equal(actual.begin(), actual.end(), reference.begin(), reference.end()));
         // And a prefix range is exactly the keys with that prefix
         std::vector<std::string> prefixed;
-        map.forEachWithPrefix("k1", [&](const std::string &k, const int &) {
-            prefixed.push_back(k);
+        map.forEachWithPrefix("k1", [&](std::string_view k, const int &) {
+            prefixed.emplace_back(k);
             return true;
         });
         std::vector<std::string> expected;
