@@ -1,7 +1,18 @@
-// Entry point of the tenantry desktop application.
+// Entry point of the tenantry desktop application: command line, the main window, the first
+// start (offer the contexts of $KUBECONFIG / ~/.kube/config) and headless screenshots.
+#include "applogging.h"
+#include "asynctask.h"
+#include "connectionspec.h"
+#include "kubeclient/kubeconfig.h"
 #include "mainwindow.h"
+#include "navigatorwidget.h"
+#include "screenshotrunner.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -9,8 +20,88 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Tenantry"));
     QApplication::setOrganizationDomain(QStringLiteral("tenantry.dev"));
     QApplication::setApplicationName(QStringLiteral("tenantry"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Tenantry"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
-    MainWindow window;
+    QApplication::setDesktopFileName(QStringLiteral("dev.tenantry.Tenantry"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Administer Kubernetes multi-tenancy (KubeSphere model)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"), QStringLiteral("Kubeconfig file to use (instead of $KUBECONFIG / ~/.kube/config)."), QStringLiteral("file"));
+    const QCommandLineOption context(QStringLiteral("context"), QStringLiteral("Context to connect to; repeat for several clusters."), QStringLiteral("name"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Render the window once the data has loaded into FILE (PNG) and exit."), QStringLiteral("file"));
+    const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Select the node at PATH, e.g. \"ctx/Workspaces/ws1/p1\"."), QStringLiteral("path"));
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Detail tab to show: overview, members, access, roles, quotas, network, yaml."), QStringLiteral("tab"));
+    const QCommandLineOption filter(QStringLiteral("filter"), QStringLiteral("Text to type into the filter box."), QStringLiteral("text"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for screenshots (default 1280x800)."), QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    const QCommandLineOption pin(QStringLiteral("pin"), QStringLiteral("Namespace to show even if this identity may not list namespaces; repeatable."), QStringLiteral("namespace"));
+    const QCommandLineOption mode(QStringLiteral("mode"), QStringLiteral("Override the detected tenancy mode: kubesphere or standalone."), QStringLiteral("mode"));
+    const QCommandLineOption timings(QStringLiteral("timings"), QStringLiteral("Print start-up timings and memory (for benchmarks) and exit once loaded."));
+    const QCommandLineOption approveExec(QStringLiteral("approve-exec"), QStringLiteral("Run exec credential plugins without asking (headless use)."));
+    const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Give up waiting for the data after SECONDS (screenshot, timings)."), QStringLiteral("seconds"), QStringLiteral("120"));
+    parser.addOptions({kubeconfig, context, screenshot, select, tab, filter, size, pin, mode, timings, approveExec, timeout});
+    parser.process(app);
+
+    const bool headless = parser.isSet(screenshot) || parser.isSet(timings);
+    const bool explicitConnection = parser.isSet(kubeconfig) || parser.isSet(context);
+    MainWindow::Options options;
+    // A scripted or one-off run (--kubeconfig/--context) does not change what the user saved.
+    options.persist = !headless && !explicitConnection;
+    options.approveExec = parser.isSet(approveExec);
+    if (headless && !options.approveExec)
+        qCInfo(lcApp) << "headless run: exec plugins run only if approved before (or with --approve-exec)";
+
+    MainWindow window(options);
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        if (wh.size() == 2 && wh[0].toInt() > 0 && wh[1].toInt() > 0)
+            window.resize(wh[0].toInt(), wh[1].toInt());
+    }
+
+    if (explicitConnection) {
+        QStringList contexts = parser.values(context);
+        if (contexts.isEmpty()) {
+            // The kubeconfig's current context, by name (a small local file: read it here).
+            auto config = kube::Kubeconfig::loadFromEnvironment(parser.value(kubeconfig).toStdString());
+            contexts << (config ? QString::fromStdString(config->currentContext()) : QString());
+        }
+        for (const QString &c : contexts) {
+            ConnectionSpec spec;
+            spec.kubeconfig = parser.value(kubeconfig);
+            spec.context = c;
+            spec.pinnedNamespaces = parser.values(pin);
+            spec.modeOverride = parser.value(mode).toLower();
+            window.addConnection(spec, false);
+        }
+    }
+
+    std::unique_ptr<ScreenshotRunner> runner;
+    if (headless) {
+        if (!explicitConnection && !window.restoreConnections()) {
+            std::fprintf(stderr, "tenantry: nothing to connect to: pass --kubeconfig FILE and/or --context NAME\n");
+            return 2;
+        }
+        ScreenshotRunner::Options o;
+        o.file = parser.value(screenshot);
+        o.select = parser.value(select);
+        o.tab = parser.value(tab);
+        o.filter = parser.value(filter);
+        o.timings = parser.isSet(timings);
+        o.timeoutMs = parser.value(timeout).toInt() * 1000;
+        runner = std::make_unique<ScreenshotRunner>(&window, o);
+        runner->start();
+    } else {
+        if (!explicitConnection && !window.restoreConnections())
+            // First start: offer the contexts kubectl would use, once the window is up.
+            QTimer::singleShot(0, &window, &MainWindow::showImportDialog);
+        if (parser.isSet(select))
+            window.selectWhenAvailable(parser.value(select));
+        if (parser.isSet(filter))
+            window.navigator()->setFilterText(parser.value(filter));
+    }
     window.show();
-    return app.exec();
+    const int code = app.exec();
+    runner.reset();
+    return code;
 }

@@ -1,0 +1,144 @@
+// ScreenshotRunner: the timings are printed to stdout as "tenantry-timing <name> <ms>" lines
+// the moment they happen, so a benchmark can also time them from outside the process.
+#include "screenshotrunner.h"
+
+#include "applogging.h"
+#include "detailpanel.h"
+#include "mainwindow.h"
+#include "navigatorwidget.h"
+#include "nodedetails.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QFile>
+#include <QPixmap>
+#include <QTextStream>
+
+#include <cstdio>
+#include <ctime>
+#include <unistd.h>
+
+namespace {
+
+void printTiming(const char *name, qint64 value, const char *unit = "ms")
+{
+    std::printf("tenantry-timing %s %lld %s\n", name, static_cast<long long>(value), unit);
+    std::fflush(stdout);
+}
+
+} // namespace
+
+ScreenshotRunner::ScreenshotRunner(MainWindow *window, Options options, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_options(std::move(options))
+{
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        qCWarning(lcApp) << "the tenancy did not finish loading in" << m_options.timeoutMs << "ms; capturing anyway";
+        capture();
+        finish(2);
+    });
+}
+
+qint64 ScreenshotRunner::msSinceProcessStart()
+{
+    QFile stat(QStringLiteral("/proc/self/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = stat.readAll();
+    // Field 22 (starttime, clock ticks since boot) follows the ')' that ends the command name.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 20)
+        return -1;
+    const double startTicks = fields[19].toDouble();
+    timespec now{};
+    clock_gettime(CLOCK_BOOTTIME, &now);
+    const double nowMs = now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+    return static_cast<qint64>(nowMs - startTicks * 1000.0 / double(sysconf(_SC_CLK_TCK)));
+}
+
+qint64 ScreenshotRunner::residentKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
+
+void ScreenshotRunner::start()
+{
+    m_window->installEventFilter(this);
+    connect(m_window, &MainWindow::allSessionsLoaded, this, &ScreenshotRunner::onLoaded);
+    m_timeout.start(m_options.timeoutMs);
+    if (m_window->allLoaded())
+        QMetaObject::invokeMethod(this, &ScreenshotRunner::onLoaded, Qt::QueuedConnection);
+}
+
+bool ScreenshotRunner::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && event->type() == QEvent::Paint && !m_painted) {
+        m_painted = true;
+        if (m_options.timings)
+            printTiming("first-paint", msSinceProcessStart());
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void ScreenshotRunner::onLoaded()
+{
+    if (m_done)
+        return;
+    if (m_options.timings) {
+        printTiming("tree-complete", msSinceProcessStart());
+        printTiming("rss", residentKiB(), "KiB");
+    }
+    if (!m_options.filter.isEmpty())
+        m_window->navigator()->setFilterText(m_options.filter);
+    if (!m_options.select.isEmpty() && !m_window->navigator()->selectPath(m_options.select)) {
+        // The path may appear with the next coalesced update: a few more tries, then give up.
+        if (++m_selectTries < 20) {
+            QTimer::singleShot(100, this, &ScreenshotRunner::onLoaded);
+            return;
+        }
+        qCWarning(lcApp) << "--select: no node at" << m_options.select;
+    }
+    if (!m_options.tab.isEmpty()) {
+        static const QHash<QString, NodeDetails::Tab> tabs{
+            {QStringLiteral("overview"), NodeDetails::OverviewTab}, {QStringLiteral("members"), NodeDetails::MembersTab},
+            {QStringLiteral("access"), NodeDetails::BindingsTab},   {QStringLiteral("roles"), NodeDetails::RolesTab},
+            {QStringLiteral("quotas"), NodeDetails::QuotasTab},     {QStringLiteral("network"), NodeDetails::NetworkTab},
+            {QStringLiteral("yaml"), NodeDetails::YamlTab}};
+        if (!m_window->detailPanel()->showTab(tabs.value(m_options.tab.toLower(), NodeDetails::OverviewTab)))
+            qCWarning(lcApp) << "--tab:" << m_options.tab << "does not apply to the selected node";
+    }
+    m_done = true;
+    // Let the selection's details and any queued paint settle before rendering.
+    QTimer::singleShot(300, this, [this] {
+        const bool ok = capture();
+        finish(ok && (m_options.select.isEmpty() || m_selectTries < 20) ? 0 : 1);
+    });
+}
+
+bool ScreenshotRunner::capture()
+{
+    if (m_options.file.isEmpty())
+        return true;
+    const QPixmap pixmap = m_window->grab();
+    if (!pixmap.save(m_options.file)) {
+        qCWarning(lcApp) << "could not write the screenshot to" << m_options.file;
+        return false;
+    }
+    qCInfo(lcApp) << "screenshot saved to" << m_options.file;
+    return true;
+}
+
+void ScreenshotRunner::finish(int code)
+{
+    m_timeout.stop();
+    if (m_options.quit)
+        QCoreApplication::exit(code);
+}

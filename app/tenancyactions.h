@@ -1,0 +1,74 @@
+// The actions of the main window (menus, toolbar, context menus share them) and which apply
+// to the selected node. Each write action names the permission it needs; the identity's
+// answer (SelfSubjectAccessReview, cached) enables it or disables it with a tooltip saying
+// which permission is missing.
+#pragma once
+
+#include "accessquery.h"
+#include "nodekind.h"
+
+#include <QAction>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+#include "clustersession.h"
+class QMenu;
+
+// The selected node, as far as actions care.
+struct NodeContext {
+    QPointer<ClusterSession> session;
+    NodeKind kind = NodeKind::Cluster;
+    QString name;
+    QString scope;      // a project's workspace
+    unsigned flags = 0; // OutlineEntry flags
+    bool valid() const { return !session.isNull(); }
+};
+
+class TenancyActions final : public QObject
+{
+    Q_OBJECT
+public:
+    enum Id {
+        NewWorkspace,
+        NewProject,
+        NewUser,
+        EditWorkspace,
+        DeleteWorkspace,
+        DeleteProject,
+        EditUser,
+        EnableUser,
+        DisableUser,
+        DeleteUser,
+        Reconnect,
+        PinNamespaces,
+        Disconnect,
+        CopyName,
+        CopyPath,
+        IdCount
+    };
+
+    explicit TenancyActions(QObject *parent = nullptr);
+
+    QAction *action(Id id) const { return m_actions[id]; }
+    // Re-evaluates applicability and permissions for this node (and on every answer).
+    void setContext(const NodeContext &context);
+    const NodeContext &context() const { return m_context; }
+    // The actions that apply to the node, for its context menu (separators included).
+    void fillContextMenu(QMenu *menu) const;
+    bool applies(Id id) const;
+    // The permission an action needs on the current node; nullopt: none (local actions).
+    std::optional<AccessQuery> permissionFor(Id id) const;
+
+signals:
+    void triggered(TenancyActions::Id id, const NodeContext &context);
+
+private:
+    void refresh();
+
+    QAction *m_actions[IdCount];
+    NodeContext m_context;
+    QMetaObject::Connection m_accessConnection;
+};

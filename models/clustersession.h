@@ -1,0 +1,116 @@
+// The bridge between one cluster and the GUI: on worker threads it loads the kubeconfig
+// context, asks whoami and the tenancy mode, runs one Watcher + Store per kind into a
+// TenancyGraph, and hands coalesced graph snapshots (and the tree outline built from them
+// off the GUI thread) to the models. It also keeps the connection status: connecting,
+// connected, reconnecting with backoff (data stale), failed and why.
+#pragma once
+
+#include "connectionspec.h"
+#include "sessionstatus.h"
+#include "tenancyoutline.h"
+
+#include "kubeclient/client.h"
+#include "kubeclient/tenancy/graphsnapshot.h"
+#include "kubeclient/tenancy/mode.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <bitset>
+#include <memory>
+
+class AccessChecker;
+class ExecApprover;
+
+class ClusterSession final : public QObject
+{
+    Q_OBJECT
+public:
+    // Bursts of watch events are merged into one model update per this interval.
+    static constexpr int kCoalesceMs = 50;
+    // While connected, the server is asked for /version this often: a stopped API server
+    // leaves watch streams open but silent, and only a request with a deadline notices.
+    static constexpr int kLivenessIntervalMs = 10'000;
+    static constexpr int kProbeTimeoutMs = 5'000;
+
+    ClusterSession(ConnectionSpec spec, ExecApprover *approver, QObject *parent = nullptr);
+    ~ClusterSession() override;
+
+    const ConnectionSpec &spec() const { return m_spec; }
+    // The name of this connection in the tree and the status bar, unique in the window.
+    QString id() const { return m_id; }
+    void setId(const QString &id) { m_id = id; }
+
+    const SessionStatus &status() const { return m_status; }
+    const kube::tenancy::GraphSnapshot &snapshot() const { return m_snapshot; }
+    const TenancyOutline &outline() const { return *m_outline; }
+    bool loaded() const { return m_status.loaded; }
+
+    // What background work of the app (plans, permission checks) needs; null / empty until
+    // connected. The client is shared with the watches and safe to use from any thread.
+    std::shared_ptr<kube::Client> client() const;
+    const kube::tenancy::ClusterTenancy &tenancy() const { return m_tenancy; }
+    QString identity() const { return m_status.identity; }
+    QStringList identityGroups() const { return m_status.groups; }
+    AccessChecker *access() const { return m_access; }
+
+    void start();
+    // Drops the watches and connects again (after pinning a namespace, a mode override...).
+    void reconnect();
+    void setPinnedNamespaces(const QStringList &namespaces);
+    void setModeOverride(const QString &mode);
+
+signals:
+    void statusChanged();
+    void outlineChanged();  // snapshot() and outline() were replaced
+    void loadedChanged();
+
+private:
+    struct Backend;
+    struct ConnectResult;
+
+    void connectNow();
+    void onConnected(ConnectResult result);
+    void setState(SessionStatus::State state, const QString &message = {}, const QString &hint = {});
+    void teardown(bool wait);
+
+    // Called (queued) from watcher threads through the backend.
+    void onGraphDirty();
+    void onFeedSynced();
+    void onFeedError(const QString &text, int retryMs);
+    void onFeedForbidden(int kind, const QString &ns);
+    void checkInitialRound();
+    void startReach();
+
+    void buildOutline();
+    void probe();
+    void scheduleProbe();
+
+    ConnectionSpec m_spec;
+    QString m_id;
+    ExecApprover *m_approver;
+    AccessChecker *m_access;
+    SessionStatus m_status;
+    kube::tenancy::ClusterTenancy m_tenancy;
+    kube::tenancy::GraphSnapshot m_snapshot;
+    std::shared_ptr<const TenancyOutline> m_outline;
+    std::shared_ptr<Backend> m_backend;
+    std::bitset<kube::tenancy::kGraphKindCount> m_forbidden;
+    int m_generation = 0;  // bumped by reconnect: late results of an older backend are ignored
+
+    QTimer m_coalesce;
+    bool m_building = false;
+    bool m_rebuild = false;
+    bool m_loadPending = false;
+    std::uint64_t m_loadAtVersion = 0;  // the graph version that completes the first load
+    bool m_holdUntilLoaded = false;
+    bool m_reachDone = false;
+    bool m_reachRunning = false;
+
+    QTimer m_retry;     // connect again after a failed connect
+    QTimer m_liveness;  // /version probe while connected
+    QTimer m_probe;     // /version probe while reconnecting
+    bool m_probing = false;
+    int m_failures = 0;
+};

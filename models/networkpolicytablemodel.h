@@ -1,0 +1,33 @@
+// The network policies of a project: Kubernetes NetworkPolicies and KubeSphere's
+// NamespaceNetworkPolicies, with their direction and rule counts (read-only summary).
+#pragma once
+
+#include "rowtablemodel.h"
+
+#include <QString>
+
+struct NetworkPolicyRow {
+    QString kind;   // NetworkPolicy | NamespaceNetworkPolicy
+    QString name;
+    QString types;  // "Ingress, Egress"
+    int ingressRules = 0;
+    int egressRules = 0;
+    QString note;   // "isolation (Tenantry/KubeSphere)", "generated from a NamespaceNetworkPolicy"
+
+    QString key() const { return kind + QChar(0x1f) + name; }
+    bool operator==(const NetworkPolicyRow &other) const = default;
+};
+
+class NetworkPolicyTableModel final : public RowTableModel<NetworkPolicyRow>
+{
+    Q_OBJECT
+public:
+    enum Column { NameColumn, KindColumn, TypesColumn, IngressColumn, EgressColumn, NoteColumn, ColumnCount };
+
+    explicit NetworkPolicyTableModel(QObject *parent = nullptr);
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+protected:
+    QVariant cell(const NetworkPolicyRow &row, int column, int role) const override;
+};

@@ -1,0 +1,400 @@
+// NodeDetails::build: a handful of snapshot queries for one node. Each query costs the size
+// of its answer (the graph's indexes), so this runs on the GUI thread per selection/update.
+#include "nodedetails.h"
+
+#include "kubeclient/tenancy/labels.h"
+#include "kubeclient/tenancy/views.h"
+#include "kubeclient/yamlconvert.h"
+
+#include <QCoreApplication>
+
+using namespace kube::tenancy;
+
+namespace {
+
+QString qs(const std::string &s) { return QString::fromStdString(s); }
+QString tr(const char *text) { return QCoreApplication::translate("NodeDetails", text); }
+QString joined(const std::vector<std::string> &items)
+{
+    QStringList out;
+    for (const auto &i : items)
+        out << qs(i);
+    return out.join(QStringLiteral(", "));
+}
+
+void addField(NodeDetails &d, const QString &label, const QString &value)
+{
+    d.overview.append({label, value});
+}
+
+void addMeta(NodeDetails &d, const GraphObject &object)
+{
+    if (!object)
+        return;
+    ObjectView v(*object);
+    for (const auto &[k, val] : v.labels())
+        d.labels.push_back({qs(k), qs(val)});
+    for (const auto &[k, val] : v.annotations())
+        d.annotations.push_back({qs(k), qs(val)});
+    d.yaml = NodeDetails::yamlOf(*object);
+    d.tabs |= NodeDetails::YamlTab;
+}
+
+std::vector<MemberRow> memberRows(const std::vector<MemberInfo> &members)
+{
+    std::vector<MemberRow> rows;
+    rows.reserve(members.size());
+    for (const auto &m : members) {
+        MemberRow r;
+        r.subjectKind = qs(m.subject.kind);
+        r.subject = qs(m.subject.userName());
+        r.role = qs(m.roleRef.name);
+        r.binding = qs(m.binding);
+        r.since = qs(m.since);
+        r.roleMissing = !m.roleExists;
+        if (m.managerBinding)
+            r.note = tr("workspace manager");
+        else if (m.creatorBinding)
+            r.note = tr("project creator");
+        if (!m.roleExists)
+            r.note = r.note.isEmpty() ? tr("role missing") : r.note + QStringLiteral(", ") + tr("role missing");
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+RoleRow roleRow(const RoleInfo &r)
+{
+    RoleRow row;
+    row.name = qs(r.name);
+    row.alias = qs(r.alias);
+    row.description = qs(r.description);
+    row.builtIn = r.builtIn;
+    row.rules = static_cast<int>(r.ruleCount);
+    row.bindings = static_cast<int>(r.bindingCount);
+    row.created = qs(r.created);
+    for (const auto &t : r.templates)
+        row.templates << (t.found ? qs(t.name) : qs(t.name) + QStringLiteral(" (missing)"));
+    if (r.object)
+        row.rulesJson = qs(RoleView(*r.object).rules().dump());
+    else
+        row.rulesJson = QStringLiteral("[]");
+    return row;
+}
+
+std::vector<RoleRow> roleRows(const std::vector<RoleInfo> &roles)
+{
+    std::vector<RoleRow> rows;
+    rows.reserve(roles.size());
+    for (const auto &r : roles)
+        rows.push_back(roleRow(r));
+    return rows;
+}
+
+void addQuotaRows(std::vector<QuotaRow> &rows, const QString &source, const StringMap &hard, const StringMap &used)
+{
+    for (const auto &[resource, h] : hard) {
+        QuotaRow q;
+        q.source = source;
+        q.resource = qs(resource);
+        q.hard = qs(h);
+        if (auto it = used.find(resource); it != used.end())
+            q.used = qs(it->second);
+        q.ratio = QuotaTableModel::ratioOf(q.used.toStdString(), h);
+        rows.push_back(std::move(q));
+    }
+}
+
+NetworkPolicyRow policyRow(const char *kind, const nlohmann::json &object)
+{
+    NetworkPolicyView v(object);
+    NetworkPolicyRow r;
+    r.kind = QString::fromLatin1(kind);
+    r.name = qs(v.name());
+    r.types = joined(v.policyTypes());
+    r.ingressRules = static_cast<int>(v.ingressRuleCount());
+    r.egressRules = static_cast<int>(v.egressRuleCount());
+    if (v.isIsolationPolicy())
+        r.note = tr("network isolation");
+    else if (v.generatedFromNsnp())
+        r.note = tr("generated from a NamespaceNetworkPolicy");
+    return r;
+}
+
+QString countText(const GraphSnapshot &s, GraphKind kind)
+{
+    return s.fed(kind) ? QString::number(s.count(kind)) : tr("unknown (no access)");
+}
+
+void buildWorkspace(NodeDetails &d, const GraphSnapshot &s)
+{
+    const auto ws = s.workspace(d.name.toStdString());
+    if (!ws) {
+        d.exists = false;
+        return;
+    }
+    d.title = tr("Workspace %1").arg(d.name);
+    addField(d, tr("Kind"), ws->hasTemplate ? tr("Workspace (WorkspaceTemplate)") : tr("Workspace"));
+    addField(d, tr("Name"), d.name);
+    addField(d, tr("Alias"), qs(ws->alias));
+    addField(d, tr("Description"), qs(ws->description));
+    addField(d, tr("Manager"), qs(ws->manager));
+    QString placement = joined(ws->placement.resolved.empty() ? ws->placement.clusters : ws->placement.resolved);
+    if (ws->placement.hasSelector)
+        placement += (placement.isEmpty() ? QString() : QStringLiteral(" ")) + tr("(by cluster selector)");
+    addField(d, tr("Placement"), placement.isEmpty() ? tr("no cluster") : placement);
+    addField(d, tr("Projects"), QString::number(ws->projectCount));
+    addField(d, tr("Created"), qs(ws->created));
+    addField(d, tr("Creator"), qs(ws->creator));
+    addField(d, tr("Deletion propagation"),
+             qs(ws->deletionPropagation) + (ws->deletionPropagationSet ? QString() : tr(" (default)")));
+    if (ws->deleting)
+        addField(d, tr("State"), tr("being deleted"));
+    addMeta(d, ws->templateObject ? ws->templateObject : ws->workspaceObject);
+
+    d.tabs |= NodeDetails::MembersTab | NodeDetails::RolesTab | NodeDetails::QuotasTab | NodeDetails::NetworkTab;
+    d.members = memberRows(s.workspaceMembers(ws->name));
+    d.membersTitle = tr("Members of workspace %1").arg(d.name);
+    d.roles = roleRows(s.workspaceRoles(ws->name));
+    d.rolesTitle = tr("Workspace roles of %1").arg(d.name);
+    for (const auto &q : s.workspaceQuotas(ws->name))
+        addQuotaRows(d.quotas, qs(q.name), q.hard, q.used);
+    const auto iso = s.workspaceIsolation(ws->name);
+    d.isolationKnown = true;
+    d.isolationEnabled = iso.enabled;
+    d.isolationText = iso.enabled ? tr("on") : tr("off");
+    if (iso.source == IsolationInfo::Source::Annotation)
+        d.isolationText += tr(" (annotation %1)").arg(QString::fromLatin1(kNetworkIsolateAnnotation));
+    else if (iso.source == IsolationInfo::Source::SpecField)
+        d.isolationText += tr(" (spec.networkIsolation)");
+}
+
+void buildProject(NodeDetails &d, const GraphSnapshot &s)
+{
+    const auto p = s.project(d.name.toStdString());
+    if (!p) {
+        d.exists = false;
+        return;
+    }
+    d.title = tr("Project %1").arg(d.name);
+    addField(d, tr("Kind"), p->workspace.empty() ? tr("Namespace") : tr("Project (Namespace)"));
+    addField(d, tr("Name"), d.name);
+    addField(d, tr("Workspace"), p->workspace.empty() ? tr("none")
+                                 : qs(p->workspace) + (p->workspaceExists ? QString() : tr(" (missing)")));
+    addField(d, tr("Alias"), qs(p->alias));
+    addField(d, tr("Description"), qs(p->description));
+    addField(d, tr("Phase"), qs(p->phase));
+    addField(d, tr("Created"), qs(p->created));
+    addField(d, tr("Creator"), qs(p->creator));
+    addField(d, tr("Managed by KubeSphere"), p->managed ? tr("yes") : tr("no"));
+    if (p->object && ObjectView(*p->object).annotation("tenantry.dev/reachable-only") == "true")
+        addField(d, tr("Known from"), tr("a rules review or a pin (this identity may not read namespaces)"));
+    addMeta(d, p->object);
+
+    d.tabs |= NodeDetails::MembersTab | NodeDetails::RolesTab | NodeDetails::QuotasTab | NodeDetails::NetworkTab;
+    d.members = memberRows(s.projectMembers(p->name));
+    d.membersTitle = tr("Members of project %1").arg(d.name);
+    d.roles = roleRows(s.projectRoles(p->name));
+    d.rolesTitle = tr("Project roles of %1").arg(d.name);
+    const auto quota = s.projectQuota(p->name);
+    for (const auto &q : quota.quotas)
+        addQuotaRows(d.quotas, qs(q.name), q.hard, q.used);
+    if (quota.containerDefaults) {
+        const auto &c = *quota.containerDefaults;
+        for (const auto &[r, v] : c.requests)
+            d.containerDefaults.append({tr("default request %1").arg(qs(r)), qs(v)});
+        for (const auto &[r, v] : c.limits)
+            d.containerDefaults.append({tr("default limit %1").arg(qs(r)), qs(v)});
+        for (const auto &[r, v] : c.max)
+            d.containerDefaults.append({tr("max %1").arg(qs(r)), qs(v)});
+        for (const auto &[r, v] : c.min)
+            d.containerDefaults.append({tr("min %1").arg(qs(r)), qs(v)});
+    }
+    const auto iso = s.projectIsolation(p->name);
+    d.isolationKnown = true;
+    d.isolationEnabled = iso.effective;
+    if (iso.enabled)
+        d.isolationText = tr("on (project)");
+    else if (iso.workspaceIsolated)
+        d.isolationText = tr("on (inherited from the workspace)");
+    else
+        d.isolationText = tr("off");
+    if (iso.effective && !iso.isolationPolicyPresent)
+        d.isolationText += tr("; the isolation NetworkPolicy %1 is missing").arg(QString::fromLatin1(kIsolationPolicyName));
+    for (const auto &np : s.objectsInNamespace(GraphKind::NetworkPolicy, p->name))
+        d.policies.push_back(policyRow("NetworkPolicy", *np));
+    for (const auto &np : s.objectsInNamespace(GraphKind::NamespaceNetworkPolicy, p->name))
+        d.policies.push_back(policyRow("NamespaceNetworkPolicy", *np));
+}
+
+void buildUser(NodeDetails &d, const GraphSnapshot &s)
+{
+    const auto u = s.user(d.name.toStdString());
+    if (!u) {
+        d.exists = false;
+        return;
+    }
+    d.title = tr("User %1").arg(d.name);
+    addField(d, tr("Kind"), tr("User"));
+    addField(d, tr("Name"), d.name);
+    addField(d, tr("Display name"), qs(u->displayName));
+    addField(d, tr("E-mail"), qs(u->email));
+    QString state = u->state.empty() ? tr("not yet set (no controller has seen it)") : qs(u->state);
+    if (!u->reason.empty())
+        state += QStringLiteral(" (%1)").arg(qs(u->reason));
+    addField(d, tr("State"), state);
+    addField(d, tr("Platform role"), u->platformRole.empty() ? tr("none") : qs(u->platformRole));
+    addField(d, tr("Groups"), joined(u->groups));
+    addField(d, tr("Description"), qs(u->description));
+    addField(d, tr("Language"), qs(u->lang));
+    addField(d, tr("Last login"), qs(u->lastLoginTime));
+    addField(d, tr("Created"), qs(u->created));
+    if (u->object)
+        addField(d, tr("Creator"), qs(ObjectView(*u->object).creator()));
+    addMeta(d, u->object);
+
+    d.tabs |= NodeDetails::BindingsTab;
+    const auto b = s.userBindings(u->name);
+    auto add = [&](const std::vector<BindingInfo> &list) {
+        for (const auto &info : list) {
+            BindingRow r;
+            r.level = QString::fromLatin1(toString(info.level));
+            r.scope = qs(info.scope);
+            r.role = qs(info.roleRef.name);
+            r.binding = qs(info.name);
+            r.since = qs(info.since);
+            r.roleMissing = !info.roleExists;
+            if (info.match == BindingMatch::Group)
+                r.via = tr("group %1").arg(qs(info.viaGroup));
+            else if (info.match == BindingMatch::UserRefLabel)
+                r.via = tr("user-ref label only");
+            d.bindings.push_back(std::move(r));
+        }
+    };
+    add(b.platform);
+    add(b.cluster);
+    add(b.workspace);
+    add(b.project);
+}
+
+void buildRole(NodeDetails &d, const GraphSnapshot &s, RoleLevel level)
+{
+    const auto r = s.role(level, {}, d.name.toStdString());
+    if (!r) {
+        d.exists = false;
+        return;
+    }
+    d.title = (level == RoleLevel::Platform ? tr("Platform role %1") : tr("Cluster role %1")).arg(d.name);
+    addField(d, tr("Kind"), level == RoleLevel::Platform ? tr("GlobalRole") : tr("ClusterRole"));
+    addField(d, tr("Name"), d.name);
+    addField(d, tr("Alias"), qs(r->alias));
+    addField(d, tr("Description"), qs(r->description));
+    addField(d, tr("Type"), r->builtIn ? tr("built-in") : tr("custom"));
+    addField(d, tr("Rules"), QString::number(r->ruleCount));
+    addField(d, tr("Bindings"), QString::number(r->bindingCount));
+    QStringList templates;
+    for (const auto &t : r->templates)
+        templates << qs(t.name);
+    addField(d, tr("Templates"), templates.join(QStringLiteral(", ")));
+    addField(d, tr("Created"), qs(r->created));
+    addField(d, tr("Creator"), qs(r->creator));
+    addMeta(d, r->object);
+    d.tabs |= NodeDetails::RolesTab | NodeDetails::MembersTab;
+    d.roles = {roleRow(*r)};
+    d.rolesTitle = d.title;
+    d.members = memberRows(s.membersOfRole(level, {}, r->name));
+    d.membersTitle = tr("Bound to %1").arg(d.name);
+}
+
+} // namespace
+
+QString NodeDetails::yamlOf(const nlohmann::json &object)
+{
+    nlohmann::json copy = object;
+    if (copy.contains("metadata") && copy["metadata"].is_object())
+        copy["metadata"].erase("managedFields");
+    // A User's spec.password is a bcrypt hash or, before the controller ran, the plain text.
+    if (copy.contains("spec") && copy["spec"].is_object() && copy["spec"].contains("password"))
+        copy["spec"]["password"] = "<redacted>";
+    if (auto *ann = copy.contains("metadata") ? &copy["metadata"] : nullptr; ann && ann->contains("annotations")) {
+        auto &a = (*ann)["annotations"];
+        if (a.is_object() && a.contains("kubectl.kubernetes.io/last-applied-configuration")
+            && a["kubectl.kubernetes.io/last-applied-configuration"].is_string()
+            && a["kubectl.kubernetes.io/last-applied-configuration"].get<std::string>().find("password") != std::string::npos)
+            a["kubectl.kubernetes.io/last-applied-configuration"] = "<redacted: holds a password>";
+    }
+    return QString::fromStdString(kube::toYaml(copy));
+}
+
+NodeDetails NodeDetails::build(const GraphSnapshot &s, NodeKind kind, const QString &name, const QString &scope)
+{
+    NodeDetails d;
+    d.kind = kind;
+    d.name = name;
+    d.scope = scope;
+    switch (kind) {
+    case NodeKind::Workspace: buildWorkspace(d, s); break;
+    case NodeKind::Project: buildProject(d, s); break;
+    case NodeKind::User: buildUser(d, s); break;
+    case NodeKind::PlatformRole: buildRole(d, s, RoleLevel::Platform); break;
+    case NodeKind::ClusterRole: buildRole(d, s, RoleLevel::Cluster); break;
+    case NodeKind::Cluster:
+    case NodeKind::Platform:
+        d.title = kind == NodeKind::Cluster ? tr("Cluster %1").arg(name) : tr("Platform");
+        addField(d, tr("Workspaces"), s.fed(GraphKind::WorkspaceTemplate) || s.fed(GraphKind::Workspace)
+                                          ? QString::number(s.workspaces().size()) : tr("unknown (no access)"));
+        addField(d, tr("Projects (namespaces)"), countText(s, GraphKind::Namespace));
+        addField(d, tr("Users"), countText(s, GraphKind::User));
+        addField(d, tr("Platform roles"), countText(s, GraphKind::GlobalRole));
+        addField(d, tr("Cluster roles"), countText(s, GraphKind::ClusterRole));
+        addField(d, tr("Role templates"), countText(s, GraphKind::RoleTemplate));
+        d.tabs |= NodeDetails::MembersTab;
+        d.members = memberRows(s.platformMembers());
+        d.membersTitle = tr("Platform members (platform role bindings)");
+        break;
+    case NodeKind::Users:
+        d.title = tr("Users");
+        addField(d, tr("Users"), countText(s, GraphKind::User));
+        d.tabs |= NodeDetails::MembersTab;
+        d.members = memberRows(s.platformMembers());
+        d.membersTitle = tr("Platform roles of users");
+        break;
+    case NodeKind::PlatformRoles:
+        d.title = tr("Platform roles");
+        addField(d, tr("Platform roles"), countText(s, GraphKind::GlobalRole));
+        d.tabs |= NodeDetails::RolesTab | NodeDetails::MembersTab;
+        d.roles = roleRows(s.globalRoles());
+        d.rolesTitle = d.title;
+        d.members = memberRows(s.platformMembers());
+        d.membersTitle = tr("Platform role bindings");
+        break;
+    case NodeKind::ClusterRoles:
+        d.title = tr("Cluster roles");
+        addField(d, tr("Cluster roles"), countText(s, GraphKind::ClusterRole));
+        d.tabs |= NodeDetails::RolesTab | NodeDetails::MembersTab;
+        d.roles = roleRows(s.clusterRoles());
+        d.rolesTitle = d.title;
+        d.members = memberRows(s.clusterMembers());
+        d.membersTitle = tr("Cluster role bindings");
+        break;
+    case NodeKind::Workspaces:
+        d.title = tr("Workspaces");
+        addField(d, tr("Workspaces"), QString::number(s.workspaces().size()));
+        break;
+    case NodeKind::OrphanProjects:
+        d.title = tr("Projects without workspace");
+        addField(d, tr("Projects"), QString::number(s.projectsWithoutWorkspace().size()));
+        break;
+    case NodeKind::ReachableProjects:
+        d.title = tr("Reachable projects");
+        addField(d, tr("Why"), tr("This identity may not list namespaces. These are the namespaces a rules review "
+                                  "found access to, or that are pinned for this connection."));
+        break;
+    }
+    if (!d.exists) {
+        d.title = tr("%1 (deleted)").arg(name);
+        d.tabs = OverviewTab;
+        d.overview = {{tr("Name"), name}, {tr("State"), tr("no longer exists on the cluster")}};
+    }
+    return d;
+}

@@ -1,0 +1,59 @@
+// Everything the detail panel shows for one tree node, read from a graph snapshot: overview
+// fields, labels and annotations, members, a user's bindings, roles with rules, quotas,
+// network isolation and policies, and the live object as YAML. Which tabs apply follows.
+#pragma once
+
+#include "bindingtablemodel.h"
+#include "membertablemodel.h"
+#include "networkpolicytablemodel.h"
+#include "nodekind.h"
+#include "propertytablemodel.h"
+#include "quotatablemodel.h"
+#include "roletablemodel.h"
+
+#include "kubeclient/tenancy/graphsnapshot.h"
+
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <vector>
+
+struct NodeDetails {
+    enum Tab : unsigned {
+        OverviewTab = 1u << 0,
+        MembersTab = 1u << 1,
+        BindingsTab = 1u << 2,
+        RolesTab = 1u << 3,
+        QuotasTab = 1u << 4,
+        NetworkTab = 1u << 5,
+        YamlTab = 1u << 6,
+    };
+
+    NodeKind kind = NodeKind::Cluster;
+    QString name;
+    QString scope;
+    bool exists = true;    // false: the object went away (the panel says so, keeps the tab)
+    unsigned tabs = OverviewTab;
+
+    QString title;         // "Workspace ws1"
+    QList<QPair<QString, QString>> overview;  // label -> value, in display order
+    std::vector<PropertyRow> labels, annotations;
+    std::vector<MemberRow> members;
+    QString membersTitle;
+    std::vector<BindingRow> bindings;
+    std::vector<RoleRow> roles;
+    QString rolesTitle;
+    std::vector<QuotaRow> quotas;
+    QList<QPair<QString, QString>> containerDefaults;
+    bool isolationKnown = false;
+    bool isolationEnabled = false;
+    QString isolationText;  // "on (workspace)", "off"...
+    std::vector<NetworkPolicyRow> policies;
+    QString yaml;           // the live object, secrets redacted; "" when none
+
+    static NodeDetails build(const kube::tenancy::GraphSnapshot &snapshot, NodeKind kind, const QString &name,
+                             const QString &scope);
+    // The object as YAML the way kubectl shows it (no managedFields), passwords redacted.
+    static QString yamlOf(const nlohmann::json &object);
+};

@@ -1,0 +1,97 @@
+// PlanRunner: the Planner and the PlanExecutor both talk to the API server, so both run on
+// the worker pool; a newer preview makes late answers of an older one irrelevant.
+#include "planrunner.h"
+
+#include "asynctask.h"
+#include "clustersession.h"
+#include "modelslogging.h"
+
+using namespace kube;
+using namespace kube::tenancy;
+
+PlanRunner::PlanRunner(ClusterSession *session, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+{
+}
+
+void PlanRunner::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    emit busyChanged(busy);
+}
+
+void PlanRunner::forget()
+{
+    ++m_generation;
+    m_plan.reset();
+    setBusy(false);
+}
+
+void PlanRunner::preview(Operation op)
+{
+    const int generation = ++m_generation;
+    m_plan.reset();
+    auto client = m_session ? m_session->client() : nullptr;
+    if (!client) {
+        emit failed(tr("Not connected to the cluster."), {});
+        return;
+    }
+    setBusy(true);
+    const ClusterTenancy tenancy = m_session->tenancy();
+    const std::string actor = m_session->identity().toStdString();
+    AsyncTask::run(this, [client, tenancy, actor, op] {
+        Planner planner(*client, tenancy, actor);
+        return op(planner);
+    }, [this, generation](Result<Plan> plan) {
+        if (generation != m_generation)
+            return;
+        setBusy(false);
+        if (!plan) {
+            qCInfo(lcPlan) << "planning failed:" << QString::fromStdString(plan.error().describe());
+            emit failed(QString::fromStdString(plan.error().message.empty() ? plan.error().describe() : plan.error().message),
+                        QString::fromStdString(plan.error().hint));
+            return;
+        }
+        m_plan = std::move(*plan);
+        emit planned(QString::fromStdString(m_plan->yaml()), QString::fromStdString(m_plan->summary()));
+    });
+}
+
+void PlanRunner::execute(bool dryRun, bool force)
+{
+    auto client = m_session ? m_session->client() : nullptr;
+    if (!m_plan || !client) {
+        emit failed(client ? tr("There is no plan to run.") : tr("Not connected to the cluster."), {});
+        return;
+    }
+    const int generation = ++m_generation;
+    setBusy(true);
+    const Plan plan = *m_plan;
+    qCInfo(lcPlan) << (dryRun ? "dry-running" : "applying") << QString::fromStdString(plan.title)
+                   << plan.writes.size() << "writes";
+    AsyncTask::run(this, [client, plan, dryRun, force] {
+        ExecuteOptions options;
+        options.dryRun = dryRun;
+        options.force = force;
+        return PlanExecutor(*client).run(plan, options);
+    }, [this, generation, plan, dryRun](PlanReport report) {
+        if (generation != m_generation)
+            return;
+        setBusy(false);
+        const auto error = report.firstError();
+        bool conflict = false;
+        QString message;
+        if (error) {
+            conflict = error->isApi(StatusReason::Conflict);
+            // The server's own words first: they name the field or the permission.
+            message = QString::fromStdString(error->status && !error->status->message.empty()
+                                                 ? error->status->message + " (" + error->where + ")"
+                                                 : error->describe());
+            qCInfo(lcPlan) << "write failed:" << QString::fromStdString(error->describe());
+        }
+        emit executed(dryRun, report.complete() && !error, QString::fromStdString(report.summary(plan)), message, conflict);
+    });
+}

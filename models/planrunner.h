@@ -1,0 +1,51 @@
+// Runs one tenancy operation for a dialog: plan it (the Planner reads the cluster, so on a
+// worker), show the plan, dry-run it on the server, apply it after confirmation. Results and
+// server errors come back as signals; the dialog keeps what the user typed.
+#pragma once
+
+#include "kubeclient/tenancy/plan.h"
+#include "kubeclient/tenancy/planner.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <optional>
+
+#include "clustersession.h"
+
+class PlanRunner final : public QObject
+{
+    Q_OBJECT
+public:
+    using Operation = std::function<kube::Result<kube::tenancy::Plan>(kube::tenancy::Planner &)>;
+
+    explicit PlanRunner(ClusterSession *session, QObject *parent = nullptr);
+
+    ClusterSession *session() const { return m_session; }
+    bool busy() const { return m_busy; }
+    bool hasPlan() const { return m_plan.has_value(); }
+    const kube::tenancy::Plan *plan() const { return m_plan ? &*m_plan : nullptr; }
+
+    // Plans op against the cluster's current state; planned() or failed() follows.
+    void preview(Operation op);
+    // Runs the last plan; executed() follows. force takes over fields another manager owns
+    // (offered after a conflict).
+    void execute(bool dryRun, bool force = false);
+    void forget();
+
+signals:
+    void busyChanged(bool busy);
+    void planned(const QString &yaml, const QString &summary);
+    void failed(const QString &message, const QString &hint);
+    // ok: every write succeeded. conflict: a server-side apply conflict that force can resolve.
+    void executed(bool dryRun, bool ok, const QString &report, const QString &error, bool conflict);
+
+private:
+    void setBusy(bool busy);
+
+    QPointer<ClusterSession> m_session;
+    std::optional<kube::tenancy::Plan> m_plan;
+    bool m_busy = false;
+    int m_generation = 0;
+};

@@ -1,0 +1,37 @@
+// Quotas of a workspace (quota.kubesphere.io) or a project (core ResourceQuota) and the
+// project's container defaults: one row per resource with used / hard and the usage ratio.
+#pragma once
+
+#include "rowtablemodel.h"
+
+#include <QString>
+
+struct QuotaRow {
+    QString source;    // quota object name, or the LimitRange for container defaults
+    QString resource;  // "limits.cpu", "requests.memory", "pods"...
+    QString used;
+    QString hard;
+    double ratio = -1; // used / hard in [0, ...); -1 when either is unknown
+
+    QString key() const { return source + QChar(0x1f) + resource; }
+    bool operator==(const QuotaRow &other) const = default;
+};
+
+class QuotaTableModel final : public RowTableModel<QuotaRow>
+{
+    Q_OBJECT
+public:
+    enum Column { SourceColumn, ResourceColumn, UsedColumn, HardColumn, UsageColumn, ColumnCount };
+    // UsageColumn's ratio as a double (the bar delegate paints it).
+    static constexpr int RatioRole = Qt::UserRole + 101;
+
+    explicit QuotaTableModel(QObject *parent = nullptr);
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // used / hard with Kubernetes quantity arithmetic; -1 if either does not parse or hard is 0.
+    static double ratioOf(const std::string &used, const std::string &hard);
+
+protected:
+    QVariant cell(const QuotaRow &row, int column, int role) const override;
+};

@@ -1,0 +1,183 @@
+// TenancyNode: display, decoration, tooltip and raw roles of one tree node. A node of a
+// stale cluster greys out, so the user sees the tree is the last known state.
+#include "tenancynode.h"
+
+#include "nodeicons.h"
+#include "tenancytreemodel.h"
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QFont>
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("TenancyTreeModel", text); }
+}
+
+TenancyNode::TenancyNode(NodeKind kind, QString name)
+    : m_kind(kind)
+    , m_name(std::move(name))
+{
+    m_entry.name = m_name;
+}
+
+bool TenancyNode::setEntry(const OutlineEntry &entry)
+{
+    if (entry == m_entry)
+        return false;
+    m_entry = entry;
+    return true;
+}
+
+bool TenancyNode::setSectionCount(int count, TenancyOutline::Section state)
+{
+    if (m_entry.count == count && m_sectionState == state)
+        return false;
+    m_entry.count = count;
+    m_sectionState = state;
+    return true;
+}
+
+bool TenancyNode::setStatus(const SessionStatus &status)
+{
+    const bool changed = status.state != m_status.state || status.stale != m_status.stale
+        || status.message != m_status.message || status.identity != m_status.identity
+        || status.mode != m_status.mode || status.limited() != m_status.limited()
+        || status.kubesphereVersion != m_status.kubesphereVersion;
+    m_status = status;
+    return changed;
+}
+
+const TenancyNode *TenancyNode::clusterNode() const
+{
+    const TenancyNode *n = this;
+    while (n && n->m_kind != NodeKind::Cluster)
+        n = static_cast<const TenancyNode *>(n->parent());
+    return n;
+}
+
+QString TenancyNode::clusterId() const
+{
+    const TenancyNode *c = clusterNode();
+    return c ? c->m_name : QString();
+}
+
+QString TenancyNode::scope() const
+{
+    const auto *p = static_cast<const TenancyNode *>(parent());
+    if (m_kind == NodeKind::Project && p && p->m_kind == NodeKind::Workspace)
+        return p->m_name;
+    return {};
+}
+
+QString TenancyNode::path() const
+{
+    QStringList parts;
+    for (const TenancyNode *n = this; n && n->parent(); n = static_cast<const TenancyNode *>(n->parent()))
+        parts.prepend(n->m_name);
+    return parts.join(QLatin1Char('/'));
+}
+
+bool TenancyNode::stale() const
+{
+    const TenancyNode *c = clusterNode();
+    return c && (c->m_status.stale || c->m_status.state != SessionStatus::State::Connected);
+}
+
+QString TenancyNode::tooltip() const
+{
+    if (m_kind == NodeKind::Cluster) {
+        QStringList lines{QStringLiteral("<b>%1</b>: %2").arg(m_name.toHtmlEscaped(), SessionStatus::toString(m_status.state))};
+        if (!m_status.message.isEmpty())
+            lines << m_status.message.toHtmlEscaped();
+        if (!m_status.identity.isEmpty())
+            lines << tr("as %1").arg(m_status.identity.toHtmlEscaped());
+        if (!m_status.mode.isEmpty())
+            lines << tr("mode: %1").arg(m_status.mode);
+        if (m_status.stale)
+            lines << tr("showing the last known state");
+        if (m_status.limited())
+            lines << tr("limited view: may not list %1").arg(m_status.forbiddenKinds.join(QStringLiteral(", ")).toHtmlEscaped());
+        return lines.join(QStringLiteral("<br>"));
+    }
+    if (isSection(m_kind))
+        return m_sectionState == TenancyOutline::Section::Forbidden
+            ? tr("This identity may not list these objects; the list holds only what it can reach.")
+            : QString();
+    QStringList lines{QStringLiteral("<b>%1</b>").arg(m_name.toHtmlEscaped())};
+    if (!m_entry.alias.isEmpty())
+        lines << m_entry.alias.toHtmlEscaped();
+    if (!m_entry.detail.isEmpty())
+        lines << m_entry.detail.toHtmlEscaped();
+    if (m_entry.flags & OutlineEntry::Deleting)
+        lines << tr("being deleted");
+    if (m_entry.flags & OutlineEntry::Disabled)
+        lines << tr("disabled");
+    if (m_entry.flags & OutlineEntry::BuiltIn)
+        lines << tr("built-in");
+    if (m_entry.flags & OutlineEntry::Isolated)
+        lines << tr("network isolated");
+    if (m_entry.flags & OutlineEntry::ReachableOnly)
+        lines << tr("reachable (found by a rules review or pinned), not listable");
+    return lines.join(QStringLiteral("<br>"));
+}
+
+QVariant TenancyNode::data(int column, int role) const
+{
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column == TenancyTreeModel::NameColumn)
+            return m_name;
+        if (column == TenancyTreeModel::CountColumn) {
+            if (isSection(m_kind) && m_kind != NodeKind::Platform) {
+                if (m_sectionState == TenancyOutline::Section::Forbidden && m_entry.count <= 0)
+                    return tr("no access");
+                if (m_sectionState == TenancyOutline::Section::Loading)
+                    return QStringLiteral("…");
+            }
+            if (m_entry.count >= 0)
+                return m_entry.count;
+        }
+        return {};
+    case Qt::DecorationRole:
+        if (column != TenancyTreeModel::NameColumn)
+            return {};
+        if (m_kind == NodeKind::Cluster)
+            return NodeIcons::forCluster(m_status.state, m_status.stale);
+        return NodeIcons::forKind(m_kind, m_entry.flags);
+    case Qt::ToolTipRole:
+        return tooltip();
+    case Qt::TextAlignmentRole:
+        if (column == TenancyTreeModel::CountColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ForegroundRole:
+        if (stale() && m_kind != NodeKind::Cluster)
+            return QColor(Qt::gray);
+        if (column == TenancyTreeModel::CountColumn || (m_entry.flags & OutlineEntry::Disabled))
+            return QColor(Qt::darkGray);
+        return {};
+    case Qt::FontRole:
+        if (m_entry.flags & OutlineEntry::Deleting) {
+            QFont f;
+            f.setItalic(true);
+            f.setStrikeOut(true);
+            return f;
+        }
+        if (m_kind == NodeKind::Cluster) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        return {};
+    case TenancyTreeModel::KindRole: return static_cast<int>(m_kind);
+    case TenancyTreeModel::NameRole: return m_name;
+    case TenancyTreeModel::ClusterRole: return clusterId();
+    case TenancyTreeModel::ScopeRole: return scope();
+    case TenancyTreeModel::PathRole: return path();
+    case TenancyTreeModel::FilterRole:
+        return m_entry.alias.isEmpty() ? m_name : m_name + QLatin1Char('\n') + m_entry.alias;
+    case TenancyTreeModel::FlagsRole: return m_entry.flags;
+    case TenancyTreeModel::StaleRole: return stale();
+    default: return {};
+    }
+}

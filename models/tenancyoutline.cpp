@@ -1,0 +1,153 @@
+// TenancyOutline::build: one pass over the kinds the tree shows, reading only names, a few
+// annotations and counts (no member or rule resolution: the detail panel does that per node).
+#include "tenancyoutline.h"
+
+#include "kubeclient/tenancy/labels.h"
+#include "kubeclient/tenancy/views.h"
+
+#include <algorithm>
+#include <map>
+
+using namespace kube::tenancy;
+
+namespace {
+
+QString qs(const std::string &s) { return QString::fromStdString(s); }
+
+// Marks namespaces the session put into the graph from a rules review or a pin: the user
+// cannot list namespaces, so this is all we know about them.
+constexpr const char *kReachableOnlyAnnotation = "tenantry.dev/reachable-only";
+
+OutlineEntry projectEntry(const nlohmann::json &ns, bool workspaceExists)
+{
+    ProjectView v(ns);
+    OutlineEntry e;
+    e.name = qs(v.name());
+    e.alias = qs(v.alias());
+    if (v.deleting())
+        e.flags |= OutlineEntry::Deleting;
+    if (v.isolationEnabled())
+        e.flags |= OutlineEntry::Isolated;
+    if (!v.workspace().empty() && !workspaceExists)
+        e.flags |= OutlineEntry::Orphaned;
+    if (v.annotation(kReachableOnlyAnnotation) == "true")
+        e.flags |= OutlineEntry::ReachableOnly;
+    if (!v.workspace().empty())
+        e.detail = QStringLiteral("workspace %1").arg(qs(v.workspace()));
+    return e;
+}
+
+std::vector<OutlineEntry> roleEntries(const std::vector<RoleInfo> &roles)
+{
+    std::vector<OutlineEntry> out;
+    out.reserve(roles.size());
+    for (const auto &r : roles) {
+        OutlineEntry e;
+        e.name = qs(r.name);
+        e.alias = qs(r.alias);
+        e.count = static_cast<int>(r.bindingCount);
+        e.detail = QStringLiteral("%1 rules, %2 bindings").arg(r.ruleCount).arg(r.bindingCount);
+        if (r.builtIn)
+            e.flags |= OutlineEntry::BuiltIn;
+        if (r.object && ObjectView(*r.object).deleting())
+            e.flags |= OutlineEntry::Deleting;
+        out.push_back(std::move(e));
+    }
+    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.name < b.name; });
+    return out;
+}
+
+} // namespace
+
+std::size_t TenancyOutline::projectTotal() const
+{
+    std::size_t n = orphanProjects.size() + reachableProjects.size();
+    for (const auto &w : workspaces)
+        n += w.projects.size();
+    return n;
+}
+
+TenancyOutline TenancyOutline::build(const GraphSnapshot &snapshot, const std::bitset<kGraphKindCount> &forbidden)
+{
+    TenancyOutline o;
+    o.graphVersion = snapshot.version();
+    auto state = [&](std::initializer_list<GraphKind> kinds) {
+        bool fed = false, denied = true;
+        for (GraphKind k : kinds) {
+            fed = fed || snapshot.fed(k);
+            denied = denied && forbidden.test(indexOf(k));
+        }
+        return fed ? Section::Known : denied ? Section::Forbidden : Section::Loading;
+    };
+    o.usersState = state({GraphKind::User});
+    o.globalRolesState = state({GraphKind::GlobalRole});
+    o.clusterRolesState = state({GraphKind::ClusterRole});
+    o.workspacesState = state({GraphKind::WorkspaceTemplate, GraphKind::Workspace});
+    // Reachable namespaces are fed by hand when listing is forbidden: "Forbidden" still wins,
+    // so the section says why it holds only what the rules reviews found.
+    o.projectsState = forbidden.test(indexOf(GraphKind::Namespace)) ? Section::Forbidden : state({GraphKind::Namespace});
+
+    snapshot.forEach(GraphKind::User, [&](const std::string &, const GraphObject &obj) {
+        UserView v(*obj);
+        OutlineEntry e;
+        e.name = qs(v.name());
+        e.alias = qs(v.displayName());
+        e.detail = qs(v.email());
+        if (v.state() == "Disabled")
+            e.flags |= OutlineEntry::Disabled;
+        if (v.deleting())
+            e.flags |= OutlineEntry::Deleting;
+        o.users.push_back(std::move(e));
+        return true;
+    });
+
+    o.globalRoles = roleEntries(snapshot.globalRoles());
+    o.clusterRoles = roleEntries(snapshot.clusterRoles());
+
+    // Projects grouped by their workspace label in one pass over the namespaces, instead of a
+    // projects(ws) query per workspace.
+    std::map<std::string, std::vector<OutlineEntry>> byWorkspace;
+    const auto workspaces = snapshot.workspaces();
+    std::map<std::string, bool> known;
+    for (const auto &w : workspaces)
+        known[w.name] = true;
+    snapshot.forEach(GraphKind::Namespace, [&](const std::string &, const GraphObject &obj) {
+        ProjectView v(*obj);
+        const std::string ws = v.workspace();
+        const bool exists = !ws.empty() && known.count(ws);
+        OutlineEntry e = projectEntry(*obj, exists);
+        if (exists)
+            byWorkspace[ws].push_back(std::move(e));
+        else if (e.flags & OutlineEntry::ReachableOnly)
+            o.reachableProjects.push_back(std::move(e));
+        else
+            o.orphanProjects.push_back(std::move(e));
+        return true;
+    });
+
+    o.workspaces.reserve(workspaces.size());
+    for (const auto &w : workspaces) {
+        OutlineWorkspace ow;
+        ow.entry.name = qs(w.name);
+        ow.entry.alias = qs(w.alias);
+        if (!w.manager.empty())
+            ow.entry.detail = QStringLiteral("manager %1").arg(qs(w.manager));
+        if (w.deleting)
+            ow.entry.flags |= OutlineEntry::Deleting;
+        if (w.isolation.enabled)
+            ow.entry.flags |= OutlineEntry::Isolated;
+        if (auto it = byWorkspace.find(w.name); it != byWorkspace.end())
+            ow.projects = std::move(it->second);
+        ow.entry.count = static_cast<int>(ow.projects.size());
+        o.workspaces.push_back(std::move(ow));
+    }
+    auto byName = [](const auto &a, const auto &b) { return a.name < b.name; };
+    std::sort(o.users.begin(), o.users.end(), byName);
+    std::sort(o.workspaces.begin(), o.workspaces.end(),
+              [](const auto &a, const auto &b) { return a.entry.name < b.entry.name; });
+    for (auto &w : o.workspaces)
+        std::sort(w.projects.begin(), w.projects.end(), byName);
+    std::sort(o.orphanProjects.begin(), o.orphanProjects.end(), byName);
+    std::sort(o.reachableProjects.begin(), o.reachableProjects.end(), byName);
+    return o;
+}

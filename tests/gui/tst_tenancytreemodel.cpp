@@ -1,0 +1,331 @@
+// The tenancy tree model without a cluster: outlines from a synthetic graph, merged into the
+// model under QAbstractItemModelTester, with persistent indexes, stats and the filter proxy.
+#include "tenancyfilterproxymodel.h"
+#include "tenancyoutline.h"
+#include "tenancytreemodel.h"
+
+#include "kubeclient/tenancy/tenancygraph.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QtTest>
+
+using namespace kube::tenancy;
+using nlohmann::json;
+
+namespace {
+
+int g_rv = 1;
+
+GraphObject object(json o)
+{
+    o["metadata"]["resourceVersion"] = std::to_string(++g_rv);
+    return std::make_shared<const json>(std::move(o));
+}
+
+GraphObject workspace(const std::string &name, const std::string &alias = {})
+{
+    json o = {{"apiVersion", "tenant.kubesphere.io/v1beta1"},
+              {"kind", "WorkspaceTemplate"},
+              {"metadata", {{"name", name}}},
+              {"spec", {{"template", {{"spec", {{"manager", "admin"}}}}}}}};
+    if (!alias.empty())
+        o["metadata"]["annotations"]["kubesphere.io/alias-name"] = alias;
+    return object(o);
+}
+
+GraphObject project(const std::string &name, const std::string &ws)
+{
+    json o = {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", name}}}};
+    if (!ws.empty())
+        o["metadata"]["labels"]["kubesphere.io/workspace"] = ws;
+    return object(o);
+}
+
+GraphObject user(const std::string &name, const std::string &state = "Active")
+{
+    return object({{"apiVersion", "iam.kubesphere.io/v1beta1"},
+                   {"kind", "User"},
+                   {"metadata", {{"name", name}}},
+                   {"spec", {{"email", name + "@example.com"}}},
+                   {"status", {{"state", state}}}});
+}
+
+// A whole subtree as one line: "ws1(2)[p1,p2]" (KDE's helpers that turn rows into strings).
+QString rowsOf(const QAbstractItemModel &m, const QModelIndex &parent)
+{
+    QStringList parts;
+    for (int r = 0; r < m.rowCount(parent); ++r) {
+        const QModelIndex i = m.index(r, 0, parent);
+        QString text = i.data().toString();
+        const QVariant count = m.index(r, 1, parent).data();
+        if (count.isValid() && !count.toString().isEmpty())
+            text += QLatin1Char('(') + count.toString() + QLatin1Char(')');
+        if (m.rowCount(i) > 0)
+            text += QLatin1Char('[') + rowsOf(m, i) + QLatin1Char(']');
+        parts << text;
+    }
+    return parts.join(QLatin1Char(','));
+}
+
+QModelIndex child(const QAbstractItemModel &m, const QModelIndex &parent, const QString &name)
+{
+    for (int r = 0; r < m.rowCount(parent); ++r)
+        if (m.index(r, 0, parent).data().toString() == name)
+            return m.index(r, 0, parent);
+    return {};
+}
+
+void feedAll(TenancyGraph &g)
+{
+    // Kinds the tree reads are "fed" (listed), as a connected session makes them.
+    for (GraphKind k : {GraphKind::Namespace, GraphKind::WorkspaceTemplate, GraphKind::Workspace, GraphKind::User,
+                        GraphKind::GlobalRole, GraphKind::ClusterRole})
+        g.resync(k, {});
+}
+
+} // namespace
+
+class tst_TenancyTreeModel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void buildsTheSkeletonAndSections();
+    void mergesChangesWithRangeSignals();
+    void persistentIndexesSurviveUpdates();
+    void staleMarksEveryNode();
+    void forbiddenSectionsSayNoAccess();
+    void pathsFindNodes();
+    void filterFindsAProjectAmongThousands();
+};
+
+void tst_TenancyTreeModel::buildsTheSkeletonAndSections()
+{
+    // Given a graph with two workspaces, projects in each and outside, and users
+    TenancyGraph g;
+    feedAll(g);
+    g.upsert(GraphKind::WorkspaceTemplate, workspace("ws1", "Team One"));
+    g.upsert(GraphKind::WorkspaceTemplate, workspace("ws2"));
+    g.upsert(GraphKind::Namespace, project("p1", "ws1"));
+    g.upsert(GraphKind::Namespace, project("p2", "ws1"));
+    g.upsert(GraphKind::Namespace, project("q1", "ws2"));
+    g.upsert(GraphKind::Namespace, project("default", ""));
+    g.upsert(GraphKind::User, user("alice"));
+    g.upsert(GraphKind::User, user("bob", "Disabled"));
+    TenancyTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // When the outline is merged into a new cluster node
+    model.addCluster(QStringLiteral("dev"));
+    model.setOutline(QStringLiteral("dev"), TenancyOutline::build(g.snapshot()));
+    // Then the tree has the sections with counts, sorted children, and nothing else
+    QCOMPARE(rowsOf(model, {}),
+             QStringLiteral("dev[Platform[Users(2)[alice,bob],Platform roles(0),Cluster roles(0)],"
+                            "Workspaces(2)[ws1(2)[p1,p2],ws2(1)[q1]],Projects without workspace(1)[default]]"));
+    QVERIFY(model.isConsistent());
+    QCOMPARE(model.stats().resets, 0);
+    const QModelIndex ws1 = model.indexForPath(QStringLiteral("dev/Workspaces/ws1"));
+    QVERIFY(ws1.isValid());
+    QVERIFY(ws1.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Team One")));
+    QCOMPARE(ws1.data(TenancyTreeModel::FilterRole).toString(), QStringLiteral("ws1\nTeam One"));
+    QVERIFY(!ws1.data(Qt::DecorationRole).value<QIcon>().isNull());
+}
+
+void tst_TenancyTreeModel::mergesChangesWithRangeSignals()
+{
+    TenancyGraph g;
+    feedAll(g);
+    for (int i = 0; i < 10; ++i)
+        g.upsert(GraphKind::Namespace, project("p" + std::to_string(i), i < 5 ? "ws1" : ""));
+    g.upsert(GraphKind::WorkspaceTemplate, workspace("ws1"));
+    TenancyTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.addCluster(QStringLiteral("dev"));
+    model.setOutline(QStringLiteral("dev"), TenancyOutline::build(g.snapshot()));
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+    // When a burst moves p0..p2 out of ws1 (three events, one outline) and adds p10..p12
+    std::vector<TenancyGraph::Event> burst;
+    for (int i = 0; i < 3; ++i)
+        burst.push_back(TenancyGraph::Event::upsert(GraphKind::Namespace, project("p" + std::to_string(i), "")));
+    for (int i = 10; i < 13; ++i)
+        burst.push_back(TenancyGraph::Event::upsert(GraphKind::Namespace, project("p" + std::to_string(i), "ws1")));
+    g.apply(burst);
+    model.setOutline(QStringLiteral("dev"), TenancyOutline::build(g.snapshot()));
+
+    // Then one remove of a run of three, one insert of a run of three per parent, no reset
+    QCOMPARE(rowsOf(model, model.indexForPath(QStringLiteral("dev/Workspaces"))),
+             QStringLiteral("ws1(5)[p10,p11,p12,p3,p4]"));
+    QCOMPARE(rowsOf(model, model.indexForPath(QStringLiteral("dev/Projects without workspace"))),
+             QStringLiteral("p0,p1,p2,p5,p6,p7,p8,p9"));
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(removed.count(), 1);   // p0..p2 out of ws1
+    QCOMPARE(inserted.count(), 2);  // p10..p12 into ws1, p0..p2 into the orphans
+    QVERIFY(changed.count() >= 1);  // the counts
+    QVERIFY(model.isConsistent());
+}
+
+void tst_TenancyTreeModel::persistentIndexesSurviveUpdates()
+{
+    TenancyGraph g;
+    feedAll(g);
+    g.upsert(GraphKind::WorkspaceTemplate, workspace("ws1"));
+    for (const char *p : {"b", "d", "f"})
+        g.upsert(GraphKind::Namespace, project(p, "ws1"));
+    TenancyTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.addCluster(QStringLiteral("dev"));
+    model.setOutline(QStringLiteral("dev"), TenancyOutline::build(g.snapshot()));
+    // Given a persistent index on "d" (what a view's selection holds)
+    QPersistentModelIndex d = model.indexForPath(QStringLiteral("dev/Workspaces/ws1/d"));
+    QVERIFY(d.isValid());
+    // When projects appear before and after it and one beside it goes away
+    g.upsert(GraphKind::Namespace, project("a", "ws1"));
+    g.upsert(GraphKind::Namespace, project("c", "ws1"));
+    g.upsert(GraphKind::Namespace, project("z", "ws1"));
+    g.remove(GraphKind::Namespace, "f");
+    model.setOutline(QStringLiteral("dev"), TenancyOutline::build(g.snapshot()));
+    // Then the index still points at "d", at its new row
+    QVERIFY(d.isValid());
+    QCOMPARE(d.data().toString(), QStringLiteral("d"));
+    QCOMPARE(d.row(), 3);
+    // And an alias change is a dataChanged of that one row
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    auto withAlias = project("d", "ws1");
+    json o = *withAlias;
+    o["metadata"]["annotations"]["kubesphere.io/alias-name"] = "Dee";
+    g.upsert(GraphKind::Namespace, object(o));
+    model.setOutline(QStringLiteral("dev"), TenancyOutline::build(g.snapshot()));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 3);
+    QVERIFY(model.isConsistent());
+}
+
+void tst_TenancyTreeModel::staleMarksEveryNode()
+{
+    TenancyGraph g;
+    feedAll(g);
+    g.upsert(GraphKind::WorkspaceTemplate, workspace("ws1"));
+    g.upsert(GraphKind::Namespace, project("p1", "ws1"));
+    TenancyTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.addCluster(QStringLiteral("dev"));
+    SessionStatus status;
+    status.state = SessionStatus::State::Connected;
+    model.setClusterStatus(QStringLiteral("dev"), status);
+    model.setOutline(QStringLiteral("dev"), TenancyOutline::build(g.snapshot()));
+    const QModelIndex p1 = model.indexForPath(QStringLiteral("dev/Workspaces/ws1/p1"));
+    QVERIFY(!p1.data(TenancyTreeModel::StaleRole).toBool());
+    // When the connection is lost
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    status.state = SessionStatus::State::Reconnecting;
+    status.stale = true;
+    model.setClusterStatus(QStringLiteral("dev"), status);
+    // Then every node reads stale and greys out, through one dataChanged per parent
+    QVERIFY(p1.data(TenancyTreeModel::StaleRole).toBool());
+    QCOMPARE(p1.data(Qt::ForegroundRole).value<QColor>(), QColor(Qt::gray));
+    QVERIFY(changed.count() >= 4 && changed.count() <= 8);
+}
+
+void tst_TenancyTreeModel::forbiddenSectionsSayNoAccess()
+{
+    TenancyGraph g;  // nothing fed
+    std::bitset<kGraphKindCount> forbidden;
+    forbidden.set(indexOf(GraphKind::User));
+    forbidden.set(indexOf(GraphKind::Namespace));
+    TenancyTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.addCluster(QStringLiteral("dev"));
+    model.setOutline(QStringLiteral("dev"), TenancyOutline::build(g.snapshot(), forbidden));
+    QCOMPARE(model.indexForPath(QStringLiteral("dev/Platform/Users")).siblingAtColumn(1).data().toString(),
+             QStringLiteral("no access"));
+    // A kind still being listed is not "no access"
+    QCOMPARE(model.indexForPath(QStringLiteral("dev/Platform/Platform roles")).siblingAtColumn(1).data().toString(),
+             QStringLiteral("…"));
+    // When the session finds a reachable namespace, a "Reachable projects" section appears
+    json ns = {{"apiVersion", "v1"}, {"kind", "Namespace"},
+               {"metadata", {{"name", "mine"}, {"annotations", {{"tenantry.dev/reachable-only", "true"}}}}}};
+    g.upsert(GraphKind::Namespace, object(ns));
+    model.setOutline(QStringLiteral("dev"), TenancyOutline::build(g.snapshot(), forbidden));
+    QVERIFY(model.indexForPath(QStringLiteral("dev/Reachable projects/mine")).isValid());
+    QVERIFY(model.isConsistent());
+}
+
+void tst_TenancyTreeModel::pathsFindNodes()
+{
+    TenancyGraph g;
+    feedAll(g);
+    g.upsert(GraphKind::User, user("alice"));
+    TenancyTreeModel model;
+    model.addCluster(QStringLiteral("arn:aws:eks:eu-west-1:1:cluster/prod"));
+    model.setOutline(QStringLiteral("arn:aws:eks:eu-west-1:1:cluster/prod"), TenancyOutline::build(g.snapshot()));
+    const QModelIndex alice = model.indexForPath(QStringLiteral("arn:aws:eks:eu-west-1:1:cluster/prod/Platform/Users/alice"));
+    QVERIFY(alice.isValid());
+    QCOMPARE(alice.data(TenancyTreeModel::PathRole).toString(),
+             QStringLiteral("arn:aws:eks:eu-west-1:1:cluster/prod/Platform/Users/alice"));
+    QVERIFY(!model.indexForPath(QStringLiteral("arn:aws:eks:eu-west-1:1:cluster/prod/Platform/Users/zed")).isValid());
+}
+
+void tst_TenancyTreeModel::filterFindsAProjectAmongThousands()
+{
+    // Given 500 workspaces with 10 projects each and 5,000 users (a synthetic graph)
+    TenancyGraph g;
+    feedAll(g);
+    std::vector<TenancyGraph::Event> events;
+    for (int w = 0; w < 500; ++w) {
+        const std::string ws = "ws-" + std::to_string(w);
+        events.push_back(TenancyGraph::Event::upsert(GraphKind::WorkspaceTemplate, workspace(ws)));
+        for (int p = 0; p < 10; ++p)
+            events.push_back(TenancyGraph::Event::upsert(GraphKind::Namespace, project(ws + "-proj-" + std::to_string(p), ws)));
+    }
+    for (int u = 0; u < 5000; ++u)
+        events.push_back(TenancyGraph::Event::upsert(GraphKind::User, user("user-" + std::to_string(u))));
+    events.push_back(TenancyGraph::Event::upsert(GraphKind::Namespace, project("needle-in-haystack", "ws-321")));
+    g.apply(events);
+    const TenancyOutline outline = TenancyOutline::build(g.snapshot());
+    // Timed without a tester (it re-walks the model on every signal): what a user's view costs.
+    QElapsedTimer t;
+    qint64 mergeMs = 0;
+    {
+        TenancyTreeModel plain;
+        TenancyFilterProxyModel plainProxy;
+        plainProxy.setSourceModel(&plain);
+        plain.addCluster(QStringLiteral("big"));
+        t.start();
+        plain.setOutline(QStringLiteral("big"), outline);
+        mergeMs = t.elapsed();
+    }
+    TenancyTreeModel model;
+    TenancyFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    model.addCluster(QStringLiteral("big"));
+    model.setOutline(QStringLiteral("big"), outline);
+    // The tester joins once the model is big; every later change is checked.
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.nodeCount() > 10'000);
+
+    // When the user types a part of a project name
+    t.restart();
+    proxy.setFilterText(QStringLiteral("NEEDLE"));
+    const qint64 filterMs = t.elapsed();
+    // Then only that project and its ancestors remain
+    QCOMPARE(rowsOf(proxy, {}), QStringLiteral("big[Workspaces(500)[ws-321(11)[needle-in-haystack]]]"));
+    // And words match across levels: "ws-32 proj-7" finds proj-7 of ws-32 and ws-320..329
+    proxy.setFilterText(QStringLiteral("ws-32 proj-7"));
+    const QModelIndex wss = child(proxy, child(proxy, {}, QStringLiteral("big")), QStringLiteral("Workspaces"));
+    QCOMPARE(proxy.rowCount(wss), 11);
+    // And a live change under an active filter shows up without refiltering by hand
+    g.upsert(GraphKind::Namespace, project("another-needle", ""));
+    model.setOutline(QStringLiteral("big"), TenancyOutline::build(g.snapshot()));
+    proxy.setFilterText(QStringLiteral("needle"));
+    QCOMPARE(rowsOf(proxy, {}), QStringLiteral("big[Workspaces(500)[ws-321(11)[needle-in-haystack]],"
+                                               "Projects without workspace(1)[another-needle]]"));
+    qInfo("merge of %d nodes: %lld ms; filter: %lld ms", model.nodeCount(), mergeMs, filterMs);
+    proxy.setFilterText({});
+    QCOMPARE(proxy.rowCount(child(proxy, {}, QStringLiteral("big"))), 3);
+}
+
+QTEST_GUILESS_MAIN(tst_TenancyTreeModel)
+#include "tst_tenancytreemodel.moc"

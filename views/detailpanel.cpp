@@ -1,0 +1,353 @@
+// DetailPanel: one page per tab, created once; setDetails() feeds the table models by key
+// (RowTableModel::setRows) and only touches the overview labels whose text changed.
+#include "detailpanel.h"
+
+#include "bindingtablemodel.h"
+#include "membertablemodel.h"
+#include "networkpolicytablemodel.h"
+#include "propertytablemodel.h"
+#include "quotatablemodel.h"
+#include "roletablemodel.h"
+#include "ruletablemodel.h"
+#include "timeformat.h"
+#include "usagebardelegate.h"
+
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace {
+
+QLabel *heading(const QString &text, QWidget *parent)
+{
+    auto *l = new QLabel(text, parent);
+    QFont f = l->font();
+    f.setBold(true);
+    l->setFont(f);
+    return l;
+}
+
+// Row models hold RawRole at the same value for every model type.
+constexpr int kRawRole = RowTableModel<PropertyRow>::RawRole;
+
+} // namespace
+
+DetailPanel::DetailPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_labels(new PropertyTableModel(this))
+    , m_annotations(new PropertyTableModel(this))
+    , m_members(new MemberTableModel(this))
+    , m_bindings(new BindingTableModel(this))
+    , m_roles(new RoleTableModel(this))
+    , m_rules(new RuleTableModel(this))
+    , m_quotas(new QuotaTableModel(this))
+    , m_policies(new NetworkPolicyTableModel(this))
+{
+    QFont f = m_title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.3);
+    f.setBold(true);
+    m_title->setFont(f);
+    m_title->setObjectName(QStringLiteral("detailTitle"));
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_tabs->setObjectName(QStringLiteral("detailTabs"));
+    m_tabs->setDocumentMode(true);
+
+    m_pages = {{NodeDetails::OverviewTab, makeOverview()}, {NodeDetails::MembersTab, makeMembers()},
+               {NodeDetails::BindingsTab, makeBindings()}, {NodeDetails::RolesTab, makeRoles()},
+               {NodeDetails::QuotasTab, makeQuotas()},     {NodeDetails::NetworkTab, makeNetwork()},
+               {NodeDetails::YamlTab, makeYaml()}};
+    const QStringList names{tr("Overview"), tr("Members"), tr("Access"), tr("Roles"), tr("Quotas"), tr("Network"), tr("YAML")};
+    for (int i = 0; i < m_pages.size(); ++i)
+        m_tabs->addTab(m_pages[i].second, names[i]);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 0, 0, 0);
+    layout->addWidget(m_title);
+    layout->addWidget(m_tabs);
+    clear();
+}
+
+QTableView *DetailPanel::makeTable(QAbstractItemModel *model, int stretchColumn)
+{
+    auto *proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(model);
+    proxy->setSortRole(kRawRole);
+    proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    auto *view = new QTableView;
+    view->setModel(proxy);
+    view->setSortingEnabled(true);
+    view->sortByColumn(0, Qt::AscendingOrder);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    if (stretchColumn >= 0)
+        view->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
+    return view;
+}
+
+QWidget *DetailPanel::makeOverview()
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    auto *formHost = new QWidget;
+    m_form = new QFormLayout(formHost);
+    m_form->setLabelAlignment(Qt::AlignRight);
+    m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    layout->addWidget(formHost);
+    auto *split = new QSplitter(Qt::Vertical);
+    m_metadata = split;
+    auto *labels = new QWidget;
+    auto *ll = new QVBoxLayout(labels);
+    ll->setContentsMargins(0, 0, 0, 0);
+    ll->addWidget(heading(tr("Labels"), labels));
+    ll->addWidget(makeTable(m_labels, PropertyTableModel::ValueColumn));
+    auto *annotations = new QWidget;
+    auto *al = new QVBoxLayout(annotations);
+    al->setContentsMargins(0, 0, 0, 0);
+    al->addWidget(heading(tr("Annotations"), annotations));
+    al->addWidget(makeTable(m_annotations, PropertyTableModel::ValueColumn));
+    split->addWidget(labels);
+    split->addWidget(annotations);
+    layout->addWidget(split, 1);
+    return page;
+}
+
+QWidget *DetailPanel::makeMembers()
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    m_membersTitle = heading({}, page);
+    layout->addWidget(m_membersTitle);
+    layout->addWidget(makeTable(m_members, MemberTableModel::NoteColumn));
+    return page;
+}
+
+QWidget *DetailPanel::makeBindings()
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(heading(tr("Bindings that grant this user access, at every level"), page));
+    layout->addWidget(makeTable(m_bindings, BindingTableModel::BindingColumn));
+    return page;
+}
+
+QWidget *DetailPanel::makeRoles()
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    m_rolesTitle = heading({}, page);
+    layout->addWidget(m_rolesTitle);
+    auto *split = new QSplitter(Qt::Vertical);
+    m_roleView = makeTable(m_roles, RoleTableModel::TemplatesColumn);
+    m_roleProxy = static_cast<QSortFilterProxyModel *>(m_roleView->model());
+    split->addWidget(m_roleView);
+    auto *rules = new QWidget;
+    auto *rl = new QVBoxLayout(rules);
+    rl->setContentsMargins(0, 0, 0, 0);
+    rl->addWidget(heading(tr("Rules of the selected role"), rules));
+    rl->addWidget(makeTable(m_rules, RuleTableModel::ResourcesColumn));
+    m_templates = new QLabel(rules);
+    m_templates->setWordWrap(true);
+    m_templates->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    rl->addWidget(m_templates);
+    split->addWidget(rules);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+    connect(m_roleView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DetailPanel::updateRules);
+    // A role's rules may change live: follow the model, not just the selection.
+    connect(m_roles, &QAbstractItemModel::dataChanged, this, &DetailPanel::updateRules);
+    return page;
+}
+
+QWidget *DetailPanel::makeQuotas()
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(heading(tr("Resource quotas (hard limits and usage)"), page));
+    QTableView *view = makeTable(m_quotas, -1);
+    view->setItemDelegateForColumn(QuotaTableModel::UsageColumn, new UsageBarDelegate(QuotaTableModel::RatioRole, view));
+    view->horizontalHeader()->setSectionResizeMode(QuotaTableModel::UsageColumn, QHeaderView::Stretch);
+    layout->addWidget(view, 1);
+    m_containerDefaults = new QLabel(page);
+    m_containerDefaults->setWordWrap(true);
+    m_containerDefaults->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_containerDefaults);
+    return page;
+}
+
+QWidget *DetailPanel::makeNetwork()
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    m_isolation = new QLabel(page);
+    m_isolation->setObjectName(QStringLiteral("isolationLabel"));
+    m_isolation->setTextFormat(Qt::RichText);
+    layout->addWidget(m_isolation);
+    layout->addWidget(heading(tr("Network policies"), page));
+    layout->addWidget(makeTable(m_policies, NetworkPolicyTableModel::NoteColumn), 1);
+    return page;
+}
+
+QWidget *DetailPanel::makeYaml()
+{
+    m_yaml = new QPlainTextEdit;
+    m_yaml->setReadOnly(true);
+    m_yaml->setObjectName(QStringLiteral("yamlView"));
+    m_yaml->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_yaml->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    return m_yaml;
+}
+
+QWidget *DetailPanel::tab(NodeDetails::Tab which) const
+{
+    for (const auto &p : m_pages)
+        if (p.first == which)
+            return p.second;
+    return nullptr;
+}
+
+bool DetailPanel::showTab(NodeDetails::Tab which)
+{
+    const int i = m_tabs->indexOf(tab(which));
+    if (i < 0 || !m_tabs->isTabVisible(i))
+        return false;
+    m_tabs->setCurrentIndex(i);
+    return true;
+}
+
+QString DetailPanel::yamlText() const { return m_yaml->toPlainText(); }
+
+QString DetailPanel::overviewValue(const QString &label) const
+{
+    for (const auto &row : m_formRows)
+        if (row.first->text() == label + QLatin1Char(':'))
+            return row.second->text();
+    return {};
+}
+
+void DetailPanel::clear()
+{
+    NodeDetails none;
+    none.title = tr("Nothing selected");
+    none.tabs = NodeDetails::OverviewTab;
+    setDetails(none);
+    m_shownKey.clear();
+}
+
+void DetailPanel::setOverview(const QList<QPair<QString, QString>> &fields)
+{
+    bool sameLabels = fields.size() == m_formRows.size();
+    for (int i = 0; sameLabels && i < fields.size(); ++i)
+        sameLabels = m_formRows[i].first->text() == fields[i].first + QLatin1Char(':');
+    if (!sameLabels) {
+        while (m_form->rowCount() > 0)
+            m_form->removeRow(0);
+        m_formRows.clear();
+        for (const auto &f : fields) {
+            auto *key = new QLabel(f.first + QLatin1Char(':'));
+            auto *value = new QLabel;
+            value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            // One line each: a word-wrapped label inside tab pages gets a one-line height and
+            // cuts URLs; a long value is clipped instead and shown whole in the tooltip.
+            value->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+            value->setMinimumWidth(40);
+            m_form->addRow(key, value);
+            m_formRows.append(qMakePair(key, value));
+        }
+    }
+    for (int i = 0; i < fields.size(); ++i) {
+        QString text = fields[i].second;
+        // Timestamps read as local time, the exact stamp stays in the tooltip.
+        if (fields[i].first == tr("Created") || fields[i].first == tr("Last login")) {
+            const QString shown = TimeFormat::display(text);
+            m_formRows[i].second->setToolTip(text.isEmpty() ? QString() : tr("%1 (%2 ago)").arg(text, TimeFormat::age(text)));
+            text = shown;
+        }
+        if (text.isEmpty())
+            text = QStringLiteral("—");
+        if (m_formRows[i].second->text() != text) {
+            m_formRows[i].second->setText(text);
+            if (m_formRows[i].second->toolTip().isEmpty() || text.size() > 60)
+                m_formRows[i].second->setToolTip(text.size() > 60 ? text : QString());
+        }
+    }
+}
+
+void DetailPanel::updateRules()
+{
+    const QModelIndex current = m_roleView->selectionModel()->currentIndex();
+    const RoleRow *row = current.isValid() ? m_roles->rowAt(m_roleProxy->mapToSource(current).row()) : nullptr;
+    m_rules->setRulesJson(row ? row->rulesJson : QStringLiteral("[]"));
+    if (!row)
+        m_templates->setText(tr("Select a role to see its rules."));
+    else if (row->templates.isEmpty())
+        m_templates->setText(tr("Role templates: none (rules written directly)."));
+    else
+        m_templates->setText(tr("Composed from role templates: %1").arg(row->templates.join(QStringLiteral(", "))));
+}
+
+void DetailPanel::setDetails(const NodeDetails &d)
+{
+    const QString key = toString(d.kind) + QLatin1Char('/') + d.scope + QLatin1Char('/') + d.name;
+    const bool newNode = key != m_shownKey;
+    m_shownKey = key;
+    m_title->setText(d.title);
+
+    setOverview(d.overview);
+    // Labels and annotations belong to an object; sections and clusters have none.
+    m_metadata->setVisible(d.tabs & NodeDetails::YamlTab);
+    m_labels->setRows(d.labels);
+    m_annotations->setRows(d.annotations);
+    m_membersTitle->setText(d.membersTitle);
+    m_members->setRows(d.members);
+    m_bindings->setRows(d.bindings);
+    m_rolesTitle->setText(d.rolesTitle);
+    m_roles->setRows(d.roles);
+    if ((newNode || !m_roleView->selectionModel()->currentIndex().isValid()) && m_roleProxy->rowCount() > 0)
+        m_roleView->setCurrentIndex(m_roleProxy->index(0, 0));
+    updateRules();
+    m_quotas->setRows(d.quotas);
+    QStringList defaults;
+    for (const auto &p : d.containerDefaults)
+        defaults << QStringLiteral("%1: %2").arg(p.first, p.second);
+    m_containerDefaults->setText(defaults.isEmpty() ? QString()
+                                                    : tr("Container defaults (LimitRange): %1").arg(defaults.join(QStringLiteral("; "))));
+    if (d.isolationKnown)
+        m_isolation->setText(tr("Network isolation: <b><span style='color:%1'>%2</span></b>")
+                                 .arg(d.isolationEnabled ? QStringLiteral("#2e7d32") : QStringLiteral("#616161"),
+                                      d.isolationText.toHtmlEscaped()));
+    else
+        m_isolation->clear();
+    m_policies->setRows(d.policies);
+
+    if (m_yaml->toPlainText() != d.yaml) {
+        // Live updates keep the reader's place in a long object.
+        const int scroll = newNode ? 0 : m_yaml->verticalScrollBar()->value();
+        m_yaml->setPlainText(d.yaml);
+        m_yaml->verticalScrollBar()->setValue(scroll);
+    }
+
+    QWidget *current = m_tabs->currentWidget();
+    for (const auto &p : m_pages)
+        m_tabs->setTabVisible(m_tabs->indexOf(p.second), (d.tabs & p.first) != 0);
+    const int currentIndex = m_tabs->indexOf(current);
+    if (currentIndex < 0 || !m_tabs->isTabVisible(currentIndex))
+        m_tabs->setCurrentIndex(0);
+}

@@ -1,0 +1,85 @@
+// The right side of the main window: what the selected node is, in tabs as they apply
+// (Overview, Members, Access, Roles, Quotas, Network, YAML). Read-only; updated in place
+// from each new snapshot, so table selections and scroll positions survive live changes.
+#pragma once
+
+#include "nodedetails.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QPlainTextEdit;
+class QTabWidget;
+class QTableView;
+class QSortFilterProxyModel;
+class BindingTableModel;
+class MemberTableModel;
+class NetworkPolicyTableModel;
+class PropertyTableModel;
+class QuotaTableModel;
+class RoleTableModel;
+class RuleTableModel;
+
+class DetailPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DetailPanel(QWidget *parent = nullptr);
+
+    void setDetails(const NodeDetails &details);
+    void clear();
+
+    QTabWidget *tabs() const { return m_tabs; }
+    // For tests and screenshots: the tab showing this part (always created).
+    QWidget *tab(NodeDetails::Tab which) const;
+    bool showTab(NodeDetails::Tab which);
+
+    MemberTableModel *memberModel() const { return m_members; }
+    BindingTableModel *bindingModel() const { return m_bindings; }
+    RoleTableModel *roleModel() const { return m_roles; }
+    RuleTableModel *ruleModel() const { return m_rules; }
+    QuotaTableModel *quotaModel() const { return m_quotas; }
+    NetworkPolicyTableModel *policyModel() const { return m_policies; }
+    PropertyTableModel *labelModel() const { return m_labels; }
+    PropertyTableModel *annotationModel() const { return m_annotations; }
+    QString yamlText() const;
+    QString overviewValue(const QString &label) const;
+
+private:
+    QWidget *makeOverview();
+    QWidget *makeMembers();
+    QWidget *makeBindings();
+    QWidget *makeRoles();
+    QWidget *makeQuotas();
+    QWidget *makeNetwork();
+    QWidget *makeYaml();
+    QTableView *makeTable(QAbstractItemModel *model, int stretchColumn);
+    void setOverview(const QList<QPair<QString, QString>> &fields);
+    void updateRules();
+
+    QLabel *m_title;
+    QTabWidget *m_tabs;
+    QList<QPair<NodeDetails::Tab, QWidget *>> m_pages;
+
+    QFormLayout *m_form = nullptr;
+    QWidget *m_metadata = nullptr;
+    QList<QPair<QLabel *, QLabel *>> m_formRows;
+    PropertyTableModel *m_labels;
+    PropertyTableModel *m_annotations;
+    QLabel *m_membersTitle = nullptr;
+    MemberTableModel *m_members;
+    BindingTableModel *m_bindings;
+    QLabel *m_rolesTitle = nullptr;
+    RoleTableModel *m_roles;
+    QTableView *m_roleView = nullptr;
+    QSortFilterProxyModel *m_roleProxy = nullptr;
+    RuleTableModel *m_rules;
+    QLabel *m_templates = nullptr;
+    QuotaTableModel *m_quotas;
+    QLabel *m_containerDefaults = nullptr;
+    QLabel *m_isolation = nullptr;
+    NetworkPolicyTableModel *m_policies;
+    QPlainTextEdit *m_yaml = nullptr;
+    QString m_shownKey;  // kind/name of the node shown, to know when a new node replaces it
+};

@@ -1,0 +1,240 @@
+// PlanDialog: Dry run and Apply plan first when the form changed since the last plan, so the
+// user always runs exactly the YAML on screen. Apply asks for confirmation every time.
+#include "plandialog.h"
+
+#include "accesschecker.h"
+#include "clustersession.h"
+#include "viewslogging.h"
+
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent)
+    : QDialog(parent)
+    , m_runner(runner)
+    , m_formHost(new QVBoxLayout)
+    , m_description(new QLabel(this))
+    , m_plan(new QPlainTextEdit(this))
+    , m_status(new QLabel(this))
+{
+    setWindowTitle(title);
+    setObjectName(QStringLiteral("planDialog"));
+    runner->setParent(this);
+    m_description->setWordWrap(true);
+    m_description->hide();
+    m_plan->setReadOnly(true);
+    m_plan->setObjectName(QStringLiteral("planYaml"));
+    m_plan->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_plan->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_plan->setPlaceholderText(tr("The exact objects this change writes appear here (Preview)."));
+    m_status->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("planStatus"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_previewButton = buttons->addButton(tr("&Preview"), QDialogButtonBox::ActionRole);
+    m_dryRunButton = buttons->addButton(tr("&Dry run"), QDialogButtonBox::ActionRole);
+    m_forceButton = buttons->addButton(tr("Apply, taking over &conflicting fields"), QDialogButtonBox::ActionRole);
+    m_applyButton = buttons->addButton(tr("&Apply"), QDialogButtonBox::AcceptRole);
+    m_closeButton = buttons->addButton(QDialogButtonBox::Close);
+    m_forceButton->hide();
+    m_applyButton->setDefault(false);
+    m_previewButton->setDefault(true);
+    connect(m_previewButton, &QPushButton::clicked, this, &PlanDialog::preview);
+    connect(m_dryRunButton, &QPushButton::clicked, this, &PlanDialog::dryRun);
+    connect(m_applyButton, &QPushButton::clicked, this, &PlanDialog::apply);
+    connect(m_forceButton, &QPushButton::clicked, this, [this] {
+        if (confirm(tr("Another field manager owns some of these fields. Take them over and apply?"))) {
+            setStatus(tr("Applying (taking over conflicting fields)…"));
+            m_runner->execute(false, true);
+        }
+    });
+    connect(m_closeButton, &QPushButton::clicked, this, &QDialog::reject);
+
+    connect(runner, &PlanRunner::planned, this, &PlanDialog::onPlanned);
+    connect(runner, &PlanRunner::failed, this, &PlanDialog::onFailed);
+    connect(runner, &PlanRunner::executed, this, &PlanDialog::onExecuted);
+    connect(runner, &PlanRunner::busyChanged, this, &PlanDialog::updateButtons);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_description);
+    layout->addLayout(m_formHost);
+    auto *planLabel = new QLabel(tr("Plan (what will be written):"), this);
+    layout->addWidget(planLabel);
+    layout->addWidget(m_plan, 1);
+    layout->addWidget(m_status);
+    layout->addWidget(buttons);
+    resize(720, 560);
+    updateButtons();
+}
+
+void PlanDialog::setDescription(const QString &text)
+{
+    m_description->setText(text);
+    m_description->setVisible(!text.isEmpty());
+}
+
+void PlanDialog::setForm(QWidget *form)
+{
+    m_formHost->addWidget(form);
+}
+
+void PlanDialog::setOperationFactory(OperationFactory factory)
+{
+    m_factory = std::move(factory);
+}
+
+void PlanDialog::setRequiredPermission(AccessChecker *access, const AccessQuery &query)
+{
+    m_access = access;
+    m_query = query;
+    if (access) {
+        connect(access, &AccessChecker::changed, this, &PlanDialog::updateButtons);
+        access->verdict(query);
+    }
+    updateButtons();
+}
+
+void PlanDialog::setConfirmHook(std::function<bool(const QString &)> hook)
+{
+    m_confirm = std::move(hook);
+}
+
+void PlanDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    if (!m_opened && m_previewOnOpen)
+        preview();
+    m_opened = true;
+}
+
+void PlanDialog::formChanged()
+{
+    m_planFresh = false;
+    m_forceButton->hide();
+    if (!m_plan->toPlainText().isEmpty())
+        setStatus(tr("The form changed: the plan below is out of date (Preview, Dry run or Apply plans again)."),
+                  QStringLiteral("#8a6d00"));
+    updateButtons();
+}
+
+void PlanDialog::setStatus(const QString &text, const QString &color)
+{
+    m_status->setStyleSheet(color.isEmpty() ? QString() : QStringLiteral("color: %1").arg(color));
+    m_status->setText(text);
+}
+
+bool PlanDialog::confirm(const QString &question)
+{
+    if (m_confirm)
+        return m_confirm(question);
+    return QMessageBox::question(this, windowTitle(), question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+        == QMessageBox::Yes;
+}
+
+void PlanDialog::updateButtons()
+{
+    const bool busy = m_runner->busy();
+    m_previewButton->setEnabled(!busy);
+    m_dryRunButton->setEnabled(!busy);
+    bool allowed = true;
+    QString why;
+    if (m_access) {
+        const auto v = m_access->verdict(m_query);
+        allowed = v.answer != AccessChecker::Answer::Denied;
+        why = m_access->explain(m_query, v);
+    }
+    m_applyButton->setEnabled(!busy && allowed);
+    m_applyButton->setToolTip(allowed ? QString() : why);
+    m_forceButton->setEnabled(!busy && allowed);
+}
+
+void PlanDialog::preview() { planThen(Next::Nothing); }
+void PlanDialog::dryRun() { planThen(Next::DryRun); }
+void PlanDialog::apply() { planThen(Next::Apply); }
+
+void PlanDialog::planThen(Next next)
+{
+    if (m_runner->busy())
+        return;
+    m_forceButton->hide();
+    if (m_planFresh && m_runner->hasPlan()) {
+        m_next = next;
+        onPlanned(m_plan->toPlainText(), {});
+        return;
+    }
+    QString problem;
+    PlanRunner::Operation op = m_factory ? m_factory(&problem) : PlanRunner::Operation();
+    if (!op) {
+        setStatus(problem.isEmpty() ? tr("The form is incomplete.") : problem, QStringLiteral("#c62828"));
+        return;
+    }
+    m_next = next;
+    setStatus(tr("Planning…"));
+    m_runner->preview(std::move(op));
+}
+
+void PlanDialog::onPlanned(const QString &yaml, const QString &summary)
+{
+    m_planFresh = true;
+    if (m_plan->toPlainText() != yaml)
+        m_plan->setPlainText(yaml);
+    const auto *plan = m_runner->plan();
+    const int writes = plan ? static_cast<int>(plan->writes.size()) : 0;
+    QString text = writes == 0 ? tr("Nothing to change: the cluster already matches.")
+                               : tr("%n write(s) planned.", nullptr, writes);
+    if (plan && !plan->notes.empty())
+        for (const auto &n : plan->notes)
+            text += QLatin1Char('\n') + QString::fromStdString(n);
+    setStatus(text);
+    if (!summary.isEmpty())
+        m_plan->setToolTip(summary);
+    const Next next = m_next;
+    m_next = Next::Nothing;
+    if (writes == 0)
+        return;
+    if (next == Next::DryRun) {
+        setStatus(tr("Dry run on the server…"));
+        m_runner->execute(true);
+    } else if (next == Next::Apply) {
+        const QString cluster = m_runner->session() ? m_runner->session()->id() : QString();
+        const QString who = m_runner->session() ? m_runner->session()->identity() : QString();
+        if (!confirm(tr("Apply %n write(s) to cluster %1 as %2?", nullptr, writes).arg(cluster, who))) {
+            setStatus(tr("Not applied."));
+            return;
+        }
+        setStatus(tr("Applying…"));
+        m_runner->execute(false);
+    }
+}
+
+void PlanDialog::onFailed(const QString &message, const QString &hint)
+{
+    m_next = Next::Nothing;
+    m_planFresh = false;
+    setStatus(hint.isEmpty() ? message : message + QLatin1Char('\n') + hint, QStringLiteral("#c62828"));
+}
+
+void PlanDialog::onExecuted(bool dryRun, bool ok, const QString &report, const QString &error, bool conflict)
+{
+    m_plan->setToolTip(report);
+    if (!ok) {
+        setStatus((dryRun ? tr("Dry run failed: %1") : tr("Apply failed: %1")).arg(error), QStringLiteral("#c62828"));
+        if (conflict && !dryRun)
+            m_forceButton->show();
+        qCInfo(lcViews) << windowTitle() << (dryRun ? "dry run failed" : "apply failed");
+        return;
+    }
+    if (dryRun) {
+        setStatus(tr("Dry run passed: the server accepted every write and stored nothing."), QStringLiteral("#2e7d32"));
+        return;
+    }
+    setStatus(tr("Applied."), QStringLiteral("#2e7d32"));
+    emit applied();
+    accept();
+}

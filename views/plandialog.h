@@ -1,0 +1,86 @@
+// The dialog every tenancy write goes through: a form (or just a question), then the plan as
+// YAML, a Dry run on the server, and Apply only after confirmation. Server errors appear in
+// the dialog with the server's message; what the user typed stays until they close it.
+#pragma once
+
+#include "accessquery.h"
+#include "planrunner.h"
+
+#include <QDialog>
+
+#include <functional>
+
+class AccessChecker;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QVBoxLayout;
+
+class PlanDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent = nullptr);
+
+    void setDescription(const QString &text);
+    void setForm(QWidget *form);
+    // Builds the operation from the form; an empty Operation means the form is incomplete
+    // (the message says what is missing).
+    using OperationFactory = std::function<PlanRunner::Operation(QString *problem)>;
+    void setOperationFactory(OperationFactory factory);
+    // The permission Apply needs: denied -> Apply disabled, the tooltip names the permission.
+    void setRequiredPermission(AccessChecker *access, const AccessQuery &query);
+    // Asks before applying; the default shows a message box. Tests answer here.
+    void setConfirmHook(std::function<bool(const QString &question)> hook);
+    // Plans at once when the dialog opens (delete / enable / disable: nothing to type first).
+    void setPreviewOnOpen(bool preview) { m_previewOnOpen = preview; }
+
+    QPlainTextEdit *planView() const { return m_plan; }
+    QLabel *statusLabel() const { return m_status; }
+    QPushButton *previewButton() const { return m_previewButton; }
+    QPushButton *dryRunButton() const { return m_dryRunButton; }
+    QPushButton *applyButton() const { return m_applyButton; }
+    PlanRunner *runner() const { return m_runner; }
+
+public slots:
+    void preview();
+    void dryRun();
+    void apply();
+    // Subclasses call this when a field changes: the shown plan no longer matches the form.
+    void formChanged();
+
+signals:
+    void applied();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    enum class Next { Nothing, DryRun, Apply };
+    void planThen(Next next);
+    void onPlanned(const QString &yaml, const QString &summary);
+    void onFailed(const QString &message, const QString &hint);
+    void onExecuted(bool dryRun, bool ok, const QString &report, const QString &error, bool conflict);
+    void setStatus(const QString &text, const QString &color = {});
+    void updateButtons();
+    bool confirm(const QString &question);
+
+    PlanRunner *m_runner;
+    QVBoxLayout *m_formHost;
+    QLabel *m_description;
+    QPlainTextEdit *m_plan;
+    QLabel *m_status;
+    QPushButton *m_previewButton;
+    QPushButton *m_dryRunButton;
+    QPushButton *m_applyButton;
+    QPushButton *m_forceButton;
+    QPushButton *m_closeButton;
+    OperationFactory m_factory;
+    std::function<bool(const QString &)> m_confirm;
+    AccessChecker *m_access = nullptr;
+    AccessQuery m_query;
+    bool m_planFresh = false;
+    bool m_previewOnOpen = false;
+    bool m_opened = false;
+    Next m_next = Next::Nothing;
+};

@@ -1,0 +1,29 @@
+// Create a project (a namespace labelled with its workspace, plus the project roles and the
+// creator binding in standalone mode), planned through the tenancy engine.
+#pragma once
+
+#include "plandialog.h"
+
+#include "kubeclient/tenancy/graphsnapshot.h"
+
+class QComboBox;
+class QLineEdit;
+
+class ProjectDialog final : public PlanDialog
+{
+    Q_OBJECT
+public:
+    ProjectDialog(PlanRunner *runner, const kube::tenancy::GraphSnapshot &snapshot, const QString &workspace = {},
+                  QWidget *parent = nullptr);
+
+    QLineEdit *nameEdit() const { return m_name; }
+    QComboBox *workspaceBox() const { return m_workspace; }
+
+private:
+    PlanRunner::Operation operation(QString *problem) const;
+
+    QLineEdit *m_name;
+    QComboBox *m_workspace;
+    QLineEdit *m_alias;
+    QLineEdit *m_description;
+};

@@ -1,0 +1,116 @@
+// UserDialog: an edit that also changes the platform role becomes one plan (the user's writes
+// then the role binding's), so the user sees and confirms everything at once.
+#include "userdialog.h"
+
+#include "kubeclient/tenancy/names.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLineEdit>
+
+using namespace kube;
+using namespace kube::tenancy;
+
+UserDialog::UserDialog(PlanRunner *runner, const GraphSnapshot &snapshot, const QString &edit, QWidget *parent)
+    : PlanDialog(runner, edit.isEmpty() ? tr("New user") : tr("Edit user %1").arg(edit), parent)
+    , m_editing(!edit.isEmpty())
+    , m_name(new QLineEdit)
+    , m_email(new QLineEdit)
+    , m_password(new QLineEdit)
+    , m_confirm(new QLineEdit)
+    , m_displayName(new QLineEdit)
+    , m_description(new QLineEdit)
+    , m_lang(new QComboBox)
+    , m_platformRole(new QComboBox)
+{
+    setObjectName(QStringLiteral("userDialog"));
+    m_name->setObjectName(QStringLiteral("name"));
+    for (QLineEdit *p : {m_password, m_confirm})
+        p->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(m_editing ? tr("unchanged") : tr("8 to 64 characters: a lower-case letter, an upper-case letter and a digit"));
+    m_lang->addItems({QString(), QStringLiteral("en"), QStringLiteral("zh"), QStringLiteral("tc"), QStringLiteral("es")});
+    m_platformRole->addItem(tr("(none)"), QString());
+    for (const auto &r : snapshot.globalRoles())
+        m_platformRole->addItem(QString::fromStdString(r.name), QString::fromStdString(r.name));
+
+    if (m_editing) {
+        m_name->setText(edit);
+        m_name->setReadOnly(true);
+        if (const auto u = snapshot.user(edit.toStdString())) {
+            m_email->setText(QString::fromStdString(u->email));
+            m_displayName->setText(QString::fromStdString(u->displayName));
+            m_description->setText(QString::fromStdString(u->description));
+            m_lang->setCurrentText(QString::fromStdString(u->lang));
+            m_originalRole = QString::fromStdString(u->platformRole);
+        }
+        m_platformRole->setCurrentIndex(std::max(0, m_platformRole->findData(m_originalRole)));
+    } else {
+        m_platformRole->setCurrentIndex(std::max(0, m_platformRole->findData(QStringLiteral("platform-regular"))));
+    }
+
+    auto *form = new QWidget;
+    auto *layout = new QFormLayout(form);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addRow(tr("&Name:"), m_name);
+    layout->addRow(tr("&E-mail:"), m_email);
+    layout->addRow(tr("&Password:"), m_password);
+    layout->addRow(tr("C&onfirm password:"), m_confirm);
+    layout->addRow(tr("&Display name:"), m_displayName);
+    layout->addRow(tr("Descr&iption:"), m_description);
+    layout->addRow(tr("&Language:"), m_lang);
+    layout->addRow(tr("Platform &role:"), m_platformRole);
+    setForm(form);
+    for (QLineEdit *e : {m_name, m_email, m_password, m_confirm, m_displayName, m_description})
+        connect(e, &QLineEdit::textChanged, this, &PlanDialog::formChanged);
+    connect(m_lang, &QComboBox::currentIndexChanged, this, &PlanDialog::formChanged);
+    connect(m_platformRole, &QComboBox::currentIndexChanged, this, &PlanDialog::formChanged);
+    setOperationFactory([this](QString *problem) { return operation(problem); });
+}
+
+PlanRunner::Operation UserDialog::operation(QString *problem) const
+{
+    UserSpec spec;
+    spec.name = m_name->text().trimmed().toStdString();
+    if (auto ok = validateUserName(spec.name); !ok) {
+        *problem = QString::fromStdString(ok.error().message);
+        return {};
+    }
+    spec.email = m_email->text().trimmed().toStdString();
+    if (auto ok = validateEmail(spec.email); !ok) {
+        *problem = QString::fromStdString(ok.error().message);
+        return {};
+    }
+    if (m_password->text() != m_confirm->text()) {
+        *problem = tr("The two passwords differ.");
+        return {};
+    }
+    spec.password = m_password->text().toStdString();
+    if (!spec.password.empty() || !m_editing) {
+        if (auto ok = validatePassword(spec.password); !ok) {
+            *problem = QString::fromStdString(ok.error().message);
+            return {};
+        }
+    }
+    spec.displayName = m_displayName->text().trimmed().toStdString();
+    spec.description = m_description->text().trimmed().toStdString();
+    spec.lang = m_lang->currentText().toStdString();
+    const std::string role = m_platformRole->currentData().toString().toStdString();
+    const bool editing = m_editing;
+    const bool roleChanged = role != m_originalRole.toStdString();
+    return [spec, role, editing, roleChanged](Planner &planner) -> Result<Plan> {
+        if (!editing)
+            return planner.createUser(spec, role);
+        auto plan = planner.editUser(spec);
+        if (!plan || !roleChanged || role.empty())
+            return plan;
+        auto rolePlan = planner.setPlatformRole(spec.name, role);
+        if (!rolePlan)
+            return rolePlan.error();
+        for (auto &w : rolePlan->writes)
+            plan->writes.push_back(std::move(w));
+        for (auto &n : rolePlan->notes)
+            plan->notes.push_back(std::move(n));
+        plan->title += " and set platform role " + role;
+        return plan;
+    };
+}
