@@ -1,6 +1,7 @@
 // tenantryctl: the command-line twin of the tenantry desktop app.
 // Dispatches to sub-commands; global flags are parsed by each command.
 #include "commands.h"
+#include "permissioncommands.h"
 #include "tenancyusage.h"
 
 #include <cstdio>
@@ -33,6 +34,16 @@ static void usage(FILE *out)
                  "Every write prints its plan and takes --dry-run (server-side dry run, writes nothing),\n"
                  "--yes (apply without asking; needed when stdin is not a terminal), --force-conflicts\n"
                  "and -o yaml (the plan as YAML).\n"
+                 "\n"
+                 "Permissions (exact RBAC evaluation; all take --from PATH to work offline on manifests):\n"
+                 "  can-i VERB RESOURCE[.GROUP][/SUB] [NAME] [-n NS | -A] [--as USER [--as-group G]...]\n"
+                 "        [--view kubernetes|kubesphere] [--explain] [--verify]\n"
+                 "                          yes/no like kubectl auth can-i, with the path that decides it\n"
+                 "  matrix --as USER [-n NS | -w WS | -A] [-o table|json|csv]\n"
+                 "                          allowed verbs per resource and scope\n"
+                 "  who-can VERB RESOURCE [-n NS]   subjects allowed, with their binding -> role -> rule paths\n"
+                 "  diff --as A --against B         what one subject may do that the other may not\n"
+                 "  risks                   grants people audit for (wildcards, secrets, escalate, exec...)\n"
                  "\n"
                  "Kubernetes:\n"
                  "  config view [--merge] [--flatten] [--minify] [--raw] [-o json|yaml]\n"
@@ -77,6 +88,8 @@ int main(int argc, char **argv)
         {"edit", ctl::runEdit},     {"delete", ctl::runDelete},   {"move", ctl::runMove},
         {"member", ctl::runMember}, {"members", ctl::runMember},  {"role", ctl::runRole},
         {"user", ctl::runUser},     {"repair", ctl::runRepair},   {"install", ctl::runInstall},
+        {"can-i", ctl::runCanI},    {"matrix", ctl::runMatrix},   {"who-can", ctl::runWhoCan},
+        {"diff", ctl::runDiff},     {"risks", ctl::runRisks},
     };
     if (auto it = tenancy.find(cmd); it != tenancy.end())
         return it->second(args);
