@@ -613,9 +613,16 @@ void ClusterSession::checkInitialRound()
         return;
     {
         std::lock_guard lock(m_backend->feedsMutex);
-        for (const auto &f : m_backend->feeds)
-            if (f->ns.empty() && !f->synced && !f->forbidden)
+        for (const auto &f : m_backend->feeds) {
+            if (!f->ns.empty())
+                continue;
+            if (!f->synced && !f->forbidden)
                 return;
+            // The feed's own flag, not m_forbidden: its queued notification may still be on
+            // the way, and deciding about the reach without it would skip it.
+            if (f->forbidden)
+                m_forbidden.set(indexOf(f->kind));
+        }
     }
     // Every cluster-wide kind answered: a restricted identity now gets what it can reach.
     const bool needReach = m_forbidden.test(indexOf(GraphKind::Namespace));

@@ -179,8 +179,14 @@ void buildProject(NodeDetails &d, const GraphSnapshot &s)
     d.title = tr("Project %1").arg(d.name);
     addField(d, tr("Kind"), p->workspace.empty() ? tr("Namespace") : tr("Project (Namespace)"));
     addField(d, tr("Name"), d.name);
-    addField(d, tr("Workspace"), p->workspace.empty() ? tr("none")
-                                 : qs(p->workspace) + (p->workspaceExists ? QString() : tr(" (missing)")));
+    QString workspace = qs(p->workspace);
+    if (p->workspace.empty())
+        workspace = tr("none");
+    else if (!s.fed(GraphKind::WorkspaceTemplate) && !s.fed(GraphKind::Workspace))
+        workspace += tr(" (this identity may not read workspaces)");
+    else if (!p->workspaceExists)
+        workspace += tr(" (missing)");
+    addField(d, tr("Workspace"), workspace);
     addField(d, tr("Alias"), qs(p->alias));
     addField(d, tr("Description"), qs(p->description));
     addField(d, tr("Phase"), qs(p->phase));

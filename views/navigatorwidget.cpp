@@ -43,7 +43,9 @@ NavigatorWidget::NavigatorWidget(TenancyTreeModel *model, QWidget *parent)
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(TenancyTreeModel::NameColumn, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(TenancyTreeModel::CountColumn, QHeaderView::Fixed);
-    m_tree->header()->resizeSection(TenancyTreeModel::CountColumn, 64);
+    // Wide enough for "no access" and five-digit counts.
+    m_tree->header()->resizeSection(TenancyTreeModel::CountColumn,
+                                    m_tree->fontMetrics().horizontalAdvance(QStringLiteral("no access")) + 16);
     m_tree->installEventFilter(this);
 
     auto *layout = new QVBoxLayout(this);

@@ -40,7 +40,8 @@ PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent
     m_previewButton = buttons->addButton(tr("&Preview"), QDialogButtonBox::ActionRole);
     m_dryRunButton = buttons->addButton(tr("&Dry run"), QDialogButtonBox::ActionRole);
     m_forceButton = buttons->addButton(tr("Apply, taking over &conflicting fields"), QDialogButtonBox::ActionRole);
-    m_applyButton = buttons->addButton(tr("&Apply"), QDialogButtonBox::AcceptRole);
+    // An action, not the accept role: the order reads Preview, Dry run, Apply on every style.
+    m_applyButton = buttons->addButton(tr("&Apply"), QDialogButtonBox::ActionRole);
     m_closeButton = buttons->addButton(QDialogButtonBox::Close);
     m_forceButton->hide();
     m_applyButton->setDefault(false);
