@@ -3,7 +3,6 @@
 #include "applogging.h"
 #include "asynctask.h"
 #include "connectionspec.h"
-#include "kubeclient/kubeconfig.h"
 #include "mainwindow.h"
 #include "navigatorwidget.h"
 #include "screenshotrunner.h"
@@ -61,11 +60,8 @@ int main(int argc, char *argv[])
 
     if (explicitConnection) {
         QStringList contexts = parser.values(context);
-        if (contexts.isEmpty()) {
-            // The kubeconfig's current context, by name (a small local file: read it here).
-            auto config = kube::Kubeconfig::loadFromEnvironment(parser.value(kubeconfig).toStdString());
-            contexts << (config ? QString::fromStdString(config->currentContext()) : QString());
-        }
+        if (contexts.isEmpty())
+            contexts << QString();  // the kubeconfig's current context
         for (const QString &c : contexts) {
             ConnectionSpec spec;
             spec.kubeconfig = parser.value(kubeconfig);

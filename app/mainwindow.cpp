@@ -21,6 +21,9 @@
 #include "userdialog.h"
 #include "workspacedialog.h"
 
+#include "kubeclient/kubeconfig.h"
+
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -80,6 +83,8 @@ MainWindow::MainWindow(Options options, QWidget *parent)
             return;
         QMenu menu(this);
         m_actions->fillContextMenu(&menu);
+        if (index.data(TenancyTreeModel::KindRole).toInt() == int(NodeKind::Cluster))
+            menu.addMenu(modeMenu(sessionFor(index), &menu));
         if (!menu.isEmpty())
             menu.exec(pos);
     });
@@ -166,8 +171,15 @@ void MainWindow::buildMenus()
         m_navigator->treeView()->addAction(A(id));
 }
 
-ClusterSession *MainWindow::addConnection(const ConnectionSpec &spec, bool remember)
+ClusterSession *MainWindow::addConnection(const ConnectionSpec &requested, bool remember)
 {
+    ConnectionSpec spec = requested;
+    if (spec.context.isEmpty()) {
+        // Name the cluster by the kubeconfig's current context (a small local file, no network).
+        auto config = kube::Kubeconfig::loadFromEnvironment(spec.kubeconfig.toStdString());
+        if (config && !config->currentContext().empty())
+            spec.context = QString::fromStdString(config->currentContext());
+    }
     for (ClusterSession *s : std::as_const(m_sessions))
         if (s->spec().sameTarget(spec)) {
             m_navigator->selectPath(s->id());
@@ -321,6 +333,8 @@ void MainWindow::showDetails()
         };
         if (st.limited())
             head.append({tr("Limited view"), tr("may not list %1").arg(st.forbiddenKinds.join(QStringLiteral(", ")))});
+        if (!st.hint.isEmpty())
+            head.append({tr("What to do"), st.hint});
         if (!st.reachableNamespaces.isEmpty())
             head.append({tr("Reachable namespaces"), st.reachableNamespaces.join(QStringLiteral(", "))});
         d.overview = head + d.overview;
@@ -522,6 +536,34 @@ void MainWindow::onAction(TenancyActions::Id id, const NodeContext &c)
     case TenancyActions::IdCount:
         break;
     }
+}
+
+QMenu *MainWindow::modeMenu(ClusterSession *session, QWidget *parent)
+{
+    // Detected by default; the user may say otherwise, and the status bar then says "set by you".
+    auto *menu = new QMenu(tr("Tenancy &mode"), parent);
+    if (!session)
+        return menu;
+    auto *group = new QActionGroup(menu);
+    const QList<QPair<QString, QString>> modes{{QString(), tr("&Detect")},
+                                               {QStringLiteral("kubesphere"), tr("&KubeSphere (its controllers act)")},
+                                               {QStringLiteral("standalone"), tr("&Standalone (Tenantry acts)")}};
+    QPointer<ClusterSession> guard(session);
+    for (const auto &[value, text] : modes) {
+        QAction *a = menu->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(session->spec().modeOverride == value);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, guard, value = value] {
+            if (!guard || guard->spec().modeOverride == value)
+                return;
+            guard->setModeOverride(value);
+            if (m_options.persist)
+                m_settings->saveConnection(guard->spec());
+            guard->reconnect();
+        });
+    }
+    return menu;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

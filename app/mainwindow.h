@@ -18,6 +18,7 @@ class DetailPanel;
 class ExecApprover;
 class NavigatorWidget;
 #include "plandialog.h"
+class QMenu;
 class QSplitter;
 class TenancyTreeModel;
 
@@ -69,6 +70,7 @@ protected:
 
 private:
     void buildMenus();
+    QMenu *modeMenu(ClusterSession *session, QWidget *parent);
     void onCurrentChanged();
     void showDetails();
     void onOutlineChanged(ClusterSession *session);

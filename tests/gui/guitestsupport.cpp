@@ -123,6 +123,30 @@ bool pauseApiServer(bool pause)
     return pid > 0 && ::kill(pid, pause ? SIGSTOP : SIGCONT) == 0;
 }
 
+std::string writeExecKubeconfig(const std::string &fileName, const std::string &command,
+                                const std::vector<std::string> &args, const std::string &installHint)
+{
+    auto base = clusterenv::transportFor(clusterenv::kubeconfigPath("admin"));
+    if (!base)
+        return {};
+    std::string argList;
+    for (const auto &a : args)
+        argList += (argList.empty() ? "\"" : ", \"") + a + "\"";
+    const std::string path = clusterenv::stateDir() + "/kubeconfigs/" + fileName;
+    QFile out(QString::fromStdString(path));
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    std::string text = "apiVersion: v1\nkind: Config\nclusters:\n- name: dev\n  cluster:\n    server: " + base->server
+        + "\n    certificate-authority: " + clusterenv::stateDir() + "/pki/ca.crt\n"
+        + "users:\n- name: exec\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
+        + "      command: " + command + "\n      args: [" + argList + "]\n      interactiveMode: Never\n";
+    if (!installHint.empty())
+        text += "      installHint: \"" + installHint + "\"\n";
+    text += "contexts:\n- name: exec@dev\n  context:\n    cluster: dev\n    user: exec\ncurrent-context: exec@dev\n";
+    out.write(QByteArray::fromStdString(text));
+    return path;
+}
+
 QString rowsOf(const QAbstractItemModel &m, const QModelIndex &parent, int depth)
 {
     QStringList parts;

@@ -40,6 +40,10 @@ int apiServerPid();
 // SIGSTOP / SIGCONT: the server stops answering but keeps its sockets (a hung server).
 bool pauseApiServer(bool pause);
 
+// A kubeconfig (context "exec@dev") whose user gets credentials from an exec plugin.
+std::string writeExecKubeconfig(const std::string &fileName, const std::string &command,
+                                const std::vector<std::string> &args, const std::string &installHint = {});
+
 // "name(count)[child,child]" for a subtree, as tst_tenancytreemodel prints it.
 QString rowsOf(const QAbstractItemModel &model, const QModelIndex &parent, int depth = 99);
 

@@ -33,6 +33,8 @@ private slots:
     void restrictedIdentitySeesReachableProjects();
     void survivesApiServerStopAndResume();
     void failedConnectionSaysWhy();
+    void execPluginIsApprovedOnceThenRemembered();
+    void failingExecPluginShowsItsMessageAndInstallHint();
 
 private:
     // A session on the admin kubeconfig wired to a model with testers on model and proxy.
@@ -279,6 +281,68 @@ void tst_ClusterSession::failedConnectionSaysWhy()
     QTRY_COMPARE_WITH_TIMEOUT(live.session.status().state, SessionStatus::State::Failed, 10000);
     QVERIFY2(live.session.status().message.contains(QStringLiteral("no-such-context")), qPrintable(live.session.status().message));
     QVERIFY(live.model.clusterNode(live.session.id()));
+}
+
+void tst_ClusterSession::execPluginIsApprovedOnceThenRemembered()
+{
+    // Given a kubeconfig whose user runs a credential plugin (it prints the token-user's token)
+    const std::string plugin = std::string(TENANTRY_SOURCE_DIR) + "/tests/data/exec-it/devcluster-token.sh";
+    const std::string kubeconfig = guitest::writeExecKubeconfig(
+        "gui-exec.kubeconfig", plugin, {clusterenv::stateDir() + "/tokens/token-user.token"});
+    QVERIFY(!kubeconfig.empty());
+    ExecApprover approver;
+    QStringList asked;
+    approver.setAsker([&](const ExecApprovalRequest &request, bool *remember) {
+        asked << ExecApprover::commandLine(request);
+        *remember = true;
+        return true;
+    });
+    ConnectionSpec spec;
+    spec.kubeconfig = qs(kubeconfig);
+    // When a session connects, the user is asked once, with the exact command line
+    {
+        ClusterSession session(spec, &approver);
+        session.start();
+        QTRY_COMPARE_WITH_TIMEOUT(session.status().state, SessionStatus::State::Connected, 30000);
+        QCOMPARE(session.status().identity, QStringLiteral("token-user"));
+    }
+    QCOMPARE(asked.size(), 1);
+    QVERIFY2(asked.first().startsWith(qs(plugin)), qPrintable(asked.first()));
+    QVERIFY(asked.first().contains(QStringLiteral("token-user.token")));
+    // And the approval is kept as a hash of the command line, not the command line itself
+    QCOMPARE(approver.approved().size(), 1);
+    QVERIFY(!approver.approved().values().first().contains(QStringLiteral("token")));
+    // When another session runs the same command line, nobody is asked again
+    {
+        ClusterSession again(spec, &approver);
+        again.start();
+        QTRY_COMPARE_WITH_TIMEOUT(again.status().state, SessionStatus::State::Connected, 30000);
+    }
+    QCOMPARE(asked.size(), 1);
+    // And a refused plugin never runs: the session fails and says so
+    ExecApprover refusing;
+    refusing.setAsker([](const ExecApprovalRequest &, bool *) { return false; });
+    ClusterSession refused(spec, &refusing);
+    refused.start();
+    QTRY_COMPARE_WITH_TIMEOUT(refused.status().state, SessionStatus::State::Failed, 30000);
+    QVERIFY2(!refused.status().message.isEmpty(), "no reason given");
+}
+
+void tst_ClusterSession::failingExecPluginShowsItsMessageAndInstallHint()
+{
+    const std::string plugin = std::string(TENANTRY_SOURCE_DIR) + "/tests/data/exec/fail.sh";
+    const std::string kubeconfig =
+        guitest::writeExecKubeconfig("gui-exec-fail.kubeconfig", plugin, {}, "Install corpus-login from the corpus portal");
+    ExecApprover approver;
+    approver.setApproveAll(true);
+    ConnectionSpec spec;
+    spec.kubeconfig = qs(kubeconfig);
+    ClusterSession session(spec, &approver);
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(session.status().state, SessionStatus::State::Failed, 30000);
+    const QString all = session.status().message + QLatin1Char('\n') + session.status().hint;
+    QVERIFY2(all.contains(QStringLiteral("must be logged in")), qPrintable(all));
+    QVERIFY2(session.status().hint.contains(QStringLiteral("Install corpus-login")), qPrintable(all));
 }
 
 QTEST_MAIN(tst_ClusterSession)

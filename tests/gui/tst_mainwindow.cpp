@@ -5,7 +5,16 @@
 // screenshots of the main views under <build>/screenshots.
 #include "guitestsupport.h"
 
+#include "appsettings.h"
+#include "bindingtablemodel.h"
 #include "clusterstatuswidget.h"
+#include "execapprover.h"
+#include "importkubeconfigdialog.h"
+#include "kubeconfigcontextmodel.h"
+#include "networkpolicytablemodel.h"
+#include "propertytablemodel.h"
+#include "roletablemodel.h"
+#include "ruletablemodel.h"
 #include "clustersession.h"
 #include "detailpanel.h"
 #include "mainwindow.h"
@@ -70,6 +79,10 @@ private slots:
     void screenshotsOfTheMainViews();
     void windowSurvivesApiServerStopAndResume();
     void screenshotCommandLine();
+    void importDialogListsTestsAndConnectsSeveral();
+    void detailModelsFollowLiveEventsUnderTester();
+    void disableUserThroughItsDialog();
+    void settingsRememberConnectionsButNoSecret();
 
 private:
     std::unique_ptr<MainWindow> openWindow(const ConnectionSpec &spec);
@@ -88,6 +101,9 @@ std::unique_ptr<MainWindow> tst_MainWindow::openWindow(const ConnectionSpec &spe
 
 void tst_MainWindow::initTestCase()
 {
+    // Settings of windows that persist go to a throw-away location, never the user's.
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
     std::string error;
     m_admin = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"), &error);
     QVERIFY2(m_admin, error.c_str());
@@ -327,6 +343,185 @@ void tst_MainWindow::screenshotCommandLine()
                QStringLiteral("admin@devcluster/Workspaces/no-such-workspace")});
     QVERIFY(bad.waitForFinished(120000));
     QCOMPARE(bad.exitCode(), 1);
+}
+
+void tst_MainWindow::importDialogListsTestsAndConnectsSeveral()
+{
+    // Given the import dialog on the admin's kubeconfig
+    ExecApprover approver;
+    ImportKubeconfigDialog dialog(&approver, qs(clusterenv::kubeconfigPath("admin")), {});
+    QAbstractItemModelTester tester(dialog.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    dialog.show();
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.model()->rowCount(), 1, 10000);
+    const ContextRow *row = dialog.model()->rowAt(0);
+    QCOMPARE(row->name, QStringLiteral("admin@devcluster"));
+    QVERIFY(row->server.startsWith(QStringLiteral("https://127.0.0.1:")));
+    QCOMPARE(row->auth, QStringLiteral("client certificate"));
+    QVERIFY(row->checked);  // the current context is offered first
+    // When the user tests the connection, the window stays responsive and the answer arrives
+    QElapsedTimer t;
+    t.start();
+    dialog.model()->testConnection(0);
+    QVERIFY(t.elapsed() < 200);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.model()->rowAt(0)->test, ContextRow::Test::Ok, 15000);
+    QVERIFY(dialog.model()->rowAt(0)->testText.contains(QStringLiteral("devcluster-admin")));
+    save(&dialog, QStringLiteral("import-kubeconfig"));
+    const auto chosen = dialog.connections();
+    QCOMPARE(chosen.size(), 1);
+
+    // And several clusters at once: the admin and a tenant's view side by side
+    const std::string tenant = "gimport-" + m_seed.sfx;
+    const std::string tenantConfig = clusterenv::addUser(tenant);
+    MainWindow w(testOptions());
+    w.addConnection(chosen.first(), false);
+    ConnectionSpec second;
+    second.kubeconfig = qs(tenantConfig);
+    w.addConnection(second, false);
+    w.show();
+    QTRY_VERIFY_WITH_TIMEOUT(w.allLoaded(), 60000);
+    QCOMPARE(w.treeModel()->clusters().size(), 2);
+    QCOMPARE(w.sessions().size(), 2);
+    QVERIFY(w.statusWidget(w.sessions().at(0)->id()));
+    QVERIFY(w.statusWidget(w.sessions().at(1)->id()));
+    QCOMPARE(w.sessions().at(1)->identity(), qs(tenant));
+    // Adding the same context again selects it instead of connecting twice
+    w.addConnection(chosen.first(), false);
+    QCOMPARE(w.sessions().size(), 2);
+    save(&w, QStringLiteral("two-clusters"));
+}
+
+void tst_MainWindow::detailModelsFollowLiveEventsUnderTester()
+{
+    auto w = openWindow(specFor(clusterenv::kubeconfigPath("admin")));
+    QTRY_VERIFY_WITH_TIMEOUT(w->allLoaded(), 60000);
+    const QString cluster = w->sessions().first()->id();
+    DetailPanel *panel = w->detailPanel();
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+    for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{
+             panel->memberModel(), panel->bindingModel(), panel->roleModel(), panel->ruleModel(), panel->quotaModel(),
+             panel->policyModel(), panel->labelModel(), panel->annotationModel()})
+        testers.push_back(std::make_unique<QAbstractItemModelTester>(m, QAbstractItemModelTester::FailureReportingMode::QtTest));
+    // Given project p2 selected (and its members tab shown)
+    QVERIFY(w->navigator()->selectPath(cluster + qs("/Workspaces/" + m_seed.ws1 + "/" + m_seed.p2)));
+    panel->showTab(NodeDetails::MembersTab);
+    const int before = panel->memberModel()->rowCount();
+    // When members, roles, quotas, policies and labels change on the server
+    QCOMPARE(guitest::apply(*m_admin, [&](Planner &p) { return p.setMember(MemberScope::project(m_seed.p2), m_seed.userA, "operator"); }),
+             std::string());
+    QTRY_COMPARE_WITH_TIMEOUT(panel->memberModel()->rowCount(), before + 1, 15000);
+    QCOMPARE(guitest::apply(*m_admin, [&](Planner &p) {
+                 RoleSpec role;
+                 role.level = RoleSpec::Level::Project;
+                 role.scope = m_seed.p2;
+                 role.name = "gui-reader";
+                 role.rules = nlohmann::json::parse(R"([{"verbs":["get","list"],"apiGroups":[""],"resources":["configmaps"]}])");
+                 return p.saveRole(role, true);
+             }),
+             std::string());
+    QTRY_VERIFY_WITH_TIMEOUT(panel->roleModel()->rowOfKey(QStringLiteral("gui-reader")) >= 0, 15000);
+    auto r = guitest::kubectl({"-n", qs(m_seed.p2), "create", "quota", "objects", "--hard=configmaps=10"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QTRY_VERIFY_WITH_TIMEOUT(panel->quotaModel()->rowCount() >= 1, 15000);
+    QProcess apply;
+    apply.start(QStringLiteral("kubectl"), {QStringLiteral("--kubeconfig"), qs(clusterenv::kubeconfigPath("admin")),
+                                            QStringLiteral("-n"), qs(m_seed.p2), QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-")});
+    apply.write("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-all}\n"
+                "spec: {podSelector: {}, policyTypes: [Ingress, Egress]}\n");
+    apply.closeWriteChannel();
+    QVERIFY(apply.waitForFinished(30000));
+    QCOMPARE(apply.exitCode(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->policyModel()->rowOfKey(QStringLiteral("NetworkPolicy") + QChar(0x1f) + QStringLiteral("deny-all")) >= 0, 15000);
+    r = guitest::kubectl({"label", "namespace", qs(m_seed.p2), "team=gui"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QTRY_VERIFY_WITH_TIMEOUT(panel->labelModel()->rowOfKey(QStringLiteral("team")) >= 0, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->yamlText().contains(QStringLiteral("team: gui")), 15000);
+    // And when the member goes, its row goes
+    QCOMPARE(guitest::apply(*m_admin, [&](Planner &p) { return p.removeMember(MemberScope::project(m_seed.p2), m_seed.userA); }),
+             std::string());
+    QTRY_COMPARE_WITH_TIMEOUT(panel->memberModel()->rowCount(), before, 15000);
+    // And a user's access table follows too
+    QVERIFY(w->navigator()->selectPath(cluster + qs("/Platform/Users/" + m_seed.userB)));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->bindingModel()->rowCount() >= 2, 10000);  // platform role + viewer of p1
+}
+
+void tst_MainWindow::disableUserThroughItsDialog()
+{
+    auto w = openWindow(specFor(clusterenv::kubeconfigPath("admin")));
+    QTRY_VERIFY_WITH_TIMEOUT(w->allLoaded(), 60000);
+    const QString cluster = w->sessions().first()->id();
+    QVERIFY(w->navigator()->selectPath(cluster + qs("/Platform/Users/" + m_seed.userB)));
+    QVERIFY(w->actions()->applies(TenancyActions::DisableUser));
+    QVERIFY(!w->actions()->applies(TenancyActions::EnableUser));
+    QAction *disable = w->actions()->action(TenancyActions::DisableUser);
+    QTRY_VERIFY_WITH_TIMEOUT(disable->isEnabled(), 15000);
+    disable->trigger();
+    PlanDialog *dialog = w->lastDialog();
+    QVERIFY(dialog);
+    dialog->setConfirmHook([](const QString &) { return true; });
+    // The plan is shown as soon as the dialog opens (nothing to type)
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->planView()->toPlainText().contains(QStringLiteral("Disabled")), 15000);
+    QSignalSpy applied(dialog, &PlanDialog::applied);
+    dialog->applyButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 1, 20000);
+    // Then the tree marks the user disabled and the action flips to "Enable"
+    const QModelIndex user = w->treeModel()->indexForPath(cluster + qs("/Platform/Users/" + m_seed.userB));
+    QTRY_VERIFY_WITH_TIMEOUT(user.data(TenancyTreeModel::FlagsRole).toUInt() & OutlineEntry::Disabled, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(w->actions()->applies(TenancyActions::EnableUser), 5000);
+    QVERIFY(!w->actions()->applies(TenancyActions::DisableUser));
+}
+
+void tst_MainWindow::settingsRememberConnectionsButNoSecret()
+{
+    // Given a persistent window that connects through an exec plugin and remembers the approval
+    const std::string plugin = std::string(TENANTRY_SOURCE_DIR) + "/tests/data/exec-it/devcluster-token.sh";
+    const std::string kubeconfig = guitest::writeExecKubeconfig(
+        "gui-settings.kubeconfig", plugin, {clusterenv::stateDir() + "/tokens/token-user.token"});
+    QSettings().clear();
+    {
+        MainWindow::Options o;
+        o.persist = true;
+        MainWindow w(o);
+        w.approver()->setAsker([](const kube::ExecApprovalRequest &, bool *remember) {
+            *remember = true;
+            return true;
+        });
+        ConnectionSpec spec;
+        spec.kubeconfig = qs(kubeconfig);
+        spec.context = QStringLiteral("exec@dev");
+        spec.pinnedNamespaces = {QStringLiteral("pinned-ns")};
+        w.addConnection(spec, true);
+        QTRY_VERIFY_WITH_TIMEOUT(w.allLoaded(), 60000);
+        w.close();
+    }
+    // Then the settings name the file, the context and the pins, and the plugin's approval as a hash
+    AppSettings settings;
+    const auto connections = settings.connections();
+    QCOMPARE(connections.size(), 1);
+    QCOMPARE(connections.first().kubeconfig, qs(kubeconfig));
+    QCOMPARE(connections.first().context, QStringLiteral("exec@dev"));
+    QCOMPARE(connections.first().pinnedNamespaces, QStringList{QStringLiteral("pinned-ns")});
+    QCOMPARE(settings.approvedExecCommands().size(), 1);
+    // And no secret: neither the token the plugin printed nor any key material
+    QSettings raw;
+    raw.sync();
+    QFile file(raw.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QFile tokenFile(qs(clusterenv::stateDir() + "/tokens/token-user.token"));
+    QVERIFY(tokenFile.open(QIODevice::ReadOnly));
+    const QByteArray token = tokenFile.readAll().trimmed();
+    QVERIFY(!token.isEmpty());
+    QVERIFY2(!text.contains(token), "the token reached the settings file");
+    QVERIFY(!text.contains("BEGIN"));
+    QVERIFY(!text.toLower().contains("password"));
+    // And a new window restores the connection from there
+    MainWindow::Options o;
+    o.persist = true;
+    MainWindow again(o);
+    QVERIFY(again.restoreConnections());
+    QCOMPARE(again.sessions().size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(again.sessions().first()->status().identity, QStringLiteral("token-user"), 30000);
+    QSettings().clear();
 }
 
 QTEST_MAIN(tst_MainWindow)
