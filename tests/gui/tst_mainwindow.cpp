@@ -21,6 +21,7 @@
 #include "membertablemodel.h"
 #include "navigatorwidget.h"
 #include "plandialog.h"
+#include "projectdialog.h"
 #include "quotatablemodel.h"
 #include "tenancyfilterproxymodel.h"
 #include "tenancytreemodel.h"
@@ -223,6 +224,22 @@ void tst_MainWindow::forbiddenActionIsDisabledWithTheMissingPermission()
     QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("limited view")), 10000);
     QVERIFY(status->text().contains(qs(tenant)));
     save(w.get(), QStringLiteral("restricted-identity"));
+
+    // And when the tenant tries anyway (a dialog opened directly), the server's refusal shows in
+    // the dialog with the server's own words, Apply stays disabled, and the form keeps its text
+    ProjectDialog dialog(new PlanRunner(w->sessions().first()), w->sessions().first()->snapshot());
+    dialog.setRequiredPermission(w->sessions().first()->access(), *w->actions()->permissionFor(TenancyActions::NewProject));
+    dialog.show();
+    QTest::keyClicks(dialog.nameEdit(), qs("gforbidden-" + m_seed.sfx));
+    dialog.dryRunButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.statusLabel()->text().contains(QStringLiteral("forbidden")), 20000);
+    // (the planner reads before it writes, so the refusal may be of the read: the server says which)
+    QVERIFY2(dialog.statusLabel()->text().contains(qs("is forbidden: User \"" + tenant + "\" cannot")),
+             qPrintable(dialog.statusLabel()->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.applyButton()->isEnabled(), 10000);
+    QVERIFY(dialog.applyButton()->toolTip().contains(QStringLiteral("create namespaces")));
+    QCOMPARE(dialog.nameEdit()->text(), qs("gforbidden-" + m_seed.sfx));
+    save(&dialog, QStringLiteral("dialog-server-refusal"));
 }
 
 void tst_MainWindow::keyboardFilterAndContextMenu()
