@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstdlib>
 
 int main(int argc, char *argv[])
 {
@@ -99,5 +100,13 @@ int main(int argc, char *argv[])
     window.show();
     const int code = app.exec();
     runner.reset();
+    // Background requests (a permission check, a plan) may still wait on a server: drop what
+    // has not started and give the rest a moment. Exiting under a running request would tear
+    // libcurl down beneath it.
+    AsyncTask::pool()->clear();
+    if (!AsyncTask::pool()->waitForDone(3000)) {
+        std::fflush(stdout);
+        std::quick_exit(code);
+    }
     return code;
 }

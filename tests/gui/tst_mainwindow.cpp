@@ -31,6 +31,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -265,6 +266,19 @@ void tst_MainWindow::keyboardFilterAndContextMenu()
     QVERIFY(w->actions()->applies(TenancyActions::DeleteProject));
     QVERIFY(!w->actions()->applies(TenancyActions::DeleteWorkspace));
     QVERIFY(!w->actions()->applies(TenancyActions::EditUser));
+    // The context menu offers them; Delete in the tree opens the delete dialog for this project
+    QMenu menu;
+    w->actions()->fillContextMenu(&menu);
+    QStringList texts;
+    for (QAction *a : menu.actions())
+        texts << a->text();
+    QVERIFY2(texts.contains(QStringLiteral("&Delete project…")), qPrintable(texts.join('|')));
+    QVERIFY(!texts.contains(QStringLiteral("&Delete workspace…")));
+    QTest::keyClick(nav->treeView(), Qt::Key_Delete);
+    QTRY_VERIFY(w->lastDialog() && w->lastDialog()->isVisible());
+    QVERIFY(w->lastDialog()->windowTitle().contains(qs(m_seed.p2)));
+    QTRY_VERIFY_WITH_TIMEOUT(w->lastDialog()->planView()->toPlainText().contains(qs(m_seed.p2)), 15000);
+    w->lastDialog()->reject();  // not applied: p2 stays
     // Escape clears the filter and the selection stays on the project
     QTest::keyClick(nav->filterEdit(), Qt::Key_Escape);
     QTRY_VERIFY(nav->proxy()->filterText().isEmpty());
