@@ -28,6 +28,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFormLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -344,7 +345,10 @@ void MainWindow::showDetails()
 
 void MainWindow::onOutlineChanged(ClusterSession *session)
 {
+    QElapsedTimer merge;
+    merge.start();
     m_model->setOutline(session->id(), session->outline());
+    qCDebug(lcApp) << session->id() << "tree merge:" << merge.elapsed() << "ms";
     const QModelIndex current = m_navigator->currentSourceIndex();
     if (current.isValid() && current.data(TenancyTreeModel::ClusterRole).toString() == session->id()) {
         // The node's flags (disabled user...) may have changed: actions follow.

@@ -349,6 +349,7 @@ void ClusterSession::setState(SessionStatus::State state, const QString &message
 
 void ClusterSession::connectNow()
 {
+    m_clock.start();
     m_status.stale = m_status.stale || m_snapshot.version() > 0;
     setState(SessionStatus::State::Connecting, tr("Connecting…"));
     const int generation = m_generation;
@@ -442,7 +443,8 @@ void ClusterSession::onConnected(ConnectResult result)
     m_status.forbiddenKinds.clear();
     m_status.reachableNamespaces.clear();
     m_access->setClient(b.client, m_status.identity);
-    qCInfo(lcSession) << m_id << "connected as" << m_status.identity << "mode" << m_status.mode;
+    qCInfo(lcSession) << m_id << "connected as" << m_status.identity << "mode" << m_status.mode << "after"
+                      << m_clock.elapsed() << "ms";
 
     // Wire the graph and start one watch per kind the cluster serves. Starting watchers only
     // spawns threads: the lists themselves run on them.
@@ -498,6 +500,7 @@ void ClusterSession::buildOutline()
         GraphSnapshot snapshot;
         std::shared_ptr<const TenancyOutline> outline;
     };
+    qCDebug(lcSession) << m_id << "building the outline after" << m_clock.elapsed() << "ms";
     AsyncTask::run(this, [backend, forbidden] {
         Built b;
         b.snapshot = backend->graph->snapshot();
@@ -517,6 +520,9 @@ void ClusterSession::buildOutline()
             emit outlineChanged();
         }
         if (complete) {
+            qCInfo(lcSession) << m_id << "tenancy loaded after" << m_clock.elapsed() << "ms:"
+                              << m_snapshot.count(GraphKind::Namespace) << "namespaces,"
+                              << m_snapshot.count(GraphKind::User) << "users";
             m_loadPending = false;
             m_status.loaded = true;
             setState(m_status.state, m_status.state == SessionStatus::State::Connected ? QString() : m_status.message,
@@ -532,6 +538,7 @@ void ClusterSession::buildOutline()
 
 void ClusterSession::onFeedSynced()
 {
+    qCDebug(lcSession) << m_id << "a kind finished listing after" << m_clock.elapsed() << "ms";
     checkInitialRound();
 }
 

@@ -99,6 +99,7 @@ private:
     std::bitset<kube::tenancy::kGraphKindCount> m_forbidden;
     int m_generation = 0;  // bumped by reconnect: late results of an older backend are ignored
 
+    QElapsedTimer m_clock;  // since the last connect, for the log's timings
     QTimer m_coalesce;
     bool m_building = false;
     bool m_rebuild = false;

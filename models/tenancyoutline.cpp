@@ -2,6 +2,8 @@
 // annotations and counts (no member or rule resolution: the detail panel does that per node).
 #include "tenancyoutline.h"
 
+#include "naturalorder.h"
+
 #include "kubeclient/tenancy/labels.h"
 #include "kubeclient/tenancy/views.h"
 
@@ -53,7 +55,7 @@ std::vector<OutlineEntry> roleEntries(const std::vector<RoleInfo> &roles)
             e.flags |= OutlineEntry::Deleting;
         out.push_back(std::move(e));
     }
-    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.name < b.name; });
+    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return NaturalOrder::less(a.name, b.name); });
     return out;
 }
 
@@ -141,10 +143,10 @@ TenancyOutline TenancyOutline::build(const GraphSnapshot &snapshot, const std::b
         ow.entry.count = static_cast<int>(ow.projects.size());
         o.workspaces.push_back(std::move(ow));
     }
-    auto byName = [](const auto &a, const auto &b) { return a.name < b.name; };
+    auto byName = [](const auto &a, const auto &b) { return NaturalOrder::less(a.name, b.name); };
     std::sort(o.users.begin(), o.users.end(), byName);
     std::sort(o.workspaces.begin(), o.workspaces.end(),
-              [](const auto &a, const auto &b) { return a.entry.name < b.entry.name; });
+              [](const auto &a, const auto &b) { return NaturalOrder::less(a.entry.name, b.entry.name); });
     for (auto &w : o.workspaces)
         std::sort(w.projects.begin(), w.projects.end(), byName);
     std::sort(o.orphanProjects.begin(), o.orphanProjects.end(), byName);

@@ -29,13 +29,13 @@ struct OutlineEntry {
 
 struct OutlineWorkspace {
     OutlineEntry entry;
-    std::vector<OutlineEntry> projects;  // sorted by name
+    std::vector<OutlineEntry> projects;  // sorted by name (NaturalOrder)
 
     bool operator==(const OutlineWorkspace &other) const = default;
 };
 
 struct TenancyOutline {
-    // Every list is sorted by name (std::string order of the object names).
+    // Every list is sorted by name in NaturalOrder ("ws-2" before "ws-10").
     std::vector<OutlineEntry> users, globalRoles, clusterRoles;
     std::vector<OutlineWorkspace> workspaces;
     std::vector<OutlineEntry> orphanProjects;      // namespaces of no (existing) workspace

@@ -1,9 +1,10 @@
-// TenancyTreeModel: merges each new outline into the tree. Both sides are sorted by name, so
+// TenancyTreeModel: merges each new outline into the tree. Both sides are in NaturalOrder, so
 // one linear pass finds the runs to remove, the runs to insert and the rows that changed,
 // and each run becomes one begin/end pair (Dolphin's coalesced range signals).
 #include "tenancytreemodel.h"
 
 #include "modelslogging.h"
+#include "naturalorder.h"
 
 #include <QCoreApplication>
 
@@ -219,7 +220,7 @@ void TenancyTreeModel::syncChildren(TenancyNode *parent, NodeKind kind, const st
         std::size_t j = 0;
         for (int r = 0; r < parent->childCount(); ++r) {
             const QString &name = parent->child(r)->name();
-            while (j < entries.size() && entries[j]->name < name)
+            while (j < entries.size() && NaturalOrder::less(entries[j]->name, name))
                 ++j;
             if (j >= entries.size() || entries[j]->name != name)
                 gone.push_back(r);

@@ -96,6 +96,7 @@ private slots:
     void staleMarksEveryNode();
     void forbiddenSectionsSayNoAccess();
     void pathsFindNodes();
+    void namesSortNaturally();
     void filterFindsAProjectAmongThousands();
 };
 
@@ -157,7 +158,7 @@ void tst_TenancyTreeModel::mergesChangesWithRangeSignals()
 
     // Then one remove of a run of three, one insert of a run of three per parent, no reset
     QCOMPARE(rowsOf(model, model.indexForPath(QStringLiteral("dev/Workspaces"))),
-             QStringLiteral("ws1(5)[p10,p11,p12,p3,p4]"));
+             QStringLiteral("ws1(5)[p3,p4,p10,p11,p12]"));
     QCOMPARE(rowsOf(model, model.indexForPath(QStringLiteral("dev/Projects without workspace"))),
              QStringLiteral("p0,p1,p2,p5,p6,p7,p8,p9"));
     QCOMPARE(reset.count(), 0);
@@ -266,6 +267,29 @@ void tst_TenancyTreeModel::pathsFindNodes()
     QCOMPARE(alice.data(TenancyTreeModel::PathRole).toString(),
              QStringLiteral("arn:aws:eks:eu-west-1:1:cluster/prod/Platform/Users/alice"));
     QVERIFY(!model.indexForPath(QStringLiteral("arn:aws:eks:eu-west-1:1:cluster/prod/Platform/Users/zed")).isValid());
+}
+
+void tst_TenancyTreeModel::namesSortNaturally()
+{
+    // Given workspaces whose names differ in numbers (and two equal as numbers)
+    TenancyGraph g;
+    feedAll(g);
+    for (const char *w : {"ws-10", "ws-2", "ws-1", "a01", "a1", "ws-02"})
+        g.upsert(GraphKind::WorkspaceTemplate, workspace(w));
+    TenancyTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.addCluster(QStringLiteral("dev"));
+    model.setOutline(QStringLiteral("dev"), TenancyOutline::build(g.snapshot()));
+    // Then numbers sort as numbers, and names equal as numbers still both appear, in a stable order
+    QCOMPARE(rowsOf(model, model.indexForPath(QStringLiteral("dev/Workspaces"))),
+             QStringLiteral("a01(0),a1(0),ws-1(0),ws-02(0),ws-2(0),ws-10(0)"));
+    // And a merge into that order inserts in place
+    g.upsert(GraphKind::WorkspaceTemplate, workspace("ws-3"));
+    g.remove(GraphKind::WorkspaceTemplate, "ws-02");
+    model.setOutline(QStringLiteral("dev"), TenancyOutline::build(g.snapshot()));
+    QCOMPARE(rowsOf(model, model.indexForPath(QStringLiteral("dev/Workspaces"))),
+             QStringLiteral("a01(0),a1(0),ws-1(0),ws-2(0),ws-3(0),ws-10(0)"));
+    QVERIFY(model.isConsistent());
 }
 
 void tst_TenancyTreeModel::filterFindsAProjectAmongThousands()
