@@ -88,6 +88,7 @@ struct MemberInfo {
     std::string binding;
     std::string since;  // the binding's creationTimestamp
     GraphKind bindingKind = GraphKind::WorkspaceRoleBinding;
+    // False only when roles of that kind are wired (fed) and the named role is absent.
     bool roleExists = false;
     bool managerBinding = false;  // workspace: manager -> <ws>-admin
     bool creatorBinding = false;  // project: creator -> admin via <creator>-admin
@@ -110,7 +111,7 @@ struct BindingInfo {
     std::string since;
     BindingMatch match = BindingMatch::Subject;
     std::string viaGroup;  // match == Group
-    bool roleExists = false;
+    bool roleExists = false;  // as MemberInfo::roleExists
     GraphKind kind = GraphKind::GlobalRoleBinding;
     GraphObject object;
 };
