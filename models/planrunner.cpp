@@ -30,6 +30,12 @@ void PlanRunner::forget()
     setBusy(false);
 }
 
+void PlanRunner::cancel()
+{
+    if (m_cancel)
+        m_cancel->cancel();
+}
+
 void PlanRunner::preview(Operation op)
 {
     const int generation = ++m_generation;
@@ -72,10 +78,17 @@ void PlanRunner::execute(bool dryRun, bool force)
     const Plan plan = *m_plan;
     qCInfo(lcPlan) << (dryRun ? "dry-running" : "applying") << QString::fromStdString(plan.title)
                    << plan.writes.size() << "writes";
-    AsyncTask::run(this, [client, plan, dryRun, force] {
+    m_cancel = std::make_shared<CancelToken>();
+    m_done = std::make_shared<std::atomic<int>>(0);
+    auto cancel = m_cancel;
+    auto done = m_done;
+    AsyncTask::run(this, [client, plan, dryRun, force, cancel, done] {
         ExecuteOptions options;
         options.dryRun = dryRun;
         options.force = force;
+        options.cancel = cancel;
+        // Counted, not posted: the dialog polls the number, so no callback outlives it.
+        options.progress = [done](size_t, const WriteResult &) { ++*done; };
         return PlanExecutor(*client).run(plan, options);
     }, [this, generation, plan, dryRun](PlanReport report) {
         if (generation != m_generation)

@@ -9,7 +9,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 #include "clustersession.h"
@@ -33,6 +35,11 @@ public:
     // (offered after a conflict).
     void execute(bool dryRun, bool force = false);
     void forget();
+    // Stops a running preview or execution: the request in flight is cancelled, later writes
+    // are not sent (executed() reports what was done).
+    void cancel();
+    // Writes finished so far of the running execution (polled by the dialog's progress line).
+    int writesDone() const { return m_done ? m_done->load() : 0; }
 
 signals:
     void busyChanged(bool busy);
@@ -46,6 +53,8 @@ private:
 
     QPointer<ClusterSession> m_session;
     std::optional<kube::tenancy::Plan> m_plan;
+    kube::CancelTokenPtr m_cancel;
+    std::shared_ptr<std::atomic<int>> m_done;
     bool m_busy = false;
     int m_generation = 0;
 };

@@ -55,7 +55,14 @@ PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent
             m_runner->execute(false, true);
         }
     });
-    connect(m_closeButton, &QPushButton::clicked, this, &QDialog::reject);
+    // While a plan runs, Close cancels it instead (the dialog stays, saying what was done).
+    connect(m_closeButton, &QPushButton::clicked, this, &PlanDialog::reject);
+    m_progress.setInterval(100);
+    connect(&m_progress, &QTimer::timeout, this, [this] {
+        const auto *plan = m_runner->plan();
+        if (m_runner->busy() && plan && !plan->writes.empty() && m_executing)
+            setStatus(m_executingText + tr(" %1 of %2 writes done.").arg(m_runner->writesDone()).arg(plan->writes.size()));
+    });
 
     connect(runner, &PlanRunner::planned, this, &PlanDialog::onPlanned);
     connect(runner, &PlanRunner::failed, this, &PlanDialog::onFailed);
@@ -106,6 +113,18 @@ void PlanDialog::setConfirmHook(std::function<bool(const QString &)> hook)
     m_confirm = std::move(hook);
 }
 
+void PlanDialog::reject()
+{
+    // Closing (button, Escape, window) while a plan runs cancels it; the dialog stays and says
+    // what was done, so the user is never left guessing whether a write went out.
+    if (m_runner->busy()) {
+        m_runner->cancel();
+        setStatus(tr("Cancelling…"));
+        return;
+    }
+    QDialog::reject();
+}
+
 void PlanDialog::showEvent(QShowEvent *event)
 {
     QDialog::showEvent(event);
@@ -141,6 +160,13 @@ bool PlanDialog::confirm(const QString &question)
 void PlanDialog::updateButtons()
 {
     const bool busy = m_runner->busy();
+    m_closeButton->setText(busy ? tr("&Cancel") : tr("&Close"));
+    if (busy)
+        m_progress.start();
+    else {
+        m_progress.stop();
+        m_executing = false;
+    }
     m_previewButton->setEnabled(!busy);
     m_dryRunButton->setEnabled(!busy);
     bool allowed = true;
@@ -200,7 +226,9 @@ void PlanDialog::onPlanned(const QString &yaml, const QString &summary)
     if (writes == 0)
         return;
     if (next == Next::DryRun) {
-        setStatus(tr("Dry run on the server…"));
+        m_executingText = tr("Dry run on the server…");
+        setStatus(m_executingText);
+        m_executing = true;
         m_runner->execute(true);
     } else if (next == Next::Apply) {
         const QString cluster = m_runner->session() ? m_runner->session()->id() : QString();
@@ -209,7 +237,9 @@ void PlanDialog::onPlanned(const QString &yaml, const QString &summary)
             setStatus(tr("Not applied."));
             return;
         }
-        setStatus(tr("Applying…"));
+        m_executingText = tr("Applying…");
+        setStatus(m_executingText);
+        m_executing = true;
         m_runner->execute(false);
     }
 }
@@ -224,6 +254,7 @@ void PlanDialog::onFailed(const QString &message, const QString &hint)
 void PlanDialog::onExecuted(bool dryRun, bool ok, const QString &report, const QString &error, bool conflict)
 {
     m_plan->setToolTip(report);
+    m_executing = false;
     if (!ok) {
         setStatus((dryRun ? tr("Dry run failed: %1") : tr("Apply failed: %1")).arg(error), QStringLiteral("#c62828"));
         if (conflict && !dryRun)

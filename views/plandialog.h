@@ -7,6 +7,7 @@
 #include "planrunner.h"
 
 #include <QDialog>
+#include <QTimer>
 
 #include <functional>
 
@@ -48,6 +49,7 @@ public slots:
     void apply();
     // Subclasses call this when a field changes: the shown plan no longer matches the form.
     void formChanged();
+    void reject() override;
 
 signals:
     void applied();
@@ -83,4 +85,7 @@ private:
     bool m_previewOnOpen = false;
     bool m_opened = false;
     Next m_next = Next::Nothing;
+    QTimer m_progress;       // polls the runner's write count while it executes
+    bool m_executing = false;
+    QString m_executingText;
 };
