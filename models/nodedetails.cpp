@@ -347,8 +347,9 @@ NodeDetails NodeDetails::build(const GraphSnapshot &s, NodeKind kind, const QStr
     case NodeKind::Cluster:
     case NodeKind::Platform:
         d.title = kind == NodeKind::Cluster ? tr("Cluster %1").arg(name) : tr("Platform");
-        addField(d, tr("Workspaces"), s.fed(GraphKind::WorkspaceTemplate) || s.fed(GraphKind::Workspace)
-                                          ? QString::number(s.workspaces().size()) : tr("unknown (no access)"));
+        // Counted, not built: this runs on every live update while a cluster node is selected.
+        addField(d, tr("Workspaces"), s.fed(GraphKind::WorkspaceTemplate) ? countText(s, GraphKind::WorkspaceTemplate)
+                                                                          : countText(s, GraphKind::Workspace));
         addField(d, tr("Projects (namespaces)"), countText(s, GraphKind::Namespace));
         addField(d, tr("Users"), countText(s, GraphKind::User));
         addField(d, tr("Platform roles"), countText(s, GraphKind::GlobalRole));
@@ -385,7 +386,8 @@ NodeDetails NodeDetails::build(const GraphSnapshot &s, NodeKind kind, const QStr
         break;
     case NodeKind::Workspaces:
         d.title = tr("Workspaces");
-        addField(d, tr("Workspaces"), QString::number(s.workspaces().size()));
+        addField(d, tr("Workspaces"), s.fed(GraphKind::WorkspaceTemplate) ? countText(s, GraphKind::WorkspaceTemplate)
+                                                                          : countText(s, GraphKind::Workspace));
         break;
     case NodeKind::OrphanProjects:
         d.title = tr("Projects without workspace");
