@@ -1142,7 +1142,17 @@ Result<Plan> Planner::repair()
             auto u = fetch(m_tenancy.api.user, "", spec.manager);
             if (!u)
                 return u.error();
-            if (*u)
+            // KubeSphere's authorizer reads only a subject's kind and name, so a manager binding
+            // written in 3.x shape (subject apiGroup rbac.authorization.k8s.io) is not drift.
+            auto existing = fetch(m_tenancy.api.workspaceRoleBinding, "", managerBindingName(ws));
+            if (!existing)
+                return existing.error();
+            bool managerBound = false;
+            if (*existing && (**existing)["roleRef"].value("name", "") == adminRole)
+                for (const auto &subject : (**existing).value("subjects", json::array()))
+                    managerBound = managerBound
+                        || (subject.value("kind", "") == "User" && subject.value("name", "") == spec.manager);
+            if (*u && !managerBound)
                 addApply(desired, m_tenancy.api.workspaceRoleBinding,
                          m_factory.workspaceRoleBinding(ws, spec.manager, workspaceRoleName(ws, "admin"),
                                                         managerBindingName(ws)),

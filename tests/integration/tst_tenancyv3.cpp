@@ -26,6 +26,7 @@ private slots:
     void initTestCase();
     void readsSeededThreeXTenancy();
     void threeXMemberWritesRbac();
+    void cleanupTestCase();
 
 private:
     void seed(const json &object);
@@ -161,6 +162,21 @@ void tst_TenancyV3::threeXMemberWritesRbac()
     auto canI = clusterenv::run("kubectl", {"auth", "can-i", "create", "configmaps", "-n", qs(m_ns), "--as", qs(m_userB)},
                                 clusterenv::kubeconfigPath("admin"));
     QCOMPARE(canI.out.trimmed(), QByteArray("yes"));
+}
+
+void tst_TenancyV3::cleanupTestCase()
+{
+    // Leave the shared cluster as found: other tests run repair over every workspace.
+    const std::string kc = clusterenv::kubeconfigPath("admin");
+    clusterenv::run("kubectl", {"delete", "namespace", qs(m_ns), "--wait=false", "--ignore-not-found"}, kc);
+    clusterenv::run("kubectl", {"delete", "workspacerolebindings.iam.kubesphere.io", qs(m_ws + "-admin"), "--ignore-not-found"}, kc);
+    for (const auto &role : {"-admin", "-viewer"})
+        clusterenv::run("kubectl", {"delete", "workspaceroles.iam.kubesphere.io", qs(m_ws + role), "--ignore-not-found"}, kc);
+    clusterenv::run("kubectl", {"delete", "workspaces.tenant.kubesphere.io", qs(m_ws), "--ignore-not-found"}, kc);
+    clusterenv::run("kubectl", {"delete", "workspacetemplates.tenant.kubesphere.io", qs(m_ws), "--ignore-not-found"}, kc);
+    clusterenv::run("kubectl", {"delete", "globalrolebindings.iam.kubesphere.io", qs(m_userB + "-platform-regular"), "--ignore-not-found"}, kc);
+    for (const auto &u : {m_userA, m_userB})
+        clusterenv::run("kubectl", {"delete", "users.iam.kubesphere.io", qs(u), "--ignore-not-found"}, kc);
 }
 
 QTEST_GUILESS_MAIN(tst_TenancyV3)
