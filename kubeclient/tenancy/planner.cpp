@@ -259,6 +259,32 @@ Result<json> Planner::composeRules(const RoleSpec &spec)
     return standalone() ? mergeRules(own, *fromTemplates) : own;
 }
 
+Result<json> Planner::composeBuiltin(json role, const std::string &scope)
+{
+    // The controller composes a built-in's rules from its templates; standalone mode does it here.
+    const json agg = role.value("aggregationRoleTemplates", json::object());
+    std::vector<std::string> names;
+    for (const auto &n : agg.value("templateNames", json::array()))
+        names.push_back(n.get<std::string>());
+    auto fromTemplates = templateRules(names, scope, agg.value("roleSelector", json()));
+    if (!fromTemplates)
+        return fromTemplates.error();
+    role["rules"] = mergeRules(role.value("rules", json::array()), *fromTemplates);
+    role["metadata"].erase("resourceVersion");
+    role["metadata"].erase("uid");
+    return role;
+}
+
+Result<json> Planner::workspaceBuiltin(const json &role, const std::string &ws)
+{
+    json obj = role;
+    obj["apiVersion"] = m_tenancy.api.workspaceRole.apiVersion();
+    obj["kind"] = "WorkspaceRole";
+    obj["metadata"]["name"] = workspaceRoleName(ws, role["metadata"].value("name", ""));
+    obj["metadata"]["labels"][kWorkspaceLabel] = ws;
+    return composeBuiltin(std::move(obj), kScopeWorkspace);
+}
+
 void Planner::addApply(Plan &plan, const GroupVersionResource &gvr, json object, std::string reason, bool sideEffect)
 {
     PlannedWrite w;
@@ -329,16 +355,10 @@ Result<void> Planner::addProjectSetup(Plan &plan, const json &ns, const std::str
         obj["apiVersion"] = m_tenancy.api.projectRole.apiVersion();
         obj["kind"] = m_tenancy.api.projectRole.kind;
         obj["metadata"]["namespace"] = name;
-        obj["metadata"].erase("resourceVersion");
-        obj["metadata"].erase("uid");
-        const json selector = role.value("aggregationRoleTemplates", json::object()).value("roleSelector", json());
-        std::vector<std::string> names;
-        for (const auto &n : role.value("aggregationRoleTemplates", json::object()).value("templateNames", json::array()))
-            names.push_back(n.get<std::string>());
-        auto fromTemplates = templateRules(names, kScopeNamespace, selector);
-        if (!fromTemplates)
-            return fromTemplates.error();
-        obj["rules"] = mergeRules(role.value("rules", json::array()), *fromTemplates);
+        auto composed = composeBuiltin(std::move(obj), kScopeNamespace);
+        if (!composed)
+            return composed.error();
+        obj = std::move(*composed);
         addApply(plan, m_tenancy.api.projectRole, obj, "built-in project role " + spec.name + " " + kControllerReason, true);
         if (!m_tenancy.api.rolesAreRbac())
             addApply(plan, TenancyApi::rbacRole, ObjectFactory::rbacMirror(obj),
@@ -401,21 +421,11 @@ Result<Plan> Planner::createWorkspace(const WorkspaceSpec &spec)
     for (json role : *builtins) {
         const std::string base = role["metadata"].value("name", "");
         haveAdmin = haveAdmin || base == "admin";
-        json obj = role;
-        obj["apiVersion"] = m_tenancy.api.workspaceRole.apiVersion();
-        obj["kind"] = "WorkspaceRole";
-        obj["metadata"]["name"] = workspaceRoleName(spec.name, base);
-        obj["metadata"]["labels"][kWorkspaceLabel] = spec.name;
-        const json agg = role.value("aggregationRoleTemplates", json::object());
-        std::vector<std::string> names;
-        for (const auto &n : agg.value("templateNames", json::array()))
-            names.push_back(n.get<std::string>());
-        auto fromTemplates = templateRules(names, kScopeWorkspace, agg.value("roleSelector", json()));
-        if (!fromTemplates)
-            return fromTemplates.error();
-        obj["rules"] = mergeRules(role.value("rules", json::array()), *fromTemplates);
-        addApply(plan, m_tenancy.api.workspaceRole, obj, "built-in workspace role " + base + " " + kControllerReason, true);
-        addApply(plan, TenancyApi::rbacClusterRole, ObjectFactory::workspaceRoleProjection(obj),
+        auto obj = workspaceBuiltin(role, spec.name);
+        if (!obj)
+            return obj.error();
+        addApply(plan, m_tenancy.api.workspaceRole, *obj, "built-in workspace role " + base + " " + kControllerReason, true);
+        addApply(plan, TenancyApi::rbacClusterRole, ObjectFactory::workspaceRoleProjection(*obj),
                  "RBAC projection of workspace role " + base, true);
     }
     if (!spec.manager.empty() && haveAdmin) {
@@ -1110,22 +1120,11 @@ Result<Plan> Planner::repair()
             auto builtins = builtinRoles(kScopeWorkspace, json::object());
             if (!builtins)
                 return builtins.error();
-            for (json role : *builtins) {
-                const std::string base = role["metadata"].value("name", "");
-                json obj = role;
-                obj["apiVersion"] = m_tenancy.api.workspaceRole.apiVersion();
-                obj["kind"] = "WorkspaceRole";
-                obj["metadata"]["name"] = workspaceRoleName(ws, base);
-                obj["metadata"]["labels"][kWorkspaceLabel] = ws;
-                const json agg = role.value("aggregationRoleTemplates", json::object());
-                std::vector<std::string> names;
-                for (const auto &n : agg.value("templateNames", json::array()))
-                    names.push_back(n.get<std::string>());
-                auto extra = templateRules(names, kScopeWorkspace, agg.value("roleSelector", json()));
-                if (!extra)
-                    return extra.error();
-                obj["rules"] = mergeRules(role.value("rules", json::array()), *extra);
-                (void)addWorkspaceRoleWrites(desired, obj);
+            for (const json &role : *builtins) {
+                auto obj = workspaceBuiltin(role, ws);
+                if (!obj)
+                    return obj.error();
+                (void)addWorkspaceRoleWrites(desired, *obj);
             }
         } else {
             for (const auto &r : *roles)

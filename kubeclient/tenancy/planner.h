@@ -77,6 +77,10 @@ private:
     Result<nlohmann::json> templateRules(const std::vector<std::string> &names, const std::string &selectorScope,
                                          const nlohmann::json &roleSelector);
 
+    // A built-in role blueprint with its template rules composed, ready to write.
+    Result<nlohmann::json> composeBuiltin(nlohmann::json role, const std::string &scope);
+    Result<nlohmann::json> workspaceBuiltin(const nlohmann::json &role, const std::string &ws);
+
     // Standalone side effects, appended to a plan.
     Result<void> addWorkspaceRoleWrites(Plan &plan, const nlohmann::json &role);
     Result<void> addWorkspaceBindingWrites(Plan &plan, const nlohmann::json &binding, const std::vector<std::string> &projects);
