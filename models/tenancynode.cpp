@@ -63,17 +63,19 @@ QString TenancyNode::clusterId() const
 
 QString TenancyNode::scope() const
 {
+    // Only a project's parent is looked at: the tree's root item is a plain TreeItem.
+    if (m_kind != NodeKind::Project || !parent())
+        return {};
     const auto *p = static_cast<const TenancyNode *>(parent());
-    if (m_kind == NodeKind::Project && p && p->m_kind == NodeKind::Workspace)
-        return p->m_name;
-    return {};
+    return p->m_kind == NodeKind::Workspace ? p->m_name : QString();
 }
 
 QString TenancyNode::path() const
 {
     QStringList parts;
-    for (const TenancyNode *n = this; n && n->parent(); n = static_cast<const TenancyNode *>(n->parent()))
-        parts.prepend(n->m_name);
+    // Every item with a parent is a TenancyNode; the root (no parent) is not, so it is never cast.
+    for (const TreeItem *n = this; n && n->parent(); n = n->parent())
+        parts.prepend(static_cast<const TenancyNode *>(n)->m_name);
     return parts.join(QLatin1Char('/'));
 }
 
