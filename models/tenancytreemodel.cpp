@@ -56,7 +56,11 @@ TenancyNode *TenancyTreeModel::nodeForIndex(const QModelIndex &index) const
 {
     if (!index.isValid())
         return nullptr;
-    return static_cast<TenancyNode *>(itemForIndex(index));
+    // The root is a plain TreeItem; an index that resolves to it names no tenancy node.
+    TreeItem *item = itemForIndex(index);
+    if (!item || item == rootItem())
+        return nullptr;
+    return static_cast<TenancyNode *>(item);
 }
 
 TenancyNode *TenancyTreeModel::clusterNode(const QString &id) const
