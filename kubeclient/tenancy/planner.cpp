@@ -1168,30 +1168,22 @@ Result<Plan> Planner::repair()
                 addApply(desired, TenancyApi::rbacRoleBinding, ObjectFactory::workspaceBindingProjection(b, ns),
                          "workspace member " + ObjectMeta(b).name() + " inside project " + ns, true);
     }
-    // Project roles, bindings and their mirrors (4.x).
+    // Project and cluster roles and bindings, and their RBAC mirrors (4.x).
     if (!m_tenancy.api.rolesAreRbac()) {
-        auto roles = m_client.list(m_tenancy.api.projectRole, "");
-        if (!roles)
-            return roles.error();
-        for (const auto &r : roles->items)
-            addApply(desired, TenancyApi::rbacRole, ObjectFactory::rbacMirror(r), "mirror of role " + ObjectMeta(r).key(), true);
-        auto bindings = m_client.list(m_tenancy.api.projectRoleBinding, "");
-        if (!bindings)
-            return bindings.error();
-        for (const auto &b : bindings->items)
-            addApply(desired, TenancyApi::rbacRoleBinding, ObjectFactory::rbacMirror(b),
-                     "mirror of binding " + ObjectMeta(b).key(), true);
-        auto croles = m_client.list(m_tenancy.api.clusterRole, "");
-        if (!croles)
-            return croles.error();
-        for (const auto &r : croles->items)
-            addApply(desired, TenancyApi::rbacClusterRole, ObjectFactory::rbacMirror(r), "mirror of cluster role " + ObjectMeta(r).name(), true);
-        auto cbindings = m_client.list(m_tenancy.api.clusterRoleBinding, "");
-        if (!cbindings)
-            return cbindings.error();
-        for (const auto &b : cbindings->items)
-            addApply(desired, TenancyApi::rbacClusterRoleBinding, ObjectFactory::rbacMirror(b),
-                     "mirror of cluster binding " + ObjectMeta(b).name(), true);
+        const std::pair<GroupVersionResource, GroupVersionResource> mirrored[] = {
+            {m_tenancy.api.projectRole, TenancyApi::rbacRole},
+            {m_tenancy.api.projectRoleBinding, TenancyApi::rbacRoleBinding},
+            {m_tenancy.api.clusterRole, TenancyApi::rbacClusterRole},
+            {m_tenancy.api.clusterRoleBinding, TenancyApi::rbacClusterRoleBinding},
+        };
+        for (const auto &[source, mirror] : mirrored) {
+            auto list = m_client.list(source, "");
+            if (!list)
+                return list.error();
+            for (const auto &o : list->items)
+                addApply(desired, mirror, ObjectFactory::rbacMirror(o),
+                         "mirror of " + source.kind + " " + ObjectMeta(o).key(), true);
+        }
     }
     std::set<std::string> desiredKeys;
     for (auto &w : desired.writes) {
