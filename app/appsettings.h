@@ -3,7 +3,7 @@
 // hashes) and the window layout. Never a secret: no token, key or password goes in here.
 #pragma once
 
-#include "connectionspec.h"
+#include "models/connectionspec.h"
 
 #include <QByteArray>
 #include <QList>

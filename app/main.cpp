@@ -1,10 +1,10 @@
 // Entry point of the tenantry desktop application: command line, the main window, the first
 // start (offer the contexts of $KUBECONFIG / ~/.kube/config) and headless screenshots.
 #include "applogging.h"
-#include "asynctask.h"
-#include "connectionspec.h"
+#include "models/asynctask.h"
+#include "models/connectionspec.h"
 #include "mainwindow.h"
-#include "navigatorwidget.h"
+#include "views/navigatorwidget.h"
 #include "screenshotrunner.h"
 
 #include <QApplication>

@@ -3,7 +3,7 @@
 // the identity's permissions, and the dialogs that plan and apply changes.
 #pragma once
 
-#include "connectionspec.h"
+#include "models/connectionspec.h"
 #include "tenancyactions.h"
 
 #include <QMainWindow>
@@ -17,7 +17,7 @@ class ClusterStatusWidget;
 class DetailPanel;
 class ExecApprover;
 class NavigatorWidget;
-#include "plandialog.h"
+#include "views/plandialog.h"
 class QMenu;
 class QSplitter;
 class TenancyTreeModel;

@@ -3,10 +3,10 @@
 #include "screenshotrunner.h"
 
 #include "applogging.h"
-#include "detailpanel.h"
+#include "views/detailpanel.h"
 #include "mainwindow.h"
-#include "navigatorwidget.h"
-#include "nodedetails.h"
+#include "views/navigatorwidget.h"
+#include "models/nodedetails.h"
 
 #include <QCoreApplication>
 #include <QEvent>

@@ -4,9 +4,9 @@
 // server decides, and its error shows in the dialog.
 #include "tenancyactions.h"
 
-#include "accesschecker.h"
-#include "clustersession.h"
-#include "tenancyoutline.h"
+#include "models/accesschecker.h"
+#include "models/clustersession.h"
+#include "models/tenancyoutline.h"
 
 #include <QMenu>
 

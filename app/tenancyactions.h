@@ -4,8 +4,8 @@
 // which permission is missing.
 #pragma once
 
-#include "accessquery.h"
-#include "nodekind.h"
+#include "models/accessquery.h"
+#include "models/nodekind.h"
 
 #include <QAction>
 #include <QHash>
@@ -14,7 +14,7 @@
 
 #include <optional>
 
-#include "clustersession.h"
+#include "models/clustersession.h"
 class QMenu;
 
 // The selected node, as far as actions care.

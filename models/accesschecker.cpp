@@ -1,12 +1,12 @@
 // AccessChecker: each unknown permission becomes one SelfSubjectAccessReview on the worker
 // pool; answers are cached for the connection's life (reconnect clears them), which is what
 // kubectl auth can-i users expect from a GUI that re-renders menus often.
-#include "accesschecker.h"
+#include "models/accesschecker.h"
 
-#include "asynctask.h"
-#include "modelslogging.h"
+#include "models/asynctask.h"
+#include "models/modelslogging.h"
 
-#include "kubeclient/tenancy/tenancyapi.h"
+#include "kubeclient/kubesphere/tenancyapi.h"
 
 AccessChecker::AccessChecker(QObject *parent)
     : QObject(parent)

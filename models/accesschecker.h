@@ -3,9 +3,9 @@
 // or disabled with a tooltip that names the missing permission.
 #pragma once
 
-#include "accessquery.h"
+#include "models/accessquery.h"
 
-#include "kubeclient/client.h"
+#include "kubeclient/api/client.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,6 +1,6 @@
 // The thread pool for blocking work of the GUI (network requests, plugin runs, planning).
 // Separate from QThreadPool::globalInstance(), which is sized for CPU work.
-#include "asynctask.h"
+#include "models/asynctask.h"
 
 QThreadPool *AsyncTask::pool()
 {

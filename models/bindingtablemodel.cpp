@@ -1,8 +1,8 @@
 // BindingTableModel: columns of a user's binding row, raw values for sorting.
 // Missing roles are shown in red: the binding grants nothing until the role exists.
-#include "bindingtablemodel.h"
+#include "models/bindingtablemodel.h"
 
-#include "timeformat.h"
+#include "models/timeformat.h"
 
 #include <QColor>
 

@@ -2,7 +2,7 @@
 // user is in) with its scope, role, and how it was found.
 #pragma once
 
-#include "rowtablemodel.h"
+#include "models/rowtablemodel.h"
 
 #include <QString>
 

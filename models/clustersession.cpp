@@ -1,21 +1,21 @@
 // ClusterSession: connection on the worker pool, one watch per tenancy kind feeding a Store
 // and the TenancyGraph, coalesced snapshot delivery, health probes with backoff, and the
 // restricted-user fallback (rules reviews and pins when namespaces may not be listed).
-#include "clustersession.h"
+#include "models/clustersession.h"
 
-#include "accesschecker.h"
-#include "asynctask.h"
-#include "execapprover.h"
-#include "modelslogging.h"
+#include "models/accesschecker.h"
+#include "models/asynctask.h"
+#include "models/execapprover.h"
+#include "models/modelslogging.h"
 
-#include "kubeclient/backoff.h"
-#include "kubeclient/kubeconfig.h"
-#include "kubeclient/objectmeta.h"
-#include "kubeclient/store.h"
-#include "kubeclient/tenancy/graphkind.h"
-#include "kubeclient/tenancy/labels.h"
-#include "kubeclient/tenancy/tenancygraph.h"
-#include "kubeclient/watcher.h"
+#include "kubeclient/core/backoff.h"
+#include "kubeclient/kubeconfig/kubeconfig.h"
+#include "kubeclient/core/objectmeta.h"
+#include "kubeclient/watch/store.h"
+#include "kubeclient/tenancy/graph/graphkind.h"
+#include "kubeclient/kubesphere/labels.h"
+#include "kubeclient/tenancy/graph/tenancygraph.h"
+#include "kubeclient/watch/watcher.h"
 
 #include <QPointer>
 

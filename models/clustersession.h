@@ -5,13 +5,13 @@
 // connected, reconnecting with backoff (data stale), failed and why.
 #pragma once
 
-#include "connectionspec.h"
-#include "sessionstatus.h"
-#include "tenancyoutline.h"
+#include "models/connectionspec.h"
+#include "models/sessionstatus.h"
+#include "models/tenancyoutline.h"
 
-#include "kubeclient/client.h"
-#include "kubeclient/tenancy/graphsnapshot.h"
-#include "kubeclient/tenancy/mode.h"
+#include "kubeclient/api/client.h"
+#include "kubeclient/tenancy/graph/graphsnapshot.h"
+#include "kubeclient/kubesphere/mode.h"
 
 #include <QElapsedTimer>
 #include <QObject>

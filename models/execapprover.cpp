@@ -1,8 +1,8 @@
 // ExecApprover: the approval question goes to the GUI thread through a queued call and a
 // promise, so a worker waits for the answer without holding any lock the GUI needs.
-#include "execapprover.h"
+#include "models/execapprover.h"
 
-#include "modelslogging.h"
+#include "models/modelslogging.h"
 
 #include <QCryptographicHash>
 #include <QMetaObject>

@@ -2,7 +2,7 @@
 // remembers the answer per command line (as a hash: arguments may carry secrets).
 #pragma once
 
-#include "kubeclient/execcredentialprovider.h"
+#include "kubeclient/kubeconfig/execcredentialprovider.h"
 
 #include <QObject>
 #include <QSet>

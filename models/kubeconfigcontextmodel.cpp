@@ -1,13 +1,13 @@
 // KubeconfigContextModel: the kubeconfig is parsed on the worker pool; the auth method is
 // described from the user entry without ever reading a secret into the model.
-#include "kubeconfigcontextmodel.h"
+#include "models/kubeconfigcontextmodel.h"
 
-#include "asynctask.h"
-#include "execapprover.h"
-#include "modelslogging.h"
+#include "models/asynctask.h"
+#include "models/execapprover.h"
+#include "models/modelslogging.h"
 
-#include "kubeclient/client.h"
-#include "kubeclient/kubeconfig.h"
+#include "kubeclient/api/client.h"
+#include "kubeclient/kubeconfig/kubeconfig.h"
 
 #include <QColor>
 

@@ -3,7 +3,7 @@
 // a connection test (whoami) that runs off the GUI thread.
 #pragma once
 
-#include "connectionspec.h"
+#include "models/connectionspec.h"
 
 #include <QAbstractTableModel>
 

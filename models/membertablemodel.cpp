@@ -1,9 +1,9 @@
 // MemberTableModel: columns of a member row; "since" is shown as local time with the exact
 // stamp as the raw value, so sorting by it is chronological.
-#include "membertablemodel.h"
+#include "models/membertablemodel.h"
 
-#include "nodeicons.h"
-#include "timeformat.h"
+#include "models/nodeicons.h"
+#include "models/timeformat.h"
 
 #include <QColor>
 

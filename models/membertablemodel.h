@@ -2,7 +2,7 @@
 // through which binding, since when. One row per subject of each binding.
 #pragma once
 
-#include "rowtablemodel.h"
+#include "models/rowtablemodel.h"
 
 #include <QString>
 

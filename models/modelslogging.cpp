@@ -1,6 +1,6 @@
 // Definitions of the models layer's logging categories (warnings and above by default).
 // Nothing logged through them may carry a token, key or password.
-#include "modelslogging.h"
+#include "models/modelslogging.h"
 
 Q_LOGGING_CATEGORY(lcSession, "tenantry.session", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcTreeModel, "tenantry.treemodel", QtWarningMsg)

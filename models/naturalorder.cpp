@@ -1,6 +1,6 @@
 // NaturalOrder: a hand-written comparison instead of QCollator's numeric mode, which is
 // locale-dependent and calls "a01" and "a1" equal; the tree's merge needs a strict order.
-#include "naturalorder.h"
+#include "models/naturalorder.h"
 
 int NaturalOrder::compare(const QString &a, const QString &b)
 {

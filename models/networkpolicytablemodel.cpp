@@ -1,6 +1,6 @@
 // NetworkPolicyTableModel: columns of a policy row; rule counts are numbers so they sort.
 // The isolation policy is named in the note: it is the switch, not a custom policy.
-#include "networkpolicytablemodel.h"
+#include "models/networkpolicytablemodel.h"
 
 NetworkPolicyTableModel::NetworkPolicyTableModel(QObject *parent)
     : RowTableModel(parent)

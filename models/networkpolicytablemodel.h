@@ -2,7 +2,7 @@
 // NamespaceNetworkPolicies, with their direction and rule counts (read-only summary).
 #pragma once
 
-#include "rowtablemodel.h"
+#include "models/rowtablemodel.h"
 
 #include <QString>
 

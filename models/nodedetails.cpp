@@ -1,10 +1,10 @@
 // NodeDetails::build: a handful of snapshot queries for one node. Each query costs the size
 // of its answer (the graph's indexes), so this runs on the GUI thread per selection/update.
-#include "nodedetails.h"
+#include "models/nodedetails.h"
 
-#include "kubeclient/tenancy/labels.h"
-#include "kubeclient/tenancy/views.h"
-#include "kubeclient/yamlconvert.h"
+#include "kubeclient/kubesphere/labels.h"
+#include "kubeclient/kubesphere/objectviews.h"
+#include "kubeclient/core/yamlconvert.h"
 
 #include <QCoreApplication>
 

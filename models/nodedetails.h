@@ -3,15 +3,15 @@
 // network isolation and policies, and the live object as YAML. Which tabs apply follows.
 #pragma once
 
-#include "bindingtablemodel.h"
-#include "membertablemodel.h"
-#include "networkpolicytablemodel.h"
-#include "nodekind.h"
-#include "propertytablemodel.h"
-#include "quotatablemodel.h"
-#include "roletablemodel.h"
+#include "models/bindingtablemodel.h"
+#include "models/membertablemodel.h"
+#include "models/networkpolicytablemodel.h"
+#include "models/nodekind.h"
+#include "models/propertytablemodel.h"
+#include "models/quotatablemodel.h"
+#include "models/roletablemodel.h"
 
-#include "kubeclient/tenancy/graphsnapshot.h"
+#include "kubeclient/tenancy/graph/graphsnapshot.h"
 
 #include <QList>
 #include <QPair>

@@ -1,8 +1,8 @@
 // NodeIcons: QIcons are created once per name and shared; an SVG icon engine renders them
 // at any size (libqt6svg6's plugin, installed by scripts/bootstrap).
-#include "nodeicons.h"
+#include "models/nodeicons.h"
 
-#include "tenancyoutline.h"
+#include "models/tenancyoutline.h"
 
 #include <QHash>
 

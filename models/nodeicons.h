@@ -2,8 +2,8 @@
 // compiled in as resources (:/icons/*.svg).
 #pragma once
 
-#include "nodekind.h"
-#include "sessionstatus.h"
+#include "models/nodekind.h"
+#include "models/sessionstatus.h"
 
 #include <QIcon>
 

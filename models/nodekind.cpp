@@ -1,6 +1,6 @@
 // Names and titles of node kinds. Section titles double as path segments of --select
 // ("dev/Workspaces/ws1/p1"), so they are not translated.
-#include "nodekind.h"
+#include "models/nodekind.h"
 
 QString toString(NodeKind kind)
 {

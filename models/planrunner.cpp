@@ -1,10 +1,10 @@
 // PlanRunner: the Planner and the PlanExecutor both talk to the API server, so both run on
 // the worker pool; a newer preview makes late answers of an older one irrelevant.
-#include "planrunner.h"
+#include "models/planrunner.h"
 
-#include "asynctask.h"
-#include "clustersession.h"
-#include "modelslogging.h"
+#include "models/asynctask.h"
+#include "models/clustersession.h"
+#include "models/modelslogging.h"
 
 using namespace kube;
 using namespace kube::tenancy;

@@ -3,8 +3,8 @@
 // server errors come back as signals; the dialog keeps what the user typed.
 #pragma once
 
-#include "kubeclient/tenancy/plan.h"
-#include "kubeclient/tenancy/planner.h"
+#include "kubeclient/tenancy/plan/plan.h"
+#include "kubeclient/tenancy/plan/planner.h"
 
 #include <QObject>
 #include <QPointer>
@@ -14,7 +14,7 @@
 #include <memory>
 #include <optional>
 
-#include "clustersession.h"
+#include "models/clustersession.h"
 
 class PlanRunner final : public QObject
 {

@@ -1,6 +1,6 @@
 // PropertyTableModel: two columns; long values (last-applied-configuration) are elided by
 // the view and shown whole in the tooltip.
-#include "propertytablemodel.h"
+#include "models/propertytablemodel.h"
 
 PropertyTableModel::PropertyTableModel(QObject *parent)
     : RowTableModel(parent)

@@ -2,7 +2,7 @@
 // Updated by key, so a live change of one label does not reset the table.
 #pragma once
 
-#include "rowtablemodel.h"
+#include "models/rowtablemodel.h"
 
 #include <QString>
 

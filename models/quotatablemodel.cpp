@@ -1,8 +1,8 @@
 // QuotaTableModel: quantities stay as the server wrote them; only the ratio is computed
 // (through kube::Quantity, so "500m" of "2" is 25 %).
-#include "quotatablemodel.h"
+#include "models/quotatablemodel.h"
 
-#include "kubeclient/quantity.h"
+#include "kubeclient/core/quantity.h"
 
 QuotaTableModel::QuotaTableModel(QObject *parent)
     : RowTableModel(parent)

@@ -2,7 +2,7 @@
 // project's container defaults: one row per resource with used / hard and the usage ratio.
 #pragma once
 
-#include "rowtablemodel.h"
+#include "models/rowtablemodel.h"
 
 #include <QString>
 

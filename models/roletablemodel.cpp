@@ -1,8 +1,8 @@
 // RoleTableModel: columns of a role row. Counts are numbers in both display and raw roles,
 // so a sort proxy orders them numerically.
-#include "roletablemodel.h"
+#include "models/roletablemodel.h"
 
-#include "nodeicons.h"
+#include "models/nodeicons.h"
 
 RoleTableModel::RoleTableModel(QObject *parent)
     : RowTableModel(parent)

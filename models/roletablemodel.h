@@ -2,7 +2,7 @@
 // built-in or custom, how many rules and bindings, the templates it is composed from.
 #pragma once
 
-#include "rowtablemodel.h"
+#include "models/rowtablemodel.h"
 
 #include <QString>
 #include <QStringList>

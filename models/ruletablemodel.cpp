@@ -1,6 +1,6 @@
 // RuleTableModel: parses the rules once per role selection; lists are joined with ", " and
 // the core API group shows as "core" rather than an empty cell.
-#include "ruletablemodel.h"
+#include "models/ruletablemodel.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,7 +2,7 @@
 // resources with subresources, resource names, non-resource URLs.
 #pragma once
 
-#include "rowtablemodel.h"
+#include "models/rowtablemodel.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
 // Names of the session states, as the status bar and logs print them.
 // Kept beside the struct so every place words a state the same way.
-#include "sessionstatus.h"
+#include "models/sessionstatus.h"
 
 #include <QCoreApplication>
 

@@ -1,10 +1,10 @@
 // TenancyFilterProxyModel: a node is kept when every word of the filter occurs in its own
 // text or its ancestors' (so "team-a p1" finds p1 inside workspace team-a); Qt's recursive
 // filtering keeps the ancestors of matches. One QString search per node and word.
-#include "tenancyfilterproxymodel.h"
+#include "models/tenancyfilterproxymodel.h"
 
-#include "nodekind.h"
-#include "tenancytreemodel.h"
+#include "models/nodekind.h"
+#include "models/tenancytreemodel.h"
 
 TenancyFilterProxyModel::TenancyFilterProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)

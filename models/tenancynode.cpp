@@ -1,9 +1,9 @@
 // TenancyNode: display, decoration, tooltip and raw roles of one tree node. A node of a
 // stale cluster greys out, so the user sees the tree is the last known state.
-#include "tenancynode.h"
+#include "models/tenancynode.h"
 
-#include "nodeicons.h"
-#include "tenancytreemodel.h"
+#include "models/nodeicons.h"
+#include "models/tenancytreemodel.h"
 
 #include <QColor>
 #include <QCoreApplication>

@@ -2,10 +2,10 @@
 // (workspace, project, user, role), with what the tree shows beside it.
 #pragma once
 
-#include "nodekind.h"
-#include "sessionstatus.h"
-#include "tenancyoutline.h"
-#include "treeitem.h"
+#include "models/nodekind.h"
+#include "models/sessionstatus.h"
+#include "models/tenancyoutline.h"
+#include "models/treeitem.h"
 
 class TenancyNode final : public TreeItem
 {

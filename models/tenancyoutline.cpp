@@ -1,11 +1,11 @@
 // TenancyOutline::build: one pass over the kinds the tree shows, reading only names, a few
 // annotations and counts (no member or rule resolution: the detail panel does that per node).
-#include "tenancyoutline.h"
+#include "models/tenancyoutline.h"
 
-#include "naturalorder.h"
+#include "models/naturalorder.h"
 
-#include "kubeclient/tenancy/labels.h"
-#include "kubeclient/tenancy/views.h"
+#include "kubeclient/kubesphere/labels.h"
+#include "kubeclient/kubesphere/objectviews.h"
 
 #include <algorithm>
 #include <map>

@@ -2,7 +2,7 @@
 // graph snapshot on a worker thread so the GUI thread only merges two sorted lists.
 #pragma once
 
-#include "kubeclient/tenancy/graphsnapshot.h"
+#include "kubeclient/tenancy/graph/graphsnapshot.h"
 
 #include <QString>
 

@@ -1,10 +1,10 @@
 // TenancyTreeModel: merges each new outline into the tree. Both sides are in NaturalOrder, so
 // one linear pass finds the runs to remove, the runs to insert and the rows that changed,
 // and each run becomes one begin/end pair (Dolphin's coalesced range signals).
-#include "tenancytreemodel.h"
+#include "models/tenancytreemodel.h"
 
-#include "modelslogging.h"
-#include "naturalorder.h"
+#include "models/modelslogging.h"
+#include "models/naturalorder.h"
 
 #include <QCoreApplication>
 

@@ -3,8 +3,8 @@
 // lists: range inserts/removes/changes, never a reset, so selection and expansion survive.
 #pragma once
 
-#include "tenancynode.h"
-#include "treemodel.h"
+#include "models/tenancynode.h"
+#include "models/treemodel.h"
 
 class TenancyTreeModel final : public TreeModel
 {

@@ -1,6 +1,6 @@
 // TimeFormat: parses RFC 3339 UTC stamps once per call; unparsable text is shown as is.
 // Ages round down like kubectl's AGE column (s, min, h, d).
-#include "timeformat.h"
+#include "models/timeformat.h"
 
 #include <QDateTime>
 

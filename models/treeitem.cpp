@@ -1,6 +1,6 @@
 // TreeItem: children owned by their parent, row numbers cached and renumbered on every
 // structural change (changes are batched into ranges, so renumbering is cheap).
-#include "treeitem.h"
+#include "models/treeitem.h"
 
 TreeItem::~TreeItem() = default;
 

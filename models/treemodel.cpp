@@ -1,6 +1,6 @@
 // TreeModel: the generic QAbstractItemModel side of the typed tree. Items carry their row,
 // so parent() is O(1); internalPointer() is the item itself.
-#include "treemodel.h"
+#include "models/treemodel.h"
 
 TreeModel::TreeModel(int columnCount, QObject *parent)
     : QAbstractItemModel(parent)

@@ -2,7 +2,7 @@
 // structure changes that always come in begin…/end… pairs over whole ranges.
 #pragma once
 
-#include "treeitem.h"
+#include "models/treeitem.h"
 
 #include <QAbstractItemModel>
 

@@ -1,8 +1,8 @@
 // ClusterStatusWidget: a short line for the bar, the whole story (reason, hint, groups, mode
 // reason, limited view) in the tooltip.
-#include "clusterstatuswidget.h"
+#include "views/clusterstatuswidget.h"
 
-#include "nodeicons.h"
+#include "models/nodeicons.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

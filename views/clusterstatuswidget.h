@@ -2,7 +2,7 @@
 // who we are (whoami) and the KubeSphere version; a click selects the cluster in the tree.
 #pragma once
 
-#include "sessionstatus.h"
+#include "models/sessionstatus.h"
 
 #include <QWidget>
 

@@ -1,16 +1,16 @@
 // DetailPanel: one page per tab, created once; setDetails() feeds the table models by key
 // (RowTableModel::setRows) and only touches the overview labels whose text changed.
-#include "detailpanel.h"
+#include "views/detailpanel.h"
 
-#include "bindingtablemodel.h"
-#include "membertablemodel.h"
-#include "networkpolicytablemodel.h"
-#include "propertytablemodel.h"
-#include "quotatablemodel.h"
-#include "roletablemodel.h"
-#include "ruletablemodel.h"
-#include "timeformat.h"
-#include "usagebardelegate.h"
+#include "models/bindingtablemodel.h"
+#include "models/membertablemodel.h"
+#include "models/networkpolicytablemodel.h"
+#include "models/propertytablemodel.h"
+#include "models/quotatablemodel.h"
+#include "models/roletablemodel.h"
+#include "models/ruletablemodel.h"
+#include "models/timeformat.h"
+#include "views/usagebardelegate.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>

@@ -3,7 +3,7 @@
 // from each new snapshot, so table selections and scroll positions survive live changes.
 #pragma once
 
-#include "nodedetails.h"
+#include "models/nodedetails.h"
 
 #include <QWidget>
 

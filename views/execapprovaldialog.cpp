@@ -1,8 +1,8 @@
 // ExecApprovalDialog: a message box with the command line in a fixed font; environment values
 // are never shown (they may be secrets), only their names.
-#include "execapprovaldialog.h"
+#include "views/execapprovaldialog.h"
 
-#include "execapprover.h"
+#include "models/execapprover.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>

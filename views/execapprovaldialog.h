@@ -2,7 +2,7 @@
 // exact command line, where it is configured, the environment it gets, and "remember".
 #pragma once
 
-#include "kubeclient/execcredentialprovider.h"
+#include "kubeclient/kubeconfig/execcredentialprovider.h"
 
 class QWidget;
 

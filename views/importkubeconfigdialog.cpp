@@ -1,8 +1,8 @@
 // ImportKubeconfigDialog: loading and testing run on the worker pool through the model; the
 // dialog only reflects their answers, so a slow or dead server never freezes it.
-#include "importkubeconfigdialog.h"
+#include "views/importkubeconfigdialog.h"
 
-#include "kubeconfigcontextmodel.h"
+#include "models/kubeconfigcontextmodel.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>

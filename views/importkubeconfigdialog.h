@@ -3,7 +3,7 @@
 // choose the contexts to connect to.
 #pragma once
 
-#include "connectionspec.h"
+#include "models/connectionspec.h"
 
 #include <QDialog>
 

@@ -1,12 +1,12 @@
 // NavigatorWidget: the proxy filters as the user types after a short pause; while a filter
 // is active every match is expanded, and the user's own expansion comes back when it is
 // cleared (proxy indexes of filtered-out rows do not survive, so paths are remembered).
-#include "navigatorwidget.h"
+#include "views/navigatorwidget.h"
 
-#include "nodekind.h"
-#include "tenancyfilterproxymodel.h"
-#include "tenancytreemodel.h"
-#include "viewslogging.h"
+#include "models/nodekind.h"
+#include "models/tenancyfilterproxymodel.h"
+#include "models/tenancytreemodel.h"
+#include "views/viewslogging.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>

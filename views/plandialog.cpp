@@ -1,10 +1,10 @@
 // PlanDialog: Dry run and Apply plan first when the form changed since the last plan, so the
 // user always runs exactly the YAML on screen. Apply asks for confirmation every time.
-#include "plandialog.h"
+#include "views/plandialog.h"
 
-#include "accesschecker.h"
-#include "clustersession.h"
-#include "viewslogging.h"
+#include "models/accesschecker.h"
+#include "models/clustersession.h"
+#include "views/viewslogging.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>

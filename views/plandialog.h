@@ -3,8 +3,8 @@
 // the dialog with the server's message; what the user typed stays until they close it.
 #pragma once
 
-#include "accessquery.h"
-#include "planrunner.h"
+#include "models/accessquery.h"
+#include "models/planrunner.h"
 
 #include <QDialog>
 #include <QTimer>

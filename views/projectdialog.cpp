@@ -1,8 +1,8 @@
 // ProjectDialog: the workspace list is the graph's; "(none)" creates a plain namespace
 // outside any workspace, as the console's "create project" without a workspace would.
-#include "projectdialog.h"
+#include "views/projectdialog.h"
 
-#include "kubeclient/tenancy/names.h"
+#include "kubeclient/kubesphere/names.h"
 
 #include <QComboBox>
 #include <QFormLayout>

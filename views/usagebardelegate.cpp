@@ -1,6 +1,6 @@
 // UsageBarDelegate: drawn by hand rather than through QStyle's progress bar, so the colour can
 // say "near the limit" and it looks the same under every style and offscreen.
-#include "usagebardelegate.h"
+#include "views/usagebardelegate.h"
 
 #include <QPainter>
 

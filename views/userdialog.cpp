@@ -1,8 +1,8 @@
 // UserDialog: an edit that also changes the platform role becomes one plan (the user's writes
 // then the role binding's), so the user sees and confirms everything at once.
-#include "userdialog.h"
+#include "views/userdialog.h"
 
-#include "kubeclient/tenancy/names.h"
+#include "kubeclient/kubesphere/names.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -3,9 +3,9 @@
 // never leaves the form except inside the request (plans show it redacted).
 #pragma once
 
-#include "plandialog.h"
+#include "views/plandialog.h"
 
-#include "kubeclient/tenancy/graphsnapshot.h"
+#include "kubeclient/tenancy/graph/graphsnapshot.h"
 
 class QComboBox;
 class QLineEdit;

@@ -1,8 +1,8 @@
 // WorkspaceDialog: the manager list comes from the users the graph knows (free text allowed
 // for users not listed); local validation runs first so a typo is named before any request.
-#include "workspacedialog.h"
+#include "views/workspacedialog.h"
 
-#include "kubeclient/tenancy/names.h"
+#include "kubeclient/kubesphere/names.h"
 
 #include <QCheckBox>
 #include <QComboBox>

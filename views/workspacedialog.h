@@ -2,9 +2,9 @@
 // propagation and network isolation, planned through the tenancy engine.
 #pragma once
 
-#include "plandialog.h"
+#include "views/plandialog.h"
 
-#include "kubeclient/tenancy/graphsnapshot.h"
+#include "kubeclient/tenancy/graph/graphsnapshot.h"
 
 class QCheckBox;
 class QComboBox;

@@ -1,8 +1,8 @@
 // `tenantryctl whoami` and `tenantryctl get`: generic API access through the dynamic client.
 #include "globalflags.h"
 
-#include "kubeclient/objectmeta.h"
-#include "kubeclient/yamlconvert.h"
+#include "kubeclient/core/objectmeta.h"
+#include "kubeclient/core/yamlconvert.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -2,9 +2,9 @@
 // does (same flags, redaction, minify/flatten), which is how its output is tested.
 #include "commands.h"
 
-#include "kubeclient/kubeconfig.h"
-#include "kubeclient/kubeconfigfile.h"
-#include "kubeclient/kubeconfigview.h"
+#include "kubeclient/kubeconfig/kubeconfig.h"
+#include "kubeclient/kubeconfig/kubeconfigfile.h"
+#include "kubeclient/kubeconfig/kubeconfigview.h"
 
 #include <sys/stat.h>
 

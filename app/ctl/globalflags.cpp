@@ -1,7 +1,7 @@
 // Flag parsing in kubectl's style (--flag=value and --flag value) and kubeconfig loading.
 #include "globalflags.h"
 
-#include "kubeclient/kubeconfig.h"
+#include "kubeclient/kubeconfig/kubeconfig.h"
 
 #include <cstdio>
 

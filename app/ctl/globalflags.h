@@ -4,7 +4,7 @@
 
 #include "commands.h"
 
-#include "kubeclient/client.h"
+#include "kubeclient/api/client.h"
 
 #include <memory>
 #include <set>

@@ -2,7 +2,7 @@
 // a cluster, then applies it (or only dry-runs it), refusing where KubeSphere owns the API.
 #include "globalflags.h"
 
-#include "kubeclient/tenancy/installer.h"
+#include "kubeclient/tenancy/install/installer.h"
 #include "resources/manifests.h"
 
 #include <cstdio>

@@ -4,7 +4,7 @@
 
 #include "globalflags.h"
 
-#include "kubeclient/objectmeta.h"
+#include "kubeclient/core/objectmeta.h"
 #include "kubeclient/rbac/accessreviewer.h"
 #include "kubeclient/rbac/evaluator.h"
 #include "kubeclient/rbac/kubesphereevaluator.h"
@@ -14,8 +14,8 @@
 #include "kubeclient/rbac/rbacloader.h"
 #include "kubeclient/rbac/riskscanner.h"
 #include "kubeclient/rbac/whocan.h"
-#include "kubeclient/tenancy/plan.h"
-#include "kubeclient/yamlconvert.h"
+#include "kubeclient/tenancy/plan/plan.h"
+#include "kubeclient/core/yamlconvert.h"
 
 #include <cstdio>
 #include <fstream>

@@ -7,12 +7,12 @@
 #include "tenancysession.h"
 #include "tenancyusage.h"
 
-#include "kubeclient/objectmeta.h"
-#include "kubeclient/tenancy/labels.h"
-#include "kubeclient/tenancy/names.h"
-#include "kubeclient/tenancy/policyrules.h"
-#include "kubeclient/tenancy/ruleparser.h"
-#include "kubeclient/yamlconvert.h"
+#include "kubeclient/core/objectmeta.h"
+#include "kubeclient/kubesphere/labels.h"
+#include "kubeclient/kubesphere/names.h"
+#include "kubeclient/kubesphere/policyrules.h"
+#include "kubeclient/kubesphere/ruleparser.h"
+#include "kubeclient/core/yamlconvert.h"
 
 #include <termios.h>
 #include <unistd.h>

@@ -7,9 +7,9 @@
 #include "tenancytable.h"
 #include "tenancyusage.h"
 
-#include "kubeclient/objectmeta.h"
-#include "kubeclient/tenancy/labels.h"
-#include "kubeclient/yamlconvert.h"
+#include "kubeclient/core/objectmeta.h"
+#include "kubeclient/kubesphere/labels.h"
+#include "kubeclient/core/yamlconvert.h"
 
 #include <algorithm>
 #include <cstdio>

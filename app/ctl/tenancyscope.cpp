@@ -2,9 +2,9 @@
 // `get members`, `member add` (which refuses a second binding) and `tree`.
 #include "tenancyscope.h"
 
-#include "kubeclient/objectmeta.h"
-#include "kubeclient/tenancy/labels.h"
-#include "kubeclient/tenancy/names.h"
+#include "kubeclient/core/objectmeta.h"
+#include "kubeclient/kubesphere/labels.h"
+#include "kubeclient/kubesphere/names.h"
 
 #include <algorithm>
 #include <set>

@@ -4,9 +4,9 @@
 
 #include "tenancyargs.h"
 
-#include "kubeclient/client.h"
-#include "kubeclient/tenancy/objectfactory.h"
-#include "kubeclient/tenancy/planner.h"
+#include "kubeclient/api/client.h"
+#include "kubeclient/tenancy/plan/objectfactory.h"
+#include "kubeclient/tenancy/plan/planner.h"
 
 #include <nlohmann/json.hpp>
 

@@ -3,8 +3,8 @@
 // --yes fail loudly instead of waiting on a prompt nobody sees.
 #include "tenancysession.h"
 
-#include "kubeclient/objectmeta.h"
-#include "kubeclient/yamlconvert.h"
+#include "kubeclient/core/objectmeta.h"
+#include "kubeclient/core/yamlconvert.h"
 
 #include <unistd.h>
 

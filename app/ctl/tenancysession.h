@@ -6,9 +6,9 @@
 #include "globalflags.h"
 #include "tenancyargs.h"
 
-#include "kubeclient/tenancy/mode.h"
-#include "kubeclient/tenancy/plan.h"
-#include "kubeclient/tenancy/planner.h"
+#include "kubeclient/kubesphere/mode.h"
+#include "kubeclient/tenancy/plan/plan.h"
+#include "kubeclient/tenancy/plan/planner.h"
 
 #include <string>
 

@@ -2,10 +2,10 @@
 // Reviews run on a small thread pool over the client's connection pool; answers keep input order.
 #include "kubeclient/rbac/accessreviewer.h"
 
-#include "kubeclient/client.h"
+#include "kubeclient/api/client.h"
 #include "kubeclient/rbac/evaluator.h"
 #include "kubeclient/rbac/permissionmatrix.h"
-#include "kubeclient/tenancy/tenancyapi.h"
+#include "kubeclient/kubesphere/tenancyapi.h"
 
 #include <atomic>
 #include <thread>

@@ -4,10 +4,10 @@
 // (Identity::impersonated does that).
 #pragma once
 
-#include "kubeclient/canceltoken.h"
+#include "kubeclient/core/canceltoken.h"
 #include "kubeclient/rbac/identity.h"
 #include "kubeclient/rbac/requestattributes.h"
-#include "kubeclient/result.h"
+#include "kubeclient/core/result.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,7 +2,7 @@
 // Subjects keep their apiGroup for display; matching never reads it.
 #include "kubeclient/rbac/binding.h"
 
-#include "kubeclient/objectmeta.h"
+#include "kubeclient/core/objectmeta.h"
 
 namespace kube::rbac {
 

@@ -2,7 +2,7 @@
 // Same order as the server: system:masters, then the escalate/bind verb, then covers.
 #include "kubeclient/rbac/escalationcheck.h"
 
-#include "kubeclient/objectmeta.h"
+#include "kubeclient/core/objectmeta.h"
 #include "kubeclient/rbac/coveragecheck.h"
 #include "kubeclient/rbac/role.h"
 

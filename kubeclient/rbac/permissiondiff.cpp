@@ -3,7 +3,7 @@
 #include "kubeclient/rbac/permissiondiff.h"
 
 #include "kubeclient/rbac/rbacindex.h"
-#include "kubeclient/tenancy/plan.h"
+#include "kubeclient/api/writeplan.h"
 
 #include <algorithm>
 #include <set>

@@ -2,8 +2,8 @@
 // Objects are kept whole as JSON so that merge patches and exports see every field.
 #include "kubeclient/rbac/rbacdata.h"
 
-#include "kubeclient/objectmeta.h"
-#include "kubeclient/tenancy/plan.h"
+#include "kubeclient/core/objectmeta.h"
+#include "kubeclient/api/writeplan.h"
 
 #include <set>
 

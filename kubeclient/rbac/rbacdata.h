@@ -3,7 +3,7 @@
 // mutable collection: fed from live lists or manifests, copied and edited to preview a plan.
 #pragma once
 
-#include "kubeclient/result.h"
+#include "kubeclient/core/result.h"
 
 #include <nlohmann/json.hpp>
 

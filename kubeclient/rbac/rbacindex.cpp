@@ -2,10 +2,10 @@
 // sets each authorizer visits, index subjects.
 #include "kubeclient/rbac/rbacindex.h"
 
-#include "kubeclient/objectmeta.h"
+#include "kubeclient/core/objectmeta.h"
 #include "kubeclient/rbac/aggregationpredictor.h"
 #include "kubeclient/rbac/rbacdata.h"
-#include "kubeclient/tenancy/labels.h"
+#include "kubeclient/kubesphere/labels.h"
 
 #include <algorithm>
 #include <set>

@@ -7,7 +7,7 @@
 #include "kubeclient/rbac/binding.h"
 #include "kubeclient/rbac/identity.h"
 #include "kubeclient/rbac/role.h"
-#include "kubeclient/tenancy/tenancyapi.h"
+#include "kubeclient/kubesphere/tenancyapi.h"
 
 #include <cstdint>
 #include <map>

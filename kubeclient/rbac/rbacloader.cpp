@@ -2,8 +2,8 @@
 // Items of live lists get apiVersion/kind back, so live and offline objects are identical.
 #include "kubeclient/rbac/rbacloader.h"
 
-#include "kubeclient/client.h"
-#include "kubeclient/yamlconvert.h"
+#include "kubeclient/api/client.h"
+#include "kubeclient/core/yamlconvert.h"
 
 #include <algorithm>
 #include <filesystem>

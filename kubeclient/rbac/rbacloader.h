@@ -3,10 +3,10 @@
 // objects or v1 Lists. Both paths produce the same objects, so answers agree.
 #pragma once
 
-#include "kubeclient/canceltoken.h"
+#include "kubeclient/core/canceltoken.h"
 #include "kubeclient/rbac/rbacdata.h"
-#include "kubeclient/result.h"
-#include "kubeclient/tenancy/tenancyapi.h"
+#include "kubeclient/core/result.h"
+#include "kubeclient/kubesphere/tenancyapi.h"
 
 #include <string>
 #include <vector>

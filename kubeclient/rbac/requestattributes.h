@@ -3,7 +3,7 @@
 // HTTP method and URL the way kube-apiserver's request-info resolver derives them.
 #pragma once
 
-#include "kubeclient/result.h"
+#include "kubeclient/core/result.h"
 
 #include <string>
 

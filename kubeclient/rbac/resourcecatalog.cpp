@@ -2,7 +2,7 @@
 // Subresources are entries of their own: pods and pods/exec are different permissions.
 #include "kubeclient/rbac/resourcecatalog.h"
 
-#include "kubeclient/discovery.h"
+#include "kubeclient/api/discovery.h"
 #include "kubeclient/rbac/rbacindex.h"
 #include "kubeclient/rbac/requestattributes.h"
 

@@ -2,8 +2,8 @@
 // Both template forms are read: 4.x aggregationRoleTemplates and the 3.x annotation.
 #include "kubeclient/rbac/role.h"
 
-#include "kubeclient/objectmeta.h"
-#include "kubeclient/tenancy/labels.h"
+#include "kubeclient/core/objectmeta.h"
+#include "kubeclient/kubesphere/labels.h"
 
 namespace kube::rbac {
 

@@ -1,10 +1,10 @@
 // Benchmark of the desktop app on a synthetic tenancy (500 workspaces, 5,000 projects, 5,000
 // users seeded into the bench cluster): time from process start to first paint and to the
 // complete tree, resident memory then, versus `kubectl get` of the same objects in the same run.
-#include "kubeclient/client.h"
-#include "kubeclient/kubeconfig.h"
-#include "kubeclient/tenancy/objectfactory.h"
-#include "kubeclient/tenancy/tenancyapi.h"
+#include "kubeclient/api/client.h"
+#include "kubeclient/kubeconfig/kubeconfig.h"
+#include "kubeclient/tenancy/plan/objectfactory.h"
+#include "kubeclient/kubesphere/tenancyapi.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // Benchmark: list N ConfigMaps through kubeclient and through `kubectl get -o json` against the
 // same devcluster, in one run, and print wall time and peak memory for both.
-#include "kubeclient/client.h"
-#include "kubeclient/kubeconfig.h"
+#include "kubeclient/api/client.h"
+#include "kubeclient/kubeconfig/kubeconfig.h"
 
 #include <sys/resource.h>
 #include <sys/wait.h>

@@ -5,15 +5,15 @@
 // SubjectAccessReview per cell on a sample, extrapolated to the full matrix. Prints a table.
 // usage: bench_permissions [--no-cluster] [--sample N] [--namespaces N] [--roles N]
 //                          [--bindings N] [--users N]
-#include "kubeclient/client.h"
-#include "kubeclient/kubeconfig.h"
+#include "kubeclient/api/client.h"
+#include "kubeclient/kubeconfig/kubeconfig.h"
 #include "kubeclient/rbac/accessreviewer.h"
 #include "kubeclient/rbac/evaluator.h"
 #include "kubeclient/rbac/permissionmatrix.h"
 #include "kubeclient/rbac/rbacdata.h"
 #include "kubeclient/rbac/rbacindex.h"
 #include "kubeclient/rbac/whocan.h"
-#include "kubeclient/tenancy/tenancyapi.h"
+#include "kubeclient/kubesphere/tenancyapi.h"
 
 #include <sys/resource.h>
 

@@ -1,8 +1,8 @@
 // Benchmark: build the tenancy graph for 500 workspaces, 5,000 projects, 5,000 users and 50,000
 // bindings (synthetic objects shaped like KubeSphere 4.x's), then apply 10,000 watch events.
 // No cluster needed. Prints build time, per-event cost, query costs and memory (RSS deltas).
-#include "kubeclient/tenancy/graphstate.h"
-#include "kubeclient/tenancy/tenancygraph.h"
+#include "kubeclient/tenancy/graph/graphstate.h"
+#include "kubeclient/tenancy/graph/tenancygraph.h"
 
 #include <algorithm>
 #include <chrono>

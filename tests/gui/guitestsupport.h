@@ -4,9 +4,9 @@
 
 #include "clusterenv.h"
 
-#include "kubeclient/tenancy/mode.h"
-#include "kubeclient/tenancy/plan.h"
-#include "kubeclient/tenancy/planner.h"
+#include "kubeclient/kubesphere/mode.h"
+#include "kubeclient/tenancy/plan/plan.h"
+#include "kubeclient/tenancy/plan/planner.h"
 
 #include <QAbstractItemModel>
 #include <QString>

@@ -4,11 +4,11 @@
 // reach; the session survives kube-apiserver being stopped and resumed.
 #include "guitestsupport.h"
 
-#include "accesschecker.h"
-#include "clustersession.h"
-#include "execapprover.h"
-#include "tenancyfilterproxymodel.h"
-#include "tenancytreemodel.h"
+#include "models/accesschecker.h"
+#include "models/clustersession.h"
+#include "models/execapprover.h"
+#include "models/tenancyfilterproxymodel.h"
+#include "models/tenancytreemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

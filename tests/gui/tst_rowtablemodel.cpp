@@ -1,11 +1,11 @@
 // The detail tables and the kubeconfig context table without a cluster: keyed merges under
 // QAbstractItemModelTester (removes, inserts and changes in runs, no reset), rule parsing,
 // quota ratios with Kubernetes quantities, and contexts read from the kubeconfig corpus.
-#include "execapprover.h"
-#include "kubeconfigcontextmodel.h"
-#include "membertablemodel.h"
-#include "quotatablemodel.h"
-#include "ruletablemodel.h"
+#include "models/execapprover.h"
+#include "models/kubeconfigcontextmodel.h"
+#include "models/membertablemodel.h"
+#include "models/quotatablemodel.h"
+#include "models/ruletablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSortFilterProxyModel>

@@ -1,10 +1,10 @@
 // The tenancy tree model without a cluster: outlines from a synthetic graph, merged into the
 // model under QAbstractItemModelTester, with persistent indexes, stats and the filter proxy.
-#include "tenancyfilterproxymodel.h"
-#include "tenancyoutline.h"
-#include "tenancytreemodel.h"
+#include "models/tenancyfilterproxymodel.h"
+#include "models/tenancyoutline.h"
+#include "models/tenancytreemodel.h"
 
-#include "kubeclient/tenancy/tenancygraph.h"
+#include "kubeclient/tenancy/graph/tenancygraph.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // clusterenv: the devcluster state folder as the fixture's environment describes it.
 #include "clusterenv.h"
 
-#include "kubeclient/kubeconfig.h"
+#include "kubeclient/kubeconfig/kubeconfig.h"
 
 #include <QProcess>
 #include <QProcessEnvironment>

@@ -2,7 +2,7 @@
 // identity, the devcluster binary (user, compact) and kubectl as an independent peer.
 #pragma once
 
-#include "kubeclient/client.h"
+#include "kubeclient/api/client.h"
 
 #include <QString>
 #include <QStringList>

@@ -2,7 +2,7 @@
 // server-side apply, dry-run, 403s, with kubectl as the independent peer.
 #include "clusterenv.h"
 
-#include "kubeclient/objectmeta.h"
+#include "kubeclient/core/objectmeta.h"
 
 #include <QtTest>
 

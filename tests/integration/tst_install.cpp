@@ -2,10 +2,10 @@
 // printer columns and deprecated versions as kubectl sees them, and refusal where KubeSphere runs.
 #include "clusterenv.h"
 
-#include "kubeclient/objectmeta.h"
-#include "kubeclient/tenancy/installer.h"
-#include "kubeclient/tenancy/tenancyapi.h"
-#include "kubeclient/yamlconvert.h"
+#include "kubeclient/core/objectmeta.h"
+#include "kubeclient/tenancy/install/installer.h"
+#include "kubeclient/kubesphere/tenancyapi.h"
+#include "kubeclient/core/yamlconvert.h"
 
 #ifdef TENANTRY_HAVE_EMBEDDED_RESOURCES
 #include "resources/manifests.h"

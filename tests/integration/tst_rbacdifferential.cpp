@@ -5,14 +5,14 @@
 // TENANTRY_RBAC_CHECKS sets the number of checks (default 2000), TENANTRY_RBAC_SEED the seed.
 #include "clusterenv.h"
 
-#include "kubeclient/client.h"
+#include "kubeclient/api/client.h"
 #include "kubeclient/rbac/accessreviewer.h"
 #include "kubeclient/rbac/aggregationpredictor.h"
 #include "kubeclient/rbac/evaluator.h"
 #include "kubeclient/rbac/rbacindex.h"
 #include "kubeclient/rbac/rbacloader.h"
-#include "kubeclient/tenancy/tenancyapi.h"
-#include "kubeclient/yamlconvert.h"
+#include "kubeclient/kubesphere/tenancyapi.h"
+#include "kubeclient/core/yamlconvert.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -4,10 +4,10 @@
 // partially failed plan.
 #include "clusterenv.h"
 
-#include "kubeclient/objectmeta.h"
-#include "kubeclient/tenancy/labels.h"
-#include "kubeclient/tenancy/mode.h"
-#include "kubeclient/tenancy/planner.h"
+#include "kubeclient/core/objectmeta.h"
+#include "kubeclient/kubesphere/labels.h"
+#include "kubeclient/kubesphere/mode.h"
+#include "kubeclient/tenancy/plan/planner.h"
 
 #include <QtTest>
 

@@ -3,11 +3,11 @@
 // tenancy graph, and a 3.x-mode member change writes RBAC objects.
 #include "clusterenv.h"
 
-#include "kubeclient/objectmeta.h"
-#include "kubeclient/tenancy/graphkind.h"
-#include "kubeclient/tenancy/labels.h"
-#include "kubeclient/tenancy/planner.h"
-#include "kubeclient/tenancy/tenancygraph.h"
+#include "kubeclient/core/objectmeta.h"
+#include "kubeclient/tenancy/graph/graphkind.h"
+#include "kubeclient/kubesphere/labels.h"
+#include "kubeclient/tenancy/plan/planner.h"
+#include "kubeclient/tenancy/graph/tenancygraph.h"
 
 #include <QtTest>
 

@@ -3,7 +3,7 @@
 // spec section 15, dry runs that write nothing, exit codes, tables, tree, repair, a tenant's 403.
 #include "clusterenv.h"
 
-#include "kubeclient/yamlconvert.h"
+#include "kubeclient/core/yamlconvert.h"
 
 #include <QStandardPaths>
 #include <QTemporaryDir>

@@ -2,9 +2,9 @@
 // 410 (etcd compacted under a stale resourceVersion) followed by a correct relist.
 #include "clusterenv.h"
 
-#include "kubeclient/objectmeta.h"
-#include "kubeclient/store.h"
-#include "kubeclient/watcher.h"
+#include "kubeclient/core/objectmeta.h"
+#include "kubeclient/watch/store.h"
+#include "kubeclient/watch/watcher.h"
 
 #include <QtTest>
 

@@ -1,6 +1,6 @@
 // tenantryctl's --rule / --non-resource-rule text: every field, the core group, "*" and
 // subresources kept literally, strict errors that name the problem, and the round trip.
-#include "kubeclient/tenancy/ruleparser.h"
+#include "kubeclient/kubesphere/ruleparser.h"
 
 #include <QtTest>
 

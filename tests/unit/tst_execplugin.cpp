@@ -1,9 +1,9 @@
 // Tests for exec credential plugins: the process runner (pipes, timeout, process group kill,
 // cancel) and ExecCredentialProvider (protocol, caching and expiry, cluster info, approval).
-#include "kubeclient/base64.h"
-#include "kubeclient/execcredentialprovider.h"
-#include "kubeclient/execplugin.h"
-#include "kubeclient/kubeconfig.h"
+#include "kubeclient/core/base64.h"
+#include "kubeclient/kubeconfig/execcredentialprovider.h"
+#include "kubeclient/kubeconfig/execplugin.h"
+#include "kubeclient/kubeconfig/kubeconfig.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>

@@ -1,12 +1,12 @@
 // Tests for kube::Kubeconfig: loading and merging like client-go, relative path resolution,
 // context -> TransportConfig, and the corpus of real-world-shaped and broken kubeconfigs.
-#include "kubeclient/base64.h"
-#include "kubeclient/kubeconfig.h"
-#include "kubeclient/kubeconfigfile.h"
-#include "kubeclient/kubeconfigpath.h"
-#include "kubeclient/kubeconfigpem.h"
-#include "kubeclient/kubeconfigyaml.h"
-#include "kubeclient/tokenfilecredentials.h"
+#include "kubeclient/core/base64.h"
+#include "kubeclient/kubeconfig/kubeconfig.h"
+#include "kubeclient/kubeconfig/kubeconfigfile.h"
+#include "kubeclient/kubeconfig/kubeconfigpath.h"
+#include "kubeclient/kubeconfig/kubeconfigpem.h"
+#include "kubeclient/kubeconfig/kubeconfigyaml.h"
+#include "kubeclient/kubeconfig/tokenfilecredentials.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QDirIterator>

@@ -1,8 +1,8 @@
 // Tests for the kubeconfig `auth-provider: oidc`: id-token expiry from the JWT, refresh through
 // OpenID discovery and the refresh_token grant, all with an injected fake HTTP exchange.
-#include "kubeclient/base64.h"
-#include "kubeclient/kubeconfig.h"
-#include "kubeclient/oidcauthprovider.h"
+#include "kubeclient/core/base64.h"
+#include "kubeclient/kubeconfig/kubeconfig.h"
+#include "kubeclient/kubeconfig/oidcauthprovider.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>

@@ -1,10 +1,10 @@
 // The objects Tenantry writes in KubeSphere mode must be exactly the spec's section 15
 // manifests (4.x and 3.x); plus naming, validation, rule merging and plan rendering.
-#include "kubeclient/tenancy/names.h"
-#include "kubeclient/tenancy/objectfactory.h"
-#include "kubeclient/tenancy/plan.h"
-#include "kubeclient/tenancy/policyrules.h"
-#include "kubeclient/yamlconvert.h"
+#include "kubeclient/kubesphere/names.h"
+#include "kubeclient/tenancy/plan/objectfactory.h"
+#include "kubeclient/tenancy/plan/plan.h"
+#include "kubeclient/kubesphere/policyrules.h"
+#include "kubeclient/core/yamlconvert.h"
 
 #include <QtTest>
 

@@ -1,6 +1,6 @@
 // Tests for kube::Quantity against the behaviour of k8s.io/apimachinery/pkg/api/resource.
 // Expected strings come from apimachinery's quantity_test.go tables and its documented rules.
-#include "kubeclient/quantity.h"
+#include "kubeclient/core/quantity.h"
 
 #include <nlohmann/json.hpp>
 

@@ -4,7 +4,7 @@
 #include "kubeclient/rbac/evaluator.h"
 #include "kubeclient/rbac/rbacindex.h"
 #include "kubeclient/rbac/rbacloader.h"
-#include "kubeclient/yamlconvert.h"
+#include "kubeclient/core/yamlconvert.h"
 
 #include <QtTest/QtTest>
 

@@ -8,7 +8,7 @@
 #include "kubeclient/rbac/rbacindex.h"
 #include "kubeclient/rbac/rbacloader.h"
 #include "kubeclient/rbac/whocan.h"
-#include "kubeclient/yamlconvert.h"
+#include "kubeclient/core/yamlconvert.h"
 
 #include <QtTest/QtTest>
 

@@ -12,7 +12,7 @@
 #include "kubeclient/rbac/rbacloader.h"
 #include "kubeclient/rbac/riskscanner.h"
 #include "kubeclient/rbac/whocan.h"
-#include "kubeclient/tenancy/plan.h"
+#include "kubeclient/tenancy/plan/plan.h"
 
 #include <QTemporaryDir>
 #include <QtTest/QtTest>

@@ -1,8 +1,8 @@
 // Unit tests of RequestBuilder (URLs and bodies for every verb, no I/O), Status decoding and
 // ObjectMeta accessors.
-#include "kubeclient/apistatus.h"
-#include "kubeclient/objectmeta.h"
-#include "kubeclient/requestbuilder.h"
+#include "kubeclient/api/apistatus.h"
+#include "kubeclient/core/objectmeta.h"
+#include "kubeclient/api/requestbuilder.h"
 
 #include <QtTest>
 

@@ -1,8 +1,8 @@
 // Checks resources/crds and resources/builtins against the spec (kubesphere-tenancy-api.md 2, 3, 6, 7)
 // without a cluster: shapes of every CRD, the built-in set, their cross-references and rules.
-#include "kubeclient/client.h"
-#include "kubeclient/tenancy/installer.h"
-#include "kubeclient/yamlconvert.h"
+#include "kubeclient/api/client.h"
+#include "kubeclient/tenancy/install/installer.h"
+#include "kubeclient/core/yamlconvert.h"
 
 #ifdef TENANTRY_HAVE_EMBEDDED_RESOURCES
 #include "resources/manifests.h"

@@ -1,6 +1,6 @@
 // Tests for kube::Store: atomic relist swaps, indexes, resync diffs, immutable snapshots,
 // a seeded random comparison against a plain std::map, and scale (10,000+ objects).
-#include "kubeclient/store.h"
+#include "kubeclient/watch/store.h"
 
 #include <QtCore/QThread>
 #include <QtTest/QtTest>

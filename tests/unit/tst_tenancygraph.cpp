@@ -1,11 +1,11 @@
 // Tests for kube::tenancy::TenancyGraph: every query on a 4.x and a 3.x fixture, incremental
 // updates against a fresh rebuild (seeded random event sequences), snapshots, Store wiring and
 // readers racing a writer.
-#include "kubeclient/store.h"
-#include "kubeclient/tenancy/graphmap.h"
-#include "kubeclient/tenancy/graphstate.h"
-#include "kubeclient/tenancy/tenancygraph.h"
-#include "kubeclient/yamlconvert.h"
+#include "kubeclient/watch/store.h"
+#include "kubeclient/tenancy/graph/graphmap.h"
+#include "kubeclient/tenancy/graph/graphstate.h"
+#include "kubeclient/tenancy/graph/tenancygraph.h"
+#include "kubeclient/core/yamlconvert.h"
 
 #include <QtCore/QFile>
 #include <QtTest/QtTest>

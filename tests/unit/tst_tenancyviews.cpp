@@ -1,8 +1,8 @@
 // Tests for the typed tenancy views (kube::tenancy::*View), LabelSelector matching and the
 // GraphKind <-> resource mapping: every accessor, both flavours, and tolerance of bad input.
-#include "kubeclient/tenancy/graphkind.h"
-#include "kubeclient/tenancy/graphselector.h"
-#include "kubeclient/tenancy/views.h"
+#include "kubeclient/tenancy/graph/graphkind.h"
+#include "kubeclient/tenancy/graph/graphselector.h"
+#include "kubeclient/kubesphere/objectviews.h"
 
 #include <QtTest/QtTest>
 

@@ -1,7 +1,7 @@
 // Tests for kube::Transport against the loopback TestHttpServer: TLS and client identities,
 // auth headers, timeouts, cancellation, retries, limits, streaming, reuse; RateLimiter maths.
-#include "kubeclient/ratelimiter.h"
-#include "kubeclient/transport.h"
+#include "kubeclient/transport/ratelimiter.h"
+#include "kubeclient/transport/transport.h"
 #include "tests/support/testhttpserver.h"
 #include "tests/support/testpki.h"
 

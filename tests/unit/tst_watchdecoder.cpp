@@ -1,6 +1,6 @@
 // Tests for kube::WatchDecoder over recorded watch streams in tests/data/watch/.
 // The streams are split at every byte boundary: the decoder must not care where TCP cut them.
-#include "kubeclient/watchdecoder.h"
+#include "kubeclient/watch/watchdecoder.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 // Tests for kube::Watcher (and its Backoff) against a scripted fake ListerWatcher.
 // A fake clock and sleep make every retry deterministic; two tests use the real thread.
-#include "kubeclient/backoff.h"
-#include "kubeclient/watcher.h"
+#include "kubeclient/core/backoff.h"
+#include "kubeclient/watch/watcher.h"
 
 #include <QtTest/QtTest>
 

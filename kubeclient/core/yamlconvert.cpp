@@ -1,0 +1,194 @@
+// YAML conversion over yaml-cpp. Scalars are typed the way YAML 1.1 resolvers (and so
+// kubectl's go-yaml) read them, so a round trip keeps "true" a string and 5 a number.
+#include "kubeclient/core/yamlconvert.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cctype>
+#include <regex>
+
+namespace kube {
+
+namespace {
+
+using nlohmann::json;
+
+bool looksNonString(const std::string &s)
+{
+    if (s.empty())
+        return true;
+    static const std::regex special(
+        R"(^(~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$)");
+    static const std::regex number(R"(^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$|^0x[0-9a-fA-F]+$|^0o?[0-7]+$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$)");
+    // YAML 1.1 timestamps ("2026-11-26T10:00:00Z") would come back as dates, not strings.
+    static const std::regex timestamp(R"(^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?$)");
+    if (std::regex_match(s, special) || std::regex_match(s, number) || std::regex_match(s, timestamp))
+        return true;
+    // Leading/trailing spaces, indicators and ": " / " #" need quotes to survive.
+    const char first = s.front();
+    if (std::isspace(static_cast<unsigned char>(first)) || std::isspace(static_cast<unsigned char>(s.back())))
+        return true;
+    return std::string("!&*-?{}[],#|>@`\"'%:").find(first) != std::string::npos
+        || s.find(": ") != std::string::npos || s.find(" #") != std::string::npos || s.back() == ':';
+}
+
+void emit(YAML::Emitter &out, const json &v)
+{
+    switch (v.type()) {
+    case json::value_t::object:
+        if (v.empty()) {
+            out << YAML::Flow << YAML::BeginMap << YAML::EndMap;
+            return;
+        }
+        out << YAML::BeginMap;
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            out << YAML::Key;
+            if (looksNonString(it.key()))
+                out << YAML::DoubleQuoted << it.key();
+            else
+                out << it.key();
+            out << YAML::Value;
+            emit(out, it.value());
+        }
+        out << YAML::EndMap;
+        return;
+    case json::value_t::array:
+        if (v.empty()) {
+            out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
+            return;
+        }
+        out << YAML::BeginSeq;
+        for (const auto &e : v)
+            emit(out, e);
+        out << YAML::EndSeq;
+        return;
+    case json::value_t::string: {
+        const auto &s = v.get_ref<const std::string &>();
+        if (s.find('\n') != std::string::npos)
+            out << YAML::Literal << s;
+        else if (looksNonString(s))
+            out << YAML::DoubleQuoted << s;
+        else
+            out << s;
+        return;
+    }
+    case json::value_t::boolean:
+        out << (v.get<bool>() ? "true" : "false");
+        return;
+    case json::value_t::number_integer:
+        out << v.get<long long>();
+        return;
+    case json::value_t::number_unsigned:
+        out << v.get<unsigned long long>();
+        return;
+    case json::value_t::number_float:
+        out << v.dump();
+        return;
+    case json::value_t::null:
+    default:
+        out << YAML::Null;
+        return;
+    }
+}
+
+// Resolves a plain scalar as YAML 1.1 (go-yaml v2) would: null, bool, int, float, else string.
+json scalar(const YAML::Node &n)
+{
+    const std::string &s = n.Scalar();
+    if (n.Tag() == "!" || n.Tag() == "tag:yaml.org,2002:str")  // quoted or explicitly a string
+        return s;
+    static const std::regex nul(R"(^(~|null|Null|NULL|)$)");
+    static const std::regex t(R"(^(true|True|TRUE)$)");
+    static const std::regex f(R"(^(false|False|FALSE)$)");
+    static const std::regex integer(R"(^[-+]?[0-9]+$)");
+    static const std::regex real(R"(^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$)");
+    if (std::regex_match(s, nul))
+        return nullptr;
+    if (std::regex_match(s, t))
+        return true;
+    if (std::regex_match(s, f))
+        return false;
+    if (std::regex_match(s, integer)) {
+        try {
+            return std::stoll(s);
+        } catch (...) {
+            return s;
+        }
+    }
+    if (std::regex_match(s, real)) {
+        try {
+            return std::stod(s);
+        } catch (...) {
+            return s;
+        }
+    }
+    return s;
+}
+
+json toJson(const YAML::Node &n)
+{
+    switch (n.Type()) {
+    case YAML::NodeType::Map: {
+        json o = json::object();
+        for (const auto &kv : n)
+            o[kv.first.as<std::string>()] = toJson(kv.second);
+        return o;
+    }
+    case YAML::NodeType::Sequence: {
+        json a = json::array();
+        for (const auto &e : n)
+            a.push_back(toJson(e));
+        return a;
+    }
+    case YAML::NodeType::Scalar:
+        return scalar(n);
+    default:
+        return nullptr;
+    }
+}
+
+} // namespace
+
+std::string toYaml(const json &value)
+{
+    YAML::Emitter out;
+    out.SetIndent(2);
+    out.SetSeqFormat(YAML::Block);
+    out.SetMapFormat(YAML::Block);
+    emit(out, value);
+    std::string s = out.c_str();
+    if (!s.empty() && s.back() != '\n')
+        s += '\n';
+    return s;
+}
+
+std::string toYamlDocuments(const std::vector<json> &documents)
+{
+    std::string out;
+    for (size_t i = 0; i < documents.size(); ++i) {
+        if (i > 0)
+            out += "---\n";
+        out += toYaml(documents[i]);
+    }
+    return out;
+}
+
+Result<std::vector<json>> parseYamlDocuments(std::string_view text, const std::string &where)
+{
+    std::vector<json> docs;
+    try {
+        for (const auto &node : YAML::LoadAll(std::string(text))) {
+            if (!node || node.IsNull())
+                continue;
+            docs.push_back(toJson(node));
+        }
+    } catch (const YAML::Exception &e) {
+        std::string loc = where;
+        if (!e.mark.is_null())
+            loc += ":" + std::to_string(e.mark.line + 1);
+        return Error::make(ErrorKind::Invalid, "invalid YAML: " + e.msg, loc);
+    }
+    return docs;
+}
+
+} // namespace kube

@@ -1,0 +1,146 @@
+// Plan rendering and execution: apply / delete each write in order, record the outcome, and
+// stop at the first failure so the rest can be resumed once the cause is fixed.
+#include "kubeclient/tenancy/plan/plan.h"
+
+#include "kubeclient/kubesphere/labels.h"
+#include "kubeclient/core/yamlconvert.h"
+
+namespace kube::tenancy {
+
+const char *toString(WriteOutcome outcome)
+{
+    switch (outcome) {
+    case WriteOutcome::Pending: return "pending";
+    case WriteOutcome::Applied: return "applied";
+    case WriteOutcome::Patched: return "patched";
+    case WriteOutcome::Deleted: return "deleted";
+    case WriteOutcome::AlreadyGone: return "already gone";
+    case WriteOutcome::Failed: return "failed";
+    case WriteOutcome::Skipped: return "skipped";
+    }
+    return "unknown";
+}
+
+bool PlanReport::complete() const
+{
+    for (const auto &r : results)
+        if (r.outcome == WriteOutcome::Failed || r.outcome == WriteOutcome::Pending)
+            return false;
+    return true;
+}
+
+std::optional<Error> PlanReport::firstError() const
+{
+    for (const auto &r : results)
+        if (r.error)
+            return r.error;
+    return std::nullopt;
+}
+
+std::string PlanReport::summary(const Plan &plan) const
+{
+    std::string out;
+    for (const auto &r : results) {
+        if (r.outcome == WriteOutcome::Pending)
+            continue;
+        out += std::string(dryRun ? "[dry-run] " : "") + plan.writes[r.index].describe() + ": " + toString(r.outcome);
+        if (r.error)
+            out += ": " + r.error->describe();
+        out += "\n";
+    }
+    if (!complete())
+        out += "stopped at write " + std::to_string(nextIndex + 1) + " of " + std::to_string(plan.writes.size())
+            + "; fix the cause and resume from there\n";
+    return out;
+}
+
+PlanExecutor::PlanExecutor(Client &client)
+    : m_client(client)
+{
+}
+
+WriteResult PlanExecutor::runOne(const PlannedWrite &w, size_t index, const ExecuteOptions &options)
+{
+    WriteResult r;
+    r.index = index;
+    if (w.action == WriteAction::Delete) {
+        DeleteOptions del = w.deleteOptions;
+        del.dryRun = options.dryRun;
+        auto res = m_client.remove(w.gvr, w.ns, w.name, del, options.cancel);
+        if (res) {
+            r.outcome = WriteOutcome::Deleted;
+            r.serverObject = std::move(*res);
+        } else if (res.error().isApi(StatusReason::NotFound)) {
+            r.outcome = WriteOutcome::AlreadyGone;
+        } else {
+            r.outcome = WriteOutcome::Failed;
+            r.error = res.error();
+        }
+        return r;
+    }
+    WriteOptions wo;
+    wo.fieldManager = kFieldManager;
+    if (w.action == WriteAction::MergePatch) {
+        wo.dryRun = options.dryRun;
+        auto res = m_client.patch(w.gvr, w.ns, w.name, PatchType::Merge, w.object, wo, w.subresource, options.cancel);
+        if (res) {
+            r.outcome = WriteOutcome::Patched;
+            r.serverObject = std::move(*res);
+        } else {
+            r.outcome = WriteOutcome::Failed;
+            r.error = res.error();
+        }
+        return r;
+    }
+    wo.dryRun = options.dryRun;
+    wo.force = options.force;
+    Result<nlohmann::json> res = w.subresource.empty()
+        ? m_client.apply(w.gvr, w.ns, w.object, wo, options.cancel)
+        : m_client.patch(w.gvr, w.ns, w.name, PatchType::Apply, w.object, wo, w.subresource, options.cancel);
+    if (res) {
+        r.outcome = WriteOutcome::Applied;
+        r.serverObject = std::move(*res);
+    } else {
+        r.outcome = WriteOutcome::Failed;
+        r.error = res.error();
+    }
+    return r;
+}
+
+PlanReport PlanExecutor::run(const Plan &plan, const ExecuteOptions &options)
+{
+    PlanReport report;
+    report.dryRun = options.dryRun;
+    report.results.resize(plan.writes.size());
+    for (size_t i = 0; i < plan.writes.size(); ++i) {
+        report.results[i].index = i;
+        if (i < options.startAt)
+            report.results[i].outcome = WriteOutcome::Skipped;
+    }
+    report.nextIndex = plan.writes.size();
+    for (size_t i = options.startAt; i < plan.writes.size(); ++i) {
+        if (options.cancel && options.cancel->cancelled()) {
+            report.results[i].outcome = WriteOutcome::Failed;
+            report.results[i].error = Error::make(ErrorKind::Cancelled, "cancelled before " + plan.writes[i].describe());
+            report.nextIndex = i;
+            break;
+        }
+        report.results[i] = runOne(plan.writes[i], i, options);
+        if (options.progress)
+            options.progress(i, report.results[i]);
+        if (report.results[i].outcome == WriteOutcome::Failed && options.stopOnError) {
+            report.nextIndex = i;
+            break;
+        }
+    }
+    // With stopOnError off, resume from the first failure.
+    for (const auto &r : report.results) {
+        if (r.outcome == WriteOutcome::Failed) {
+            report.nextIndex = std::min(report.nextIndex, r.index);
+            break;
+        }
+    }
+    return report;
+}
+
+} // namespace kube::tenancy

@@ -1,0 +1,122 @@
+// A thread-safe cache of one resource's objects, fed by Watcher events and read as immutable
+// snapshots. A relist is buffered and swapped in whole, as in kube-rs' reflector store.
+#pragma once
+
+#include "kubeclient/watch/watcher.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace kube {
+
+struct StoreOptions {
+    // Label keys whose values are indexed, e.g. "kubesphere.io/workspace", so that "all
+    // namespaces of workspace X" is a lookup and not a scan of every object.
+    std::vector<std::string> indexedLabels;
+};
+
+class Store
+{
+public:
+    using ObjectPtr = std::shared_ptr<const nlohmann::json>;
+
+    // An immutable view of the store at one moment. Copying is O(1), reads never block
+    // writers, and later events never change it: versions share their unchanged parts.
+    class Snapshot
+    {
+    public:
+        Snapshot();
+
+        std::size_t size() const;
+        bool empty() const { return size() == 0; }
+        // key: "namespace/name", or "name" for cluster-scoped objects (see Store::keyOf).
+        ObjectPtr get(const std::string &key) const;
+        ObjectPtr get(const std::string &ns, const std::string &name) const;
+        bool contains(const std::string &key) const { return get(key) != nullptr; }
+
+        // All keys / objects in key order.
+        std::vector<std::string> keys() const;
+        std::vector<ObjectPtr> objects() const;
+        void forEach(const std::function<void(const std::string &key, const ObjectPtr &object)> &visit) const;
+
+        // Namespaced objects of one namespace, and the namespaces that have any (indexed).
+        std::vector<ObjectPtr> inNamespace(const std::string &ns) const;
+        std::vector<std::string> namespaces() const;
+        // Objects whose label has this value, and the values present. Indexed for the keys in
+        // StoreOptions::indexedLabels; other keys work too, by a scan.
+        std::vector<ObjectPtr> withLabel(const std::string &labelKey, const std::string &value) const;
+        std::vector<std::string> labelValues(const std::string &labelKey) const;
+
+        // Increases with every change the store publishes.
+        std::uint64_t version() const;
+        // True once a complete list has been swapped in.
+        bool synced() const;
+
+        struct Data;  // defined in store.cpp
+
+    private:
+        friend class Store;
+        explicit Snapshot(std::shared_ptr<const Data> data);
+        std::shared_ptr<const Data> m_data;
+    };
+
+    // What a subscriber hears. For a live event one key in one list; for a resync (a relist
+    // swapped in) the difference between the old and the new set, so a view can update the
+    // affected rows instead of resetting.
+    struct Change {
+        bool resync = false;
+        std::vector<std::string> added;
+        std::vector<std::string> updated;
+        std::vector<std::string> deleted;
+        Snapshot snapshot;  // the store right after this change
+        Snapshot previous;  // and right before it: where deleted objects can still be read
+    };
+    using Subscriber = std::function<void(const Change &)>;
+
+    explicit Store(StoreOptions options = StoreOptions());
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    // Feed from a Watcher's callback. Init starts a buffer that readers do not see; InitApply
+    // fills it; InitDone swaps it in (objects missing from the new list are deleted). Apply and
+    // Delete change the live set. Error events are ignored. Subscribers are called from here,
+    // in order, after the change is visible to snapshot().
+    void apply(const WatcherEvent &event);
+
+    Snapshot snapshot() const;
+    bool synced() const { return snapshot().synced(); }
+
+    // The subscriber may call snapshot() but not apply(). unsubscribe() does not wait for a
+    // notification running on another thread.
+    int subscribe(Subscriber subscriber);
+    void unsubscribe(int id);
+
+    // "namespace/name", "name" when cluster-scoped, "" when the object has no name.
+    static std::string keyOf(const nlohmann::json &object);
+
+private:
+    void publish(Snapshot next, Change change);
+
+    StoreOptions m_options;
+    std::shared_ptr<const std::vector<std::string>> m_labelKeys;
+
+    std::mutex m_applyMutex;  // serialises apply(), so notifications keep event order
+    // The relist being buffered; touched only under m_applyMutex.
+    std::shared_ptr<Snapshot::Data> m_buffer;
+
+    mutable std::mutex m_mutex;  // guards m_current: held only to copy a pointer
+    Snapshot m_current;
+
+    std::mutex m_subscribersMutex;
+    std::map<int, Subscriber> m_subscribers;
+    int m_nextSubscriberId = 1;
+};
+
+} // namespace kube
