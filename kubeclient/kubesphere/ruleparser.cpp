@@ -1,6 +1,7 @@
 // Rule text parsing for the command line. Strict on purpose: a typo in a key or an empty
 // resource must stop the command, because a silently dropped field widens or narrows a grant.
 #include "kubeclient/kubesphere/ruleparser.h"
+#include "kubeclient/core/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -11,6 +12,8 @@ namespace kube::tenancy {
 using nlohmann::json;
 
 namespace {
+
+std::string trimmed(std::string_view s) { return std::string(kube::text::trim(s)); }
 
 struct Key {
     const char *field;
@@ -28,22 +31,6 @@ const std::vector<Key> &keys()
         {"nonResourceURLs", {"nonresourceurls", "nonresourceurl", "urls", "url"}},
     };
     return k;
-}
-
-std::string trim(const std::string &s)
-{
-    size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b])))
-        ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1])))
-        --e;
-    return s.substr(b, e - b);
-}
-
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return s;
 }
 
 // '' and "" are the empty string; 'x' and "x" are x (shells that keep quotes, YAML habits).
@@ -79,31 +66,31 @@ Result<json> parseRule(const std::string &text, RuleKind kind)
 {
     json rule = json::object();
     for (const std::string &rawPart : split(text, ';')) {
-        const std::string part = trim(rawPart);
+        const std::string part = trimmed(rawPart);
         if (part.empty())
             continue;
         const size_t eq = part.find('=');
         if (eq == std::string::npos)
             return invalidRule(text, "\"" + part + "\" is not key=value (keys: verbs, apiGroups, resources, "
                                       "resourceNames, nonResourceURLs)");
-        const std::string keyText = lower(trim(part.substr(0, eq)));
+        const std::string keyText = kube::text::toLower(trimmed(part.substr(0, eq)));
         const Key *key = nullptr;
         for (const auto &k : keys())
             if (std::find(k.spellings.begin(), k.spellings.end(), keyText) != k.spellings.end())
                 key = &k;
         if (!key)
-            return invalidRule(text, "unknown key \"" + trim(part.substr(0, eq))
+            return invalidRule(text, "unknown key \"" + trimmed(part.substr(0, eq))
                                           + "\" (keys: verbs, apiGroups, resources, resourceNames, nonResourceURLs)");
         if (rule.contains(key->field))
             return invalidRule(text, std::string(key->field) + " is given twice");
         const bool groups = std::string(key->field) == "apiGroups";
         json values = json::array();
         for (const std::string &rawItem : split(part.substr(eq + 1), ',')) {
-            const std::string trimmed = trim(rawItem);
-            const std::string item = unquote(trimmed);
+            const std::string bare = trimmed(rawItem);
+            const std::string item = unquote(bare);
             if (item.empty() && !groups)
                 return invalidRule(text, std::string("empty value in ") + key->field
-                                          + (trimmed.empty() ? "" : " (only apiGroups may name the empty core group)"));
+                                          + (bare.empty() ? "" : " (only apiGroups may name the empty core group)"));
             if (item.find_first_of(" \t") != std::string::npos)
                 return invalidRule(text, std::string(key->field) + " value \"" + item + "\" contains a space");
             if (std::find(values.begin(), values.end(), item) == values.end())

@@ -1,6 +1,7 @@
 // Request attributes: construction, parsing of "resource.group/sub" text, and the URL rules
 // of kube-apiserver's request-info resolver (kube-apiserver-notes.md 5.1).
 #include "kubeclient/rbac/requestattributes.h"
+#include "kubeclient/core/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -9,6 +10,8 @@
 namespace kube::rbac {
 
 namespace {
+
+std::string trimmed(std::string_view s) { return std::string(kube::text::trim(s)); }
 
 std::vector<std::string> splitPath(const std::string &path)
 {
@@ -77,16 +80,6 @@ std::string queryValue(const std::string &query, const std::string &key, bool *p
     return {};
 }
 
-std::string trim(const std::string &s)
-{
-    size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b])))
-        ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1])))
-        --e;
-    return s.substr(b, e - b);
-}
-
 // The value X of a "metadata.name=X" or "metadata.name==X" requirement, if the selector has
 // one; a "!=" requirement does not pin a name. A term without an operator makes the whole
 // selector invalid, and the server then derives no name at all.
@@ -94,7 +87,7 @@ bool exactNameFromFieldSelector(const std::string &selector, std::string &name, 
 {
     valid = true;
     bool found = false;
-    if (trim(selector).empty())
+    if (trimmed(selector).empty())
         return false;
     size_t i = 0;
     while (i <= selector.size()) {
@@ -115,8 +108,8 @@ bool exactNameFromFieldSelector(const std::string &selector, std::string &name, 
             valid = false;
             return false;
         }
-        if (!found && trim(term.substr(0, eq)) == "metadata.name") {
-            name = trim(term.substr(valueAt));
+        if (!found && trimmed(term.substr(0, eq)) == "metadata.name") {
+            name = trimmed(term.substr(valueAt));
             found = true;
         }
     }
@@ -131,11 +124,6 @@ bool validPathSegmentName(const std::string &name)
     return name.find('/') == std::string::npos && name.find('%') == std::string::npos;
 }
 
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return s;
-}
 
 } // namespace
 
@@ -197,7 +185,7 @@ Result<RequestAttributes> RequestAttributes::fromHttp(const std::string &method,
     RequestAttributes r;
     r.isResourceRequest = false;
     r.path = path;
-    r.verb = lower(method);
+    r.verb = kube::text::toLower(method);
 
     std::vector<std::string> parts = splitPath(path);
     // Fewer than three segments (or an unknown prefix) is never a resource: /api, /apis/apps, /healthz.
@@ -256,7 +244,7 @@ Result<RequestAttributes> RequestAttributes::fromHttp(const std::string &method,
         // Query booleans follow the API's parameter codec: present and not "false"/"0" is true,
         // even when empty ("?watch").
         bool present = false;
-        const std::string watch = lower(queryValue(query, "watch", &present));
+        const std::string watch = kube::text::toLower(queryValue(query, "watch", &present));
         res.verb = present && watch != "false" && watch != "0" ? "watch" : "list";
         std::string name;
         bool selectorValid = true;

@@ -2,6 +2,10 @@
 // handle; each transfer runs on its own multi so the caller's thread can poll it and be woken.
 #include "kubeclient/transport/connectionpool.h"
 
+#include <openssl/evp.h>
+
+#include <new>
+
 #include "kubeclient/transport/curlshare.h"
 
 #include <new>
@@ -95,6 +99,20 @@ size_t ConnectionPool::idleCount() const
 {
     std::lock_guard lock(m_mutex);
     return m_idle.size();
+}
+
+std::string ConnectionPool::identityOf(const AuthMaterial &auth)
+{
+    if (!auth.hasClientCert())
+        return {};
+    std::string material = auth.clientCertPem;
+    material.push_back('\0');
+    material += auth.clientKeyPem;
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_Digest(material.data(), material.size(), digest, &length, EVP_sha256(), nullptr) != 1)
+        throw std::bad_alloc();
+    return std::string(reinterpret_cast<const char *>(digest), length);
 }
 
 } // namespace kube

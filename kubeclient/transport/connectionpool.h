@@ -2,6 +2,7 @@
 // A slot keeps its live connection between requests; slots never outlive the client identity.
 #pragma once
 
+#include "kubeclient/kubeconfig/credentials.h"
 #include "kubeclient/transport/curlhandles.h"
 
 #include <cstddef>
@@ -17,6 +18,10 @@ class CurlShare;
 class ConnectionPool
 {
 public:
+    // The key a lease is pooled under: SHA-256 of the client certificate and key (empty without
+    // one), so connections are never shared across identities and the pool keeps no key copies.
+    static std::string identityOf(const AuthMaterial &auth);
+
     struct Slot;
 
     // Exclusive use of one slot for one transfer; gives it back (or drops it) when destroyed.

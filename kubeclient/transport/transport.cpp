@@ -3,6 +3,7 @@
 #include "kubeclient/transport/transport.h"
 
 #include "kubeclient/core/cancelwait.h"
+#include "kubeclient/core/text.h"
 #include "kubeclient/transport/connectionpool.h"
 #include "kubeclient/transport/curlhandles.h"
 #include "kubeclient/transport/ratelimiter.h"
@@ -23,6 +24,10 @@ namespace kube {
 
 namespace {
 
+using text::startsWithNoCase;
+using text::toLower;
+using text::trim;
+
 using Clock = std::chrono::steady_clock;
 
 // A Retry-After without a usable number of seconds (absent, or an HTTP date) waits this long.
@@ -36,27 +41,6 @@ constexpr int kMaxPollMs = 1000;
 // Keepalive probes notice a dead peer (NAT timeout, VM suspended) on long-lived watches.
 constexpr long kKeepIdleSeconds = 30;
 constexpr long kKeepIntervalSeconds = 15;
-
-std::string toLower(std::string text)
-{
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
-std::string_view trim(std::string_view text)
-{
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-        text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-        text.remove_suffix(1);
-    return text;
-}
-
-bool startsWithNoCase(std::string_view text, std::string_view prefix)
-{
-    return text.size() >= prefix.size() && toLower(std::string(text.substr(0, prefix.size()))) == prefix;
-}
 
 std::string withoutPrefix(const std::string &text, std::string_view prefix)
 {
@@ -87,21 +71,6 @@ std::string urlPart(CURLU *url, CURLUPart part, unsigned flags = 0)
         return {};
     CurlString owned(raw);
     return owned.get();
-}
-
-// SHA-256 of the client identity: the pool compares digests, so it never keeps key copies.
-std::string identityDigest(const AuthMaterial &auth)
-{
-    if (!auth.hasClientCert())
-        return {};
-    std::string material = auth.clientCertPem;
-    material.push_back('\0');
-    material += auth.clientKeyPem;
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (EVP_Digest(material.data(), material.size(), digest, &length, EVP_sha256(), nullptr) != 1)
-        throw std::bad_alloc();
-    return std::string(reinterpret_cast<const char *>(digest), length);
 }
 
 bool sameMaterial(const AuthMaterial &a, const AuthMaterial &b)
@@ -454,7 +423,7 @@ Result<HttpResponse> Transport::Impl::perform(const HttpRequest &request, const 
                                               CancelWait &wait)
 {
     const bool streaming = onData != nullptr;
-    ConnectionPool::Lease lease = pool.acquire(identityDigest(auth));
+    ConnectionPool::Lease lease = pool.acquire(ConnectionPool::identityOf(auth));
     CURL *easy = lease.easy();
 
     CurlSlist headers;

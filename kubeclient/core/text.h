@@ -1,0 +1,17 @@
+// Small ASCII text helpers shared across kubeclient (header names, rule text, command output):
+// one definition of trimming and case folding instead of one per file.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kube::text {
+
+// Without leading and trailing ASCII white space (space, \t, \n, \v, \f, \r).
+std::string_view trim(std::string_view s);
+// ASCII lower case; other bytes (UTF-8 included) are kept as they are.
+std::string toLower(std::string s);
+// Whether `s` starts with `prefix`, ASCII case ignored.
+bool startsWithNoCase(std::string_view s, std::string_view prefix);
+
+} // namespace kube::text
