@@ -1,0 +1,360 @@
+// TenancyFeed: the watches that keep a TenancyGraph live (cluster-wide through Stores, or per
+// namespace with their own relist bookkeeping), and the list-once load tenantryctl reads.
+#include "kubeclient/session/tenancyfeed.h"
+
+#include "kubeclient/api/client.h"
+#include "kubeclient/kubesphere/labels.h"
+#include "kubeclient/session/clusterconnection.h"
+#include "kubeclient/watch/store.h"
+
+#include <algorithm>
+#include <atomic>
+#include <future>
+#include <set>
+
+namespace kube::session {
+
+using tenancy::GraphKind;
+using tenancy::GraphObject;
+using tenancy::TenancyGraph;
+
+namespace {
+
+bool isForbidden(const Error &e)
+{
+    return e.isApi(StatusReason::Forbidden) || e.httpCode() == 403;
+}
+
+// Pages of a one-shot list: the pager's size (see WatcherOptions::pageSize).
+constexpr long kLoadPageSize = 500;
+
+GraphObject reachableObject(const nlohmann::json &ns)
+{
+    auto copy = std::make_shared<nlohmann::json>(ns);
+    (*copy)["apiVersion"] = "v1";
+    (*copy)["kind"] = "Namespace";
+    (*copy)["metadata"]["annotations"][kReachableOnlyAnnotation] = "true";
+    return copy;
+}
+
+} // namespace
+
+// One watched resource: cluster-wide through a Store connected to the graph, or in one
+// namespace fed to the graph directly (several such feeds share a kind, so none may resync it).
+struct TenancyFeed::Feed {
+    GraphKind kind = GraphKind::Namespace;
+    std::string ns;
+    std::unique_ptr<Store> store;
+    int storeSubscription = 0;
+    std::unique_ptr<Watcher> watcher;
+    std::atomic<bool> synced{false};
+    std::atomic<bool> forbidden{false};
+    // Per-namespace feeds only, touched on the watcher's thread.
+    std::set<std::string> keys;
+    std::vector<GraphObject> relist;
+};
+
+ListerWatcherFactory listerWatchersOf(std::shared_ptr<Client> client)
+{
+    return [client](const GroupVersionResource &gvr, const std::string &ns) -> std::shared_ptr<ListerWatcher> {
+        return client->listerWatcher(gvr, ns);
+    };
+}
+
+ServesResource discoveryOf(std::shared_ptr<Client> client)
+{
+    return [client](const GroupVersionResource &gvr) {
+        return client->discovery().findResource(gvr.group, gvr.version, gvr.resource).has_value();
+    };
+}
+
+FeedSource feedSourceOf(const ClusterConnection &connection)
+{
+    FeedSource source;
+    if (connection.tenancy())
+        source.api = connection.tenancy()->api;
+    source.listerWatcher = listerWatchersOf(connection.client());
+    source.serves = discoveryOf(connection.client());
+    return source;
+}
+
+TenancyFeed::TenancyFeed(FeedSource source, TenancyFeedCallbacks callbacks, WatcherOptions watcherOptions)
+    : m_source(std::move(source))
+    , m_callbacks(std::move(callbacks))
+    , m_watcherOptions(std::move(watcherOptions))
+    , m_graph(std::make_unique<TenancyGraph>(m_source.api.flavor))
+{
+    m_graphSubscription = m_graph->subscribe([this](const TenancyGraph::Change &) {
+        if (m_callbacks.dirty && !m_stopping)
+            m_callbacks.dirty();
+    });
+}
+
+TenancyFeed::~TenancyFeed()
+{
+    stop();
+    std::vector<std::unique_ptr<Feed>> all;
+    {
+        std::lock_guard lock(m_mutex);
+        all.swap(m_feeds);
+    }
+    for (auto &f : all)
+        f->watcher.reset();  // joins
+    for (auto &f : all)
+        if (f->store && f->storeSubscription)
+            f->store->unsubscribe(f->storeSubscription);
+    m_graph->unsubscribe(m_graphSubscription);
+}
+
+void TenancyFeed::start()
+{
+    for (std::size_t i = 0; i < tenancy::kGraphKindCount; ++i) {
+        const auto kind = static_cast<GraphKind>(i);
+        const auto gvr = tenancy::resourceOf(kind, m_source.api);
+        const bool served = gvr && (!m_source.serves || m_source.serves(*gvr));
+        if (!served) {
+            m_graph->resync(kind, {});
+            continue;
+        }
+        startFeed(kind, *gvr, {});
+    }
+}
+
+void TenancyFeed::stop()
+{
+    m_stopping = true;
+    std::lock_guard lock(m_mutex);
+    for (auto &f : m_feeds)
+        if (f->watcher)
+            f->watcher->stop();
+}
+
+bool TenancyFeed::initialRoundDone() const
+{
+    std::lock_guard lock(m_mutex);
+    for (const auto &f : m_feeds)
+        if (f->ns.empty() && !f->synced && !f->forbidden)
+            return false;
+    return true;
+}
+
+std::bitset<tenancy::kGraphKindCount> TenancyFeed::forbidden() const
+{
+    std::bitset<tenancy::kGraphKindCount> out;
+    std::lock_guard lock(m_mutex);
+    for (const auto &f : m_feeds)
+        if (f->ns.empty() && f->forbidden)
+            out.set(tenancy::indexOf(f->kind));
+    return out;
+}
+
+void TenancyFeed::watchNamespace(const std::string &ns, const std::vector<GraphKind> &kinds)
+{
+    for (GraphKind kind : kinds) {
+        const auto gvr = tenancy::resourceOf(kind, m_source.api);
+        if (!gvr || !gvr->namespaced || (m_source.serves && !m_source.serves(*gvr)))
+            continue;
+        bool have = false;
+        {
+            std::lock_guard lock(m_mutex);
+            for (const auto &f : m_feeds)
+                have = have || (f->kind == kind && f->ns == ns);
+        }
+        if (!have)
+            startFeed(kind, *gvr, ns);
+    }
+}
+
+void TenancyFeed::watchReachable(const std::vector<std::string> &namespaces)
+{
+    const auto refused = forbidden();
+    std::vector<GraphKind> kinds;
+    for (GraphKind k : kProjectKinds)
+        if (refused.test(tenancy::indexOf(k)))
+            kinds.push_back(k);
+    if (kinds.empty())
+        return;
+    for (const auto &ns : namespaces)
+        watchNamespace(ns, kinds);
+}
+
+void TenancyFeed::addReachable(const std::vector<nlohmann::json> &namespaces)
+{
+    std::vector<TenancyGraph::Event> batch;
+    for (const auto &ns : namespaces)
+        batch.push_back(TenancyGraph::Event::upsert(GraphKind::Namespace, reachableObject(ns)));
+    if (!batch.empty())
+        m_graph->apply(batch);
+}
+
+void TenancyFeed::startFeed(GraphKind kind, const GroupVersionResource &gvr, const std::string &ns)
+{
+    if (m_stopping)
+        return;
+    auto feed = std::make_unique<Feed>();
+    feed->kind = kind;
+    feed->ns = ns;
+    Feed *f = feed.get();
+    if (ns.empty()) {
+        StoreOptions options;
+        if (kind == GraphKind::Namespace)
+            options.indexedLabels = {tenancy::kWorkspaceLabel};
+        f->store = std::make_unique<Store>(options);
+        f->storeSubscription = m_graph->connect(kind, *f->store);
+    }
+    f->watcher = std::make_unique<Watcher>(m_source.listerWatcher(gvr, ns), [this, f](const WatcherEvent &e) {
+        if (!m_stopping)
+            onEvent(*f, e);
+    }, m_watcherOptions);
+    {
+        std::lock_guard lock(m_mutex);
+        m_feeds.push_back(std::move(feed));
+    }
+    f->watcher->start();
+}
+
+void TenancyFeed::onEvent(Feed &feed, const WatcherEvent &event)
+{
+    if (event.type == WatcherEventType::Error) {
+        if (!event.error)
+            return;
+        if (isForbidden(*event.error)) {
+            // An RBAC grant is an administrator's action, not a blip: stop asking (a new feed
+            // asks again) instead of filling the audit log with denials.
+            feed.forbidden = true;
+            feed.watcher->stop();
+            if (m_callbacks.forbidden)
+                m_callbacks.forbidden(feed.kind, feed.ns);
+            return;
+        }
+        if (feed.ns.empty() && m_callbacks.error)
+            m_callbacks.error(feed.kind, *event.error, event.retryIn);
+        return;
+    }
+    if (feed.store)
+        feed.store->apply(event);
+    else
+        applyNamespaced(feed, event);
+    if (event.type == WatcherEventType::InitDone && !feed.synced.exchange(true) && feed.ns.empty()
+        && m_callbacks.synced)
+        m_callbacks.synced(feed.kind);
+}
+
+// A per-namespace feed: a relist is applied as one batch that also removes what is gone from
+// this namespace, and only from it.
+void TenancyFeed::applyNamespaced(Feed &feed, const WatcherEvent &event)
+{
+    switch (event.type) {
+    case WatcherEventType::Init: feed.relist.clear(); break;
+    case WatcherEventType::InitApply:
+        if (event.object)
+            feed.relist.push_back(event.object);
+        break;
+    case WatcherEventType::InitDone: {
+        std::vector<TenancyGraph::Event> batch;
+        std::set<std::string> now;
+        for (auto &o : feed.relist) {
+            now.insert(Store::keyOf(*o));
+            batch.push_back(TenancyGraph::Event::upsert(feed.kind, o));
+        }
+        for (const auto &k : feed.keys)
+            if (!now.count(k))
+                batch.push_back(TenancyGraph::Event::remove(feed.kind, k));
+        feed.keys = std::move(now);
+        feed.relist.clear();
+        m_graph->apply(batch);
+        break;
+    }
+    case WatcherEventType::Apply:
+        if (event.object) {
+            feed.keys.insert(Store::keyOf(*event.object));
+            m_graph->upsert(feed.kind, event.object);
+        }
+        break;
+    case WatcherEventType::Delete:
+        if (event.object) {
+            const std::string key = Store::keyOf(*event.object);
+            feed.keys.erase(key);
+            m_graph->remove(feed.kind, key);
+        }
+        break;
+    case WatcherEventType::Error: break;
+    }
+}
+
+Result<GraphLoad> TenancyFeed::load(const FeedSource &source, const LoadOptions &options)
+{
+    std::vector<GraphKind> kinds = options.kinds;
+    if (kinds.empty())
+        for (std::size_t i = 0; i < tenancy::kGraphKindCount; ++i)
+            kinds.push_back(static_cast<GraphKind>(i));
+
+    struct Listed {
+        GraphKind kind;
+        bool served = false;
+        Result<std::vector<GraphObject>> objects = std::vector<GraphObject>();
+    };
+    auto listOne = [&](GraphKind kind) {
+        Listed out{kind};
+        const auto gvr = tenancy::resourceOf(kind, source.api);
+        out.served = gvr && (!source.serves || source.serves(*gvr));
+        if (!out.served)
+            return out;
+        auto lister = source.listerWatcher(*gvr, gvr->namespaced ? options.ns : std::string());
+        std::vector<GraphObject> objects;
+        ListOptions list;
+        list.limit = kLoadPageSize;
+        do {
+            auto page = lister->listPage(list, options.cancel);
+            if (!page) {
+                out.objects = page.error();
+                return out;
+            }
+            for (auto &item : page->items) {
+                // Items of a list carry no apiVersion/kind; the graph sorts by them.
+                if (!item.contains("kind") && !gvr->kind.empty())
+                    item["kind"] = gvr->kind;
+                if (!item.contains("apiVersion"))
+                    item["apiVersion"] = gvr->apiVersion();
+                objects.push_back(std::make_shared<const nlohmann::json>(std::move(item)));
+            }
+            list.continueToken = page->continueToken;
+        } while (!list.continueToken.empty());
+        out.objects = std::move(objects);
+        return out;
+    };
+    // The kinds do not depend on each other: every list is in flight at once, so a load costs
+    // the slowest list, not the sum (about twenty kinds on a KubeSphere cluster).
+    std::vector<std::future<Listed>> running;
+    for (GraphKind kind : kinds)
+        running.push_back(std::async(std::launch::async, listOne, kind));
+
+    GraphLoad load;
+    TenancyGraph graph(source.api.flavor);
+    std::optional<Error> failure;
+    for (auto &r : running) {
+        Listed listed = r.get();
+        const std::size_t index = tenancy::indexOf(listed.kind);
+        if (!listed.objects) {
+            if (isForbidden(listed.objects.error()))
+                load.forbidden.set(index);
+            else if (!failure)
+                failure = listed.objects.error();
+            continue;
+        }
+        graph.resync(listed.kind, *listed.objects);
+        load.loaded.set(index);
+    }
+    if (failure)
+        return *failure;
+    if (load.forbidden.test(tenancy::indexOf(GraphKind::Namespace)) && !options.reachable.empty()) {
+        std::vector<TenancyGraph::Event> batch;
+        for (const auto &ns : options.reachable)
+            batch.push_back(TenancyGraph::Event::upsert(GraphKind::Namespace, reachableObject(ns)));
+        graph.apply(batch);
+    }
+    load.snapshot = graph.snapshot();
+    return load;
+}
+
+} // namespace kube::session

@@ -1,0 +1,137 @@
+// Keeps one cluster's TenancyGraph live: a Watcher + Store per tenancy kind, per-namespace
+// watches for kinds the identity may not list cluster-wide, and a one-shot load for the CLI.
+#pragma once
+
+#include "kubeclient/core/error.h"
+#include "kubeclient/core/result.h"
+#include "kubeclient/kubesphere/tenancyapi.h"
+#include "kubeclient/tenancy/graph/graphkind.h"
+#include "kubeclient/tenancy/graph/graphsnapshot.h"
+#include "kubeclient/tenancy/graph/tenancygraph.h"
+#include "kubeclient/watch/listerwatcher.h"
+#include "kubeclient/watch/watcher.h"
+
+#include <bitset>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kube {
+class Client;
+}
+
+namespace kube::session {
+
+class ClusterConnection;
+
+// Where the feeds get their list/watch calls: the cluster's client, or a fake in tests.
+using ListerWatcherFactory =
+    std::function<std::shared_ptr<ListerWatcher>(const GroupVersionResource &gvr, const std::string &ns)>;
+// Whether the server serves a resource (discovery). Empty: every resource is served.
+using ServesResource = std::function<bool(const GroupVersionResource &gvr)>;
+
+ListerWatcherFactory listerWatchersOf(std::shared_ptr<Client> client);
+ServesResource discoveryOf(std::shared_ptr<Client> client);
+
+// The annotation a Namespace found by the reach rule (not by listing) carries in the graph, so
+// a tree can show it under "reachable projects".
+inline constexpr const char *kReachableOnlyAnnotation = "tenantry.dev/reachable-only";
+
+// Project-describing namespaced kinds: when one may not be listed cluster-wide, it is watched
+// per reachable namespace instead.
+inline constexpr tenancy::GraphKind kProjectKinds[] = {
+    tenancy::GraphKind::ProjectRole,   tenancy::GraphKind::ProjectRoleBinding, tenancy::GraphKind::ResourceQuota,
+    tenancy::GraphKind::LimitRange,    tenancy::GraphKind::NetworkPolicy,      tenancy::GraphKind::NamespaceNetworkPolicy};
+
+struct FeedSource {
+    tenancy::TenancyApi api;
+    ListerWatcherFactory listerWatcher;
+    ServesResource serves;
+};
+
+// Built from an open connection (its client, discovery and detected API).
+FeedSource feedSourceOf(const ClusterConnection &connection);
+
+// Called on watcher threads: keep them short and post to your own thread.
+struct TenancyFeedCallbacks {
+    std::function<void()> dirty;                      // the graph changed (possibly many times)
+    std::function<void(tenancy::GraphKind)> synced;   // a cluster-wide kind finished its first list
+    // A cluster-wide watch failed; it retries by itself after retryIn.
+    std::function<void(tenancy::GraphKind, const Error &, std::chrono::milliseconds retryIn)> error;
+    // A watch was refused (403): it is stopped. ns is empty for a cluster-wide one.
+    std::function<void(tenancy::GraphKind, const std::string &ns)> forbidden;
+};
+
+// What a one-shot load read.
+struct GraphLoad {
+    tenancy::GraphSnapshot snapshot;
+    std::bitset<tenancy::kGraphKindCount> forbidden;  // kinds the identity may not list
+    std::bitset<tenancy::kGraphKindCount> loaded;     // kinds listed (not served ones count: none exist)
+};
+
+struct LoadOptions {
+    // The kinds to read; empty: all. A command reads only what it needs.
+    std::vector<tenancy::GraphKind> kinds;
+    // Namespaced kinds are listed in this namespace only (a namespaced question); "" = all.
+    std::string ns;
+    // Namespace objects from the reach rule, added (annotated) when Namespace may not be listed.
+    std::vector<nlohmann::json> reachable;
+    CancelTokenPtr cancel;
+};
+
+class TenancyFeed
+{
+public:
+    TenancyFeed(FeedSource source, TenancyFeedCallbacks callbacks, WatcherOptions watcherOptions = WatcherOptions());
+    ~TenancyFeed();  // stops and joins every watch
+    TenancyFeed(const TenancyFeed &) = delete;
+    TenancyFeed &operator=(const TenancyFeed &) = delete;
+
+    // One watch per kind the server serves, cluster-wide. Kinds not served are resynced empty
+    // at once: none can exist, which is a known answer (not "no access").
+    void start();
+    // Prompt (cancels streams); the destructor joins.
+    void stop();
+
+    tenancy::TenancyGraph &graph() { return *m_graph; }
+    tenancy::GraphSnapshot snapshot() const { return m_graph->snapshot(); }
+
+    // Every cluster-wide watch has listed once or been refused.
+    bool initialRoundDone() const;
+    std::bitset<tenancy::kGraphKindCount> forbidden() const;
+
+    // Namespace-scoped resync: watch `kinds` in `ns` (each relist replaces exactly what this
+    // namespace's feed brought before). A kind already watched there is left alone.
+    void watchNamespace(const std::string &ns, const std::vector<tenancy::GraphKind> &kinds);
+    // The project kinds the identity may not list cluster-wide, watched in each namespace.
+    void watchReachable(const std::vector<std::string> &namespaces);
+    // Namespace objects the reach rule found, marked with kReachableOnlyAnnotation.
+    void addReachable(const std::vector<nlohmann::json> &namespaces);
+
+    // Lists each kind once (concurrently, no watch) into a fresh graph: the CLI reads the same
+    // graph the GUI does. A 403 marks the kind forbidden; any other failure is the error.
+    static Result<GraphLoad> load(const FeedSource &source, const LoadOptions &options = {});
+
+private:
+    struct Feed;
+
+    void startFeed(tenancy::GraphKind kind, const GroupVersionResource &gvr, const std::string &ns);
+    void onEvent(Feed &feed, const WatcherEvent &event);
+    void applyNamespaced(Feed &feed, const WatcherEvent &event);
+
+    FeedSource m_source;
+    TenancyFeedCallbacks m_callbacks;
+    WatcherOptions m_watcherOptions;
+    std::unique_ptr<tenancy::TenancyGraph> m_graph;
+    int m_graphSubscription = 0;
+
+    mutable std::mutex m_mutex;  // guards m_feeds (the list, not the feeds' own state)
+    std::vector<std::unique_ptr<Feed>> m_feeds;
+    std::atomic<bool> m_stopping{false};
+};
+
+} // namespace kube::session

@@ -1,0 +1,427 @@
+// Unit tests of kube::session::TenancyFeed against fake ListerWatchers, no cluster: initial
+// lists, live events, 410 relists, refused kinds, namespace-scoped resync and the one-shot load.
+#include "kubeclient/session/tenancyfeed.h"
+
+#include <QtTest>
+
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <set>
+
+using kube::Error;
+using kube::ErrorKind;
+using kube::ListOptions;
+using kube::ListPage;
+using kube::Result;
+using kube::WatchEvent;
+using kube::WatchEventType;
+using kube::session::FeedSource;
+using kube::session::GraphLoad;
+using kube::session::LoadOptions;
+using kube::session::TenancyFeed;
+using kube::session::TenancyFeedCallbacks;
+using kube::tenancy::ApiFlavor;
+using kube::tenancy::GraphKind;
+using kube::tenancy::TenancyApi;
+using nlohmann::json;
+
+namespace {
+
+Error apiError(int code, const std::string &reason)
+{
+    kube::ApiStatus status;
+    status.code = code;
+    status.reasonText = reason;
+    status.reason = kube::statusReasonFromString(reason);
+    status.message = reason + " (scripted)";
+    return Error::api(status, "fake cluster");
+}
+
+json namespaceObject(const std::string &name, const std::string &workspace, int rv)
+{
+    json o = {{"apiVersion", "v1"},
+              {"kind", "Namespace"},
+              {"metadata", {{"name", name}, {"resourceVersion", std::to_string(rv)}}}};
+    if (!workspace.empty())
+        o["metadata"]["labels"]["kubesphere.io/workspace"] = workspace;
+    return o;
+}
+
+json roleBinding(const std::string &ns, const std::string &name, int rv)
+{
+    return {{"apiVersion", "iam.kubesphere.io/v1beta1"},
+            {"kind", "RoleBinding"},
+            {"metadata", {{"name", name}, {"namespace", ns}, {"resourceVersion", std::to_string(rv)}}},
+            {"roleRef", {{"apiGroup", "iam.kubesphere.io"}, {"kind", "Role"}, {"name", "viewer"}}},
+            {"subjects", json::array({{{"kind", "User"}, {"name", "alice"}, {"apiGroup", "iam.kubesphere.io"}}})}};
+}
+
+// One resource in one namespace (or all): lists what `items` holds now; a watch delivers what
+// the test pushes and ends with what the test ends it with (a 410, say), else blocks.
+class FakeLister final : public kube::ListerWatcher
+{
+public:
+    Result<ListPage> listPage(const ListOptions &options, const kube::CancelTokenPtr &) override
+    {
+        std::lock_guard lock(m_mutex);
+        ++lists;
+        if (listError)
+            return *listError;
+        if (!onePerPage)
+            return ListPage{items, std::to_string(rv), {}};
+        // One object a page, the continue token being the next index.
+        const std::size_t at = options.continueToken.empty() ? 0 : std::stoul(options.continueToken);
+        ListPage page;
+        page.resourceVersion = std::to_string(rv);
+        if (at < items.size())
+            page.items.push_back(items[at]);
+        if (at + 1 < items.size())
+            page.continueToken = std::to_string(at + 1);
+        return page;
+    }
+
+    Result<void> watch(const ListOptions &, const std::function<bool(const WatchEvent &)> &onEvent,
+                       const kube::CancelTokenPtr &cancel) override
+    {
+        std::unique_lock lock(m_mutex);
+        ++watches;
+        for (;;) {
+            m_wake.wait_for(lock, std::chrono::milliseconds(10));
+            if (cancel && cancel->cancelled())
+                return Error::make(ErrorKind::Cancelled, "cancelled");
+            if (!m_events.empty()) {
+                WatchEvent e = std::move(m_events.front());
+                m_events.pop_front();
+                lock.unlock();
+                const bool more = onEvent(e);
+                lock.lock();
+                if (!more)
+                    return {};
+                continue;
+            }
+            if (m_end) {
+                Error end = *m_end;
+                m_end.reset();
+                return end;
+            }
+        }
+    }
+
+    std::string describe() const override { return "fake resource"; }
+
+    void push(WatchEventType type, json object)
+    {
+        std::lock_guard lock(m_mutex);
+        m_events.push_back(WatchEvent{type, std::move(object)});
+        m_wake.notify_all();
+    }
+    // Ends the running watch with this error once the pushed events are delivered.
+    void endWatch(Error error)
+    {
+        std::lock_guard lock(m_mutex);
+        m_end = std::move(error);
+        m_wake.notify_all();
+    }
+    void setItems(std::vector<json> next, int nextRv)
+    {
+        std::lock_guard lock(m_mutex);
+        items = std::move(next);
+        rv = nextRv;
+    }
+    int listCount()
+    {
+        std::lock_guard lock(m_mutex);
+        return lists;
+    }
+    int watchCount()
+    {
+        std::lock_guard lock(m_mutex);
+        return watches;
+    }
+
+    std::vector<json> items;
+    int rv = 1;
+    std::optional<Error> listError;
+    bool onePerPage = false;
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<WatchEvent> m_events;
+    std::optional<Error> m_end;
+    int lists = 0;
+    int watches = 0;
+};
+
+// Every lister the feed asks for, by "resource/namespace"; made on demand.
+struct FakeCluster {
+    std::shared_ptr<FakeLister> at(const std::string &resource, const std::string &ns = {})
+    {
+        std::lock_guard lock(mutex);
+        auto &slot = listers[resource + "/" + ns];
+        if (!slot)
+            slot = std::make_shared<FakeLister>();
+        return slot;
+    }
+    bool asked(const std::string &resource, const std::string &ns = {})
+    {
+        std::lock_guard lock(mutex);
+        return requested.count(resource + "/" + ns) > 0;
+    }
+
+    FeedSource source(std::set<std::string> unserved = {})
+    {
+        FeedSource s;
+        s.api = TenancyApi::forFlavor(ApiFlavor::V4);
+        s.listerWatcher = [this](const kube::GroupVersionResource &gvr, const std::string &ns) {
+            {
+                std::lock_guard lock(mutex);
+                requested.insert(gvr.resource + "/" + ns);
+            }
+            return std::shared_ptr<kube::ListerWatcher>(at(gvr.resource, ns));
+        };
+        s.serves = [unserved](const kube::GroupVersionResource &gvr) { return !unserved.count(gvr.resource); };
+        return s;
+    }
+
+    std::mutex mutex;
+    std::map<std::string, std::shared_ptr<FakeLister>> listers;
+    std::set<std::string> requested;
+};
+
+// What the callbacks heard, readable from the test thread.
+struct Heard {
+    std::mutex mutex;
+    int dirty = 0;
+    std::set<GraphKind> synced;
+    std::vector<std::pair<GraphKind, std::string>> forbidden;
+
+    TenancyFeedCallbacks callbacks()
+    {
+        TenancyFeedCallbacks c;
+        c.dirty = [this] {
+            std::lock_guard lock(mutex);
+            ++dirty;
+        };
+        c.synced = [this](GraphKind k) {
+            std::lock_guard lock(mutex);
+            synced.insert(k);
+        };
+        c.forbidden = [this](GraphKind k, const std::string &ns) {
+            std::lock_guard lock(mutex);
+            forbidden.emplace_back(k, ns);
+        };
+        return c;
+    }
+    int dirtyCount()
+    {
+        std::lock_guard lock(mutex);
+        return dirty;
+    }
+    std::size_t forbiddenCount()
+    {
+        std::lock_guard lock(mutex);
+        return forbidden.size();
+    }
+};
+
+kube::WatcherOptions quickRetries()
+{
+    kube::WatcherOptions o;
+    o.backoff.initial = std::chrono::milliseconds(10);
+    o.backoff.max = std::chrono::milliseconds(50);
+    return o;
+}
+
+bool hasObject(const TenancyFeed &feed, GraphKind kind, const std::string &key)
+{
+    return feed.snapshot().object(kind, key) != nullptr;
+}
+
+} // namespace
+
+class TstTenancyFeed : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initialListThenLiveEvents()
+    {
+        // Given a cluster with two projects, one in a workspace
+        FakeCluster cluster;
+        cluster.at("namespaces")->items = {namespaceObject("proj-a", "ws1", 5), namespaceObject("loose", "", 6)};
+        Heard heard;
+        TenancyFeed feed(cluster.source(), heard.callbacks(), quickRetries());
+        // When the feed starts
+        feed.start();
+        // Then every kind lists once and the graph holds the projects
+        QTRY_VERIFY(feed.initialRoundDone());
+        QCOMPARE(feed.snapshot().count(GraphKind::Namespace), std::size_t(2));
+        QCOMPARE(feed.snapshot().workspaceOf("proj-a"), std::string("ws1"));
+        QVERIFY(heard.synced.count(GraphKind::Namespace));
+        QVERIFY(heard.synced.count(GraphKind::ProjectRoleBinding));
+        QVERIFY(heard.dirtyCount() > 0);
+        QVERIFY(feed.forbidden().none());
+
+        // When a project is added and another deleted while watching
+        auto namespaces = cluster.at("namespaces");
+        QTRY_VERIFY(namespaces->watchCount() > 0);
+        namespaces->push(WatchEventType::Added, namespaceObject("proj-b", "ws1", 7));
+        namespaces->push(WatchEventType::Deleted, namespaceObject("loose", "", 8));
+        // Then the graph follows
+        QTRY_VERIFY(hasObject(feed, GraphKind::Namespace, "proj-b"));
+        QTRY_VERIFY(!hasObject(feed, GraphKind::Namespace, "loose"));
+        QCOMPARE(feed.snapshot().projectNames("ws1").size(), std::size_t(2));
+    }
+
+    void goneRelistsAndDropsWhatVanished()
+    {
+        FakeCluster cluster;
+        auto namespaces = cluster.at("namespaces");
+        namespaces->items = {namespaceObject("a", "ws1", 5), namespaceObject("b", "ws1", 6)};
+        Heard heard;
+        TenancyFeed feed(cluster.source(), heard.callbacks(), quickRetries());
+        feed.start();
+        QTRY_VERIFY(feed.initialRoundDone());
+        QTRY_VERIFY(namespaces->watchCount() > 0);
+        // Given the server forgot our resourceVersion while "a" was deleted and "c" created
+        namespaces->setItems({namespaceObject("b", "ws1", 6), namespaceObject("c", "ws2", 9)}, 9);
+        // When the watch ends with 410 Gone
+        namespaces->endWatch(apiError(410, "Expired"));
+        // Then the feed relists and the graph equals the new list
+        QTRY_VERIFY(namespaces->listCount() >= 2);
+        QTRY_VERIFY(hasObject(feed, GraphKind::Namespace, "c"));
+        QTRY_VERIFY(!hasObject(feed, GraphKind::Namespace, "a"));
+        QCOMPARE(feed.snapshot().workspaceOf("c"), std::string("ws2"));
+    }
+
+    void refusedKindStopsAskingAndIsReported()
+    {
+        // Given an identity that may not list project role bindings cluster-wide
+        FakeCluster cluster;
+        cluster.at("rolebindings")->listError = apiError(403, "Forbidden");
+        Heard heard;
+        TenancyFeed feed(cluster.source(), heard.callbacks(), quickRetries());
+        feed.start();
+        // Then the round completes, the kind is marked and reported once
+        QTRY_VERIFY(feed.initialRoundDone());
+        QTRY_COMPARE(heard.forbiddenCount(), std::size_t(1));
+        QVERIFY(feed.forbidden().test(kube::tenancy::indexOf(GraphKind::ProjectRoleBinding)));
+        QCOMPARE(heard.forbidden.front().second, std::string());
+        // And it is not asked again (backoff retries would be 10 ms apart)
+        QTest::qWait(150);
+        QCOMPARE(cluster.at("rolebindings")->listCount(), 1);
+    }
+
+    void namespaceResyncTouchesOnlyItsNamespace()
+    {
+        // Given role bindings refused cluster-wide but readable in two reachable projects
+        FakeCluster cluster;
+        cluster.at("rolebindings")->listError = apiError(403, "Forbidden");
+        cluster.at("rolebindings", "proj-a")->items = {roleBinding("proj-a", "alice-viewer", 3)};
+        cluster.at("rolebindings", "proj-b")->items = {roleBinding("proj-b", "alice-admin", 4)};
+        Heard heard;
+        TenancyFeed feed(cluster.source(), heard.callbacks(), quickRetries());
+        feed.start();
+        QTRY_VERIFY(feed.initialRoundDone());
+        // When the reachable projects are added and watched per namespace
+        feed.addReachable({namespaceObject("proj-a", "", 1), namespaceObject("proj-b", "", 2)});
+        feed.watchReachable({"proj-a", "proj-b"});
+        // Then both namespaces' bindings arrive, and reached namespaces are marked
+        QTRY_VERIFY(hasObject(feed, GraphKind::ProjectRoleBinding, "proj-a/alice-viewer"));
+        QTRY_VERIFY(hasObject(feed, GraphKind::ProjectRoleBinding, "proj-b/alice-admin"));
+        const auto ns = feed.snapshot().object(GraphKind::Namespace, "proj-a");
+        QVERIFY(ns);
+        QCOMPARE((*ns)["metadata"]["annotations"].value(kube::session::kReachableOnlyAnnotation, ""),
+                 std::string("true"));
+        // Only the refused kinds got namespace feeds
+        QVERIFY(cluster.asked("rolebindings", "proj-a"));
+        QVERIFY(!cluster.asked("resourcequotas", "proj-a"));
+        // Watching again starts no second feed
+        feed.watchReachable({"proj-a"});
+
+        // When proj-a's relist after a 410 no longer has alice-viewer but a new binding
+        auto a = cluster.at("rolebindings", "proj-a");
+        QTRY_VERIFY(a->watchCount() > 0);
+        a->setItems({roleBinding("proj-a", "bob-viewer", 8)}, 8);
+        a->endWatch(apiError(410, "Expired"));
+        // Then proj-a is replaced and proj-b untouched
+        QTRY_VERIFY(hasObject(feed, GraphKind::ProjectRoleBinding, "proj-a/bob-viewer"));
+        QTRY_VERIFY(!hasObject(feed, GraphKind::ProjectRoleBinding, "proj-a/alice-viewer"));
+        QVERIFY(hasObject(feed, GraphKind::ProjectRoleBinding, "proj-b/alice-admin"));
+        QCOMPARE(a->listCount(), 2);
+        // And a live delete in proj-b is applied
+        auto b = cluster.at("rolebindings", "proj-b");
+        QTRY_VERIFY(b->watchCount() > 0);
+        b->push(WatchEventType::Deleted, roleBinding("proj-b", "alice-admin", 9));
+        QTRY_VERIFY(!hasObject(feed, GraphKind::ProjectRoleBinding, "proj-b/alice-admin"));
+    }
+
+    void unservedKindsAreKnownEmpty()
+    {
+        FakeCluster cluster;
+        Heard heard;
+        TenancyFeed feed(cluster.source({"workspacetemplates"}), heard.callbacks(), quickRetries());
+        feed.start();
+        QTRY_VERIFY(feed.initialRoundDone());
+        QVERIFY(feed.snapshot().fed(GraphKind::WorkspaceTemplate));
+        QCOMPARE(feed.snapshot().count(GraphKind::WorkspaceTemplate), std::size_t(0));
+        QVERIFY(!cluster.asked("workspacetemplates"));
+    }
+
+    void loadListsOnceWithPagesAndRefusals()
+    {
+        // Given namespaces served one per page, workspace templates refused, a reachable project
+        FakeCluster cluster;
+        auto namespaces = cluster.at("namespaces");
+        namespaces->onePerPage = true;
+        namespaces->items = {namespaceObject("a", "ws1", 1), namespaceObject("b", "ws1", 2),
+                             namespaceObject("c", "", 3)};
+        cluster.at("workspacetemplates")->listError = apiError(403, "Forbidden");
+        // When loaded once
+        auto loaded = TenancyFeed::load(cluster.source());
+        // Then every page is read, the refusal is recorded, and nothing was watched
+        QVERIFY2(loaded, loaded ? "" : loaded.error().describe().c_str());
+        QCOMPARE(loaded->snapshot.count(GraphKind::Namespace), std::size_t(3));
+        QCOMPARE(loaded->snapshot.projectNames("ws1").size(), std::size_t(2));
+        QCOMPARE(namespaces->listCount(), 3);
+        QVERIFY(loaded->forbidden.test(kube::tenancy::indexOf(GraphKind::WorkspaceTemplate)));
+        QVERIFY(loaded->loaded.test(kube::tenancy::indexOf(GraphKind::Namespace)));
+        QCOMPARE(namespaces->watchCount(), 0);
+    }
+
+    void loadReadsOnlyWhatIsAsked()
+    {
+        FakeCluster cluster;
+        cluster.at("namespaces")->listError = apiError(403, "Forbidden");
+        cluster.at("rolebindings", "proj-a")->items = {roleBinding("proj-a", "alice-viewer", 3)};
+        LoadOptions options;
+        options.kinds = {GraphKind::Namespace, GraphKind::ProjectRoleBinding};
+        options.ns = "proj-a";
+        options.reachable = {namespaceObject("proj-a", "ws1", 1)};
+        auto loaded = TenancyFeed::load(cluster.source(), options);
+        QVERIFY(loaded);
+        // Namespaced kinds in the one namespace, cluster-scoped ones cluster-wide, nothing else
+        QVERIFY(cluster.asked("rolebindings", "proj-a"));
+        QVERIFY(cluster.asked("namespaces"));
+        QVERIFY(!cluster.asked("rolebindings"));
+        QVERIFY(!cluster.asked("workspacetemplates"));
+        QVERIFY(loaded->snapshot.object(GraphKind::ProjectRoleBinding, "proj-a/alice-viewer"));
+        // The refused namespace list is made up for by the reach
+        QVERIFY(loaded->forbidden.test(kube::tenancy::indexOf(GraphKind::Namespace)));
+        QCOMPARE(loaded->snapshot.workspaceOf("proj-a"), std::string("ws1"));
+    }
+
+    void loadFailsOnAnythingButARefusal()
+    {
+        FakeCluster cluster;
+        cluster.at("users")->listError = Error::make(ErrorKind::Transport, "connection refused", "fake cluster");
+        auto loaded = TenancyFeed::load(cluster.source());
+        QVERIFY(!loaded);
+        QCOMPARE(loaded.error().kind, ErrorKind::Transport);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstTenancyFeed)
+#include "tst_tenancyfeed.moc"
