@@ -8,6 +8,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <sstream>
+
+#include <unistd.h>
 
 namespace kube {
 
@@ -59,6 +66,122 @@ Result<json> getJson(Transport &t, const std::string &path, const std::string &a
     return parsed;
 }
 
+// One aggregated discovery document and the ETag it came with.
+struct CachedDocument {
+    std::string etag;
+    json body;
+};
+
+// GET with If-None-Match: a 304 hands back the cached body, anything else the new one.
+Result<CachedDocument> revalidate(Transport &t, const std::string &path, const CachedDocument *cached,
+                                  const std::string &where, const CancelTokenPtr &cancel)
+{
+    HttpRequest req;
+    req.path = path;
+    req.setHeader("Accept", kAggregatedAccept);
+    if (cached && !cached->etag.empty())
+        req.setHeader("If-None-Match", cached->etag);
+    auto resp = t.send(req, cancel);
+    if (!resp)
+        return resp.error();
+    if (resp->status == 304 && cached)
+        return *cached;
+    if (!resp->isSuccess())
+        return errorFromResponse(*resp, where + ": discovery " + path);
+    auto parsed = json::parse(resp->body, nullptr, false);
+    if (parsed.is_discarded() || !parsed.is_object())
+        return Error::make(ErrorKind::Decode, "discovery " + path + " returned a body that is not a JSON object", where);
+    return CachedDocument{resp->header("ETag"), std::move(parsed)};
+}
+
+constexpr const char *kCacheFile = "tenantry-aggregated.json";
+constexpr int kCacheFormat = 1;
+
+std::int64_t nowSeconds()
+{
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// The cache file, or null when absent, unreadable or of another format (then simply refetched).
+json readCache(const std::string &dir)
+{
+    std::ifstream in(std::filesystem::path(dir) / kCacheFile, std::ios::binary);
+    if (!in)
+        return nullptr;
+    std::stringstream text;
+    text << in.rdbuf();
+    json doc = json::parse(text.str(), nullptr, false);
+    if (doc.is_discarded() || !doc.is_object() || doc.value("format", 0) != kCacheFormat)
+        return nullptr;
+    return doc;
+}
+
+// Written to a temporary name and renamed, so a concurrent reader never sees half a file.
+// A cache that cannot be written only costs the next process two requests.
+void writeCache(const std::string &dir, const json &doc)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec)
+        return;
+    const fs::path target = fs::path(dir) / kCacheFile;
+    const fs::path temp = fs::path(dir) / (std::string(kCacheFile) + "." + std::to_string(::getpid()) + ".tmp");
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out)
+            return;
+        out << doc.dump();
+        if (!out)
+            return;
+    }
+    fs::rename(temp, target, ec);
+    if (ec)
+        fs::remove(temp, ec);
+}
+
+void parseAggregated(const json &doc, std::vector<ApiGroupInfo> &groups, std::vector<ApiResourceInfo> &resources)
+{
+    auto items = doc.find("items");
+    if (items == doc.end() || !items->is_array())
+        return;
+    for (const auto &g : *items) {
+        ApiGroupInfo gi;
+        gi.name = g.contains("metadata") ? str(g["metadata"], "name") : std::string();
+        auto versions = g.find("versions");
+        if (versions == g.end() || !versions->is_array())
+            continue;
+        bool first = true;
+        for (const auto &v : *versions) {
+            const std::string version = str(v, "version");
+            gi.versions.push_back(version);
+            auto res = v.find("resources");
+            if (res != v.end() && res->is_array()) {
+                for (const auto &r : *res) {
+                    ApiResourceInfo info;
+                    info.gvr.group = gi.name;
+                    info.gvr.version = version;
+                    info.gvr.resource = str(r, "resource");
+                    info.gvr.namespaced = str(r, "scope") == "Namespaced";
+                    if (auto rk = r.find("responseKind"); rk != r.end() && rk->is_object())
+                        info.gvr.kind = str(*rk, "kind");
+                    info.singular = str(r, "singularResource");
+                    info.verbs = strings(r, "verbs");
+                    info.shortNames = strings(r, "shortNames");
+                    info.categories = strings(r, "categories");
+                    if (auto subs = r.find("subresources"); subs != r.end() && subs->is_array())
+                        for (const auto &s : *subs)
+                            info.subresources.push_back(str(s, "subresource"));
+                    info.preferred = first;
+                    resources.push_back(std::move(info));
+                }
+            }
+            first = false;
+        }
+        groups.push_back(std::move(gi));
+    }
+}
+
 } // namespace
 
 bool ApiResourceInfo::hasVerb(const std::string &verb) const
@@ -72,19 +195,56 @@ Discovery::Discovery(Transport &transport, std::string where)
 {
 }
 
+void Discovery::setDiskCache(std::string directory, std::chrono::seconds ttl)
+{
+    std::lock_guard lock(m_mutex);
+    m_cacheDir = std::move(directory);
+    m_cacheTtl = ttl;
+}
+
+std::string Discovery::defaultCacheRoot()
+{
+    if (const char *dir = std::getenv("KUBECACHEDIR"); dir && *dir)
+        return dir;
+    const char *home = std::getenv("HOME");
+    return std::string(home && *home ? home : ".") + "/.kube/cache";
+}
+
+std::string Discovery::cacheDirectory(const std::string &cacheRoot, const std::string &server)
+{
+    std::string host = server;
+    if (auto scheme = host.find("://"); scheme != std::string::npos)
+        host = host.substr(scheme + 3);
+    for (char &c : host)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '/' && c != '_')
+            c = '_';
+    return cacheRoot + "/discovery/" + host;
+}
+
+bool Discovery::servedFromDisk() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_fromDisk;
+}
+
 Result<void> Discovery::ensureLoaded(const CancelTokenPtr &cancel)
 {
     if (loaded())
         return {};
-    return refresh(cancel);
+    return load(cancel, true);
 }
 
 Result<void> Discovery::refresh(const CancelTokenPtr &cancel)
 {
+    return load(cancel, false);
+}
+
+Result<void> Discovery::load(const CancelTokenPtr &cancel, bool trustFreshCache)
+{
     std::vector<ApiGroupInfo> groups;
     std::vector<ApiResourceInfo> resources;
     bool supported = false;
-    auto agg = fetchAggregated(cancel, supported, groups, resources);
+    auto agg = fetchAggregated(cancel, trustFreshCache, supported, groups, resources);
     if (!agg)
         return agg;
     if (!supported) {
@@ -101,56 +261,58 @@ Result<void> Discovery::refresh(const CancelTokenPtr &cancel)
     return {};
 }
 
-Result<void> Discovery::fetchAggregated(const CancelTokenPtr &cancel, bool &supported, std::vector<ApiGroupInfo> &groups,
-                                        std::vector<ApiResourceInfo> &resources)
+Result<void> Discovery::fetchAggregated(const CancelTokenPtr &cancel, bool trustFreshCache, bool &supported,
+                                        std::vector<ApiGroupInfo> &groups, std::vector<ApiResourceInfo> &resources)
 {
     supported = false;
-    for (const char *root : {"/api", "/apis"}) {
-        auto doc = getJson(m_transport, root, kAggregatedAccept, m_where, cancel);
-        if (!doc)
-            return doc.error();
-        if (str(*doc, "kind") != "APIGroupDiscoveryList")
-            return {};  // an older server answered with the legacy document
-        auto items = doc->find("items");
-        if (items == doc->end() || !items->is_array())
-            continue;
-        for (const auto &g : *items) {
-            ApiGroupInfo gi;
-            gi.name = g.contains("metadata") ? str(g["metadata"], "name") : std::string();
-            auto versions = g.find("versions");
-            if (versions == g.end() || !versions->is_array())
-                continue;
-            bool first = true;
-            for (const auto &v : *versions) {
-                const std::string version = str(v, "version");
-                gi.versions.push_back(version);
-                auto res = v.find("resources");
-                if (res != v.end() && res->is_array()) {
-                    for (const auto &r : *res) {
-                        ApiResourceInfo info;
-                        info.gvr.group = gi.name;
-                        info.gvr.version = version;
-                        info.gvr.resource = str(r, "resource");
-                        info.gvr.namespaced = str(r, "scope") == "Namespaced";
-                        if (auto rk = r.find("responseKind"); rk != r.end() && rk->is_object())
-                            info.gvr.kind = str(*rk, "kind");
-                        info.singular = str(r, "singularResource");
-                        info.verbs = strings(r, "verbs");
-                        info.shortNames = strings(r, "shortNames");
-                        info.categories = strings(r, "categories");
-                        if (auto subs = r.find("subresources"); subs != r.end() && subs->is_array())
-                            for (const auto &s : *subs)
-                                info.subresources.push_back(str(s, "subresource"));
-                        info.preferred = first;
-                        resources.push_back(std::move(info));
-                    }
-                }
-                first = false;
-            }
-            groups.push_back(std::move(gi));
-        }
+    std::string cacheDir;
+    std::chrono::seconds ttl;
+    {
+        std::lock_guard lock(m_mutex);
+        cacheDir = m_cacheDir;
+        ttl = m_cacheTtl;
+        m_fromDisk = false;
     }
+    const json cache = cacheDir.empty() ? json(nullptr) : readCache(cacheDir);
+    static const char *const kRoots[] = {"/api", "/apis"};
+    CachedDocument cached[2];
+    bool haveCache = cache.is_object();
+    for (int i = 0; i < 2 && haveCache; ++i) {
+        const json &d = cache["documents"].value(kRoots[i], json());
+        haveCache = d.is_object() && d.contains("body") && d["body"].is_object();
+        if (haveCache)
+            cached[i] = {d.value("etag", ""), d["body"]};
+    }
+    if (haveCache && trustFreshCache && nowSeconds() - cache.value("fetchedAt", std::int64_t(0)) < ttl.count()) {
+        for (const auto &d : cached)
+            parseAggregated(d.body, groups, resources);
+        supported = true;
+        std::lock_guard lock(m_mutex);
+        m_fromDisk = true;
+        return {};
+    }
+    // The two roots are independent: ask for both at once.
+    auto core = std::async(std::launch::async, [&] {
+        return revalidate(m_transport, kRoots[0], haveCache ? &cached[0] : nullptr, m_where, cancel);
+    });
+    auto named = revalidate(m_transport, kRoots[1], haveCache ? &cached[1] : nullptr, m_where, cancel);
+    auto first = core.get();
+    if (!first)
+        return first.error();
+    if (!named)
+        return named.error();
+    for (const auto *d : {&*first, &*named})
+        if (str(d->body, "kind") != "APIGroupDiscoveryList")
+            return {};  // an older server answered with the legacy document
+    parseAggregated(first->body, groups, resources);
+    parseAggregated(named->body, groups, resources);
     supported = true;
+    if (!cacheDir.empty()) {
+        json doc = {{"format", kCacheFormat}, {"fetchedAt", nowSeconds()}, {"documents", json::object()}};
+        doc["documents"]["/api"] = {{"etag", first->etag}, {"body", first->body}};
+        doc["documents"]["/apis"] = {{"etag", named->etag}, {"body", named->body}};
+        writeCache(cacheDir, doc);
+    }
     return {};
 }
 
