@@ -121,7 +121,8 @@ public:
     // Pieces of the rule, exposed for tests and for callers holding a review already.
     // The namespaces a SelfSubjectRulesReview status grants `get` on by resourceNames.
     static std::set<std::string> namespacesGrantedBy(const nlohmann::json &rulesReview);
-    // Whether a rules review grants anything beyond the self-reviews every user may send.
+    // Whether a rules review grants anything in its namespace beyond the self-reviews every
+    // user may send (and beyond reach grants, which show in every namespace).
     static bool grantsSomething(const nlohmann::json &rulesReview);
 
 private:
