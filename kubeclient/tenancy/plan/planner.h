@@ -1,38 +1,37 @@
 // Turns a tenancy operation into a Plan after validating it against the cluster's current
 // state. In KubeSphere mode a plan holds exactly what the console would write; in standalone
-// mode it also holds the controllers' side effects (spec section 8) and the RBAC projections
-// that make kube-apiserver enforce project and workspace roles.
+// mode it also holds the controllers' side effects (spec section 8), the RBAC projections that
+// make kube-apiserver enforce project and workspace roles, and each user's reach objects.
+// The operations live by family (workspaceplans, projectplans, userplans, memberplans,
+// roleplans, repairplans); this facade keeps one entry point for the app and tenantryctl.
 #pragma once
 
 #include "kubeclient/api/client.h"
 #include "kubeclient/kubesphere/mode.h"
+#include "kubeclient/tenancy/plan/memberscope.h"
 #include "kubeclient/tenancy/plan/objectfactory.h"
 #include "kubeclient/tenancy/plan/plan.h"
+#include "kubeclient/tenancy/plan/plancontext.h"
+#include "kubeclient/tenancy/plan/planreader.h"
 
-#include <optional>
+#include <memory>
 #include <string>
-#include <vector>
 
 namespace kube::tenancy {
-
-struct MemberScope {
-    RoleSpec::Level level = RoleSpec::Level::Project;
-    std::string name;  // workspace or namespace; empty for Platform / Cluster
-
-    static MemberScope workspace(std::string ws) { return {RoleSpec::Level::Workspace, std::move(ws)}; }
-    static MemberScope project(std::string ns) { return {RoleSpec::Level::Project, std::move(ns)}; }
-    static MemberScope cluster() { return {RoleSpec::Level::Cluster, {}}; }
-    std::string describe() const;
-};
 
 class Planner
 {
 public:
-    // `actor` is recorded as kubesphere.io/creator (the current user name).
+    // Reads the cluster through the client. `actor` is recorded as kubesphere.io/creator.
     Planner(Client &client, ClusterTenancy tenancy, std::string actor);
+    // Reads through any PlanReader (a fixture in tests, a snapshot); it must outlive the planner.
+    Planner(PlanReader &reader, ClusterTenancy tenancy, std::string actor);
+    ~Planner();
+    Planner(const Planner &) = delete;
+    Planner &operator=(const Planner &) = delete;
 
-    const ClusterTenancy &tenancy() const { return m_tenancy; }
-    const ObjectFactory &factory() const { return m_factory; }
+    const ClusterTenancy &tenancy() const { return m_context.tenancy(); }
+    const ObjectFactory &factory() const { return m_context.factory(); }
 
     Result<Plan> createWorkspace(const WorkspaceSpec &spec);
     Result<Plan> editWorkspace(const WorkspaceSpec &spec);
@@ -65,35 +64,11 @@ public:
     Result<nlohmann::json> composeRules(const RoleSpec &spec);
 
 private:
-    bool standalone() const { return m_tenancy.mode == Mode::Standalone; }
-    Result<std::optional<nlohmann::json>> fetch(const GroupVersionResource &gvr, const std::string &ns,
-                                                const std::string &name);
-    Result<std::vector<nlohmann::json>> listLabelled(const GroupVersionResource &gvr, const std::string &ns,
-                                                     const std::string &selector);
-    Result<void> requireUser(const std::string &user);
-    Result<void> requireWorkspace(const std::string &ws);
-    Result<std::vector<std::string>> projectsOf(const std::string &ws);
-    Result<std::vector<nlohmann::json>> builtinRoles(const std::string &scope, const nlohmann::json &targetLabels);
-    Result<nlohmann::json> templateRules(const std::vector<std::string> &names, const std::string &selectorScope,
-                                         const nlohmann::json &roleSelector);
+    // Standalone: a plan that changes memberships also keeps each user's reach in step.
+    Result<Plan> withReach(Result<Plan> plan) const;
 
-    // A built-in role blueprint with its template rules composed, ready to write.
-    Result<nlohmann::json> composeBuiltin(nlohmann::json role, const std::string &scope);
-    Result<nlohmann::json> workspaceBuiltin(const nlohmann::json &role, const std::string &ws);
-
-    // Standalone side effects, appended to a plan.
-    Result<void> addWorkspaceRoleWrites(Plan &plan, const nlohmann::json &role);
-    Result<void> addWorkspaceBindingWrites(Plan &plan, const nlohmann::json &binding, const std::vector<std::string> &projects);
-    void addApply(Plan &plan, const GroupVersionResource &gvr, nlohmann::json object, std::string reason,
-                  bool sideEffect = false);
-    void addDelete(Plan &plan, const GroupVersionResource &gvr, const std::string &ns, const std::string &name,
-                   std::string reason, bool sideEffect = false);
-    Result<void> addProjectSetup(Plan &plan, const nlohmann::json &ns, const std::string &creator);
-    Result<void> addUserBindingRemovals(Plan &plan, const std::string &user, const MemberScope *onlyScope);
-
-    Client &m_client;
-    ClusterTenancy m_tenancy;
-    ObjectFactory m_factory;
+    std::unique_ptr<PlanReader> m_ownReader;
+    PlanContext m_context;
 };
 
 } // namespace kube::tenancy

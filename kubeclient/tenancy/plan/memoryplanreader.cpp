@@ -1,0 +1,90 @@
+// Objects are matched to a resource by apiVersion and kind, as a server stores them; lists keep
+// insertion order so plans composed from a fixture are the same on every run.
+#include "kubeclient/tenancy/plan/memoryplanreader.h"
+
+#include "kubeclient/core/objectmeta.h"
+#include "kubeclient/core/yamlconvert.h"
+
+namespace kube::tenancy {
+
+namespace {
+
+bool sameResource(const nlohmann::json &object, const GroupVersionResource &gvr)
+{
+    ObjectMeta m(object);
+    return m.apiVersion() == gvr.apiVersion() && m.kind() == gvr.kind;
+}
+
+bool sameObject(const nlohmann::json &a, const nlohmann::json &b)
+{
+    ObjectMeta ma(a), mb(b);
+    return ma.apiVersion() == mb.apiVersion() && ma.kind() == mb.kind() && ma.namespaceName() == mb.namespaceName()
+        && ma.name() == mb.name();
+}
+
+} // namespace
+
+Result<MemoryPlanReader> MemoryPlanReader::fromYaml(std::string_view yaml, const std::string &where)
+{
+    auto docs = parseYamlDocuments(yaml, where);
+    if (!docs)
+        return docs.error();
+    MemoryPlanReader reader;
+    for (size_t i = 0; i < docs->size(); ++i) {
+        ObjectMeta m((*docs)[i]);
+        if (m.apiVersion().empty() || m.kind().empty() || m.name().empty())
+            return Error::make(ErrorKind::Invalid, "document " + std::to_string(i + 1)
+                                   + " needs apiVersion, kind and metadata.name", where);
+        reader.put(std::move((*docs)[i]));
+    }
+    return reader;
+}
+
+void MemoryPlanReader::put(nlohmann::json object)
+{
+    for (auto &o : m_objects) {
+        if (sameObject(o, object)) {
+            o = std::move(object);
+            return;
+        }
+    }
+    m_objects.push_back(std::move(object));
+}
+
+void MemoryPlanReader::addSubresource(const GroupVersionResource &gvr, const std::string &subresource)
+{
+    m_subresources.insert(gvr.groupResource() + "/" + subresource);
+}
+
+Result<std::optional<nlohmann::json>> MemoryPlanReader::fetch(const GroupVersionResource &gvr, const std::string &ns,
+                                                              const std::string &name)
+{
+    for (const auto &o : m_objects) {
+        ObjectMeta m(o);
+        if (sameResource(o, gvr) && m.name() == name && m.namespaceName() == (gvr.namespaced ? ns : std::string()))
+            return std::optional<nlohmann::json>(o);
+    }
+    return std::optional<nlohmann::json>();
+}
+
+Result<std::vector<nlohmann::json>> MemoryPlanReader::list(const GroupVersionResource &gvr, const std::string &ns,
+                                                           const std::string &selector)
+{
+    std::vector<nlohmann::json> out;
+    for (const auto &o : m_objects) {
+        if (!sameResource(o, gvr))
+            continue;
+        if (gvr.namespaced && !ns.empty() && ObjectMeta(o).namespaceName() != ns)
+            continue;
+        if (selectorMatches(selector, o.value("metadata", nlohmann::json::object()).value("labels", nlohmann::json::object())))
+            out.push_back(o);
+    }
+    return out;
+}
+
+bool MemoryPlanReader::hasSubresource(const GroupVersionResource &gvr, const std::string &subresource)
+{
+    return m_subresources.count(gvr.groupResource() + "/" + subresource) > 0;
+}
+
+} // namespace kube::tenancy
