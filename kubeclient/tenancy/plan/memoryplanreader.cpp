@@ -5,6 +5,8 @@
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/core/yamlconvert.h"
 
+#include <algorithm>
+
 namespace kube::tenancy {
 
 namespace {
@@ -49,6 +51,36 @@ void MemoryPlanReader::put(nlohmann::json object)
         }
     }
     m_objects.push_back(std::move(object));
+}
+
+void MemoryPlanReader::applyPlan(const Plan &plan)
+{
+    for (const auto &w : plan.writes) {
+        auto target = std::find_if(m_objects.begin(), m_objects.end(), [&](const nlohmann::json &o) {
+            ObjectMeta m(o);
+            return sameResource(o, w.gvr) && m.name() == w.name && m.namespaceName() == w.ns;
+        });
+        switch (w.action) {
+        case WriteAction::Apply:
+            if (target == m_objects.end())
+                m_objects.push_back(w.object);
+            else
+                target->merge_patch(w.object);
+            break;
+        case WriteAction::MergePatch:
+            if (target != m_objects.end())
+                target->merge_patch(w.object);
+            break;
+        case WriteAction::Delete:
+            if (target != m_objects.end())
+                m_objects.erase(target);
+            if (w.gvr.resource == "namespaces" && w.gvr.group.empty())
+                m_objects.erase(std::remove_if(m_objects.begin(), m_objects.end(),
+                                               [&](const nlohmann::json &o) { return ObjectMeta(o).namespaceName() == w.name; }),
+                                m_objects.end());
+            break;
+        }
+    }
 }
 
 void MemoryPlanReader::addSubresource(const GroupVersionResource &gvr, const std::string &subresource)

@@ -2,6 +2,7 @@
 // a cluster, and a way to plan against objects read earlier (a snapshot, a saved state).
 #pragma once
 
+#include "kubeclient/api/writeplan.h"
 #include "kubeclient/tenancy/plan/planreader.h"
 
 #include <set>
@@ -19,6 +20,9 @@ public:
 
     // Adds or replaces (same apiVersion, kind, namespace and name) one object.
     void put(nlohmann::json object);
+    // Runs a plan against the objects, as a server would (apply merges, patch merges, delete
+    // removes, a deleted namespace takes its objects along): a cluster after the plan.
+    void applyPlan(const Plan &plan);
     // Kinds that serve this subresource ("users" + "status"); others do not.
     void addSubresource(const GroupVersionResource &gvr, const std::string &subresource);
     size_t size() const { return m_objects.size(); }

@@ -1,0 +1,53 @@
+// The in-memory clusters the planner tests compose plans against: tests/unit/golden's
+// fixture-v4.yaml / fixture-v3.yaml read into a MemoryPlanReader, in KubeSphere or standalone mode.
+#pragma once
+
+#include "kubeclient/kubesphere/mode.h"
+#include "kubeclient/tenancy/plan/memoryplanreader.h"
+#include "kubeclient/tenancy/plan/planner.h"
+
+#include <QFile>
+#include <QString>
+#include <QtTest>
+
+namespace plannerfixture {
+
+inline QString goldenDir()
+{
+    return QStringLiteral(TENANTRY_SOURCE_DIR "/tests/unit/golden");
+}
+
+inline kube::tenancy::ClusterTenancy tenancy(kube::tenancy::ApiFlavor flavor, kube::tenancy::Mode mode)
+{
+    kube::tenancy::ClusterTenancy t;
+    t.api = kube::tenancy::TenancyApi::forFlavor(flavor);
+    t.mode = mode;
+    return t;
+}
+
+// The fixture of a flavour. Standalone clusters also hold what Tenantry writes in place of the
+// controllers (mirrors, projections, reach), produced by running the repair plan on it, so
+// their plans see a cluster in step; `repaired` false gives the raw objects (for repair itself).
+inline kube::tenancy::MemoryPlanReader load(kube::tenancy::ApiFlavor flavor, kube::tenancy::Mode mode,
+                                            bool repaired = true)
+{
+    using namespace kube::tenancy;
+    const QString name = flavor == ApiFlavor::V4 ? "fixture-v4.yaml" : "fixture-v3.yaml";
+    QFile file(goldenDir() + "/" + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(file.fileName()));
+    auto reader = MemoryPlanReader::fromYaml(file.readAll().toStdString(), name.toStdString());
+    if (!reader)
+        qFatal("%s", reader.error().describe().c_str());
+    reader->addSubresource(TenancyApi::forFlavor(flavor).user, "status");
+    if (mode == Mode::Standalone && repaired) {
+        Planner planner(*reader, tenancy(flavor, mode), "admin");
+        auto repair = planner.repair();
+        if (!repair)
+            qFatal("%s", repair.error().describe().c_str());
+        reader->applyPlan(*repair);
+    }
+    return std::move(*reader);
+}
+
+} // namespace plannerfixture
