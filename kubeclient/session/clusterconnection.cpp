@@ -18,6 +18,10 @@ using nlohmann::json;
 // priority-and-fairness would queue.
 constexpr std::size_t kReachParallelism = 8;
 
+// A namespace name no one creates (a valid DNS label, so the review is accepted): its review
+// holds only cluster-wide rules.
+constexpr const char *kBaselineNamespace = "tenantry-reach-baseline-none";
+
 bool contains(const json &list, const char *value)
 {
     if (!list.is_array())
@@ -101,7 +105,8 @@ Result<ClusterConnection> ClusterConnection::open(const ConnectionOptions &optio
     c.m_client = std::make_shared<Client>(std::move(*transport));
     c.m_probeClient = std::make_shared<Client>(std::move(probeConfig));
     if (options.discoveryDiskCache)
-        c.m_client->discovery().setDiskCache(Discovery::cacheDirectory(Discovery::defaultCacheRoot(), c.m_server));
+        c.m_client->discovery().setDiskCache(Discovery::cacheDirectory(
+            options.discoveryCacheRoot.empty() ? Discovery::defaultCacheRoot() : options.discoveryCacheRoot, c.m_server));
 
     // whoami and discovery + mode detection do not depend on each other: send them together,
     // so the connect costs the slower of the two round trips, not their sum.
@@ -219,6 +224,22 @@ bool ClusterConnection::grantsSomething(const nlohmann::json &review)
     return false;
 }
 
+bool ClusterConnection::grantsBeyond(const nlohmann::json &review, const nlohmann::json &baseline)
+{
+    if (!grantsSomething(review))
+        return false;
+    const json empty = json::array();
+    const json *base = &empty;
+    if (baseline.contains("status") && baseline["status"].contains("resourceRules")
+        && baseline["status"]["resourceRules"].is_array())
+        base = &baseline["status"]["resourceRules"];
+    json extra = json::array();
+    for (const auto &rule : review["status"]["resourceRules"])
+        if (std::find(base->begin(), base->end(), rule) == base->end())
+            extra.push_back(rule);
+    return grantsSomething(json{{"status", {{"resourceRules", extra}}}});
+}
+
 Result<Reach> ClusterConnection::reach(const ReachOptions &options) const
 {
     Reach out;
@@ -232,19 +253,20 @@ Result<Reach> ClusterConnection::reach(const ReachOptions &options) const
         return out;
     }
 
-    // Cluster-scoped rules show in every namespace's review: one review, in the context's
-    // namespace (or "default"), finds the names a reach ClusterRole grants.
-    const std::string home = m_contextNamespace.empty() ? std::string("default") : m_contextNamespace;
-    auto homeReview = rulesReview(home, options.cancel);
-    if (!homeReview && homeReview.error().kind != ErrorKind::Api)
-        return homeReview.error();
+    // Cluster-scoped rules show in every namespace's review. A review in a namespace nobody
+    // can have bindings in is the baseline: it finds the names a reach ClusterRole grants, and
+    // a candidate counts only when its own review grants more than the baseline does.
+    auto baseline = rulesReview(kBaselineNamespace, options.cancel);
+    if (!baseline && baseline.error().kind != ErrorKind::Api)
+        return baseline.error();
     std::set<std::string> reachable;
-    if (homeReview) {
-        out.fromRules = namespacesGrantedBy(*homeReview);
+    if (baseline) {
+        out.fromRules = namespacesGrantedBy(*baseline);
         reachable = out.fromRules;
     }
+    const json noRules = json::object();
+    const json &base = baseline ? *baseline : noRules;
 
-    // Candidates count when a rules review in them grants more than everyone has.
     std::vector<std::string> candidates;
     auto addCandidate = [&](const std::string &ns) {
         if (!ns.empty() && !reachable.count(ns)
@@ -257,10 +279,8 @@ Result<Reach> ClusterConnection::reach(const ReachOptions &options) const
     for (const auto &ns : options.candidates)
         addCandidate(ns);
     const auto granted = inParallel(candidates, [&](const std::string &ns) {
-        if (ns == home && homeReview)
-            return grantsSomething(*homeReview);
         auto review = rulesReview(ns, options.cancel);
-        return review && grantsSomething(*review);
+        return review && grantsBeyond(*review, base);
     });
     for (std::size_t i = 0; i < candidates.size(); ++i)
         if (granted[i])

@@ -27,7 +27,8 @@
 //      SelfSubjectRulesReview (which every authenticated user may send: this is how a
 //      `tenantry:reach:<user>` ClusterRole reveals a restricted user's projects),
 //   3. plus the context namespace, the pinned namespaces and any extra candidates, each kept
-//      only when a rules review in it grants more than the self-review rules everyone has.
+//      only when a rules review in it grants more than a review in a namespace without
+//      bindings does (cluster-wide rules) and more than the self-reviews everyone has.
 
 #include "kubeclient/api/client.h"
 #include "kubeclient/core/canceltoken.h"
@@ -62,6 +63,7 @@ struct ConnectionOptions {
     std::optional<tenancy::Mode> modeOverride;
     // Keeps discovery in ~/.kube/cache/discovery/<host> as kubectl does (one-shot commands).
     bool discoveryDiskCache = false;
+    std::string discoveryCacheRoot;  // --cache-dir; empty: $KUBECACHEDIR or ~/.kube/cache
     std::vector<std::string> pinnedNamespaces;  // reach candidates the user named
     CancelTokenPtr cancel;
 };
@@ -124,6 +126,8 @@ public:
     // Whether a rules review grants anything in its namespace beyond the self-reviews every
     // user may send (and beyond reach grants, which show in every namespace).
     static bool grantsSomething(const nlohmann::json &rulesReview);
+    // The same, counting only rules the baseline review (cluster-wide rules) does not hold.
+    static bool grantsBeyond(const nlohmann::json &rulesReview, const nlohmann::json &baseline);
 
 private:
     ClusterConnection() = default;

@@ -105,10 +105,12 @@ private slots:
             if (r.target.rfind("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", 0) == 0)
                 return TestResponse::json(201, json{{"status", {{"allowed", false}}}}.dump());
             if (r.target.rfind("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews", 0) == 0) {
+                // A cluster-wide grant shows everywhere and makes no namespace reachable.
                 const std::string ns = json::parse(r.body)["spec"].value("namespace", "");
                 json rules = selfRules();
                 rules.push_back({{"verbs", {"get"}}, {"apiGroups", {""}}, {"resources", {"namespaces"}},
                                  {"resourceNames", {"proj-a", "proj-b"}}});
+                rules.push_back({{"verbs", {"get"}}, {"apiGroups", {"iam.kubesphere.io"}}, {"resources", {"users"}}});
                 if (ns == "pinned-ok")
                     rules.push_back({{"verbs", {"get", "list"}}, {"apiGroups", {""}}, {"resources", {"pods"}}});
                 return TestResponse::json(201, review(rules).dump());
