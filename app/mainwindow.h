@@ -4,21 +4,22 @@
 #pragma once
 
 #include "models/connectionspec.h"
+#include "models/sessionlist.h"
 #include "tenancyactions.h"
+#include "views/plandialog.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
 #include <memory>
 
+class ActionHandlers;
 class AppSettings;
 class ClusterSession;
 class ClusterStatusWidget;
 class DetailPanel;
 class ExecApprover;
 class NavigatorWidget;
-#include "views/plandialog.h"
-class QMenu;
 class QSplitter;
 class TenancyTreeModel;
 
@@ -45,16 +46,18 @@ public:
     // File → Import kubeconfig… (also offered at first start).
     void showImportDialog();
 
-    QList<ClusterSession *> sessions() const { return m_sessions; }
-    ClusterSession *session(const QString &id) const;
-    ClusterSession *sessionFor(const QModelIndex &sourceIndex) const;
-    bool allLoaded() const;
+    SessionList *sessionList() const { return m_sessions; }
+    QList<ClusterSession *> sessions() const { return m_sessions->sessions(); }
+    ClusterSession *session(const QString &id) const { return m_sessions->session(id); }
+    ClusterSession *sessionFor(const QModelIndex &sourceIndex) const { return m_sessions->sessionFor(sourceIndex); }
+    bool allLoaded() const { return m_sessions->allLoaded(); }
 
     TenancyTreeModel *treeModel() const { return m_model; }
     NavigatorWidget *navigator() const { return m_navigator; }
     DetailPanel *detailPanel() const { return m_details; }
     TenancyActions *actions() const { return m_actions; }
     ExecApprover *approver() const { return m_approver; }
+    ActionHandlers *handlers() const { return m_handlers; }
     ClusterStatusWidget *statusWidget(const QString &clusterId) const;
     // The dialog opened by the last write action (tests drive it), or null.
     PlanDialog *lastDialog() const { return m_lastDialog; }
@@ -70,13 +73,13 @@ protected:
 
 private:
     void buildMenus();
-    QMenu *modeMenu(ClusterSession *session, QWidget *parent);
     void onCurrentChanged();
     void showDetails();
-    void onOutlineChanged(ClusterSession *session);
-    void onStatusChanged(ClusterSession *session);
-    void onAction(TenancyActions::Id id, const NodeContext &context);
-    void openDialog(PlanDialog *dialog, const QString &selectAfter = {});
+    void onAdded(ClusterSession *session);
+    // A session's tree or status changed: the selected node's actions and details follow.
+    void onSessionChanged(ClusterSession *session, bool outline);
+    void onActivated(const QModelIndex &sourceIndex);
+    void openDialog(PlanDialog *dialog);
     NodeContext contextFor(const QModelIndex &sourceIndex) const;
     void updateTitle();
     void trySelectPending();
@@ -89,9 +92,9 @@ private:
     DetailPanel *m_details;
     QSplitter *m_splitter;
     TenancyActions *m_actions;
-    QList<ClusterSession *> m_sessions;
+    SessionList *m_sessions;
+    ActionHandlers *m_handlers;
     QHash<ClusterSession *, ClusterStatusWidget *> m_statusWidgets;
     QPointer<PlanDialog> m_lastDialog;
     QString m_pendingSelection;
-    bool m_announcedLoaded = false;
 };

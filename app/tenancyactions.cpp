@@ -1,7 +1,7 @@
-// TenancyActions: applicability follows the node kind; permissions map each write to the
-// primary object it creates, patches or deletes (the plan's other writes are side effects
-// the same permission set normally carries). Unknown answers leave the action enabled: the
-// server decides, and its error shows in the dialog.
+// TenancyActions: one table row per action says where it applies and which permission it
+// needs on the primary object (the plan's other writes are side effects the same permission
+// set normally carries). Unknown answers leave the action enabled: the server decides, and
+// its error shows in the dialog.
 #include "tenancyactions.h"
 
 #include "models/accesschecker.h"
@@ -10,33 +10,83 @@
 
 #include <QMenu>
 
+namespace {
+
+using Id = TenancyActions::Id;
+using Api = kube::tenancy::TenancyApi;
+
+bool anywhere(const NodeContext &) { return true; }
+template <NodeKind K>
+bool on(const NodeContext &c) { return c.kind == K; }
+bool onEnabledUser(const NodeContext &c) { return c.kind == NodeKind::User && !(c.flags & OutlineEntry::Disabled); }
+bool onDisabledUser(const NodeContext &c) { return c.kind == NodeKind::User && (c.flags & OutlineEntry::Disabled); }
+
+AccessQuery query(const char *verb, const kube::GroupVersionResource &gvr, const QString &name = {})
+{
+    return AccessQuery{QString::fromLatin1(verb), QString::fromStdString(gvr.group), QString::fromStdString(gvr.resource),
+                       QString(), name};
+}
+const kube::GroupVersionResource kNamespaces{"", "v1", "namespaces", false, "Namespace"};
+
+// The permission is the one on the primary object an action creates, patches or deletes.
+using Permission = std::optional<AccessQuery> (*)(const Api &, const NodeContext &);
+std::optional<AccessQuery> none(const Api &, const NodeContext &) { return std::nullopt; }
+
+// One row per action: its text, keys and icon, where it applies, what it needs. The handler
+// (what it does) is the main window's, set with setHandler.
+struct ActionRow {
+    Id id;
+    const char *text;
+    QKeySequence key;
+    const char *icon;
+    bool (*applies)(const NodeContext &);
+    Permission permission;
+    bool treeOnly;  // a variant sharing a shortcut (F2, Delete): visible only where it applies
+};
+
+// Built on first use, not at start-up: a standard key (Delete) needs the application's theme.
+const ActionRow &row(Id id)
+{
+    static const ActionRow kRows[] = {
+        // Creating needs no particular node: anywhere in a cluster (the node only pre-fills).
+        {TenancyActions::NewWorkspace, QT_TRANSLATE_NOOP("TenancyActions", "New &workspace…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+         "workspace", anywhere, [](const Api &a, const NodeContext &) { return std::optional(query("create", a.workspaceTemplate)); }, false},
+        {TenancyActions::NewProject, QT_TRANSLATE_NOOP("TenancyActions", "New &project…"), QKeySequence(Qt::CTRL | Qt::Key_N), "project",
+         anywhere, [](const Api &, const NodeContext &) { return std::optional(query("create", kNamespaces)); }, false},
+        {TenancyActions::NewUser, QT_TRANSLATE_NOOP("TenancyActions", "New &user…"), QKeySequence(Qt::CTRL | Qt::Key_U), "user", anywhere,
+         [](const Api &a, const NodeContext &) { return std::optional(query("create", a.user)); }, false},
+        {TenancyActions::EditWorkspace, QT_TRANSLATE_NOOP("TenancyActions", "&Edit workspace…"), QKeySequence(Qt::Key_F2), nullptr,
+         on<NodeKind::Workspace>, [](const Api &a, const NodeContext &c) { return std::optional(query("patch", a.workspaceTemplate, c.name)); }, true},
+        {TenancyActions::DeleteWorkspace, QT_TRANSLATE_NOOP("TenancyActions", "&Delete workspace…"), QKeySequence::Delete, nullptr,
+         on<NodeKind::Workspace>, [](const Api &a, const NodeContext &c) { return std::optional(query("delete", a.workspaceTemplate, c.name)); }, true},
+        {TenancyActions::DeleteProject, QT_TRANSLATE_NOOP("TenancyActions", "&Delete project…"), QKeySequence::Delete, nullptr,
+         on<NodeKind::Project>, [](const Api &, const NodeContext &c) { return std::optional(query("delete", kNamespaces, c.name)); }, true},
+        {TenancyActions::EditUser, QT_TRANSLATE_NOOP("TenancyActions", "&Edit user…"), QKeySequence(Qt::Key_F2), nullptr, on<NodeKind::User>,
+         [](const Api &a, const NodeContext &c) { return std::optional(query("patch", a.user, c.name)); }, true},
+        {TenancyActions::EnableUser, QT_TRANSLATE_NOOP("TenancyActions", "E&nable user…"), {}, nullptr, onDisabledUser,
+         [](const Api &a, const NodeContext &c) { return std::optional(query("patch", a.user, c.name)); }, true},
+        {TenancyActions::DisableUser, QT_TRANSLATE_NOOP("TenancyActions", "Di&sable user…"), {}, "user-disabled", onEnabledUser,
+         [](const Api &a, const NodeContext &c) { return std::optional(query("patch", a.user, c.name)); }, true},
+        {TenancyActions::DeleteUser, QT_TRANSLATE_NOOP("TenancyActions", "&Delete user…"), QKeySequence::Delete, nullptr, on<NodeKind::User>,
+         [](const Api &a, const NodeContext &c) { return std::optional(query("delete", a.user, c.name)); }, true},
+        {TenancyActions::Reconnect, QT_TRANSLATE_NOOP("TenancyActions", "&Reconnect"), QKeySequence(Qt::Key_F5), nullptr, anywhere, none, false},
+        {TenancyActions::PinNamespaces, QT_TRANSLATE_NOOP("TenancyActions", "Pin &namespaces…"), {}, "project-reachable", anywhere, none, false},
+        {TenancyActions::Disconnect, QT_TRANSLATE_NOOP("TenancyActions", "Dis&connect"), {}, nullptr, anywhere, none, false},
+        {TenancyActions::CopyName, QT_TRANSLATE_NOOP("TenancyActions", "Copy &name"), {}, nullptr, anywhere, none, false},
+        {TenancyActions::CopyPath, QT_TRANSLATE_NOOP("TenancyActions", "Copy pat&h"), {}, nullptr, anywhere, none, false},
+    };
+    static_assert(std::size(kRows) == TenancyActions::IdCount, "one row per action");
+    return kRows[id];
+}
+
+} // namespace
+
 TenancyActions::TenancyActions(QObject *parent)
     : QObject(parent)
 {
-    struct Def {
-        Id id;
-        const char *text;
-        QKeySequence key;
-        const char *icon;
-    };
-    const Def defs[] = {
-        {NewWorkspace, QT_TR_NOOP("New &workspace…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), "workspace"},
-        {NewProject, QT_TR_NOOP("New &project…"), QKeySequence(Qt::CTRL | Qt::Key_N), "project"},
-        {NewUser, QT_TR_NOOP("New &user…"), QKeySequence(Qt::CTRL | Qt::Key_U), "user"},
-        {EditWorkspace, QT_TR_NOOP("&Edit workspace…"), QKeySequence(Qt::Key_F2), nullptr},
-        {DeleteWorkspace, QT_TR_NOOP("&Delete workspace…"), QKeySequence::Delete, nullptr},
-        {DeleteProject, QT_TR_NOOP("&Delete project…"), QKeySequence::Delete, nullptr},
-        {EditUser, QT_TR_NOOP("&Edit user…"), QKeySequence(Qt::Key_F2), nullptr},
-        {EnableUser, QT_TR_NOOP("E&nable user…"), {}, nullptr},
-        {DisableUser, QT_TR_NOOP("Di&sable user…"), {}, "user-disabled"},
-        {DeleteUser, QT_TR_NOOP("&Delete user…"), QKeySequence::Delete, nullptr},
-        {Reconnect, QT_TR_NOOP("&Reconnect"), QKeySequence(Qt::Key_F5), nullptr},
-        {PinNamespaces, QT_TR_NOOP("Pin &namespaces…"), {}, "project-reachable"},
-        {Disconnect, QT_TR_NOOP("Dis&connect"), {}, nullptr},
-        {CopyName, QT_TR_NOOP("Copy &name"), {}, nullptr},
-        {CopyPath, QT_TR_NOOP("Copy pat&h"), {}, nullptr},
-    };
-    for (const auto &d : defs) {
+    for (int i = 0; i < IdCount; ++i) {
+        const ActionRow &d = row(static_cast<Id>(i));
+        Q_ASSERT(d.id == i);
         auto *a = new QAction(tr(d.text), this);
         a->setShortcut(d.key);
         // F2 and Delete act on the tree's node only: as window shortcuts they would fire
@@ -46,7 +96,13 @@ TenancyActions::TenancyActions(QObject *parent)
         if (d.icon)
             a->setIcon(QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(d.icon))));
         const Id id = d.id;
-        connect(a, &QAction::triggered, this, [this, id] { emit triggered(id, m_context); });
+        connect(a, &QAction::triggered, this, [this, id] {
+            // A copy: the handler may change the selection (and so m_context) while it runs.
+            const NodeContext context = m_context;
+            if (m_handlers[id] && context.valid())
+                m_handlers[id](context);
+            emit triggered(id, context);
+        });
         m_actions[id] = a;
     }
     setContext({});
@@ -54,54 +110,14 @@ TenancyActions::TenancyActions(QObject *parent)
 
 bool TenancyActions::applies(Id id) const
 {
-    if (!m_context.valid())
-        return false;
-    const NodeKind k = m_context.kind;
-    switch (id) {
-    // Creating needs no particular node: anywhere in a cluster (the node only pre-fills).
-    case NewWorkspace:
-    case NewProject:
-    case NewUser: return true;
-    case EditWorkspace:
-    case DeleteWorkspace: return k == NodeKind::Workspace;
-    case DeleteProject: return k == NodeKind::Project;
-    case EditUser:
-    case DeleteUser: return k == NodeKind::User;
-    case EnableUser: return k == NodeKind::User && (m_context.flags & OutlineEntry::Disabled);
-    case DisableUser: return k == NodeKind::User && !(m_context.flags & OutlineEntry::Disabled);
-    case Reconnect:
-    case PinNamespaces:
-    case Disconnect:
-    case CopyName:
-    case CopyPath: return true;
-    case IdCount: break;
-    }
-    return false;
+    return id >= 0 && id < IdCount && m_context.valid() && row(id).applies(m_context);
 }
 
 std::optional<AccessQuery> TenancyActions::permissionFor(Id id) const
 {
-    if (!m_context.valid())
+    if (!m_context.valid() || id < 0 || id >= IdCount)
         return std::nullopt;
-    const auto &api = m_context.session->tenancy().api;
-    auto q = [](const char *verb, const kube::GroupVersionResource &gvr, const QString &name = {}) {
-        return AccessQuery{QString::fromLatin1(verb), QString::fromStdString(gvr.group),
-                           QString::fromStdString(gvr.resource), QString(), name};
-    };
-    const kube::GroupVersionResource namespaces{"", "v1", "namespaces", false, "Namespace"};
-    switch (id) {
-    case NewWorkspace: return q("create", api.workspaceTemplate);
-    case EditWorkspace: return q("patch", api.workspaceTemplate, m_context.name);
-    case DeleteWorkspace: return q("delete", api.workspaceTemplate, m_context.name);
-    case NewProject: return q("create", namespaces);
-    case DeleteProject: return q("delete", namespaces, m_context.name);
-    case NewUser: return q("create", api.user);
-    case EditUser:
-    case EnableUser:
-    case DisableUser: return q("patch", api.user, m_context.name);
-    case DeleteUser: return q("delete", api.user, m_context.name);
-    default: return std::nullopt;
-    }
+    return row(id).permission(m_context.session->tenancy().api, m_context);
 }
 
 void TenancyActions::setContext(const NodeContext &context)
@@ -138,8 +154,7 @@ void TenancyActions::refresh()
         a->setToolTip(tip);
         a->setStatusTip(tip);
         // Variants sharing a shortcut (F2, Delete) would be ambiguous if all were visible.
-        if (id == EditWorkspace || id == DeleteWorkspace || id == DeleteProject || id == EditUser || id == DeleteUser
-            || id == EnableUser || id == DisableUser)
+        if (row(id).treeOnly)
             a->setVisible(applicable);
     }
 }
@@ -170,7 +185,7 @@ void TenancyActions::fillContextMenu(QMenu *menu) const
                 menu->addAction(m_actions[id]);
             }
     }
-    if (m_context.valid() && m_context.kind == NodeKind::Cluster) {
+    if (m_context.valid() && (m_context.kind == NodeKind::Cluster || m_context.kind == NodeKind::NothingReachable)) {
         menu->addSeparator();
         menu->addAction(m_actions[Reconnect]);
         menu->addAction(m_actions[PinNamespaces]);

@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <optional>
 
 #include "models/clustersession.h"
@@ -23,6 +24,7 @@ struct NodeContext {
     NodeKind kind = NodeKind::Cluster;
     QString name;
     QString scope;      // a project's workspace
+    QString path;       // the node's path in the tree (Copy path, re-selection)
     unsigned flags = 0; // OutlineEntry flags
     bool valid() const { return !session.isNull(); }
 };
@@ -50,9 +52,13 @@ public:
         IdCount
     };
 
+    // What an action does when triggered on a node (the main window's handlers).
+    using Handler = std::function<void(const NodeContext &context)>;
+
     explicit TenancyActions(QObject *parent = nullptr);
 
     QAction *action(Id id) const { return m_actions[id]; }
+    void setHandler(Id id, Handler handler) { m_handlers[id] = std::move(handler); }
     // Re-evaluates applicability and permissions for this node (and on every answer).
     void setContext(const NodeContext &context);
     const NodeContext &context() const { return m_context; }
@@ -63,12 +69,14 @@ public:
     std::optional<AccessQuery> permissionFor(Id id) const;
 
 signals:
+    // Emitted after the action's handler ran.
     void triggered(TenancyActions::Id id, const NodeContext &context);
 
 private:
     void refresh();
 
     QAction *m_actions[IdCount];
+    Handler m_handlers[IdCount];
     NodeContext m_context;
     QMetaObject::Connection m_accessConnection;
 };

@@ -2,6 +2,8 @@
 // of its answer (the graph's indexes), so this runs on the GUI thread per selection/update.
 #include "models/nodedetails.h"
 
+#include "models/clustersession.h"
+
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/kubesphere/objectviews.h"
 #include "kubeclient/core/yamlconvert.h"
@@ -393,6 +395,13 @@ NodeDetails NodeDetails::build(const GraphSnapshot &s, NodeKind kind, const QStr
         d.title = tr("Projects without workspace");
         addField(d, tr("Projects"), QString::number(s.projectsWithoutWorkspace().size()));
         break;
+    case NodeKind::NothingReachable:
+        d.title = tr("No project reachable");
+        addField(d, tr("Why"), tr("This identity may not list namespaces, and neither a rules review nor a pinned "
+                                  "namespace names one it can use."));
+        addField(d, tr("What to do"), tr("Pin the namespaces you work in (Enter on this row, or File → Pin namespaces…), "
+                                         "or ask an administrator for a role in a project."));
+        break;
     case NodeKind::ReachableProjects:
         d.title = tr("Reachable projects");
         addField(d, tr("Why"), tr("This identity may not list namespaces. These are the namespaces a rules review "
@@ -405,4 +414,36 @@ NodeDetails NodeDetails::build(const GraphSnapshot &s, NodeKind kind, const QStr
         d.overview = {{tr("Name"), name}, {tr("State"), tr("no longer exists on the cluster")}};
     }
     return d;
+}
+
+NodeDetails NodeDetails::build(const ClusterSession &session, NodeKind kind, const QString &name, const QString &scope)
+{
+    NodeDetails d = build(session.snapshot(), kind, name, scope);
+    if (kind == NodeKind::Cluster)
+        d.addConnection(session.spec(), session.status());
+    return d;
+}
+
+void NodeDetails::addConnection(const ConnectionSpec &spec, const SessionStatus &st)
+{
+    QList<QPair<QString, QString>> head{
+        {tr("Context"), spec.context.isEmpty() ? tr("(current context)") : spec.context},
+        {tr("Kubeconfig"), spec.kubeconfig.isEmpty() ? tr("$KUBECONFIG or ~/.kube/config") : spec.kubeconfig},
+        {tr("Server"), st.server},
+        {tr("State"), SessionStatus::toString(st.state) + (st.stale ? tr(" (showing the last known state)") : QString())
+                          + (st.message.isEmpty() ? QString() : QStringLiteral(": ") + st.message)},
+        {tr("Identity"), st.identity + (st.groups.isEmpty() ? QString() : tr(" (groups: %1)").arg(st.groups.join(QStringLiteral(", "))))},
+        {tr("Mode"), st.mode.isEmpty() ? QString() : st.mode + QStringLiteral(" — ") + st.modeReason},
+        {tr("Tenancy API"), st.flavor},
+        {tr("KubeSphere version"), st.kubesphereVersion.isEmpty() ? tr("none detected") : st.kubesphereVersion},
+    };
+    if (st.limited())
+        head.append({tr("Limited view"), tr("may not list %1").arg(st.forbiddenKinds.join(QStringLiteral(", ")))});
+    if (!st.hint.isEmpty())
+        head.append({tr("What to do"), st.hint});
+    if (!st.reachableNamespaces.isEmpty())
+        head.append({tr("Reachable namespaces"), st.reachableNamespaces.join(QStringLiteral(", "))});
+    if (!spec.pinnedNamespaces.isEmpty())
+        head.append({tr("Pinned namespaces"), spec.pinnedNamespaces.join(QStringLiteral(", "))});
+    overview = head + overview;
 }

@@ -4,12 +4,14 @@
 #pragma once
 
 #include "models/bindingtablemodel.h"
+#include "models/connectionspec.h"
 #include "models/membertablemodel.h"
 #include "models/networkpolicytablemodel.h"
 #include "models/nodekind.h"
 #include "models/propertytablemodel.h"
 #include "models/quotatablemodel.h"
 #include "models/roletablemodel.h"
+#include "models/sessionstatus.h"
 
 #include "kubeclient/tenancy/graph/graphsnapshot.h"
 
@@ -18,6 +20,8 @@
 #include <QString>
 
 #include <vector>
+
+class ClusterSession;
 
 struct NodeDetails {
     enum Tab : unsigned {
@@ -54,6 +58,11 @@ struct NodeDetails {
 
     static NodeDetails build(const kube::tenancy::GraphSnapshot &snapshot, NodeKind kind, const QString &name,
                              const QString &scope);
+    // The same from a session's snapshot; a cluster node also gets the connection (context,
+    // server, state, identity, mode, reach) at the top of its overview.
+    static NodeDetails build(const ClusterSession &session, NodeKind kind, const QString &name, const QString &scope);
+    // The connection's fields, prepended to the overview.
+    void addConnection(const ConnectionSpec &spec, const SessionStatus &status);
     // The object as YAML the way kubectl shows it (no managedFields), passwords redacted.
     static QString yamlOf(const nlohmann::json &object);
 };

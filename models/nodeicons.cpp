@@ -37,6 +37,7 @@ QIcon NodeIcons::forKind(NodeKind kind, unsigned flags)
     case NodeKind::Workspaces: return named(QStringLiteral("workspaces"));
     case NodeKind::OrphanProjects:
     case NodeKind::ReachableProjects: return named(QStringLiteral("projects"));
+    case NodeKind::NothingReachable: return named(QStringLiteral("project-reachable"));
     case NodeKind::Workspace: return named(QStringLiteral("workspace"));
     case NodeKind::Project:
         return named((flags & OutlineEntry::ReachableOnly) ? QStringLiteral("project-reachable") : QStringLiteral("project"));

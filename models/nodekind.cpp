@@ -13,6 +13,7 @@ QString toString(NodeKind kind)
     case NodeKind::Workspaces: return QStringLiteral("workspaces");
     case NodeKind::OrphanProjects: return QStringLiteral("projects-without-workspace");
     case NodeKind::ReachableProjects: return QStringLiteral("reachable-projects");
+    case NodeKind::NothingReachable: return QStringLiteral("nothing-reachable");
     case NodeKind::Workspace: return QStringLiteral("workspace");
     case NodeKind::Project: return QStringLiteral("project");
     case NodeKind::User: return QStringLiteral("user");
@@ -32,6 +33,7 @@ QString sectionTitle(NodeKind kind)
     case NodeKind::Workspaces: return QStringLiteral("Workspaces");
     case NodeKind::OrphanProjects: return QStringLiteral("Projects without workspace");
     case NodeKind::ReachableProjects: return QStringLiteral("Reachable projects");
+    case NodeKind::NothingReachable: return QStringLiteral("Nothing reachable");
     default: return {};
     }
 }

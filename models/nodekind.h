@@ -13,6 +13,7 @@ enum class NodeKind {
     Workspaces,
     OrphanProjects,     // "Projects without workspace"
     ReachableProjects,  // namespaces a restricted identity can reach but not list
+    NothingReachable,   // a placeholder: no project is reachable; activating it pins namespaces
     Workspace,
     Project,
     User,

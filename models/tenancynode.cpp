@@ -101,6 +101,10 @@ QString TenancyNode::tooltip() const
             lines << tr("limited view: may not list %1").arg(m_status.forbiddenKinds.join(QStringLiteral(", ")).toHtmlEscaped());
         return lines.join(QStringLiteral("<br>"));
     }
+    if (m_kind == NodeKind::NothingReachable)
+        return tr("<b>No project is reachable.</b><br>%1 may not list namespaces, and neither a rules review nor a "
+                  "pin names one it can use.<br>Press Enter (or double-click) to pin the namespaces you work in.")
+            .arg(clusterNode() ? clusterNode()->m_status.identity.toHtmlEscaped() : QString());
     if (isSection(m_kind))
         return m_sectionState == TenancyOutline::Section::Forbidden
             ? tr("This identity may not list these objects; the list holds only what it can reach.")
@@ -127,6 +131,8 @@ QVariant TenancyNode::data(int column, int role) const
 {
     switch (role) {
     case Qt::DisplayRole:
+        if (m_kind == NodeKind::NothingReachable)
+            return column == TenancyTreeModel::NameColumn ? tr("No project reachable: Pin namespaces…") : QVariant();
         if (column == TenancyTreeModel::NameColumn)
             return m_name;
         if (column == TenancyTreeModel::CountColumn) {
@@ -165,9 +171,10 @@ QVariant TenancyNode::data(int column, int role) const
             f.setStrikeOut(true);
             return f;
         }
-        if (m_kind == NodeKind::Cluster) {
+        if (m_kind == NodeKind::Cluster || m_kind == NodeKind::NothingReachable) {
             QFont f;
-            f.setBold(true);
+            f.setBold(m_kind == NodeKind::Cluster);
+            f.setItalic(m_kind == NodeKind::NothingReachable);
             return f;
         }
         return {};

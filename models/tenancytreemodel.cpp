@@ -106,6 +106,7 @@ void TenancyTreeModel::addCluster(const QString &id)
 
 void TenancyTreeModel::removeCluster(const QString &id)
 {
+    m_unreachable.remove(id);
     if (TenancyNode *c = clusterNode(id)) {
         removeItems(rootItem(), c->row(), c->row());
         ++m_stats.removes;
@@ -153,6 +154,19 @@ void TenancyTreeModel::setClusterStatus(const QString &id, const SessionStatus &
     }
     if (wasStale != c->stale())
         markStale(c);
+    syncNothingReachable(c);
+}
+
+void TenancyTreeModel::syncNothingReachable(TenancyNode *cluster)
+{
+    const bool show = m_unreachable.contains(cluster->name()) && cluster->status().loaded;
+    if (!show) {
+        dropSection(cluster, NodeKind::NothingReachable);
+        return;
+    }
+    if (section(cluster, NodeKind::NothingReachable))
+        return;
+    ensureSection(cluster, NodeKind::NothingReachable, cluster->childCount());
 }
 
 void TenancyTreeModel::markStale(TenancyNode *node)
@@ -212,6 +226,14 @@ void TenancyTreeModel::setOutline(const QString &id, const TenancyOutline &outli
         syncChildren(reachable, NodeKind::Project, pointers(outline.reachableProjects));
         setCount(reachable, outline.reachableProjects.size(), TenancyOutline::Section::Known);
     }
+
+    // A restricted identity with nothing to show: the tree says so in place, and offers the way out.
+    if (outline.projectsState == TenancyOutline::Section::Forbidden && outline.projectTotal() == 0
+        && outline.reachableProjects.empty())
+        m_unreachable.insert(id);
+    else
+        m_unreachable.remove(id);
+    syncNothingReachable(c);
 }
 
 void TenancyTreeModel::syncChildren(TenancyNode *parent, NodeKind kind, const std::vector<const OutlineEntry *> &entries)
@@ -310,6 +332,21 @@ QModelIndex TenancyTreeModel::findNode(const QString &cluster, NodeKind kind, co
             found = n;
     });
     return indexForItem(found);
+}
+
+QString TenancyTreeModel::pathFor(const QString &cluster, NodeKind kind, const QString &name, const QString &workspace)
+{
+    const QChar slash(QLatin1Char('/'));
+    switch (kind) {
+    case NodeKind::Workspace: return cluster + slash + sectionTitle(NodeKind::Workspaces) + slash + name;
+    case NodeKind::Project:
+        return workspace.isEmpty() ? cluster + slash + sectionTitle(NodeKind::OrphanProjects) + slash + name
+                                   : cluster + slash + sectionTitle(NodeKind::Workspaces) + slash + workspace + slash + name;
+    case NodeKind::User:
+        return cluster + slash + sectionTitle(NodeKind::Platform) + slash + sectionTitle(NodeKind::Users) + slash + name;
+    case NodeKind::Cluster: return cluster;
+    default: return isSection(kind) ? cluster + slash + sectionTitle(kind) : QString();
+    }
 }
 
 int TenancyTreeModel::nodeCount() const

@@ -6,6 +6,8 @@
 #include "models/tenancynode.h"
 #include "models/treemodel.h"
 
+#include <QSet>
+
 class TenancyTreeModel final : public TreeModel
 {
     Q_OBJECT
@@ -38,6 +40,9 @@ public:
     // The node of a kind and name under a cluster (workspace "ws1", project "p1", user ...).
     QModelIndex findNode(const QString &cluster, NodeKind kind, const QString &name) const;
     int nodeCount() const;
+    // The path a node of this kind and name has (or will have, once a plan created it):
+    // workspaces, projects (in their workspace or without one) and users.
+    static QString pathFor(const QString &cluster, NodeKind kind, const QString &name, const QString &workspace = {});
 
     // Counters for tests: structural signals this model emitted (no reset per event).
     struct Stats {
@@ -51,6 +56,11 @@ private:
     void dropSection(TenancyNode *parent, NodeKind kind);
     void syncChildren(TenancyNode *parent, NodeKind kind, const std::vector<const OutlineEntry *> &entries);
     void markStale(TenancyNode *node);
+    // Shows or drops the "Nothing reachable" row of a cluster (see m_unreachable).
+    void syncNothingReachable(TenancyNode *cluster);
 
     Stats m_stats;
+    // Clusters whose last outline held no project while listing namespaces is forbidden. The
+    // row shows once the cluster has loaded, so it never flashes while the reach is found.
+    QSet<QString> m_unreachable;
 };

@@ -2,6 +2,8 @@
 // outside any workspace, as the console's "create project" without a workspace would.
 #include "views/projectdialog.h"
 
+#include "models/tenancyoperations.h"
+
 #include "kubeclient/kubesphere/names.h"
 
 #include <QComboBox>
@@ -36,19 +38,22 @@ ProjectDialog::ProjectDialog(PlanRunner *runner, const GraphSnapshot &snapshot, 
     for (QLineEdit *e : {m_name, m_alias, m_description})
         connect(e, &QLineEdit::textChanged, this, &PlanDialog::formChanged);
     connect(m_workspace, &QComboBox::currentIndexChanged, this, &PlanDialog::formChanged);
-    setOperationFactory([this](QString *problem) { return operation(problem); });
+    setOperationFactory([this](QString *problem) -> PlanRunner::Operation {
+        auto s = spec(problem);
+        return s ? TenancyOperations::createProject(std::move(*s)) : PlanRunner::Operation();
+    });
 }
 
-PlanRunner::Operation ProjectDialog::operation(QString *problem) const
+std::optional<ProjectSpec> ProjectDialog::spec(QString *problem) const
 {
     ProjectSpec spec;
     spec.name = m_name->text().trimmed().toStdString();
     if (auto ok = validateProjectName(spec.name); !ok) {
         *problem = QString::fromStdString(ok.error().message);
-        return {};
+        return std::nullopt;
     }
     spec.workspace = m_workspace->currentData().toString().toStdString();
     spec.alias = m_alias->text().trimmed().toStdString();
     spec.description = m_description->text().trimmed().toStdString();
-    return [spec](Planner &planner) { return planner.createProject(spec); };
+    return spec;
 }

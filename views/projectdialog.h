@@ -5,6 +5,9 @@
 #include "views/plandialog.h"
 
 #include "kubeclient/tenancy/graph/graphsnapshot.h"
+#include "kubeclient/tenancy/plan/objectfactory.h"
+
+#include <optional>
 
 class QComboBox;
 class QLineEdit;
@@ -19,8 +22,10 @@ public:
     QLineEdit *nameEdit() const { return m_name; }
     QComboBox *workspaceBox() const { return m_workspace; }
 
+    // The form as the engine's spec; nullopt with *problem set when a field is invalid.
+    std::optional<kube::tenancy::ProjectSpec> spec(QString *problem) const;
+
 private:
-    PlanRunner::Operation operation(QString *problem) const;
 
     QLineEdit *m_name;
     QComboBox *m_workspace;

@@ -2,6 +2,8 @@
 // then the role binding's), so the user sees and confirms everything at once.
 #include "views/userdialog.h"
 
+#include "models/tenancyoperations.h"
+
 #include "kubeclient/kubesphere/names.h"
 
 #include <QComboBox>
@@ -64,53 +66,49 @@ UserDialog::UserDialog(PlanRunner *runner, const GraphSnapshot &snapshot, const 
         connect(e, &QLineEdit::textChanged, this, &PlanDialog::formChanged);
     connect(m_lang, &QComboBox::currentIndexChanged, this, &PlanDialog::formChanged);
     connect(m_platformRole, &QComboBox::currentIndexChanged, this, &PlanDialog::formChanged);
-    setOperationFactory([this](QString *problem) { return operation(problem); });
+    setOperationFactory([this](QString *problem) -> PlanRunner::Operation {
+        auto s = spec(problem);
+        if (!s)
+            return {};
+        const QString role = platformRole();
+        if (!m_editing)
+            return TenancyOperations::createUser(std::move(*s), role.toStdString());
+        // An edit touches the platform role only when the user changed it.
+        return TenancyOperations::editUser(std::move(*s), role == m_originalRole ? std::string() : role.toStdString());
+    });
 }
 
-PlanRunner::Operation UserDialog::operation(QString *problem) const
+std::optional<UserSpec> UserDialog::spec(QString *problem) const
 {
     UserSpec spec;
     spec.name = m_name->text().trimmed().toStdString();
     if (auto ok = validateUserName(spec.name); !ok) {
         *problem = QString::fromStdString(ok.error().message);
-        return {};
+        return std::nullopt;
     }
     spec.email = m_email->text().trimmed().toStdString();
     if (auto ok = validateEmail(spec.email); !ok) {
         *problem = QString::fromStdString(ok.error().message);
-        return {};
+        return std::nullopt;
     }
     if (m_password->text() != m_confirm->text()) {
         *problem = tr("The two passwords differ.");
-        return {};
+        return std::nullopt;
     }
     spec.password = m_password->text().toStdString();
     if (!spec.password.empty() || !m_editing) {
         if (auto ok = validatePassword(spec.password); !ok) {
             *problem = QString::fromStdString(ok.error().message);
-            return {};
+            return std::nullopt;
         }
     }
     spec.displayName = m_displayName->text().trimmed().toStdString();
     spec.description = m_description->text().trimmed().toStdString();
     spec.lang = m_lang->currentText().toStdString();
-    const std::string role = m_platformRole->currentData().toString().toStdString();
-    const bool editing = m_editing;
-    const bool roleChanged = role != m_originalRole.toStdString();
-    return [spec, role, editing, roleChanged](Planner &planner) -> Result<Plan> {
-        if (!editing)
-            return planner.createUser(spec, role);
-        auto plan = planner.editUser(spec);
-        if (!plan || !roleChanged || role.empty())
-            return plan;
-        auto rolePlan = planner.setPlatformRole(spec.name, role);
-        if (!rolePlan)
-            return rolePlan.error();
-        for (auto &w : rolePlan->writes)
-            plan->writes.push_back(std::move(w));
-        for (auto &n : rolePlan->notes)
-            plan->notes.push_back(std::move(n));
-        plan->title += " and set platform role " + role;
-        return plan;
-    };
+    return spec;
+}
+
+QString UserDialog::platformRole() const
+{
+    return m_platformRole->currentData().toString();
 }

@@ -6,6 +6,9 @@
 #include "views/plandialog.h"
 
 #include "kubeclient/tenancy/graph/graphsnapshot.h"
+#include "kubeclient/tenancy/plan/objectfactory.h"
+
+#include <optional>
 
 class QComboBox;
 class QLineEdit;
@@ -23,8 +26,13 @@ public:
     QLineEdit *confirmEdit() const { return m_confirm; }
     QComboBox *platformRoleBox() const { return m_platformRole; }
 
+    // The form as the engine's spec; nullopt with *problem set when a field is invalid.
+    std::optional<kube::tenancy::UserSpec> spec(QString *problem) const;
+    // The platform role chosen ("" for none).
+    QString platformRole() const;
+    bool editing() const { return m_editing; }
+
 private:
-    PlanRunner::Operation operation(QString *problem) const;
 
     bool m_editing;
     QString m_originalRole;

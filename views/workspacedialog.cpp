@@ -2,6 +2,8 @@
 // for users not listed); local validation runs first so a typo is named before any request.
 #include "views/workspacedialog.h"
 
+#include "models/tenancyoperations.h"
+
 #include "kubeclient/kubesphere/names.h"
 
 #include <QCheckBox>
@@ -71,16 +73,21 @@ WorkspaceDialog::WorkspaceDialog(PlanRunner *runner, const GraphSnapshot &snapsh
     connect(m_manager, &QComboBox::currentTextChanged, this, &PlanDialog::formChanged);
     connect(m_propagation, &QComboBox::currentIndexChanged, this, &PlanDialog::formChanged);
     connect(m_isolation, &QCheckBox::toggled, this, &PlanDialog::formChanged);
-    setOperationFactory([this](QString *problem) { return operation(problem); });
+    setOperationFactory([this](QString *problem) -> PlanRunner::Operation {
+        auto s = spec(problem);
+        if (!s)
+            return {};
+        return m_editing ? TenancyOperations::editWorkspace(std::move(*s)) : TenancyOperations::createWorkspace(std::move(*s));
+    });
 }
 
-PlanRunner::Operation WorkspaceDialog::operation(QString *problem) const
+std::optional<WorkspaceSpec> WorkspaceDialog::spec(QString *problem) const
 {
     WorkspaceSpec spec;
     spec.name = m_name->text().trimmed().toStdString();
     if (auto ok = validateWorkspaceName(spec.name); !ok) {
         *problem = QString::fromStdString(ok.error().message);
-        return {};
+        return std::nullopt;
     }
     spec.alias = m_alias->text().trimmed().toStdString();
     spec.description = m_description->text().trimmed().toStdString();
@@ -92,8 +99,5 @@ PlanRunner::Operation WorkspaceDialog::operation(QString *problem) const
     spec.deletionPropagation = m_propagation->currentData().toString().toStdString();
     if (m_isolation->isChecked() || m_editing)
         spec.networkIsolation = m_isolation->isChecked();
-    const bool editing = m_editing;
-    return [spec, editing](Planner &planner) {
-        return editing ? planner.editWorkspace(spec) : planner.createWorkspace(spec);
-    };
+    return spec;
 }

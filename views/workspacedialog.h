@@ -5,6 +5,9 @@
 #include "views/plandialog.h"
 
 #include "kubeclient/tenancy/graph/graphsnapshot.h"
+#include "kubeclient/tenancy/plan/objectfactory.h"
+
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -23,8 +26,11 @@ public:
     QLineEdit *descriptionEdit() const { return m_description; }
     QComboBox *managerBox() const { return m_manager; }
 
+    // The form as the engine's spec; nullopt with *problem set when a field is invalid.
+    std::optional<kube::tenancy::WorkspaceSpec> spec(QString *problem) const;
+    bool editing() const { return m_editing; }
+
 private:
-    PlanRunner::Operation operation(QString *problem) const;
 
     bool m_editing;
     QLineEdit *m_name;

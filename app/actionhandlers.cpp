@@ -1,0 +1,192 @@
+// ActionHandlers: dialogs get the session's snapshot to fill their lists, and the permission
+// the action's table row names, so Apply is disabled with the reason before any request.
+#include "actionhandlers.h"
+
+#include "appsettings.h"
+
+#include "models/clustersession.h"
+#include "models/sessionlist.h"
+#include "models/tenancyoperations.h"
+#include "models/tenancytreemodel.h"
+#include "views/deleteworkspacedialog.h"
+#include "views/pinnamespacesdialog.h"
+#include "views/plandialog.h"
+#include "views/projectdialog.h"
+#include "views/userdialog.h"
+#include "views/workspacedialog.h"
+
+#include <QActionGroup>
+#include <QClipboard>
+#include <QComboBox>
+#include <QGuiApplication>
+#include <QLineEdit>
+#include <QMenu>
+
+ActionHandlers::ActionHandlers(QWidget *window, SessionList *sessions, AppSettings *settings, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_sessions(sessions)
+    , m_settings(settings)
+{
+}
+
+void ActionHandlers::install(TenancyActions *actions)
+{
+    m_actions = actions;
+    using A = TenancyActions;
+    actions->setHandler(A::NewWorkspace, [this](const NodeContext &c) { newWorkspace(c); });
+    actions->setHandler(A::EditWorkspace, [this](const NodeContext &c) { editWorkspace(c); });
+    actions->setHandler(A::DeleteWorkspace, [this](const NodeContext &c) { deleteWorkspace(c); });
+    actions->setHandler(A::NewProject, [this](const NodeContext &c) { newProject(c); });
+    actions->setHandler(A::DeleteProject, [this](const NodeContext &c) { deleteProject(c); });
+    actions->setHandler(A::NewUser, [this](const NodeContext &c) { newUser(c); });
+    actions->setHandler(A::EditUser, [this](const NodeContext &c) { editUser(c); });
+    actions->setHandler(A::EnableUser, [this](const NodeContext &c) { setUserEnabled(c, true); });
+    actions->setHandler(A::DisableUser, [this](const NodeContext &c) { setUserEnabled(c, false); });
+    actions->setHandler(A::DeleteUser, [this](const NodeContext &c) { deleteUser(c); });
+    actions->setHandler(A::Reconnect, [](const NodeContext &c) { c.session->reconnect(); });
+    actions->setHandler(A::PinNamespaces, [this](const NodeContext &c) { pinNamespaces(c); });
+    actions->setHandler(A::Disconnect, [this](const NodeContext &c) { emit disconnectRequested(c.session); });
+    actions->setHandler(A::CopyName, [](const NodeContext &c) { QGuiApplication::clipboard()->setText(c.name); });
+    actions->setHandler(A::CopyPath, [](const NodeContext &c) { QGuiApplication::clipboard()->setText(c.path); });
+}
+
+void ActionHandlers::ready(PlanDialog *dialog, const NodeContext &c, TenancyActions::Id id, std::function<QString()> selectAfter)
+{
+    // The permission of the action's row, on the node the action was triggered for.
+    if (m_actions && m_actions->context().session == c.session) {
+        if (auto q = m_actions->permissionFor(id))
+            dialog->setRequiredPermission(c.session->access(), *q);
+    }
+    if (selectAfter)
+        connect(dialog, &PlanDialog::applied, this, [this, selectAfter] { emit selectRequested(selectAfter()); });
+    emit dialogReady(dialog);
+}
+
+PlanDialog *ActionHandlers::confirmDialog(const NodeContext &c, const QString &title, const QString &text,
+                                          const TenancyOperations::Operation &operation)
+{
+    auto *d = new PlanDialog(new PlanRunner(c.session), title, m_window);
+    d->setDescription(text);
+    d->setOperationFactory([operation](QString *) { return operation; });
+    d->setPreviewOnOpen(true);
+    return d;
+}
+
+void ActionHandlers::newWorkspace(const NodeContext &c)
+{
+    auto *d = new WorkspaceDialog(new PlanRunner(c.session), c.session->snapshot(), {}, m_window);
+    ready(d, c, TenancyActions::NewWorkspace, [d, cluster = c.session->id()] {
+        return TenancyTreeModel::pathFor(cluster, NodeKind::Workspace, d->nameEdit()->text().trimmed());
+    });
+}
+
+void ActionHandlers::editWorkspace(const NodeContext &c)
+{
+    ready(new WorkspaceDialog(new PlanRunner(c.session), c.session->snapshot(), c.name, m_window), c,
+          TenancyActions::EditWorkspace);
+}
+
+void ActionHandlers::deleteWorkspace(const NodeContext &c)
+{
+    ready(new DeleteWorkspaceDialog(new PlanRunner(c.session), c.name, m_window), c, TenancyActions::DeleteWorkspace);
+}
+
+void ActionHandlers::newProject(const NodeContext &c)
+{
+    // A workspace (or a project in one) pre-selects that workspace.
+    const QString ws = c.kind == NodeKind::Workspace ? c.name : c.scope;
+    auto *d = new ProjectDialog(new PlanRunner(c.session), c.session->snapshot(), ws, m_window);
+    ready(d, c, TenancyActions::NewProject, [d, cluster = c.session->id()] {
+        return TenancyTreeModel::pathFor(cluster, NodeKind::Project, d->nameEdit()->text().trimmed(),
+                                         d->workspaceBox()->currentData().toString());
+    });
+}
+
+void ActionHandlers::deleteProject(const NodeContext &c)
+{
+    ready(confirmDialog(c, tr("Delete project %1").arg(c.name),
+                        tr("Deletes the namespace <b>%1</b> and everything in it.").arg(c.name.toHtmlEscaped()),
+                        TenancyOperations::deleteProject(c.name.toStdString())),
+          c, TenancyActions::DeleteProject);
+}
+
+void ActionHandlers::newUser(const NodeContext &c)
+{
+    auto *d = new UserDialog(new PlanRunner(c.session), c.session->snapshot(), {}, m_window);
+    ready(d, c, TenancyActions::NewUser, [d, cluster = c.session->id()] {
+        return TenancyTreeModel::pathFor(cluster, NodeKind::User, d->nameEdit()->text().trimmed());
+    });
+}
+
+void ActionHandlers::editUser(const NodeContext &c)
+{
+    ready(new UserDialog(new PlanRunner(c.session), c.session->snapshot(), c.name, m_window), c, TenancyActions::EditUser);
+}
+
+void ActionHandlers::setUserEnabled(const NodeContext &c, bool enabled)
+{
+    const QString who = c.name.toHtmlEscaped();
+    ready(confirmDialog(c, (enabled ? tr("Enable user %1") : tr("Disable user %1")).arg(c.name),
+                        enabled ? tr("The user <b>%1</b> may log in again.").arg(who)
+                                : tr("The user <b>%1</b> can no longer log in; their bindings stay.").arg(who),
+                        TenancyOperations::setUserEnabled(c.name.toStdString(), enabled)),
+          c, enabled ? TenancyActions::EnableUser : TenancyActions::DisableUser);
+}
+
+void ActionHandlers::deleteUser(const NodeContext &c)
+{
+    ready(confirmDialog(c, tr("Delete user %1").arg(c.name),
+                        tr("Deletes the user <b>%1</b> and the bindings that name them.").arg(c.name.toHtmlEscaped()),
+                        TenancyOperations::deleteUser(c.name.toStdString())),
+          c, TenancyActions::DeleteUser);
+}
+
+void ActionHandlers::pinNamespaces(const NodeContext &c)
+{
+    // Window-modal and not blocking: the window keeps painting while the user types.
+    auto *d = new PinNamespacesDialog(c.session->id(), c.session->spec().pinnedNamespaces, m_window);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<ClusterSession> session = c.session;
+    connect(d, &QDialog::accepted, this, [this, d, session] {
+        if (!session)
+            return;
+        session->setPinnedNamespaces(d->namespaces());
+        saveAndReconnect(session);
+    });
+    m_pinDialog = d;
+    d->open();
+}
+
+void ActionHandlers::saveAndReconnect(ClusterSession *session)
+{
+    if (m_settings)
+        m_settings->saveConnection(session->spec());
+    session->reconnect();
+}
+
+QMenu *ActionHandlers::modeMenu(ClusterSession *session, QWidget *parent)
+{
+    // Detected by default; the user may say otherwise, and the status bar then says "set by you".
+    auto *menu = new QMenu(tr("Tenancy &mode"), parent);
+    if (!session)
+        return menu;
+    auto *group = new QActionGroup(menu);
+    const QList<QPair<QString, QString>> modes{{QString(), tr("&Detect")},
+                                               {QStringLiteral("kubesphere"), tr("&KubeSphere (its controllers act)")},
+                                               {QStringLiteral("standalone"), tr("&Standalone (Tenantry acts)")}};
+    QPointer<ClusterSession> guard(session);
+    for (const auto &[value, text] : modes) {
+        QAction *a = menu->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(session->spec().modeOverride == value);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, guard, value = value] {
+            if (!guard || guard->spec().modeOverride == value)
+                return;
+            guard->setModeOverride(value);
+            saveAndReconnect(guard);
+        });
+    }
+    return menu;
+}

@@ -1,0 +1,32 @@
+// The one place the GUI names the tenancy engine's operations: a form's spec (or a node's
+// name) in, an operation a PlanRunner plans on a worker out. Views never see the Planner.
+#pragma once
+
+#include "kubeclient/tenancy/plan/plan.h"
+#include "kubeclient/tenancy/plan/planner.h"
+
+#include <functional>
+#include <string>
+
+class TenancyOperations final
+{
+public:
+    // The same signature as PlanRunner::Operation: plans against the cluster's current state.
+    using Operation = std::function<kube::Result<kube::tenancy::Plan>(kube::tenancy::Planner &)>;
+
+    static Operation createWorkspace(kube::tenancy::WorkspaceSpec spec);
+    static Operation editWorkspace(kube::tenancy::WorkspaceSpec spec);
+    // propagation: "" (projects stay, unlabelled), Foreground or Background (projects deleted).
+    static Operation deleteWorkspace(std::string name, std::string propagation);
+
+    static Operation createProject(kube::tenancy::ProjectSpec spec);
+    static Operation deleteProject(std::string name);
+
+    // platformRole: "" gives the user no platform role.
+    static Operation createUser(kube::tenancy::UserSpec spec, std::string platformRole);
+    // newPlatformRole: "" leaves the role as it is. A role change joins the user's plan, so the
+    // user confirms one plan holding both.
+    static Operation editUser(kube::tenancy::UserSpec spec, std::string newPlatformRole);
+    static Operation setUserEnabled(std::string name, bool enabled);
+    static Operation deleteUser(std::string name);
+};
