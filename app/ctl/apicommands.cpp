@@ -1,4 +1,5 @@
 // `tenantryctl whoami` and `tenantryctl get`: generic API access through the dynamic client.
+#include "commandargs.h"
 #include "globalflags.h"
 
 #include "kubeclient/core/objectmeta.h"
@@ -74,11 +75,11 @@ bool printObjects(const std::vector<nlohmann::json> &items, const std::string &o
 
 } // namespace
 
-int runWhoami(const Args &args)
+int runWhoami(const CommandArgs &args)
 {
-    GlobalFlags flags;
-    if (!parseFlags(args, flags))
-        return 2;
+    if (!args.positional().empty())
+        return usageError(args, "whoami takes no arguments");
+    const GlobalFlags flags = args.globalFlags();
     Connection c;
     if (!connect(flags, c))
         return 1;
@@ -102,15 +103,14 @@ int runWhoami(const Args &args)
     return 0;
 }
 
-int runGet(const Args &args)
+int runGet(const CommandArgs &args)
 {
-    GlobalFlags flags;
-    if (!parseFlags(args, flags, {"--chunk-size"}))
-        return 2;
-    if (flags.positional.empty() || flags.positional.size() > 2) {
-        std::fprintf(stderr, "usage: tenantryctl get RESOURCE [NAME] [-n NS | -A] [-l SELECTOR] [-o json|yaml|name]\n");
-        return 2;
-    }
+    const GlobalFlags flags = args.globalFlags();
+    if (flags.positional.empty() || flags.positional.size() > 2)
+        return usageError(args, "get takes RESOURCE [NAME]");
+    for (const char *f : {"--platform", "--cluster", "--workspace"})
+        if (args.has(f))
+            return usageError(args, std::string(f) + " is for tenancy kinds (workspaces, projects, users, roles, members)");
     Connection c;
     if (!connect(flags, c))
         return 1;
@@ -119,6 +119,9 @@ int runGet(const Args &args)
         return 1;
     }
     auto info = c.client->discovery().resolve(flags.positional[0]);
+    // A cached discovery may predate a CRD installed since: ask the server before giving up.
+    if (!info && c.client->discovery().servedFromDisk() && c.client->discovery().refresh())
+        info = c.client->discovery().resolve(flags.positional[0]);
     if (!info) {
         printError(info.error());
         return 1;
@@ -133,8 +136,8 @@ int runGet(const Args &args)
         return printObjects({*obj}, flags.output, true, false) ? 0 : 2;
     }
     kube::ListOptions options;
-    options.labelSelector = flags.labelSelector;
-    options.limit = flags.extra.count("--chunk-size") ? std::atol(flags.extra["--chunk-size"].c_str()) : 500;
+    options.labelSelector = args.value("--selector");
+    options.limit = args.has("--chunk-size") ? std::atol(args.value("--chunk-size").c_str()) : 500;
     auto list = c.client->list(info->gvr, ns, options);
     if (!list) {
         printError(list.error());

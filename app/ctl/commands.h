@@ -1,5 +1,5 @@
-// Entry points of tenantryctl's sub-commands; each gets the arguments after its name and
-// returns the process exit code (0 ok, 1 failure or "no", 2 usage error).
+// Entry points of tenantryctl's sub-commands; each gets its parsed command line and returns the
+// process exit code (0 ok, 1 failure or "no", 2 usage error, 3 the server disagrees).
 #pragma once
 
 #include <string>
@@ -8,27 +8,38 @@
 namespace ctl {
 
 using Args = std::vector<std::string>;
+class CommandArgs;
 
-int runConfig(const Args &args);   // config view ... (configcommand.cpp)
-int runWhoami(const Args &args);   // whoami (apicommands.cpp)
-int runGet(const Args &args);      // get RESOURCE [NAME] (apicommands.cpp)
+int runConfig(const CommandArgs &args);  // config view ... (configcommand.cpp)
+int runWhoami(const CommandArgs &args);  // whoami (apicommands.cpp)
+int runGet(const CommandArgs &args);     // get RESOURCE [NAME] (apicommands.cpp)
 
 // Tenancy reads (tenancyreadcommands.cpp).
-bool isTenancyGet(const Args &args);  // get workspaces|projects|users|roles|members (singular or plural)
-int runTenancyGet(const Args &args);
-int runTree(const Args &args);        // tree [-w WS]
-int runMode(const Args &args);        // mode
+bool isTenancyGet(const CommandArgs &args);  // get workspaces|projects|users|roles|members (any spelling)
+int runTenancyGet(const CommandArgs &args);
+int runTree(const CommandArgs &args);  // tree [-w WS]
+int runMode(const CommandArgs &args);  // mode
 
 // Tenancy writes (tenancycommands.cpp).
-int runCreate(const Args &args);  // create workspace|project|user
-int runEdit(const Args &args);    // edit workspace|user
-int runDelete(const Args &args);  // delete workspace|project|user
-int runMove(const Args &args);    // move project NAME -w WS
-int runMember(const Args &args);  // member add|set|remove
-int runRole(const Args &args);    // role create|edit|delete
-int runUser(const Args &args);    // user enable|disable|set-platform-role
-int runRepair(const Args &args);  // repair
+int runCreate(const CommandArgs &args);  // create workspace|project|user
+int runEdit(const CommandArgs &args);    // edit workspace|user
+int runDelete(const CommandArgs &args);  // delete workspace|project|user
+int runMove(const CommandArgs &args);    // move project NAME -w WS
+int runMember(const CommandArgs &args);  // member add|set|remove
+int runRole(const CommandArgs &args);    // role create|edit|delete
+int runUser(const CommandArgs &args);    // user enable|disable|set-platform-role
+int runRepair(const CommandArgs &args);  // repair
 
-int runInstall(const Args &args);  // install (installcommand.cpp)
+int runInstall(const CommandArgs &args);  // install (installcommand.cpp)
+
+// Permissions (permissioncommands.cpp).
+int runCanI(const CommandArgs &args);
+int runMatrix(const CommandArgs &args);
+int runWhoCan(const CommandArgs &args);
+int runDiff(const CommandArgs &args);
+int runRisks(const CommandArgs &args);
+
+// Prints "error: <message>" and the command's help to stderr; returns 2 (usage error).
+int usageError(const CommandArgs &args, const std::string &message);
 
 } // namespace ctl

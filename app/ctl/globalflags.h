@@ -1,13 +1,15 @@
-// Flags shared by tenantryctl's cluster commands (--kubeconfig, --context, -n, -A, -o, -l,
-// --dry-run, --yes) and the connection they describe.
+// The connection part of a parsed command line (--kubeconfig, --context, -n, --cache-dir) and
+// the client it opens, with kubectl's discovery cache on disk.
 #pragma once
 
 #include "commands.h"
 
 #include "kubeclient/api/client.h"
+#include "kubeclient/kubesphere/mode.h"
+#include "kubeclient/session/clusterconnection.h"
 
 #include <memory>
-#include <set>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,28 +20,30 @@ struct GlobalFlags {
     std::string context;
     std::string ns;              // -n; empty: the context's namespace
     bool allNamespaces = false;  // -A
+    std::string cacheDir;        // --cache-dir; empty: $KUBECACHEDIR or ~/.kube/cache
     std::string output;          // -o
-    std::string labelSelector;   // -l
     bool dryRun = false;
     bool yes = false;
     std::vector<std::string> positional;
-    std::map<std::string, std::string> extra;  // command-specific --key=value / --key value
-    std::set<std::string> extraSwitches;       // command-specific boolean flags that were given
 };
-
-// Parses args; `valueFlags` and `switches` name the command's own flags ("--mode").
-// Returns false after printing a usage error to stderr.
-bool parseFlags(const Args &args, GlobalFlags &flags, const std::set<std::string> &valueFlags = {},
-                const std::set<std::string> &switches = {});
 
 struct Connection {
-    std::unique_ptr<kube::Client> client;
+    std::shared_ptr<kube::Client> client;
     std::string contextName;
     std::string ns;  // effective namespace (-n or the context's)
+    // The shared connection (identity, tenancy mode, the reach rule) the client came from.
+    std::optional<kube::session::ClusterConnection> cluster;
 };
 
-// Loads the kubeconfig and builds a client; prints the error (which file, what) on failure.
-bool connect(const GlobalFlags &flags, Connection &out);
+struct ConnectOptions {
+    bool whoami = false;      // ask who we are (SelfSubjectReview), alongside mode detection
+    bool detectMode = false;  // discovery + tenancy mode
+    std::optional<kube::tenancy::Mode> modeOverride;
+};
+
+// Opens the context through kube::session::ClusterConnection (the GUI's path too), with the
+// discovery cache on disk; prints the error (which file, what) on failure.
+bool connect(const GlobalFlags &flags, Connection &out, const ConnectOptions &options = {});
 
 // Prints "tenantryctl: <error>" to stderr.
 void printError(const kube::Error &error);

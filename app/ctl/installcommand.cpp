@@ -1,5 +1,6 @@
 // `tenantryctl install`: shows what installing Tenantry's CRDs and built-in roles would change on
 // a cluster, then applies it (or only dry-runs it), refusing where KubeSphere owns the API.
+#include "commandargs.h"
 #include "globalflags.h"
 
 #include "kubeclient/tenancy/install/installer.h"
@@ -66,15 +67,11 @@ bool confirm()
 
 } // namespace
 
-int runInstall(const Args &args)
+int runInstall(const CommandArgs &args)
 {
-    GlobalFlags flags;
-    if (!parseFlags(args, flags))
-        return 2;
-    if (!flags.positional.empty()) {
-        std::fprintf(stderr, "usage: tenantryctl install [--dry-run] [--yes] [--kubeconfig FILE] [--context NAME]\n");
-        return 2;
-    }
+    const GlobalFlags flags = args.globalFlags();
+    if (!flags.positional.empty())
+        return usageError(args, "install takes no arguments");
     Connection c;
     if (!connect(flags, c))
         return 1;

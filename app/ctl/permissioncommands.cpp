@@ -1,10 +1,16 @@
 // Permission commands: load roles and bindings (live or offline), build the index once, answer.
 // Live and offline (--from) share every code path after loading, so their answers agree.
-#include "permissioncommands.h"
-
+// can-i reads its arguments as kubectl auth can-i does, who-can as kubectl-who-can does.
+#include "commandargs.h"
+#include "commands.h"
 #include "globalflags.h"
+#include "permissionquery.h"
+#include "rbacfetch.h"
+#include "tenancytable.h"
 
 #include "kubeclient/core/objectmeta.h"
+#include "kubeclient/core/yamlconvert.h"
+#include "kubeclient/kubesphere/tenancyapi.h"
 #include "kubeclient/rbac/accessreviewer.h"
 #include "kubeclient/rbac/evaluator.h"
 #include "kubeclient/rbac/kubesphereevaluator.h"
@@ -15,10 +21,10 @@
 #include "kubeclient/rbac/riskscanner.h"
 #include "kubeclient/rbac/whocan.h"
 #include "kubeclient/tenancy/plan/plan.h"
-#include "kubeclient/core/yamlconvert.h"
 
 #include <cstdio>
 #include <fstream>
+#include <future>
 #include <sstream>
 
 namespace ctl {
@@ -26,35 +32,13 @@ namespace ctl {
 namespace {
 using namespace kube::rbac;
 
-// Repeatable flags (--as-group G --as-group H) taken out before the common parser sees them.
-std::vector<std::string> takeRepeated(Args &args, const std::string &flag)
-{
-    std::vector<std::string> values;
-    Args rest;
-    for (size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == flag && i + 1 < args.size()) {
-            values.push_back(args[++i]);
-        } else if (args[i].rfind(flag + "=", 0) == 0) {
-            values.push_back(args[i].substr(flag.size() + 1));
-        } else {
-            rest.push_back(args[i]);
-        }
-    }
-    args = std::move(rest);
-    return values;
-}
-
-// -w is a value flag the common parser does not know in its short form.
-void normaliseWorkspace(Args &args)
-{
-    for (auto &a : args)
-        if (a == "-w")
-            a = "--workspace";
-}
-
 // Everything a permission command works on: data, index, catalog, and a live client if any.
 struct Session {
-    GlobalFlags flags;
+    explicit Session(const CommandArgs &a)
+        : args(a)
+    {
+    }
+    const CommandArgs &args;
     Connection connection;  // client is null offline
     RbacData data;
     std::shared_ptr<const RbacIndex> index;
@@ -66,47 +50,49 @@ struct Session {
     kube::Client *client() { return connection.client.get(); }
 };
 
-bool open(Session &s, bool needCatalog)
+// First step of every command: --view, and the connection (or the offline source).
+bool begin(Session &s)
 {
-    if (auto v = s.flags.extra.find("--view"); v != s.flags.extra.end()) {
-        auto view = viewFromString(v->second);
+    if (s.args.has("--view")) {
+        auto view = viewFromString(s.args.value("--view"));
         if (!view) {
-            std::fprintf(stderr, "tenantryctl: --view is kubernetes or kubesphere, not \"%s\"\n", v->second.c_str());
+            std::fprintf(stderr, "error: --view is kubernetes or kubesphere, not \"%s\"\n", s.args.value("--view").c_str());
             return false;
         }
         s.view = *view;
     }
-    kube::tenancy::ApiFlavor flavor = kube::tenancy::ApiFlavor::None;
-    if (auto from = s.flags.extra.find("--from"); from != s.flags.extra.end()) {
+    if (s.args.has("--from")) {
         s.offline = true;
-        auto loaded = RbacLoader::fromPath(from->second);
-        if (!loaded) {
-            printError(loaded.error());
-            return false;
-        }
-        for (const auto &w : loaded->warnings)
-            std::fprintf(stderr, "tenantryctl: warning: %s\n", w.c_str());
-        s.data = std::move(loaded->data);
-        flavor = loaded->flavor;
-        s.ns = s.flags.ns.empty() ? "default" : s.flags.ns;
-    } else {
-        if (!connect(s.flags, s.connection))
-            return false;
-        s.ns = s.connection.ns;
-        auto loaded = RbacLoader::fromClient(*s.connection.client);
-        if (!loaded) {
-            printError(loaded.error());
-            return false;
-        }
-        for (const auto &w : loaded->warnings)
-            std::fprintf(stderr, "tenantryctl: warning: %s\n", w.c_str());
-        s.data = std::move(loaded->data);
-        flavor = loaded->flavor;
+        s.ns = s.args.value("--namespace", "default");
+        return true;
     }
+    if (!connect(s.args.globalFlags(), s.connection))
+        return false;
+    s.ns = s.connection.ns;
+    return true;
+}
+
+// Second step: the RBAC data `scope` says is needed, the index, and the catalog if asked for.
+bool loadData(Session &s, const RbacFetch::Scope &scope, bool needCatalog)
+{
+    kube::tenancy::ApiFlavor flavor = kube::tenancy::ApiFlavor::None;
+    auto loaded = s.offline ? RbacLoader::fromPath(s.args.value("--from")) : RbacFetch::load(*s.client(), [&] {
+        RbacFetch::Scope scoped = scope;
+        scoped.kubesphere = scoped.kubesphere || s.view == View::KubeSphere;
+        return scoped;
+    }());
+    if (!loaded) {
+        printError(loaded.error());
+        return false;
+    }
+    for (const auto &w : loaded->warnings)
+        std::fprintf(stderr, "Warning: %s\n", w.c_str());
+    s.data = std::move(loaded->data);
+    flavor = loaded->flavor;
     RbacIndex::Options options;
     options.kubesphereFlavor = flavor;
     // Offline manifests may hold aggregated ClusterRoles that no controller has filled yet.
-    options.predictAggregation = s.offline && s.flags.extraSwitches.count("--predict-aggregation");
+    options.predictAggregation = s.offline && s.args.on("--predict-aggregation");
     s.index = RbacIndex::build(s.data, options);
     if (!needCatalog)
         return true;
@@ -116,6 +102,10 @@ bool open(Session &s, bool needCatalog)
             s.catalog.addKubeSphereKinds();
         s.catalog.addFromRules(*s.index);
     } else {
+        if (auto ok = s.client()->discovery().ensureLoaded(); !ok) {
+            printError(ok.error());
+            return false;
+        }
         s.catalog = ResourceCatalog::fromDiscovery(s.client()->discovery());
     }
     if (s.view == View::KubeSphere)
@@ -123,94 +113,81 @@ bool open(Session &s, bool needCatalog)
     return true;
 }
 
+// How TYPE is resolved: discovery when live (refreshed once when a cached copy misses, since a
+// CRD may be newer than the cache), the catalog offline.
+ResourceResolver resolverOf(Session &s)
+{
+    return [&s](const std::string &text) -> std::optional<ResolvedResource> {
+        if (!s.offline && s.client()) {
+            auto &discovery = s.client()->discovery();
+            if (!discovery.ensureLoaded())
+                return std::nullopt;
+            auto info = discovery.resolve(text);
+            if (!info && discovery.servedFromDisk() && discovery.refresh())
+                info = discovery.resolve(text);
+            if (!info)
+                return std::nullopt;
+            return ResolvedResource{info->gvr.group, info->gvr.resource, info->gvr.namespaced};
+        }
+        if (s.catalog.size() == 0)
+            s.catalog = ResourceCatalog::builtin();
+        const int at = s.catalog.findText(text);
+        if (at < 0)
+            return std::nullopt;
+        const auto &e = s.catalog.entries()[size_t(at)];
+        return ResolvedResource{e.group, e.resource, e.namespaced};
+    };
+}
+
 // The identity: --as (with the implicit groups impersonation adds), or the caller itself.
-bool identityOf(Session &s, const std::string &user, const std::vector<std::string> &groups, Identity &out)
+// `me` is a whoami asked for early, concurrently with the lists, when there is no --as.
+bool identityOf(Session &s, const std::string &user, const std::vector<std::string> &groups, Identity &out,
+                std::future<kube::Result<kube::UserInfo>> *me = nullptr)
 {
     if (!user.empty()) {
         out = Identity::impersonated(user, groups);
         return true;
     }
     if (s.offline || !s.client()) {
-        std::fprintf(stderr, "tenantryctl: offline (--from) there is no caller to ask about: give --as USER\n");
+        std::fprintf(stderr, "error: offline (--from) there is no caller to ask about: give --as USER\n");
         return false;
     }
-    auto me = s.client()->whoami();
-    if (!me) {
-        printError(me.error());
+    auto answer = me && me->valid() ? me->get() : s.client()->whoami();
+    if (!answer) {
+        printError(answer.error());
         return false;
     }
-    out = Identity::verbatim(me->username, me->groups);
+    out = Identity::verbatim(answer->username, answer->groups);
     for (const auto &g : groups)
         out.groups.push_back(g);
     return true;
 }
 
-// VERB RESOURCE[.GROUP][/SUB] [NAME] -> attributes, resolving short names through discovery
-// when live. "/SUB" that is not a known subresource is read as kubectl's TYPE/NAME.
-bool requestOf(Session &s, const std::vector<std::string> &pos, RequestAttributes &out)
+// whoami started now, answered later: it needs nothing the lists give.
+std::future<kube::Result<kube::UserInfo>> askWhoamiEarly(Session &s, bool needed)
 {
-    const std::string &verb = pos[0];
-    const std::string &what = pos[1];
-    if (!what.empty() && what[0] == '/') {
-        out = RequestAttributes::forPath(verb, what);
-        return true;
-    }
-    std::string resourceText = what, tail, name = pos.size() > 2 ? pos[2] : std::string();
-    if (auto slash = what.find('/'); slash != std::string::npos) {
-        resourceText = what.substr(0, slash);
-        tail = what.substr(slash + 1);
-    }
-    if (auto sub = s.flags.extra.find("--subresource"); sub != s.flags.extra.end())
-        tail = tail.empty() ? sub->second : tail;
-    std::string group, resource;
-    bool namespaced = true;
-    std::vector<std::string> subresources;
-    if (!s.offline && s.client()) {
-        if (resourceText == "*") {
-            resource = "*";
-        } else if (auto info = s.client()->discovery().resolve(resourceText); info) {
-            group = info->gvr.group;
-            resource = info->gvr.resource;
-            namespaced = info->gvr.namespaced;
-            subresources = info->subresources;
-        } else {
-            // kubectl warns and asks anyway: RBAC does not care whether a resource exists.
-            std::fprintf(stderr, "Warning: the server doesn't have a resource type '%s'\n", resourceText.c_str());
-            auto parsed = RequestAttributes::parseResource(verb, resourceText);
-            group = parsed.apiGroup;
-            resource = parsed.resource;
-        }
-    } else {
-        auto parsed = RequestAttributes::parseResource(verb, resourceText);
-        group = parsed.apiGroup;
-        resource = parsed.resource;
-        if (int at = s.catalog.size() ? s.catalog.findText(resourceText) : -1; at >= 0) {
-            const auto &e = s.catalog.entries()[size_t(at)];
-            group = e.group;
-            resource = e.resource;
-            namespaced = e.namespaced;
-            for (const auto &x : s.catalog.entries())
-                if (x.group == group && x.resource == resource && !x.subresource.empty())
-                    subresources.push_back(x.subresource);
-        }
-    }
-    std::string sub;
-    if (!tail.empty()) {
-        const bool known = std::find(subresources.begin(), subresources.end(), tail) != subresources.end();
-        if (known || !name.empty() || s.flags.extra.count("--subresource"))
-            sub = tail;
-        else
-            name = tail;  // kubectl's TYPE/NAME
-    }
-    std::string ns = s.flags.allNamespaces ? std::string() : s.ns;
-    // A cluster-scoped resource has no namespace in a real request; asking with one would
-    // consult RoleBindings that can never apply to it.
-    if (!namespaced)
-        ns.clear();
-    out = RequestAttributes::forResource(verb, group, resource, ns, name, sub);
-    if (auto ws = s.flags.extra.find("--workspace"); ws != s.flags.extra.end())
-        out.workspace = ws->second;
-    return true;
+    if (!needed || s.offline || !s.client())
+        return {};
+    kube::Client *client = s.client();
+    return std::async(std::launch::async, [client] { return client->whoami(); });
+}
+
+// Does namespace `ns` exist? Asked concurrently; a 403 leaves it unknown (no warning).
+std::future<bool> namespaceMissing(Session &s, const std::string &ns)
+{
+    if (ns.empty() || s.offline || !s.client())
+        return {};
+    kube::Client *client = s.client();
+    return std::async(std::launch::async, [client, ns] {
+        auto got = client->get(kube::tenancy::TenancyApi::namespaces, "", ns);
+        return !got && got.error().isApi(kube::StatusReason::NotFound);
+    });
+}
+
+void warnIfMissing(std::future<bool> &missing, const std::string &ns)
+{
+    if (missing.valid() && missing.get())
+        std::fprintf(stderr, "Warning: namespace \"%s\" does not exist\n", ns.c_str());
 }
 
 void printJson(const nlohmann::json &j)
@@ -229,50 +206,102 @@ std::vector<std::string> splitComma(const std::string &text)
     return out;
 }
 
-const std::set<std::string> kValueFlags = {"--as", "--view", "--from", "--workspace", "--against", "--verbs",
-                                           "--sample", "--plan", "--subresource"};
-const std::set<std::string> kSwitches = {"--explain", "--verify", "--all", "--subjects", "--no-system",
-                                         "--predict-aggregation", "--quiet", "-q"};
+std::string bracketed(const std::vector<std::string> &items)
+{
+    std::string out = "[";
+    for (size_t i = 0; i < items.size(); ++i)
+        out += (i ? " " : "") + items[i];
+    return out + "]";
+}
+
+// `can-i --list`: the rules that apply in the namespace, one row per resource as kubectl
+// prints a SelfSubjectRulesReview (resource.group, URLs, names, verbs).
+int listRules(Session &s, const Identity &who)
+{
+    const std::string ns = s.args.on("--all-namespaces") ? std::string() : s.ns;
+    const auto rules = Evaluator(s.index).rulesFor(who, ns);
+    TenancyTable table({"Resources", "Non-Resource URLs", "Resource Names", "Verbs"});
+    std::map<std::tuple<std::string, std::string, std::string>, std::set<std::string>> compact;
+    for (const auto &r : rules) {
+        for (const auto &url : r.nonResourceURLs)
+            compact[{"", "[" + url + "]", "[]"}].insert(r.verbs.begin(), r.verbs.end());
+        for (const auto &res : r.resources)
+            for (const auto &g : r.apiGroups) {
+                const auto slash = res.find('/');
+                std::string name = res.substr(0, slash) + (g.empty() ? "" : "." + g);
+                if (slash != std::string::npos)
+                    name += res.substr(slash);
+                compact[{name, "[]", bracketed(r.resourceNames)}].insert(r.verbs.begin(), r.verbs.end());
+            }
+    }
+    for (const auto &[key, verbs] : compact)
+        table.addRow({std::get<0>(key), std::get<1>(key), std::get<2>(key),
+                      bracketed(std::vector<std::string>(verbs.begin(), verbs.end()))});
+    if (s.args.on("--no-headers"))
+        table.hideHeader();
+    table.print(stdout);
+    return 0;
+}
+
 } // namespace
 
-int runCanI(const Args &argsIn)
+int runCanI(const CommandArgs &args)
 {
-    Args args = argsIn;
-    normaliseWorkspace(args);
-    const auto groups = takeRepeated(args, "--as-group");
-    Session s;
-    if (!parseFlags(args, s.flags, kValueFlags, kSwitches))
-        return 2;
-    if (s.flags.positional.size() < 2 || s.flags.positional.size() > 3) {
-        std::fprintf(stderr, "usage: tenantryctl can-i VERB RESOURCE[.GROUP][/SUB] [NAME] [-n NS | -A] [-w WS] "
-                             "[--as USER [--as-group G]...] [--view kubernetes|kubesphere] [--explain] [--verify] "
-                             "[--from PATH]\n       tenantryctl can-i VERB /non/resource/path\n");
-        return 2;
+    Session s(args);
+    const bool list = args.on("--list");
+    const bool quiet = args.on("--quiet");
+    if (list && !args.positional().empty())
+        return usageError(args, "list option must be specified with no arguments");
+    if (list && quiet)
+        return usageError(args, "--list and --quiet can not be specified together");
+    if (!list && args.positional().size() != 2)
+        return usageError(args, "you must specify two arguments: verb resource or verb resource/resourceName");
+    if (args.on("--verify") && (args.has("--from") || args.value("--view") == "kubesphere"))
+        return usageError(args, "--verify asks kube-apiserver, so it needs a live cluster and the kubernetes view");
+    if (!begin(s))
+        return 1;
+    const std::string user = args.value("--as");
+    auto me = askWhoamiEarly(s, user.empty());
+
+    PermissionQuery::Outcome q;
+    if (!list) {
+        PermissionQuery::Input in{args.positional(), args.value("--subresource"), s.ns, args.on("--all-namespaces")};
+        q = PermissionQuery::read(PermissionQuery::Style::CanI, in, resolverOf(s));
+        if (!q.error.empty())
+            return usageError(args, q.error);
+        for (const auto &w : q.warnings)
+            std::fprintf(stderr, "Warning: %s\n", w.c_str());
+        if (args.has("--workspace"))
+            q.request.workspace = args.value("--workspace");
     }
-    if (!open(s, true))
+    const std::string ns = list ? (args.on("--all-namespaces") ? std::string() : s.ns) : q.request.ns;
+    auto missing = namespaceMissing(s, ns);
+    // A request in one namespace is decided by cluster bindings and that namespace's bindings;
+    // one for all namespaces (or a URL) by cluster bindings alone.
+    RbacFetch::Scope scope;
+    scope.namespaces = ns.empty() ? RbacFetch::Scope::Namespaces::None : RbacFetch::Scope::Namespaces::One;
+    scope.ns = ns;
+    if (!loadData(s, scope, false))
         return 1;
+    warnIfMissing(missing, ns);
     Identity who;
-    if (!identityOf(s, s.flags.extra.count("--as") ? s.flags.extra["--as"] : std::string(), groups, who))
+    if (!identityOf(s, user, args.values("--as-group"), who, &me))
         return 1;
-    RequestAttributes request;
-    if (!requestOf(s, s.flags.positional, request))
-        return 2;
-    const Decision d = s.view == View::Kubernetes ? Evaluator(s.index).authorize(who, request)
-                                                  : KubeSphereEvaluator(s.index).authorize(who, request);
-    if (s.flags.output == "json")
+    if (list)
+        return listRules(s, who);
+    const Decision d = s.view == View::Kubernetes ? Evaluator(s.index).authorize(who, q.request)
+                                                  : KubeSphereEvaluator(s.index).authorize(who, q.request);
+    if (args.output() == "json")
         printJson(d.toJson());
-    else if (!s.flags.extraSwitches.count("--quiet") && !s.flags.extraSwitches.count("-q"))
+    else if (!args.output().empty())
+        return usageError(args, "unknown output format \"" + args.output() + "\" (json)");
+    else if (!quiet)
         std::printf("%s\n", d.allowed ? "yes" : "no");
-    if (s.flags.extraSwitches.count("--explain") && s.flags.output != "json")
+    if (args.on("--explain") && args.output() != "json")
         std::fputs(d.explain().c_str(), stdout);
-    if (s.flags.extraSwitches.count("--verify")) {
-        if (s.offline || s.view != View::Kubernetes) {
-            std::fprintf(stderr, "tenantryctl: --verify asks kube-apiserver, so it needs a live cluster and the "
-                                 "kubernetes view\n");
-            return 2;
-        }
+    if (args.on("--verify")) {
         AccessReviewer reviewer(*s.client());
-        auto answer = reviewer.review(who, request);
+        auto answer = reviewer.review(who, q.request);
         if (!answer) {
             printError(answer.error());
             return 1;
@@ -288,75 +317,81 @@ int runCanI(const Args &argsIn)
     return d.allowed ? 0 : 1;
 }
 
-int runMatrix(const Args &argsIn)
+int runMatrix(const CommandArgs &args)
 {
-    Args args = argsIn;
-    normaliseWorkspace(args);
-    const auto groups = takeRepeated(args, "--as-group");
-    Session s;
-    if (!parseFlags(args, s.flags, kValueFlags, kSwitches))
-        return 2;
-    if (!s.flags.positional.empty()) {
-        std::fprintf(stderr, "usage: tenantryctl matrix [--as USER [--as-group G]... | --subjects] [-n NS | -w WS | -A] "
-                             "[--view kubernetes|kubesphere] [-o table|json|csv] [--all] [--verbs a,b] [--verify] "
-                             "[--from PATH]\n");
-        return 2;
+    Session s(args);
+    if (!args.positional().empty())
+        return usageError(args, "matrix takes no arguments");
+    const std::string output = args.output();
+    if (!output.empty() && output != "table" && output != "json" && output != "csv")
+        return usageError(args, "unknown output format \"" + output + "\" (table, json, csv)");
+    if (args.on("--verify") && (args.has("--from") || args.value("--view") == "kubesphere"))
+        return usageError(args, "--verify needs a live cluster and the kubernetes view");
+    size_t sample = 200;
+    if (args.has("--sample")) {
+        try {
+            sample = std::stoul(args.value("--sample"));
+        } catch (const std::exception &) {
+            return usageError(args, "--sample takes a number, not \"" + args.value("--sample") + "\"");
+        }
     }
-    if (!open(s, true))
+    if (!begin(s))
         return 1;
+    const std::string user = args.value("--as");
+    auto me = askWhoamiEarly(s, user.empty() && !args.on("--subjects"));
+    const std::string ns = args.value("--namespace");
+    const std::string ws = args.value("--workspace");
+    auto missing = namespaceMissing(s, ns);
+    RbacFetch::Scope scope;
+    if (!ns.empty()) {
+        scope.namespaces = RbacFetch::Scope::Namespaces::One;
+        scope.ns = ns;
+    }
+    scope.listNamespaces = ns.empty();  // scopes of -w WS and of every namespace
+    if (!loadData(s, scope, true))
+        return 1;
+    warnIfMissing(missing, ns);
     PermissionMatrix::Options options;
     options.view = s.view;
-    if (auto v = s.flags.extra.find("--verbs"); v != s.flags.extra.end())
-        options.verbs = splitComma(v->second);
-    const std::string ws = s.flags.extra.count("--workspace") ? s.flags.extra["--workspace"] : std::string();
-    if (!s.flags.ns.empty()) {
-        options.scopes = {MatrixScope::ns(s.flags.ns)};
+    if (args.has("--verbs"))
+        options.verbs = splitComma(args.value("--verbs"));
+    if (!ns.empty()) {
+        options.scopes = {MatrixScope::ns(ns)};
     } else if (!ws.empty()) {
         if (s.view == View::KubeSphere)
             options.scopes.push_back(MatrixScope::workspace(ws));
-        for (const auto &ns : s.index->namespaces())
-            if (s.index->workspaceOf(ns) == ws)
-                options.scopes.push_back(MatrixScope::ns(ns));
+        for (const auto &n : s.index->namespaces())
+            if (s.index->workspaceOf(n) == ws)
+                options.scopes.push_back(MatrixScope::ns(n));
         if (options.scopes.empty()) {
-            std::fprintf(stderr, "tenantryctl: workspace %s has no projects here\n", ws.c_str());
+            std::fprintf(stderr, "error: workspace %s has no projects here\n", ws.c_str());
             return 1;
         }
     }  // -A or nothing: every scope
     PermissionMatrix matrix;
-    if (s.flags.extraSwitches.count("--subjects")) {
-        if (options.scopes.size() != 1) {
-            std::fprintf(stderr, "tenantryctl: matrix --subjects is the transpose for one scope: give -n NS "
-                                 "(or -w WS in the kubesphere view)\n");
-            return 2;
-        }
+    if (args.on("--subjects")) {
+        if (options.scopes.size() != 1)
+            return usageError(args, "matrix --subjects is the transpose for one scope: give -n NS (or -w WS in the "
+                                    "kubesphere view)");
         matrix = PermissionMatrix::forScope(*s.index, s.catalog, options.scopes.front(),
                                             PermissionMatrix::subjectRows(*s.index), options);
     } else {
         Identity who;
-        if (!identityOf(s, s.flags.extra.count("--as") ? s.flags.extra["--as"] : std::string(), groups, who))
+        if (!identityOf(s, user, args.values("--as-group"), who, &me))
             return 1;
         matrix = PermissionMatrix::forIdentity(*s.index, s.catalog, who, options);
     }
-    if (s.flags.output == "json")
+    if (output == "json")
         printJson(matrix.toJson());
-    else if (s.flags.output == "csv")
+    else if (output == "csv")
         std::fputs(matrix.toCsv().c_str(), stdout);
-    else if (s.flags.output.empty() || s.flags.output == "table")
-        std::fputs(matrix.toTable(s.flags.extraSwitches.count("--all") > 0).c_str(), stdout);
-    else {
-        std::fprintf(stderr, "tenantryctl: unknown output format \"%s\" (table, json, csv)\n", s.flags.output.c_str());
-        return 2;
-    }
-    if (s.flags.extraSwitches.count("--verify")) {
-        if (s.offline || s.view != View::Kubernetes) {
-            std::fprintf(stderr, "tenantryctl: --verify needs a live cluster and the kubernetes view\n");
-            return 2;
-        }
-        const size_t sample = s.flags.extra.count("--sample") ? std::stoul(s.flags.extra["--sample"]) : 200;
+    else
+        std::fputs(matrix.toTable(args.on("--all")).c_str(), stdout);
+    if (args.on("--verify")) {
         AccessReviewer reviewer(*s.client());
         const auto report = reviewer.verify(Evaluator(s.index), AccessReviewer::sampleMatrix(matrix, sample), 4);
         for (const auto &e : report.errors)
-            std::fprintf(stderr, "tenantryctl: review failed: %s\n", e.c_str());
+            std::fprintf(stderr, "error: review failed: %s\n", e.c_str());
         for (const auto &d : report.disagreements)
             std::fprintf(stderr, "%s\n", d.toString().c_str());
         std::fprintf(stderr, "verified %zu cells with SubjectAccessReview: %zu disagreement(s)\n", report.checked,
@@ -367,70 +402,87 @@ int runMatrix(const Args &argsIn)
     return 0;
 }
 
-int runWhoCan(const Args &argsIn)
+int runWhoCan(const CommandArgs &args)
 {
-    Args args = argsIn;
-    normaliseWorkspace(args);
-    Session s;
-    if (!parseFlags(args, s.flags, kValueFlags, kSwitches))
-        return 2;
-    if (s.flags.positional.size() < 2 || s.flags.positional.size() > 3) {
-        std::fprintf(stderr, "usage: tenantryctl who-can VERB RESOURCE[.GROUP][/SUB] [NAME] [-n NS | -A] [-w WS] "
-                             "[--view kubernetes|kubesphere] [-o json] [--from PATH]\n");
-        return 2;
-    }
-    if (!open(s, true))
+    Session s(args);
+    if (!begin(s))
         return 1;
-    RequestAttributes request;
-    if (!requestOf(s, s.flags.positional, request))
-        return 2;
-    const auto answers = s.view == View::Kubernetes ? WhoCan::query(*s.index, request, s.flags.allNamespaces)
-                                                    : WhoCan::queryKubeSphere(*s.index, request);
-    if (s.flags.output == "json") {
-        printJson({{"request", request.toString()}, {"view", toString(s.view)}, {"subjects", WhoCan::toJson(answers)}});
+    PermissionQuery::Input in{args.positional(), args.value("--subresource"), s.ns, args.on("--all-namespaces")};
+    auto q = PermissionQuery::read(PermissionQuery::Style::WhoCan, in, resolverOf(s));
+    if (!q.error.empty())
+        return usageError(args, q.error);
+    for (const auto &w : q.warnings)
+        std::fprintf(stderr, "Warning: %s\n", w.c_str());
+    // A cluster-scoped object is never granted by a RoleBinding: kubectl-who-can leaves them out.
+    if (!q.namespaced)
+        q.request.ns.clear();
+    if (args.has("--workspace"))
+        q.request.workspace = args.value("--workspace");
+    const std::string &ns = q.request.ns;
+    auto missing = namespaceMissing(s, ns);
+    RbacFetch::Scope scope;
+    if (args.on("--all-namespaces")) {
+        scope.namespaces = RbacFetch::Scope::Namespaces::All;
+    } else if (!ns.empty()) {
+        scope.namespaces = RbacFetch::Scope::Namespaces::One;
+        scope.ns = ns;
+    } else {
+        scope.namespaces = RbacFetch::Scope::Namespaces::None;
+    }
+    if (!loadData(s, scope, false))
+        return 1;
+    warnIfMissing(missing, ns);
+    const auto answers = s.view == View::Kubernetes ? WhoCan::query(*s.index, q.request, args.on("--all-namespaces"))
+                                                    : WhoCan::queryKubeSphere(*s.index, q.request);
+    if (args.output() == "json") {
+        printJson({{"request", q.request.toString()}, {"view", toString(s.view)}, {"subjects", WhoCan::toJson(answers)}});
         return 0;
     }
-    std::printf("who can %s (%s view):\n", request.toString().c_str(), toString(s.view));
+    if (!args.output().empty())
+        return usageError(args, "unknown output format \"" + args.output() + "\" (json)");
+    std::printf("who can %s (%s view):\n", q.request.toString().c_str(), toString(s.view));
     std::fputs(WhoCan::toText(answers).c_str(), stdout);
     if (s.view == View::Kubernetes)
         std::printf("(groups come from authentication: members of a group listed here also can)\n");
     return 0;
 }
 
-int runDiff(const Args &argsIn)
+int runDiff(const CommandArgs &args)
 {
-    Args args = argsIn;
-    normaliseWorkspace(args);
-    const auto groupsA = takeRepeated(args, "--as-group");
-    const auto groupsB = takeRepeated(args, "--against-group");
-    const auto deletes = takeRepeated(args, "--delete");
-    Session s;
-    if (!parseFlags(args, s.flags, kValueFlags, kSwitches))
-        return 2;
-    const bool planMode = s.flags.extra.count("--plan") || !deletes.empty();
-    if (!s.flags.positional.empty() || (!planMode && (!s.flags.extra.count("--as") || !s.flags.extra.count("--against")))) {
-        std::fprintf(stderr, "usage: tenantryctl diff --as A [--as-group G]... --against B [--against-group G]... "
-                             "[-n NS | -w WS | -A] [--view V] [-o json] [--from PATH]\n"
-                             "       tenantryctl diff --plan MANIFESTS [--delete KIND/[NS/]NAME]... [--from PATH]\n");
-        return 2;
+    Session s(args);
+    const auto &groupsA = args.values("--as-group");
+    const auto &groupsB = args.values("--against-group");
+    const auto &deletes = args.values("--delete");
+    const bool planMode = args.has("--plan") || !deletes.empty();
+    if (!args.positional().empty() || (!planMode && (!args.has("--as") || !args.has("--against"))))
+        return usageError(args, "diff needs --as A --against B, or --plan FILE / --delete KIND/[NS/]NAME");
+    if (!begin(s))
+        return 1;
+    const std::string ns = args.value("--namespace");
+    RbacFetch::Scope scope;
+    if (!ns.empty() && !planMode) {
+        scope.namespaces = RbacFetch::Scope::Namespaces::One;
+        scope.ns = ns;
     }
-    if (!open(s, true))
+    scope.listNamespaces = true;
+    if (!loadData(s, scope, true))
         return 1;
     PermissionMatrix::Options options;
     options.view = s.view;
-    if (!s.flags.ns.empty())
-        options.scopes = {MatrixScope::ns(s.flags.ns)};
+    if (!ns.empty())
+        options.scopes = {MatrixScope::ns(ns)};
     if (planMode) {
         kube::tenancy::Plan plan;
-        if (auto p = s.flags.extra.find("--plan"); p != s.flags.extra.end()) {
-            std::ifstream in(p->second);
+        if (args.has("--plan")) {
+            const std::string path = args.value("--plan");
+            std::ifstream in(path);
             if (!in) {
-                std::fprintf(stderr, "tenantryctl: cannot read %s\n", p->second.c_str());
+                std::fprintf(stderr, "error: cannot read %s\n", path.c_str());
                 return 1;
             }
             std::stringstream text;
             text << in.rdbuf();
-            auto docs = kube::parseYamlDocuments(text.str(), p->second);
+            auto docs = kube::parseYamlDocuments(text.str(), path);
             if (!docs) {
                 printError(docs.error());
                 return 1;
@@ -457,10 +509,8 @@ int runDiff(const Args &argsIn)
             std::string part;
             while (std::getline(in, part, '/'))
                 parts.push_back(part);
-            if (parts.size() < 2 || parts.size() > 3) {
-                std::fprintf(stderr, "tenantryctl: --delete takes KIND/NAME or KIND/NS/NAME, not %s\n", d.c_str());
-                return 2;
-            }
+            if (parts.size() < 2 || parts.size() > 3)
+                return usageError(args, "--delete takes KIND/NAME or KIND/NS/NAME, not " + d);
             kube::tenancy::PlannedWrite w;
             w.action = kube::tenancy::WriteAction::Delete;
             w.gvr.kind = parts[0];
@@ -472,19 +522,19 @@ int runDiff(const Args &argsIn)
             plan.writes.push_back(w);
         }
         const auto impact = PermissionDiff::planImpact(s.data, plan, s.catalog, options);
-        if (s.flags.output == "json")
+        if (args.output() == "json")
             printJson(PermissionDiff::toJson(impact));
         else
             std::fputs(PermissionDiff::toText(impact).c_str(), stdout);
         return 0;
     }
     Identity a, b;
-    if (!identityOf(s, s.flags.extra["--as"], groupsA, a) || !identityOf(s, s.flags.extra["--against"], groupsB, b))
+    if (!identityOf(s, args.value("--as"), groupsA, a) || !identityOf(s, args.value("--against"), groupsB, b))
         return 1;
     const auto ma = PermissionMatrix::forIdentity(*s.index, s.catalog, a, options);
     const auto mb = PermissionMatrix::forIdentity(*s.index, s.catalog, b, options);
     auto entries = PermissionDiff::compare(mb, ma);  // gained = what A has and B lacks
-    if (s.flags.output == "json") {
+    if (args.output() == "json") {
         printJson({{"a", a.toString()}, {"b", b.toString()}, {"differences", PermissionDiff::toJson(entries)}});
         return 0;
     }
@@ -502,24 +552,18 @@ int runDiff(const Args &argsIn)
     return 0;
 }
 
-int runRisks(const Args &argsIn)
+int runRisks(const CommandArgs &args)
 {
-    Args args = argsIn;
-    Session s;
-    if (!parseFlags(args, s.flags, kValueFlags, kSwitches))
-        return 2;
-    if (!s.flags.positional.empty()) {
-        std::fprintf(stderr, "usage: tenantryctl risks [--no-system] [--view kubernetes|kubesphere] [-o json] "
-                             "[--from PATH]\n");
-        return 2;
-    }
-    if (!open(s, false))
+    Session s(args);
+    if (!args.positional().empty())
+        return usageError(args, "risks takes no arguments");
+    if (!begin(s) || !loadData(s, RbacFetch::Scope{}, false))
         return 1;
     RiskScanner::Options options;
     options.view = s.view;
-    options.includeSystem = !s.flags.extraSwitches.count("--no-system");
+    options.includeSystem = !args.on("--no-system");
     const auto findings = RiskScanner::scan(*s.index, options);
-    if (s.flags.output == "json")
+    if (args.output() == "json")
         printJson(RiskScanner::toJson(findings));
     else
         std::fputs(RiskScanner::toText(findings).c_str(), stdout);

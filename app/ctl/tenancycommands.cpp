@@ -2,10 +2,9 @@
 // role, user enable|disable|set-platform-role and repair. Each builds a Plan with the Planner and
 // hands it to TenancySession::execute, so every write shares dry run, confirmation and reporting.
 #include "commands.h"
-#include "tenancyargs.h"
+#include "commandargs.h"
 #include "tenancyscope.h"
 #include "tenancysession.h"
-#include "tenancyusage.h"
 
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/labels.h"
@@ -31,17 +30,23 @@ using namespace kube::tenancy;
 
 namespace {
 
-// The first argument that names one of `nouns` (singular, plural or short form), canonical. Found
-// before parsing because the noun decides which flags the command takes.
-std::string findNoun(const Args &args, const std::map<std::string, std::string> &nouns)
+// The noun (workspace, project, user) in canonical form: the first positional decides which
+// flags the command takes.
+std::string findNoun(const CommandArgs &args, const std::map<std::string, std::string> &nouns)
 {
-    for (const auto &a : args) {
-        if (!a.empty() && a[0] == '-')
-            continue;
-        if (auto it = nouns.find(a); it != nouns.end())
-            return it->second;
-    }
-    return {};
+    if (args.positional().empty())
+        return {};
+    auto it = nouns.find(args.positional()[0]);
+    return it == nouns.end() ? std::string() : it->second;
+}
+
+// The flags of one noun's form of a command; any other is refused rather than ignored.
+int checkFlags(const CommandArgs &a, std::set<std::string> allowed, const std::string &form)
+{
+    allowed.insert("--output");
+    if (const std::string bad = a.unexpectedFlag(allowed); !bad.empty())
+        return usageError(a, form + " takes no " + bad);
+    return -1;
 }
 
 const std::map<std::string, std::string> &objectNouns()
@@ -52,30 +57,6 @@ const std::map<std::string, std::string> &objectNouns()
         {"users", "user"},
     };
     return n;
-}
-
-bool wantsHelp(const Args &args)
-{
-    for (const auto &a : args)
-        if (a == "-h" || a == "--help")
-            return true;
-    return false;
-}
-
-// Parses args for `command`; handles --help. Returns -1 to go on, else the exit code.
-int parseCommand(const std::string &command, const Args &args, TenancyArgs &parsed, std::set<std::string> valueFlags,
-                 std::set<std::string> switches, bool writes = true)
-{
-    if (writes)
-        switches.insert(TenancyArgs::writeSwitches().begin(), TenancyArgs::writeSwitches().end());
-    std::string error;
-    if (!parsed.parse(args, std::move(valueFlags), std::move(switches), error))
-        return tenancyUsageError(command, error);
-    if (parsed.help()) {
-        printTenancyUsage(command, stdout);
-        return 0;
-    }
-    return -1;
 }
 
 // The password, from stdin only: argv is visible to every user of the machine through ps.
@@ -134,7 +115,7 @@ std::optional<json> readCurrent(TenancySession &session, const kube::GroupVersio
 // ---------------------------------------------------------------------------------------------
 // Workspaces
 
-void applyWorkspaceFlags(const TenancyArgs &a, WorkspaceSpec &spec)
+void applyWorkspaceFlags(const CommandArgs &a, WorkspaceSpec &spec)
 {
     if (a.has("--manager"))
         spec.manager = a.value("--manager");
@@ -148,19 +129,19 @@ void applyWorkspaceFlags(const TenancyArgs &a, WorkspaceSpec &spec)
         spec.networkIsolation = a.on("--network-isolation");
 }
 
-int workspaceCommand(const std::string &verb, const Args &args)
+int workspaceCommand(const std::string &verb, const CommandArgs &a)
 {
-    TenancyArgs a;
     std::set<std::string> values = {"--manager", "--alias", "--description", "--cluster"};
     std::set<std::string> switches = {"--network-isolation"};
     if (verb == "delete") {
         values = {"--propagation"};
         switches.clear();
     }
-    if (int rc = parseCommand(verb, args, a, values, switches); rc >= 0)
+    values.insert(switches.begin(), switches.end());
+    if (int rc = checkFlags(a, values, verb + " workspace"); rc >= 0)
         return rc;
     if (a.positional().size() != 2)
-        return tenancyUsageError(verb, verb + " workspace takes one NAME");
+        return usageError(a, verb + " workspace takes one NAME");
     const std::string name = a.positional()[1];
     TenancySession session(a);
     if (int rc = session.open(true))
@@ -208,21 +189,20 @@ int workspaceCommand(const std::string &verb, const Args &args)
 // ---------------------------------------------------------------------------------------------
 // Projects
 
-int projectCommand(const std::string &verb, const Args &args)
+int projectCommand(const std::string &verb, const CommandArgs &a)
 {
-    TenancyArgs a;
     std::set<std::string> values;
     if (verb == "create")
         values = {"--workspace", "--alias", "--description"};
     else if (verb == "move")
         values = {"--workspace"};
-    if (int rc = parseCommand(verb, args, a, values, {}); rc >= 0)
+    if (int rc = checkFlags(a, values, verb + " project"); rc >= 0)
         return rc;
     if (a.positional().size() != 2)
-        return tenancyUsageError(verb, verb + " project takes one NAME");
+        return usageError(a, verb + " project takes one NAME");
     const std::string name = a.positional()[1];
     if ((verb == "create" || verb == "move") && a.value("--workspace").empty())
-        return tenancyUsageError(verb, verb + " project needs -w WORKSPACE");
+        return usageError(a, verb + " project needs -w WORKSPACE");
     TenancySession session(a);
     if (int rc = session.open(true))
         return rc;
@@ -241,9 +221,8 @@ int projectCommand(const std::string &verb, const Args &args)
 // ---------------------------------------------------------------------------------------------
 // Users
 
-int userObjectCommand(const std::string &verb, const Args &args)
+int userObjectCommand(const std::string &verb, const CommandArgs &a)
 {
-    TenancyArgs a;
     std::set<std::string> values, switches;
     if (verb == "create") {
         values = {"--email", "--display-name", "--description", "--platform-role"};
@@ -252,10 +231,11 @@ int userObjectCommand(const std::string &verb, const Args &args)
         values = {"--email", "--display-name", "--description"};
         switches = {"--password-stdin"};
     }
-    if (int rc = parseCommand(verb, args, a, values, switches); rc >= 0)
+    values.insert(switches.begin(), switches.end());
+    if (int rc = checkFlags(a, values, verb + " user"); rc >= 0)
         return rc;
     if (a.positional().size() != 2)
-        return tenancyUsageError(verb, verb + " user takes one NAME (passwords are read with --password-stdin only)");
+        return usageError(a, verb + " user takes one NAME (passwords are read with --password-stdin only)");
     const std::string name = a.positional()[1];
     UserSpec spec;
     spec.name = name;
@@ -359,7 +339,7 @@ bool readRoleFile(const std::string &path, RoleInput &in)
 
 // Collects the role's intent from the flags; flags win over --from-file. Returns 0, or the exit
 // code: a rule text that does not parse is a usage error, an unreadable file a failure.
-int roleInput(const TenancyArgs &a, RoleInput &in)
+int roleInput(const CommandArgs &a, RoleInput &in)
 {
     if (a.has("--from-file") && !readRoleFile(a.value("--from-file"), in))
         return 1;
@@ -367,13 +347,13 @@ int roleInput(const TenancyArgs &a, RoleInput &in)
     for (const auto &text : a.values("--rule")) {
         auto rule = parseRule(text, RuleKind::Resource);
         if (!rule)
-            return tenancyUsageError("role", "--rule: " + rule.error().message);
+            return usageError(a, "--rule: " + rule.error().message);
         flagRules.push_back(*rule);
     }
     for (const auto &text : a.values("--non-resource-rule")) {
         auto rule = parseRule(text, RuleKind::NonResource);
         if (!rule)
-            return tenancyUsageError("role", "--non-resource-rule: " + rule.error().message);
+            return usageError(a, "--non-resource-rule: " + rule.error().message);
         flagRules.push_back(*rule);
     }
     if (!flagRules.empty()) {
@@ -406,31 +386,26 @@ std::vector<std::string> currentTemplates(const json &role)
     return out;
 }
 
-int roleCommand(const Args &args)
+int roleCommand(const CommandArgs &a)
 {
-    TenancyArgs a;
-    const std::set<std::string> values = {"--workspace", "--namespace", "--rule", "--non-resource-rule", "--template",
-                                          "--alias", "--description", "--from-file"};
-    if (int rc = parseCommand("role", args, a, values, {"--platform", "--cluster"}); rc >= 0)
-        return rc;
     const std::string verb = a.positional().empty() ? std::string() : a.positional()[0];
     if (verb != "create" && verb != "edit" && verb != "delete")
-        return tenancyUsageError("role", "role needs create, edit or delete");
+        return usageError(a, "role needs create, edit or delete");
     if (verb == "delete")
         for (const char *f : {"--rule", "--non-resource-rule", "--template", "--alias", "--description", "--from-file"})
             if (a.has(f))
-                return tenancyUsageError("role", std::string("role delete takes no ") + f);
+                return usageError(a, std::string("role delete takes no ") + f);
     std::string error;
     auto scope = TenancyScope::fromArgs(a, true, error);
     if (!scope)
-        return tenancyUsageError("role", error);
+        return usageError(a, error);
     RoleInput in;
     if (verb != "delete")
         if (int rc = roleInput(a, in))
             return rc;
     std::string name = a.positional().size() > 1 ? a.positional()[1] : in.fileName;
     if (a.positional().size() > 2 || name.empty())
-        return tenancyUsageError("role", "role " + verb + " takes one NAME");
+        return usageError(a, "role " + verb + " takes one NAME");
     name = scope->roleObjectName(name);
 
     RoleSpec spec;
@@ -497,23 +472,20 @@ int roleCommand(const Args &args)
 // ---------------------------------------------------------------------------------------------
 // Members
 
-int memberCommand(const Args &args)
+int memberCommand(const CommandArgs &a)
 {
-    TenancyArgs a;
-    if (int rc = parseCommand("member", args, a, {"--workspace", "--namespace"}, {"--platform", "--cluster"}); rc >= 0)
-        return rc;
     std::string verb = a.positional().empty() ? std::string() : a.positional()[0];
     if (verb == "rm")
         verb = "remove";
     if (verb != "add" && verb != "set" && verb != "remove")
-        return tenancyUsageError("member", "member needs add, set or remove");
+        return usageError(a, "member needs add, set or remove");
     const size_t want = verb == "remove" ? 2 : 3;
     if (a.positional().size() != want)
-        return tenancyUsageError("member", verb == "remove" ? "member remove takes USER" : "member " + verb + " takes USER ROLE");
+        return usageError(a, verb == "remove" ? "member remove takes USER" : "member " + verb + " takes USER ROLE");
     std::string error;
     auto scope = TenancyScope::fromArgs(a, true, error);
     if (!scope)
-        return tenancyUsageError("member", error);
+        return usageError(a, error);
     const std::string user = a.positional()[1];
     TenancySession session(a);
     if (int rc = session.open(true))
@@ -544,17 +516,14 @@ int memberCommand(const Args &args)
 // ---------------------------------------------------------------------------------------------
 // user enable|disable|set-platform-role
 
-int userStateCommand(const Args &args)
+int userStateCommand(const CommandArgs &a)
 {
-    TenancyArgs a;
-    if (int rc = parseCommand("user", args, a, {}, {}); rc >= 0)
-        return rc;
     const std::string verb = a.positional().empty() ? std::string() : a.positional()[0];
     if (verb != "enable" && verb != "disable" && verb != "set-platform-role")
-        return tenancyUsageError("user", "user needs enable, disable or set-platform-role");
+        return usageError(a, "user needs enable, disable or set-platform-role");
     const size_t want = verb == "set-platform-role" ? 3 : 2;
     if (a.positional().size() != want)
-        return tenancyUsageError("user", verb == "set-platform-role" ? "user set-platform-role takes NAME ROLE"
+        return usageError(a, verb == "set-platform-role" ? "user set-platform-role takes NAME ROLE"
                                                                      : "user " + verb + " takes NAME");
     TenancySession session(a);
     if (int rc = session.open(true))
@@ -565,15 +534,11 @@ int userStateCommand(const Args &args)
     return session.execute(session.planner().setUserEnabled(name, verb == "enable"));
 }
 
-int objectCommand(const std::string &verb, const Args &args)
+int objectCommand(const std::string &verb, const CommandArgs &args)
 {
     const std::string noun = findNoun(args, objectNouns());
     if (noun.empty()) {
-        if (wantsHelp(args)) {
-            printTenancyUsage(verb, stdout);
-            return 0;
-        }
-        return tenancyUsageError(verb, verb + " what? (" + (verb == "move" ? "project" : verb == "edit" ? "workspace or user" : "workspace, project or user") + ")");
+        return usageError(args, verb + " what? (" + (verb == "move" ? "project" : verb == "edit" ? "workspace or user" : "workspace, project or user") + ")");
     }
     if (noun == "workspace" && verb != "move")
         return workspaceCommand(verb, args);
@@ -581,30 +546,27 @@ int objectCommand(const std::string &verb, const Args &args)
         return projectCommand(verb, args);
     if (noun == "user" && verb != "move")
         return userObjectCommand(verb, args);
-    return tenancyUsageError(verb, "there is no `" + verb + " " + noun + "`");
+    return usageError(args, "there is no `" + verb + " " + noun + "`");
 }
 
 } // namespace
 
-int runCreate(const Args &args) { return objectCommand("create", args); }
-int runEdit(const Args &args) { return objectCommand("edit", args); }
-int runDelete(const Args &args) { return objectCommand("delete", args); }
-int runMove(const Args &args) { return objectCommand("move", args); }
-int runMember(const Args &args) { return memberCommand(args); }
-int runRole(const Args &args) { return roleCommand(args); }
+int runCreate(const CommandArgs &args) { return objectCommand("create", args); }
+int runEdit(const CommandArgs &args) { return objectCommand("edit", args); }
+int runDelete(const CommandArgs &args) { return objectCommand("delete", args); }
+int runMove(const CommandArgs &args) { return objectCommand("move", args); }
+int runMember(const CommandArgs &args) { return memberCommand(args); }
+int runRole(const CommandArgs &args) { return roleCommand(args); }
 
-int runUser(const Args &args)
+int runUser(const CommandArgs &args)
 {
     return userStateCommand(args);
 }
 
-int runRepair(const Args &args)
+int runRepair(const CommandArgs &a)
 {
-    TenancyArgs a;
-    if (int rc = parseCommand("repair", args, a, {}, {}); rc >= 0)
-        return rc;
     if (!a.positional().empty())
-        return tenancyUsageError("repair", "repair takes no arguments");
+        return usageError(a, "repair takes no arguments");
     TenancySession session(a);
     if (int rc = session.open(true))
         return rc;

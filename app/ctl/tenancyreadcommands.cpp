@@ -1,11 +1,10 @@
 // tenantryctl's tenancy reads: `get workspaces|projects|users|roles|members`, `tree` and `mode`.
 // Tables follow kubectl's layout; -o json|yaml prints the underlying objects as a List.
 #include "commands.h"
-#include "tenancyargs.h"
+#include "commandargs.h"
 #include "tenancyscope.h"
 #include "tenancysession.h"
 #include "tenancytable.h"
-#include "tenancyusage.h"
 
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/labels.h"
@@ -35,28 +34,12 @@ const std::map<std::string, std::string> &getNouns()
     return n;
 }
 
-// Flags that take a value in `get`, generic or tenancy, so the noun search skips their values.
-bool takesValue(const std::string &arg)
+std::string findGetNoun(const CommandArgs &args)
 {
-    static const std::set<std::string> v = {"--kubeconfig", "--context", "-n", "--namespace", "-o", "--output", "-l",
-                                            "--selector", "--chunk-size", "-w", "--workspace", "--mode"};
-    return v.count(arg) > 0;
-}
-
-std::string findGetNoun(const Args &args)
-{
-    for (size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--")
-            return i + 1 < args.size() && getNouns().count(args[i + 1]) ? getNouns().at(args[i + 1]) : std::string();
-        if (!args[i].empty() && args[i][0] == '-') {
-            if (takesValue(args[i]))
-                ++i;
-            continue;
-        }
-        auto it = getNouns().find(args[i]);
-        return it == getNouns().end() ? std::string() : it->second;
-    }
-    return {};
+    if (args.positional().empty())
+        return {};
+    auto it = getNouns().find(args.positional()[0]);
+    return it == getNouns().end() ? std::string() : it->second;
 }
 
 std::string joined(const std::vector<std::string> &items, const char *sep = ",")
@@ -157,7 +140,7 @@ std::string subjectText(const json &s)
 
 // ---------------------------------------------------------------------------------------------
 
-int getWorkspaces(TenancySession &session, const TenancyArgs &a, const std::string &name)
+int getWorkspaces(TenancySession &session, const CommandArgs &a, const std::string &name)
 {
     std::vector<json> items;
     if (!name.empty()) {
@@ -197,60 +180,30 @@ int getWorkspaces(TenancySession &session, const TenancyArgs &a, const std::stri
     });
 }
 
-// Namespaces a user who may not list namespaces can still reach: candidates from the flags, the
-// kubeconfig context and any bindings of theirs they may read, each checked with a
-// SelfSubjectRulesReview (a namespace counts when it grants more than the self-review rules every
-// authenticated user has).
-std::vector<json> reachableNamespaces(TenancySession &session, const TenancyArgs &a, std::string &sources,
+// Namespaces a user who may not list namespaces can still reach, by the one reach rule the GUI
+// uses (kube::session::ClusterConnection::reach); -n NS adds a candidate.
+std::vector<json> reachableNamespaces(TenancySession &session, const CommandArgs &a, std::string &sources,
                                      std::set<std::string> &unreadable)
 {
-    std::set<std::string> candidates;
+    kube::session::ReachOptions options;
     if (!a.value("--namespace").empty())
-        candidates.insert(a.value("--namespace"));
-    if (!session.contextNamespace().empty())
-        candidates.insert(session.contextNamespace());
-    sources = "-n and the kubeconfig context";
-    auto me = session.client().whoami();
-    if (me) {
-        for (const auto &gvr : {session.api().projectRoleBinding, TenancyApi::rbacRoleBinding}) {
-            auto mine = listOf(session.client(), gvr, "", std::string(kUserRefLabel) + "=" + me->username);
-            if (!mine)
-                continue;
-            sources = "-n, the kubeconfig context and your role bindings";
-            for (const auto &b : *mine)
-                candidates.insert(kube::ObjectMeta(b).namespaceName());
-        }
+        options.candidates.push_back(a.value("--namespace"));
+    auto reach = session.cluster().reach(options);
+    if (!reach) {
+        TenancySession::printError(reach.error());
+        return {};
     }
-    std::vector<json> out;
-    for (const auto &ns : candidates) {
-        json review = {{"apiVersion", "authorization.k8s.io/v1"},
-                       {"kind", "SelfSubjectRulesReview"},
-                       {"spec", {{"namespace", ns}}}};
-        auto r = session.client().create(TenancyApi::selfSubjectRulesReview, "", review);
-        if (!r)
-            continue;
-        bool reachable = false;
-        for (const auto &rule : (*r)["status"].value("resourceRules", json::array()))
-            for (const auto &g : rule.value("apiGroups", json::array()))
-                if (g != "authorization.k8s.io" && g != "authentication.k8s.io")
-                    reachable = true;
-        if (!reachable)
-            continue;
-        auto obj = session.client().get(TenancyApi::namespaces, "", ns);
-        if (obj) {
-            (*obj)["apiVersion"] = "v1";
-            (*obj)["kind"] = "Namespace";
-            out.push_back(*obj);
-        } else {
-            // Reachable inside, but the Namespace object itself is not readable.
-            unreadable.insert(ns);
-            out.push_back({{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", ns}}}});
-        }
+    sources = reach->sources;
+    unreadable = reach->unreadable;
+    std::vector<json> out = reach->objects;
+    for (auto &n : out) {
+        n["apiVersion"] = "v1";
+        n["kind"] = "Namespace";
     }
     return out;
 }
 
-int getProjects(TenancySession &session, const TenancyArgs &a, const std::string &name)
+int getProjects(TenancySession &session, const CommandArgs &a, const std::string &name)
 {
     const std::string ws = a.value("--workspace");
     std::vector<json> items;
@@ -309,7 +262,7 @@ int getProjects(TenancySession &session, const TenancyArgs &a, const std::string
     });
 }
 
-int getUsers(TenancySession &session, const TenancyArgs &a, const std::string &name)
+int getUsers(TenancySession &session, const CommandArgs &a, const std::string &name)
 {
     std::vector<json> items;
     if (!name.empty()) {
@@ -348,7 +301,7 @@ int getUsers(TenancySession &session, const TenancyArgs &a, const std::string &n
     });
 }
 
-int getRoles(TenancySession &session, const TenancyArgs &a, const TenancyScope &scope, const std::string &name)
+int getRoles(TenancySession &session, const CommandArgs &a, const TenancyScope &scope, const std::string &name)
 {
     std::vector<json> items;
     if (!name.empty()) {
@@ -381,7 +334,7 @@ int getRoles(TenancySession &session, const TenancyArgs &a, const TenancyScope &
     });
 }
 
-int getMembers(TenancySession &session, const TenancyArgs &a, const TenancyScope &scope, const std::string &user)
+int getMembers(TenancySession &session, const CommandArgs &a, const TenancyScope &scope, const std::string &user)
 {
     auto list = scope.bindings(session.client(), session.api(), user);
     if (!list) {
@@ -465,50 +418,32 @@ private:
 
 } // namespace
 
-bool isTenancyGet(const Args &args)
+bool isTenancyGet(const CommandArgs &args)
 {
-    if (!findGetNoun(args).empty())
-        return true;
-    // `get --help` without a resource: the tenancy help, which also points at the generic get.
-    for (const auto &a : args)
-        if (!a.empty() && a[0] != '-')
-            return false;
-    for (const auto &a : args)
-        if (a == "-h" || a == "--help")
-            return true;
-    return false;
+    return !findGetNoun(args).empty();
 }
 
-int runTenancyGet(const Args &args)
+int runTenancyGet(const CommandArgs &a)
 {
-    const std::string noun = findGetNoun(args);
-    TenancyArgs a;
-    // (noun is empty only for `get --help`, answered below)
-    std::set<std::string> values, switches;
-    if (noun == "projects") {
-        values = {"--workspace", "--namespace"};
-        switches = {"--all-namespaces"};
-    } else if (noun == "roles" || noun == "members") {
-        values = {"--workspace", "--namespace"};
-        switches = {"--platform", "--cluster"};
-    }
-    std::string error;
-    if (!a.parse(args, values, switches, error))
-        return tenancyUsageError("get", error);
-    if (a.help()) {
-        printTenancyUsage("get", stdout);
-        return 0;
-    }
+    const std::string noun = findGetNoun(a);
+    std::set<std::string> allowed = {"--output"};
+    if (noun == "projects")
+        allowed.insert({"--workspace", "--all-namespaces"});
+    else if (noun == "roles" || noun == "members")
+        allowed.insert({"--workspace", "--platform", "--cluster"});
+    if (const std::string bad = a.unexpectedFlag(allowed); !bad.empty())
+        return usageError(a, "get " + noun + " takes no " + bad);
     if (!validOutput(a.output()))
-        return tenancyUsageError("get", "unknown output format \"" + a.output() + "\"");
+        return usageError(a, "unknown output format \"" + a.output() + "\"");
     if (a.positional().size() > 2)
-        return tenancyUsageError("get", "get " + noun + " takes at most one NAME");
+        return usageError(a, "get " + noun + " takes at most one NAME");
     const std::string name = a.positional().size() == 2 ? a.positional()[1] : std::string();
     std::optional<TenancyScope> scope;
+    std::string error;
     if (noun == "roles" || noun == "members") {
         scope = TenancyScope::fromArgs(a, true, error);
         if (!scope)
-            return tenancyUsageError("get", "get " + noun + ": " + error);
+            return usageError(a, "get " + noun + ": " + error);
     }
     TenancySession session(a);
     if (int rc = session.open(false))
@@ -524,20 +459,12 @@ int runTenancyGet(const Args &args)
     return getMembers(session, a, *scope, name);
 }
 
-int runTree(const Args &args)
+int runTree(const CommandArgs &a)
 {
-    TenancyArgs a;
-    std::string error;
-    if (!a.parse(args, {"--workspace"}, {}, error))
-        return tenancyUsageError("tree", error);
-    if (a.help()) {
-        printTenancyUsage("tree", stdout);
-        return 0;
-    }
     if (!a.positional().empty())
-        return tenancyUsageError("tree", "tree takes no arguments (use -w WORKSPACE for one workspace)");
+        return usageError(a, "tree takes no arguments (use -w WORKSPACE for one workspace)");
     if (!a.output().empty())
-        return tenancyUsageError("tree", "tree has no -o; use `get ... -o json|yaml` for objects");
+        return usageError(a, "tree has no -o; use `get ... -o json|yaml` for objects");
     TenancySession session(a);
     if (int rc = session.open(false))
         return rc;
@@ -645,18 +572,10 @@ int runTree(const Args &args)
     return builder.failed() ? 1 : 0;
 }
 
-int runMode(const Args &args)
+int runMode(const CommandArgs &a)
 {
-    TenancyArgs a;
-    std::string error;
-    if (!a.parse(args, {}, {}, error))
-        return tenancyUsageError("mode", error);
-    if (a.help()) {
-        printTenancyUsage("mode", stdout);
-        return 0;
-    }
     if (!a.positional().empty())
-        return tenancyUsageError("mode", "mode takes no arguments");
+        return usageError(a, "mode takes no arguments");
     TenancySession session(a);
     if (int rc = session.open(false, false))
         return rc;
@@ -670,7 +589,7 @@ int runMode(const Args &args)
         return 0;
     }
     if (!a.output().empty())
-        return tenancyUsageError("mode", "unknown output format \"" + a.output() + "\"");
+        return usageError(a, "unknown output format \"" + a.output() + "\"");
     std::printf("mode:    %s%s\n", toString(t.mode), t.overridden ? " (set with --mode)" : "");
     std::printf("api:     %s\n", toString(t.api.flavor));
     std::printf("reason:  %s\n", t.reason.c_str());

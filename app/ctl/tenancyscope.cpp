@@ -53,7 +53,7 @@ void restoreKinds(std::vector<json> &items, const kube::GroupVersionResource &gv
     }
 }
 
-std::optional<TenancyScope> TenancyScope::fromArgs(const TenancyArgs &args, bool allowPlatform, std::string &error)
+std::optional<TenancyScope> TenancyScope::fromArgs(const CommandArgs &args, bool allowPlatform, std::string &error)
 {
     std::vector<TenancyScope> given;
     if (allowPlatform && args.on("--platform"))

@@ -2,7 +2,7 @@
 // taken from --platform / --cluster / -w / -n, and the role and binding objects it holds.
 #pragma once
 
-#include "tenancyargs.h"
+#include "commandargs.h"
 
 #include "kubeclient/api/client.h"
 #include "kubeclient/tenancy/plan/objectfactory.h"
@@ -22,7 +22,7 @@ public:
     using Level = kube::tenancy::RoleSpec::Level;
 
     // Exactly one of the scope flags; `error` says what is wrong otherwise.
-    static std::optional<TenancyScope> fromArgs(const TenancyArgs &args, bool allowPlatform, std::string &error);
+    static std::optional<TenancyScope> fromArgs(const CommandArgs &args, bool allowPlatform, std::string &error);
     TenancyScope(Level level, std::string name);
 
     Level level() const { return m_level; }

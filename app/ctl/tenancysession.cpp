@@ -38,6 +38,7 @@ const char *outcomeWord(WriteOutcome outcome)
     case WriteOutcome::Failed: return "failed";
     case WriteOutcome::Skipped: return "skipped";
     case WriteOutcome::Pending: return "not written";
+    case WriteOutcome::NotChecked: return "not checked";
     }
     return "unknown";
 }
@@ -55,25 +56,6 @@ std::string resultLine(const PlannedWrite &w, const std::string &outcome, bool d
     if (!notes.empty())
         line += " (" + notes + ")";
     return line;
-}
-
-// A write a dry run cannot check because an earlier write of the same plan creates what it
-// needs (the namespace it goes into, or the object it patches): the server answers NotFound.
-std::optional<size_t> dependsOnEarlierWrite(const Plan &plan, size_t index, const kube::Error &error)
-{
-    if (!error.isApi(kube::StatusReason::NotFound))
-        return std::nullopt;
-    const PlannedWrite &w = plan.writes[index];
-    for (size_t i = 0; i < index; ++i) {
-        const PlannedWrite &e = plan.writes[i];
-        if (e.action != WriteAction::Apply)
-            continue;
-        if (!w.ns.empty() && e.gvr == kube::tenancy::TenancyApi::namespaces && e.name == w.ns)
-            return i;
-        if (e.gvr == w.gvr && e.ns == w.ns && e.name == w.name)
-            return i;
-    }
-    return std::nullopt;
 }
 
 void printConflict(const kube::Error &error)
@@ -104,7 +86,7 @@ std::string objectRef(const PlannedWrite &w)
     return kind + "/" + w.name;
 }
 
-TenancySession::TenancySession(const TenancyArgs &args)
+TenancySession::TenancySession(const CommandArgs &args)
     : m_args(args)
 {
 }
@@ -146,14 +128,14 @@ int TenancySession::open(bool writing, bool requireApi)
             return 2;
         }
     }
-    if (!connect(m_args.globalFlags(), m_connection))
+    // Who we are is asked alongside mode detection, only for writes (the creator annotation).
+    ConnectOptions options;
+    options.detectMode = true;
+    options.whoami = writing;
+    options.modeOverride = forced;
+    if (!connect(m_args.globalFlags(), m_connection, options))
         return 1;
-    auto tenancy = kube::tenancy::detectTenancy(*m_connection.client, forced);
-    if (!tenancy) {
-        printError(tenancy.error());
-        return 1;
-    }
-    m_tenancy = std::move(*tenancy);
+    m_tenancy = *m_connection.cluster->tenancy();
     if (requireApi && !m_tenancy.api.installed()) {
         std::fprintf(stderr, "error: the KubeSphere tenancy API is not served by %s (no iam.kubesphere.io / "
                              "tenant.kubesphere.io); run `tenantryctl install` to install Tenantry's CRDs\n",
@@ -161,14 +143,14 @@ int TenancySession::open(bool writing, bool requireApi)
         return 1;
     }
     if (writing) {
-        auto me = m_connection.client->whoami();
-        if (me) {
+        if (const auto &me = m_connection.cluster->identity()) {
             m_user = me->username;
         } else {
             // Old servers lack SelfSubjectReview; the creator annotation is then left out.
             std::fprintf(stderr, "warning: could not ask the server who you are (%s); objects will carry no "
                                  "kubesphere.io/creator\n",
-                         me.error().describe().c_str());
+                         m_connection.cluster->identityError() ? m_connection.cluster->identityError()->describe().c_str()
+                                                               : "no answer");
         }
         std::fprintf(stderr, "mode: %s (%s)\n", kube::tenancy::toString(m_tenancy.mode), m_tenancy.reason.c_str());
     }
@@ -224,16 +206,17 @@ int TenancySession::execute(const kube::Result<Plan> &planned, bool creates)
         int failed = 0;
         for (const WriteResult &r : report.results) {
             const PlannedWrite &w = plan.writes[r.index];
-            if (r.outcome != WriteOutcome::Failed) {
-                std::fprintf(results, "%s\n", resultLine(w, outcomeWord(r.outcome), true).c_str());
-                continue;
-            }
-            if (auto dep = dependsOnEarlierWrite(plan, r.index, *r.error)) {
+            // The executor marks writes that need an earlier write of the plan (NotChecked).
+            if (r.outcome == WriteOutcome::NotChecked && r.dependsOn) {
                 std::fprintf(results, "%s\n",
-                             resultLine(w, "not checked: it needs write " + std::to_string(*dep + 1) + " ("
-                                               + objectRef(plan.writes[*dep]) + ") to exist first",
+                             resultLine(w, "not checked: it needs write " + std::to_string(*r.dependsOn + 1) + " ("
+                                               + objectRef(plan.writes[*r.dependsOn]) + ") to exist first",
                                         true)
                                  .c_str());
+                continue;
+            }
+            if (r.outcome != WriteOutcome::Failed) {
+                std::fprintf(results, "%s\n", resultLine(w, outcomeWord(r.outcome), true).c_str());
                 continue;
             }
             ++failed;

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "globalflags.h"
-#include "tenancyargs.h"
+#include "commandargs.h"
 
 #include "kubeclient/kubesphere/mode.h"
 #include "kubeclient/tenancy/plan/plan.h"
@@ -17,7 +17,7 @@ namespace ctl {
 class TenancySession
 {
 public:
-    explicit TenancySession(const TenancyArgs &args);
+    explicit TenancySession(const CommandArgs &args);
 
     // Connects, detects the mode (honouring --mode) and, for writes, asks who we are and prints
     // the mode in force on stderr. Returns 0, or the exit code to end the command with.
@@ -30,6 +30,8 @@ public:
     bool standalone() const { return m_tenancy.mode == kube::tenancy::Mode::Standalone; }
     const std::string &user() const { return m_user; }
     const std::string &contextNamespace() const { return m_connection.ns; }
+    // The shared connection: identity and the one reach rule the GUI uses too.
+    const kube::session::ClusterConnection &cluster() const { return *m_connection.cluster; }
 
     // A planner acting as `actor` (recorded as kubesphere.io/creator); the caller by default.
     kube::tenancy::Planner planner(const std::string &actor = {});
@@ -46,7 +48,7 @@ public:
 private:
     bool confirm(size_t writes);
 
-    const TenancyArgs &m_args;
+    const CommandArgs &m_args;
     Connection m_connection;
     kube::tenancy::ClusterTenancy m_tenancy;
     std::string m_user;

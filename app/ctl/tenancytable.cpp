@@ -72,7 +72,8 @@ void TenancyTable::print(FILE *out, const std::string &emptyNote) const
         }
         std::fprintf(out, "%s\n", text.c_str());
     };
-    line(m_headers);
+    if (m_showHeader)
+        line(m_headers);
     for (const auto &row : m_rows)
         line(row);
 }

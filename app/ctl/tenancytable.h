@@ -14,6 +14,8 @@ public:
     explicit TenancyTable(std::vector<std::string> headers);
 
     void addRow(std::vector<std::string> cells);
+    // kubectl's --no-headers: the rows alone (widths still count the header).
+    void hideHeader() { m_showHeader = false; }
     bool empty() const { return m_rows.empty(); }
     size_t rowCount() const { return m_rows.size(); }
     // Prints the table; with no rows prints kubectl's "No resources found" note to stderr.
@@ -22,6 +24,7 @@ public:
 private:
     std::vector<std::string> m_headers;
     std::vector<std::vector<std::string>> m_rows;
+    bool m_showHeader = true;
 };
 
 // Display width of UTF-8 text (code points; the table holds no wide characters).

@@ -1,0 +1,435 @@
+// The command table: what each command takes and says about itself, next to its entry point.
+// Adding a flag to a command means adding it here, which is also what `--help` prints.
+#include "commandtable.h"
+
+#include "contextfanout.h"
+
+#include <algorithm>
+
+namespace ctl {
+
+namespace {
+
+using K = FlagKind;
+
+FlagSpec output(const std::string &formats, const std::string &help)
+{
+    return {"--output", 'o', K::Value, formats, help};
+}
+
+// The scope flags of role and member commands.
+std::vector<FlagSpec> scopeFlags()
+{
+    return {{"--platform", 0, K::Switch, "", "platform scope (GlobalRoles, GlobalRoleBindings)"},
+            {"--cluster", 0, K::Switch, "", "cluster scope (ClusterRoles of the tenancy API)"},
+            {"--workspace", 'w', K::Value, "WS", "workspace scope"}};
+    // -n NS (a project) is the global --namespace flag.
+}
+
+// The flags of the permission commands that read RBAC data (live or offline).
+std::vector<FlagSpec> rbacSourceFlags()
+{
+    return {{"--view", 0, K::Value, "kubernetes|kubesphere",
+             "evaluate as kube-apiserver does (default) or as KubeSphere's authorizer (workspaces, global roles)"},
+            {"--from", 0, K::Value, "PATH", "work offline on manifests (a file or a folder of YAML/JSON)"},
+            {"--predict-aggregation", 0, K::Switch, "",
+             "offline: fill aggregated ClusterRoles as the controller would"}};
+}
+
+std::vector<FlagSpec> concat(std::vector<FlagSpec> a, const std::vector<FlagSpec> &b)
+{
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+std::vector<Command> buildCommands()
+{
+    std::vector<Command> c;
+
+    // ---- Tenancy -------------------------------------------------------------------------
+    c.push_back({{"get", "Tenancy", "list tenancy objects, or objects of any other kind like kubectl get",
+                  {"get workspaces|projects|users [NAME] [-w WS] [-A] [-o FORMAT]",
+                   "get roles|members [NAME] (--platform | --cluster | -w WS | -n NS) [-o FORMAT]",
+                   "get RESOURCE [NAME] [-n NS | -A] [-l SELECTOR] [-o FORMAT]"},
+                  "  get workspaces           NAME, MANAGER, PROJECTS, ALIAS, AGE\n"
+                  "  get projects [-w WS] [-A]\n"
+                  "                           NAME, WORKSPACE, STATUS, AGE; -A also lists namespaces outside workspaces\n"
+                  "  get users                NAME, EMAIL, STATE, PLATFORM-ROLE, AGE\n"
+                  "  get roles                NAME, TEMPLATES, RULES, ALIAS, BUILT-IN\n"
+                  "  get members [USER]       SUBJECT, ROLE, BINDING, SINCE\n"
+                  "A user who may not list namespaces gets, from `get projects`, the namespaces they can reach.\n"
+                  "Any other resource (`get pods -n x`, `get roles.rbac.authorization.k8s.io`) is fetched\n"
+                  "generically, like kubectl get. With several contexts every row starts with CONTEXT.",
+                  concat({output("table|wide|json|yaml|name", "output format; json/yaml print the objects as a List"),
+                          {"--all-namespaces", 'A', K::Switch, "", "every namespace (projects: also those outside workspaces)"},
+                          {"--selector", 'l', K::Value, "SELECTOR", "generic get: label selector"},
+                          {"--chunk-size", 0, K::Value, "N", "generic get: list page size (default 500)"}},
+                         scopeFlags()),
+                  CommandKind::Read},
+                 [](const CommandArgs &a) { return isTenancyGet(a) ? runTenancyGet(a) : runGet(a); },
+                 {}});
+    c.push_back({{"tree", "Tenancy", "users, platform roles, workspaces, projects and their members as a tree",
+                  {"tree [-w WS]"},
+                  "The platform: users with their platform roles, platform roles, then workspaces with\n"
+                  "their members and projects, each project with its members.",
+                  {{"--workspace", 'w', K::Value, "WS", "only this workspace (it becomes the root)"}},
+                  CommandKind::Read},
+                 runTree,
+                 {}});
+    c.push_back({{"mode", "Tenancy", "the tenancy mode in force (KubeSphere or standalone) and why",
+                  {"mode [-o json|yaml]"},
+                  "",
+                  {output("json|yaml", "print mode, API flavour and reason as a document")},
+                  CommandKind::Read},
+                 runMode,
+                 {}});
+    c.push_back({{"create", "Tenancy", "create a workspace, project or user (prints the plan first)",
+                  {"create workspace NAME [--manager USER] [--alias A] [--description D] [--cluster C]... "
+                   "[--network-isolation]",
+                   "create project NAME -w WS [--alias A] [--description D]",
+                   "create user NAME --email E [--password-stdin] [--display-name N] [--description D] "
+                   "[--platform-role ROLE]"},
+                  "--password-stdin reads the password from stdin (never from the command line); it must be 8-64\n"
+                  "characters with a lower-case letter, an upper-case letter and a digit.",
+                  {{"--manager", 0, K::Value, "USER", "workspace: its manager (gets the admin role)"},
+                   {"--alias", 0, K::Value, "A", "display name (kubesphere.io/alias-name)"},
+                   {"--description", 0, K::Value, "D", "description (kubesphere.io/description)"},
+                   {"--cluster", 0, K::List, "C", "workspace: a cluster it is placed on (repeatable)"},
+                   {"--network-isolation", 0, K::Switch, "", "workspace: isolate its projects' network"},
+                   {"--workspace", 'w', K::Value, "WS", "project: the workspace it belongs to"},
+                   {"--email", 0, K::Value, "E", "user: e-mail address"},
+                   {"--password-stdin", 0, K::Switch, "", "user: read the password from stdin"},
+                   {"--display-name", 0, K::Value, "N", "user: display name"},
+                   {"--platform-role", 0, K::Value, "ROLE", "user: platform role to bind"},
+                   output("yaml", "print the plan as YAML (results then go to stderr)")},
+                  CommandKind::Write},
+                 runCreate,
+                 {}});
+    c.push_back({{"edit", "Tenancy", "change a workspace or user; fields not given keep their values",
+                  {"edit workspace NAME [--manager USER] [--alias A] [--description D] [--cluster C]... "
+                   "[--network-isolation[=false]]",
+                   "edit user NAME [--email E] [--display-name N] [--description D] [--password-stdin]"},
+                  "",
+                  {{"--manager", 0, K::Value, "USER", "workspace: its manager"},
+                   {"--alias", 0, K::Value, "A", "workspace: display name"},
+                   {"--description", 0, K::Value, "D", "description"},
+                   {"--cluster", 0, K::List, "C", "workspace: the clusters it is placed on (replaces the list)"},
+                   {"--network-isolation", 0, K::Switch, "", "workspace: isolate its projects' network"},
+                   {"--email", 0, K::Value, "E", "user: e-mail address"},
+                   {"--display-name", 0, K::Value, "N", "user: display name"},
+                   {"--password-stdin", 0, K::Switch, "", "user: read a new password from stdin"},
+                   output("yaml", "print the plan as YAML (results then go to stderr)")},
+                  CommandKind::Write},
+                 runEdit,
+                 {}});
+    c.push_back({{"delete", "Tenancy", "delete a workspace, project or user",
+                  {"delete workspace NAME [--propagation Orphan|Foreground|Background]", "delete project NAME",
+                   "delete user NAME"},
+                  "Deleting a workspace with Orphan (the default) keeps its projects; the others delete them.",
+                  {{"--propagation", 0, K::Value, "Orphan|Foreground|Background", "workspace: what happens to its projects"},
+                   output("yaml", "print the plan as YAML (results then go to stderr)")},
+                  CommandKind::Write},
+                 runDelete,
+                 {}});
+    c.push_back({{"move", "Tenancy", "move a project (namespace) into another workspace",
+                  {"move project NAME -w WS"},
+                  "",
+                  {{"--workspace", 'w', K::Value, "WS", "the workspace to move it to"},
+                   output("yaml", "print the plan as YAML (results then go to stderr)")},
+                  CommandKind::Write},
+                 runMove,
+                 {}});
+    c.push_back({{"member", "Tenancy", "add, change or remove a member of a scope",
+                  {"member add USER ROLE (-w WS | -n NS | --cluster | --platform)",
+                   "member set USER ROLE (-w WS | -n NS | --cluster | --platform)",
+                   "member remove USER (-w WS | -n NS | --cluster)"},
+                  "add refuses when USER already has a role in that scope; set replaces it.\n"
+                  "Workspace roles may be named short (viewer) or in full (ws1-viewer).",
+                  concat(scopeFlags(), {output("yaml", "print the plan as YAML (results then go to stderr)")}),
+                  CommandKind::Write},
+                 runMember,
+                 {"members"}});
+    c.push_back({{"role", "Tenancy", "create, edit or delete a role of a scope",
+                  {"role create|edit NAME (--platform | --cluster | -w WS | -n NS) [--rule R]... [--template T]...",
+                   "role delete NAME (--platform | --cluster | -w WS | -n NS)"},
+                  "edit: rules and templates you do not give keep their current values; --rule replaces all\n"
+                  "rules. Workspace role names get the \"WS-\" prefix when they lack it.",
+                  concat(scopeFlags(),
+                         {{"--rule", 0, K::List, "'verbs=get,list;apiGroups=,apps;resources=pods,pods/log;resourceNames=x'",
+                           "a resource rule (repeatable); apiGroups='' is the core group; `*` is kept literally"},
+                          {"--non-resource-rule", 0, K::List, "'verbs=get;urls=/healthz,/metrics'",
+                           "a non-resource URL rule (platform and cluster roles; repeatable)"},
+                          {"--template", 0, K::List, "T", "compose the role from role template T (repeatable)"},
+                          {"--alias", 0, K::Value, "A", "display name"},
+                          {"--description", 0, K::Value, "D", "description"},
+                          {"--from-file", 'f', K::Value, "FILE", "take rules, templates, alias and description from a manifest"},
+                          output("yaml", "print the plan as YAML (results then go to stderr)")}),
+                  CommandKind::Write},
+                 runRole,
+                 {}});
+    c.push_back({{"user", "Tenancy", "enable or disable a user, or set their platform role",
+                  {"user enable NAME", "user disable NAME", "user set-platform-role NAME ROLE"},
+                  "",
+                  {output("yaml", "print the plan as YAML (results then go to stderr)")},
+                  CommandKind::Write},
+                 runUser,
+                 {}});
+    c.push_back({{"repair", "Tenancy", "fix drift in what standalone mode maintains",
+                  {"repair"},
+                  "Standalone mode: find the objects KubeSphere's controllers would have made that are missing\n"
+                  "or stale (workspace roles, manager bindings, RBAC mirrors and projections) and fix them.",
+                  {output("yaml", "print the plan as YAML (results then go to stderr)")},
+                  CommandKind::Write},
+                 runRepair,
+                 {}});
+    c.push_back({{"install", "Tenancy", "install Tenantry's tenancy CRDs and built-in roles (standalone mode)",
+                  {"install [--dry-run] [--yes]"},
+                  "",
+                  {},
+                  CommandKind::Write},
+                 runInstall,
+                 {}});
+
+    // ---- Permissions ---------------------------------------------------------------------
+    c.push_back({{"can-i", "Permissions", "yes/no like kubectl auth can-i, with the path that decides it",
+                  {"can-i VERB [TYPE | TYPE/NAME | NONRESOURCEURL] [--subresource SUB] [-n NS | -A] "
+                   "[--as USER [--as-group G]...]",
+                   "can-i --list [-n NS] [--as USER [--as-group G]...] [--no-headers]"},
+                  "The arguments mean what they mean to `kubectl auth can-i`: TYPE/NAME names one object\n"
+                  "(pods/log is the pod named \"log\"); a subresource goes in --subresource. TYPE is resolved\n"
+                  "through discovery (short names, kinds, TYPE.GROUP); an unknown TYPE is warned about and\n"
+                  "asked anyway, as kubectl does. The answer is computed locally from the RBAC objects.\n"
+                  "Exit codes: 0 yes, 1 no or failure, 2 usage error, 3 --verify found kube-apiserver disagreeing.",
+                  concat({{"--subresource", 0, K::Value, "SUB", "subresource such as log or scale"},
+                          {"--all-namespaces", 'A', K::Switch, "", "ask for all namespaces"},
+                          {"--list", 0, K::Switch, "", "list every allowed action in the namespace"},
+                          {"--no-headers", 0, K::Switch, "", "with --list: no header row"},
+                          {"--quiet", 'q', K::Switch, "", "print nothing; only the exit code answers"},
+                          {"--as", 0, K::Value, "USER", "ask for this user (impersonation's groups are added)"},
+                          {"--as-group", 0, K::List, "GROUP", "with --as: a group of that user (repeatable)"},
+                          {"--workspace", 'w', K::Value, "WS", "kubesphere view: the workspace of the request"},
+                          {"--explain", 0, K::Switch, "", "print the binding -> role -> rule path that decides"},
+                          {"--verify", 0, K::Switch, "",
+                           "also ask kube-apiserver (SubjectAccessReview); exit 3 if it disagrees"},
+                          output("json", "the decision with its path as JSON")},
+                         rbacSourceFlags()),
+                  CommandKind::Read},
+                 runCanI,
+                 {}});
+    c.push_back({{"matrix", "Permissions", "allowed verbs per resource and scope for one subject",
+                  {"matrix [--as USER [--as-group G]... | --subjects] [-n NS | -w WS | -A] [-o table|json|csv]"},
+                  "Without --as the matrix is the caller's own (asked with SelfSubjectReview).\n"
+                  "--subjects transposes it: every subject's verbs in one scope (-n NS, or -w WS in the kubesphere view).\n"
+                  "Exit codes: 0 ok, 1 failure, 2 usage error, 3 --verify found kube-apiserver disagreeing.",
+                  concat({{"--as", 0, K::Value, "USER", "the subject (impersonation's groups are added)"},
+                          {"--as-group", 0, K::List, "GROUP", "with --as: a group of that user (repeatable)"},
+                          {"--subjects", 0, K::Switch, "", "one row per subject for one scope"},
+                          {"--workspace", 'w', K::Value, "WS", "the projects of this workspace"},
+                          {"--all-namespaces", 'A', K::Switch, "", "every scope (the default without -n/-w)"},
+                          {"--all", 0, K::Switch, "", "table: also rows with no verb allowed"},
+                          {"--verbs", 0, K::Value, "a,b", "only these verbs (comma-separated)"},
+                          {"--verify", 0, K::Switch, "",
+                           "check a sample of cells with SubjectAccessReview; exit 3 on disagreement"},
+                          {"--sample", 0, K::Value, "N", "with --verify: how many cells (default 200)"},
+                          output("table|json|csv", "output format")},
+                         rbacSourceFlags()),
+                  CommandKind::Read},
+                 runMatrix,
+                 {}});
+    c.push_back({{"who-can", "Permissions", "subjects allowed to do something, with their binding -> role -> rule paths",
+                  {"who-can VERB (TYPE | TYPE/NAME | NONRESOURCEURL) [NAME] [--subresource SUB] [-n NS | -A]"},
+                  "Arguments as kubectl-who-can takes them: TYPE/NAME or TYPE NAME names one object, a\n"
+                  "subresource goes in --subresource. An unknown TYPE is an error (exit 2).",
+                  concat({{"--subresource", 0, K::Value, "SUB", "subresource such as log or scale"},
+                          {"--all-namespaces", 'A', K::Switch, "", "bindings in every namespace"},
+                          {"--workspace", 'w', K::Value, "WS", "kubesphere view: the workspace of the request"},
+                          output("json", "subjects and paths as JSON")},
+                         rbacSourceFlags()),
+                  CommandKind::Read},
+                 runWhoCan,
+                 {}});
+    c.push_back({{"diff", "Permissions", "what one subject may do that another may not, or what a plan changes",
+                  {"diff --as A [--as-group G]... --against B [--against-group G]... [-n NS | -w WS | -A]",
+                   "diff --plan MANIFESTS [--delete KIND/[NS/]NAME]..."},
+                  "",
+                  concat({{"--as", 0, K::Value, "A", "the first subject"},
+                          {"--as-group", 0, K::List, "GROUP", "a group of A (repeatable)"},
+                          {"--against", 0, K::Value, "B", "the subject to compare with"},
+                          {"--against-group", 0, K::List, "GROUP", "a group of B (repeatable)"},
+                          {"--workspace", 'w', K::Value, "WS", "the projects of this workspace"},
+                          {"--all-namespaces", 'A', K::Switch, "", "every scope"},
+                          {"--plan", 0, K::Value, "FILE", "objects that would be applied"},
+                          {"--delete", 0, K::List, "KIND/[NS/]NAME", "an object that would be deleted (repeatable)"},
+                          output("json", "differences as JSON")},
+                         rbacSourceFlags()),
+                  CommandKind::Read},
+                 runDiff,
+                 {}});
+    c.push_back({{"risks", "Permissions", "grants people audit for (wildcards, secrets, escalate, exec...)",
+                  {"risks [--no-system] [-o json]"},
+                  "",
+                  concat({{"--no-system", 0, K::Switch, "", "leave out system: subjects and roles"},
+                          output("json", "findings as JSON")},
+                         rbacSourceFlags()),
+                  CommandKind::Read},
+                 runRisks,
+                 {}});
+
+    // ---- Kubernetes ----------------------------------------------------------------------
+    c.push_back({{"config", "Kubernetes", "print the merged kubeconfig like kubectl config view",
+                  {"config view [--merge[=false]] [--flatten] [--minify] [--raw] [-o json|yaml]"},
+                  "With --minify, --context names the context to keep.",
+                  {{"--merge", 0, K::Switch, "", "merge all kubeconfig files (default true; false needs --kubeconfig)"},
+                   {"--flatten", 0, K::Switch, "", "inline referenced files as *-data (implies --raw)"},
+                   {"--minify", 0, K::Switch, "", "keep only the current context and what it uses"},
+                   {"--raw", 0, K::Switch, "", "show tokens, passwords and certificate data"},
+                   output("json|yaml", "output format (default yaml)")},
+                  CommandKind::Local},
+                 runConfig,
+                 {}});
+    c.push_back({{"whoami", "Kubernetes", "the identity the server sees (SelfSubjectReview)",
+                  {"whoami [-o json|yaml]"},
+                  "",
+                  {output("json|yaml", "output format")},
+                  CommandKind::Read},
+                 runWhoami,
+                 {}});
+    return c;
+}
+
+// Does the global flag `arg` (as written: -n, --context, --context=x) swallow the next word?
+bool globalTakesValue(const std::string &arg)
+{
+    if (arg.find('=') != std::string::npos)
+        return false;
+    for (const auto &f : CommandSpec::globalFlags()) {
+        if (f.kind == FlagKind::Switch)
+            continue;
+        if (arg == f.name || (f.shorthand && arg == std::string("-") + f.shorthand))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+const std::vector<Command> &CommandTable::commands()
+{
+    static const std::vector<Command> all = buildCommands();
+    return all;
+}
+
+const Command *CommandTable::find(const std::string &name)
+{
+    for (const auto &c : commands())
+        if (c.spec.name == name || std::find(c.aliases.begin(), c.aliases.end(), name) != c.aliases.end())
+            return &c;
+    return nullptr;
+}
+
+bool CommandTable::split(const Args &argv, std::string &command, Args &rest)
+{
+    Args before;
+    for (size_t i = 0; i < argv.size(); ++i) {
+        const std::string &arg = argv[i];
+        if (arg == "--")
+            break;
+        if (arg.size() > 1 && arg[0] == '-') {
+            before.push_back(arg);
+            if (globalTakesValue(arg) && i + 1 < argv.size())
+                before.push_back(argv[++i]);
+            continue;
+        }
+        command = arg;
+        rest.assign(argv.begin() + long(i) + 1, argv.end());
+        // Flags given before the command go after its own words, so its positionals stay first.
+        rest.insert(rest.end(), before.begin(), before.end());
+        return true;
+    }
+    rest = before;
+    return false;
+}
+
+std::string CommandTable::overview()
+{
+    std::string out = "tenantryctl: Kubernetes multi-tenancy in the KubeSphere model, from the command line.\n\n"
+                      "Usage:\n  tenantryctl [global flags] COMMAND [args] [flags]\n";
+    for (const char *section : {"Tenancy", "Permissions", "Kubernetes"}) {
+        out += std::string("\n") + section + ":\n";
+        for (const auto &c : commands()) {
+            if (c.spec.section != section)
+                continue;
+            std::string line = "  " + c.spec.name;
+            line += std::string(line.size() < 12 ? 12 - line.size() : 1, ' ');
+            out += line + c.spec.summary + "\n";
+            for (const auto &form : c.spec.synopsis)
+                out += "      " + form + "\n";
+        }
+    }
+    out += "\nEvery write prints its plan and takes --dry-run, --yes, --force-conflicts and -o yaml.\n"
+           "Global flags (anywhere on the command line):\n"
+        + formatFlags(CommandSpec::globalFlags())
+        + "\n`tenantryctl COMMAND --help` or `tenantryctl help COMMAND` shows a command's flags.\n"
+          "Exit codes: 0 ok, 1 refused or failed, 2 usage error.\n";
+    return out;
+}
+
+int usageError(const CommandArgs &args, const std::string &message)
+{
+    std::fprintf(stderr, "error: %s\n", message.c_str());
+    if (const Command *c = CommandTable::find(args.command()))
+        std::fprintf(stderr, "See 'tenantryctl %s --help' for usage.\n", c->spec.name.c_str());
+    return 2;
+}
+
+int CommandTable::run(const Args &argv)
+{
+    std::string name;
+    Args rest;
+    if (!split(argv, name, rest)) {
+        const bool help = std::any_of(rest.begin(), rest.end(), [](const std::string &a) { return a == "-h" || a == "--help"; });
+        std::fputs(overview().c_str(), help ? stdout : stderr);
+        return help ? 0 : 2;
+    }
+    if (name == "help") {
+        std::string topic;
+        Args ignored;
+        if (split(rest, topic, ignored)) {
+            const Command *c = find(topic);
+            if (!c) {
+                std::fprintf(stderr, "error: unknown command \"%s\" for \"tenantryctl\"\n", topic.c_str());
+                return 2;
+            }
+            std::fputs(c->spec.helpText().c_str(), stdout);
+            return 0;
+        }
+        std::fputs(overview().c_str(), stdout);
+        return 0;
+    }
+    const Command *command = find(name);
+    if (!command) {
+        std::fprintf(stderr, "error: unknown command \"%s\" for \"tenantryctl\"\nRun 'tenantryctl --help' for usage.\n",
+                     name.c_str());
+        return 2;
+    }
+    CommandArgs args;
+    std::string error;
+    if (!args.parse(rest, command->spec, error)) {
+        std::fprintf(stderr, "error: %s\nSee 'tenantryctl %s --help' for usage.\n", error.c_str(),
+                     command->spec.name.c_str());
+        return 2;
+    }
+    if (args.help()) {
+        std::fputs(command->spec.helpText().c_str(), stdout);
+        return 0;
+    }
+    const bool several = args.allContexts() || args.contexts().size() > 1;
+    if (several) {
+        if (command->spec.kind != CommandKind::Read)
+            return usageError(args, command->spec.name + " works on one context; give --context once");
+        return ContextFanOut::run(args, command->run);
+    }
+    return command->run(args);
+}
+
+} // namespace ctl
