@@ -1,6 +1,7 @@
 // tenantryctl's tenancy reads: `get workspaces|projects|users|roles|members`, `tree` and `mode`.
 // Tables follow kubectl's layout; -o json|yaml prints the underlying objects as a List.
 #include "commands.h"
+#include "graphreads.h"
 #include "commandargs.h"
 #include "tenancyscope.h"
 #include "tenancysession.h"
@@ -126,16 +127,6 @@ std::string templatesColumn(const json &role)
     if (selector)
         out += out.empty() ? "<selector>" : ",<selector>";
     return out;
-}
-
-std::string subjectText(const json &s)
-{
-    const std::string kind = s.value("kind", ""), name = s.value("name", "");
-    if (kind == "User")
-        return name;
-    if (kind == "ServiceAccount")
-        return "ServiceAccount/" + s.value("namespace", "") + "/" + name;
-    return kind + "/" + name;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,88 +325,6 @@ int getRoles(TenancySession &session, const CommandArgs &a, const TenancyScope &
     });
 }
 
-int getMembers(TenancySession &session, const CommandArgs &a, const TenancyScope &scope, const std::string &user)
-{
-    auto list = scope.bindings(session.client(), session.api(), user);
-    if (!list) {
-        TenancySession::printError(list.error());
-        return 1;
-    }
-    return printObjects(*list, a.output(), false, [&] {
-        TenancyTable table({"SUBJECT", "ROLE", "BINDING", "SINCE"});
-        for (const auto &b : *list) {
-            kube::ObjectMeta m(b);
-            const std::string role = b.value("roleRef", json::object()).value("name", "");
-            for (const auto &s : b.value("subjects", json::array()))
-                table.addRow({subjectText(s), role, m.name(), ageOf(m.creationTimestamp())});
-        }
-        table.print(stdout, "No members found in " + scope.describe());
-    });
-}
-
-// ---------------------------------------------------------------------------------------------
-// tree
-
-struct TreeNode {
-    std::string text;
-    std::vector<TreeNode> children;
-};
-
-void printTree(const TreeNode &node, const std::string &prefix, bool last, bool root)
-{
-    if (root)
-        std::printf("%s\n", node.text.c_str());
-    else
-        std::printf("%s%s%s\n", prefix.c_str(), last ? "└── " : "├── ", node.text.c_str());
-    const std::string childPrefix = root ? std::string() : prefix + (last ? "    " : "│   ");
-    for (size_t i = 0; i < node.children.size(); ++i)
-        printTree(node.children[i], childPrefix, i + 1 == node.children.size(), false);
-}
-
-class TreeBuilder
-{
-public:
-    TreeBuilder(TenancySession &session)
-        : m_session(session)
-    {
-    }
-
-    bool failed() const { return m_failed; }
-
-    // A list, or a node saying why it is missing (the rest of the tree is still worth showing).
-    std::optional<std::vector<json>> load(const kube::GroupVersionResource &gvr, const std::string &selector,
-                                          TreeNode &parent, const std::string &what)
-    {
-        auto list = listOf(m_session.client(), gvr, "", selector);
-        if (list)
-            return std::move(*list);
-        m_failed = true;
-        std::fprintf(stderr, "warning: cannot list %s: %s\n", what.c_str(), list.error().describe().c_str());
-        parent.children.push_back({"(cannot list " + what + ": " + kube::toString(list.error().status ? list.error().status->reason
-                                                                                            : kube::StatusReason::Unknown)
-                                       + ")",
-                                   {}});
-        return std::nullopt;
-    }
-
-    static TreeNode membersNode(const std::vector<json> &bindings)
-    {
-        TreeNode members{"members", {}};
-        for (const auto &b : bindings) {
-            const std::string role = b.value("roleRef", json::object()).value("name", "");
-            for (const auto &s : b.value("subjects", json::array()))
-                members.children.push_back({subjectText(s) + ": " + role, {}});
-        }
-        std::sort(members.children.begin(), members.children.end(),
-                  [](const TreeNode &x, const TreeNode &y) { return x.text < y.text; });
-        return members;
-    }
-
-private:
-    TenancySession &m_session;
-    bool m_failed = false;
-};
-
 } // namespace
 
 bool isTenancyGet(const CommandArgs &args)
@@ -456,7 +365,7 @@ int runTenancyGet(const CommandArgs &a)
         return getUsers(session, a, name);
     if (noun == "roles")
         return getRoles(session, a, *scope, name);
-    return getMembers(session, a, *scope, name);
+    return GraphReads::members(session, a, *scope, name);
 }
 
 int runTree(const CommandArgs &a)
@@ -468,108 +377,7 @@ int runTree(const CommandArgs &a)
     TenancySession session(a);
     if (int rc = session.open(false))
         return rc;
-    const TenancyApi &api = session.api();
-    const std::string only = a.value("--workspace");
-    TreeBuilder builder(session);
-    TreeNode root{"platform (" + std::string(toString(session.tenancy().mode)) + " mode, " + toString(api.flavor) + ")",
-                  {}};
-
-    if (only.empty()) {
-        TreeNode users{"users", {}};
-        if (auto list = builder.load(api.user, "", root, "users")) {
-            std::map<std::string, std::vector<std::string>> platformRoles;
-            TreeNode ignored;
-            if (auto grbs = builder.load(api.globalRoleBinding, kUserRefLabel, ignored, "platform role bindings"))
-                for (const auto &b : *grbs)
-                    platformRoles[kube::ObjectMeta(b).label(kUserRefLabel)].push_back(
-                        b.value("roleRef", json::object()).value("name", ""));
-            for (const auto &u : *list) {
-                const std::string name = kube::ObjectMeta(u).name();
-                std::string text = name;
-                if (!platformRoles[name].empty())
-                    text += " [" + joined(platformRoles[name]) + "]";
-                const std::string state = u.value("status", json::object()).value("state", "");
-                if (!state.empty() && state != "Active")
-                    text += " (" + state + ")";
-                users.children.push_back({text, {}});
-            }
-            root.children.push_back(users);
-        }
-        TreeNode roles{"platform roles", {}};
-        if (auto list = builder.load(api.globalRole, "", root, "platform roles")) {
-            for (const auto &r : *list)
-                if (kube::ObjectMeta(r).label(kRoleTemplateLabel) != "true")
-                    roles.children.push_back({kube::ObjectMeta(r).name(), {}});
-            root.children.push_back(roles);
-        }
-    }
-
-    TreeNode workspaces{"workspaces", {}};
-    // Listings that failed become nodes after the workspaces, so the tree says what it lacks.
-    TreeNode problems;
-    std::vector<json> templates;
-    if (only.empty()) {
-        if (auto list = builder.load(api.workspaceTemplate, "", problems, "workspaces"))
-            templates = std::move(*list);
-    } else {
-        auto one = session.client().get(api.workspaceTemplate, "", only);
-        if (!one) {
-            TenancySession::printError(one.error());
-            return 1;
-        }
-        templates.push_back(*one);
-    }
-    const std::string nsSelector = only.empty() ? std::string(kWorkspaceLabel) : std::string(kWorkspaceLabel) + "=" + only;
-    std::map<std::string, std::vector<std::string>> projectsOf;
-    auto namespaces = builder.load(TenancyApi::namespaces, nsSelector, problems, "projects");
-    if (namespaces)
-        for (const auto &n : *namespaces)
-            projectsOf[kube::ObjectMeta(n).label(kWorkspaceLabel)].push_back(kube::ObjectMeta(n).name());
-    std::map<std::string, std::vector<json>> wsBindings, nsBindings;
-    if (auto list = builder.load(api.workspaceRoleBinding, nsSelector, problems, "workspace members"))
-        for (auto &b : *list)
-            if (!isGenerated(b))
-                wsBindings[kube::ObjectMeta(b).label(kWorkspaceLabel)].push_back(std::move(b));
-    if (namespaces && !namespaces->empty()) {
-        if (auto list = builder.load(api.projectRoleBinding, "", problems, "project members"))
-            for (auto &b : *list)
-                if (!isGenerated(b))
-                    nsBindings[kube::ObjectMeta(b).namespaceName()].push_back(std::move(b));
-    }
-    for (const auto &wt : templates) {
-        const std::string ws = kube::ObjectMeta(wt).name();
-        std::string text = ws;
-        const std::string manager =
-            wt.value("spec", json::object()).value("template", json::object()).value("spec", json::object()).value("manager", "");
-        if (!manager.empty())
-            text += " (manager: " + manager + ")";
-        TreeNode node{text, {}};
-        if (!wsBindings[ws].empty())
-            node.children.push_back(TreeBuilder::membersNode(wsBindings[ws]));
-        TreeNode projects{"projects", {}};
-        auto names = projectsOf[ws];
-        std::sort(names.begin(), names.end());
-        for (const auto &ns : names) {
-            TreeNode p{ns, {}};
-            if (!nsBindings[ns].empty())
-                p.children.push_back(TreeBuilder::membersNode(nsBindings[ns]));
-            projects.children.push_back(p);
-        }
-        if (!projects.children.empty())
-            node.children.push_back(projects);
-        workspaces.children.push_back(node);
-    }
-    if (only.empty()) {
-        workspaces.children.insert(workspaces.children.end(), problems.children.begin(), problems.children.end());
-        root.children.push_back(workspaces);
-        printTree(root, "", true, true);
-    } else {
-        // One workspace: it is the root.
-        TreeNode ws = workspaces.children.front();
-        ws.children.insert(ws.children.end(), problems.children.begin(), problems.children.end());
-        printTree(ws, "", true, true);
-    }
-    return builder.failed() ? 1 : 0;
+    return GraphReads::tree(session, a.value("--workspace"));
 }
 
 int runMode(const CommandArgs &a)

@@ -1,0 +1,23 @@
+// tenantryctl's tenancy reads that go through the TenancyGraph the GUI reads: members of a
+// scope and the platform tree. Each loads only the kinds it shows (TenancyFeed::load), once.
+#pragma once
+
+#include "commandargs.h"
+#include "tenancyscope.h"
+#include "tenancysession.h"
+
+#include <string>
+
+namespace ctl {
+
+class GraphReads
+{
+public:
+    // `get members [USER] (--platform | --cluster | -w WS | -n NS)`.
+    static int members(TenancySession &session, const CommandArgs &args, const TenancyScope &scope,
+                       const std::string &user);
+    // `tree [-w WS]`.
+    static int tree(TenancySession &session, const std::string &onlyWorkspace);
+};
+
+} // namespace ctl
