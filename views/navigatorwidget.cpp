@@ -74,6 +74,12 @@ NavigatorWidget::NavigatorWidget(TenancyTreeModel *model, QWidget *parent)
     });
     connect(m_tree, &QTreeView::activated, this,
             [this](const QModelIndex &index) { emit activated(m_proxy->mapToSource(index)); });
+    // The "Nothing reachable" row says what to do in a sentence: it spans the count column.
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
+        for (int row = first; row <= last; ++row)
+            if (m_proxy->index(row, 0, parent).data(TenancyTreeModel::KindRole).toInt() == int(NodeKind::NothingReachable))
+                m_tree->setFirstColumnSpanned(row, parent, true);
+    });
     // A cluster that appears gets its top sections opened.
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
         if (parent.isValid())

@@ -20,6 +20,8 @@
 #include "mainwindow.h"
 #include "models/membertablemodel.h"
 #include "views/navigatorwidget.h"
+#include "views/pinnamespacesdialog.h"
+#include "actionhandlers.h"
 #include "views/plandialog.h"
 #include "views/projectdialog.h"
 #include "models/quotatablemodel.h"
@@ -29,6 +31,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -84,6 +87,9 @@ private slots:
     void importDialogListsTestsAndConnectsSeveral();
     void detailModelsFollowLiveEventsUnderTester();
     void disableUserThroughItsDialog();
+    void newProjectInWorkspaceDryRunThenApplyStandalone();
+    void nothingReachableOffersPinNamespacesInPlace();
+    void projectMemberSeesTheirProjectWithoutPins();
     void settingsRememberConnectionsButNoSecret();
 
 private:
@@ -499,6 +505,125 @@ void tst_MainWindow::disableUserThroughItsDialog()
     QTRY_VERIFY_WITH_TIMEOUT(user.data(TenancyTreeModel::FlagsRole).toUInt() & OutlineEntry::Disabled, 15000);
     QTRY_VERIFY_WITH_TIMEOUT(w->actions()->applies(TenancyActions::EnableUser), 5000);
     QVERIFY(!w->actions()->applies(TenancyActions::DisableUser));
+}
+
+void tst_MainWindow::newProjectInWorkspaceDryRunThenApplyStandalone()
+{
+    // Given the admin in standalone mode (Tenantry writes what KubeSphere's controllers would)
+    ConnectionSpec spec = specFor(clusterenv::kubeconfigPath("admin"));
+    spec.modeOverride = QStringLiteral("standalone");
+    auto w = openWindow(spec);
+    QTRY_VERIFY_WITH_TIMEOUT(w->allLoaded(), 60000);
+    const QString cluster = w->sessions().first()->id();
+    QCOMPARE(w->sessions().first()->tenancy().mode, Mode::Standalone);
+    // When the user selects workspace ws2 and opens "New project…"
+    QVERIFY(w->navigator()->selectPath(cluster + qs("/Workspaces/" + m_seed.ws2)));
+    QAction *create = w->actions()->action(TenancyActions::NewProject);
+    QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), 15000);
+    create->trigger();
+    auto *dialog = qobject_cast<ProjectDialog *>(w->lastDialog());
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    dialog->setConfirmHook([](const QString &) { return true; });
+    // Then the workspace is chosen already
+    QCOMPARE(dialog->workspaceBox()->currentData().toString(), qs(m_seed.ws2));
+    // When a name is typed and the user dry-runs: the server accepts every write, even those
+    // that go into the namespace the plan itself creates, and nothing is stored
+    const QString name = qs("gnewp-" + m_seed.sfx);
+    QTest::keyClicks(dialog->nameEdit(), name);
+    dialog->dryRunButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->runner()->busy() && dialog->statusLabel()->text().contains(QStringLiteral("Dry run")), 30000);
+    QVERIFY2(dialog->statusLabel()->text().contains(QStringLiteral("Dry run passed")), qPrintable(dialog->statusLabel()->text()));
+    QVERIFY(dialog->planView()->toPlainText().contains(QStringLiteral("kind: Namespace")));
+    QVERIFY(!m_admin->get(TenancyApi::namespaces, {}, name.toStdString()));
+    save(dialog, QStringLiteral("dialog-new-project-dry-run"));
+    // When the user applies
+    QSignalSpy applied(dialog, &PlanDialog::applied);
+    dialog->applyButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 1, 30000);
+    // Then the namespace exists in ws2 with the project's roles, and the tree selects it
+    auto ns = m_admin->get(TenancyApi::namespaces, {}, name.toStdString());
+    QVERIFY(ns);
+    QCOMPARE(qs((*ns)["metadata"]["labels"].value("kubesphere.io/workspace", "")), qs(m_seed.ws2));
+    auto roles = guitest::kubectl({"-n", name, "get", "roles", "-o", "name"});
+    QVERIFY2(roles.exitCode == 0 && !roles.out.trimmed().isEmpty(), roles.err.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(w->navigator()->currentSourceIndex().data(TenancyTreeModel::PathRole).toString(),
+                              cluster + qs("/Workspaces/" + m_seed.ws2 + "/") + name, 15000);
+}
+
+void tst_MainWindow::nothingReachableOffersPinNamespacesInPlace()
+{
+    // Given an identity with a plain RoleBinding in p3 (no tenancy membership) and no pins
+    const std::string user = "gpin-" + m_seed.sfx;
+    const std::string kubeconfig = clusterenv::addUser(user);
+    QVERIFY(!kubeconfig.empty());
+    auto r = guitest::kubectl({"-n", qs(m_seed.p3), "create", "rolebinding", qs("gpin-view-" + m_seed.sfx),
+                               "--clusterrole=view", "--user", qs(user)});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    ConnectionSpec spec;
+    spec.kubeconfig = qs(kubeconfig);
+    auto w = openWindow(spec);
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(w->allLoaded(), 60000);
+    const QString cluster = w->sessions().first()->id();
+    // Then the tree says in place that nothing is reachable, instead of an empty tree
+    const QString rowPath = cluster + QStringLiteral("/Nothing reachable");
+    QTRY_VERIFY_WITH_TIMEOUT(w->treeModel()->indexForPath(rowPath).isValid(), 15000);
+    const QModelIndex row = w->treeModel()->indexForPath(rowPath);
+    QVERIFY(row.data(Qt::ToolTipRole).toString().contains(qs(user)));
+    // And selecting it explains why and what to do
+    QVERIFY(w->navigator()->selectPath(rowPath));
+    QVERIFY(w->detailPanel()->overviewValue(QStringLiteral("Why")).contains(QStringLiteral("may not list namespaces")));
+    QVERIFY(w->actions()->applies(TenancyActions::PinNamespaces));
+    QTest::qWait(50);
+    save(w.get(), QStringLiteral("nothing-reachable"));
+    // When the user presses Enter on the row
+    w->navigator()->treeView()->setFocus();
+    QTest::keyClick(w->navigator()->treeView(), Qt::Key_Return);
+    // Then the pin dialog opens for this cluster, without blocking the window
+    QTRY_VERIFY_WITH_TIMEOUT(w->handlers()->pinDialog() && w->handlers()->pinDialog()->isVisible(), 5000);
+    PinNamespacesDialog *pin = w->handlers()->pinDialog();
+    QVERIFY(QTest::qWaitForWindowExposed(pin));
+    save(pin, QStringLiteral("dialog-pin-namespaces"));
+    // When they name the namespace they work in and confirm
+    QTest::keyClicks(pin->namespacesEdit(), qs(m_seed.p3));
+    pin->buttons()->button(QDialogButtonBox::Ok)->click();
+    // Then the namespace shows as a reachable project, the row gives way, the pin is kept
+    QTRY_VERIFY_WITH_TIMEOUT(w->treeModel()->indexForPath(cluster + qs("/Reachable projects/" + m_seed.p3)).isValid(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!w->treeModel()->indexForPath(rowPath).isValid(), 5000);
+    QCOMPARE(w->sessions().first()->spec().pinnedNamespaces, QStringList{qs(m_seed.p3)});
+    save(w.get(), QStringLiteral("pinned-namespace"));
+}
+
+void tst_MainWindow::projectMemberSeesTheirProjectWithoutPins()
+{
+    // Given a project operator of p2, made a member through the planner (standalone: the plan
+    // also grants get on their projects' namespaces, which a rules review reveals)
+    const std::string member = "gmember-" + m_seed.sfx;
+    QCOMPARE(guitest::apply(*m_admin, [&](Planner &p) {
+                 return p.createUser({member, member + "@example.com", "Passw0rdPassw0rd", "", "", ""}, "platform-regular");
+             }),
+             std::string());
+    QCOMPARE(guitest::apply(*m_admin, [&](Planner &p) { return p.setMember(MemberScope::project(m_seed.p2), member, "operator"); }),
+             std::string());
+    const std::string kubeconfig = clusterenv::addUser(member);
+    QVERIFY(!kubeconfig.empty());
+    // When they open the window with their kubeconfig and nothing pinned
+    ConnectionSpec spec;
+    spec.kubeconfig = qs(kubeconfig);
+    auto w = openWindow(spec);
+    QTRY_VERIFY_WITH_TIMEOUT(w->allLoaded(), 60000);
+    const QString cluster = w->sessions().first()->id();
+    QVERIFY(w->sessions().first()->spec().pinnedNamespaces.isEmpty());
+    // Then their project is in the tree, and no "nothing reachable" row
+    const QString path = cluster + qs("/Reachable projects/" + m_seed.p2);
+    QTRY_VERIFY_WITH_TIMEOUT(w->treeModel()->indexForPath(path).isValid(), 30000);
+    QVERIFY(!w->treeModel()->indexForPath(cluster + QStringLiteral("/Nothing reachable")).isValid());
+    // And its members show when selected (the operator among them)
+    QVERIFY(w->navigator()->selectPath(path));
+    w->detailPanel()->showTab(NodeDetails::MembersTab);
+    QTRY_VERIFY_WITH_TIMEOUT(w->detailPanel()->memberModel()->rowCount() >= 1, 15000);
+    save(w.get(), QStringLiteral("project-member"));
 }
 
 void tst_MainWindow::settingsRememberConnectionsButNoSecret()

@@ -95,6 +95,7 @@ private slots:
     void persistentIndexesSurviveUpdates();
     void staleMarksEveryNode();
     void forbiddenSectionsSayNoAccess();
+    void nothingReachableSaysSoInPlace();
     void pathsFindNodes();
     void namesSortNaturally();
     void filterFindsAProjectAmongThousands();
@@ -251,6 +252,55 @@ void tst_TenancyTreeModel::forbiddenSectionsSayNoAccess()
     g.upsert(GraphKind::Namespace, object(ns));
     model.setOutline(QStringLiteral("dev"), TenancyOutline::build(g.snapshot(), forbidden));
     QVERIFY(model.indexForPath(QStringLiteral("dev/Reachable projects/mine")).isValid());
+    QVERIFY(model.isConsistent());
+}
+
+void tst_TenancyTreeModel::nothingReachableSaysSoInPlace()
+{
+    // Given an identity that may not list namespaces, and no namespace reachable yet
+    TenancyGraph g;
+    std::bitset<kGraphKindCount> forbidden;
+    forbidden.set(indexOf(GraphKind::Namespace));
+    forbidden.set(indexOf(GraphKind::WorkspaceTemplate));
+    forbidden.set(indexOf(GraphKind::Workspace));
+    TenancyTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.addCluster(QStringLiteral("dev"));
+    model.setOutline(QStringLiteral("dev"), TenancyOutline::build(g.snapshot(), forbidden));
+    const QString path = QStringLiteral("dev/Nothing reachable");
+    // While the cluster is still loading (the reach is being worked out) nothing is claimed
+    QVERIFY(!model.indexForPath(path).isValid());
+    // When it has loaded: one row says so, and its tooltip says why and what to do
+    SessionStatus status;
+    status.state = SessionStatus::State::Connected;
+    status.loaded = true;
+    status.identity = QStringLiteral("tenant-1");
+    model.setClusterStatus(QStringLiteral("dev"), status);
+    const QModelIndex row = model.indexForPath(path);
+    QVERIFY(row.isValid());
+    QCOMPARE(row.data(TenancyTreeModel::KindRole).toInt(), int(NodeKind::NothingReachable));
+    QVERIFY2(row.data().toString().contains(QStringLiteral("Pin namespaces")), qPrintable(row.data().toString()));
+    QVERIFY(row.data(Qt::ToolTipRole).toString().contains(QStringLiteral("tenant-1")));
+    QVERIFY(row.data(Qt::ToolTipRole).toString().contains(QStringLiteral("may not list namespaces")));
+    QVERIFY(!row.siblingAtColumn(1).data().isValid());
+    QCOMPARE(row.parent().data(TenancyTreeModel::NameRole).toString(), QStringLiteral("dev"));
+    // A second outline with still nothing reachable keeps the one row
+    model.setOutline(QStringLiteral("dev"), TenancyOutline::build(g.snapshot(), forbidden));
+    QCOMPARE(rowsOf(model, model.index(0, 0)).count(QStringLiteral("Pin namespaces")), 1);
+    // When a namespace becomes reachable (a pin, a rules review): the row gives way to it
+    json ns = {{"apiVersion", "v1"}, {"kind", "Namespace"},
+               {"metadata", {{"name", "mine"}, {"annotations", {{"tenantry.dev/reachable-only", "true"}}}}}};
+    g.upsert(GraphKind::Namespace, object(ns));
+    model.setOutline(QStringLiteral("dev"), TenancyOutline::build(g.snapshot(), forbidden));
+    QVERIFY(!model.indexForPath(path).isValid());
+    QVERIFY(model.indexForPath(QStringLiteral("dev/Reachable projects/mine")).isValid());
+    // And an identity that may list namespaces never sees the row, even with none to show
+    TenancyGraph open;
+    feedAll(open);
+    model.addCluster(QStringLiteral("admin"));
+    model.setClusterStatus(QStringLiteral("admin"), status);
+    model.setOutline(QStringLiteral("admin"), TenancyOutline::build(open.snapshot()));
+    QVERIFY(!model.indexForPath(QStringLiteral("admin/Nothing reachable")).isValid());
     QVERIFY(model.isConsistent());
 }
 
