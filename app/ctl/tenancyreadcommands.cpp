@@ -8,6 +8,8 @@
 #include "tenancytable.h"
 
 #include "kubeclient/core/objectmeta.h"
+#include "kubeclient/session/tenancyfeed.h"
+#include "kubeclient/tenancy/graph/graphkind.h"
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/core/yamlconvert.h"
 
@@ -21,6 +23,7 @@ namespace ctl {
 
 using nlohmann::json;
 using namespace kube::tenancy;
+using kube::tenancy::GraphObject;
 
 namespace {
 
@@ -41,14 +44,6 @@ std::string findGetNoun(const CommandArgs &args)
         return {};
     auto it = getNouns().find(args.positional()[0]);
     return it == getNouns().end() ? std::string() : it->second;
-}
-
-std::string joined(const std::vector<std::string> &items, const char *sep = ",")
-{
-    std::string out;
-    for (const auto &i : items)
-        out += (out.empty() ? "" : sep) + i;
-    return out;
 }
 
 std::string lower(std::string s)
@@ -131,42 +126,76 @@ std::string templatesColumn(const json &role)
 
 // ---------------------------------------------------------------------------------------------
 
-int getWorkspaces(TenancySession &session, const CommandArgs &a, const std::string &name)
+// One kind's objects from the graph for a listing. When the kind is refused, the server's own
+// 403 is fetched once more for the message (the graph records only that it was refused).
+std::optional<kube::session::GraphLoad> loadForListing(TenancySession &session, std::vector<GraphKind> kinds,
+                                                      const kube::GroupVersionResource &listed)
+{
+    kube::session::LoadOptions options;
+    options.kinds = std::move(kinds);
+    auto loaded = kube::session::TenancyFeed::load(kube::session::feedSourceOf(session.cluster()), options);
+    if (!loaded) {
+        TenancySession::printError(loaded.error());
+        return std::nullopt;
+    }
+    if (loaded->forbidden.test(kube::tenancy::indexOf(options.kinds.front()))) {
+        kube::ListOptions one;
+        one.limit = 1;
+        auto refused = session.client().list(listed, "", one);
+        if (!refused)
+            TenancySession::printError(refused.error());
+        else
+            std::fprintf(stderr, "error: cannot list %s\n", listed.groupResource().c_str());
+        return std::nullopt;
+    }
+    return std::move(*loaded);
+}
+
+std::vector<json> objectsOf(const std::vector<GraphObject> &objects, const kube::GroupVersionResource &gvr)
 {
     std::vector<json> items;
+    for (const auto &o : objects) {
+        if (!o)
+            continue;
+        json item = *o;
+        item["apiVersion"] = gvr.apiVersion();
+        item["kind"] = gvr.kind;
+        items.push_back(std::move(item));
+    }
+    return items;
+}
+
+int getWorkspaces(TenancySession &session, const CommandArgs &a, const std::string &name)
+{
+    const auto &gvr = session.api().workspaceTemplate;
     if (!name.empty()) {
-        auto one = session.client().get(session.api().workspaceTemplate, "", name);
+        auto one = session.client().get(gvr, "", name);
         if (!one) {
             TenancySession::printError(one.error());
             return 1;
         }
-        items.push_back(*one);
-    } else {
-        auto list = listOf(session.client(), session.api().workspaceTemplate);
-        if (!list) {
-            TenancySession::printError(list.error());
-            return 1;
-        }
-        items = std::move(*list);
+        (*one)["apiVersion"] = gvr.apiVersion();
+        (*one)["kind"] = gvr.kind;
+        return printObjects({*one}, a.output(), true, [] {});
     }
-    return printObjects(items, a.output(), !name.empty(), [&] {
-        std::map<std::string, int> projects;
-        auto ns = listOf(session.client(), TenancyApi::namespaces, "", kWorkspaceLabel);
-        if (ns)
-            for (const auto &n : *ns)
-                ++projects[kube::ObjectMeta(n).label(kWorkspaceLabel)];
-        else
-            std::fprintf(stderr, "warning: cannot count projects: %s\n", ns.error().describe().c_str());
+    auto loaded = loadForListing(session, {GraphKind::WorkspaceTemplate, GraphKind::Namespace}, gvr);
+    if (!loaded)
+        return 1;
+    std::vector<kube::tenancy::WorkspaceInfo> workspaces;
+    for (auto &w : loaded->snapshot.workspaces())
+        if (w.hasTemplate)
+            workspaces.push_back(std::move(w));
+    std::vector<GraphObject> objects;
+    for (const auto &w : workspaces)
+        objects.push_back(w.templateObject);
+    const bool counted = !loaded->forbidden.test(kube::tenancy::indexOf(GraphKind::Namespace));
+    if (!counted)
+        std::fprintf(stderr, "warning: cannot count projects: namespaces may not be listed\n");
+    return printObjects(objectsOf(objects, gvr), a.output(), false, [&] {
         TenancyTable table({"NAME", "MANAGER", "PROJECTS", "ALIAS", "AGE"});
-        for (const auto &wt : items) {
-            kube::ObjectMeta m(wt);
-            const json tmpl = wt.value("spec", json::object()).value("template", json::object());
-            std::string alias = m.annotation(kAliasAnnotation);
-            if (alias.empty())
-                alias = tmpl.value("metadata", json::object()).value("annotations", json::object()).value(kAliasAnnotation, "");
-            table.addRow({m.name(), tmpl.value("spec", json::object()).value("manager", ""),
-                          ns ? std::to_string(projects[m.name()]) : "<unknown>", alias, ageOf(m.creationTimestamp())});
-        }
+        for (const auto &w : workspaces)
+            table.addRow({w.name, w.manager, counted ? std::to_string(w.projectCount) : "<unknown>", w.alias,
+                          ageOf(w.created)});
         table.print(stdout);
     });
 }
@@ -255,39 +284,31 @@ int getProjects(TenancySession &session, const CommandArgs &a, const std::string
 
 int getUsers(TenancySession &session, const CommandArgs &a, const std::string &name)
 {
-    std::vector<json> items;
+    const auto &gvr = session.api().user;
     if (!name.empty()) {
-        auto one = session.client().get(session.api().user, "", name);
+        auto one = session.client().get(gvr, "", name);
         if (!one) {
             TenancySession::printError(one.error());
             return 1;
         }
-        items.push_back(*one);
-    } else {
-        auto list = listOf(session.client(), session.api().user);
-        if (!list) {
-            TenancySession::printError(list.error());
-            return 1;
-        }
-        items = std::move(*list);
+        (*one)["apiVersion"] = gvr.apiVersion();
+        (*one)["kind"] = gvr.kind;
+        return printObjects({*one}, a.output(), true, [] {});
     }
-    return printObjects(items, a.output(), !name.empty(), [&] {
-        std::map<std::string, std::vector<std::string>> platformRoles;
-        auto grbs = listOf(session.client(), session.api().globalRoleBinding, "", kUserRefLabel);
-        if (grbs)
-            for (const auto &b : *grbs)
-                platformRoles[kube::ObjectMeta(b).label(kUserRefLabel)].push_back(
-                    b.value("roleRef", json::object()).value("name", ""));
+    auto loaded = loadForListing(session, {GraphKind::User, GraphKind::GlobalRoleBinding}, gvr);
+    if (!loaded)
+        return 1;
+    const auto users = loaded->snapshot.users();
+    std::vector<GraphObject> objects;
+    for (const auto &u : users)
+        objects.push_back(u.object);
+    // Without permission on the bindings, the annotation KubeSphere keeps in step is the next best.
+    const bool bindings = !loaded->forbidden.test(kube::tenancy::indexOf(GraphKind::GlobalRoleBinding));
+    return printObjects(objectsOf(objects, gvr), a.output(), false, [&] {
         TenancyTable table({"NAME", "EMAIL", "STATE", "PLATFORM-ROLE", "AGE"});
-        for (const auto &u : items) {
-            kube::ObjectMeta m(u);
-            std::string role = joined(platformRoles[m.name()]);
-            // Without permission on the bindings, the annotation KubeSphere keeps in step is the next best.
-            if (role.empty() && !grbs)
-                role = m.annotation(kGlobalRoleAnnotation);
-            table.addRow({m.name(), u.value("spec", json::object()).value("email", ""),
-                          u.value("status", json::object()).value("state", ""), role, ageOf(m.creationTimestamp())});
-        }
+        for (const auto &u : users)
+            table.addRow({u.name, u.email, u.state, bindings ? u.platformRole : u.platformRoleAnnotation,
+                          ageOf(u.created)});
         table.print(stdout);
     });
 }
