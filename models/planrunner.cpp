@@ -1,5 +1,7 @@
 // PlanRunner: the Planner and the PlanExecutor both talk to the API server, so both run on
-// the worker pool; a newer preview makes late answers of an older one irrelevant.
+// the worker pool; a newer preview makes late answers of an older one irrelevant. Execution
+// itself (dry runs of writes into namespaces the plan creates included) is kubeclient's
+// PlanExecutor, the same path tenantryctl takes; this class only adds threads and signals.
 #include "models/planrunner.h"
 
 #include "models/asynctask.h"
@@ -95,16 +97,10 @@ void PlanRunner::execute(bool dryRun, bool force)
             return;
         setBusy(false);
         const auto error = report.firstError();
-        bool conflict = false;
-        QString message;
-        if (error) {
-            conflict = error->isApi(StatusReason::Conflict);
-            // The server's own words first: they name the field or the permission.
-            message = QString::fromStdString(error->status && !error->status->message.empty()
-                                                 ? error->status->message + " (" + error->where + ")"
-                                                 : error->describe());
+        const bool conflict = error && error->isApi(StatusReason::Conflict);
+        if (error)
             qCInfo(lcPlan) << "write failed:" << QString::fromStdString(error->describe());
-        }
+        const QString message = QString::fromStdString(report.failureMessage());
         emit executed(dryRun, report.complete() && !error, QString::fromStdString(report.summary(plan)), message, conflict);
     });
 }

@@ -1,6 +1,7 @@
 // Runs one tenancy operation for a dialog: plan it (the Planner reads the cluster, so on a
-// worker), show the plan, dry-run it on the server, apply it after confirmation. Results and
-// server errors come back as signals; the dialog keeps what the user typed.
+// worker), show the plan, dry-run it on the server, apply it after confirmation, all through
+// kubeclient's PlanExecutor. Results and server errors come back as signals; the dialog keeps
+// what the user typed.
 #pragma once
 
 #include "kubeclient/tenancy/plan/plan.h"

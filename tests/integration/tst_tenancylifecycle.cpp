@@ -40,6 +40,8 @@ private slots:
     void standaloneModeDetected();
     void validationErrors();
     void lifecycleEnforcedByKubeApiserver();
+    void dryRunOfNewProjectChecksWhatItCan();
+    void reachRevealsTheProjectsOfAMember();
     void forbiddenWriteNamesThePermission();
     void applyConflictIsShownThenForced();
     void partialFailureResumes();
@@ -52,6 +54,7 @@ private:
     std::optional<ClusterTenancy> m_tenancy;
     std::string m_sfx;
     std::string m_userA, m_userB, m_ws1, m_ws2, m_p1, m_p2;
+    std::string m_userC, m_ws3, m_p3;
 };
 
 PlanReport tst_TenancyLifecycle::execute(Client &client, const Plan &plan, bool dryRun)
@@ -86,6 +89,9 @@ void tst_TenancyLifecycle::initTestCase()
     m_ws2 = "ws2-" + m_sfx;
     m_p1 = "p1-" + m_sfx;
     m_p2 = "p2-" + m_sfx;
+    m_userC = "reach-user-" + m_sfx;
+    m_ws3 = "dry-ws-" + m_sfx;
+    m_p3 = "dry-p-" + m_sfx;
 }
 
 void tst_TenancyLifecycle::standaloneModeDetected()
@@ -263,6 +269,109 @@ void tst_TenancyLifecycle::lifecycleEnforcedByKubeApiserver()
     QCOMPARE(repair2->writes.size(), size_t(1));
     QVERIFY(execute(*m_admin, *repair2).complete());
     REQUIRE_OK(m_admin->get(TenancyApi::rbacRole, m_p1, "kubesphere:iam:viewer"));
+}
+
+void tst_TenancyLifecycle::dryRunOfNewProjectChecksWhatItCan()
+{
+    Planner admin(*m_admin, *m_tenancy, "devcluster-admin");
+    // Given a workspace ws3 in standalone mode
+    WorkspaceSpec ws;
+    ws.name = m_ws3;
+    auto wsPlan = admin.createWorkspace(ws);
+    REQUIRE_OK(wsPlan);
+    QVERIFY(execute(*m_admin, *wsPlan).complete());
+    // When a new project in it is dry-run as the GUI does (stop at the first failure)
+    auto plan = admin.createProject({m_p3, m_ws3, "", ""});
+    REQUIRE_OK(plan);
+    QVERIFY(plan->writes.size() > 1);
+    auto dry = execute(*m_admin, *plan, true);
+    // Then the server checked the namespace, and the writes inside it are "not checked" (they
+    // need the namespace the same plan creates), not failures
+    QVERIFY2(dry.complete(), dry.summary(*plan).c_str());
+    QVERIFY2(!dry.firstError(), dry.failureMessage().c_str());
+    QCOMPARE(dry.results[0].outcome, WriteOutcome::Applied);
+    size_t notChecked = 0;
+    for (const auto &r : dry.results) {
+        if (r.outcome != WriteOutcome::NotChecked)
+            continue;
+        ++notChecked;
+        QCOMPARE(r.dependsOn.value_or(99), size_t(0));
+        QCOMPARE(qs(plan->writes[r.index].ns), qs(m_p3));
+    }
+    QVERIFY2(notChecked > 0, dry.summary(*plan).c_str());
+    QVERIFY2(qs(dry.summary(*plan)).contains("not checked (it needs write 1"), dry.summary(*plan).c_str());
+    // And nothing was stored
+    auto absent = m_admin->get(TenancyApi::namespaces, "", m_p3);
+    QVERIFY(!absent && absent.error().isApi(StatusReason::NotFound));
+    // A write that fails for another reason is still a failure: the same plan into a namespace
+    // whose name the server refuses
+    Plan broken = *plan;
+    broken.writes.erase(broken.writes.begin());
+    for (auto &w : broken.writes)
+        if (!w.ns.empty())
+            w.ns = "Not_A_Namespace";
+    auto refused = execute(*m_admin, broken, true);
+    QVERIFY(!refused.complete());
+    // When it is applied, every write succeeds
+    auto applied = execute(*m_admin, *plan);
+    QVERIFY2(applied.complete(), applied.summary(*plan).c_str());
+    REQUIRE_OK(m_admin->get(m_tenancy->api.projectRole, m_p3, "admin"));
+}
+
+void tst_TenancyLifecycle::reachRevealsTheProjectsOfAMember()
+{
+    Planner admin(*m_admin, *m_tenancy, "devcluster-admin");
+    // Given user C, member of nothing, and project p3 (from the dry-run test)
+    auto userPlan = admin.createUser({m_userC, m_userC + "@example.com", "", "", "", ""});
+    REQUIRE_OK(userPlan);
+    QVERIFY(execute(*m_admin, *userPlan).complete());
+    REQUIRE_OK(m_admin->get(TenancyApi::namespaces, "", m_p3));
+    const std::string reach = "tenantry:reach:" + m_userC;
+    // When C becomes a viewer of p3
+    auto member = admin.setMember(MemberScope::project(m_p3), m_userC, "viewer");
+    REQUIRE_OK(member);
+    auto report = execute(*m_admin, *member);
+    QVERIFY2(report.complete(), report.summary(*member).c_str());
+    // Then C's reach role grants get on exactly p3, and is owned by C's User
+    auto role = m_admin->get(TenancyApi::rbacClusterRole, "", reach);
+    REQUIRE_OK(role);
+    QCOMPARE((*role)["rules"][0]["resourceNames"], json::array({m_p3}));
+    auto user = m_admin->get(m_tenancy->api.user, "", m_userC);
+    REQUIRE_OK(user);
+    QCOMPARE(qs((*role)["metadata"]["ownerReferences"][0].value("uid", "")), qs(ObjectMeta(*user).uid()));
+    // kubectl, as an independent peer, agrees: C may get p3 and not another namespace
+    const auto admincfg = clusterenv::kubeconfigPath("admin");
+    auto yes = clusterenv::run("kubectl", {"auth", "can-i", "get", "namespace/" + qs(m_p3), "--as", qs(m_userC)}, admincfg);
+    QCOMPARE(yes.out.trimmed(), QByteArray("yes"));
+    auto no = clusterenv::run("kubectl", {"auth", "can-i", "get", "namespace/default", "--as", qs(m_userC)}, admincfg);
+    QCOMPARE(no.out.trimmed(), QByteArray("no"));
+    // And C, with C's own certificate, learns the name from a SelfSubjectRulesReview
+    std::string error;
+    auto asC = clusterenv::clientFor(clusterenv::addUser(m_userC), &error);
+    QVERIFY2(asC, error.c_str());
+    const GroupVersionResource ssrr{"authorization.k8s.io", "v1", "selfsubjectrulesreviews", false,
+                                    "SelfSubjectRulesReview"};
+    auto review = asC->create(ssrr, "", {{"apiVersion", "authorization.k8s.io/v1"}, {"kind", "SelfSubjectRulesReview"},
+                                         {"spec", {{"namespace", "default"}}}});
+    REQUIRE_OK(review);
+    bool revealed = false;
+    for (const auto &rule : (*review)["status"].value("resourceRules", json::array()))
+        for (const auto &name : rule.value("resourceNames", json::array()))
+            revealed = revealed || name == m_p3;
+    QVERIFY2(revealed, review->dump().c_str());
+    // When C leaves p3, the reach objects go
+    auto removal = admin.removeMember(MemberScope::project(m_p3), m_userC);
+    REQUIRE_OK(removal);
+    QVERIFY(execute(*m_admin, *removal).complete());
+    auto gone = m_admin->get(TenancyApi::rbacClusterRole, "", reach);
+    QVERIFY(!gone && gone.error().isApi(StatusReason::NotFound));
+    auto goneBinding = m_admin->get(TenancyApi::rbacClusterRoleBinding, "", reach);
+    QVERIFY(!goneBinding && goneBinding.error().isApi(StatusReason::NotFound));
+    // And repair finds nothing to add for C
+    auto repair = admin.repair();
+    REQUIRE_OK(repair);
+    for (const auto &w : repair->writes)
+        QVERIFY2(w.name != reach, repair->summary().c_str());
 }
 
 void tst_TenancyLifecycle::forbiddenWriteNamesThePermission()

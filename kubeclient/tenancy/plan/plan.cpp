@@ -3,6 +3,7 @@
 #include "kubeclient/tenancy/plan/plan.h"
 
 #include "kubeclient/kubesphere/labels.h"
+#include "kubeclient/kubesphere/tenancyapi.h"
 #include "kubeclient/core/yamlconvert.h"
 
 namespace kube::tenancy {
@@ -17,6 +18,7 @@ const char *toString(WriteOutcome outcome)
     case WriteOutcome::AlreadyGone: return "already gone";
     case WriteOutcome::Failed: return "failed";
     case WriteOutcome::Skipped: return "skipped";
+    case WriteOutcome::NotChecked: return "not checked";
     }
     return "unknown";
 }
@@ -44,7 +46,10 @@ std::string PlanReport::summary(const Plan &plan) const
         if (r.outcome == WriteOutcome::Pending)
             continue;
         out += std::string(dryRun ? "[dry-run] " : "") + plan.writes[r.index].describe() + ": " + toString(r.outcome);
-        if (r.error)
+        if (r.dependsOn)
+            out += " (it needs write " + std::to_string(*r.dependsOn + 1) + ", " + plan.writes[*r.dependsOn].describe()
+                + ", to exist first)";
+        else if (r.error)
             out += ": " + r.error->describe();
         out += "\n";
     }
@@ -52,6 +57,33 @@ std::string PlanReport::summary(const Plan &plan) const
         out += "stopped at write " + std::to_string(nextIndex + 1) + " of " + std::to_string(plan.writes.size())
             + "; fix the cause and resume from there\n";
     return out;
+}
+
+std::string PlanReport::failureMessage() const
+{
+    const auto error = firstError();
+    if (!error)
+        return {};
+    if (error->status && !error->status->message.empty())
+        return error->status->message + " (" + error->where + ")";
+    return error->describe();
+}
+
+std::optional<size_t> PlanExecutor::dependsOnEarlierWrite(const Plan &plan, size_t index, const Error &error)
+{
+    if (!error.isApi(StatusReason::NotFound))
+        return std::nullopt;
+    const PlannedWrite &w = plan.writes[index];
+    for (size_t i = 0; i < index; ++i) {
+        const PlannedWrite &e = plan.writes[i];
+        if (e.action != WriteAction::Apply)
+            continue;
+        if (!w.ns.empty() && e.gvr == TenancyApi::namespaces && e.name == w.ns)
+            return i;
+        if (e.gvr == w.gvr && e.ns == w.ns && e.name == w.name)
+            return i;
+    }
+    return std::nullopt;
 }
 
 PlanExecutor::PlanExecutor(Client &client)
@@ -126,6 +158,14 @@ PlanReport PlanExecutor::run(const Plan &plan, const ExecuteOptions &options)
             break;
         }
         report.results[i] = runOne(plan.writes[i], i, options);
+        WriteResult &r = report.results[i];
+        if (options.dryRun && r.outcome == WriteOutcome::Failed && r.error) {
+            if (auto dep = dependsOnEarlierWrite(plan, i, *r.error)) {
+                r.outcome = WriteOutcome::NotChecked;
+                r.dependsOn = dep;
+                r.error.reset();
+            }
+        }
         if (options.progress)
             options.progress(i, report.results[i]);
         if (report.results[i].outcome == WriteOutcome::Failed && options.stopOnError) {

@@ -1,5 +1,6 @@
 // Plan execution: dry-run on the server, then server-side apply, write by write. The executor
-// reports a result per write and can resume after a partial failure.
+// reports a result per write and can resume after a partial failure. It is the one execution
+// path of tenantryctl and the GUI (models/planrunner adapts it to Qt).
 #pragma once
 
 #include "kubeclient/api/client.h"
@@ -14,7 +15,10 @@
 
 namespace kube::tenancy {
 
-enum class WriteOutcome { Pending, Applied, Patched, Deleted, AlreadyGone, Failed, Skipped };
+// NotChecked: a dry run could not check the write because an earlier write of the same plan
+// creates what it needs (the namespace it lives in, or the object it patches); a dry run
+// persists nothing, so the server answers NotFound. It is not a failure.
+enum class WriteOutcome { Pending, Applied, Patched, Deleted, AlreadyGone, Failed, Skipped, NotChecked };
 const char *toString(WriteOutcome outcome);
 
 struct WriteResult {
@@ -22,6 +26,7 @@ struct WriteResult {
     WriteOutcome outcome = WriteOutcome::Pending;
     std::optional<Error> error;
     nlohmann::json serverObject;  // what the server answered (dry-run: what it would store)
+    std::optional<size_t> dependsOn;  // NotChecked: the earlier write it needs
 };
 
 struct PlanReport {
@@ -31,6 +36,9 @@ struct PlanReport {
     bool complete() const;
     std::optional<Error> firstError() const;
     std::string summary(const Plan &plan) const;
+    // The first failure for a reader: the server's own words first (they name the field or the
+    // permission), then where it happened. Empty when nothing failed.
+    std::string failureMessage() const;
 };
 
 struct ExecuteOptions {
@@ -47,6 +55,10 @@ class PlanExecutor
 public:
     explicit PlanExecutor(Client &client);
     PlanReport run(const Plan &plan, const ExecuteOptions &options = {});
+
+    // The earlier write of `plan` that creates what write `index` needs (its namespace, or the
+    // object itself), when the server's answer was NotFound.
+    static std::optional<size_t> dependsOnEarlierWrite(const Plan &plan, size_t index, const Error &error);
 
 private:
     WriteResult runOne(const PlannedWrite &write, size_t index, const ExecuteOptions &options);
