@@ -1,5 +1,5 @@
-// Objects are matched to a resource by apiVersion and kind, as a server stores them; lists keep
-// insertion order so plans composed from a fixture are the same on every run.
+// Objects are matched to a resource by apiVersion and kind, as a server stores them; lists come
+// sorted by namespace and name, as a server answers, so plans are the same on every run.
 #include "kubeclient/tenancy/plan/memoryplanreader.h"
 
 #include "kubeclient/core/objectmeta.h"
@@ -111,6 +111,11 @@ Result<std::vector<nlohmann::json>> MemoryPlanReader::list(const GroupVersionRes
         if (selectorMatches(selector, o.value("metadata", nlohmann::json::object()).value("labels", nlohmann::json::object())))
             out.push_back(o);
     }
+    // Sorted by namespace and name, as kube-apiserver lists (etcd key order).
+    std::stable_sort(out.begin(), out.end(), [](const nlohmann::json &a, const nlohmann::json &b) {
+        ObjectMeta ma(a), mb(b);
+        return std::pair(ma.namespaceName(), ma.name()) < std::pair(mb.namespaceName(), mb.name());
+    });
     return out;
 }
 

@@ -26,6 +26,7 @@ public:
     // Kinds that serve this subresource ("users" + "status"); others do not.
     void addSubresource(const GroupVersionResource &gvr, const std::string &subresource);
     size_t size() const { return m_objects.size(); }
+    const std::vector<nlohmann::json> &objects() const { return m_objects; }
 
     Result<std::optional<nlohmann::json>> fetch(const GroupVersionResource &gvr, const std::string &ns,
                                                 const std::string &name) override;
@@ -34,7 +35,7 @@ public:
     bool hasSubresource(const GroupVersionResource &gvr, const std::string &subresource) override;
 
 private:
-    std::vector<nlohmann::json> m_objects;  // in insertion order, so lists are stable
+    std::vector<nlohmann::json> m_objects;  // in insertion order; lists sort them
     std::set<std::string> m_subresources;   // "users.iam.kubesphere.io/status"
 };
 
