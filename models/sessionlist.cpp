@@ -49,10 +49,7 @@ ClusterSession *SessionList::add(const ConnectionSpec &requested, bool *created)
     connect(session, &ClusterSession::statusChanged, this, [this, session] { onStatusChanged(session); });
     connect(session, &ClusterSession::loadedChanged, this, [this, session] {
         emit loadedChanged(session);
-        if (allLoaded() && !m_announcedLoaded) {
-            m_announcedLoaded = true;
-            emit allSessionsLoaded();
-        }
+        announceIfAllLoaded();
     });
     if (created)
         *created = true;
@@ -109,4 +106,14 @@ void SessionList::onStatusChanged(ClusterSession *session)
 {
     m_model->setClusterStatus(session->id(), session->status());
     emit statusChanged(session);
+    // A failed connection never loads: its failure is what completes the round.
+    announceIfAllLoaded();
+}
+
+void SessionList::announceIfAllLoaded()
+{
+    if (m_announcedLoaded || !allLoaded())
+        return;
+    m_announcedLoaded = true;
+    emit allSessionsLoaded();
 }

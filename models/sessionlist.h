@@ -49,6 +49,7 @@ signals:
 private:
     void onOutlineChanged(ClusterSession *session);
     void onStatusChanged(ClusterSession *session);
+    void announceIfAllLoaded();
 
     ExecApprover *m_approver;
     TenancyTreeModel *m_model;

@@ -1,5 +1,8 @@
 // The tenancy tree model without a cluster: outlines from a synthetic graph, merged into the
 // model under QAbstractItemModelTester, with persistent indexes, stats and the filter proxy.
+#include "models/clustersession.h"
+#include "models/execapprover.h"
+#include "models/sessionlist.h"
 #include "models/tenancyfilterproxymodel.h"
 #include "models/tenancyoutline.h"
 #include "models/tenancytreemodel.h"
@@ -96,6 +99,7 @@ private slots:
     void staleMarksEveryNode();
     void forbiddenSectionsSayNoAccess();
     void nothingReachableSaysSoInPlace();
+    void sessionListNamesSessionsAndFeedsTheTree();
     void pathsFindNodes();
     void namesSortNaturally();
     void filterFindsAProjectAmongThousands();
@@ -301,6 +305,52 @@ void tst_TenancyTreeModel::nothingReachableSaysSoInPlace()
     model.setClusterStatus(QStringLiteral("admin"), status);
     model.setOutline(QStringLiteral("admin"), TenancyOutline::build(open.snapshot()));
     QVERIFY(!model.indexForPath(QStringLiteral("admin/Nothing reachable")).isValid());
+    QVERIFY(model.isConsistent());
+}
+
+void tst_TenancyTreeModel::sessionListNamesSessionsAndFeedsTheTree()
+{
+    // Given a session list over a tree model, and two kubeconfig files that both name a
+    // context "dev" (files that do not exist: the connections fail without any network)
+    TenancyTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ExecApprover approver;
+    SessionList list(&approver, &model);
+    QSignalSpy allLoaded(&list, &SessionList::allSessionsLoaded);
+    QSignalSpy added(&list, &SessionList::added);
+    ConnectionSpec a;
+    a.kubeconfig = QStringLiteral("/nonexistent/tenantry-a.kubeconfig");
+    a.context = QStringLiteral("dev");
+    ConnectionSpec b = a;
+    b.kubeconfig = QStringLiteral("/nonexistent/tenantry-b.kubeconfig");
+    // When both are added: each gets a session and a cluster node, named uniquely
+    bool created = false;
+    ClusterSession *first = list.add(a, &created);
+    QVERIFY(created);
+    ClusterSession *second = list.add(b, &created);
+    QVERIFY(created);
+    QCOMPARE(added.count(), 2);
+    QCOMPARE(first->id(), QStringLiteral("dev"));
+    QCOMPARE(second->id(), QStringLiteral("dev (2)"));
+    QCOMPARE(model.clusters(), (QStringList{QStringLiteral("dev"), QStringLiteral("dev (2)")}));
+    QCOMPARE(list.sessionFor(model.indexForPath(QStringLiteral("dev (2)/Workspaces"))), second);
+    QCOMPARE(list.session(QStringLiteral("dev")), first);
+    // And the same file and context again is the same session, not a second connection
+    QCOMPARE(list.add(a, &created), first);
+    QVERIFY(!created);
+    QCOMPARE(list.sessions().size(), 2);
+    // Then the failures reach the tree's cluster nodes, and "all loaded" is announced once
+    QTRY_VERIFY_WITH_TIMEOUT(list.allLoaded(), 10000);
+    QTRY_COMPARE(allLoaded.count(), 1);
+    QCOMPARE(model.clusterNode(QStringLiteral("dev"))->status().state, SessionStatus::State::Failed);
+    QVERIFY(!model.clusterNode(QStringLiteral("dev"))->status().message.isEmpty());
+    // When one is removed: its node goes, the other stays
+    QSignalSpy removed(&list, &SessionList::removed);
+    list.remove(first);
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(removed.first().first().toString(), QStringLiteral("dev"));
+    QCOMPARE(model.clusters(), QStringList{QStringLiteral("dev (2)")});
+    QCOMPARE(list.sessions(), QList<ClusterSession *>{second});
     QVERIFY(model.isConsistent());
 }
 
