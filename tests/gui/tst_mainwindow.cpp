@@ -27,7 +27,10 @@
 #include "models/quotatablemodel.h"
 #include "models/tenancyfilterproxymodel.h"
 #include "models/tenancytreemodel.h"
+#include "views/userdialog.h"
 #include "views/workspacedialog.h"
+
+#include "kubeclient/tenancy/graph/tenancygraph.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -90,6 +93,7 @@ private slots:
     void newProjectInWorkspaceDryRunThenApplyStandalone();
     void nothingReachableOffersPinNamespacesInPlace();
     void projectMemberSeesTheirProjectWithoutPins();
+    void dialogsHandBackSpecs();
     void settingsRememberConnectionsButNoSecret();
 
 private:
@@ -624,6 +628,53 @@ void tst_MainWindow::projectMemberSeesTheirProjectWithoutPins()
     w->detailPanel()->showTab(NodeDetails::MembersTab);
     QTRY_VERIFY_WITH_TIMEOUT(w->detailPanel()->memberModel()->rowCount() >= 1, 15000);
     save(w.get(), QStringLiteral("project-member"));
+}
+
+void tst_MainWindow::dialogsHandBackSpecs()
+{
+    // The forms hand the engine's specs to TenancyOperations; no cluster is needed to read them
+    TenancyGraph graph;
+    const GraphSnapshot snapshot = graph.snapshot();
+    QString problem;
+    WorkspaceDialog ws(new PlanRunner(nullptr), snapshot);
+    QTest::keyClicks(ws.nameEdit(), QStringLiteral("Bad_Name"));
+    QVERIFY(!ws.spec(&problem));
+    QVERIFY2(problem.contains(QStringLiteral("Bad_Name")), qPrintable(problem));
+    ws.nameEdit()->setText(QStringLiteral("  team-a "));
+    ws.aliasEdit()->setText(QStringLiteral("Team A"));
+    ws.managerBox()->setCurrentText(QStringLiteral("alice"));
+    const auto wsSpec = ws.spec(&problem);
+    QVERIFY(wsSpec);
+    QCOMPARE(wsSpec->name, std::string("team-a"));
+    QCOMPARE(wsSpec->alias, std::string("Team A"));
+    QCOMPARE(wsSpec->manager, std::string("alice"));
+    QCOMPARE(wsSpec->clusters, std::vector<std::string>{"host"});
+    QVERIFY(!wsSpec->networkIsolation.has_value());  // untouched on create: the engine's default
+
+    ProjectDialog project(new PlanRunner(nullptr), snapshot);
+    project.nameEdit()->setText(QStringLiteral("p-1"));
+    const auto projectSpec = project.spec(&problem);
+    QVERIFY(projectSpec);
+    QCOMPARE(projectSpec->name, std::string("p-1"));
+    QVERIFY(projectSpec->workspace.empty());  // "(no workspace)"
+
+    problem.clear();
+    UserDialog user(new PlanRunner(nullptr), snapshot);
+    user.nameEdit()->setText(QStringLiteral("bob"));
+    user.emailEdit()->setText(QStringLiteral("bob@example.com"));
+    user.passwordEdit()->setText(QStringLiteral("Passw0rdPassw0rd"));
+    user.confirmEdit()->setText(QStringLiteral("Passw0rdPassw0rX"));
+    QVERIFY(!user.spec(&problem));
+    QCOMPARE(problem, QStringLiteral("The two passwords differ."));
+    user.confirmEdit()->setText(QStringLiteral("Passw0rdPassw0rd"));
+    const auto userSpec = user.spec(&problem);
+    QVERIFY(userSpec);
+    QCOMPARE(userSpec->email, std::string("bob@example.com"));
+
+    // Pinned namespaces as people paste them: commas or spaces, repeats dropped, order kept
+    QCOMPARE(PinNamespacesDialog::parse(QStringLiteral(" team-a-dev, team-a-prod  team-b,,team-a-dev ")),
+             (QStringList{QStringLiteral("team-a-dev"), QStringLiteral("team-a-prod"), QStringLiteral("team-b")}));
+    QVERIFY(PinNamespacesDialog::parse(QStringLiteral(" , ")).isEmpty());
 }
 
 void tst_MainWindow::settingsRememberConnectionsButNoSecret()
