@@ -1,8 +1,10 @@
 // The real main window against the devcluster (offscreen): a create-workspace dialog run end
 // to end (bad input, dry run, apply, the new node selected), a forbidden action disabled for a
 // restricted identity with the missing permission in its tooltip, keyboard filtering, the
-// window surviving kube-apiserver being stopped and resumed, `tenantry --screenshot`, and
-// screenshots of the main views under <build>/screenshots.
+// window surviving kube-apiserver being stopped and resumed, `tenantry --screenshot`, a new
+// project dry-run then applied in standalone mode, a restricted identity's "nothing reachable"
+// row and pinning from it, a project member's project without pins, and screenshots of the
+// main views under <build>/screenshots.
 #include "guitestsupport.h"
 
 #include "appsettings.h"
