@@ -75,23 +75,29 @@ TreeNode membersNode(const std::vector<MemberInfo> &members)
 
 } // namespace
 
-int GraphReads::members(TenancySession &session, const CommandArgs &args, const TenancyScope &scope,
-                        const std::string &user)
+namespace {
+
+GraphKind bindingKindOf(const TenancyScope &scope)
 {
     using Level = TenancyScope::Level;
-    const GraphKind kind = scope.level() == Level::Platform ? GraphKind::GlobalRoleBinding
-                         : scope.level() == Level::Cluster  ? GraphKind::ClusterRoleBinding
-                         : scope.level() == Level::Workspace ? GraphKind::WorkspaceRoleBinding
-                                                             : GraphKind::ProjectRoleBinding;
+    return scope.level() == Level::Platform  ? GraphKind::GlobalRoleBinding
+         : scope.level() == Level::Cluster   ? GraphKind::ClusterRoleBinding
+         : scope.level() == Level::Workspace ? GraphKind::WorkspaceRoleBinding
+                                             : GraphKind::ProjectRoleBinding;
+}
+
+} // namespace
+
+kube::Result<std::vector<MemberInfo>> GraphReads::membersOf(TenancySession &session, const TenancyScope &scope,
+                                                            const std::string &user)
+{
+    using Level = TenancyScope::Level;
+    const GraphKind kind = bindingKindOf(scope);
     auto loaded = load(session, {kind}, scope.level() == Level::Project ? scope.name() : std::string());
-    if (!loaded) {
-        TenancySession::printError(loaded.error());
-        return 1;
-    }
-    if (loaded->forbidden.test(kube::tenancy::indexOf(kind))) {
-        std::fprintf(stderr, "error: %s\n", refused(session, kind).c_str());
-        return 1;
-    }
+    if (!loaded)
+        return loaded.error();
+    if (loaded->forbidden.test(kube::tenancy::indexOf(kind)))
+        return kube::Error::make(kube::ErrorKind::Invalid, refused(session, kind), session.client().where());
     const auto &g = loaded->snapshot;
     std::vector<MemberInfo> all = scope.level() == Level::Platform  ? g.platformMembers()
                                 : scope.level() == Level::Cluster   ? g.clusterMembers()
@@ -105,6 +111,19 @@ int GraphReads::members(TenancySession &session, const CommandArgs &args, const 
             continue;
         shown.push_back(std::move(m));
     }
+    return shown;
+}
+
+int GraphReads::members(TenancySession &session, const CommandArgs &args, const TenancyScope &scope,
+                        const std::string &user)
+{
+    const GraphKind kind = bindingKindOf(scope);
+    auto found = membersOf(session, scope, user);
+    if (!found) {
+        TenancySession::printError(found.error());
+        return 1;
+    }
+    const std::vector<MemberInfo> &shown = *found;
     const std::string output = args.output();
     if (output == "json" || output == "yaml" || output == "name") {
         auto gvr = kube::tenancy::resourceOf(kind, session.api());

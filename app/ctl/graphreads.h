@@ -6,7 +6,10 @@
 #include "tenancyscope.h"
 #include "tenancysession.h"
 
+#include "kubeclient/tenancy/graph/graphrecords.h"
+
 #include <string>
+#include <vector>
 
 namespace ctl {
 
@@ -16,6 +19,11 @@ public:
     // `get members [USER] (--platform | --cluster | -w WS | -n NS)`.
     static int members(TenancySession &session, const CommandArgs &args, const TenancyScope &scope,
                        const std::string &user);
+    // The members of a scope (one user's when `user` is given), by the graph's rules. An error
+    // when the binding kind may not be listed.
+    static kube::Result<std::vector<kube::tenancy::MemberInfo>> membersOf(TenancySession &session,
+                                                                          const TenancyScope &scope,
+                                                                          const std::string &user);
     // `tree [-w WS]`.
     static int tree(TenancySession &session, const std::string &onlyWorkspace);
 };

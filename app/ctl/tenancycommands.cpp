@@ -3,6 +3,7 @@
 // hands it to TenancySession::execute, so every write shares dry run, confirmation and reporting.
 #include "commands.h"
 #include "commandargs.h"
+#include "graphreads.h"
 #include "tenancyscope.h"
 #include "tenancysession.h"
 
@@ -495,18 +496,17 @@ int memberCommand(const CommandArgs &a)
     const std::string role = a.positional()[2];
     if (verb == "add") {
         // "add" must not silently change an existing member's role: that is what "set" is for.
-        auto existing = scope->bindings(session.client(), session.api(), user);
+        auto existing = GraphReads::membersOf(session, *scope, user);
         if (!existing) {
             TenancySession::printError(existing.error());
             return 1;
         }
         if (!existing->empty()) {
-            const json &b = existing->front();
+            const auto &m = existing->front();
             std::fprintf(stderr,
                          "error: user \"%s\" is already a member of %s (binding %s with role %s); use `tenantryctl "
                          "member set` to change the role\n",
-                         user.c_str(), scope->describe().c_str(), kube::ObjectMeta(b).name().c_str(),
-                         b.value("roleRef", json::object()).value("name", "").c_str());
+                         user.c_str(), scope->describe().c_str(), m.binding.c_str(), m.roleRef.name.c_str());
             return 1;
         }
     }

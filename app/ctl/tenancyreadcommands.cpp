@@ -129,10 +129,12 @@ std::string templatesColumn(const json &role)
 // One kind's objects from the graph for a listing. When the kind is refused, the server's own
 // 403 is fetched once more for the message (the graph records only that it was refused).
 std::optional<kube::session::GraphLoad> loadForListing(TenancySession &session, std::vector<GraphKind> kinds,
-                                                      const kube::GroupVersionResource &listed)
+                                                      const kube::GroupVersionResource &listed,
+                                                      const std::string &ns = {})
 {
     kube::session::LoadOptions options;
     options.kinds = std::move(kinds);
+    options.ns = ns;
     auto loaded = kube::session::TenancyFeed::load(kube::session::feedSourceOf(session.cluster()), options);
     if (!loaded) {
         TenancySession::printError(loaded.error());
@@ -141,7 +143,7 @@ std::optional<kube::session::GraphLoad> loadForListing(TenancySession &session, 
     if (loaded->forbidden.test(kube::tenancy::indexOf(options.kinds.front()))) {
         kube::ListOptions one;
         one.limit = 1;
-        auto refused = session.client().list(listed, "", one);
+        auto refused = session.client().list(listed, ns, one);
         if (!refused)
             TenancySession::printError(refused.error());
         else
@@ -327,12 +329,24 @@ int getRoles(TenancySession &session, const CommandArgs &a, const TenancyScope &
         (*one)["kind"] = gvr.kind;
         items.push_back(*one);
     } else {
-        auto list = scope.roles(session.client(), session.api());
-        if (!list) {
-            TenancySession::printError(list.error());
+        // The scope's roles as the graph (and so the GUI) knows them: mirrors are not roles.
+        using Level = TenancyScope::Level;
+        const GraphKind kind = scope.level() == Level::Platform  ? GraphKind::GlobalRole
+                             : scope.level() == Level::Cluster   ? GraphKind::ClusterRole
+                             : scope.level() == Level::Workspace ? GraphKind::WorkspaceRole
+                                                                 : GraphKind::ProjectRole;
+        auto loaded = loadForListing(session, {kind}, scope.roleResource(session.api()), scope.objectNamespace());
+        if (!loaded)
             return 1;
-        }
-        items = std::move(*list);
+        const auto &g = loaded->snapshot;
+        const auto roles = scope.level() == Level::Platform  ? g.globalRoles()
+                         : scope.level() == Level::Cluster   ? g.clusterRoles()
+                         : scope.level() == Level::Workspace ? g.workspaceRoles(scope.name())
+                                                             : g.projectRoles(scope.name());
+        std::vector<GraphObject> objects;
+        for (const auto &r : roles)
+            objects.push_back(r.object);
+        items = objectsOf(objects, scope.roleResource(session.api()));
     }
     return printObjects(items, a.output(), !name.empty(), [&] {
         TenancyTable table({"NAME", "TEMPLATES", "RULES", "ALIAS", "BUILT-IN"});

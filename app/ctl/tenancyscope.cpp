@@ -1,5 +1,5 @@
-// Scope flags and the role/binding listings of a scope. The same lists back `get roles`,
-// `get members`, `member add` (which refuses a second binding) and `tree`.
+// Scope flags (--platform, --cluster, -w, -n) and what they name: the role and binding
+// resources, object names and namespaces. Listings go through the TenancyGraph (graphreads).
 #include "tenancyscope.h"
 
 #include "kubeclient/core/objectmeta.h"
@@ -13,37 +13,6 @@ namespace ctl {
 
 using nlohmann::json;
 using namespace kube::tenancy;
-
-namespace {
-
-kube::Result<std::vector<json>> listAll(kube::Client &client, const kube::GroupVersionResource &gvr, const std::string &ns,
-                                        const std::string &selector)
-{
-    kube::ListOptions options;
-    options.labelSelector = selector;
-    options.limit = 500;
-    auto list = client.list(gvr, ns, options);
-    if (!list)
-        return list.error();
-    restoreKinds(list->items, gvr);
-    return std::move(list->items);
-}
-
-bool hasUserSubject(const json &binding, const std::string &user)
-{
-    for (const auto &s : binding.value("subjects", json::array()))
-        if (s.value("kind", "") == "User" && s.value("name", "") == user)
-            return true;
-    return false;
-}
-
-} // namespace
-
-bool isGenerated(const json &object)
-{
-    kube::ObjectMeta m(object);
-    return m.hasLabel(kGeneratedByLabel) || m.name().rfind(kMirrorPrefix, 0) == 0;
-}
 
 void restoreKinds(std::vector<json> &items, const kube::GroupVersionResource &gvr)
 {
@@ -129,43 +98,6 @@ std::string TenancyScope::roleObjectName(const std::string &role) const
     if (m_level != Level::Workspace || role.rfind(m_name + "-", 0) == 0)
         return role;
     return workspaceRoleName(m_name, role);
-}
-
-kube::Result<std::vector<json>> TenancyScope::roles(kube::Client &client, const TenancyApi &api) const
-{
-    const std::string selector = m_level == Level::Workspace ? std::string(kWorkspaceLabel) + "=" + m_name : std::string();
-    auto list = listAll(client, roleResource(api), objectNamespace(), selector);
-    if (!list)
-        return list.error();
-    std::vector<json> out;
-    for (auto &r : *list)
-        if (!isGenerated(r))
-            out.push_back(std::move(r));
-    return out;
-}
-
-kube::Result<std::vector<json>> TenancyScope::bindings(kube::Client &client, const TenancyApi &api,
-                                                       const std::string &user) const
-{
-    std::string selector;
-    if (m_level == Level::Workspace)
-        selector = std::string(kWorkspaceLabel) + "=" + m_name;
-    // In 3.x cluster bindings are plain RBAC: only those KubeSphere labels with a user are members.
-    const bool onlyLabelled = m_level == Level::Cluster && api.rolesAreRbac();
-    if (onlyLabelled)
-        selector = kUserRefLabel;
-    auto list = listAll(client, bindingResource(api), objectNamespace(), selector);
-    if (!list)
-        return list.error();
-    std::vector<json> out;
-    for (auto &b : *list) {
-        if (isGenerated(b))
-            continue;
-        if (!user.empty() && kube::ObjectMeta(b).label(kUserRefLabel) != user && !hasUserSubject(b, user))
-            continue;
-        out.push_back(std::move(b));
-    }
-    return out;
 }
 
 bool TenancyScope::isBuiltinRole(const json &role) const
