@@ -81,13 +81,16 @@ int runWhoami(const CommandArgs &args)
         return usageError(args, "whoami takes no arguments");
     const GlobalFlags flags = args.globalFlags();
     Connection c;
-    if (!connect(flags, c))
+    ConnectOptions options;
+    options.whoami = true;
+    if (!connect(flags, c, options))
         return 1;
-    auto me = c.client->whoami();
-    if (!me) {
-        printError(me.error());
+    if (!c.cluster->identity()) {
+        printError(c.cluster->identityError() ? *c.cluster->identityError()
+                                              : kube::Error::make(kube::ErrorKind::Invalid, "the server did not say who you are"));
         return 1;
     }
+    const kube::UserInfo *me = &*c.cluster->identity();
     if (flags.output == "json" || flags.output == "yaml") {
         nlohmann::json doc = {{"username", me->username}, {"uid", me->uid}, {"groups", me->groups}, {"extra", me->extra}};
         std::fputs(flags.output == "json" ? (doc.dump(4) + "\n").c_str() : kube::toYaml(doc).c_str(), stdout);

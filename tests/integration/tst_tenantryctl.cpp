@@ -623,6 +623,10 @@ void tst_Tenantryctl::permissionCommandsLineAndErrors()
     // matrix -n for bob: pods readable
     auto matrix = ctl({"matrix", "--as", qs(m_bob), "-n", qs(m_proj), "-o", "json"});
     CTL_OK(matrix);
+    // whoami: the identity the shared connection asked for
+    auto me = ctl({"whoami"});
+    CTL_OK(me);
+    QVERIFY2(me.out.startsWith("Username  " + QByteArray::fromStdString(m_admin)), me.out.constData());
     // Several contexts: rows prefixed with the context
     auto twice = ctl({"get", "workspaces", "--all-contexts"});
     CTL_OK(twice);
