@@ -52,6 +52,7 @@ private slots:
     void unexpectedFlagForANoun();
     void contextsAndFanOut();
     void mergeTextPutsContextFirst();
+    void exitCodesWithoutACluster();
 };
 
 void tst_CtlParser::globalFlagsBeforeTheCommand()
@@ -247,6 +248,28 @@ void tst_CtlParser::mergeTextPutsContextFirst()
     // Text that is not a table (can-i's yes/no) is prefixed line by line
     QCOMPARE(qs(ContextFanOut::mergeText({"a", "b"}, {"yes\n", "no\n"})),
              QStringLiteral("a         yes\nb         no\n"));
+}
+
+void tst_CtlParser::exitCodesWithoutACluster()
+{
+    // Help and usage errors are decided before any connection: 0 for help, 2 for misuse.
+    QCOMPARE(CommandTable::run({"can-i", "--help"}), 0);
+    QCOMPARE(CommandTable::run({"--kubeconfig", "/nonexistent", "matrix", "--help"}), 0);
+    QCOMPARE(CommandTable::run({"help", "who-can"}), 0);
+    QCOMPARE(CommandTable::run({"help", "frobnicate"}), 2);
+    QCOMPARE(CommandTable::run({"frobnicate"}), 2);
+    QCOMPARE(CommandTable::run({}), 2);
+    QCOMPARE(CommandTable::run({"--help"}), 0);
+    QCOMPARE(CommandTable::run({"who-can", "get", "pods", "--bogus"}), 2);
+    // A write runs against one context only
+    QCOMPARE(CommandTable::run({"create", "workspace", "w", "--context", "a", "--context", "b"}), 2);
+    QCOMPARE(CommandTable::run({"repair", "--all-contexts"}), 2);
+    // kubectl's argument rules for can-i, checked before connecting
+    QCOMPARE(CommandTable::run({"can-i", "get", "pods", "web", "--kubeconfig", "/nonexistent"}), 2);
+    QCOMPARE(CommandTable::run({"can-i", "--list", "get", "--kubeconfig", "/nonexistent"}), 2);
+    QCOMPARE(CommandTable::run({"can-i", "--list", "-q", "--kubeconfig", "/nonexistent"}), 2);
+    // A kubeconfig that does not exist is a failure (1), not a usage error
+    QCOMPARE(CommandTable::run({"can-i", "get", "pods", "--kubeconfig", "/nonexistent"}), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_CtlParser)
