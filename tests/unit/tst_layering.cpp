@@ -20,7 +20,7 @@ struct Include {
 // Every #include of every C++ file below `dir` (relative to the source root).
 QList<Include> includesBelow(const QString &dir)
 {
-    static const QRegularExpression re(QStringLiteral(R"(^\s*#\s*include\s*([<"])([^>"]+)[>"])"));
+    static const QRegularExpression re(QStringLiteral("^\\s*#\\s*include\\s*([<\"])([^>\"]+)[>\"]"));
     const QDir root(QStringLiteral(TENANTRY_SOURCE_DIR));
     QList<Include> out;
     QDirIterator it(root.filePath(dir), {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,
@@ -81,7 +81,7 @@ private slots:
     void kubeclientAndCtlHaveNoQt()
     {
         QStringList bad;
-        for (const QString dir : {QStringLiteral("kubeclient"), QStringLiteral("app/ctl")})
+        for (const QString &dir : {QStringLiteral("kubeclient"), QStringLiteral("app/ctl")})
             for (const auto &inc : includesBelow(dir))
                 if (isQt(inc))
                     bad << where(inc);
