@@ -52,19 +52,6 @@ std::string lower(std::string s)
     return s;
 }
 
-kube::Result<std::vector<json>> listOf(kube::Client &client, const kube::GroupVersionResource &gvr,
-                                       const std::string &ns = {}, const std::string &selector = {})
-{
-    kube::ListOptions options;
-    options.labelSelector = selector;
-    options.limit = 500;
-    auto list = client.list(gvr, ns, options);
-    if (!list)
-        return list.error();
-    restoreKinds(list->items, gvr);
-    return std::move(list->items);
-}
-
 // Output: table (default, also "wide"), json/yaml (a List, or the object for a single NAME), name.
 // Returns the exit code; `table` fills the rows when the table is wanted.
 int printObjects(const std::vector<json> &items, const std::string &output, bool single,
@@ -240,14 +227,35 @@ int getProjects(TenancySession &session, const CommandArgs &a, const std::string
         (*one)["kind"] = "Namespace";
         items.push_back(*one);
     } else {
-        std::string selector = a.on("--all-namespaces") ? std::string() : std::string(kWorkspaceLabel);
-        if (!ws.empty())
-            selector = std::string(kWorkspaceLabel) + "=" + ws;
-        auto list = listOf(session.client(), TenancyApi::namespaces, "", selector);
-        if (list) {
-            items = std::move(*list);
-        } else if (list.error().isApi(kube::StatusReason::Forbidden)) {
-            TenancySession::printError(list.error());
+        kube::session::LoadOptions options;
+        options.kinds = {GraphKind::Namespace};
+        auto loaded = kube::session::TenancyFeed::load(kube::session::feedSourceOf(session.cluster()), options);
+        if (!loaded) {
+            TenancySession::printError(loaded.error());
+            return 1;
+        }
+        const bool refused = loaded->forbidden.test(kube::tenancy::indexOf(GraphKind::Namespace));
+        // The projects as the graph sees them: a namespace with a workspace label (-A: any).
+        std::vector<GraphObject> objects;
+        if (!refused) {
+            loaded->snapshot.forEach(GraphKind::Namespace, [&](const std::string &key, const GraphObject &) {
+                auto p = loaded->snapshot.project(key);
+                if (p && (ws.empty() ? (a.on("--all-namespaces") || !p->workspace.empty()) : p->workspace == ws))
+                    objects.push_back(p->object);
+                return true;
+            });
+        }
+        if (!refused) {
+            items = objectsOf(objects, TenancyApi::namespaces);
+            std::sort(items.begin(), items.end(), [](const json &x, const json &y) {
+                return kube::ObjectMeta(x).name() < kube::ObjectMeta(y).name();
+            });
+        } else {
+            // The server's own 403 text first (the graph records only that it was refused).
+            kube::ListOptions one;
+            one.limit = 1;
+            if (auto again = session.client().list(TenancyApi::namespaces, "", one); !again)
+                TenancySession::printError(again.error());
             std::string sources;
             items = reachableNamespaces(session, a, sources, unreadable);
             if (items.empty()) {
@@ -264,9 +272,6 @@ int getProjects(TenancySession &session, const CommandArgs &a, const std::string
                                                return !unreadable.count(name) && kube::ObjectMeta(n).label(kWorkspaceLabel) != ws;
                                            }),
                             items.end());
-        } else {
-            TenancySession::printError(list.error());
-            return 1;
         }
     }
     return printObjects(items, a.output(), !name.empty(), [&] {

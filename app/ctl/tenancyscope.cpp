@@ -14,14 +14,6 @@ namespace ctl {
 using nlohmann::json;
 using namespace kube::tenancy;
 
-void restoreKinds(std::vector<json> &items, const kube::GroupVersionResource &gvr)
-{
-    for (auto &item : items) {
-        item["apiVersion"] = gvr.apiVersion();
-        item["kind"] = gvr.kind;
-    }
-}
-
 std::optional<TenancyScope> TenancyScope::fromArgs(const CommandArgs &args, bool allowPlatform, std::string &error)
 {
     std::vector<TenancyScope> given;

@@ -44,7 +44,5 @@ private:
     std::string m_name;
 };
 
-// Restores apiVersion/kind on the items of a list (the server leaves them out).
-void restoreKinds(std::vector<nlohmann::json> &items, const kube::GroupVersionResource &gvr);
 
 } // namespace ctl
