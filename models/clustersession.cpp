@@ -1,6 +1,5 @@
-// ClusterSession: connection on the worker pool, one watch per tenancy kind feeding a Store
-// and the TenancyGraph, coalesced snapshot delivery, health probes with backoff, and the
-// restricted-user fallback (rules reviews and pins when namespaces may not be listed).
+// ClusterSession: a ClusterConnection opened on the worker pool, a TenancyFeed whose callbacks
+// are posted to the GUI thread, coalesced outline building, health probes with backoff.
 #include "models/clustersession.h"
 
 #include "models/accesschecker.h"
@@ -8,127 +7,47 @@
 #include "models/execapprover.h"
 #include "models/modelslogging.h"
 
-#include "kubeclient/core/backoff.h"
-#include "kubeclient/kubeconfig/kubeconfig.h"
-#include "kubeclient/core/objectmeta.h"
-#include "kubeclient/watch/store.h"
+#include "kubeclient/session/clusterconnection.h"
+#include "kubeclient/session/tenancyfeed.h"
 #include "kubeclient/tenancy/graph/graphkind.h"
-#include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/tenancy/graph/tenancygraph.h"
-#include "kubeclient/watch/watcher.h"
 
 #include <QPointer>
 
 #include <atomic>
-#include <optional>
-#include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 
 using namespace kube;
 using namespace kube::tenancy;
+using kube::session::ClusterConnection;
+using kube::session::TenancyFeed;
 
 namespace {
 
 QString qs(const std::string &s) { return QString::fromStdString(s); }
 
-// The annotation TenancyOutline reads to put a namespace under "Reachable projects".
-constexpr const char *kReachableOnlyAnnotation = "tenantry.dev/reachable-only";
-
-// Namespaced kinds that describe a project: when they may not be listed cluster-wide, the
-// session watches them per reachable namespace instead.
-constexpr GraphKind kProjectKinds[] = {GraphKind::ProjectRole, GraphKind::ProjectRoleBinding, GraphKind::ResourceQuota,
-                                       GraphKind::LimitRange, GraphKind::NetworkPolicy,
-                                       GraphKind::NamespaceNetworkPolicy};
-
-// Reconnect probes back off as client-go's reflector does (0.8 s doubling to 30 s), so a
-// dead server is not hammered and a returning one is noticed within half a minute.
-constexpr int kProbeInitialMs = 800;
-constexpr int kProbeMaxMs = 30'000;
-
-bool isForbidden(const Error &e)
-{
-    return e.isApi(StatusReason::Forbidden) || e.httpCode() == 403;
-}
-
-// Everything a rules review grants that is not the self-review every authenticated user has.
-bool grantsSomething(const nlohmann::json &review)
-{
-    const auto &rules = review["status"]["resourceRules"];
-    if (!rules.is_array())
-        return false;
-    for (const auto &rule : rules) {
-        const auto &groups = rule["apiGroups"];
-        bool selfOnly = groups.is_array() && !groups.empty();
-        if (groups.is_array())
-            for (const auto &g : groups) {
-                const std::string group = g.is_string() ? g.get<std::string>() : std::string();
-                selfOnly = selfOnly && (group == "authorization.k8s.io" || group == "authentication.k8s.io");
-            }
-        if (!selfOnly)
-            return true;
-    }
-    return false;
-}
+int toMs(std::chrono::milliseconds d) { return static_cast<int>(d.count()); }
 
 } // namespace
 
-namespace {
-
-// One watched resource: cluster-wide through a Store connected to the graph, or in one
-// namespace fed to the graph directly (several such feeds share a kind, so none may resync it).
-struct SessionFeed {
-    GraphKind kind = GraphKind::Namespace;
-    std::string ns;
-    std::unique_ptr<Store> store;
-    int storeSubscription = 0;
-    std::unique_ptr<Watcher> watcher;
-    std::atomic<bool> synced{false};
-    std::atomic<bool> forbidden{false};
-    // Per-namespace feeds only, touched on the watcher's thread.
-    std::set<std::string> keys;
-    std::vector<GraphObject> relist;
-};
-
-} // namespace
-
+// What lives on worker threads: the connection and the feed. The feed's callbacks run on
+// watcher threads and only post to the session, which ignores posts of an older generation.
 struct ClusterSession::Backend {
     std::mutex receiverMutex;
     ClusterSession *receiver = nullptr;  // cleared before teardown; guards posting
     int generation = 0;
 
-    std::shared_ptr<Client> client;
-    std::shared_ptr<Client> probeClient;
-    ClusterTenancy tenancy;
-    kube::UserInfo me;
-    std::string contextNamespace;
-    std::unique_ptr<TenancyGraph> graph;
-    int graphSubscription = 0;
+    std::optional<ClusterConnection> connection;
+    std::unique_ptr<TenancyFeed> feed;
     std::atomic<bool> graphPosted{false};
-
-    std::mutex feedsMutex;
-    std::vector<std::unique_ptr<SessionFeed>> feeds;
-    std::atomic<bool> stopping{false};
 
     ~Backend()
     {
-        stopping = true;
-        std::vector<std::unique_ptr<SessionFeed>> all;
-        {
-            std::lock_guard lock(feedsMutex);
-            all.swap(feeds);
-        }
-        for (auto &f : all)
-            if (f->watcher)
-                f->watcher->stop();
-        for (auto &f : all)
-            f->watcher.reset();  // joins
-        if (graph) {
-            for (auto &f : all)
-                if (f->store && f->storeSubscription)
-                    f->store->unsubscribe(f->storeSubscription);
-            graph->unsubscribe(graphSubscription);
-        }
+        if (feed)
+            feed->stop();
+        feed.reset();  // joins the watchers
     }
 
     // Runs f on the GUI thread if the session still wants to hear from this backend.
@@ -145,117 +64,33 @@ struct ClusterSession::Backend {
         }, Qt::QueuedConnection);
     }
 
-    void onWatcherEvent(SessionFeed &feed, const WatcherEvent &event)
+    session::TenancyFeedCallbacks callbacks()
     {
-        if (event.type == WatcherEventType::Error) {
-            if (!event.error)
-                return;
-            if (isForbidden(*event.error)) {
-                // An RBAC grant is an administrator's action, not a blip: stop asking (a
-                // reconnect asks again) instead of filling the audit log with denials.
-                feed.forbidden = true;
-                feed.watcher->stop();
-                const int kind = static_cast<int>(feed.kind);
-                const QString ns = qs(feed.ns);
-                post([kind, ns](ClusterSession *s) { s->onFeedForbidden(kind, ns); });
-                return;
-            }
-            const QString text = qs(event.error->describe());
-            const int retry = static_cast<int>(event.retryIn.count());
-            if (feed.ns.empty())
-                post([text, retry](ClusterSession *s) { s->onFeedError(text, retry); });
-            return;
-        }
-        if (feed.store) {
-            feed.store->apply(event);
-        } else {
-            applyToGraph(feed, event);
-        }
-        if (event.type == WatcherEventType::InitDone && !feed.synced.exchange(true))
-            post([](ClusterSession *s) { s->onFeedSynced(); });
-    }
-
-    // A per-namespace feed: relists are applied as one batch that also removes what is gone.
-    void applyToGraph(SessionFeed &feed, const WatcherEvent &event)
-    {
-        switch (event.type) {
-        case WatcherEventType::Init: feed.relist.clear(); break;
-        case WatcherEventType::InitApply:
-            if (event.object)
-                feed.relist.push_back(event.object);
-            break;
-        case WatcherEventType::InitDone: {
-            std::vector<TenancyGraph::Event> batch;
-            std::set<std::string> now;
-            for (auto &o : feed.relist) {
-                now.insert(Store::keyOf(*o));
-                batch.push_back(TenancyGraph::Event::upsert(feed.kind, o));
-            }
-            for (const auto &k : feed.keys)
-                if (!now.count(k))
-                    batch.push_back(TenancyGraph::Event::remove(feed.kind, k));
-            feed.keys = std::move(now);
-            feed.relist.clear();
-            graph->apply(batch);
-            break;
-        }
-        case WatcherEventType::Apply:
-            if (event.object) {
-                feed.keys.insert(Store::keyOf(*event.object));
-                graph->upsert(feed.kind, event.object);
-            }
-            break;
-        case WatcherEventType::Delete:
-            if (event.object) {
-                const std::string key = Store::keyOf(*event.object);
-                feed.keys.erase(key);
-                graph->remove(feed.kind, key);
-            }
-            break;
-        case WatcherEventType::Error: break;
-        }
-    }
-
-    // Starts a watch of one kind, cluster-wide (ns empty) or in one namespace.
-    void startFeed(GraphKind kind, const GroupVersionResource &gvr, const std::string &ns)
-    {
-        auto feed = std::make_unique<SessionFeed>();
-        feed->kind = kind;
-        feed->ns = ns;
-        SessionFeed *f = feed.get();
-        if (ns.empty()) {
-            StoreOptions options;
-            if (kind == GraphKind::Namespace)
-                options.indexedLabels = {kWorkspaceLabel};
-            f->store = std::make_unique<Store>(options);
-            f->storeSubscription = graph->connect(kind, *f->store);
-        }
-        std::shared_ptr<ListerWatcher> lister = client->listerWatcher(gvr, ns);
-        f->watcher = std::make_unique<Watcher>(lister, [this, f](const WatcherEvent &e) {
-            if (!stopping)
-                onWatcherEvent(*f, e);
-        });
-        {
-            std::lock_guard lock(feedsMutex);
-            feeds.push_back(std::move(feed));
-        }
-        f->watcher->start();
-    }
-
-    bool hasFeed(GraphKind kind, const std::string &ns)
-    {
-        std::lock_guard lock(feedsMutex);
-        for (const auto &f : feeds)
-            if (f->kind == kind && f->ns == ns)
-                return true;
-        return false;
+        session::TenancyFeedCallbacks c;
+        c.dirty = [this] {
+            // Many events, one post: the flag is cleared when the GUI thread takes the hint.
+            if (!graphPosted.exchange(true))
+                post([](ClusterSession *s) { s->onGraphDirty(); });
+        };
+        c.synced = [this](GraphKind) { post([](ClusterSession *s) { s->onFeedSynced(); }); };
+        c.error = [this](GraphKind, const Error &e, std::chrono::milliseconds retry) {
+            const QString text = qs(e.describe());
+            const int retryMs = toMs(retry);
+            post([text, retryMs](ClusterSession *s) { s->onFeedError(text, retryMs); });
+        };
+        c.forbidden = [this](GraphKind kind, const std::string &ns) {
+            if (!ns.empty())
+                return;  // a per-namespace feed: the reach already showed what it could
+            const int k = static_cast<int>(kind);
+            post([k](ClusterSession *s) { s->onFeedForbidden(k); });
+        };
+        return c;
     }
 };
 
 struct ClusterSession::ConnectResult {
     std::shared_ptr<Backend> backend;
     std::optional<Error> error;
-    std::string server;
 };
 
 ClusterSession::ClusterSession(ConnectionSpec spec, ExecApprover *approver, QObject *parent)
@@ -284,7 +119,7 @@ ClusterSession::~ClusterSession()
 
 std::shared_ptr<Client> ClusterSession::client() const
 {
-    return m_backend ? m_backend->client : nullptr;
+    return m_backend && m_backend->connection ? m_backend->connection->client() : nullptr;
 }
 
 void ClusterSession::start()
@@ -353,46 +188,23 @@ void ClusterSession::connectNow()
     m_status.stale = m_status.stale || m_snapshot.version() > 0;
     setState(SessionStatus::State::Connecting, tr("Connecting…"));
     const int generation = m_generation;
-    ConnectionSpec spec = m_spec;
-    ExecApprovalHook hook = m_approver ? m_approver->hook() : ExecApprovalHook();
-    AsyncTask::run(this, [spec, hook]() -> ConnectResult {
+    session::ConnectionOptions options;
+    options.kubeconfig = m_spec.kubeconfig.toStdString();
+    options.context = m_spec.context.toStdString();
+    options.credentials.approveExec = m_approver ? m_approver->hook() : ExecApprovalHook();
+    options.probeTimeoutMs = kProbeTimeoutMs;
+    options.modeOverride = modeFromString(m_spec.modeOverride.toStdString());
+    for (const auto &ns : m_spec.pinnedNamespaces)
+        options.pinnedNamespaces.push_back(ns.toStdString());
+    AsyncTask::run(this, [options]() -> ConnectResult {
         ConnectResult r;
-        auto config = Kubeconfig::loadFromEnvironment(spec.kubeconfig.toStdString());
-        if (!config) {
-            r.error = config.error();
+        auto connection = ClusterConnection::open(options);
+        if (!connection) {
+            r.error = connection.error();
             return r;
         }
-        CredentialOptions credentials;
-        credentials.approveExec = hook;
-        config->setCredentialOptions(credentials);
-        const std::string context = spec.context.toStdString();
-        auto transport = config->transportConfig(context);
-        if (!transport) {
-            r.error = transport.error();
-            return r;
-        }
-        r.server = transport->server;
-        auto backend = std::make_shared<Backend>();
-        if (auto ns = config->contextNamespace(context))
-            backend->contextNamespace = *ns;
-        TransportConfig probeConfig = *transport;
-        probeConfig.requestTimeoutMs = kProbeTimeoutMs;
-        probeConfig.connectTimeoutMs = kProbeTimeoutMs;
-        backend->client = std::make_shared<Client>(*transport);
-        backend->probeClient = std::make_shared<Client>(probeConfig);
-        auto me = backend->client->whoami();
-        if (!me) {
-            r.error = me.error();
-            return r;
-        }
-        backend->me = *me;
-        auto tenancy = detectTenancy(*backend->client, modeFromString(spec.modeOverride.toStdString()));
-        if (!tenancy) {
-            r.error = tenancy.error();
-            return r;
-        }
-        backend->tenancy = *tenancy;
-        r.backend = std::move(backend);
+        r.backend = std::make_shared<Backend>();
+        r.backend->connection = std::move(*connection);
         return r;
     }, [this, generation](ConnectResult result) {
         if (generation != m_generation)
@@ -403,16 +215,12 @@ void ClusterSession::connectNow()
 
 void ClusterSession::onConnected(ConnectResult result)
 {
-    m_status.server = qs(result.server);
     if (result.error) {
         const Error &e = *result.error;
-        const bool transient = e.kind == ErrorKind::Transport || e.kind == ErrorKind::Timeout
-            || e.isApi(StatusReason::ServiceUnavailable) || e.isApi(StatusReason::InternalError);
         qCWarning(lcSession) << m_id << "cannot connect:" << qs(e.describe());
-        if (transient) {
+        if (ClusterConnection::isTransient(e)) {
             // The cluster may just be starting: try again with backoff and say when.
-            const int delay = std::min(kProbeMaxMs, kProbeInitialMs << std::min(m_failures, 6));
-            ++m_failures;
+            const int delay = toMs(m_backoff.next());
             m_status.retryInSeconds = (delay + 999) / 1000;
             m_retry.start(delay);
             setState(SessionStatus::State::Reconnecting,
@@ -423,14 +231,17 @@ void ClusterSession::onConnected(ConnectResult result)
         }
         return;
     }
-    m_failures = 0;
+    m_backoff.reset();
     m_backend = std::move(result.backend);
     Backend &b = *m_backend;
-    m_tenancy = b.tenancy;
-    m_status.identity = qs(b.me.username);
+    const ClusterConnection &c = *b.connection;
+    m_status.server = qs(c.server());
+    m_tenancy = c.tenancy() ? *c.tenancy() : ClusterTenancy();
+    m_status.identity = c.identity() ? qs(c.identity()->username) : QString();
     m_status.groups.clear();
-    for (const auto &g : b.me.groups)
-        m_status.groups << qs(g);
+    if (c.identity())
+        for (const auto &g : c.identity()->groups)
+            m_status.groups << qs(g);
     m_status.mode = m_tenancy.mode == Mode::KubeSphere ? QStringLiteral("KubeSphere") : QStringLiteral("standalone");
     m_status.modeReason = qs(m_tenancy.reason);
     m_status.modeOverridden = m_tenancy.overridden;
@@ -442,35 +253,21 @@ void ClusterSession::onConnected(ConnectResult result)
     }
     m_status.forbiddenKinds.clear();
     m_status.reachableNamespaces.clear();
-    m_access->setClient(b.client, m_status.identity);
+    m_access->setClient(c.client(), m_status.identity);
     qCInfo(lcSession) << m_id << "connected as" << m_status.identity << "mode" << m_status.mode << "after"
                       << m_clock.elapsed() << "ms";
+    if (c.identityError())
+        qCWarning(lcSession) << m_id << "the server does not say who we are:" << qs(c.identityError()->describe());
 
-    // Wire the graph and start one watch per kind the cluster serves. Starting watchers only
-    // spawns threads: the lists themselves run on them.
+    // Start one watch per kind the cluster serves. Starting watchers only spawns threads: the
+    // lists themselves run on them.
     {
         std::lock_guard lock(b.receiverMutex);
         b.receiver = this;
         b.generation = m_generation;
     }
-    b.graph = std::make_unique<TenancyGraph>(m_tenancy.api.flavor);
-    Backend *raw = m_backend.get();
-    b.graphSubscription = b.graph->subscribe([raw](const TenancyGraph::Change &) {
-        // Many events, one post: the flag is cleared when the GUI thread takes the hint.
-        if (!raw->graphPosted.exchange(true))
-            raw->post([](ClusterSession *s) { s->onGraphDirty(); });
-    });
-    for (std::size_t i = 0; i < kGraphKindCount; ++i) {
-        const auto kind = static_cast<GraphKind>(i);
-        const auto gvr = resourceOf(kind, m_tenancy.api);
-        const bool served = gvr && b.client->discovery().findResource(gvr->group, gvr->version, gvr->resource);
-        if (!served) {
-            // Not served: none can exist, which is a known answer (not "no access").
-            b.graph->resync(kind, {});
-            continue;
-        }
-        b.startFeed(kind, *gvr, {});
-    }
+    b.feed = std::make_unique<TenancyFeed>(session::feedSourceOf(c), b.callbacks());
+    b.feed->start();
     m_status.stale = false;
     setState(SessionStatus::State::Connected, tr("Listing the tenancy…"));
     m_liveness.start();
@@ -490,7 +287,7 @@ void ClusterSession::onGraphDirty()
 
 void ClusterSession::buildOutline()
 {
-    if (!m_backend || !m_backend->graph)
+    if (!m_backend || !m_backend->feed)
         return;
     m_building = true;
     std::shared_ptr<Backend> backend = m_backend;
@@ -503,7 +300,7 @@ void ClusterSession::buildOutline()
     qCDebug(lcSession) << m_id << "building the outline after" << m_clock.elapsed() << "ms";
     AsyncTask::run(this, [backend, forbidden] {
         Built b;
-        b.snapshot = backend->graph->snapshot();
+        b.snapshot = backend->feed->snapshot();
         b.outline = std::make_shared<TenancyOutline>(TenancyOutline::build(b.snapshot, forbidden));
         return b;
     }, [this, generation](Built built) {
@@ -542,10 +339,8 @@ void ClusterSession::onFeedSynced()
     checkInitialRound();
 }
 
-void ClusterSession::onFeedForbidden(int kind, const QString &ns)
+void ClusterSession::onFeedForbidden(int kind)
 {
-    if (!ns.isEmpty())
-        return;  // a per-namespace feed: the reach already showed what it could
     const auto k = static_cast<GraphKind>(kind);
     m_forbidden.set(indexOf(k));
     const QString name = QString::fromLatin1(toString(k));
@@ -566,34 +361,34 @@ void ClusterSession::onFeedError(const QString &text, int retryMs)
         setState(SessionStatus::State::Reconnecting,
                  tr("Lost the watch: %1").arg(text), tr("Showing the last known state until the watch resumes."));
         m_liveness.stop();
-        m_failures = 0;
+        m_backoff.reset();
         scheduleProbe();
     }
 }
 
 void ClusterSession::scheduleProbe()
 {
-    const int delay = std::min(kProbeMaxMs, kProbeInitialMs << std::min(m_failures, 6));
+    const int delay = toMs(m_backoff.next());
     m_status.retryInSeconds = (delay + 999) / 1000;
     m_probe.start(delay);
 }
 
 void ClusterSession::probe()
 {
-    if (!m_backend || m_probing)
+    if (!m_backend || !m_backend->connection || m_probing)
         return;
     m_probing = true;
-    auto client = m_backend->probeClient;
+    std::shared_ptr<Backend> backend = m_backend;
     const int generation = m_generation;
-    AsyncTask::run(this, [client] { return client->serverVersion(); },
-                   [this, generation](Result<nlohmann::json> answer) {
+    AsyncTask::run(this, [backend] { return backend->connection->probe(); },
+                   [this, generation](Result<void> answer) {
         if (generation != m_generation)
             return;
         m_probing = false;
         if (answer) {
             if (m_status.state != SessionStatus::State::Connected) {
                 qCInfo(lcSession) << m_id << "API server answers again";
-                m_failures = 0;
+                m_backoff.reset();
                 m_status.stale = false;
                 setState(SessionStatus::State::Connected);
                 m_liveness.start();
@@ -602,7 +397,6 @@ void ClusterSession::probe()
             }
             return;
         }
-        ++m_failures;
         m_liveness.stop();
         m_status.stale = true;
         scheduleProbe();
@@ -616,21 +410,13 @@ void ClusterSession::probe()
 
 void ClusterSession::checkInitialRound()
 {
-    if (!m_backend || m_status.loaded || m_loadPending)
+    if (!m_backend || !m_backend->feed || m_status.loaded || m_loadPending)
         return;
-    {
-        std::lock_guard lock(m_backend->feedsMutex);
-        for (const auto &f : m_backend->feeds) {
-            if (!f->ns.empty())
-                continue;
-            if (!f->synced && !f->forbidden)
-                return;
-            // The feed's own flag, not m_forbidden: its queued notification may still be on
-            // the way, and deciding about the reach without it would skip it.
-            if (f->forbidden)
-                m_forbidden.set(indexOf(f->kind));
-        }
-    }
+    if (!m_backend->feed->initialRoundDone())
+        return;
+    // The feed's own flags, not only the posted notifications: one may still be on the way,
+    // and deciding about the reach without it would skip it.
+    m_forbidden |= m_backend->feed->forbidden();
     // Every cluster-wide kind answered: a restricted identity now gets what it can reach.
     const bool needReach = m_forbidden.test(indexOf(GraphKind::Namespace));
     if (needReach && !m_reachDone) {
@@ -638,66 +424,37 @@ void ClusterSession::checkInitialRound()
         return;
     }
     m_loadPending = true;
-    m_loadAtVersion = m_backend->graph->snapshot().version();
+    m_loadAtVersion = m_backend->feed->snapshot().version();
     onGraphDirty();
 }
 
 void ClusterSession::startReach()
 {
-    if (m_reachRunning || !m_backend)
+    if (m_reachRunning || !m_backend || !m_backend->feed)
         return;
     m_reachRunning = true;
-    std::set<std::string> candidates;
-    for (const auto &ns : m_spec.pinnedNamespaces)
-        candidates.insert(ns.toStdString());
-    if (!m_backend->contextNamespace.empty())
-        candidates.insert(m_backend->contextNamespace);
-    // Namespaces named by anything this identity could read (bindings it can see, quotas...).
-    m_snapshot.forEach(GraphKind::ProjectRoleBinding, [&](const std::string &key, const GraphObject &) {
-        candidates.insert(key.substr(0, key.find('/')));
+    session::ReachOptions options;
+    // Namespaces named by anything this identity could read (bindings it can see).
+    std::set<std::string> seen;
+    m_backend->feed->snapshot().forEach(GraphKind::ProjectRoleBinding, [&](const std::string &key, const GraphObject &) {
+        seen.insert(key.substr(0, key.find('/')));
         return true;
     });
-    std::vector<GraphKind> perNamespace;
-    for (GraphKind k : kProjectKinds)
-        if (m_forbidden.test(indexOf(k)))
-            perNamespace.push_back(k);
+    options.candidates.assign(seen.begin(), seen.end());
     std::shared_ptr<Backend> backend = m_backend;
     const int generation = m_generation;
-    AsyncTask::run(this, [backend, candidates, perNamespace]() {
-        std::vector<std::string> reachable;
-        std::vector<TenancyGraph::Event> batch;
-        for (const auto &ns : candidates) {
-            if (backend->stopping)
-                break;
-            GraphObject object;
-            auto real = backend->client->get(TenancyApi::namespaces, {}, ns);
-            if (real) {
-                auto copy = std::make_shared<nlohmann::json>(std::move(*real));
-                (*copy)["metadata"]["annotations"][kReachableOnlyAnnotation] = "true";
-                object = copy;
-            } else {
-                const nlohmann::json body = {{"apiVersion", "authorization.k8s.io/v1"},
-                                             {"kind", "SelfSubjectRulesReview"},
-                                             {"spec", {{"namespace", ns}}}};
-                auto review = backend->client->create(TenancyApi::selfSubjectRulesReview, {}, body);
-                if (!review || !grantsSomething(*review))
-                    continue;
-                object = std::make_shared<nlohmann::json>(nlohmann::json{
-                    {"apiVersion", "v1"},
-                    {"kind", "Namespace"},
-                    {"metadata", {{"name", ns}, {"annotations", {{kReachableOnlyAnnotation, "true"}}}}}});
-            }
-            reachable.push_back(ns);
-            batch.push_back(TenancyGraph::Event::upsert(GraphKind::Namespace, object));
+    AsyncTask::run(this, [backend, options]() {
+        auto reach = backend->connection->reach(options);
+        if (!reach) {
+            qCWarning(lcSession) << "cannot work out the reachable namespaces:" << qs(reach.error().describe());
+            return std::vector<std::string>();
         }
-        if (!batch.empty())
-            backend->graph->apply(batch);
+        if (reach->all)
+            return std::vector<std::string>();  // the watch will list them
+        backend->feed->addReachable(reach->objects);
         // What a project shows (members, roles, quotas, policies), watched per namespace.
-        for (const auto &ns : reachable)
-            for (GraphKind k : perNamespace)
-                if (auto gvr = resourceOf(k, backend->tenancy.api); gvr && !backend->hasFeed(k, ns))
-                    backend->startFeed(k, *gvr, ns);
-        return reachable;
+        backend->feed->watchReachable(reach->namespaces);
+        return reach->namespaces;
     }, [this, generation](std::vector<std::string> reachable) {
         if (generation != m_generation)
             return;

@@ -1,8 +1,7 @@
-// The bridge between one cluster and the GUI: on worker threads it loads the kubeconfig
-// context, asks whoami and the tenancy mode, runs one Watcher + Store per kind into a
-// TenancyGraph, and hands coalesced graph snapshots (and the tree outline built from them
-// off the GUI thread) to the models. It also keeps the connection status: connecting,
-// connected, reconnecting with backoff (data stale), failed and why.
+// The Qt face of one cluster: opens a kube::session::ClusterConnection and runs a TenancyFeed on
+// worker threads, and hands coalesced graph snapshots (and the tree outline built from them
+// off the GUI thread) to the models, as signals on the GUI thread. It also keeps the
+// connection status: connecting, connected, reconnecting with backoff (data stale), failed.
 #pragma once
 
 #include "models/connectionspec.h"
@@ -10,6 +9,7 @@
 #include "models/tenancyoutline.h"
 
 #include "kubeclient/api/client.h"
+#include "kubeclient/core/backoff.h"
 #include "kubeclient/tenancy/graph/graphsnapshot.h"
 #include "kubeclient/kubesphere/mode.h"
 
@@ -79,7 +79,7 @@ private:
     void onGraphDirty();
     void onFeedSynced();
     void onFeedError(const QString &text, int retryMs);
-    void onFeedForbidden(int kind, const QString &ns);
+    void onFeedForbidden(int kind);
     void checkInitialRound();
     void startReach();
 
@@ -113,5 +113,7 @@ private:
     QTimer m_liveness;  // /version probe while connected
     QTimer m_probe;     // /version probe while reconnecting
     bool m_probing = false;
-    int m_failures = 0;
+    // Delays of connect retries and reconnect probes, client-go's reflector backoff
+    // (0.8 s doubling to 30 s): a dead server is not hammered, a returning one is noticed.
+    kube::Backoff m_backoff;
 };

@@ -6,8 +6,8 @@
 #include "models/execapprover.h"
 #include "models/modelslogging.h"
 
-#include "kubeclient/api/client.h"
 #include "kubeclient/kubeconfig/kubeconfig.h"
+#include "kubeclient/session/clusterconnection.h"
 
 #include <QColor>
 
@@ -16,6 +16,9 @@ using namespace kube;
 namespace {
 
 QString qs(const std::string &s) { return QString::fromStdString(s); }
+
+// A connection test is a person waiting on a dialog: fail within seconds, not a minute.
+constexpr long kTestTimeoutMs = 15'000;
 
 QString authOf(const KubeconfigUser &u)
 {
@@ -140,24 +143,24 @@ void KubeconfigContextModel::testConnection(int row)
     ExecApprovalHook hook = m_approver ? m_approver->hook() : ExecApprovalHook();
     const int generation = m_generation;
     AsyncTask::run(this, [file, context, hook]() -> std::pair<bool, QString> {
-        auto config = Kubeconfig::loadFromEnvironment(file.toStdString());
-        if (!config)
-            return {false, qs(config.error().describe())};
-        CredentialOptions options;
-        options.approveExec = hook;
-        config->setCredentialOptions(options);
-        auto transport = config->transportConfig(context.toStdString());
-        if (!transport)
-            return {false, qs(transport.error().describe())};
-        transport->requestTimeoutMs = 15'000;
-        Client client(std::move(*transport));
-        auto me = client.whoami();
-        if (!me)
-            return {false, qs(me.error().describe())};
-        QString text = QObject::tr("OK: %1").arg(qs(me->username));
-        if (!me->groups.empty()) {
+        // A test is whoami alone: the mode and the tenancy are the session's business.
+        session::ConnectionOptions options;
+        options.kubeconfig = file.toStdString();
+        options.context = context.toStdString();
+        options.credentials.approveExec = hook;
+        options.requestTimeoutMs = kTestTimeoutMs;
+        options.detectMode = false;
+        auto connection = session::ClusterConnection::open(options);
+        if (!connection)
+            return {false, qs(connection.error().describe())};
+        if (!connection->identity())
+            return {false, qs(connection->identityError() ? connection->identityError()->describe()
+                                                          : std::string("the server did not say who you are"))};
+        const UserInfo &me = *connection->identity();
+        QString text = QObject::tr("OK: %1").arg(qs(me.username));
+        if (!me.groups.empty()) {
             QStringList groups;
-            for (const auto &g : me->groups)
+            for (const auto &g : me.groups)
                 groups << qs(g);
             text += QObject::tr(" (groups: %1)").arg(groups.join(QStringLiteral(", ")));
         }
