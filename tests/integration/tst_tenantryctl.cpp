@@ -605,13 +605,13 @@ void tst_Tenantryctl::permissionCommandsLineAndErrors()
     QVERIFY(ctl({"matrix", "--help"}).out.contains("--as-group"));
     QVERIFY(ctl({"help", "who-can"}).out.contains("--subresource"));
     // An unknown resource type is an error for who-can, like kubectl-who-can's
-    auto unknown = ctl({"who-can", "frobnicate", "widgets"});
+    auto unknown = ctl({"who-can", "frobnicate", "frobwidgets"});
     QCOMPARE(unknown.exitCode, 2);
-    QVERIFY2(unknown.err.contains("the server doesn't have a resource type 'widgets'"), unknown.err.constData());
+    QVERIFY2(unknown.err.contains("the server doesn't have a resource type 'frobwidgets'"), unknown.err.constData());
     // can-i warns and asks anyway, as kubectl does
-    auto canUnknown = ctl({"can-i", "get", "widgets"});
+    auto canUnknown = ctl({"can-i", "get", "frobwidgets"});
     QCOMPARE(canUnknown.exitCode, 0);  // the admin may do anything
-    QVERIFY2(canUnknown.err.contains("Warning: the server doesn't have a resource type 'widgets'"), canUnknown.err.constData());
+    QVERIFY2(canUnknown.err.contains("Warning: the server doesn't have a resource type 'frobwidgets'"), canUnknown.err.constData());
     // A namespace that does not exist is said so
     auto missing = ctl({"who-can", "get", "pods", "-n", "no-such-namespace-" + qs(m_sfx)});
     CTL_OK(missing);
