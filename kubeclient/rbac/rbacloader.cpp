@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
+#include <optional>
 #include <fstream>
 #include <sstream>
 
@@ -86,42 +88,27 @@ Result<LoadResult> RbacLoader::fromPath(const std::string &path)
     return out;
 }
 
-Result<LoadResult> RbacLoader::fromClient(Client &client, const CancelTokenPtr &cancel)
+Result<LoadResult> RbacLoader::fromSources(Client &client, const std::vector<Source> &sources,
+                                           const CancelTokenPtr &cancel)
 {
+    std::vector<std::future<Result<ObjectList>>> lists;
+    lists.reserve(sources.size());
+    for (const auto &s : sources)
+        lists.push_back(std::async(std::launch::async, [&client, &cancel, s] {
+            ListOptions options;
+            options.limit = 500;
+            return client.list(s.gvr, s.ns, options, cancel);
+        }));
     LoadResult out;
-    if (auto loaded = client.discovery().ensureLoaded(cancel); !loaded)
-        return loaded.error();
-    const tenancy::TenancyApi api = tenancy::TenancyApi::detect(client.discovery());
-    out.flavor = api.flavor;
-
-    struct Source {
-        GroupVersionResource gvr;
-        bool required;
-    };
-    std::vector<Source> sources = {
-        {tenancy::TenancyApi::rbacClusterRole, true},
-        {tenancy::TenancyApi::rbacClusterRoleBinding, true},
-        {tenancy::TenancyApi::rbacRole, true},
-        {tenancy::TenancyApi::rbacRoleBinding, true},
-        {tenancy::TenancyApi::namespaces, false},
-    };
-    if (api.installed()) {
-        for (const auto *g : {&api.globalRole, &api.globalRoleBinding, &api.workspaceRole, &api.workspaceRoleBinding,
-                              &api.user, &api.workspaceTemplate, &api.roleTemplate, &api.groupBinding})
-            if (!g->resource.empty())
-                sources.push_back({*g, false});
-        if (!api.rolesAreRbac())
-            for (const auto *g : {&api.projectRole, &api.projectRoleBinding, &api.clusterRole, &api.clusterRoleBinding})
-                sources.push_back({*g, false});
-    }
-    for (const auto &s : sources) {
-        ListOptions options;
-        options.limit = 500;
-        auto list = client.list(s.gvr, "", options, cancel);
+    std::optional<Error> failure;
+    for (size_t i = 0; i < sources.size(); ++i) {
+        auto list = lists[i].get();  // wait for every list, even after a failure: they use `client`
+        const Source &s = sources[i];
         if (!list) {
-            if (s.required)
-                return list.error().withContext("reading " + s.gvr.groupResource());
-            out.warnings.push_back("cannot list " + s.gvr.groupResource() + ": " + list.error().message);
+            if (s.required && !failure)
+                failure = list.error().withContext("reading " + s.gvr.groupResource());
+            else if (!s.required)
+                out.warnings.push_back("cannot list " + s.gvr.groupResource() + ": " + list.error().message);
             continue;
         }
         // List items carry no apiVersion/kind; restore them so offline and live objects match.
@@ -131,6 +118,36 @@ Result<LoadResult> RbacLoader::fromClient(Client &client, const CancelTokenPtr &
             out.data.add(item);
         }
     }
+    if (failure)
+        return *failure;
+    return out;
+}
+
+Result<LoadResult> RbacLoader::fromClient(Client &client, const CancelTokenPtr &cancel)
+{
+    if (auto loaded = client.discovery().ensureLoaded(cancel); !loaded)
+        return loaded.error();
+    const tenancy::TenancyApi api = tenancy::TenancyApi::detect(client.discovery());
+
+    std::vector<Source> sources = {
+        {tenancy::TenancyApi::rbacClusterRole, "", true},
+        {tenancy::TenancyApi::rbacClusterRoleBinding, "", true},
+        {tenancy::TenancyApi::rbacRole, "", true},
+        {tenancy::TenancyApi::rbacRoleBinding, "", true},
+        {tenancy::TenancyApi::namespaces, "", false},
+    };
+    if (api.installed()) {
+        for (const auto *g : {&api.globalRole, &api.globalRoleBinding, &api.workspaceRole, &api.workspaceRoleBinding,
+                              &api.user, &api.workspaceTemplate, &api.roleTemplate, &api.groupBinding})
+            if (!g->resource.empty())
+                sources.push_back({*g, "", false});
+        if (!api.rolesAreRbac())
+            for (const auto *g : {&api.projectRole, &api.projectRoleBinding, &api.clusterRole, &api.clusterRoleBinding})
+                sources.push_back({*g, "", false});
+    }
+    auto out = fromSources(client, sources, cancel);
+    if (out)
+        out->flavor = api.flavor;
     return out;
 }
 

@@ -27,6 +27,17 @@ struct LoadResult {
 class RbacLoader
 {
 public:
+    // One list a load needs: a kind, in one namespace or (empty) all, and whether a failure to
+    // read it fails the load (RBAC kinds) or only adds a warning (Namespaces, KubeSphere kinds).
+    struct Source {
+        GroupVersionResource gvr;
+        std::string ns;
+        bool required = true;
+    };
+    // Lists every source at once on the client's connection pool, waits for all of them, and
+    // adds the items (apiVersion and kind restored) to one RbacData. The flavour is left unset.
+    static Result<LoadResult> fromSources(Client &client, const std::vector<Source> &sources,
+                                          const CancelTokenPtr &cancel = nullptr);
     // Lists cluster roles/bindings, roles/bindings in all namespaces, namespaces, and the
     // KubeSphere IAM kinds when served. A 403 on namespaces or a KubeSphere kind is a warning;
     // on RBAC kinds it is an error (the answers would be wrong).
