@@ -3,6 +3,7 @@
 #include "commandspec.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace ctl {
 
@@ -48,32 +49,29 @@ const std::vector<FlagSpec> &CommandSpec::writeFlags()
     return flags;
 }
 
-const FlagSpec *CommandSpec::findFlag(const std::string &longName) const
+const FlagSpec *CommandSpec::find(const std::function<bool(const FlagSpec &)> &matches) const
 {
-    auto match = [&](const std::vector<FlagSpec> &list) -> const FlagSpec * {
-        auto it = std::find_if(list.begin(), list.end(), [&](const FlagSpec &f) { return f.name == longName; });
+    // The command's own flags first, then the write flags of a write command, then the global ones.
+    auto in = [&](const std::vector<FlagSpec> &list) -> const FlagSpec * {
+        auto it = std::find_if(list.begin(), list.end(), matches);
         return it == list.end() ? nullptr : &*it;
     };
-    if (const FlagSpec *f = match(flags))
+    if (const FlagSpec *f = in(flags))
         return f;
     if (kind == CommandKind::Write)
-        if (const FlagSpec *f = match(writeFlags()))
+        if (const FlagSpec *f = in(writeFlags()))
             return f;
-    return match(globalFlags());
+    return in(globalFlags());
+}
+
+const FlagSpec *CommandSpec::findFlag(const std::string &longName) const
+{
+    return find([&](const FlagSpec &f) { return f.name == longName; });
 }
 
 const FlagSpec *CommandSpec::findShorthand(char c) const
 {
-    auto match = [&](const std::vector<FlagSpec> &list) -> const FlagSpec * {
-        auto it = std::find_if(list.begin(), list.end(), [&](const FlagSpec &f) { return f.shorthand == c; });
-        return it == list.end() ? nullptr : &*it;
-    };
-    if (const FlagSpec *f = match(flags))
-        return f;
-    if (kind == CommandKind::Write)
-        if (const FlagSpec *f = match(writeFlags()))
-            return f;
-    return match(globalFlags());
+    return find([&](const FlagSpec &f) { return f.shorthand == c; });
 }
 
 std::string formatFlags(const std::vector<FlagSpec> &flags)

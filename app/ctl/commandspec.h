@@ -2,6 +2,7 @@
 // every command shares. The help a user sees is printed from this, so it cannot forget a flag.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,7 @@ struct CommandSpec {
     // Its own flag, a write flag (Write commands) or a global flag; nullptr when unknown.
     const FlagSpec *findFlag(const std::string &longName) const;
     const FlagSpec *findShorthand(char c) const;
+
     // `tenantryctl COMMAND --help`.
     std::string helpText() const;
 
@@ -46,6 +48,9 @@ struct CommandSpec {
     static const std::vector<FlagSpec> &globalFlags();
     // Flags every writing command takes: --dry-run, -y/--yes, --force-conflicts.
     static const std::vector<FlagSpec> &writeFlags();
+
+private:
+    const FlagSpec *find(const std::function<bool(const FlagSpec &)> &matches) const;
 };
 
 // "  -n, --namespace NS        help", wrapped as kubectl's help does.
