@@ -8,6 +8,8 @@
 #include "models/clustersession.h"
 #include "models/modelslogging.h"
 
+#include <algorithm>
+
 using namespace kube;
 using namespace kube::tenancy;
 
@@ -101,6 +103,10 @@ void PlanRunner::execute(bool dryRun, bool force)
         if (error)
             qCInfo(lcPlan) << "write failed:" << QString::fromStdString(error->describe());
         const QString message = QString::fromStdString(report.failureMessage());
-        emit executed(dryRun, report.complete() && !error, QString::fromStdString(report.summary(plan)), message, conflict);
+        const auto notChecked = std::count_if(report.results.begin(), report.results.end(), [](const WriteResult &r) {
+            return r.outcome == WriteOutcome::NotChecked;
+        });
+        emit executed(dryRun, report.complete() && !error, QString::fromStdString(report.summary(plan)), message, conflict,
+                      int(notChecked));
     });
 }

@@ -47,7 +47,9 @@ signals:
     void planned(const QString &yaml, const QString &summary);
     void failed(const QString &message, const QString &hint);
     // ok: every write succeeded. conflict: a server-side apply conflict that force can resolve.
-    void executed(bool dryRun, bool ok, const QString &report, const QString &error, bool conflict);
+    // notChecked: dry-run writes into objects the same plan creates, which the server could not
+    // check before they exist (they are not failures, but they were not accepted either).
+    void executed(bool dryRun, bool ok, const QString &report, const QString &error, bool conflict, int notChecked);
 
 private:
     void setBusy(bool busy);

@@ -251,7 +251,8 @@ void PlanDialog::onFailed(const QString &message, const QString &hint)
     setStatus(hint.isEmpty() ? message : message + QLatin1Char('\n') + hint, QStringLiteral("#c62828"));
 }
 
-void PlanDialog::onExecuted(bool dryRun, bool ok, const QString &report, const QString &error, bool conflict)
+void PlanDialog::onExecuted(bool dryRun, bool ok, const QString &report, const QString &error, bool conflict,
+                            int notChecked)
 {
     m_plan->setToolTip(report);
     m_executing = false;
@@ -263,7 +264,13 @@ void PlanDialog::onExecuted(bool dryRun, bool ok, const QString &report, const Q
         return;
     }
     if (dryRun) {
-        setStatus(tr("Dry run passed: the server accepted every write and stored nothing."), QStringLiteral("#2e7d32"));
+        if (notChecked == 0)
+            setStatus(tr("Dry run passed: the server accepted every write and stored nothing."), QStringLiteral("#2e7d32"));
+        else
+            setStatus(tr("Dry run passed: the server accepted the other writes and stored nothing; %n write(s) into "
+                         "objects this plan creates can only be checked once those exist (see the tooltip).",
+                         nullptr, notChecked),
+                      QStringLiteral("#2e7d32"));
         return;
     }
     setStatus(tr("Applied."), QStringLiteral("#2e7d32"));

@@ -62,7 +62,7 @@ private:
     void planThen(Next next);
     void onPlanned(const QString &yaml, const QString &summary);
     void onFailed(const QString &message, const QString &hint);
-    void onExecuted(bool dryRun, bool ok, const QString &report, const QString &error, bool conflict);
+    void onExecuted(bool dryRun, bool ok, const QString &report, const QString &error, bool conflict, int notChecked);
     void setStatus(const QString &text, const QString &color = {});
     void updateButtons();
     bool confirm(const QString &question);
