@@ -4,6 +4,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cctype>
 #include <regex>
 
@@ -184,8 +185,20 @@ Result<std::vector<json>> parseYamlDocuments(std::string_view text, const std::s
         }
     } catch (const YAML::Exception &e) {
         std::string loc = where;
-        if (!e.mark.is_null())
-            loc += ":" + std::to_string(e.mark.line + 1);
+        if (!e.mark.is_null()) {
+            // yaml-cpp puts errors found at the end of the input ("end of sequence flow not
+            // found" for an unclosed "[") on the empty line after the last one; name the last
+            // line with content instead, where the text stops short. JSON is read by yaml-cpp as
+            // well, so its errors come with the same marks.
+            int line = e.mark.line;
+            const size_t pos = e.mark.pos < 0 ? text.size() : std::min(size_t(e.mark.pos), text.size());
+            if (text.find_first_not_of(" \t\r\n", pos) == std::string_view::npos) {
+                const size_t last = text.find_last_not_of(" \t\r\n");
+                if (last != std::string_view::npos)
+                    line = int(std::count(text.begin(), text.begin() + std::ptrdiff_t(last), '\n'));
+            }
+            loc += ":" + std::to_string(line + 1);
+        }
         return Error::make(ErrorKind::Invalid, "invalid YAML: " + e.msg, loc);
     }
     return docs;

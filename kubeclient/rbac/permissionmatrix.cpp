@@ -27,13 +27,14 @@ class PermissionMatrix::Builder
 {
 public:
     struct Acc {
-        std::vector<uint32_t> allowed, named;
+        std::vector<uint32_t> allowed, named, exact;
         std::vector<std::string> policies;
         void merge(const Acc &o)
         {
             for (size_t i = 0; i < allowed.size(); ++i) {
                 allowed[i] |= o.allowed[i];
                 named[i] |= o.named[i];
+                exact[i] |= o.exact[i];
             }
             policies.insert(policies.end(), o.policies.begin(), o.policies.end());
         }
@@ -49,6 +50,7 @@ public:
         Acc a;
         a.allowed.assign(m_catalog.size(), 0);
         a.named.assign(m_catalog.size(), 0);
+        a.exact.assign(m_catalog.size(), 0);
         return a;
     }
 
@@ -57,6 +59,7 @@ public:
         Acc a = empty();
         const uint32_t all = m_verbs.size() >= 32 ? ~0u : (1u << m_verbs.size()) - 1;
         std::fill(a.allowed.begin(), a.allowed.end(), all);
+        a.exact = a.allowed;  // not a rule wildcard: superuser rows are shown apart
         return a;
     }
 
@@ -73,6 +76,7 @@ public:
             for (size_t i = 0; i < m.allowed.size(); ++i) {
                 into.allowed[i] |= m.allowed[i];
                 into.named[i] |= m.named[i];
+                into.exact[i] |= m.exact[i];
             }
             const Role &r = m_index.roles()[size_t(role)];
             if (notePolicies && !r.regoPolicy.empty())
@@ -82,21 +86,38 @@ public:
 
 private:
     struct Masks {
-        std::vector<uint32_t> allowed, named;
+        std::vector<uint32_t> allowed, named, exact;
         bool ready = false;
     };
 
-    uint32_t verbBits(const PolicyRule &rule) const
+    // The rule's verbs among the matrix verbs; `literal`: only those it lists by name, not "*".
+    uint32_t verbBits(const PolicyRule &rule, bool literal = false) const
     {
         uint32_t bits = 0;
         for (const auto &v : rule.verbs) {
-            if (v == "*")
+            if (v == "*") {
+                if (literal)
+                    continue;
                 return m_verbs.size() >= 32 ? ~0u : (1u << m_verbs.size()) - 1;
+            }
             for (size_t i = 0; i < m_verbs.size(); ++i)
                 if (m_verbs[i] == v)
                     bits |= 1u << i;
         }
         return bits;
+    }
+
+    // Whether the rule names the entry's group and resource literally ("pods", "pods/exec"),
+    // not only through "*", "*/exec" or "pods/*" ("pods/*" is a literal to kube-apiserver, so it
+    // only meets a catalog entry that addFromRules made of that very text; still a wildcard here).
+    static bool namesLiterally(const PolicyRule &rule, const CatalogEntry &e)
+    {
+        if (e.resource.find('*') != std::string::npos || e.subresource.find('*') != std::string::npos)
+            return false;
+        if (std::find(rule.apiGroups.begin(), rule.apiGroups.end(), e.group) == rule.apiGroups.end())
+            return false;
+        const std::string resource = e.subresource.empty() ? e.resource : e.resource + "/" + e.subresource;
+        return std::find(rule.resources.begin(), rule.resources.end(), resource) != rule.resources.end();
     }
 
     const Masks &masksOf(int32_t role)
@@ -106,17 +127,25 @@ private:
             return m;
         m.allowed.assign(m_catalog.size(), 0);
         m.named.assign(m_catalog.size(), 0);
+        m.exact.assign(m_catalog.size(), 0);
         for (const auto &rule : m_index.roles()[size_t(role)].rules) {
             if (rule.resources.empty())
                 continue;
             const uint32_t bits = verbBits(rule);
             if (!bits)
                 continue;
+            const uint32_t literalBits = verbBits(rule, true);
             for (size_t i = 0; i < m_catalog.size(); ++i) {
                 const CatalogEntry &e = m_catalog.entries()[i];
                 if (!rule.matchesGroup(e.group) || !rule.matchesResource(e.resource, e.subresource))
                     continue;
-                (rule.resourceNames.empty() ? m.allowed[i] : m.named[i]) |= bits;
+                if (!rule.resourceNames.empty()) {
+                    m.named[i] |= bits;
+                    continue;
+                }
+                m.allowed[i] |= bits;
+                if (literalBits && namesLiterally(rule, e))
+                    m.exact[i] |= literalBits;
             }
         }
         m.ready = true;
@@ -197,6 +226,7 @@ void buildRows(const RbacIndex &index, Builder &builder, View view, const std::s
         row.superuser = superuser;
         row.allowed = std::move(acc.allowed);
         row.named = std::move(acc.named);
+        row.exact = std::move(acc.exact);
         std::sort(acc.policies.begin(), acc.policies.end());
         acc.policies.erase(std::unique(acc.policies.begin(), acc.policies.end()), acc.policies.end());
         row.policies = std::move(acc.policies);
@@ -285,6 +315,12 @@ PermissionMatrix PermissionMatrix::forScope(const RbacIndex &index, const Resour
     for (const auto &[label, who] : subjects)
         buildRows(index, builder, options.view, label, who, {scope}, m.m_rows);
     return m;
+}
+
+bool PermissionMatrix::viaWildcard(size_t row, size_t entry, size_t verb) const
+{
+    const MatrixRow &r = m_rows[row];
+    return !r.superuser && (r.allowed[entry] >> verb & 1u) && !(r.exact[entry] >> verb & 1u);
 }
 
 size_t PermissionMatrix::cellCount() const
@@ -395,27 +431,35 @@ std::string PermissionMatrix::toCsv() const
 nlohmann::json PermissionMatrix::toJson() const
 {
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto &row : m_rows) {
-        nlohmann::json allowed = nlohmann::json::object(), named = nlohmann::json::object();
+    for (size_t ri = 0; ri < m_rows.size(); ++ri) {
+        const MatrixRow &row = m_rows[ri];
+        nlohmann::json allowed = nlohmann::json::object(), named = nlohmann::json::object(),
+                       wildcard = nlohmann::json::object();
         for (size_t i = 0; i < m_catalog.size(); ++i) {
             const auto &e = m_catalog.entries()[i];
             if (!applies(row.scope, e))
                 continue;
-            nlohmann::json a = nlohmann::json::array(), n = nlohmann::json::array();
+            nlohmann::json a = nlohmann::json::array(), n = nlohmann::json::array(), w = nlohmann::json::array();
             for (size_t v = 0; v < m_verbs.size(); ++v) {
                 if (row.allowed[i] >> v & 1u)
                     a.push_back(m_verbs[v]);
                 else if (row.named[i] >> v & 1u)
                     n.push_back(m_verbs[v]);
+                if (viaWildcard(ri, i, v))
+                    w.push_back(m_verbs[v]);
             }
             if (!a.empty())
                 allowed[e.label()] = a;
             if (!n.empty())
                 named[e.label()] = n;
+            if (!w.empty())
+                wildcard[e.label()] = w;
         }
         nlohmann::json r = {{"subject", row.subject}, {"scope", row.scope.toString()}, {"allowed", allowed}};
         if (!named.empty())
             r["onlyNamedResources"] = named;
+        if (!wildcard.empty())
+            r["wildcardOnly"] = wildcard;
         if (row.superuser)
             r["superuser"] = true;
         if (!row.policies.empty())

@@ -41,6 +41,7 @@ struct MatrixRow {
     bool superuser = false;
     std::vector<uint32_t> allowed;  // per catalog entry: bit i = verbs()[i] allowed for any name
     std::vector<uint32_t> named;    // bit i = allowed only for some resourceNames
+    std::vector<uint32_t> exact;  // bit i = verbs()[i] allowed (any name) by some rule naming verb, API group and resource literally
     std::vector<std::string> policies;  // KubeSphere: roles with a Rego policy in play (not evaluated)
 };
 
@@ -74,9 +75,13 @@ public:
     // namespace; in the KubeSphere view global resources only at platform scope).
     bool applies(const MatrixScope &scope, const CatalogEntry &entry) const;
     bool allowed(size_t row, size_t entry, size_t verb) const { return m_rows[row].allowed[entry] >> verb & 1u; }
+    // Allowed (any name) only through a rule wildcard: verbs "*", apiGroups "*", or a resource
+    // entry "*", "*/sub" or "res/*". Never for superuser rows (system:masters is not a rule).
+    bool viaWildcard(size_t row, size_t entry, size_t verb) const;
     size_t cellCount() const;  // applicable cells x verbs
 
-    // Text grid; rows without any access are left out unless `all`.
+    // Text grid; rows without any access are left out unless `all`. Table and CSV do not mark
+    // wildcard-only cells; JSON lists them per row under "wildcardOnly".
     std::string toTable(bool all = false) const;
     std::string toCsv() const;
     nlohmann::json toJson() const;

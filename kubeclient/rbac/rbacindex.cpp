@@ -152,6 +152,7 @@ std::shared_ptr<const RbacIndex> RbacIndex::build(const RbacData &data, const Op
                 t.rules = PolicyRule::listFromJson(spec->value("rules", nlohmann::json::array()));
             x.m_templates[key.name] = std::move(t);
         } else if (key.group == kIamGroup && key.kind == "User") {
+            x.m_ksUsers.push_back(key.name);
             if (auto spec = obj.find("spec"); spec != obj.end() && spec->is_object())
                 if (auto g = spec->find("groups"); g != spec->end() && g->is_array())
                     for (const auto &v : *g)
@@ -232,6 +233,8 @@ std::shared_ptr<const RbacIndex> RbacIndex::build(const RbacData &data, const Op
         if (!r.ns.empty())
             namespaces.insert(r.ns);
     x.m_namespaces.assign(namespaces.begin(), namespaces.end());
+    std::sort(x.m_ksUsers.begin(), x.m_ksUsers.end());
+    x.m_ksUsers.erase(std::unique(x.m_ksUsers.begin(), x.m_ksUsers.end()), x.m_ksUsers.end());
     x.m_workspaces.assign(workspaces.begin(), workspaces.end());
     return index;
 }
@@ -293,6 +296,26 @@ std::vector<std::string> RbacIndex::userGroups(const std::string &user) const
 {
     auto it = m_userGroups.find(user);
     return it == m_userGroups.end() ? std::vector<std::string>() : it->second;
+}
+
+std::vector<std::string> RbacIndex::usersInGroup(const std::string &group) const
+{
+    std::vector<std::string> out;
+    for (const auto &[user, groups] : m_userGroups)
+        if (std::find(groups.begin(), groups.end(), group) != groups.end())
+            out.push_back(user);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::string> RbacIndex::users() const
+{
+    std::set<std::string> all(m_ksUsers.begin(), m_ksUsers.end());
+    for (const auto &b : m_bindings)
+        for (const auto &s : b.subjects)
+            if (s.kind == "User")
+                all.insert(s.name);
+    return {all.begin(), all.end()};
 }
 
 std::vector<Subject> RbacIndex::subjects() const

@@ -81,6 +81,11 @@ public:
     const std::map<std::string, Role> &roleTemplates() const { return m_templates; }
     // KubeSphere User objects' spec.groups (groups ks-apiserver adds for password/3.x tokens).
     std::vector<std::string> userGroups(const std::string &user) const;
+    // The inverse: users whose KubeSphere User object lists `group` in spec.groups, sorted.
+    std::vector<std::string> usersInGroup(const std::string &group) const;
+    // Every user name known from KubeSphere User objects or named by a User subject of any
+    // binding, sorted, no duplicates.
+    std::vector<std::string> users() const;
     // Every distinct subject named by any binding, sorted.
     std::vector<Subject> subjects() const;
     bool predictedAggregation() const { return m_predicted; }
@@ -103,6 +108,7 @@ private:
     std::unordered_map<std::string, std::string> m_workspaceOf;
     std::map<std::string, Role> m_templates;
     std::unordered_map<std::string, std::vector<std::string>> m_userGroups;
+    std::vector<std::string> m_ksUsers;  // names of KubeSphere User objects, sorted
     tenancy::ApiFlavor m_flavor = tenancy::ApiFlavor::None;
     bool m_predicted = false;
 };

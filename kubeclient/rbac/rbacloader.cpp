@@ -53,7 +53,8 @@ Result<LoadResult> RbacLoader::fromPath(const std::string &path)
     if (!fs::exists(root, ec))
         return Error::make(ErrorKind::Config, "no such file or folder: " + path);
     std::vector<fs::path> files;
-    if (fs::is_directory(root, ec)) {
+    const bool folder = fs::is_directory(root, ec);
+    if (folder) {
         for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
              it != fs::recursive_directory_iterator(); it.increment(ec)) {
             if (ec)
@@ -69,11 +70,15 @@ Result<LoadResult> RbacLoader::fromPath(const std::string &path)
     }
     for (const auto &f : files) {
         auto text = readFile(f);
-        if (!text)
-            return text.error();
-        auto added = addText(out.data, *text, f.string());
-        if (!added)
-            return added.error();
+        // addText adds nothing from a text that does not parse, so a skipped file leaves no trace.
+        auto added = text ? addText(out.data, *text, f.string()) : Result<size_t>(text.error());
+        if (!added) {
+            if (!folder)
+                return added.error();
+            out.warnings.push_back(added.error().describe() + " (file skipped)");
+            out.skipped.push_back(f.string());
+            continue;
+        }
         ++out.files;
     }
     bool v3 = false, v4 = false;

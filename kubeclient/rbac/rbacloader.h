@@ -20,8 +20,9 @@ namespace kube::rbac {
 struct LoadResult {
     RbacData data;
     tenancy::ApiFlavor flavor = tenancy::ApiFlavor::None;  // the KubeSphere API found, if any
-    std::vector<std::string> warnings;  // kinds that could not be read (403) or files skipped
-    size_t files = 0;                   // offline: how many files were read
+    std::vector<std::string> warnings;  // kinds that could not be read (403) or files skipped ("f.yaml:2: ...")
+    size_t files = 0;                   // offline: how many files were read successfully
+    std::vector<std::string> skipped;   // offline, folder: files that could not be read or parsed
 };
 
 class RbacLoader
@@ -42,7 +43,10 @@ public:
     // KubeSphere IAM kinds when served. A 403 on namespaces or a KubeSphere kind is a warning;
     // on RBAC kinds it is an error (the answers would be wrong).
     static Result<LoadResult> fromClient(Client &client, const CancelTokenPtr &cancel = nullptr);
-    // A file or a folder (recursively: *.yaml, *.yml, *.json, in name order).
+    // A file or a folder (recursively: *.yaml, *.yml, *.json, in name order). In a folder, a
+    // file that cannot be read or parsed is skipped with a warning naming it and the line
+    // ("/dir/bad.yaml:2: invalid YAML: ..."), the others still load; a single file that does not
+    // parse is an error with the same location.
     static Result<LoadResult> fromPath(const std::string &path);
     // One text of YAML/JSON documents; `where` names it in errors.
     static Result<size_t> addText(RbacData &data, const std::string &text, const std::string &where);

@@ -21,6 +21,30 @@ const char *toString(RiskKind kind)
     return "?";
 }
 
+RiskSeverity severityOf(RiskKind kind)
+{
+    switch (kind) {
+    case RiskKind::Impersonate:
+    case RiskKind::EscalateOrBind:
+    case RiskKind::NodesProxy:
+    case RiskKind::WebhookWrite: return RiskSeverity::High;
+    case RiskKind::Wildcard:
+    case RiskKind::SecretsRead:
+    case RiskKind::PodsExec:
+    case RiskKind::CrdWrite: return RiskSeverity::Medium;
+    }
+    return RiskSeverity::Medium;
+}
+
+const char *toString(RiskSeverity severity)
+{
+    switch (severity) {
+    case RiskSeverity::High: return "high";
+    case RiskSeverity::Medium: return "medium";
+    }
+    return "?";
+}
+
 namespace {
 bool has(const std::vector<std::string> &v, const char *s)
 {
@@ -121,6 +145,18 @@ std::vector<std::pair<RiskKind, std::string>> RiskScanner::risksOf(const PolicyR
     return out;
 }
 
+bool RiskScanner::riskyCell(const CatalogEntry &entry, const std::string &verb, bool namespaceBound)
+{
+    PolicyRule rule;
+    rule.verbs = {verb};
+    rule.apiGroups = {entry.group};
+    rule.resources = {entry.subresource.empty() ? entry.resource : entry.resource + "/" + entry.subresource};
+    for (const auto &risk : risksOf(rule, namespaceBound))
+        if (risk.first != RiskKind::Wildcard)
+            return true;
+    return false;
+}
+
 std::vector<RiskFinding> RiskScanner::scan(const RbacIndex &index, const Options &options)
 {
     std::vector<RiskFinding> out;
@@ -167,6 +203,7 @@ std::vector<RiskFinding> RiskScanner::scan(const RbacIndex &index, const Options
                 for (const auto &[kind, what] : risks) {
                     RiskFinding f;
                     f.kind = kind;
+                    f.severity = severityOf(kind);
                     f.what = what;
                     f.subject = subject;
                     f.where = where;
@@ -194,9 +231,9 @@ std::string RiskScanner::toText(const std::vector<RiskFinding> &findings)
         return "no risky grants found\n";
     std::string out;
     for (const auto &f : findings)
-        out += std::string("[") + toString(f.kind) + "] " + f.subject.toString() + " may " + f.what + " (" + f.where +
-               ") via " + f.path.bindingText + " -> " + f.path.roleText + " rule #" + std::to_string(f.path.ruleIndex) +
-               "\n";
+        out += std::string("[") + toString(f.severity) + "] [" + toString(f.kind) + "] " + f.subject.toString() +
+               " may " + f.what + " (" + f.where + ") via " + f.path.bindingText + " -> " + f.path.roleText +
+               " rule #" + std::to_string(f.path.ruleIndex) + "\n";
     return out;
 }
 
@@ -204,8 +241,8 @@ nlohmann::json RiskScanner::toJson(const std::vector<RiskFinding> &findings)
 {
     nlohmann::json out = nlohmann::json::array();
     for (const auto &f : findings)
-        out.push_back({{"risk", toString(f.kind)}, {"what", f.what}, {"subject", f.subject.toJson()},
-                       {"where", f.where}, {"path", f.path.toJson()}});
+        out.push_back({{"risk", toString(f.kind)}, {"severity", toString(f.severity)}, {"what", f.what},
+                       {"subject", f.subject.toJson()}, {"where", f.where}, {"path", f.path.toJson()}});
     return out;
 }
 

@@ -1,7 +1,8 @@
 // Queries over the permission index: the escalation "covers" check, escalation verdicts for
 // role and binding writes, aggregation prediction, the permission matrix (checked cell by
-// cell against the evaluator) and its transpose, who-can, diffs and plan impact, risks,
-// offline loading in every manifest shape, and the resource catalog.
+// cell against the evaluator, wildcard-only cells) and its transpose, who-can, diffs and plan
+// impact, risks with their severity and risky cells, the index's users, offline loading in every
+// manifest shape (broken files in a folder skipped with file:line), and the resource catalog.
 #include "kubeclient/rbac/aggregationpredictor.h"
 #include "kubeclient/rbac/coveragecheck.h"
 #include "kubeclient/rbac/escalationcheck.h"
@@ -61,6 +62,39 @@ std::vector<PolicyRule> rules(const std::string &text)
     return PolicyRule::listFromJson(json::parse(text));
 }
 
+RbacData dataOf(const std::string &jsonArray)
+{
+    RbacData data;
+    for (const auto &o : json::parse(jsonArray))
+        data.add(o);
+    return data;
+}
+
+std::string clusterRole(const std::string &name, const std::string &rulesJson)
+{
+    return R"({"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRole","metadata":{"name":")" + name +
+           R"("},"rules":)" + rulesJson + "}";
+}
+
+std::string clusterBinding(const std::string &role, const std::string &user)
+{
+    return R"({"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRoleBinding","metadata":{"name":")" + role +
+           "-" + user + R"("},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":")" + role +
+           R"("},"subjects":[{"kind":"User","name":")" + user + R"("}]})";
+}
+
+// The verbs of `row`'s cell on `entry` that are allowed only through a wildcard, as "get,list".
+std::string wildcardVerbs(const PermissionMatrix &m, size_t row, int entry)
+{
+    if (entry < 0)
+        return "no such entry";
+    std::string out;
+    for (size_t v = 0; v < m.verbs().size(); ++v)
+        if (m.viaWildcard(row, size_t(entry), v))
+            out += (out.empty() ? "" : ",") + m.verbs()[v];
+    return out;
+}
+
 const WhoCanAnswer *findSubject(const std::vector<WhoCanAnswer> &answers, const std::string &kind,
                                 const std::string &name)
 {
@@ -86,14 +120,19 @@ private slots:
     void matrixAgreesWithEvaluator();
     void matrixNamedCells();
     void matrixOutputs();
+    void matrixWildcardCells();
     void transposeForOneNamespace();
     void whoCan();
     void whoCanAllNamespaces();
     void diffOfTwoSubjects();
     void planImpact();
     void risks();
+    void riskSeverity();
+    void riskyCells();
+    void indexUsers();
     void loaderShapes();
     void loaderErrors();
+    void loaderSkipsBrokenFiles();
     void catalog();
 };
 
@@ -315,6 +354,7 @@ void TestRbacQueries::matrixAgreesWithEvaluator()
                 const auto &entry = catalog.entries()[e];
                 if (!m.applies(row.scope, entry))
                     continue;
+                QCOMPARE(row.exact[e] & ~row.allowed[e], 0u);  // literal grants are grants
                 for (size_t v = 0; v < m.verbs().size(); ++v) {
                     const auto req = RequestAttributes::forResource(
                         m.verbs()[v], entry.group, entry.resource,
@@ -364,6 +404,105 @@ void TestRbacQueries::matrixOutputs()
     // system:masters is everything, and says so.
     const auto masters = PermissionMatrix::forIdentity(*index, fixtureCatalog(), Identity::impersonated("x", {"system:masters"}), o);
     QVERIFY(masters.toTable().find("system:masters") != std::string::npos);
+}
+
+void TestRbacQueries::matrixWildcardCells()
+{
+    const std::string text = "[" +
+        clusterRole("verbs-star", R"([{"verbs":["*"],"apiGroups":[""],"resources":["configmaps"]}])") + "," +
+        clusterRole("resources-star", R"([{"verbs":["get"],"apiGroups":["apps"],"resources":["*"]}])") + "," +
+        clusterRole("groups-star", R"([{"verbs":["list"],"apiGroups":["*"],"resources":["deployments"]}])") + "," +
+        clusterRole("literal", R"([{"verbs":["get","list"],"apiGroups":[""],"resources":["pods","pods/exec"]}])") + "," +
+        clusterRole("sub-star", R"([{"verbs":["get"],"apiGroups":[""],"resources":["*/log"]}])") + "," +
+        clusterRole("get-configmaps", R"([{"verbs":["get"],"apiGroups":[""],"resources":["configmaps"]}])") + "," +
+        // One rule, part literal: get is listed by name, the others only through "*"; the
+        // group "" is listed beside "*".
+        clusterRole("mixed", R"([{"verbs":["*","get"],"apiGroups":["*",""],"resources":["secrets"]}])") + "," +
+        // Named only: not allowed for any name, so never wildcard-only.
+        clusterRole("named", R"([{"verbs":["*"],"apiGroups":[""],"resources":["services"],"resourceNames":["a"]}])") + "," +
+        clusterBinding("verbs-star", "w1") + "," + clusterBinding("resources-star", "w1") + "," +
+        clusterBinding("groups-star", "w1") + "," + clusterBinding("literal", "w1") + "," +
+        clusterBinding("sub-star", "w1") + "," + clusterBinding("mixed", "w1") + "," + clusterBinding("named", "w1") + "," +
+        clusterBinding("verbs-star", "both") + "," + clusterBinding("get-configmaps", "both") + "," +
+        clusterBinding("verbs-star", "nsboth") + "," +
+        R"({"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding","metadata":{"name":"x","namespace":"ns1"},
+            "roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"get-configmaps"},
+            "subjects":[{"kind":"User","name":"nsboth"}]})" + "]";
+    const auto index = RbacIndex::build(dataOf(text));
+    const ResourceCatalog catalog = ResourceCatalog::builtin();
+    const int configmaps = catalog.find("", "configmaps"), deployments = catalog.find("apps", "deployments"),
+              scale = catalog.find("apps", "deployments", "scale"), pods = catalog.find("", "pods"),
+              exec = catalog.find("", "pods", "exec"), podLog = catalog.find("", "pods", "log"),
+              secrets = catalog.find("", "secrets"), services = catalog.find("", "services");
+    PermissionMatrix::Options o;
+    o.scopes = {MatrixScope::cluster(), MatrixScope::ns("ns1")};
+    const auto w1 = PermissionMatrix::forIdentity(*index, catalog, Identity::impersonated("w1"), o);
+    QCOMPARE(w1.rows().size(), size_t(2));
+    for (size_t r = 0; r < 2; ++r) {
+        QCOMPARE(QString::fromStdString(wildcardVerbs(w1, r, configmaps)),
+                 QStringLiteral("get,list,watch,create,update,patch,delete,deletecollection"));
+        QCOMPARE(QString::fromStdString(wildcardVerbs(w1, r, deployments)), QStringLiteral("get,list"));
+        QCOMPARE(QString::fromStdString(wildcardVerbs(w1, r, scale)), QStringLiteral("get"));  // "*" covers subresources
+        QCOMPARE(QString::fromStdString(wildcardVerbs(w1, r, pods)), QString());
+        QCOMPARE(QString::fromStdString(wildcardVerbs(w1, r, exec)), QString());
+        QVERIFY(w1.allowed(r, size_t(exec), 1));
+        QCOMPARE(QString::fromStdString(wildcardVerbs(w1, r, podLog)), QStringLiteral("get"));
+        QCOMPARE(QString::fromStdString(wildcardVerbs(w1, r, secrets)),
+                 QStringLiteral("list,watch,create,update,patch,delete,deletecollection"));
+        QVERIFY(w1.allowed(r, size_t(secrets), 0) && !w1.viaWildcard(r, size_t(secrets), 0));
+        QCOMPARE(QString::fromStdString(wildcardVerbs(w1, r, services)), QString());
+        QVERIFY(w1.rows()[r].named[size_t(services)] != 0);
+    }
+    // Not allowed at all is not wildcard-only.
+    QVERIFY(!w1.allowed(0, size_t(deployments), 3) && !w1.viaWildcard(0, size_t(deployments), 3));
+    // Granted literally and by a wildcard: not wildcard-only.
+    const auto both = PermissionMatrix::forIdentity(*index, catalog, Identity::impersonated("both"), o);
+    QCOMPARE(QString::fromStdString(wildcardVerbs(both, 0, configmaps)),
+             QStringLiteral("list,watch,create,update,patch,delete,deletecollection"));
+    // The same when the literal grant comes from a RoleBinding and the wildcard from a
+    // ClusterRoleBinding: only inside ns1.
+    const auto nsboth = PermissionMatrix::forIdentity(*index, catalog, Identity::impersonated("nsboth"), o);
+    QCOMPARE(nsboth.rows()[0].scope, MatrixScope::cluster());
+    QVERIFY(nsboth.viaWildcard(0, size_t(configmaps), 0));
+    QVERIFY(!nsboth.viaWildcard(1, size_t(configmaps), 0));
+    QVERIFY(nsboth.viaWildcard(1, size_t(configmaps), 1));
+    // system:masters: everything allowed, nothing through a rule wildcard.
+    const auto masters = PermissionMatrix::forIdentity(*index, catalog, Identity::impersonated("x", {"system:masters"}), o);
+    QVERIFY(masters.allowed(0, size_t(configmaps), 0));
+    QCOMPARE(masters.rows()[0].exact, masters.rows()[0].allowed);
+    for (size_t e = 0; e < catalog.size(); ++e)
+        for (size_t v = 0; v < masters.verbs().size(); ++v)
+            QVERIFY(!masters.viaWildcard(1, e, v));
+    // JSON: per row, the wildcard-only verbs per resource; absent when there are none.
+    const json j = both.toJson();
+    QCOMPARE(j["rows"][0]["wildcardOnly"]["configmaps"],
+             json::parse(R"(["list","watch","create","update","patch","delete","deletecollection"])"));
+    QCOMPARE(j["rows"][0]["wildcardOnly"].size(), size_t(1));
+    QCOMPARE(j["rows"][0]["allowed"]["configmaps"].size(), size_t(8));
+    const auto onlyLiteral = PermissionMatrix::forIdentity(*index, catalog, Identity::impersonated("nobody"), o);
+    QVERIFY(!onlyLiteral.toJson()["rows"][0].contains("wildcardOnly"));
+    QVERIFY(!masters.toJson()["rows"][0].contains("wildcardOnly"));
+    QVERIFY(w1.toJson()["rows"][1]["wildcardOnly"].contains("pods/log"));
+    QVERIFY(!w1.toJson()["rows"][1]["wildcardOnly"].contains("pods"));
+    // The KubeSphere view merges per-scope masks: a literal grant bound cluster-wide stays
+    // literal inside a namespace, a global wildcard stays wildcard-only.
+    const std::string ks = R"([
+      {"apiVersion":"iam.kubesphere.io/v1beta1","kind":"GlobalRole","metadata":{"name":"g"},
+       "rules":[{"verbs":["*"],"apiGroups":[""],"resources":["configmaps"]}]},
+      {"apiVersion":"iam.kubesphere.io/v1beta1","kind":"GlobalRoleBinding","metadata":{"name":"g-k"},
+       "roleRef":{"apiGroup":"iam.kubesphere.io","kind":"GlobalRole","name":"g"},"subjects":[{"kind":"User","name":"k"}]},
+      {"apiVersion":"iam.kubesphere.io/v1beta1","kind":"ClusterRole","metadata":{"name":"c"},
+       "rules":[{"verbs":["get"],"apiGroups":[""],"resources":["pods"]}]},
+      {"apiVersion":"iam.kubesphere.io/v1beta1","kind":"ClusterRoleBinding","metadata":{"name":"c-k"},
+       "roleRef":{"apiGroup":"iam.kubesphere.io","kind":"ClusterRole","name":"c"},"subjects":[{"kind":"User","name":"k"}]}
+    ])";
+    const auto ksIndex = RbacIndex::build(dataOf(ks));
+    PermissionMatrix::Options ko;
+    ko.view = View::KubeSphere;
+    ko.scopes = {MatrixScope::ns("ns1")};
+    const auto k = PermissionMatrix::forIdentity(*ksIndex, catalog, Identity::impersonated("k"), ko);
+    QVERIFY(k.allowed(0, size_t(pods), 0) && !k.viaWildcard(0, size_t(pods), 0));
+    QVERIFY(k.allowed(0, size_t(configmaps), 0) && k.viaWildcard(0, size_t(configmaps), 0));
 }
 
 void TestRbacQueries::transposeForOneNamespace()
@@ -556,11 +695,96 @@ void TestRbacQueries::risks()
     QVERIFY(!has(RiskScanner::scan(*index, noSystem), RiskKind::Wildcard, "system:serviceaccount:ns1:default"));
     for (const auto &f : all)
         QVERIFY(f.path.ruleIndex >= 0 && !f.path.bindingText.empty());
-    QVERIFY(RiskScanner::toText(all).find("[impersonate] User ops may impersonate users") != std::string::npos);
+    QVERIFY(RiskScanner::toText(all).find("[high] [impersonate] User ops may impersonate users") != std::string::npos);
     // A rule limited to names still reads those secrets.
     const auto named = RiskScanner::risksOf(rule(R"({"verbs":["get"],"apiGroups":[""],"resources":["secrets"],"resourceNames":["a"]})"));
     QCOMPARE(named.size(), size_t(1));
     QVERIFY(RiskScanner::risksOf(rule(R"({"verbs":["get"],"apiGroups":[""],"resources":["configmaps"]})")).empty());
+}
+
+void TestRbacQueries::riskSeverity()
+{
+    const std::vector<std::pair<RiskKind, RiskSeverity>> expected = {
+        {RiskKind::Wildcard, RiskSeverity::Medium},      {RiskKind::SecretsRead, RiskSeverity::Medium},
+        {RiskKind::Impersonate, RiskSeverity::High},     {RiskKind::EscalateOrBind, RiskSeverity::High},
+        {RiskKind::PodsExec, RiskSeverity::Medium},      {RiskKind::NodesProxy, RiskSeverity::High},
+        {RiskKind::WebhookWrite, RiskSeverity::High},    {RiskKind::CrdWrite, RiskSeverity::Medium}};
+    for (const auto &[kind, severity] : expected)
+        QVERIFY2(severityOf(kind) == severity, toString(kind));
+    QCOMPARE(QString(toString(RiskSeverity::High)), QStringLiteral("high"));
+    QCOMPARE(QString(toString(RiskSeverity::Medium)), QStringLiteral("medium"));
+    // scan fills it in, and both outputs carry it.
+    const auto all = RiskScanner::scan(*fixtureIndex(), {});
+    QVERIFY(!all.empty());
+    bool high = false, medium = false;
+    for (const auto &f : all) {
+        QVERIFY(f.severity == severityOf(f.kind));
+        high = high || f.severity == RiskSeverity::High;
+        medium = medium || f.severity == RiskSeverity::Medium;
+    }
+    QVERIFY(high && medium);
+    const json j = RiskScanner::toJson(all);
+    for (size_t i = 0; i < all.size(); ++i)
+        QCOMPARE(j[i]["severity"].get<std::string>(), std::string(toString(all[i].severity)));
+    QVERIFY(RiskScanner::toText(all).find("[medium] [secrets-read] User bob may get secrets") != std::string::npos);
+}
+
+void TestRbacQueries::riskyCells()
+{
+    const ResourceCatalog c = ResourceCatalog::builtin();
+    auto entry = [&](const char *group, const char *resource, const char *sub = "") -> const CatalogEntry & {
+        const int i = c.find(group, resource, sub);
+        if (i < 0)
+            qFatal("no catalog entry %s/%s", resource, sub);
+        return c.entries()[size_t(i)];
+    };
+    QVERIFY(RiskScanner::riskyCell(entry("", "secrets"), "get", true));
+    QVERIFY(RiskScanner::riskyCell(entry("", "secrets"), "watch", false));
+    QVERIFY(!RiskScanner::riskyCell(entry("", "secrets"), "create", false));
+    QVERIFY(!RiskScanner::riskyCell(entry("", "configmaps"), "get", false));
+    // Wildcard findings do not count: "*" on configmaps carries no other risk.
+    QVERIFY(!RiskScanner::riskyCell(entry("", "configmaps"), "*", false));
+    QVERIFY(RiskScanner::riskyCell(entry("", "pods", "exec"), "create", true));
+    QVERIFY(RiskScanner::riskyCell(entry("", "pods", "exec"), "get", false));
+    QVERIFY(!RiskScanner::riskyCell(entry("", "pods", "exec"), "list", false));
+    QVERIFY(!RiskScanner::riskyCell(entry("", "pods"), "create", false));
+    QVERIFY(RiskScanner::riskyCell(entry("", "nodes", "proxy"), "get", false));
+    QVERIFY(!RiskScanner::riskyCell(entry("", "nodes", "proxy"), "get", true));
+    QVERIFY(!RiskScanner::riskyCell(entry("", "nodes"), "get", false));
+    // escalate on clusterroles is cluster-wide only; bind also counts inside a namespace.
+    QVERIFY(RiskScanner::riskyCell(entry("rbac.authorization.k8s.io", "clusterroles"), "escalate", false));
+    QVERIFY(!RiskScanner::riskyCell(entry("rbac.authorization.k8s.io", "clusterroles"), "escalate", true));
+    QVERIFY(RiskScanner::riskyCell(entry("rbac.authorization.k8s.io", "clusterroles"), "bind", true));
+    QVERIFY(!RiskScanner::riskyCell(entry("rbac.authorization.k8s.io", "clusterroles"), "get", false));
+    CatalogEntry users;
+    users.resource = "users";
+    users.namespaced = false;
+    QVERIFY(RiskScanner::riskyCell(users, "impersonate", false));
+    QVERIFY(!RiskScanner::riskyCell(users, "impersonate", true));
+    QVERIFY(!RiskScanner::riskyCell(users, "get", false));
+}
+
+void TestRbacQueries::indexUsers()
+{
+    const auto index = RbacIndex::build(dataOf(R"([
+      {"apiVersion":"iam.kubesphere.io/v1beta1","kind":"User","metadata":{"name":"u2"},"spec":{"groups":["g1"]}},
+      {"apiVersion":"iam.kubesphere.io/v1beta1","kind":"User","metadata":{"name":"u1"},"spec":{"groups":["g2","g1"]}},
+      {"apiVersion":"iam.kubesphere.io/v1beta1","kind":"User","metadata":{"name":"u3"}},
+      {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRole","metadata":{"name":"r"},"rules":[]},
+      {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRoleBinding","metadata":{"name":"b1"},
+       "roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"r"},
+       "subjects":[{"kind":"User","name":"zed"},{"kind":"User","name":"u1"},{"kind":"Group","name":"g1"},
+                   {"kind":"ServiceAccount","name":"sa","namespace":"ns1"}]},
+      {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding","metadata":{"name":"b2","namespace":"ns1"},
+       "roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"r"},
+       "subjects":[{"kind":"User","name":"a-user"},{"kind":"User","name":"zed"}]}
+    ])"));
+    using Names = std::vector<std::string>;
+    QCOMPARE(index->usersInGroup("g1"), (Names{"u1", "u2"}));
+    QCOMPARE(index->usersInGroup("g2"), (Names{"u1"}));
+    QCOMPARE(index->usersInGroup("nope"), Names{});
+    QCOMPARE(index->users(), (Names{"a-user", "u1", "u2", "u3", "zed"}));
+    QCOMPARE(RbacIndex::build(RbacData())->users(), Names{});
 }
 
 void TestRbacQueries::loaderShapes()
@@ -616,17 +840,56 @@ items:
 
 void TestRbacQueries::loaderErrors()
 {
-    QVERIFY(!RbacLoader::fromPath("/nonexistent/rbac/path").ok());
+    auto missing = RbacLoader::fromPath("/nonexistent/rbac/path");
+    QVERIFY(!missing.ok());
+    QVERIFY(missing.error().describe().find("/nonexistent/rbac/path") != std::string::npos);
+    // One file that does not parse is an error naming the file and the line where the text
+    // stops short of the "]" (yaml-cpp itself says line 3, the empty line after the end).
     QTemporaryDir dir;
     const std::string bad = dir.path().toStdString() + "/bad.yaml";
     std::ofstream(bad) << "kind: ClusterRole\nmetadata: {name: [unclosed\n";
-    auto r = RbacLoader::fromPath(dir.path().toStdString());
+    auto r = RbacLoader::fromPath(bad);
     QVERIFY(!r.ok());
-    QVERIFY(r.error().describe().find("bad.yaml") != std::string::npos);
+    QCOMPARE(QString::fromStdString(r.error().describe()),
+             QString::fromStdString(bad + ":2: invalid YAML: end of sequence flow not found"));
+    // An error inside the text keeps yaml-cpp's line; JSON is read the same way.
+    const std::string badJson = dir.path().toStdString() + "/bad.json";
+    std::ofstream(badJson) << "{\"kind\": \"ClusterRole\",\n \"metadata\": {\"name\": \"x\"},\n \"rules\": [}\n}\n";
+    r = RbacLoader::fromPath(badJson);
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error().describe().rfind(badJson + ":3: invalid YAML: ", 0) == 0, r.error().describe().c_str());
     QTemporaryDir empty;
     auto e = RbacLoader::fromPath(empty.path().toStdString());
     QVERIFY(e.ok());
     QCOMPARE(e->warnings.size(), size_t(1));
+    QCOMPARE(e->files, size_t(0));
+}
+
+void TestRbacQueries::loaderSkipsBrokenFiles()
+{
+    QTemporaryDir dir;
+    const std::string root = dir.path().toStdString();
+    std::filesystem::create_directories(root + "/sub");
+    std::ofstream(root + "/bad.yaml") << "kind: ClusterRole\nmetadata: {name: [unclosed\n";
+    // A broken file holding a valid document first adds nothing of it.
+    std::ofstream(root + "/sub/half.yaml") << clusterRole("half", "[]") << "\n---\nkind: X\nmetadata:\n  name: x\n bad: 1\n";
+    std::ofstream(root + "/good.yaml") << clusterRole("good", R"([{"verbs":["get"],"apiGroups":[""],"resources":["pods"]}])");
+    auto r = RbacLoader::fromPath(root);
+    QVERIFY2(r.ok(), r.ok() ? "" : r.error().describe().c_str());
+    QCOMPARE(r->files, size_t(1));
+    QCOMPARE(r->data.size(), size_t(1));
+    QVERIFY(r->data.find({"rbac.authorization.k8s.io", "ClusterRole", "", "good"}));
+    QCOMPARE(r->skipped, (std::vector<std::string>{root + "/bad.yaml", root + "/sub/half.yaml"}));
+    QCOMPARE(r->warnings.size(), size_t(2));
+    QCOMPARE(QString::fromStdString(r->warnings[0]),
+             QString::fromStdString(root + "/bad.yaml:2: invalid YAML: end of sequence flow not found (file skipped)"));
+    QVERIFY2(r->warnings[1].rfind(root + "/sub/half.yaml:6: invalid YAML: ", 0) == 0, r->warnings[1].c_str());
+    // Only broken files: nothing loaded, still not an error.
+    std::filesystem::remove(root + "/good.yaml");
+    r = RbacLoader::fromPath(root);
+    QVERIFY(r.ok());
+    QCOMPARE(r->files, size_t(0));
+    QCOMPARE(r->skipped.size(), size_t(2));
 }
 
 void TestRbacQueries::catalog()
