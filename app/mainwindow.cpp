@@ -11,6 +11,8 @@
 #include "models/kubeconfigcontextmodel.h"
 #include "models/nodedetails.h"
 #include "models/tenancytreemodel.h"
+#include "models/permissionsource.h"
+#include "permissionswindow.h"
 #include "views/clusterstatuswidget.h"
 #include "views/detailpanel.h"
 #include "views/execapprovaldialog.h"
@@ -18,6 +20,7 @@
 #include "views/navigatorwidget.h"
 
 #include <QApplication>
+#include <QFileDialog>
 #include <QCloseEvent>
 #include <QMenu>
 #include <QMenuBar>
@@ -67,6 +70,9 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     statusBar()->showMessage(tr("Not connected. File → Import kubeconfig… adds a cluster."));
 
     buildMenus();
+    connect(m_details->permissions(), &PermissionWorkbenchWidget::openObject, this, [this](const PathObject &object) {
+        PermissionsWindow::showObject(m_details->permissions()->workbench(), object, this);
+    });
     connect(m_navigator, &NavigatorWidget::currentChanged, this, &MainWindow::onCurrentChanged);
     connect(m_navigator, &NavigatorWidget::contextMenuRequested, this, [this](const QModelIndex &index, const QPoint &pos) {
         if (!index.isValid())
@@ -111,6 +117,14 @@ void MainWindow::buildMenus()
     QAction *import = file->addAction(QIcon(QStringLiteral(":/icons/cluster.svg")), tr("&Import kubeconfig…"), this,
                                       &MainWindow::showImportDialog);
     import->setShortcut(QKeySequence::Open);
+    QAction *manifests = file->addAction(tr("Open &manifests…"), this, [this] {
+        const QString path = QFileDialog::getExistingDirectory(this, tr("Open a folder of RBAC manifests"));
+        if (!path.isEmpty())
+            openManifests(path);
+    });
+    manifests->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    manifests->setToolTip(tr("Analyse the roles and bindings of a folder of YAML/JSON (a GitOps repository) without a "
+                             "cluster"));
     file->addSeparator();
     file->addAction(A(TenancyActions::Reconnect));
     file->addAction(A(TenancyActions::PinNamespaces));
@@ -138,14 +152,19 @@ void MainWindow::buildMenus()
     view->addAction(tr("&Expand all"), m_navigator->treeView(), &QTreeView::expandAll);
     view->addAction(tr("&Collapse all"), m_navigator->treeView(), &QTreeView::collapseAll);
     view->addSeparator();
-    const QStringList tabNames{tr("&Overview"), tr("&Members"), tr("&Access"), tr("&Roles"), tr("&Quotas"), tr("&Network"), tr("&YAML")};
+    const QStringList tabNames{tr("&Overview"), tr("&Members"), tr("&Access"), tr("&Roles"),
+                               tr("&Quotas"),   tr("&Network"), tr("&YAML"),   tr("&Permissions tab")};
     const NodeDetails::Tab tabs[] = {NodeDetails::OverviewTab, NodeDetails::MembersTab, NodeDetails::BindingsTab,
-                                     NodeDetails::RolesTab, NodeDetails::QuotasTab, NodeDetails::NetworkTab,
-                                     NodeDetails::YamlTab};
+                                     NodeDetails::RolesTab,    NodeDetails::QuotasTab,  NodeDetails::NetworkTab,
+                                     NodeDetails::YamlTab,     NodeDetails::PermissionsTab};
     for (int i = 0; i < tabNames.size(); ++i) {
         QAction *a = view->addAction(tabNames[i], this, [this, t = tabs[i]] { m_details->showTab(t); });
         a->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
     }
+    view->addSeparator();
+    QAction *permissions = view->addAction(tr("&Permissions…"), this, &MainWindow::openPermissionsWindow);
+    permissions->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    permissions->setToolTip(tr("Who can do what, where, and why: the permission workbench of the selected cluster"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tenantry"), this, [this] {
@@ -272,6 +291,69 @@ void MainWindow::showDetails()
         return;
     }
     m_details->setDetails(NodeDetails::build(*s, node->kind(), node->name(), node->scope()));
+    // Preset once per node, not on every live update (the user's own choices stay).
+    const QString key = s->id() + QLatin1Char('\n') + QString::number(int(node->kind())) + QLatin1Char('\n') + node->name();
+    if (key != m_permissionsPreset) {
+        m_permissionsPreset = key;
+        presetPermissions(m_details->permissions(), s, node);
+    }
+}
+
+void MainWindow::presetPermissions(PermissionWorkbenchWidget *widget, ClusterSession *session, const TenancyNode *node)
+{
+    QPointer<ClusterSession> guard(session);
+    widget->setSourceProvider(session->id(), [guard]() -> PermissionSource * {
+        return guard ? guard->permissions() : nullptr;
+    });
+    using Scope = PermissionWorkbench::ScopeKind;
+    const bool ks = session->tenancy().mode == kube::tenancy::Mode::KubeSphere;
+    widget->presetView(ks ? kube::rbac::View::KubeSphere : kube::rbac::View::Kubernetes);
+    if (!node)
+        return;
+    switch (node->kind()) {
+    case NodeKind::User:
+        widget->presetSubject(node->name());
+        widget->presetScope(ks ? Scope::Platform : Scope::Cluster);
+        break;
+    case NodeKind::Workspace: widget->presetScope(Scope::Workspace, node->name()); break;
+    case NodeKind::Project: widget->presetScope(Scope::Project, node->name()); break;
+    case NodeKind::Platform: widget->presetScope(ks ? Scope::Platform : Scope::Cluster); break;
+    default: widget->presetScope(Scope::Cluster); break;
+    }
+}
+
+PermissionsWindow *MainWindow::openPermissionsWindow()
+{
+    const QModelIndex index = m_navigator->currentSourceIndex();
+    ClusterSession *s = sessionFor(index);
+    if (!s && !sessions().isEmpty())
+        s = sessions().front();
+    if (!s) {
+        QMessageBox::information(this, tr("Permissions"),
+                                 tr("Connect a cluster first (File → Import kubeconfig…), or open a folder of manifests "
+                                    "(File → Open manifests…)."));
+        return nullptr;
+    }
+    auto *window = new PermissionsWindow(s->permissions(), false, s->id(), this);
+    window->setWindowFlag(Qt::Window);
+    presetPermissions(window->workbench(), s, m_model->nodeForIndex(index));
+    window->show();
+    m_lastPermissions = window;
+    return window;
+}
+
+PermissionsWindow *MainWindow::lastPermissionsWindow() const
+{
+    return m_lastPermissions;
+}
+
+PermissionsWindow *MainWindow::openManifests(const QString &path)
+{
+    auto *window = PermissionsWindow::openManifests(path, this);
+    window->setWindowFlag(Qt::Window);
+    window->show();
+    m_lastPermissions = window;
+    return window;
 }
 
 void MainWindow::onSessionChanged(ClusterSession *session, bool outline)

@@ -20,6 +20,9 @@ class ClusterStatusWidget;
 class DetailPanel;
 class ExecApprover;
 class NavigatorWidget;
+class PermissionsWindow;
+class PermissionWorkbenchWidget;
+class TenancyNode;
 class QSplitter;
 class TenancyTreeModel;
 
@@ -61,6 +64,11 @@ public:
     ClusterStatusWidget *statusWidget(const QString &clusterId) const;
     // The dialog opened by the last write action (tests drive it), or null.
     PlanDialog *lastDialog() const { return m_lastDialog; }
+    // View → Permissions… (Ctrl+P): a workbench window on the selected node's cluster, preset
+    // to the node; File → Open manifests…: one on a folder of YAML/JSON, offline.
+    PermissionsWindow *openPermissionsWindow();
+    PermissionsWindow *openManifests(const QString &path);
+    PermissionsWindow *lastPermissionsWindow() const;
     // Select this path as soon as it exists (after a create, or for --select).
     void selectWhenAvailable(const QString &path);
 
@@ -83,6 +91,7 @@ private:
     NodeContext contextFor(const QModelIndex &sourceIndex) const;
     void updateTitle();
     void trySelectPending();
+    void presetPermissions(PermissionWorkbenchWidget *widget, ClusterSession *session, const TenancyNode *node);
 
     Options m_options;
     std::unique_ptr<AppSettings> m_settings;
@@ -97,4 +106,6 @@ private:
     QHash<ClusterSession *, ClusterStatusWidget *> m_statusWidgets;
     QPointer<PlanDialog> m_lastDialog;
     QString m_pendingSelection;
+    QString m_permissionsPreset;  // the node the Permissions tab was last preset for
+    QPointer<PermissionsWindow> m_lastPermissions;
 };

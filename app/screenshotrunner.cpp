@@ -4,6 +4,7 @@
 
 #include "applogging.h"
 #include "views/detailpanel.h"
+#include "views/permissionworkbenchwidget.h"
 #include "mainwindow.h"
 #include "views/navigatorwidget.h"
 #include "models/nodedetails.h"
@@ -111,16 +112,26 @@ void ScreenshotRunner::onLoaded()
             {QStringLiteral("overview"), NodeDetails::OverviewTab}, {QStringLiteral("members"), NodeDetails::MembersTab},
             {QStringLiteral("access"), NodeDetails::BindingsTab},   {QStringLiteral("roles"), NodeDetails::RolesTab},
             {QStringLiteral("quotas"), NodeDetails::QuotasTab},     {QStringLiteral("network"), NodeDetails::NetworkTab},
-            {QStringLiteral("yaml"), NodeDetails::YamlTab}};
+            {QStringLiteral("yaml"), NodeDetails::YamlTab},         {QStringLiteral("permissions"), NodeDetails::PermissionsTab}};
         if (!m_window->detailPanel()->showTab(tabs.value(m_options.tab.toLower(), NodeDetails::OverviewTab)))
             qCWarning(lcApp) << "--tab:" << m_options.tab << "does not apply to the selected node";
     }
     m_done = true;
-    // Let the selection's details and any queued paint settle before rendering.
-    QTimer::singleShot(300, this, [this] {
-        const bool ok = capture();
-        finish(ok && (m_options.select.isEmpty() || m_selectTries < 20) ? 0 : 1);
-    });
+    auto settle = [this] {
+        // Let the selection's details and any queued paint settle before rendering.
+        QTimer::singleShot(300, this, [this] {
+            const bool ok = capture();
+            finish(ok && (m_options.select.isEmpty() || m_selectTries < 20) ? 0 : 1);
+        });
+    };
+    PermissionWorkbench *workbench = m_window->detailPanel()->permissions()->workbench();
+    if (m_options.tab.compare(QLatin1String("permissions"), Qt::CaseInsensitive) == 0 &&
+        !workbench->matrixModel()->grid() && workbench->error().isEmpty()) {
+        // The matrix is computed once the RBAC watches have listed: capture when it is there.
+        connect(workbench, &PermissionWorkbench::computed, this, settle, Qt::SingleShotConnection);
+        return;
+    }
+    settle();
 }
 
 bool ScreenshotRunner::capture()

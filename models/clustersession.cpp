@@ -6,6 +6,7 @@
 #include "models/asynctask.h"
 #include "models/execapprover.h"
 #include "models/modelslogging.h"
+#include "models/permissionsource.h"
 
 #include "kubeclient/session/clusterconnection.h"
 #include "kubeclient/session/tenancyfeed.h"
@@ -157,6 +158,8 @@ void ClusterSession::teardown(bool wait)
     m_reachDone = m_reachRunning = m_probing = false;
     m_forbidden.reset();
     m_access->setClient(nullptr, {});
+    if (m_permissions)
+        m_permissions->detach();
     std::shared_ptr<Backend> backend = std::move(m_backend);
     if (!backend)
         return;
@@ -271,7 +274,30 @@ void ClusterSession::onConnected(ConnectResult result)
     m_status.stale = false;
     setState(SessionStatus::State::Connected, tr("Listing the tenancy…"));
     m_liveness.start();
+    attachPermissions();
     checkInitialRound();
+}
+
+PermissionSource *ClusterSession::permissions()
+{
+    if (!m_permissions) {
+        m_permissions = new PermissionSource(this);
+        m_permissions->setName(m_id);
+        attachPermissions();
+    }
+    return m_permissions;
+}
+
+void ClusterSession::attachPermissions()
+{
+    if (!m_permissions || !m_backend || !m_backend->connection)
+        return;
+    const ClusterConnection &c = *m_backend->connection;
+    std::optional<kube::rbac::Identity> me;
+    if (c.identity())
+        me = kube::rbac::Identity::verbatim(c.identity()->username, c.identity()->groups);
+    m_permissions->setName(m_id);
+    m_permissions->attach(session::feedSourceOf(c), c.client(), me, m_tenancy.api.flavor != ApiFlavor::None);
 }
 
 void ClusterSession::onGraphDirty()

@@ -22,6 +22,7 @@
 
 class AccessChecker;
 class ExecApprover;
+class PermissionSource;
 
 class ClusterSession final : public QObject
 {
@@ -54,6 +55,9 @@ public:
     QString identity() const { return m_status.identity; }
     QStringList identityGroups() const { return m_status.groups; }
     AccessChecker *access() const { return m_access; }
+    // The live permission data (RBAC and KubeSphere roles watched into an index), started on
+    // first use so a session that never opens the workbench does not watch RBAC twice.
+    PermissionSource *permissions();
 
     void start();
     // Drops the watches and connects again (after pinning a namespace, a mode override...).
@@ -82,6 +86,7 @@ private:
     void onFeedForbidden(int kind);
     void checkInitialRound();
     void startReach();
+    void attachPermissions();
 
     void buildOutline();
     void probe();
@@ -91,6 +96,7 @@ private:
     QString m_id;
     ExecApprover *m_approver;
     AccessChecker *m_access;
+    PermissionSource *m_permissions = nullptr;
     SessionStatus m_status;
     kube::tenancy::ClusterTenancy m_tenancy;
     kube::tenancy::GraphSnapshot m_snapshot;

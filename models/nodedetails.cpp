@@ -154,7 +154,8 @@ void buildWorkspace(NodeDetails &d, const GraphSnapshot &s)
         addField(d, tr("State"), tr("being deleted"));
     addMeta(d, ws->templateObject ? ws->templateObject : ws->workspaceObject);
 
-    d.tabs |= NodeDetails::MembersTab | NodeDetails::RolesTab | NodeDetails::QuotasTab | NodeDetails::NetworkTab;
+    d.tabs |= NodeDetails::MembersTab | NodeDetails::RolesTab | NodeDetails::QuotasTab | NodeDetails::NetworkTab |
+              NodeDetails::PermissionsTab;
     d.members = memberRows(s.workspaceMembers(ws->name));
     d.membersTitle = tr("Members of workspace %1").arg(d.name);
     d.roles = roleRows(s.workspaceRoles(ws->name));
@@ -199,7 +200,8 @@ void buildProject(NodeDetails &d, const GraphSnapshot &s)
         addField(d, tr("Known from"), tr("a rules review or a pin (this identity may not read namespaces)"));
     addMeta(d, p->object);
 
-    d.tabs |= NodeDetails::MembersTab | NodeDetails::RolesTab | NodeDetails::QuotasTab | NodeDetails::NetworkTab;
+    d.tabs |= NodeDetails::MembersTab | NodeDetails::RolesTab | NodeDetails::QuotasTab | NodeDetails::NetworkTab |
+              NodeDetails::PermissionsTab;
     d.members = memberRows(s.projectMembers(p->name));
     d.membersTitle = tr("Members of project %1").arg(d.name);
     d.roles = roleRows(s.projectRoles(p->name));
@@ -261,7 +263,7 @@ void buildUser(NodeDetails &d, const GraphSnapshot &s)
         addField(d, tr("Creator"), qs(ObjectView(*u->object).creator()));
     addMeta(d, u->object);
 
-    d.tabs |= NodeDetails::BindingsTab;
+    d.tabs |= NodeDetails::BindingsTab | NodeDetails::PermissionsTab;
     const auto b = s.userBindings(u->name);
     auto add = [&](const std::vector<BindingInfo> &list) {
         for (const auto &info : list) {
@@ -357,7 +359,7 @@ NodeDetails NodeDetails::build(const GraphSnapshot &s, NodeKind kind, const QStr
         addField(d, tr("Platform roles"), countText(s, GraphKind::GlobalRole));
         addField(d, tr("Cluster roles"), countText(s, GraphKind::ClusterRole));
         addField(d, tr("Role templates"), countText(s, GraphKind::RoleTemplate));
-        d.tabs |= NodeDetails::MembersTab;
+        d.tabs |= NodeDetails::MembersTab | NodeDetails::PermissionsTab;
         d.members = memberRows(s.platformMembers());
         d.membersTitle = tr("Platform members (platform role bindings)");
         break;

@@ -32,6 +32,7 @@ struct NodeDetails {
         QuotasTab = 1u << 4,
         NetworkTab = 1u << 5,
         YamlTab = 1u << 6,
+        PermissionsTab = 1u << 7,  // the permission workbench, preset to this subject or scope
     };
 
     NodeKind kind = NodeKind::Cluster;

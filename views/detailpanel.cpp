@@ -2,6 +2,8 @@
 // (RowTableModel::setRows) and only touches the overview labels whose text changed.
 #include "views/detailpanel.h"
 
+#include "views/permissionworkbenchwidget.h"
+
 #include "models/bindingtablemodel.h"
 #include "models/membertablemodel.h"
 #include "models/networkpolicytablemodel.h"
@@ -66,8 +68,9 @@ DetailPanel::DetailPanel(QWidget *parent)
     m_pages = {{NodeDetails::OverviewTab, makeOverview()}, {NodeDetails::MembersTab, makeMembers()},
                {NodeDetails::BindingsTab, makeBindings()}, {NodeDetails::RolesTab, makeRoles()},
                {NodeDetails::QuotasTab, makeQuotas()},     {NodeDetails::NetworkTab, makeNetwork()},
-               {NodeDetails::YamlTab, makeYaml()}};
-    const QStringList names{tr("Overview"), tr("Members"), tr("Access"), tr("Roles"), tr("Quotas"), tr("Network"), tr("YAML")};
+               {NodeDetails::YamlTab, makeYaml()},         {NodeDetails::PermissionsTab, m_permissions = new PermissionWorkbenchWidget}};
+    const QStringList names{tr("Overview"), tr("Members"), tr("Access"), tr("Roles"),
+                            tr("Quotas"),   tr("Network"), tr("YAML"),   tr("Permissions")};
     for (int i = 0; i < m_pages.size(); ++i)
         m_tabs->addTab(m_pages[i].second, names[i]);
 

@@ -20,6 +20,7 @@ class PropertyTableModel;
 class QuotaTableModel;
 class RoleTableModel;
 class RuleTableModel;
+class PermissionWorkbenchWidget;
 
 class DetailPanel final : public QWidget
 {
@@ -43,6 +44,8 @@ public:
     NetworkPolicyTableModel *policyModel() const { return m_policies; }
     PropertyTableModel *labelModel() const { return m_labels; }
     PropertyTableModel *annotationModel() const { return m_annotations; }
+    // The Permissions tab; its data source and presets come from the window.
+    PermissionWorkbenchWidget *permissions() const { return m_permissions; }
     QString yamlText() const;
     QString overviewValue(const QString &label) const;
 
@@ -81,5 +84,6 @@ private:
     QLabel *m_isolation = nullptr;
     NetworkPolicyTableModel *m_policies;
     QPlainTextEdit *m_yaml = nullptr;
+    PermissionWorkbenchWidget *m_permissions = nullptr;
     QString m_shownKey;  // kind/name of the node shown, to know when a new node replaces it
 };

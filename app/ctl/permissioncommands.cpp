@@ -96,20 +96,14 @@ bool loadData(Session &s, const RbacFetch::Scope &scope, bool needCatalog)
     s.index = RbacIndex::build(s.data, options);
     if (!needCatalog)
         return true;
-    if (s.offline) {
-        s.catalog = ResourceCatalog::builtin();
-        if (s.view == View::KubeSphere || flavor != kube::tenancy::ApiFlavor::None)
-            s.catalog.addKubeSphereKinds();
-        s.catalog.addFromRules(*s.index);
-    } else {
+    if (!s.offline) {
         if (auto ok = s.client()->discovery().ensureLoaded(); !ok) {
             printError(ok.error());
             return false;
         }
-        s.catalog = ResourceCatalog::fromDiscovery(s.client()->discovery());
     }
-    if (s.view == View::KubeSphere)
-        s.catalog.addKubeSphereVirtual();
+    s.catalog = ResourceCatalog::forView(s.offline ? nullptr : &s.client()->discovery(), *s.index, s.view,
+                                         flavor != kube::tenancy::ApiFlavor::None);
     return true;
 }
 

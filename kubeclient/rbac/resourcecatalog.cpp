@@ -92,6 +92,22 @@ void ResourceCatalog::add(CatalogEntry entry)
     m_entries.push_back(std::move(entry));
 }
 
+ResourceCatalog ResourceCatalog::forView(const Discovery *discovery, const RbacIndex &index, View view, bool kubesphere)
+{
+    ResourceCatalog catalog;
+    if (discovery) {
+        catalog = fromDiscovery(*discovery);
+    } else {
+        catalog = builtin();
+        if (kubesphere || view == View::KubeSphere)
+            catalog.addKubeSphereKinds();
+        catalog.addFromRules(index);
+    }
+    if (view == View::KubeSphere)
+        catalog.addKubeSphereVirtual();
+    return catalog;
+}
+
 ResourceCatalog ResourceCatalog::fromDiscovery(const Discovery &discovery)
 {
     ResourceCatalog c;

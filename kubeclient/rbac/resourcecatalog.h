@@ -4,6 +4,8 @@
 // (workspacemembers, namespacemembers, clustermembers, users/password) on request.
 #pragma once
 
+#include "kubeclient/rbac/view.h"
+
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -33,6 +35,11 @@ public:
     static ResourceCatalog fromDiscovery(const Discovery &discovery);
     // Offline: the usual Kubernetes resources and subresources.
     static ResourceCatalog builtin();
+    // What a question in `view` has rows for: discovery's resources when live; offline (no
+    // discovery) the built-in ones, KubeSphere's tenancy kinds when `kubesphere` (its API in
+    // the data or the KubeSphere view) and what the rules name; in the KubeSphere view also
+    // its virtual resources.
+    static ResourceCatalog forView(const Discovery *discovery, const RbacIndex &index, View view, bool kubesphere);
     // KubeSphere-only resources ks-apiserver authorizes like real ones.
     void addKubeSphereVirtual();
     // Offline: KubeSphere's tenancy CRDs (iam, tenant, quota), which discovery lists when live.

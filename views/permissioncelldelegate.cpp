@@ -1,0 +1,96 @@
+// PermissionCellDelegate: state from the model's roles, colours from the palette.
+#include "views/permissioncelldelegate.h"
+
+#include "models/permissionmatrixmodel.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace {
+
+QColor blend(const QColor &base, const QColor &tint, qreal amount)
+{
+    return QColor::fromRgbF(base.redF() * (1 - amount) + tint.redF() * amount,
+                            base.greenF() * (1 - amount) + tint.greenF() * amount,
+                            base.blueF() * (1 - amount) + tint.blueF() * amount);
+}
+
+QColor tintOf(PermissionMatrixModel::State state)
+{
+    using S = PermissionMatrixModel::State;
+    switch (state) {
+    case S::Allowed:
+    case S::Superuser: return QColor(46, 160, 67);
+    case S::Wildcard: return QColor(219, 118, 20);
+    case S::Named: return QColor(196, 160, 0);
+    case S::Unknown: return QColor(128, 128, 128);
+    case S::Denied: return {};
+    }
+    return {};
+}
+
+} // namespace
+
+void PermissionCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const QVariant stateValue = index.data(PermissionMatrixModel::StateRole);
+    if (!stateValue.isValid()) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    const auto state = static_cast<PermissionMatrixModel::State>(stateValue.toInt());
+    const bool differs = index.data(PermissionMatrixModel::DiffersRole).toBool();
+    const bool risky = index.data(PermissionMatrixModel::RiskyRole).toBool();
+    const QPalette &pal = option.palette;
+    const bool selected = option.state & QStyle::State_Selected;
+
+    painter->save();
+    QColor background = pal.color(QPalette::Base);
+    if (const QColor tint = tintOf(state); tint.isValid())
+        background = blend(background, tint, pal.color(QPalette::Base).lightnessF() > 0.5 ? 0.28 : 0.45);
+    if (selected)
+        background = blend(background, pal.color(QPalette::Highlight), 0.55);
+    painter->fillRect(option.rect, background);
+
+    QColor text = selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
+    if (state == PermissionMatrixModel::State::Denied && !selected)
+        text = pal.color(QPalette::PlaceholderText);
+    painter->setPen(text);
+    QFont font = option.font;
+    if (differs)
+        font.setBold(true);
+    painter->setFont(font);
+    const QString label =
+        PermissionMatrixModel::stateSymbol(state) + QLatin1Char(' ') + index.data(Qt::DisplayRole).toString();
+    painter->drawText(option.rect.adjusted(3, 0, -3, 0), Qt::AlignCenter, label);
+
+    if (differs) {
+        QPen pen(pal.color(QPalette::Highlight), 2);
+        painter->setPen(pen);
+        painter->drawRect(option.rect.adjusted(1, 1, -2, -2));
+    }
+    if (risky) {
+        // A small triangle in the top-right corner: "this grant is a known risk".
+        const QRect r = option.rect;
+        const int s = qMin(8, r.height() / 2);
+        QPolygon corner;
+        corner << QPoint(r.right() - s, r.top()) << QPoint(r.right(), r.top()) << QPoint(r.right(), r.top() + s);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(200, 40, 40));
+        painter->drawPolygon(corner);
+    }
+    if (option.state & QStyle::State_HasFocus) {
+        painter->setPen(QPen(pal.color(QPalette::Text), 1, Qt::DotLine));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(option.rect.adjusted(0, 0, -1, -1));
+    }
+    painter->restore();
+}
+
+QSize PermissionCellDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    if (!index.data(PermissionMatrixModel::StateRole).isValid())
+        return QStyledItemDelegate::sizeHint(option, index);
+    const QFontMetrics fm(option.font);
+    return {fm.horizontalAdvance(QStringLiteral("✓ names | names")) + 8, fm.height() + 6};
+}
