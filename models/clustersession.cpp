@@ -297,7 +297,9 @@ void ClusterSession::attachPermissions()
     if (c.identity())
         me = kube::rbac::Identity::verbatim(c.identity()->username, c.identity()->groups);
     m_permissions->setName(m_id);
-    m_permissions->attach(session::feedSourceOf(c), c.client(), me, m_tenancy.api.flavor != ApiFlavor::None);
+    // The KubeSphere view (and the marks where it differs) only where KubeSphere decides: CRDs
+    // installed on a standalone cluster do not make ks-apiserver run.
+    m_permissions->attach(session::feedSourceOf(c), c.client(), me, m_tenancy.mode == Mode::KubeSphere);
 }
 
 void ClusterSession::onGraphDirty()

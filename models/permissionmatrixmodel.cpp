@@ -4,6 +4,8 @@
 
 #include "kubeclient/rbac/cellquery.h"
 
+#include <QSet>
+
 using namespace kube::rbac;
 
 namespace {
@@ -226,6 +228,27 @@ int PermissionMatrixModel::rowCount(const QModelIndex &parent) const
 int PermissionMatrixModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : m_labelColumns + verbCount();
+}
+
+QStringList PermissionMatrixModel::columnLabels(int column) const
+{
+    if (column < 0 || column >= m_labelColumns)
+        return {};
+    const std::vector<QString> *labels = nullptr;
+    switch (labelAt(column)) {
+    case Label::Subject: labels = &m_subjectLabels; break;
+    case Label::Scope: labels = &m_scopeLabels; break;
+    case Label::Resource: labels = &m_entryLabels; break;
+    case Label::Group: labels = &m_entryGroups; break;
+    }
+    QStringList out;
+    QSet<QString> seen;
+    for (const auto &l : *labels)
+        if (!seen.contains(l)) {
+            seen.insert(l);
+            out << (labelAt(column) == Label::Resource ? QStringLiteral("   ") + l : l);
+        }
+    return out;
 }
 
 QString PermissionMatrixModel::scopeText(int row) const

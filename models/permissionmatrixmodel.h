@@ -84,6 +84,8 @@ public:
     State stateAt(int row, int column) const;
     // The model row of (scope text, resource label), for restoring a selection; -1 if gone.
     int findRow(const QString &scope, const QString &resource, const QString &subject = {}) const;
+    // The distinct texts of a label column (for sizing it without visiting every row).
+    QStringList columnLabels(int column) const;
     QString scopeText(int row) const;
     QString subjectText(int row) const;
     QString resourceText(int row) const;

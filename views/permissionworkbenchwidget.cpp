@@ -160,7 +160,6 @@ PermissionWorkbenchWidget::PermissionWorkbenchWidget(QWidget *parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setDefaultSectionSize(m_table->fontMetrics().horizontalAdvance(QStringLiteral("✓ names | names")) + 10);
     m_table->setAccessibleName(tr("Permission matrix"));
 
     auto *controls = new QGridLayout;
@@ -507,7 +506,8 @@ void PermissionWorkbenchWidget::submitQuery()
             q.extraGroups << g.trimmed();
     q.compareWith = m_compare->currentText().trimmed();
     q.scope = Workbench::ScopeKind(m_scopeKind->currentData().toInt());
-    q.scopeName = m_scopeName->currentText().trimmed();
+    const bool named = q.scope == Workbench::ScopeKind::Workspace || q.scope == Workbench::ScopeKind::Project;
+    q.scopeName = named ? m_scopeName->currentText().trimmed() : QString();
     q.view = kube::rbac::View(m_view->currentData().toInt());
     q.layout = Workbench::Layout(m_layout->currentData().toInt());
     q.resource = m_resource->currentText().trimmed();
@@ -557,9 +557,19 @@ void PermissionWorkbenchWidget::onComputed()
     else
         m_status->clear();
     updateBanner();
-    // Label columns fit their text once; verb columns keep their fixed width.
-    for (int c = 0; c < model->firstVerbColumn(); ++c)
-        m_table->setColumnWidth(c, qMax(80, qMin(260, m_table->horizontalHeader()->sectionSizeHint(c) + 60)));
+    // Label columns fit their longest text (measured over the few distinct labels, not the
+    // rows); verb cells fit their widest word.
+    const QFontMetrics fm(m_table->font());
+    for (int c = 0; c < model->firstVerbColumn(); ++c) {
+        int width = m_table->horizontalHeader()->sectionSizeHint(c);
+        for (const QString &label : model->columnLabels(c))
+            width = qMax(width, fm.horizontalAdvance(label) + 16);
+        m_table->setColumnWidth(c, qMin(width, 320));
+    }
+    const bool pairs = model->grid() && model->grid()->otherKind == PermissionGrid::Other::Subject;
+    const int cell = fm.horizontalAdvance(pairs ? QStringLiteral("✓ names | names") : QStringLiteral("◐ names ≠")) + 16;
+    for (int c = model->firstVerbColumn(); c < model->columnCount(); ++c)
+        m_table->setColumnWidth(c, qMax(cell, fm.horizontalAdvance(model->verbAt(c)) + 16));
     // The selected cell follows the data.
     if (!m_keepResource.isEmpty()) {
         const int row = model->findRow(m_keepScope, m_keepResource, m_keepSubject);
