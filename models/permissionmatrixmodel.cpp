@@ -49,7 +49,7 @@ QString PermissionMatrixModel::stateShortText(State state)
     case State::Wildcard: return tr("yes*");
     case State::Named: return tr("names");
     case State::Superuser: return tr("yes");
-    case State::Unknown: return tr("?");
+    case State::Unknown: return tr("unknown");
     }
     return {};
 }

@@ -94,7 +94,7 @@ public:
     size_t shownCells() const { return m_rows.size() * size_t(verbCount()); }
 
     static QString stateText(State state);        // "allowed", "allowed through a wildcard", ...
-    static QString stateShortText(State state);   // "yes", "yes*", "names", "no", "?"
+    static QString stateShortText(State state);   // "yes", "yes*", "names", "no", "unknown"
     static QString stateSymbol(State state);      // a glyph that says it without colour
 
     int rowCount(const QModelIndex &parent = {}) const override;

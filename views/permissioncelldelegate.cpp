@@ -92,5 +92,5 @@ QSize PermissionCellDelegate::sizeHint(const QStyleOptionViewItem &option, const
     if (!index.data(PermissionMatrixModel::StateRole).isValid())
         return QStyledItemDelegate::sizeHint(option, index);
     const QFontMetrics fm(option.font);
-    return {fm.horizontalAdvance(QStringLiteral("✓ names | names")) + 8, fm.height() + 6};
+    return {fm.horizontalAdvance(QStringLiteral("? unknown | unknown")) + 8, fm.height() + 6};
 }

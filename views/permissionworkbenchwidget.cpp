@@ -567,7 +567,7 @@ void PermissionWorkbenchWidget::onComputed()
         m_table->setColumnWidth(c, qMin(width, 320));
     }
     const bool pairs = model->grid() && model->grid()->otherKind == PermissionGrid::Other::Subject;
-    const int cell = fm.horizontalAdvance(pairs ? QStringLiteral("✓ names | names") : QStringLiteral("◐ names ≠")) + 16;
+    const int cell = fm.horizontalAdvance(pairs ? QStringLiteral("? unknown | unknown") : QStringLiteral("? unknown ≠")) + 16;
     for (int c = model->firstVerbColumn(); c < model->columnCount(); ++c)
         m_table->setColumnWidth(c, qMax(cell, fm.horizontalAdvance(model->verbAt(c)) + 16));
     // The selected cell follows the data.

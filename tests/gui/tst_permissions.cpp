@@ -93,6 +93,7 @@ private slots:
     void whyWhoCanAndThePathObjects();
     void bindingCreatedWithKubectlShowsInTheOpenMatrix();
     void badInputSaysWhatAndWhere();
+    void restrictedIdentitySeesUnknownNotDenied();
     void permissionsTabPresetFromTheTree();
     void offlineManifestsWithABrokenFile();
     void screenshotCommandLine();
@@ -459,6 +460,41 @@ void tst_Permissions::badInputSaysWhatAndWhere()
     QVERIFY(wb->bannerLabel()->text().contains(gone));
     QCOMPARE(wb->workbench()->matrixModel()->rowCount(), 0);
     save(pw, QStringLiteral("permissions-deleted-scope"));
+}
+
+void tst_Permissions::restrictedIdentitySeesUnknownNotDenied()
+{
+    // An identity that may read pods in nsA and nothing else: it cannot list roles or bindings.
+    const std::string user = m_sfx + "-restricted";
+    const std::string kubeconfig = clusterenv::addUser(user);
+    QVERIFY(!kubeconfig.empty());
+    kubectlOk({"-n", qs(m_nsA), "create", "rolebinding", qs(user + "-read"), "--role=reader", "--user=" + qs(user)});
+    MainWindow::Options o;
+    o.persist = false;
+    MainWindow w(o);
+    w.resize(1400, 900);
+    ConnectionSpec spec;
+    spec.kubeconfig = qs(kubeconfig);
+    spec.pinnedNamespaces = {qs(m_nsA)};
+    w.addConnection(spec, false);
+    w.show();
+    PermissionsWindow *pw = openWorkbench(w);
+    QVERIFY(pw);
+    PermissionWorkbenchWidget *wb = pw->workbench();
+    ask(wb, QStringLiteral("me"), {}, PermissionWorkbench::ScopeKind::Cluster, {});
+    QVERIFY(!QTest::currentTestFailed());
+    QTRY_VERIFY_WITH_TIMEOUT(wb->bannerLabel()->text().contains(QStringLiteral("Could not read")), 15000);
+    QVERIFY2(wb->bannerLabel()->text().contains(QStringLiteral("rolebindings.rbac.authorization.k8s.io")),
+             qPrintable(wb->bannerLabel()->text()));
+    QVERIFY2(wb->titleLabel()->text().contains(qs(user)), qPrintable(wb->titleLabel()->text()));
+    // Nothing is claimed denied: what could not be read might allow it.
+    auto *model = wb->workbench()->matrixModel();
+    QVERIFY(model->rowCount() > 0);
+    for (int r = 0; r < model->rowCount(); ++r)
+        for (int c = model->firstVerbColumn(); c < model->columnCount(); ++c)
+            QVERIFY(model->index(r, c).data(PermissionMatrixModel::StateRole).toInt() !=
+                    int(PermissionMatrixModel::State::Denied));
+    save(pw, QStringLiteral("permissions-restricted"));
 }
 
 void tst_Permissions::permissionsTabPresetFromTheTree()
