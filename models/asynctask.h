@@ -44,6 +44,15 @@ public:
         });
     }
 
+    // Drops a (possibly last) reference on the pool: freeing a large index or data set takes
+    // tens of milliseconds that the GUI thread should not spend.
+    template <typename T>
+    static void releaseLater(std::shared_ptr<T> object)
+    {
+        if (object)
+            pool()->start([object = std::move(object)]() mutable { object.reset(); });
+    }
+
 private:
     struct Guard {
         std::mutex mutex;

@@ -99,6 +99,7 @@ PermissionSource *PermissionSource::fromData(RbacData data, const QString &name,
 
 void PermissionSource::setData(RbacData data)
 {
+    AsyncTask::releaseLater(std::move(m_data));
     m_data = std::make_shared<const RbacData>(std::move(data));
     onDirty();
 }
@@ -210,6 +211,10 @@ void PermissionSource::rebuild()
                 live->kubesphereCatalog = snap->kubesphereCatalog;
             }
         }
+        auto subjects = std::make_shared<std::vector<SubjectChoice>>(knownSubjects(*snap->index));
+        for (const auto &c : *subjects)
+            snap->subjectLabels << qs(c.label());
+        snap->subjects = std::move(subjects);
         if (live && !live->catalogError.empty())
             snap->warnings << PermissionSource::tr("discovery failed (%1): rows are the built-in resource list")
                                   .arg(qs(live->catalogError));
@@ -246,6 +251,7 @@ PermissionSource::ObjectReader PermissionSource::objectReader() const
 
 void PermissionSource::publish(std::shared_ptr<const Snapshot> snapshot)
 {
+    AsyncTask::releaseLater(std::move(m_snapshot));
     m_snapshot = std::move(snapshot);
     if (m_dirtySince.isValid()) {
         m_lastLatencyMs = m_dirtySince.elapsed();

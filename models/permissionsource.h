@@ -5,6 +5,7 @@
 #pragma once
 
 #include "kubeclient/api/client.h"
+#include "kubeclient/rbac/cellquery.h"
 #include "kubeclient/rbac/identity.h"
 #include "kubeclient/rbac/rbacdata.h"
 #include "kubeclient/rbac/rbacindex.h"
@@ -41,6 +42,10 @@ public:
         // RBAC kinds among them: without these a "denied" cannot be trusted.
         bool incomplete = false;
         QStringList warnings;  // offline: files skipped and why ("bad.yaml:3: ...")
+        // kube::rbac::knownSubjects of the index, built once on the worker: pickers and
+        // "is this subject named anywhere" read it instead of walking thousands of bindings.
+        std::shared_ptr<const std::vector<kube::rbac::SubjectChoice>> subjects;
+        QStringList subjectLabels;
         std::uint64_t version = 0;
 
         const kube::rbac::ResourceCatalog &catalog(kube::rbac::View view) const

@@ -74,7 +74,7 @@ bool resolveSubject(const QString &text, const QStringList &groups, const std::o
     return true;
 }
 
-bool knownSubject(const RbacIndex &index, const QString &text)
+bool knownSubject(const std::vector<SubjectChoice> &known, const QString &text)
 {
     const QString t = text.trimmed();
     if (t.isEmpty() || t.compare(QLatin1String("me"), Qt::CaseInsensitive) == 0)
@@ -82,10 +82,7 @@ bool knownSubject(const RbacIndex &index, const QString &text)
     auto choice = parseSubject(ss(t), {});
     if (!choice)
         return false;
-    for (const auto &s : knownSubjects(index))
-        if (s.subject == choice->subject)
-            return true;
-    return false;
+    return std::any_of(known.begin(), known.end(), [&](const SubjectChoice &s) { return s.subject == choice->subject; });
 }
 
 // Display order: the core group first, then groups by name; resources by name with their
@@ -199,7 +196,7 @@ Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, 
             return out;
         }
         std::vector<std::pair<std::string, Identity>> subjects;
-        for (const auto &s : knownSubjects(index))
+        for (const auto &s : *snap->subjects)
             subjects.emplace_back(s.label(), s.identity);
         grid->matrix = std::make_shared<PermissionMatrix>(
             PermissionMatrix::forScope(index, catalog, scopes.front(), subjects, options));
@@ -218,7 +215,7 @@ Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, 
         QString label;
         if (!resolveSubject(q.subject, q.extraGroups, me, who, label, out.error))
             return out;
-        if (!knownSubject(index, q.subject))
+        if (!knownSubject(*snap->subjects, q.subject))
             out.notice = Q::tr("No binding and no User object names %1: it holds only what its groups "
                                "(such as system:authenticated) are granted.")
                              .arg(label);
@@ -414,6 +411,7 @@ void PermissionWorkbench::run()
         m_notice = result.notice;
         m_title = result.title;
         m_lastMs = result.ms;
+        AsyncTask::releaseLater(std::move(m_shown));
         if (result.grid) {
             m_shown = snap;
             m_matrix->setGrid(std::move(result.grid));
@@ -434,12 +432,7 @@ bool PermissionWorkbench::kubesphere() const
 
 QStringList PermissionWorkbench::knownSubjects() const
 {
-    QStringList out;
-    if (!m_source || !m_source->ready())
-        return out;
-    for (const auto &s : kube::rbac::knownSubjects(*m_source->snapshot()->index))
-        out << qs(s.label());
-    return out;
+    return m_source && m_source->ready() ? m_source->snapshot()->subjectLabels : QStringList();
 }
 
 QStringList PermissionWorkbench::workspaces() const

@@ -484,10 +484,13 @@ void PermissionWorkbenchWidget::updateScopeNames()
 
 void PermissionWorkbenchWidget::refreshPickers()
 {
-    QStringList subjects{QStringLiteral("me")};
-    subjects << m_workbench->knownSubjects();
-    setItems(m_subject, subjects);
-    setItems(m_compare, m_workbench->knownSubjects());
+    // Thousands of subjects: the lists are refilled only when the set of subjects changed.
+    const QStringList known = m_workbench->knownSubjects();
+    if (known != m_shownSubjects) {
+        m_shownSubjects = known;
+        setItems(m_subject, QStringList{QStringLiteral("me")} + known);
+        setItems(m_compare, known);
+    }
     setItems(m_resource, m_workbench->resources());
     updateScopeNames();
     // The KubeSphere view and scopes exist only where KubeSphere's IAM API does.
@@ -539,13 +542,6 @@ void PermissionWorkbenchWidget::applyFilter()
 void PermissionWorkbenchWidget::onComputed()
 {
     auto *model = m_workbench->matrixModel();
-    // A transposed layout shows one resource: the model filters on it.
-    PermissionMatrixModel::Filter f = model->filter();
-    f.entry = -1;
-    if (model->grid() && model->grid()->order.size() == 1 &&
-        m_workbench->query().layout != Workbench::Layout::ByResource)
-        f.entry = int(model->grid()->order.front());
-    model->setFilter(f);
 
     const QString error = m_workbench->error();
     m_title->setText(error.isEmpty() ? m_workbench->title() : QString());

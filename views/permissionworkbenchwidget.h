@@ -133,6 +133,7 @@ private:
     QPlainTextEdit *m_verifyDetails;
     QTimer *m_typing;  // typed subject / scope / filter text settles before a question is asked
 
+    QStringList m_shownSubjects;  // what the subject pickers list now
     // The selected cell, restored after each recompute: scope, resource, subject, column.
     QString m_keepScope, m_keepResource, m_keepSubject;
     int m_keepColumn = -1;

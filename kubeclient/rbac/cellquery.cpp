@@ -66,6 +66,9 @@ std::optional<SubjectChoice> parseSubject(const std::string &typed, const std::v
     if (text.empty())
         return fail(error, "no subject: type a user, \"Group NAME\" or \"ServiceAccount NAMESPACE/NAME\"");
     std::string rest;
+    for (const char *keyword : {"user", "group", "serviceaccount", "sa"})
+        if (text.size() == std::string_view(keyword).size() && startsWithNoCase(text, keyword))
+            return fail(error, "\"" + text + "\" names a kind but no subject: write \"" + text + " NAME\"");
     if (text.rfind(kServiceAccountPrefix, 0) == 0) {
         const std::string tail = text.substr(std::string(kServiceAccountPrefix).size());
         const auto colon = tail.find(':');
