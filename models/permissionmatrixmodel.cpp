@@ -37,6 +37,7 @@ QString PermissionMatrixModel::stateText(State state)
     case State::Named: return tr("allowed for some names only");
     case State::Superuser: return tr("allowed (system:masters, before RBAC)");
     case State::Unknown: return tr("unknown: not allowed by what could be read");
+    case State::NotApplicable: return tr("does not apply to this resource");
     }
     return {};
 }
@@ -50,6 +51,7 @@ QString PermissionMatrixModel::stateShortText(State state)
     case State::Named: return tr("names");
     case State::Superuser: return tr("yes");
     case State::Unknown: return tr("unknown");
+    case State::NotApplicable: return QStringLiteral("—");
     }
     return {};
 }
@@ -63,6 +65,7 @@ QString PermissionMatrixModel::stateSymbol(State state)
     case State::Named: return QStringLiteral("◐");
     case State::Superuser: return QStringLiteral("★");
     case State::Unknown: return QStringLiteral("?");
+    case State::NotApplicable: return QString();
     }
     return {};
 }
@@ -137,6 +140,8 @@ QString PermissionMatrixModel::verbAt(int column) const
 PermissionMatrixModel::State PermissionMatrixModel::cellState(const PermissionMatrix &m, size_t row, size_t entry,
                                                               size_t verb, bool incomplete) const
 {
+    if (entry < m_grid->applicable.size() && !(m_grid->applicable[entry] >> verb & 1u))
+        return State::NotApplicable;
     const MatrixRow &r = m.rows()[row];
     if (r.allowed[entry] >> verb & 1u) {
         if (r.superuser)
@@ -196,12 +201,13 @@ void PermissionMatrixModel::rebuildRows()
                 continue;
             ++m_total;
             const RowRef ref{r, e};
-            if (m_filter.onlyAllowed && !row.allowed[e] && !row.named[e])
+            const uint32_t applies = e < m_grid->applicable.size() ? m_grid->applicable[e] : ~0u;
+            if (m_filter.onlyAllowed && !((row.allowed[e] | row.named[e]) & applies))
                 continue;
             if (m_filter.onlyRisky) {
                 bool any = false;
                 for (size_t v = 0; v < verbs && !any; ++v)
-                    any = ((row.allowed[e] | row.named[e]) >> v & 1u) &&
+                    any = ((row.allowed[e] | row.named[e]) & applies) >> v & 1u &&
                           (risky(r, e, v) || (!row.superuser && m.viaWildcard(r, e, v)));
                 if (!any)
                     continue;
@@ -210,7 +216,7 @@ void PermissionMatrixModel::rebuildRows()
                 if (other < 0)
                     continue;
                 const MatrixRow &o = m_grid->other->rows()[size_t(other)];
-                if (row.allowed[e] == o.allowed[e] && row.named[e] == o.named[e])
+                if ((((row.allowed[e] ^ o.allowed[e]) | (row.named[e] ^ o.named[e])) & applies) == 0)
                     continue;
             }
             if (!rowMatches(ref, text))
@@ -305,6 +311,21 @@ QVariant PermissionMatrixModel::data(const QModelIndex &index, int role) const
     }
     const size_t verb = size_t(index.column() - m_labelColumns);
     const State state = cellState(m, ref.row, ref.entry, verb, m_grid->incomplete);
+    if (state == State::NotApplicable) {
+        switch (role) {
+        case Qt::DisplayRole: return stateShortText(state);
+        case Qt::ToolTipRole:
+        case Qt::AccessibleTextRole:
+            return tr("%1 on %2: %3").arg(qs(m.verbs()[verb]), m_entryLabels[ref.entry], stateText(state));
+        case StateRole: return int(state);
+        case OtherStateRole: return -1;
+        case DiffersRole:
+        case RiskyRole: return false;
+        case VerbRole: return qs(m.verbs()[verb]);
+        case Qt::TextAlignmentRole: return int(Qt::AlignCenter);
+        default: return {};
+        }
+    }
     const int other = ref.row < m_grid->otherRow.size() ? m_grid->otherRow[ref.row] : -1;
     const bool comparable = m_grid->other && other >= 0 &&
                             !(m_grid->otherKind == PermissionGrid::Other::View && entry.virtualResource);

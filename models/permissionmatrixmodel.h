@@ -25,6 +25,8 @@ struct PermissionGrid {
     std::vector<uint32_t> order;   // catalog entries in display order (core first, group, resource, subresources)
     // Per catalog entry, the verbs whose grant is a known risk: bound cluster-wide / in a namespace.
     std::vector<uint32_t> riskyCluster, riskyNamespaced;
+    // Per catalog entry, the verbs that mean something for it (PermissionMatrix::verbApplies).
+    std::vector<uint32_t> applicable;
     // Some RBAC objects could not be read: a cell the data does not allow is unknown, not denied.
     bool incomplete = false;
 };
@@ -40,6 +42,7 @@ public:
         Named,      // allowed for some resource names only
         Superuser,  // system:masters: allowed before RBAC runs
         Unknown,    // not allowed by what could be read, and some RBAC objects could not be read
+        NotApplicable,  // the verb means nothing for this resource (escalate on pods)
     };
     Q_ENUM(State)
 
@@ -94,7 +97,7 @@ public:
     size_t shownCells() const { return m_rows.size() * size_t(verbCount()); }
 
     static QString stateText(State state);        // "allowed", "allowed through a wildcard", ...
-    static QString stateShortText(State state);   // "yes", "yes*", "names", "no", "unknown"
+    static QString stateShortText(State state);   // "yes", "yes*", "names", "no", "unknown", "—"
     static QString stateSymbol(State state);      // a glyph that says it without colour
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -203,9 +203,9 @@ void PermissionSource::rebuild()
         } else {
             // Live without discovery (refused or failed): the built-in catalog, as offline.
             snap->kubernetesCatalog = std::make_shared<const ResourceCatalog>(
-                ResourceCatalog::forView(discovery, *snap->index, View::Kubernetes, snap->kubesphere));
+                ResourceCatalog::forView(discovery, *snap->index, View::Kubernetes, snap->kubesphere, true));
             snap->kubesphereCatalog = std::make_shared<const ResourceCatalog>(
-                ResourceCatalog::forView(discovery, *snap->index, View::KubeSphere, true));
+                ResourceCatalog::forView(discovery, *snap->index, View::KubeSphere, true, true));
             if (live && discovery) {
                 live->kubernetesCatalog = snap->kubernetesCatalog;
                 live->kubesphereCatalog = snap->kubesphereCatalog;

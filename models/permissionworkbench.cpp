@@ -121,6 +121,7 @@ Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, 
     const ResourceCatalog &catalog = snap->catalog(view);
     PermissionMatrix::Options options;
     options.view = view;
+    options.verbs = PermissionMatrix::workbenchVerbs();
 
     // Scopes.
     const bool namespacesKnown = !snap->unreadable.contains(QStringLiteral("namespaces"));
@@ -257,6 +258,11 @@ Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, 
     grid->order = displayOrder(catalog);
     if (entry >= 0)
         grid->order = {uint32_t(entry)};
+    grid->applicable.assign(catalog.size(), 0);
+    for (size_t e = 0; e < catalog.size(); ++e)
+        for (size_t v = 0; v < m.verbs().size(); ++v)
+            if (PermissionMatrix::verbApplies(catalog.entries()[e], m.verbs()[v]))
+                grid->applicable[e] |= 1u << v;
     grid->riskyCluster.assign(catalog.size(), 0);
     grid->riskyNamespaced.assign(catalog.size(), 0);
     for (size_t e = 0; e < catalog.size(); ++e)
@@ -682,7 +688,7 @@ void PermissionWorkbench::verify(size_t max)
         const auto ref = m_matrix->rowRef(r);
         const MatrixRow &row = grid->matrix->rows()[ref.row];
         for (int v = 0; v < verbs; ++v) {
-            if (k++ % step)
+            if (!(grid->applicable[ref.entry] >> v & 1u) || k++ % step)
                 continue;
             cases.push_back({row.identity, cellRequest(row.scope, grid->matrix->catalog().entries()[ref.entry],
                                                        grid->matrix->verbs()[size_t(v)])});

@@ -24,7 +24,8 @@ QColor tintOf(PermissionMatrixModel::State state)
     case S::Wildcard: return QColor(219, 118, 20);
     case S::Named: return QColor(196, 160, 0);
     case S::Unknown: return QColor(128, 128, 128);
-    case S::Denied: return {};
+    case S::Denied:
+    case S::NotApplicable: return {};
     }
     return {};
 }
@@ -53,15 +54,15 @@ void PermissionCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem
     painter->fillRect(option.rect, background);
 
     QColor text = selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
-    if (state == PermissionMatrixModel::State::Denied && !selected)
+    if ((state == PermissionMatrixModel::State::Denied || state == PermissionMatrixModel::State::NotApplicable) && !selected)
         text = pal.color(QPalette::PlaceholderText);
     painter->setPen(text);
     QFont font = option.font;
     if (differs)
         font.setBold(true);
     painter->setFont(font);
-    const QString label =
-        PermissionMatrixModel::stateSymbol(state) + QLatin1Char(' ') + index.data(Qt::DisplayRole).toString();
+    const QString symbol = PermissionMatrixModel::stateSymbol(state);
+    const QString label = (symbol.isEmpty() ? QString() : symbol + QLatin1Char(' ')) + index.data(Qt::DisplayRole).toString();
     painter->drawText(option.rect.adjusted(3, 0, -3, 0), Qt::AlignCenter, label);
 
     if (differs) {

@@ -164,6 +164,35 @@ std::vector<std::string> PermissionMatrix::defaultVerbs()
     return {"get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"};
 }
 
+std::vector<std::string> PermissionMatrix::workbenchVerbs()
+{
+    auto verbs = defaultVerbs();
+    for (const char *v : {"escalate", "bind", "impersonate", "approve", "use"})
+        verbs.push_back(v);
+    return verbs;
+}
+
+bool PermissionMatrix::verbApplies(const CatalogEntry &entry, const std::string &verb)
+{
+    if (entry.authorizationOnly)
+        return std::find(entry.verbs.begin(), entry.verbs.end(), verb) != entry.verbs.end();
+    const auto standard = defaultVerbs();
+    if (std::find(standard.begin(), standard.end(), verb) != standard.end())
+        return true;
+    if (!entry.subresource.empty())
+        return false;
+    const std::string &g = entry.group, &r = entry.resource;
+    if (verb == "escalate" || verb == "bind")
+        return ((g == "rbac.authorization.k8s.io" || g == "iam.kubesphere.io") && (r == "roles" || r == "clusterroles")) ||
+               (g == "iam.kubesphere.io" && (r == "globalroles" || r == "workspaceroles"));
+    if (verb == "impersonate")
+        return g.empty() && r == "serviceaccounts";
+    if (verb == "use")
+        return (g == "policy" && r == "podsecuritypolicies") ||
+               (g == "security.openshift.io" && r == "securitycontextconstraints");
+    return false;  // approve: signers only (an authorization-only entry)
+}
+
 std::vector<MatrixScope> PermissionMatrix::allScopes(const RbacIndex &index, View view)
 {
     std::vector<MatrixScope> out;

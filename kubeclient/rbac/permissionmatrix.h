@@ -56,6 +56,14 @@ public:
 
     // get, list, watch, create, update, patch, delete, deletecollection
     static std::vector<std::string> defaultVerbs();
+    // The default verbs plus those the authorizer checks only on some resources: escalate and
+    // bind (roles), impersonate (users, groups, service accounts, uids), approve (signers),
+    // use (pod security policies, security context constraints).
+    static std::vector<std::string> workbenchVerbs();
+    // Whether `verb` means anything for `entry`: the default verbs on every served resource,
+    // the special ones where the authorizer checks them; an authorization-only entry holds
+    // only its own verbs.
+    static bool verbApplies(const CatalogEntry &entry, const std::string &verb);
     static std::vector<MatrixScope> allScopes(const RbacIndex &index, View view);
     // One row per distinct binding subject: users (with system:authenticated), groups
     // (membership of that group only), service accounts (with their implicit groups).

@@ -92,7 +92,8 @@ void ResourceCatalog::add(CatalogEntry entry)
     m_entries.push_back(std::move(entry));
 }
 
-ResourceCatalog ResourceCatalog::forView(const Discovery *discovery, const RbacIndex &index, View view, bool kubesphere)
+ResourceCatalog ResourceCatalog::forView(const Discovery *discovery, const RbacIndex &index, View view, bool kubesphere,
+                                         bool authorizationTargets)
 {
     ResourceCatalog catalog;
     if (discovery) {
@@ -105,7 +106,34 @@ ResourceCatalog ResourceCatalog::forView(const Discovery *discovery, const RbacI
     }
     if (view == View::KubeSphere)
         catalog.addKubeSphereVirtual();
+    if (authorizationTargets)
+        catalog.addAuthorizationTargets();
     return catalog;
+}
+
+void ResourceCatalog::addAuthorizationTargets()
+{
+    struct Target {
+        const char *group, *resource, *kind, *verbs[2];
+    };
+    static const Target kTargets[] = {
+        {"", "users", "User", {"impersonate", nullptr}},
+        {"", "groups", "Group", {"impersonate", nullptr}},
+        {"authentication.k8s.io", "uids", "", {"impersonate", nullptr}},
+        {"certificates.k8s.io", "signers", "", {"approve", "sign"}},
+    };
+    for (const auto &t : kTargets) {
+        CatalogEntry e;
+        e.group = t.group;
+        e.resource = t.resource;
+        e.kind = t.kind;
+        e.namespaced = false;
+        e.authorizationOnly = true;
+        for (const char *v : t.verbs)
+            if (v)
+                e.verbs.push_back(v);
+        add(std::move(e));
+    }
 }
 
 ResourceCatalog ResourceCatalog::fromDiscovery(const Discovery &discovery)

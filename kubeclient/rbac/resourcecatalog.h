@@ -24,6 +24,8 @@ struct CatalogEntry {
     std::vector<std::string> verbs;  // served verbs when discovery said so; empty: unknown
     bool virtualResource = false;    // authorized by ks-apiserver, not served by kube-apiserver
     std::string virtualScope;        // virtual ones: "global", "cluster", "workspace", "namespace"
+    // Never served, only authorized: the targets of impersonation and certificate signers.
+    bool authorizationOnly = false;
 
     // "deployments.apps/scale", "pods"
     std::string label() const;
@@ -39,7 +41,14 @@ public:
     // discovery) the built-in ones, KubeSphere's tenancy kinds when `kubesphere` (its API in
     // the data or the KubeSphere view) and what the rules name; in the KubeSphere view also
     // its virtual resources.
-    static ResourceCatalog forView(const Discovery *discovery, const RbacIndex &index, View view, bool kubesphere);
+    // `authorizationTargets` adds addAuthorizationTargets() (the workbench's columns for
+    // impersonate and approve need rows).
+    static ResourceCatalog forView(const Discovery *discovery, const RbacIndex &index, View view, bool kubesphere,
+                                   bool authorizationTargets = false);
+    // Kubernetes' authorization-only resources: users, groups (core) and uids
+    // (authentication.k8s.io) that impersonation checks, signers (certificates.k8s.io) that
+    // approving and signing CSRs checks. Each holds only the verbs that apply to it.
+    void addAuthorizationTargets();
     // KubeSphere-only resources ks-apiserver authorizes like real ones.
     void addKubeSphereVirtual();
     // Offline: KubeSphere's tenancy CRDs (iam, tenant, quota), which discovery lists when live.
