@@ -95,8 +95,6 @@ std::vector<uint32_t> displayOrder(const ResourceCatalog &catalog)
     const auto &e = catalog.entries();
     std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
         const auto &x = e[a], &y = e[b];
-        if (x.virtualResource != y.virtualResource)
-            return !x.virtualResource;
         if (x.group.empty() != y.group.empty())
             return x.group.empty();
         return std::tie(x.group, x.resource, x.subresource) < std::tie(y.group, y.resource, y.subresource);

@@ -10,12 +10,15 @@
 #include "mainwindow.h"
 #include "permissionswindow.h"
 #include "models/clustersession.h"
+#include "models/nodedetails.h"
 #include "models/permissionsource.h"
 #include "views/detailpanel.h"
 #include "views/navigatorwidget.h"
 #include "views/permissionworkbenchwidget.h"
 
 #include "kubeclient/rbac/accessreviewer.h"
+#include "kubeclient/rbac/kubesphereevaluator.h"
+#include "kubeclient/rbac/rbacloader.h"
 #include "kubeclient/rbac/identity.h"
 
 #include <QAbstractItemModelTester>
@@ -96,6 +99,7 @@ private slots:
     void restrictedIdentitySeesUnknownNotDenied();
     void permissionsTabPresetFromTheTree();
     void offlineManifestsWithABrokenFile();
+    void kubesphereViewAgreesWithTheEngineAndMarksDifferences();
     void screenshotCommandLine();
 
 private:
@@ -584,6 +588,106 @@ void tst_Permissions::offlineManifestsWithABrokenFile()
     QVERIFY(json.open(QIODevice::ReadOnly));
     QVERIFY(!QJsonDocument::fromJson(json.readAll()).isNull());
     save(pw, QStringLiteral("permissions-offline"));
+}
+
+void tst_Permissions::kubesphereViewAgreesWithTheEngineAndMarksDifferences()
+{
+    // The tenancy (users, workspaces, projects, members) written by the planner, and the
+    // connection told to treat the cluster as KubeSphere's: the KubeSphere view applies.
+    std::string error;
+    const guitest::Seed seed = guitest::seedTenancy(*m_admin, &error);
+    QVERIFY2(error.empty(), error.c_str());
+    MainWindow::Options o;
+    o.persist = false;
+    MainWindow w(o);
+    w.resize(1400, 900);
+    ConnectionSpec spec;
+    spec.kubeconfig = qs(clusterenv::kubeconfigPath("admin"));
+    spec.context = QStringLiteral("admin@devcluster");
+    spec.modeOverride = QStringLiteral("kubesphere");
+    w.addConnection(spec, false);
+    w.show();
+    QTRY_VERIFY_WITH_TIMEOUT(w.allLoaded(), 60000);
+    const QString cluster = w.sessions().first()->id();
+    // The user's node presets the subject, the platform scope and the KubeSphere view.
+    QTRY_VERIFY_WITH_TIMEOUT(w.navigator()->selectPath(cluster + qs("/Platform/Users/" + seed.userA)), 15000);
+    QVERIFY(w.detailPanel()->showTab(NodeDetails::PermissionsTab));
+    PermissionWorkbenchWidget *wb = w.detailPanel()->permissions();
+    QCOMPARE(wb->subjectBox()->currentText(), qs(seed.userA));
+    QCOMPARE(wb->viewBox()->currentData().toInt(), int(View::KubeSphere));
+    QTRY_VERIFY_WITH_TIMEOUT(wb->workbench()->matrixModel()->rowCount() > 0 && !wb->workbench()->computing(), 30000);
+    QVERIFY2(wb->titleLabel()->text().contains(QStringLiteral("ks-apiserver")), qPrintable(wb->titleLabel()->text()));
+    QVERIFY(wb->viewBox()->isEnabled());
+    save(&w, QStringLiteral("permissions-kubesphere-user"));
+
+    // In the manager's workspace: every cell is what KubeSphereEvaluator decides on data read
+    // independently (no ks-apiserver runs here to ask; the engine's KubeSphere view has its
+    // own tests against ks-apiserver's semantics).
+    ask(wb, qs(seed.userA), {}, PermissionWorkbench::ScopeKind::Workspace, qs(seed.ws1));
+    QVERIFY(!QTest::currentTestFailed());
+    QVERIFY2(wb->workbench()->error().isEmpty(), qPrintable(wb->workbench()->error()));
+    auto loaded = RbacLoader::fromClient(*m_admin);
+    QVERIFY(loaded.ok());
+    RbacIndex::Options options;
+    options.kubesphereFlavor = loaded->flavor;
+    KubeSphereEvaluator evaluator(RbacIndex::build(loaded->data, options));
+    auto *model = wb->workbench()->matrixModel();
+    const auto &m = *model->grid()->matrix;
+    int allowed = 0, differing = 0;
+    for (int r = 0; r < model->rowCount(); ++r)
+        for (int c = model->firstVerbColumn(); c < model->columnCount(); ++c) {
+            const QModelIndex cell = model->index(r, c);
+            const int state = cell.data(PermissionMatrixModel::StateRole).toInt();
+            if (state == int(PermissionMatrixModel::State::NotApplicable))
+                continue;
+            const auto ref = model->rowRef(r);
+            const auto request = cellRequest(m.rows()[ref.row].scope, m.catalog().entries()[ref.entry],
+                                             model->verbAt(c).toStdString());
+            const bool engine = evaluator.allowed(Identity::impersonated(seed.userA), request);
+            QVERIFY2(allowedState(state) == engine, qPrintable(cell.data(Qt::ToolTipRole).toString()));
+            allowed += engine;
+            differing += cell.data(PermissionMatrixModel::DiffersRole).toBool();
+        }
+    QVERIFY(allowed > 0);  // the workspace manager manages its workspace
+    qInfo("KubeSphere view of %s in %s: %d allowed cells, %d differ from kube-apiserver's", seed.userA.c_str(),
+          seed.ws1.c_str(), allowed, differing);
+    // Standalone mode mirrors KubeSphere's bindings into RBAC, so the views agree on what the
+    // planner wrote. A KubeSphere binding written by hand (no mirror) is ks-apiserver's alone:
+    // the cells it grants differ, say so, and "only differing" finds exactly those rows.
+    const std::string ksOnly = m_sfx + "-ksonly";
+    const std::string binding = "apiVersion: iam.kubesphere.io/v1beta1\nkind: RoleBinding\nmetadata:\n  name: " + ksOnly +
+                                "\n  namespace: " + seed.p1 +
+                                "\nroleRef: {apiGroup: iam.kubesphere.io, kind: Role, name: viewer}\n"
+                                "subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: " + ksOnly + "}]\n";
+    kubectlOk({"apply", "-f", "-"}, QByteArray::fromStdString(binding));
+    QTRY_VERIFY_WITH_TIMEOUT(wb->workbench()->knownSubjects().contains(qs(ksOnly)), 15000);
+    ask(wb, qs(ksOnly), {}, PermissionWorkbench::ScopeKind::Project, qs(seed.p1));
+    QVERIFY(!QTest::currentTestFailed());
+    QVERIFY(wb->onlyDifferingBox()->isEnabled());
+    int differ = 0;
+    for (int r = 0; r < model->rowCount(); ++r)
+        for (int c = model->firstVerbColumn(); c < model->columnCount(); ++c) {
+            const QModelIndex cell = model->index(r, c);
+            if (!cell.data(PermissionMatrixModel::DiffersRole).toBool())
+                continue;
+            ++differ;
+            QVERIFY(allowedState(cell.data(PermissionMatrixModel::StateRole).toInt()));
+            QCOMPARE(cell.data(PermissionMatrixModel::OtherStateRole).toInt(), int(PermissionMatrixModel::State::Denied));
+            QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("kube-apiserver says denied")));
+        }
+    QVERIFY(differ > 0);
+    const int before = model->rowCount();
+    wb->onlyDifferingBox()->setChecked(true);
+    QVERIFY(model->rowCount() > 0 && model->rowCount() <= before);
+    for (int r = 0; r < model->rowCount(); ++r) {
+        bool any = false;
+        for (int c = model->firstVerbColumn(); c < model->columnCount(); ++c)
+            any = any || model->index(r, c).data(PermissionMatrixModel::DiffersRole).toBool();
+        QVERIFY(any);
+    }
+    save(&w, QStringLiteral("permissions-kubesphere-differs"));
+    wb->onlyDifferingBox()->setChecked(false);
+    save(&w, QStringLiteral("permissions-kubesphere-project"));
 }
 
 void tst_Permissions::screenshotCommandLine()
