@@ -555,6 +555,18 @@ std::vector<WhoCanRow> whoCanRows(const RbacIndex &index, const std::vector<WhoC
 }
 } // namespace
 
+void PermissionWorkbench::askWhoCan(std::shared_ptr<const RbacIndex> index, View view, const RequestAttributes &request,
+                                    bool namespaced)
+{
+    const QString question = qs(request.toString());
+    AsyncTask::run(this, [index, view, request, namespaced] {
+        return whoCanRows(*index, whoCanRequest(*index, view, request, namespaced));
+    }, [this, question](std::vector<WhoCanRow> rows) {
+        m_whoCan->setRows(std::move(rows));
+        emit whoCanReady(question);
+    });
+}
+
 void PermissionWorkbench::whoCan(const QModelIndex &cell)
 {
     const PermissionGrid *grid = m_matrix->grid();
@@ -566,14 +578,7 @@ void PermissionWorkbench::whoCan(const QModelIndex &cell)
     const auto request = cellRequest(grid->matrix->rows()[ref.row].scope, entry, ss(verb));
     auto index = m_shown->index;
     const View view = grid->matrix->view();
-    const bool namespaced = entry.namespaced;
-    const QString question = qs(request.toString());
-    AsyncTask::run(this, [index, view, request, namespaced] {
-        return whoCanRows(*index, whoCanRequest(*index, view, request, namespaced));
-    }, [this, question](std::vector<WhoCanRow> rows) {
-        m_whoCan->setRows(std::move(rows));
-        emit whoCanReady(question);
-    });
+    askWhoCan(index, view, request, entry.namespaced);
 }
 
 bool PermissionWorkbench::whoCanTyped(const QString &verb, const QString &resource, QString *error)
@@ -601,14 +606,7 @@ bool PermissionWorkbench::whoCanTyped(const QString &verb, const QString &resour
     const auto request = cellRequest(scope, entry, ss(verb.trimmed()));
     auto index = snap->index;
     const View view = m_query.view;
-    const bool namespaced = entry.namespaced;
-    const QString question = qs(request.toString());
-    AsyncTask::run(this, [index, view, request, namespaced] {
-        return whoCanRows(*index, whoCanRequest(*index, view, request, namespaced));
-    }, [this, question](std::vector<WhoCanRow> rows) {
-        m_whoCan->setRows(std::move(rows));
-        emit whoCanReady(question);
-    });
+    askWhoCan(index, view, request, entry.namespaced);
     return true;
 }
 

@@ -152,6 +152,8 @@ private:
     void schedule();
     void run();
     void onSourceChanged();
+    void askWhoCan(std::shared_ptr<const kube::rbac::RbacIndex> index, kube::rbac::View view,
+                   const kube::rbac::RequestAttributes &request, bool namespaced);
 
     QPointer<PermissionSource> m_source;
     Query m_query;
