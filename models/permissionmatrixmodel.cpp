@@ -23,6 +23,22 @@ QString scopeLabel(const MatrixScope &scope)
 }
 } // namespace
 
+uint32_t PermissionGrid::allowedBits(size_t row, size_t entry) const
+{
+    uint32_t bits = matrix->rows()[row].allowed[entry];
+    if (reviewed && row < reviewedRow.size() && reviewedRow[row])
+        bits |= reviewed->rows()[row].allowed[entry];
+    return bits;
+}
+
+uint32_t PermissionGrid::namedBits(size_t row, size_t entry) const
+{
+    uint32_t bits = matrix->rows()[row].named[entry];
+    if (reviewed && row < reviewedRow.size() && reviewedRow[row])
+        bits |= reviewed->rows()[row].named[entry];
+    return bits;
+}
+
 PermissionMatrixModel::PermissionMatrixModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
@@ -36,6 +52,7 @@ QString PermissionMatrixModel::stateText(State state)
     case State::Wildcard: return tr("allowed through a wildcard rule");
     case State::Named: return tr("allowed for some names only");
     case State::Superuser: return tr("allowed (system:masters, before RBAC)");
+    case State::Reviewed: return tr("allowed, says the server's rules review for you (your bindings are not readable)");
     case State::Unknown: return tr("unknown: not allowed by what could be read");
     case State::NotApplicable: return tr("does not apply to this resource");
     }
@@ -50,6 +67,7 @@ QString PermissionMatrixModel::stateShortText(State state)
     case State::Wildcard: return tr("yes*");
     case State::Named: return tr("names");
     case State::Superuser: return tr("yes");
+    case State::Reviewed: return tr("yes");
     case State::Unknown: return tr("unknown");
     case State::NotApplicable: return QStringLiteral("—");
     }
@@ -64,6 +82,7 @@ QString PermissionMatrixModel::stateSymbol(State state)
     case State::Wildcard: return QStringLiteral("✱");
     case State::Named: return QStringLiteral("◐");
     case State::Superuser: return QStringLiteral("★");
+    case State::Reviewed: return QStringLiteral("✓");
     case State::Unknown: return QStringLiteral("?");
     case State::NotApplicable: return QString();
     }
@@ -150,7 +169,43 @@ PermissionMatrixModel::State PermissionMatrixModel::cellState(const PermissionMa
     }
     if (r.named[entry] >> verb & 1u)
         return State::Named;
+    if (&m == m_grid->matrix.get() && m_grid->reviewed && row < m_grid->reviewedRow.size() && m_grid->reviewedRow[row]) {
+        const MatrixRow &v = m_grid->reviewed->rows()[row];
+        if (v.allowed[entry] >> verb & 1u)
+            return State::Reviewed;
+        if (v.named[entry] >> verb & 1u)
+            return State::Named;
+        if (m_grid->reviewedRow[row] == 1)
+            return State::Denied;  // a complete review of the caller: nothing else allows it
+    }
     return incomplete ? State::Unknown : State::Denied;
+}
+
+int PermissionMatrixModel::otherRowOf(size_t row, size_t entry) const
+{
+    if (!m_grid->other || row >= m_grid->otherRow.size())
+        return -1;
+    // The Kubernetes view has no answer for KubeSphere's virtual resources.
+    if (m_grid->otherKind == PermissionGrid::Other::View && m_grid->matrix->catalog().entries()[entry].virtualResource)
+        return -1;
+    return m_grid->otherRow[row];
+}
+
+bool PermissionMatrixModel::allowedish(State s)
+{
+    return s == State::Allowed || s == State::Wildcard || s == State::Superuser || s == State::Reviewed;
+}
+
+bool PermissionMatrixModel::differs(size_t row, size_t entry, size_t verb, State *otherState) const
+{
+    const int other = otherRowOf(row, entry);
+    if (other < 0)
+        return false;
+    const State mine = cellState(*m_grid->matrix, row, entry, verb, m_grid->incomplete);
+    const State theirs = cellState(*m_grid->other, size_t(other), entry, verb, m_grid->incomplete);
+    if (otherState)
+        *otherState = theirs;
+    return allowedish(mine) != allowedish(theirs) || (mine == State::Named) != (theirs == State::Named);
 }
 
 bool PermissionMatrixModel::risky(size_t row, size_t entry, size_t verb) const
@@ -193,7 +248,6 @@ void PermissionMatrixModel::rebuildRows()
     const auto &entries = m.catalog().entries();
     for (uint32_t r = 0; r < m.rows().size(); ++r) {
         const MatrixRow &row = m.rows()[r];
-        const int other = r < m_grid->otherRow.size() ? m_grid->otherRow[r] : -1;
         for (uint32_t e : m_grid->order) {
             if (m_filter.entry >= 0 && e != uint32_t(m_filter.entry))
                 continue;
@@ -202,21 +256,22 @@ void PermissionMatrixModel::rebuildRows()
             ++m_total;
             const RowRef ref{r, e};
             const uint32_t applies = e < m_grid->applicable.size() ? m_grid->applicable[e] : ~0u;
-            if (m_filter.onlyAllowed && !((row.allowed[e] | row.named[e]) & applies))
+            const uint32_t granted = m_grid->allowedBits(r, e) | m_grid->namedBits(r, e);
+            if (m_filter.onlyAllowed && !(granted & applies))
                 continue;
             if (m_filter.onlyRisky) {
                 bool any = false;
                 for (size_t v = 0; v < verbs && !any; ++v)
-                    any = ((row.allowed[e] | row.named[e]) & applies) >> v & 1u &&
+                    any = (granted & applies) >> v & 1u &&
                           (risky(r, e, v) || (!row.superuser && m.viaWildcard(r, e, v)));
                 if (!any)
                     continue;
             }
             if (m_filter.onlyDiffering) {
-                if (other < 0)
-                    continue;
-                const MatrixRow &o = m_grid->other->rows()[size_t(other)];
-                if ((((row.allowed[e] ^ o.allowed[e]) | (row.named[e] ^ o.named[e])) & applies) == 0)
+                bool any = false;
+                for (size_t v = 0; v < verbs && !any; ++v)
+                    any = differs(r, e, v, nullptr);
+                if (!any)
                     continue;
             }
             if (!rowMatches(ref, text))
@@ -326,15 +381,9 @@ QVariant PermissionMatrixModel::data(const QModelIndex &index, int role) const
         default: return {};
         }
     }
-    const int other = ref.row < m_grid->otherRow.size() ? m_grid->otherRow[ref.row] : -1;
-    const bool comparable = m_grid->other && other >= 0 &&
-                            !(m_grid->otherKind == PermissionGrid::Other::View && entry.virtualResource);
     State otherState = State::Denied;
-    if (comparable)
-        otherState = cellState(*m_grid->other, size_t(other), ref.entry, verb, m_grid->incomplete);
-    auto allowedish = [](State s) { return s == State::Allowed || s == State::Wildcard || s == State::Superuser; };
-    const bool differs = comparable && (allowedish(state) != allowedish(otherState) ||
-                                        (state == State::Named) != (otherState == State::Named));
+    const bool comparable = otherRowOf(ref.row, ref.entry) >= 0;
+    const bool differs = this->differs(ref.row, ref.entry, verb, &otherState);
     switch (role) {
     case Qt::DisplayRole:
         if (differs && m_grid->otherKind == PermissionGrid::Other::Subject)

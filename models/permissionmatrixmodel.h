@@ -29,6 +29,18 @@ struct PermissionGrid {
     std::vector<uint32_t> applicable;
     // Some RBAC objects could not be read: a cell the data does not allow is unknown, not denied.
     bool incomplete = false;
+    // The index the matrix was computed from (explanations and who-can use the same one).
+    std::shared_ptr<const kube::rbac::RbacIndex> index;
+    // For the caller's own rows when the data is incomplete: the server's rules review
+    // (SelfSubjectRulesReview) as a matrix over the same rows, and per row whether a complete
+    // review answered it (its denials are then real). Null when not asked.
+    std::shared_ptr<const kube::rbac::PermissionMatrix> reviewed;
+    std::shared_ptr<const kube::rbac::RbacIndex> reviewedIndex;
+    std::vector<uint8_t> reviewedRow;  // 0: not reviewed, 1: complete review, 2: incomplete review
+
+    // Allowed (any name) / named-only bits of a cell row, the review's included.
+    uint32_t allowedBits(size_t row, size_t entry) const;
+    uint32_t namedBits(size_t row, size_t entry) const;
 };
 
 class PermissionMatrixModel final : public QAbstractTableModel
@@ -41,6 +53,7 @@ public:
         Wildcard,   // allowed, but only through a rule with a "*"
         Named,      // allowed for some resource names only
         Superuser,  // system:masters: allowed before RBAC runs
+        Reviewed,   // allowed by the server's rules review for the caller (its bindings unreadable)
         Unknown,    // not allowed by what could be read, and some RBAC objects could not be read
         NotApplicable,  // the verb means nothing for this resource (escalate on pods)
     };
@@ -111,6 +124,9 @@ private:
     void rebuildRows();
     State cellState(const kube::rbac::PermissionMatrix &m, size_t row, size_t entry, size_t verb, bool incomplete) const;
     bool risky(size_t row, size_t entry, size_t verb) const;
+    int otherRowOf(size_t row, size_t entry) const;  // the compared row, or -1 when the cell has no peer
+    static bool allowedish(State s);
+    bool differs(size_t row, size_t entry, size_t verb, State *otherState) const;
     bool rowMatches(const RowRef &ref, const QString &text) const;
     Label labelAt(int column) const { return m_labels[size_t(column)]; }
 

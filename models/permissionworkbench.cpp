@@ -9,6 +9,7 @@
 #include "kubeclient/rbac/evaluator.h"
 #include "kubeclient/rbac/rbacindex.h"
 #include "kubeclient/rbac/riskscanner.h"
+#include "kubeclient/rbac/selfrules.h"
 
 #include <QElapsedTimer>
 
@@ -102,8 +103,47 @@ std::vector<uint32_t> displayOrder(const ResourceCatalog &catalog)
     return order;
 }
 
+bool isMe(const QString &subject)
+{
+    const QString t = subject.trimmed();
+    return t.isEmpty() || t.compare(QLatin1String("me"), Qt::CaseInsensitive) == 0;
+}
+
+// The caller's own rows when its RBAC could not be read: the server's rules review per row's
+// scope (a namespace, or the cluster-wide rules), as a second matrix over the same rows.
+void addReviewedRows(PermissionGrid &grid, const std::shared_ptr<Client> &client, const Identity &me,
+                     const ResourceCatalog &catalog, const PermissionMatrix::Options &options)
+{
+    constexpr size_t kMaxReviews = 64;  // "all projects" of a large cluster: the first ones only
+    const auto &rows = grid.matrix->rows();
+    RbacData data;
+    std::vector<uint8_t> state(rows.size(), 0);
+    size_t asked = 0;
+    for (size_t i = 0; i < rows.size() && asked < kMaxReviews; ++i) {
+        const auto &scope = rows[i].scope;
+        if (scope.kind != MatrixScope::Kind::Namespace && scope.kind != MatrixScope::Kind::Cluster)
+            continue;
+        const std::string ns = scope.kind == MatrixScope::Kind::Namespace ? scope.name : std::string();
+        ++asked;
+        auto review = selfRulesReview(*client, ns.empty() ? kRulesBaselineNamespace : ns);
+        if (!review) {
+            qCInfo(lcPermissions) << "rules review failed:" << qs(review.error().describe());
+            continue;
+        }
+        const SelfRules self = selfRulesData(*review, me, ns);
+        for (const auto &[key, object] : self.data.objects())
+            data.add(object);
+        state[i] = self.incomplete ? 2 : 1;
+    }
+    if (!asked)
+        return;
+    grid.reviewedIndex = RbacIndex::build(data);
+    grid.reviewed = std::make_shared<PermissionMatrix>(PermissionMatrix::forIdentity(*grid.reviewedIndex, catalog, me, options));
+    grid.reviewedRow = std::move(state);
+}
+
 Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, const PermissionWorkbench::Query &q,
-                 const std::optional<Identity> &me)
+                 const std::optional<Identity> &me, const std::shared_ptr<Client> &client)
 {
     using Q = PermissionWorkbench;
     QElapsedTimer clock;
@@ -219,6 +259,12 @@ Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, 
                                "(such as system:authenticated) are granted.")
                              .arg(label);
         grid->matrix = std::make_shared<PermissionMatrix>(PermissionMatrix::forIdentity(index, catalog, who, options));
+        if (isMe(q.subject) && snap->incomplete && client && view == View::Kubernetes) {
+            addReviewedRows(*grid, client, who, catalog, options);
+            if (grid->reviewed)
+                out.notice = Q::tr("Your roles and bindings are not all readable: cells marked ✓ come from the server's "
+                                   "rules review for you (SelfSubjectRulesReview) in each project.");
+        }
         if (!q.compareWith.trimmed().isEmpty()) {
             Identity other;
             QString otherLabel;
@@ -271,6 +317,7 @@ Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, 
                 grid->riskyNamespaced[e] |= 1u << v;
         }
     grid->incomplete = snap->incomplete;
+    grid->index = snap->index;
     out.grid = std::move(grid);
     out.ms = clock.elapsed();
     return out;
@@ -398,10 +445,11 @@ void PermissionWorkbench::run()
     auto snap = m_source->snapshot();
     const Query query = m_query;
     const auto me = m_source->me();
+    auto client = m_source->client();
     const int generation = ++m_generation;
     m_running = true;
     emit computingChanged(true);
-    AsyncTask::run(this, [snap, query, me] { return compute(snap, query, me); },
+    AsyncTask::run(this, [snap, query, me, client] { return compute(snap, query, me, client); },
                    [this, generation, snap](Computed result) {
         m_running = false;
         if (generation != m_generation)
@@ -485,14 +533,16 @@ void PermissionWorkbench::explain(const QModelIndex &cell)
         other.emplace(o.identity, grid->otherLabel);
         otherView = grid->other->view();
     }
-    auto index = m_shown->index;
+    // A cell the server's rules review allows is explained by that review.
+    const bool reviewed = m_matrix->stateAt(cell.row(), cell.column()) == PermissionMatrixModel::State::Reviewed;
+    auto index = reviewed ? grid->reviewedIndex : grid->index;
     const Identity who = row.identity;
     const QString subject = qs(row.subject);
     struct Answer {
         QString text;
         QList<PathObject> objects;
     };
-    AsyncTask::run(this, [index, view, who, request, other, otherView, subject] {
+    AsyncTask::run(this, [index, view, who, request, other, otherView, subject, reviewed] {
         Answer a;
         auto objectsOf = [&](const GrantPath &p) {
             const Binding &b = index->bindings()[p.binding];
@@ -504,8 +554,13 @@ void PermissionWorkbench::explain(const QModelIndex &cell)
         };
         const auto e = explainRequest(index, view, who, request);
         a.text = qs(e.toText());
+        if (reviewed)
+            a.text = PermissionWorkbench::tr("Your roles and bindings are not readable; the server's rules review "
+                                             "(SelfSubjectRulesReview) for you lists a rule that allows it:\n") + a.text;
+        // The review's role and binding exist only here: nothing to open.
         for (const auto &g : e.grants)
-            objectsOf(g);
+            if (!reviewed)
+                objectsOf(g);
         for (const auto &n : e.decision.nearest)
             objectsOf(n.path);
         if (other) {
@@ -576,7 +631,7 @@ void PermissionWorkbench::whoCan(const QModelIndex &cell)
     const auto ref = m_matrix->rowRef(cell.row());
     const auto &entry = grid->matrix->catalog().entries()[ref.entry];
     const auto request = cellRequest(grid->matrix->rows()[ref.row].scope, entry, ss(verb));
-    auto index = m_shown->index;
+    auto index = grid->index;
     const View view = grid->matrix->view();
     askWhoCan(index, view, request, entry.namespaced);
 }
@@ -674,44 +729,73 @@ void PermissionWorkbench::verify(size_t max)
         emit verified(refused);
         return;
     }
-    // The shown cells, spread evenly when there are more than `max`.
-    std::vector<ReviewCase> cases;
+    // The shown cells, spread evenly when there are more than `max`, each with what it shows.
+    struct Shown {
+        ReviewCase reviewCase;
+        PermissionMatrixModel::State state;
+        QString text;
+    };
+    std::vector<Shown> shown;
+    const auto me = m_source->me();
     const size_t total = m_matrix->shownCells();
     const size_t step = total > max && max > 0 ? total / max + 1 : 1;
-    const int verbs = m_matrix->verbCount();
     size_t k = 0;
     for (int r = 0; r < m_matrix->rowCount(); ++r) {
         const auto ref = m_matrix->rowRef(r);
         const MatrixRow &row = grid->matrix->rows()[ref.row];
-        for (int v = 0; v < verbs; ++v) {
-            if (!(grid->applicable[ref.entry] >> v & 1u) || k++ % step)
+        for (int c = m_matrix->firstVerbColumn(); c < m_matrix->columnCount(); ++c) {
+            const auto state = m_matrix->stateAt(r, c);
+            if (state == PermissionMatrixModel::State::NotApplicable || k++ % step)
                 continue;
-            cases.push_back({row.identity, cellRequest(row.scope, grid->matrix->catalog().entries()[ref.entry],
-                                                       grid->matrix->verbs()[size_t(v)])});
+            const auto request = cellRequest(row.scope, grid->matrix->catalog().entries()[ref.entry], ss(m_matrix->verbAt(c)));
+            // The caller's own cells are asked as the caller: anyone may send a self review.
+            const bool self = me && row.identity == *me;
+            shown.push_back({{row.identity, request, self}, state, qs(row.subject) + QLatin1Char(' ') + qs(request.toString())});
         }
     }
     auto client = m_source->client();
-    auto index = m_shown->index;
-    const bool incomplete = grid->incomplete;
-    AsyncTask::run(this, [client, index, cases] {
-        AccessReviewer reviewer(*client);
-        return reviewer.verify(Evaluator(index), cases, 4);
-    }, [this, incomplete](VerifyReport report) {
+    AsyncTask::run(this, [client, shown] {
+        std::vector<ReviewCase> cases;
+        for (const auto &s : shown)
+            cases.push_back(s.reviewCase);
+        return AccessReviewer(*client).reviewAll(cases, 4);
+    }, [this, shown](std::vector<Result<ReviewAnswer>> answers) {
+        using S = PermissionMatrixModel::State;
         Verification v;
-        v.checked = report.checked;
-        for (const auto &d : report.disagreements)
-            v.disagreements << qs(d.toString());
-        for (const auto &e : report.errors)
-            v.errors << qs(e);
-        if (report.agreed())
-            v.summary = tr("kube-apiserver agrees on all %n checked cell(s).", nullptr, int(report.checked));
+        int unknown = 0, unknownAllowed = 0, failed = 0;
+        for (size_t i = 0; i < answers.size() && i < shown.size(); ++i) {
+            if (!answers[i]) {
+                // One line per distinct failure (a 403 on reviews fails them all alike).
+                const QString why = qs(answers[i].error().describe());
+                if (!v.errors.contains(why))
+                    v.errors << why;
+                ++failed;
+                continue;
+            }
+            ++v.checked;
+            const bool server = answers[i]->allowed;
+            if (shown[i].state == S::Unknown) {
+                ++unknown;
+                unknownAllowed += server;
+                continue;
+            }
+            // A request without a name: "names only" is not allowed for it.
+            const S s = shown[i].state;
+            const bool local = s == S::Allowed || s == S::Wildcard || s == S::Superuser || s == S::Reviewed;
+            if (local != server)
+                v.disagreements << tr("%1: shown %2, kube-apiserver says %3 (%4)")
+                                       .arg(shown[i].text, PermissionMatrixModel::stateText(s),
+                                            server ? tr("allowed") : tr("denied"), qs(answers[i]->reason));
+        }
+        if (v.disagreements.isEmpty() && v.errors.isEmpty())
+            v.summary = tr("kube-apiserver agrees on all %n checked cell(s).", nullptr, int(v.checked - size_t(unknown)));
         else
             v.summary = tr("DISAGREEMENT: kube-apiserver answered differently on %1 of %2 cell(s)%3.")
-                            .arg(report.disagreements.size())
-                            .arg(report.checked)
-                            .arg(report.errors.empty() ? QString() : tr(", and %1 review(s) failed").arg(report.errors.size()));
-        if (incomplete && !report.agreed())
-            v.summary += tr(" Some RBAC objects could not be read, so cells shown as unknown may be allowed.");
+                            .arg(v.disagreements.size())
+                            .arg(v.checked)
+                            .arg(failed ? tr(", and %1 review(s) failed").arg(failed) : QString());
+        if (unknown)
+            v.summary += tr(" Of %1 cell(s) shown as unknown, the server allows %2.").arg(unknown).arg(unknownAllowed);
         emit verified(v);
     });
 }

@@ -20,6 +20,7 @@ QColor tintOf(PermissionMatrixModel::State state)
     using S = PermissionMatrixModel::State;
     switch (state) {
     case S::Allowed:
+    case S::Reviewed:
     case S::Superuser: return QColor(46, 160, 67);
     case S::Wildcard: return QColor(219, 118, 20);
     case S::Named: return QColor(196, 160, 0);

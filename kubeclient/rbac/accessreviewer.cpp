@@ -41,10 +41,28 @@ nlohmann::json AccessReviewer::requestBody(const Identity &who, const RequestAtt
     return {{"apiVersion", "authorization.k8s.io/v1"}, {"kind", "SubjectAccessReview"}, {"spec", spec}};
 }
 
+nlohmann::json AccessReviewer::selfRequestBody(const RequestAttributes &request)
+{
+    nlohmann::json body = requestBody({}, request);
+    body["kind"] = "SelfSubjectAccessReview";
+    body["spec"].erase("user");
+    body["spec"].erase("groups");
+    return body;
+}
+
 Result<ReviewAnswer> AccessReviewer::review(const Identity &who, const RequestAttributes &request,
                                             const CancelTokenPtr &cancel)
 {
-    auto answer = m_client.create(tenancy::TenancyApi::subjectAccessReview, "", requestBody(who, request), {}, cancel);
+    return answerOf(m_client.create(tenancy::TenancyApi::subjectAccessReview, "", requestBody(who, request), {}, cancel));
+}
+
+Result<ReviewAnswer> AccessReviewer::reviewSelf(const RequestAttributes &request, const CancelTokenPtr &cancel)
+{
+    return answerOf(m_client.create(tenancy::TenancyApi::selfSubjectAccessReview, "", selfRequestBody(request), {}, cancel));
+}
+
+Result<ReviewAnswer> AccessReviewer::answerOf(Result<nlohmann::json> answer)
+{
     if (!answer)
         return answer.error();
     const auto status = answer->value("status", nlohmann::json::object());
@@ -63,7 +81,7 @@ std::vector<Result<ReviewAnswer>> AccessReviewer::reviewAll(const std::vector<Re
     std::atomic<size_t> next{0};
     auto work = [&] {
         for (size_t i = next++; i < cases.size(); i = next++)
-            out[i] = review(cases[i].who, cases[i].request, cancel);
+            out[i] = cases[i].self ? reviewSelf(cases[i].request, cancel) : review(cases[i].who, cases[i].request, cancel);
     };
     std::vector<std::thread> pool;
     for (int t = 1; t < threads; ++t)

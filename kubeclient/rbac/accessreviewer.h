@@ -32,6 +32,9 @@ struct ReviewAnswer {
 struct ReviewCase {
     Identity who;
     RequestAttributes request;
+    // Ask as the caller itself (SelfSubjectAccessReview, which every user may send) instead
+    // of about `who` (SubjectAccessReview, which needs create on subjectaccessreviews).
+    bool self = false;
 };
 
 struct Disagreement {
@@ -58,6 +61,8 @@ public:
     static nlohmann::json requestBody(const Identity &who, const RequestAttributes &request);
     Result<ReviewAnswer> review(const Identity &who, const RequestAttributes &request,
                                 const CancelTokenPtr &cancel = nullptr);
+    static nlohmann::json selfRequestBody(const RequestAttributes &request);
+    Result<ReviewAnswer> reviewSelf(const RequestAttributes &request, const CancelTokenPtr &cancel = nullptr);
     // Reviews on `threads` threads over the client's connection pool; answers in input order.
     std::vector<Result<ReviewAnswer>> reviewAll(const std::vector<ReviewCase> &cases, int threads,
                                                 const CancelTokenPtr &cancel = nullptr);
@@ -68,6 +73,7 @@ public:
     static std::vector<ReviewCase> sampleMatrix(const PermissionMatrix &matrix, size_t max);
 
 private:
+    static Result<ReviewAnswer> answerOf(Result<nlohmann::json> answer);
     Client &m_client;
 };
 

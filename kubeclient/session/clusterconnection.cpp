@@ -2,6 +2,8 @@
 // reach rule (list namespaces, else rules reviews) shared by the GUI and tenantryctl.
 #include "kubeclient/session/clusterconnection.h"
 
+#include "kubeclient/rbac/selfrules.h"
+
 #include "kubeclient/kubesphere/tenancyapi.h"
 
 #include <algorithm>
@@ -20,7 +22,7 @@ constexpr std::size_t kReachParallelism = 8;
 
 // A namespace name no one creates (a valid DNS label, so the review is accepted): its review
 // holds only cluster-wide rules.
-constexpr const char *kBaselineNamespace = "tenantry-reach-baseline-none";
+constexpr const char *kBaselineNamespace = rbac::kRulesBaselineNamespace;
 
 bool contains(const json &list, const char *value)
 {
@@ -158,10 +160,7 @@ Result<void> ClusterConnection::probe(const CancelTokenPtr &cancel) const
 
 Result<nlohmann::json> ClusterConnection::rulesReview(const std::string &ns, const CancelTokenPtr &cancel) const
 {
-    const json body = {{"apiVersion", "authorization.k8s.io/v1"},
-                       {"kind", "SelfSubjectRulesReview"},
-                       {"spec", {{"namespace", ns}}}};
-    return m_client->create(tenancy::TenancyApi::selfSubjectRulesReview, {}, body, {}, cancel);
+    return rbac::selfRulesReview(*m_client, ns, cancel);
 }
 
 Result<bool> ClusterConnection::mayListNamespaces(const CancelTokenPtr &cancel) const
