@@ -19,6 +19,7 @@
 #include "kubeclient/rbac/rbacindex.h"
 #include "kubeclient/rbac/rbacloader.h"
 #include "kubeclient/rbac/riskscanner.h"
+#include "kubeclient/rbac/selfrules.h"
 #include "kubeclient/rbac/whocan.h"
 #include "kubeclient/tenancy/plan/plan.h"
 
@@ -46,6 +47,8 @@ struct Session {
     View view = View::Kubernetes;
     bool offline = false;
     std::string ns;  // effective namespace (-n, the context's, or "default" offline)
+    bool quietForbidden = false;  // a 403 while loading is left to the caller (no message)
+    bool forbidden = false;       // loading failed with a 403
 
     kube::Client *client() { return connection.client.get(); }
 };
@@ -82,7 +85,9 @@ bool loadData(Session &s, const RbacFetch::Scope &scope, bool needCatalog)
         return scoped;
     }());
     if (!loaded) {
-        printError(loaded.error());
+        s.forbidden = loaded.error().isApi(kube::StatusReason::Forbidden) || loaded.error().httpCode() == 403;
+        if (!(s.forbidden && s.quietForbidden))
+            printError(loaded.error());
         return false;
     }
     for (const auto &w : loaded->warnings)
@@ -154,6 +159,36 @@ bool identityOf(Session &s, const std::string &user, const std::vector<std::stri
     out = Identity::verbatim(answer->username, answer->groups);
     for (const auto &g : groups)
         out.groups.push_back(g);
+    return true;
+}
+
+// The caller's own permissions when it may not read roles and bindings: the server's rules
+// review (SelfSubjectRulesReview) of `namespaces` ("" = the cluster-wide rules), as data.
+bool loadSelfRules(Session &s, const Identity &me, const std::vector<std::string> &namespaces)
+{
+    for (const auto &ns : namespaces) {
+        auto review = selfRulesReview(*s.client(), ns.empty() ? kRulesBaselineNamespace : ns);
+        if (!review) {
+            printError(review.error());
+            return false;
+        }
+        const SelfRules self = selfRulesData(*review, me, ns);
+        for (const auto &[key, object] : self.data.objects())
+            s.data.add(object);
+        if (self.incomplete)
+            std::fprintf(stderr, "Warning: the server's rules review%s may be incomplete%s%s\n",
+                         ns.empty() ? "" : (" of namespace " + ns).c_str(), self.evaluationError.empty() ? "" : ": ",
+                         self.evaluationError.c_str());
+    }
+    std::fprintf(stderr, "Warning: %s may not read the roles and bindings that grant it; this matrix is the server's "
+                         "rules review (SelfSubjectRulesReview) for it\n",
+                 me.name.c_str());
+    s.index = RbacIndex::build(s.data);
+    if (auto ok = s.client()->discovery().ensureLoaded(); !ok) {
+        printError(ok.error());
+        return false;
+    }
+    s.catalog = ResourceCatalog::forView(&s.client()->discovery(), *s.index, View::Kubernetes, false);
     return true;
 }
 
@@ -342,14 +377,28 @@ int runMatrix(const CommandArgs &args)
         scope.ns = ns;
     }
     scope.listNamespaces = ns.empty();  // scopes of -w WS and of every namespace
-    if (!loadData(s, scope, true))
-        return 1;
+    // The caller's own matrix (no --as) survives a 403 on RBAC: the server's rules review says it.
+    s.quietForbidden = user.empty() && !args.on("--subjects") && s.view == View::Kubernetes && ws.empty();
+    bool reviewed = false;
+    if (!loadData(s, scope, true)) {
+        Identity self;
+        if (!s.forbidden || !s.quietForbidden || !identityOf(s, user, args.values("--as-group"), self, &me))
+            return 1;
+        const std::string where = ns.empty() ? s.ns : ns;
+        if (!loadSelfRules(s, self, ns.empty() ? std::vector<std::string>{"", where} : std::vector<std::string>{where}))
+            return 1;
+        reviewed = true;
+    }
     warnIfMissing(missing, ns);
     PermissionMatrix::Options options;
     options.view = s.view;
     if (args.has("--verbs"))
         options.verbs = splitComma(args.value("--verbs"));
-    if (!ns.empty()) {
+    if (reviewed) {
+        options.scopes = {MatrixScope::ns(ns.empty() ? s.ns : ns)};
+        if (ns.empty())
+            options.scopes.insert(options.scopes.begin(), MatrixScope::cluster());
+    } else if (!ns.empty()) {
         options.scopes = {MatrixScope::ns(ns)};
     } else if (!ws.empty()) {
         if (s.view == View::KubeSphere)

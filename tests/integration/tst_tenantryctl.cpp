@@ -546,6 +546,18 @@ void tst_Tenantryctl::membersAreBoundAsKubeSphereBindsThem()
     QCOMPARE(canI("pods/web-0", "log"), QByteArray("yes"));
     QCOMPARE(canI("pods/web-1", "log"), QByteArray("no"));
     QCOMPARE(canI("secrets"), QByteArray("no"));
+    // bob may not read roles and bindings: his own matrix comes from the server's rules review,
+    // and agrees with kubectl's rules listing (`kubectl auth can-i --list`, the same review).
+    auto own = ctl({"matrix", "-n", qs(m_proj), "-o", "json"}, {}, m_bobConfig);
+    QVERIFY2(own.exitCode == 0, own.err.constData());
+    QVERIFY2(own.err.contains("SelfSubjectRulesReview"), own.err.constData());
+    const json rows = json::parse(own.out.toStdString(), nullptr, false);
+    QVERIFY2(rows.is_object() || rows.is_array(), own.out.constData());
+    const std::string text = rows.dump();
+    auto list = clusterenv::run("kubectl", {"auth", "can-i", "--list", "-n", qs(m_proj)}, m_bobConfig);
+    QVERIFY2(list.exitCode == 0, list.err.constData());
+    // pods/log on web-0 only: a named grant in both.
+    QVERIFY2(list.out.contains("pods/log") && text.find("pods/log") != std::string::npos, own.out.constData());
 }
 
 // The same command line asks the same question in tenantryctl and kubectl auth can-i: the
