@@ -73,6 +73,9 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     connect(m_details->permissions(), &PermissionWorkbenchWidget::openObject, this, [this](const PathObject &object) {
         PermissionsWindow::showObject(m_details->permissions()->workbench(), object, this);
     });
+    connect(m_details->permissions(), &PermissionWorkbenchWidget::showInTree, this, [this](const PathObject &object) {
+        showPathObject(sessionFor(m_navigator->currentSourceIndex()), object);
+    });
     connect(m_navigator, &NavigatorWidget::currentChanged, this, &MainWindow::onCurrentChanged);
     connect(m_navigator, &NavigatorWidget::contextMenuRequested, this, [this](const QModelIndex &index, const QPoint &pos) {
         if (!index.isValid())
@@ -336,10 +339,41 @@ PermissionsWindow *MainWindow::openPermissionsWindow()
     }
     auto *window = new PermissionsWindow(s->permissions(), false, s->id(), this);
     window->setWindowFlag(Qt::Window);
+    QPointer<ClusterSession> guard(s);
+    connect(window->workbench(), &PermissionWorkbenchWidget::showInTree, this, [this, guard](const PathObject &object) {
+        if (guard && showPathObject(guard, object)) {
+            raise();
+            activateWindow();
+        }
+    });
     presetPermissions(window->workbench(), s, m_model->nodeForIndex(index));
     window->show();
     m_lastPermissions = window;
     return window;
+}
+
+bool MainWindow::showPathObject(ClusterSession *session, const PathObject &object)
+{
+    if (!session)
+        return false;
+    NodeKind kind = NodeKind::Project;
+    QString name = object.ns;
+    if (object.kind == QLatin1String("GlobalRole")) {
+        kind = NodeKind::PlatformRole;
+        name = object.name;
+    } else if (object.kind == QLatin1String("ClusterRole")) {
+        kind = NodeKind::ClusterRole;
+        name = object.name;
+    }
+    if (name.isEmpty())
+        return false;
+    const QModelIndex index = m_model->findNode(session->id(), kind, name);
+    if (!index.isValid()) {
+        statusBar()->showMessage(tr("%1 has no node in the tree").arg(object.text()), 5000);
+        return false;
+    }
+    m_navigator->selectSourceIndex(index);
+    return true;
 }
 
 PermissionsWindow *MainWindow::lastPermissionsWindow() const

@@ -22,6 +22,7 @@ class ExecApprover;
 class NavigatorWidget;
 class PermissionsWindow;
 class PermissionWorkbenchWidget;
+struct PathObject;
 class TenancyNode;
 class QSplitter;
 class TenancyTreeModel;
@@ -69,6 +70,9 @@ public:
     PermissionsWindow *openPermissionsWindow();
     PermissionsWindow *openManifests(const QString &path);
     PermissionsWindow *lastPermissionsWindow() const;
+    // Selects the tree node of a path object of a workbench on `session` (a platform or cluster
+    // role, or the project a Role or RoleBinding lives in); false when the tree has none.
+    bool showPathObject(ClusterSession *session, const PathObject &object);
     // Select this path as soon as it exists (after a create, or for --select).
     void selectWhenAvailable(const QString &path);
 

@@ -277,6 +277,17 @@ QWidget *PermissionWorkbenchWidget::makeAnswers()
             emit openObject(objects[i]);
     };
     connect(m_paths, &QListWidget::itemActivated, this, open);
+    m_paths->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_paths, &QListWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const int i = m_paths->row(m_paths->itemAt(pos));
+        const auto objects = m_workbench->explanationObjects();
+        if (i < 0 || i >= objects.size())
+            return;
+        QMenu menu(this);
+        menu.addAction(tr("Open YAML"), this, [this, o = objects[i]] { emit openObject(o); });
+        menu.addAction(tr("Show in the tree"), this, [this, o = objects[i]] { emit showInTree(o); });
+        menu.exec(m_paths->viewport()->mapToGlobal(pos));
+    });
     auto *copyButton = new QPushButton(tr("Copy"));
     copyButton->setObjectName(QStringLiteral("permCopyWhy"));
     connect(copyButton, &QPushButton::clicked, this, &PermissionWorkbenchWidget::copyExplanation);

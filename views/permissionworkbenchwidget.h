@@ -74,8 +74,9 @@ public:
     bool exportTo(const QString &path, QString *error = nullptr);
 
 signals:
-    // A binding or role of a path, to be shown in the tree or as YAML.
+    // A binding or role of a path, to be shown as YAML / selected in the tree.
     void openObject(const PathObject &object);
+    void showInTree(const PathObject &object);
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -403,6 +403,9 @@ void tst_Permissions::whyWhoCanAndThePathObjects()
     QVERIFY(yaml->toPlainText().contains(QStringLiteral("app-token")));
     save(dialog, QStringLiteral("permissions-path-object"));
     dialog->close();
+    // "Show in the tree" (the path list's context menu) selects the project the Role lives in.
+    emit wb->showInTree(wb->workbench()->explanationObjects().at(1));
+    QCOMPARE(w->navigator()->currentSourceIndex().data(Qt::DisplayRole).toString(), qs(m_nsA));
 
     // A denial says what the nearest rule lacks.
     int deleteColumn = -1;
