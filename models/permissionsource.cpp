@@ -163,6 +163,12 @@ void PermissionSource::onDirty()
 
 void PermissionSource::rebuild()
 {
+    if (m_liveState && !m_liveState->feed->synced()) {
+        // Until every watch has listed (or been refused) an index would miss objects that exist
+        // and call existing projects missing: look again shortly.
+        m_coalesce.start();
+        return;
+    }
     m_building = true;
     const int generation = m_generation;
     std::shared_ptr<Live> live = m_liveState;
