@@ -5,6 +5,7 @@
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/api/writeplan.h"
 
+#include <atomic>
 #include <set>
 
 namespace kube::rbac {
@@ -44,6 +45,17 @@ std::string groupOf(const std::string &apiVersion)
     return slash == std::string::npos ? std::string() : apiVersion.substr(0, slash);
 }
 } // namespace
+
+RbacData::RbacData()
+    : m_indexCache(std::make_shared<IndexCache>())
+{
+}
+
+std::uint64_t RbacData::nextStamp()
+{
+    static std::atomic<std::uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+}
 
 std::string RbacData::Key::toString() const
 {
@@ -97,7 +109,7 @@ size_t RbacData::add(const json &object)
     const std::string group = groupOf(meta.apiVersion());
     if (!relevant(group, kind) || meta.name().empty())
         return 0;
-    m_objects[Key{group, kind, meta.namespaceName(), meta.name()}] = object;
+    m_objects[Key{group, kind, meta.namespaceName(), meta.name()}] = Stored{object, nextStamp()};
     return 1;
 }
 
@@ -109,7 +121,7 @@ bool RbacData::remove(const Key &key)
 const json *RbacData::find(const Key &key) const
 {
     auto it = m_objects.find(key);
-    return it == m_objects.end() ? nullptr : &it->second;
+    return it == m_objects.end() ? nullptr : &it->second.object;
 }
 
 size_t RbacData::apply(const tenancy::Plan &plan)
@@ -137,7 +149,8 @@ size_t RbacData::apply(const tenancy::Plan &plan)
             ++applied;
             continue;
         }
-        json current = m_objects.count(key) ? m_objects[key] : json::object();
+        auto stored = m_objects.find(key);
+        json current = stored != m_objects.end() ? stored->second.object : json::object();
         // Apply: RBAC's rules and subjects are atomic lists, so merging the full intent over the
         // stored object is what server-side apply stores. MergePatch is a JSON merge patch.
         current.merge_patch(w.object);
@@ -148,7 +161,7 @@ size_t RbacData::apply(const tenancy::Plan &plan)
         current["metadata"]["name"] = name;
         if (!key.ns.empty())
             current["metadata"]["namespace"] = key.ns;
-        m_objects[key] = std::move(current);
+        m_objects[key] = Stored{std::move(current), nextStamp()};
         ++applied;
     }
     return applied;
@@ -169,8 +182,8 @@ std::vector<std::string> RbacData::namespaces() const
 json RbacData::toList() const
 {
     json items = json::array();
-    for (const auto &[key, obj] : m_objects)
-        items.push_back(obj);
+    for (const auto &[key, stored] : m_objects)
+        items.push_back(stored.object);
     return json{{"apiVersion", "v1"}, {"kind", "List"}, {"items", std::move(items)}};
 }
 

@@ -2,23 +2,27 @@
 // binding's role resolved, and bindings grouped into the sets each authorizer visits
 // (ClusterRoleBindings, the RoleBindings of one namespace; KubeSphere's global, per-workspace,
 // per-namespace and cluster sets), each with lookups by user and by group.
+// A build reuses the parsed roles and bindings of the previous build for every object whose
+// stamp did not change, so a rebuild after a small change parses only what changed.
 #pragma once
 
 #include "kubeclient/rbac/binding.h"
 #include "kubeclient/rbac/identity.h"
+#include "kubeclient/rbac/rbacdata.h"
 #include "kubeclient/rbac/role.h"
 #include "kubeclient/kubesphere/tenancyapi.h"
 
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace kube::rbac {
-
-class RbacData;
 
 class RbacIndex
 {
@@ -36,18 +40,43 @@ public:
     // Bindings an authorizer visits together, in visit order, with lookups by subject.
     struct BindingSet {
         std::vector<uint32_t> bindings;
+        // A subject name (its number in the index's `names`) and a binding naming it.
+        struct Named {
+            uint32_t name;
+            uint32_t binding;
+            auto operator<=>(const Named &) const = default;
+        };
         // User subjects by name and ServiceAccount subjects by "system:serviceaccount:NS:NAME"
-        // (an SA subject without namespace in a cluster-wide binding is in neither: it never matches).
-        std::unordered_map<std::string, std::vector<uint32_t>> byUser;
-        std::unordered_map<std::string, std::vector<uint32_t>> byGroup;
+        // (an SA subject without namespace in a cluster-wide binding is in neither: it never
+        // matches); Group subjects by name. Sorted by name number, then binding; no duplicates.
+        std::vector<Named> byUser, byGroup;
+        const std::unordered_map<std::string_view, uint32_t> *names = nullptr;  // the index's, numbered
 
         // Binding ids with a subject that applies to `who`, in visit order, no duplicates.
         void candidates(const Identity &who, std::vector<uint32_t> &out) const;
         bool empty() const { return bindings.empty(); }
     };
 
+    // Reuses what the last index built from `data` or any copy of it (RbacData::indexCache(),
+    // if that index is still alive) parsed, for the objects whose stamp it saw; the answers are
+    // those of a build from scratch.
     static std::shared_ptr<const RbacIndex> build(const RbacData &data, const Options &options);
     static std::shared_ptr<const RbacIndex> build(const RbacData &data);
+
+    // One input object. Entries come in RbacData key order (sorted, one per key): the build
+    // relies on it.
+    struct Entry {
+        const RbacData::Key *key = nullptr;
+        const nlohmann::json *object = nullptr;
+        // Equal non-zero stamps mean the same key and content (RbacData::nextStamp()); 0: never reused.
+        std::uint64_t stamp = 0;
+        // Read instead of the object's apiVersion (listed items come without one), or null.
+        const std::string *apiVersion = nullptr;
+    };
+    // The same from entries (as RbacFeed holds them), reusing the roles and bindings `reuse`
+    // (an earlier index or null) parsed from objects of the same stamps.
+    static std::shared_ptr<const RbacIndex> build(const std::vector<Entry> &objects, const Options &options,
+                                                  const RbacIndex *reuse);
 
     const std::vector<Role> &roles() const { return m_roles; }
     const std::vector<Binding> &bindings() const { return m_bindings; }
@@ -86,19 +115,33 @@ public:
     // Every user name known from KubeSphere User objects or named by a User subject of any
     // binding, sorted, no duplicates.
     std::vector<std::string> users() const;
-    // Every distinct subject named by any binding, sorted.
+    // Every distinct subject named by any binding, sorted (ServiceAccounts with their namespace,
+    // apiGroup cleared). Both are tallied on first use, and a rebuild from an index that had
+    // them tallies only the bindings that changed.
     std::vector<Subject> subjects() const;
     bool predictedAggregation() const { return m_predicted; }
+    // How many roles and bindings this build parsed; the others came from the index it reused.
+    size_t parsedObjects() const { return m_parsed; }
 
 private:
+    // How many binding subjects name each distinct subject (as subjects() lists them).
+    struct SubjectTally {
+        std::map<Subject, uint32_t> counts;
+    };
+
     RbacIndex() = default;
     void addToSet(BindingSet &set, uint32_t binding);
+    void finish(BindingSet &set) const;
+    std::shared_ptr<const SubjectTally> tally() const;
+    std::shared_ptr<const SubjectTally> tallyIfDone() const;
 
     std::vector<Role> m_roles;
     std::vector<Binding> m_bindings;
+    // The stamp each role / binding was parsed from (0 when not reusable: predicted rules).
+    std::vector<std::uint64_t> m_roleStamps, m_bindingStamps;
     std::vector<int32_t> m_roleOf;
     std::vector<std::string> m_roleError;
-    std::map<std::string, int32_t> m_roleByKey;
+    std::unordered_map<std::string, std::vector<int32_t>> m_rolesByName;  // for findRole
     std::vector<std::vector<uint32_t>> m_bindingsOfRole;
     BindingSet m_k8sCluster;
     std::unordered_map<std::string, BindingSet> m_k8sNamespace;
@@ -109,8 +152,15 @@ private:
     std::map<std::string, Role> m_templates;
     std::unordered_map<std::string, std::vector<std::string>> m_userGroups;
     std::vector<std::string> m_ksUsers;  // names of KubeSphere User objects, sorted
+    std::unordered_set<std::string> m_serviceAccountUsers;  // SA subjects' user names
+    // Every subject name a BindingSet holds, numbered (views of the bindings' subjects and of
+    // m_serviceAccountUsers).
+    std::unordered_map<std::string_view, uint32_t> m_subjectNames;
     tenancy::ApiFlavor m_flavor = tenancy::ApiFlavor::None;
     bool m_predicted = false;
+    size_t m_parsed = 0;
+    mutable std::mutex m_tallyMutex;
+    mutable std::shared_ptr<const SubjectTally> m_tally;  // null until tally()
 };
 
 } // namespace kube::rbac

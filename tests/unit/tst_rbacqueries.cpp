@@ -2,7 +2,8 @@
 // role and binding writes, aggregation prediction, the permission matrix (checked cell by
 // cell against the evaluator, wildcard-only cells) and its transpose, who-can, diffs and plan
 // impact, risks with their severity and risky cells, the index's users, offline loading in every
-// manifest shape (broken files in a folder skipped with file:line), and the resource catalog.
+// manifest shape (broken files in a folder skipped with file:line), the resource catalog, and
+// rebuilds after a change that reuse the previous index yet answer exactly as a fresh build.
 #include "kubeclient/rbac/aggregationpredictor.h"
 #include "kubeclient/rbac/coveragecheck.h"
 #include "kubeclient/rbac/escalationcheck.h"
@@ -104,6 +105,87 @@ const WhoCanAnswer *findSubject(const std::vector<WhoCanAnswer> &answers, const 
     return nullptr;
 }
 
+// Everything an index answers from, as JSON: indexes with equal fingerprints answer alike.
+json fingerprint(const RbacIndex &x)
+{
+    auto set = [](const RbacIndex::BindingSet *s) -> json {
+        if (!s)
+            return nullptr;
+        auto named = [s](const std::vector<RbacIndex::BindingSet::Named> &list) {
+            std::map<std::string, std::vector<uint32_t>> byName;  // numbers differ between builds
+            for (const auto &n : list)
+                for (const auto &[name, number] : *s->names)
+                    if (number == n.name)
+                        byName[std::string(name)].push_back(n.binding);
+            return json(byName);
+        };
+        return json{{"bindings", s->bindings}, {"users", named(s->byUser)}, {"groups", named(s->byGroup)}};
+    };
+    json roles = json::array();
+    for (size_t i = 0; i < x.roles().size(); ++i) {
+        const Role &r = x.roles()[i];
+        json selectors = json::array();
+        for (const auto &sel : r.aggregationSelectors)
+            selectors.push_back(sel.toString());
+        roles.push_back(json::array({r.apiGroup, r.kind, r.ns, r.name, PolicyRule::listToJson(r.rules), r.labels,
+                                     r.annotations, r.hasAggregationRule, selectors, r.templateNames,
+                                     r.templateSelector ? r.templateSelector->toString() : std::string("-"),
+                                     r.regoPolicy, x.bindingsOfRole(int32_t(i))}));
+    }
+    json bindings = json::array();
+    for (uint32_t i = 0; i < x.bindings().size(); ++i) {
+        const Binding &b = x.bindings()[i];
+        json subjects = json::array();
+        for (const auto &s : b.subjects)
+            subjects.push_back(s.toJson());
+        bindings.push_back(json::array({b.apiGroup, b.kind, b.ns, b.name, b.roleApiGroup, b.roleKind, b.roleName,
+                                        subjects, b.labels, x.roleOf(i), x.roleError(i)}));
+    }
+    json out = {{"flavor", int(x.kubesphereFlavor())}, {"predicted", x.predictedAggregation()},
+                {"roles", roles}, {"bindings", bindings}, {"namespaces", x.namespaces()},
+                {"workspaces", x.workspaces()}, {"users", x.users()}, {"k8sCluster", set(&x.clusterBindings())},
+                {"global", set(&x.globalBindings())}, {"ksCluster", set(&x.ksClusterBindings())}};
+    for (const auto &ns : x.namespaces())
+        out["ns"][ns] = json::array({set(x.namespaceBindings(ns)), set(x.ksNamespaceBindings(ns)), x.workspaceOf(ns)});
+    for (const auto &ws : x.workspaces())
+        out["ws"][ws] = set(x.workspaceBindings(ws));
+    for (const auto &[name, t] : x.roleTemplates())
+        out["templates"][name] = json::array({t.kind, PolicyRule::listToJson(t.rules), t.labels, t.annotations});
+    for (const auto &u : x.users())
+        for (const auto &g : (out["userGroups"][u] = x.userGroups(u)))
+            out["usersInGroup"][g.get<std::string>()] = x.usersInGroup(g.get<std::string>());
+    json subjects = json::array();
+    for (const auto &s : x.subjects())
+        subjects.push_back(s.toJson());
+    out["subjects"] = subjects;
+    return out;
+}
+
+// Every subject's matrix in both views, and every namespace's transpose.
+std::string matrices(const RbacIndex &x)
+{
+    const ResourceCatalog catalog = ResourceCatalog::builtin();
+    const auto subjects = PermissionMatrix::subjectRows(x);
+    std::string out;
+    for (View view : {View::Kubernetes, View::KubeSphere}) {
+        PermissionMatrix::Options o;
+        o.view = view;
+        for (const auto &[label, who] : subjects)
+            out += label + PermissionMatrix::forIdentity(x, catalog, who, o).toJson().dump() + "\n";
+    }
+    for (const auto &ns : x.namespaces())
+        out += PermissionMatrix::forScope(x, catalog, MatrixScope::ns(ns), subjects, {}).toJson().dump() + "\n";
+    return out;
+}
+
+// A fresh RbacData of the same objects: no stamps in common, so its build parses everything.
+RbacData freshCopy(const RbacData &data)
+{
+    RbacData fresh;
+    fresh.add(data.toList());
+    return fresh;
+}
+
 } // namespace
 
 class TestRbacQueries : public QObject
@@ -134,6 +216,8 @@ private slots:
     void loaderErrors();
     void loaderSkipsBrokenFiles();
     void catalog();
+    void rebuildReusesAndMatchesFreshBuild_data();
+    void rebuildReusesAndMatchesFreshBuild();
 };
 
 void TestRbacQueries::covers_data()
@@ -910,6 +994,115 @@ void TestRbacQueries::catalog()
     c.addFromRules(*fixtureIndex());
     QVERIFY(c.find("certificates.k8s.io", "certificatesigningrequests", "approval") >= 0);
     QVERIFY(c.find("", "users") >= 0);
+}
+
+void TestRbacQueries::rebuildReusesAndMatchesFreshBuild_data()
+{
+    QTest::addColumn<bool>("predict");
+    QTest::addColumn<int>("flavor");
+    QTest::newRow("stored rules, flavour guessed") << false << int(kube::tenancy::ApiFlavor::None);
+    QTest::newRow("predicted aggregation") << true << int(kube::tenancy::ApiFlavor::None);
+    QTest::newRow("3.x view") << false << int(kube::tenancy::ApiFlavor::V3);
+}
+
+void TestRbacQueries::rebuildReusesAndMatchesFreshBuild()
+{
+    QFETCH(bool, predict);
+    QFETCH(int, flavor);
+    RbacIndex::Options options;
+    options.predictAggregation = predict;
+    options.kubesphereFlavor = kube::tenancy::ApiFlavor(flavor);
+    auto check = [&](const std::shared_ptr<const RbacIndex> &rebuilt, const RbacData &data) {
+        const auto fresh = RbacIndex::build(freshCopy(data), options);
+        QCOMPARE(fresh->parsedObjects(), fresh->roles().size() + fresh->bindings().size());
+        const json a = fingerprint(*rebuilt), b = fingerprint(*fresh);
+        if (a != b)
+            QFAIL(qPrintable(QString::fromStdString("rebuilt index differs:\n" + json::diff(b, a).dump(1))));
+        QVERIFY(matrices(*rebuilt) == matrices(*fresh));
+    };
+
+    // Given the Kubernetes and KubeSphere fixtures and an aggregation chain in one data set
+    RbacData data = fixtureData();
+    auto ks = RbacLoader::fromPath(dataPath("ks-fixture.yaml"));
+    QVERIFY(bool(ks));
+    data.add(ks->data.toList());
+    data.add(json::parse(R"({"apiVersion":"v1","kind":"List","items":[
+      {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRole","metadata":{"name":"part","labels":{"agg":"true"}},
+       "rules":[{"verbs":["get"],"apiGroups":[""],"resources":["events"]}]},
+      {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRole","metadata":{"name":"whole"},
+       "aggregationRule":{"clusterRoleSelectors":[{"matchLabels":{"agg":"true"}}]},
+       "rules":[{"verbs":["stale"],"apiGroups":[""],"resources":["stale"]}]},
+      {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRoleBinding","metadata":{"name":"whole-wendy"},
+       "roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"whole"},
+       "subjects":[{"kind":"User","name":"wendy"}]}]})"));
+    const auto first = RbacIndex::build(data, options);
+    QCOMPARE(first->parsedObjects(), first->roles().size() + first->bindings().size());
+    check(first, data);
+
+    // When nothing changed, a copy's build parses nothing (but the aggregated role whose rules
+    // were predicted) and answers alike
+    const size_t predicted = predict ? 1 : 0;
+    const RbacData copy = data;
+    const auto same = RbacIndex::build(copy, options);
+    QCOMPARE(same->parsedObjects(), predicted);
+    check(same, copy);
+
+    // When a role's rules are edited, a binding is added, another removed and one re-pointed,
+    // a role added that a dangling binding named, a namespace labelled, and the aggregated part
+    // loses its label
+    RbacData edited = copy;
+    auto object = [&](const char *group, const char *kind, const char *ns, const char *name) {
+        const json *o = edited.find({group, kind, ns, name});
+        if (!o)
+            qFatal("fixture lacks %s %s", kind, name);
+        return *o;
+    };
+    json podReader = object(kRbacGroup, "ClusterRole", "", "cr-pod-reader");
+    podReader["rules"] = json::parse(R"([{"apiGroups":[""],"resources":["secrets"],"verbs":["delete"]}])");
+    edited.add(podReader);
+    edited.add(json::parse(R"({"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding",
+        "metadata":{"name":"newbie-reads","namespace":"ns1"},
+        "roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"cr-pod-reader"},
+        "subjects":[{"kind":"User","name":"newbie"},{"kind":"ServiceAccount","name":"bot"}]})"));
+    QVERIFY(edited.remove({kRbacGroup, "ClusterRoleBinding", "", "crb-root-all"}));
+    json scaler = object(kRbacGroup, "ClusterRoleBinding", "", "crb-scaler");
+    scaler["subjects"] = json::parse(R"([{"kind":"Group","name":"scalers"}])");
+    edited.add(scaler);
+    edited.add(json::parse(R"({"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRole",
+        "metadata":{"name":"does-not-exist"},"rules":[{"apiGroups":[""],"resources":["pods"],"verbs":["*"]}]})"));
+    edited.add(json::parse(R"({"apiVersion":"v1","kind":"Namespace",
+        "metadata":{"name":"fresh-ns","labels":{"kubesphere.io/workspace":"ws-new"}}})"));
+    json part = object(kRbacGroup, "ClusterRole", "", "part");
+    part["metadata"].erase("labels");
+    edited.add(part);
+    const auto after = RbacIndex::build(edited, options);
+    // Then only the changed and new objects were parsed
+    QCOMPARE(after->parsedObjects(), 5 + predicted);
+    check(after, edited);
+    // And the edited role answers with its new rules (parsed again), before and after alike
+    const auto request = [](const char *verb, const char *resource) {
+        return RequestAttributes::forResource(verb, "", resource, "ns1");
+    };
+    QVERIFY(Evaluator(after).allowed(Identity::verbatim("newbie"), request("delete", "secrets")));
+    QVERIFY(!Evaluator(after).allowed(Identity::verbatim("newbie"), request("get", "pods")));
+    QVERIFY(Evaluator(after).allowed(Identity::serviceAccount("ns1", "bot"), request("delete", "secrets")));
+    QVERIFY(Evaluator(after).allowed(Identity::verbatim("alice"), request("delete", "secrets")));
+    QVERIFY(!Evaluator(first).allowed(Identity::verbatim("alice"), request("delete", "secrets")));
+    QVERIFY(Evaluator(first).allowed(Identity::verbatim("alice"), request("get", "pods")));
+    QVERIFY(!Evaluator(after).allowed(Identity::verbatim("root"), request("get", "pods")));
+    QVERIFY(Evaluator(first).allowed(Identity::verbatim("root"), request("get", "pods")));
+    QCOMPARE(Evaluator(after).allowed(Identity::verbatim("wendy"), request("get", "events")), false);
+    QCOMPARE(Evaluator(first).allowed(Identity::verbatim("wendy"), request("get", "events")), predict);
+
+    // When a plan-like copy diverges from the same ancestor, its build is right too
+    RbacData other = copy;
+    other.remove({"", "Namespace", "", "ns1"});
+    check(RbacIndex::build(other, options), other);
+    // And the first lineage still rebuilds right after that
+    edited.add(object(kRbacGroup, "ClusterRole", "", "cr-nodes"));  // the same content, a new stamp
+    const auto again = RbacIndex::build(edited, options);
+    QVERIFY(again->parsedObjects() >= 1);
+    check(again, edited);
 }
 
 QTEST_APPLESS_MAIN(TestRbacQueries)
