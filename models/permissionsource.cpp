@@ -242,12 +242,8 @@ PermissionSource::ObjectReader PermissionSource::objectReader() const
     std::shared_ptr<Live> live = m_liveState;
     std::shared_ptr<const RbacData> data = m_data;
     return [live, data](const RbacData::Key &key) -> std::optional<nlohmann::json> {
-        if (live) {
-            const RbacData copy = live->feed->data();
-            if (const auto *o = copy.find(key))
-                return *o;
-            return std::nullopt;
-        }
+        if (live)
+            return live->feed->object(key);
         if (data)
             if (const auto *o = data->find(key))
                 return *o;

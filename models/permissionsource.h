@@ -81,7 +81,7 @@ public:
     std::shared_ptr<kube::Client> client() const { return m_client; }
     QString loadError() const { return m_loadError; }
     // Reads one object of the data behind the snapshots (safe on any thread; the reader keeps
-    // the data alive). Live it copies the watched objects, so call it off the GUI thread.
+    // the data alive). Live it takes the watch's lock, so call it off the GUI thread.
     using ObjectReader = std::function<std::optional<nlohmann::json>(const kube::rbac::RbacData::Key &key)>;
     ObjectReader objectReader() const;
 
