@@ -1,6 +1,7 @@
 // Unit tests of kube::session::RbacFeed against fake ListerWatchers: the permission index follows
 // bindings and roles as they are listed, added, changed, relisted and refused, parses only what
 // an event changed, and answers exactly as a fresh build of the feed's data.
+#include "rbacfingerprint.h"
 #include "fakecluster.h"
 
 #include "kubeclient/rbac/evaluator.h"
@@ -58,52 +59,7 @@ json ksUser(const std::string &name, const std::vector<std::string> &groups, int
             {"spec", {{"groups", groups}}}};
 }
 
-// Everything an index answers from, as JSON: indexes with equal fingerprints answer alike.
-json fingerprint(const RbacIndex &x)
-{
-    auto set = [](const RbacIndex::BindingSet *s) -> json {
-        if (!s)
-            return nullptr;
-        auto named = [s](const std::vector<RbacIndex::BindingSet::Named> &list) {
-            std::map<std::string, std::vector<uint32_t>> byName;  // numbers differ between builds
-            for (const auto &n : list)
-                for (const auto &[name, number] : *s->names)
-                    if (number == n.name)
-                        byName[std::string(name)].push_back(n.binding);
-            return json(byName);
-        };
-        return json{{"bindings", s->bindings}, {"users", named(s->byUser)}, {"groups", named(s->byGroup)}};
-    };
-    json roles = json::array();
-    for (size_t i = 0; i < x.roles().size(); ++i) {
-        const auto &r = x.roles()[i];
-        roles.push_back(json::array({r.apiGroup, r.kind, r.ns, r.name, kube::rbac::PolicyRule::listToJson(r.rules),
-                                     r.labels, r.annotations, r.hasAggregationRule, r.templateNames, r.regoPolicy,
-                                     x.bindingsOfRole(int32_t(i))}));
-    }
-    json bindings = json::array();
-    for (uint32_t i = 0; i < x.bindings().size(); ++i) {
-        const auto &b = x.bindings()[i];
-        json subjects = json::array();
-        for (const auto &s : b.subjects)
-            subjects.push_back(s.toJson());
-        bindings.push_back(json::array({b.apiGroup, b.kind, b.ns, b.name, b.roleApiGroup, b.roleKind, b.roleName,
-                                        subjects, b.labels, x.roleOf(i), x.roleError(i)}));
-    }
-    json out = {{"flavor", int(x.kubesphereFlavor())}, {"roles", roles}, {"bindings", bindings},
-                {"namespaces", x.namespaces()}, {"workspaces", x.workspaces()}, {"users", x.users()},
-                {"k8sCluster", set(&x.clusterBindings())}, {"global", set(&x.globalBindings())},
-                {"ksCluster", set(&x.ksClusterBindings())}};
-    for (const auto &ns : x.namespaces())
-        out["ns"][ns] = json::array({set(x.namespaceBindings(ns)), set(x.ksNamespaceBindings(ns)), x.workspaceOf(ns)});
-    for (const auto &ws : x.workspaces())
-        out["ws"][ws] = set(x.workspaceBindings(ws));
-    for (const auto &[name, t] : x.roleTemplates())
-        out["templates"][name] = kube::rbac::PolicyRule::listToJson(t.rules);
-    for (const auto &u : x.users())
-        out["userGroups"][u] = x.userGroups(u);
-    return out;
-}
+using rbactest::fingerprint;
 
 // The feed's index against a fresh build of its data (parsed from scratch), "" when equal.
 std::string differenceFromFreshBuild(const RbacFeed &feed, kube::tenancy::ApiFlavor flavor)
