@@ -155,10 +155,16 @@ void PermissionSource::onDirty()
         m_liveState->posted = false;
     if (!m_dirtySince.isValid())
         m_dirtySince.start();
-    if (m_building)
+    if (m_building) {
         m_again = true;
-    else if (!m_coalesce.isActive())
-        m_coalesce.start();
+    } else if (!m_coalesce.isActive()) {
+        // A lone change after a quiet spell is rebuilt at once; the events of a burst that
+        // follow it join the next rebuild (m_again, then the coalescing timer).
+        if (m_quiet.isValid() && m_quiet.elapsed() > kCoalesceMs)
+            rebuild();
+        else
+            m_coalesce.start();
+    }
 }
 
 void PermissionSource::rebuild()
@@ -229,6 +235,7 @@ void PermissionSource::rebuild()
         if (generation != m_generation)
             return;
         m_building = false;
+        m_quiet.start();
         publish(std::move(snapshot));
         if (m_again) {
             m_again = false;

@@ -29,7 +29,8 @@ class PermissionSource final : public QObject
 {
     Q_OBJECT
 public:
-    // A rebuild follows the first change by at most this much (events arriving meanwhile join it).
+    // Changes within this much of each other are rebuilt together; a change after a quiet spell
+    // is rebuilt at once.
     static constexpr int kCoalesceMs = 30;
 
     struct Snapshot {
@@ -115,6 +116,7 @@ private:
     QString m_loadError;
     QTimer m_coalesce;
     QElapsedTimer m_dirtySince;
+    QElapsedTimer m_quiet;  // since the last rebuild finished
     bool m_building = false;
     bool m_again = false;
     qint64 m_lastLatencyMs = -1;
