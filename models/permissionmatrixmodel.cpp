@@ -249,8 +249,6 @@ void PermissionMatrixModel::rebuildRows()
     for (uint32_t r = 0; r < m.rows().size(); ++r) {
         const MatrixRow &row = m.rows()[r];
         for (uint32_t e : m_grid->order) {
-            if (m_filter.entry >= 0 && e != uint32_t(m_filter.entry))
-                continue;
             if (!m.applies(row.scope, entries[e]))
                 continue;
             ++m_total;

@@ -73,7 +73,6 @@ public:
         bool onlyAllowed = false;
         bool onlyRisky = false;
         bool onlyDiffering = false;
-        int entry = -1;  // one catalog entry only (the transposed views), -1: all
         bool operator==(const Filter &) const = default;
     };
 

@@ -704,11 +704,6 @@ void PermissionWorkbench::scanRisks()
     });
 }
 
-bool PermissionWorkbench::canVerify() const
-{
-    return m_source && m_source->client() && m_matrix->grid() && m_matrix->grid()->matrix->view() == View::Kubernetes;
-}
-
 void PermissionWorkbench::verify(size_t max)
 {
     Verification refused;

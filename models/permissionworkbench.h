@@ -129,7 +129,6 @@ public:
     // Asks kube-apiserver (SubjectAccessReview) for the shown cells, or a spread sample of at
     // most `max` of them; needs a live source.
     void verify(size_t max = 400);
-    bool canVerify() const;
     QString explanationText() const { return m_explanation; }
     QList<PathObject> explanationObjects() const { return m_explanationObjects; }
     // Fetches an object named by a path as YAML (live: GET; offline: the manifest's object).

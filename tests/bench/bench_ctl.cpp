@@ -3,13 +3,11 @@
 // kubectl-who-can when installed). Seeds namespaces with RoleBindings first, so reading every
 // binding costs what it costs on a real cluster. Prints medians; asserts nothing.
 // usage: bench_ctl TENANTRYCTL [--namespaces N] [--runs N]
+#include "benchspawn.h"
 #include "kubeclient/api/client.h"
 #include "kubeclient/kubeconfig/kubeconfig.h"
 #include "kubeclient/kubesphere/tenancyapi.h"
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -23,7 +21,6 @@
 #include <thread>
 #include <vector>
 
-extern char **environ;
 
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
@@ -54,29 +51,12 @@ std::string findProgram(const std::string &name)
     return {};
 }
 
-// Runs argv with stdout/stderr to /dev/null; returns seconds and the exit code.
+// Seconds a command took (its exit code in exitCode; 0 s when it could not start).
 double timeRun(const std::vector<std::string> &argv, int &exitCode)
 {
-    std::vector<char *> args;
-    for (const auto &a : argv)
-        args.push_back(const_cast<char *>(a.c_str()));
-    args.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-    const auto start = Clock::now();
-    pid_t pid = 0;
-    if (posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ) != 0) {
-        posix_spawn_file_actions_destroy(&actions);
-        exitCode = -1;
-        return 0;
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    posix_spawn_file_actions_destroy(&actions);
-    exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return std::chrono::duration<double>(Clock::now() - start).count();
+    const bench::Spawned run = bench::spawnTimed(argv);
+    exitCode = run.exitCode;
+    return run.seconds < 0 ? 0 : run.seconds;
 }
 
 double median(const std::vector<std::string> &argv, int runs, int &exitCode)

@@ -5,6 +5,7 @@
 // memory the open workbench adds. Each figure beside the same question asked through
 // `tenantryctl matrix --from` (time, peak RSS). Prints figures; asserts nothing.
 // usage: bench_workbench [TENANTRYCTL] [--runs N]
+#include "benchspawn.h"
 #include "models/permissionsource.h"
 #include "models/permissionworkbench.h"
 #include "views/permissionworkbenchwidget.h"
@@ -22,11 +23,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
-#include <fcntl.h>
 #include <malloc.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -39,7 +36,6 @@
 #include <string>
 #include <vector>
 
-extern char **environ;
 
 using nlohmann::json;
 using Workbench = PermissionWorkbench;
@@ -183,40 +179,8 @@ size_t grantedBits(const PermissionMatrixModel *model)
     return n;
 }
 
-struct Spawned {
-    double seconds = -1;
-    long maxRssKiB = -1;
-    int exitCode = -1;
-};
-
-// Runs argv with stdout/stderr to /dev/null; wall time and peak RSS of the child.
-Spawned spawnTimed(const std::vector<std::string> &argv)
-{
-    Spawned out;
-    std::vector<char *> args;
-    for (const auto &a : argv)
-        args.push_back(const_cast<char *>(a.c_str()));
-    args.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-    QElapsedTimer t;
-    t.start();
-    pid_t pid = 0;
-    if (posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ) != 0) {
-        posix_spawn_file_actions_destroy(&actions);
-        return out;
-    }
-    int status = 0;
-    rusage usage{};
-    wait4(pid, &status, 0, &usage);
-    out.seconds = double(t.nsecsElapsed()) / 1e9;
-    posix_spawn_file_actions_destroy(&actions);
-    out.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    out.maxRssKiB = usage.ru_maxrss;
-    return out;
-}
+using bench::Spawned;
+using bench::spawnTimed;
 
 struct CtlFigure {
     double ms = -1;

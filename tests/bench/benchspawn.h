@@ -1,0 +1,52 @@
+// Shared by the benchmarks that time a command: run it with stdout/stderr to /dev/null and
+// report its wall time, exit code and peak resident memory.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+namespace bench {
+
+struct Spawned {
+    double seconds = -1;  // -1: could not start
+    long maxRssKiB = -1;
+    int exitCode = -1;
+};
+
+inline Spawned spawnTimed(const std::vector<std::string> &argv)
+{
+    Spawned out;
+    std::vector<char *> args;
+    for (const auto &a : argv)
+        args.push_back(const_cast<char *>(a.c_str()));
+    args.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    const auto start = std::chrono::steady_clock::now();
+    pid_t pid = 0;
+    if (posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ) != 0) {
+        posix_spawn_file_actions_destroy(&actions);
+        return out;
+    }
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    posix_spawn_file_actions_destroy(&actions);
+    out.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    out.maxRssKiB = usage.ru_maxrss;
+    return out;
+}
+
+} // namespace bench
