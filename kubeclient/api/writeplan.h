@@ -27,6 +27,9 @@ struct PlannedWrite {
     bool sideEffect = false;     // written in place of a KubeSphere controller (standalone mode)
     DeleteOptions deleteOptions;
     std::vector<std::string> secretPaths;  // JSON pointers redacted in the YAML ("/spec/password")
+    // Apply with force: take over fields other managers own (an undo restoring an object as it
+    // was; its metadata.resourceVersion still makes the server refuse if it changed since).
+    bool force = false;
 
     std::string describe() const;  // "apply iam.kubesphere.io/v1beta1 WorkspaceRole ws1-admin"
 };

@@ -95,6 +95,17 @@ WriteResult PlanExecutor::runOne(const PlannedWrite &w, size_t index, const Exec
 {
     WriteResult r;
     r.index = index;
+    if (options.captureBefore && !options.dryRun) {
+        auto live = m_client.get(w.gvr, w.ns, w.name, options.cancel);
+        if (live) {
+            r.before = std::move(*live);
+            r.beforeCaptured = true;
+        } else if (live.error().isApi(StatusReason::NotFound)) {
+            r.beforeCaptured = true;
+        } else {
+            r.beforeError = live.error().describe();
+        }
+    }
     if (w.action == WriteAction::Delete) {
         DeleteOptions del = w.deleteOptions;
         del.dryRun = options.dryRun;
@@ -125,7 +136,7 @@ WriteResult PlanExecutor::runOne(const PlannedWrite &w, size_t index, const Exec
         return r;
     }
     wo.dryRun = options.dryRun;
-    wo.force = options.force;
+    wo.force = options.force || w.force;
     Result<nlohmann::json> res = w.subresource.empty()
         ? m_client.apply(w.gvr, w.ns, w.object, wo, options.cancel)
         : m_client.patch(w.gvr, w.ns, w.name, PatchType::Apply, w.object, wo, w.subresource, options.cancel);

@@ -27,6 +27,11 @@ struct WriteResult {
     std::optional<Error> error;
     nlohmann::json serverObject;  // what the server answered (dry-run: what it would store)
     std::optional<size_t> dependsOn;  // NotChecked: the earlier write it needs
+    // ExecuteOptions::captureBefore: the target as it was just before this write (null: it did
+    // not exist). Not captured when reading it failed (then this write cannot be undone).
+    bool beforeCaptured = false;
+    nlohmann::json before;
+    std::string beforeError;  // why it could not be read
 };
 
 struct PlanReport {
@@ -45,6 +50,7 @@ struct ExecuteOptions {
     bool dryRun = false;
     bool force = false;     // take over fields another manager owns (after the user saw the conflict)
     size_t startAt = 0;     // resume from a previous report's nextIndex
+    bool captureBefore = false;  // read each target just before writing it (for undo; not in dry runs)
     bool stopOnError = true;
     std::function<void(size_t index, const WriteResult &)> progress;
     CancelTokenPtr cancel;
