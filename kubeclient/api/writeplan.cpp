@@ -31,6 +31,10 @@ std::string Plan::yaml() const
         if (!w.reason.empty())
             out += ": " + w.reason;
         out += "\n";
+        if (w.force)
+            out += "# (takes over fields other managers own)\n";
+        if (!w.deleteOptions.preconditionResourceVersion.empty())
+            out += "# (only if unchanged since: resourceVersion " + w.deleteOptions.preconditionResourceVersion + ")\n";
         if (w.action != WriteAction::Delete) {
             nlohmann::json shown = w.object;
             for (const auto &path : w.secretPaths) {

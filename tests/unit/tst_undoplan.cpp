@@ -2,6 +2,8 @@
 // recorded before-images and server answers, and the field paths a diff names.
 #include "kubeclient/api/objectdiff.h"
 #include "kubeclient/kubesphere/tenancyapi.h"
+#include "kubeclient/tenancy/plan/memoryplanreader.h"
+#include "kubeclient/tenancy/plan/plandiff.h"
 #include "kubeclient/tenancy/plan/undoplan.h"
 
 #include <QtTest>
@@ -227,6 +229,53 @@ private slots:
         QCOMPARE(out["metadata"]["labels"]["team"], json("a"));
         QCOMPARE(out["metadata"]["labels"]["new"], json("1"));
         QCOMPARE(out["rules"], kGet);
+    }
+
+    void planDiffFollowsTheWritesInOrder()
+    {
+        MemoryPlanReader reader;
+        reader.put(role("p", "r", kGet, "1"));
+        json editIntent = {{"apiVersion", "rbac.authorization.k8s.io/v1"},
+                           {"kind", "Role"},
+                           {"metadata", {{"name", "r"}, {"namespace", "p"}}},
+                           {"rules", kGetList}};
+        Plan plan{"sample",
+                  {write(WriteAction::Apply, TenancyApi::rbacRole, "p", "r", editIntent),
+                   write(WriteAction::Apply, TenancyApi::rbacRole, "p", "new", role("p", "new", kGet, "")),
+                   write(WriteAction::Apply, TenancyApi::rbacRole, "p", "r", editIntent),
+                   write(WriteAction::Delete, TenancyApi::rbacRole, "p", "absent"),
+                   write(WriteAction::Delete, TenancyApi::rbacRole, "p", "r")},
+                  {}};
+        const auto live = readTargets(reader, plan);
+        QCOMPARE(live.size(), size_t(5));
+        QVERIFY(live[0].read && live[0].object.is_object());
+        QVERIFY(live[1].read && live[1].object.is_null());
+        auto diffs = diffPlan(plan, live);
+        QCOMPARE(diffs.size(), size_t(5));
+        QVERIFY(diffs[0].change == WriteDiff::Change::Update);
+        QCOMPARE(diffs[0].fields.size(), size_t(1));
+        QCOMPARE(diffs[0].fields[0].path, std::string("rules[0].verbs"));
+        QVERIFY(!diffs[0].exact);
+        QVERIFY(diffs[1].change == WriteDiff::Change::Create);
+        // The second apply of r starts from what the first left.
+        QVERIFY(diffs[2].change == WriteDiff::Change::Unchanged);
+        QVERIFY(diffs[3].change == WriteDiff::Change::AlreadyAbsent);
+        QVERIFY(diffs[4].change == WriteDiff::Change::Delete);
+        const std::string text = diffPlanText(diffs);
+        QVERIFY2(text.find("1. apply") == 0, text.c_str());
+        QVERIFY(text.find("~ rules[0].verbs") != std::string::npos);
+        QVERIFY(text.find("[predicted]") != std::string::npos);
+
+        // A dry run's answer replaces the prediction and is exact.
+        PlanReport dry;
+        dry.dryRun = true;
+        dry.results.resize(5);
+        json answer = role("p", "r", kGetList, "2");
+        answer["metadata"]["labels"]["added-by-webhook"] = "yes";
+        dry.results[0] = landed(0, WriteOutcome::Applied, json(), answer);
+        diffs = diffPlan(plan, live, &dry);
+        QVERIFY(diffs[0].exact);
+        QCOMPARE(diffs[0].fields.size(), size_t(2));
     }
 };
 
