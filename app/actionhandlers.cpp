@@ -4,6 +4,7 @@
 
 #include "appsettings.h"
 
+#include "models/changehistory.h"
 #include "models/clustersession.h"
 #include "models/sessionlist.h"
 #include "models/tenancyoperations.h"
@@ -16,6 +17,12 @@
 #include "views/workspacedialog.h"
 
 #include <QActionGroup>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QUndoStack>
+#include <QVBoxLayout>
 #include <QClipboard>
 #include <QComboBox>
 #include <QGuiApplication>
@@ -49,6 +56,61 @@ void ActionHandlers::install(TenancyActions *actions)
     actions->setHandler(A::Disconnect, [this](const NodeContext &c) { emit disconnectRequested(c.session); });
     actions->setHandler(A::CopyName, [](const NodeContext &c) { QGuiApplication::clipboard()->setText(c.name); });
     actions->setHandler(A::CopyPath, [](const NodeContext &c) { QGuiApplication::clipboard()->setText(c.path); });
+    actions->setHandler(A::Undo, [this](const NodeContext &c) { undoRedo(c, false); });
+    actions->setHandler(A::Redo, [this](const NodeContext &c) { undoRedo(c, true); });
+    actions->setHandler(A::History, [this](const NodeContext &c) { showHistory(c); });
+}
+
+void ActionHandlers::undoRedo(const NodeContext &c, bool redo)
+{
+    ChangeHistory *history = c.session->history();
+    auto operation = redo ? history->redoOperation() : history->undoOperation();
+    if (!operation)
+        return;
+    const QString change = redo ? history->redoText() : history->undoText();
+    auto *runner = new PlanRunner(c.session);
+    runner->setHistoryRole(redo ? ChangeHistory::Role::Redo : ChangeHistory::Role::Undo);
+    auto *d = new PlanDialog(runner, (redo ? tr("Redo %1") : tr("Undo %1")).arg(change), m_window);
+    d->setObjectName(redo ? QStringLiteral("redoDialog") : QStringLiteral("undoDialog"));
+    d->setDescription(redo ? tr("Makes <b>%1</b> again: the writes below take back what its undo put back.")
+                                 .arg(change.toHtmlEscaped())
+                           : tr("Puts back what <b>%1</b> changed, as each object was just before it. An object "
+                                "someone changed since is not overwritten: the server refuses that write.")
+                                 .arg(change.toHtmlEscaped()));
+    d->setOperationFactory([operation](QString *) { return operation; });
+    d->setPreviewOnOpen(true);
+    emit dialogReady(d);
+}
+
+void ActionHandlers::showHistory(const NodeContext &c)
+{
+    // The entries as the stack holds them; moving through it happens only by applying an undo
+    // or redo, never by clicking here (that would move the stack without writing anything).
+    const QUndoStack *stack = c.session->history()->stack();
+    auto *d = new QDialog(m_window);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->setObjectName(QStringLiteral("historyDialog"));
+    d->setWindowTitle(tr("Change history of %1").arg(c.session->id()));
+    auto *layout = new QVBoxLayout(d);
+    auto *label = new QLabel(stack->count() == 0 ? tr("Nothing has been applied to this cluster from this window yet.")
+                                                 : tr("Newest first. Edit → Undo (Ctrl+Z) takes back the newest applied "
+                                                      "change; Edit → Redo (Ctrl+Shift+Z) makes the newest undone one again."),
+                             d);
+    label->setWordWrap(true);
+    layout->addWidget(label);
+    auto *list = new QListWidget(d);
+    list->setObjectName(QStringLiteral("historyList"));
+    for (int i = stack->count() - 1; i >= 0; --i) {
+        const bool applied = i < stack->index();
+        list->addItem((applied ? tr("✓ applied: %1") : tr("↶ undone: %1")).arg(stack->text(i)));
+    }
+    layout->addWidget(list, 1);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, d);
+    connect(buttons, &QDialogButtonBox::rejected, d, &QDialog::reject);
+    layout->addWidget(buttons);
+    d->resize(520, 360);
+    m_historyDialog = d;
+    d->open();
 }
 
 void ActionHandlers::ready(PlanDialog *dialog, const NodeContext &c, TenancyActions::Id id, std::function<QString()> selectAfter)

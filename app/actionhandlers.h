@@ -16,6 +16,7 @@
 class AppSettings;
 class ClusterSession;
 class PlanDialog;
+class QDialog;
 class QMenu;
 class QWidget;
 class SessionList;
@@ -52,6 +53,9 @@ private:
     void setUserEnabled(const NodeContext &c, bool enabled);
     void deleteUser(const NodeContext &c);
     void pinNamespaces(const NodeContext &c);
+    // Undo / Redo of the session's current history entry, through a plan dialog.
+    void undoRedo(const NodeContext &c, bool redo);
+    void showHistory(const NodeContext &c);
     // Remembers the connection's choices (pins, mode) and connects again with them.
     void saveAndReconnect(ClusterSession *session);
     // The question-only dialog of deletes and enable/disable: the plan shows at once.
@@ -67,4 +71,5 @@ private:
     AppSettings *m_settings;
     TenancyActions *m_actions = nullptr;
     QPointer<PinNamespacesDialog> m_pinDialog;
+    QPointer<QDialog> m_historyDialog;
 };

@@ -136,6 +136,13 @@ void MainWindow::buildMenus()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setToolTipsVisible(true);
+    edit->addAction(A(TenancyActions::Undo));
+    edit->addAction(A(TenancyActions::Redo));
+    edit->addSeparator();
+    edit->addAction(A(TenancyActions::History));
+
     QMenu *tenancy = menuBar()->addMenu(tr("&Tenancy"));
     tenancy->setToolTipsVisible(true);
     for (auto id : {TenancyActions::NewWorkspace, TenancyActions::NewProject, TenancyActions::NewUser})

@@ -5,6 +5,7 @@
 #include "tenancyactions.h"
 
 #include "models/accesschecker.h"
+#include "models/changehistory.h"
 #include "models/clustersession.h"
 #include "models/tenancyoutline.h"
 
@@ -74,6 +75,12 @@ const ActionRow &row(Id id)
         {TenancyActions::Disconnect, QT_TRANSLATE_NOOP("TenancyActions", "Dis&connect"), {}, nullptr, anywhere, none, false},
         {TenancyActions::CopyName, QT_TRANSLATE_NOOP("TenancyActions", "Copy &name"), {}, nullptr, anywhere, none, false},
         {TenancyActions::CopyPath, QT_TRANSLATE_NOOP("TenancyActions", "Copy pat&h"), {}, nullptr, anywhere, none, false},
+        // The writes of an undo are the inverse of the change's own; the server judges them.
+        {TenancyActions::Undo, QT_TRANSLATE_NOOP("TenancyActions", "&Undo"), QKeySequence::Undo, nullptr, anywhere, none, false},
+        {TenancyActions::Redo, QT_TRANSLATE_NOOP("TenancyActions", "&Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), nullptr,
+         anywhere, none, false},
+        {TenancyActions::History, QT_TRANSLATE_NOOP("TenancyActions", "Change &history…"), QKeySequence(Qt::CTRL | Qt::Key_H), nullptr,
+         anywhere, none, false},
     };
     static_assert(std::size(kRows) == TenancyActions::IdCount, "one row per action");
     return kRows[id];
@@ -124,8 +131,11 @@ void TenancyActions::setContext(const NodeContext &context)
 {
     m_context = context;
     disconnect(m_accessConnection);
+    disconnect(m_historyConnection);
     if (m_context.valid() && m_context.session->access())
         m_accessConnection = connect(m_context.session->access(), &AccessChecker::changed, this, &TenancyActions::refresh);
+    if (m_context.valid())
+        m_historyConnection = connect(m_context.session->history(), &ChangeHistory::changed, this, &TenancyActions::refresh);
     refresh();
 }
 
@@ -153,6 +163,24 @@ void TenancyActions::refresh()
         a->setEnabled(enabled);
         a->setToolTip(tip);
         a->setStatusTip(tip);
+        if (id == Undo || id == Redo) {
+            // Named after the change they act on, as every editor's Edit menu does.
+            const ChangeHistory *h = m_context.valid() ? m_context.session->history() : nullptr;
+            const QString change = !h ? QString() : id == Undo ? h->undoText() : h->redoText();
+            const bool can = h && (id == Undo ? h->canUndo() : h->canRedo());
+            a->setText(can ? (id == Undo ? tr("&Undo %1…") : tr("&Redo %1…")).arg(change)
+                           : (id == Undo ? tr("&Undo") : tr("&Redo")));
+            enabled = enabled && can && m_context.session->client();
+            tip = can ? (id == Undo ? tr("Plan the writes that put back what \"%1\" changed, for your confirmation")
+                                    : tr("Plan \"%1\" again, for your confirmation"))
+                            .arg(change)
+                      : (id == Undo ? tr("Nothing applied from this window to undo on this cluster")
+                                    : tr("Nothing undone to redo on this cluster"));
+            a->setEnabled(enabled);
+            a->setToolTip(tip);
+            a->setStatusTip(tip);
+            continue;
+        }
         // Variants sharing a shortcut (F2, Delete) would be ambiguous if all were visible.
         if (row(id).treeOnly)
             a->setVisible(applicable);

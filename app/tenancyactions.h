@@ -49,6 +49,9 @@ public:
         Disconnect,
         CopyName,
         CopyPath,
+        Undo,     // Edit → Undo <change>: plans the inverse of the cluster's last applied change
+        Redo,
+        History,  // the cluster's change history, newest first
         IdCount
     };
 
@@ -79,4 +82,5 @@ private:
     Handler m_handlers[IdCount];
     NodeContext m_context;
     QMetaObject::Connection m_accessConnection;
+    QMetaObject::Connection m_historyConnection;
 };

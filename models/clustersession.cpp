@@ -4,6 +4,7 @@
 
 #include "models/accesschecker.h"
 #include "models/asynctask.h"
+#include "models/changehistory.h"
 #include "models/execapprover.h"
 #include "models/modelslogging.h"
 #include "models/permissionsource.h"
@@ -100,6 +101,7 @@ ClusterSession::ClusterSession(ConnectionSpec spec, ExecApprover *approver, QObj
     , m_id(m_spec.displayName())
     , m_approver(approver)
     , m_access(new AccessChecker(this))
+    , m_history(new ChangeHistory(this))
     , m_outline(std::make_shared<TenancyOutline>())
 {
     m_coalesce.setSingleShot(true);

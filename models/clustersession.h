@@ -21,6 +21,7 @@
 #include <memory>
 
 class AccessChecker;
+class ChangeHistory;
 class ExecApprover;
 class PermissionSource;
 
@@ -58,6 +59,8 @@ public:
     // The live permission data (RBAC and KubeSphere roles watched into an index), started on
     // first use so a session that never opens the workbench does not watch RBAC twice.
     PermissionSource *permissions();
+    // The changes applied to this cluster from this window, for Undo / Redo.
+    ChangeHistory *history() const { return m_history; }
 
     void start();
     // Drops the watches and connects again (after pinning a namespace, a mode override...).
@@ -97,6 +100,7 @@ private:
     ExecApprover *m_approver;
     AccessChecker *m_access;
     PermissionSource *m_permissions = nullptr;
+    ChangeHistory *m_history;
     SessionStatus m_status;
     kube::tenancy::ClusterTenancy m_tenancy;
     kube::tenancy::GraphSnapshot m_snapshot;

@@ -258,6 +258,17 @@ PermissionSource::ObjectReader PermissionSource::objectReader() const
     };
 }
 
+PermissionSource::DataReader PermissionSource::dataReader() const
+{
+    std::shared_ptr<Live> live = m_liveState;
+    std::shared_ptr<const RbacData> data = m_data;
+    return [live, data]() -> RbacData {
+        if (live)
+            return live->feed->data();
+        return data ? *data : RbacData();
+    };
+}
+
 void PermissionSource::publish(std::shared_ptr<const Snapshot> snapshot)
 {
     AsyncTask::releaseLater(std::move(m_snapshot));

@@ -85,6 +85,10 @@ public:
     // the data alive). Live it takes the watch's lock, so call it off the GUI thread.
     using ObjectReader = std::function<std::optional<nlohmann::json>(const kube::rbac::RbacData::Key &key)>;
     ObjectReader objectReader() const;
+    // A copy of the whole data behind the snapshots (safe on any thread; call it off the GUI
+    // thread): what a plan's impact is computed on.
+    using DataReader = std::function<kube::rbac::RbacData()>;
+    DataReader dataReader() const;
 
     // Milliseconds from the last change notice to the snapshot that holds it (benchmarks).
     qint64 lastRebuildLatencyMs() const { return m_lastLatencyMs; }

@@ -8,6 +8,8 @@
 #include "models/clustersession.h"
 #include "models/modelslogging.h"
 
+#include "kubeclient/tenancy/plan/clientplanreader.h"
+
 #include <algorithm>
 
 using namespace kube;
@@ -30,7 +32,10 @@ void PlanRunner::setBusy(bool busy)
 void PlanRunner::forget()
 {
     ++m_generation;
+    ++m_diffGeneration;
     m_plan.reset();
+    m_live.reset();
+    m_diff.clear();
     setBusy(false);
 }
 
@@ -43,7 +48,10 @@ void PlanRunner::cancel()
 void PlanRunner::preview(Operation op)
 {
     const int generation = ++m_generation;
+    ++m_diffGeneration;
     m_plan.reset();
+    m_live.reset();
+    m_diff.clear();
     auto client = m_session ? m_session->client() : nullptr;
     if (!client) {
         emit failed(tr("Not connected to the cluster."), {});
@@ -67,6 +75,53 @@ void PlanRunner::preview(Operation op)
         }
         m_plan = std::move(*plan);
         emit planned(QString::fromStdString(m_plan->yaml()), QString::fromStdString(m_plan->summary()));
+        readLive();
+    });
+}
+
+void PlanRunner::readLive()
+{
+    auto client = m_session ? m_session->client() : nullptr;
+    if (!client || !m_plan)
+        return;
+    const int generation = ++m_diffGeneration;
+    const Plan plan = *m_plan;
+    struct Out {
+        std::shared_ptr<const std::vector<LiveTarget>> live;
+        std::vector<WriteDiff> diff;
+    };
+    AsyncTask::run(this, [client, plan] {
+        ClientPlanReader reader(*client);
+        Out out;
+        out.live = std::make_shared<const std::vector<LiveTarget>>(readTargets(reader, plan));
+        out.diff = diffPlan(plan, *out.live);
+        return out;
+    }, [this, generation](Out out) {
+        if (generation != m_diffGeneration)
+            return;
+        m_live = std::move(out.live);
+        m_diff = std::move(out.diff);
+        emit diffReady(QString::fromStdString(diffPlanText(m_diff)), false);
+    });
+}
+
+void PlanRunner::computeDiff(const PlanReport *dryRun)
+{
+    if (!m_live || !m_plan)
+        return;
+    const int generation = ++m_diffGeneration;
+    const Plan plan = *m_plan;
+    auto live = m_live;
+    std::optional<PlanReport> report;
+    if (dryRun)
+        report = *dryRun;
+    AsyncTask::run(this, [plan, live, report] {
+        return diffPlan(plan, *live, report ? &*report : nullptr);
+    }, [this, generation, exact = dryRun != nullptr](std::vector<WriteDiff> diff) {
+        if (generation != m_diffGeneration)
+            return;
+        m_diff = std::move(diff);
+        emit diffReady(QString::fromStdString(diffPlanText(m_diff)), exact);
     });
 }
 
@@ -91,6 +146,8 @@ void PlanRunner::execute(bool dryRun, bool force)
         options.dryRun = dryRun;
         options.force = force;
         options.cancel = cancel;
+        // Applied writes keep what they replaced: Edit → Undo plans from it.
+        options.captureBefore = !dryRun;
         // Counted, not posted: the dialog polls the number, so no callback outlives it.
         options.progress = [done](size_t, const WriteResult &) { ++*done; };
         return PlanExecutor(*client).run(plan, options);
@@ -99,10 +156,22 @@ void PlanRunner::execute(bool dryRun, bool force)
             return;
         setBusy(false);
         const auto error = report.firstError();
-        const bool conflict = error && error->isApi(StatusReason::Conflict);
+        // Only a field-manager conflict can be resolved by forcing; a stale resourceVersion (an
+        // undo of an object someone changed since) cannot, and must not be offered.
+        bool conflict = false;
+        if (error && error->isApi(StatusReason::Conflict))
+            for (const auto &cause : error->status->causes)
+                conflict = conflict || cause.type == "FieldManagerConflict";
         if (error)
             qCInfo(lcPlan) << "write failed:" << QString::fromStdString(error->describe());
-        const QString message = QString::fromStdString(report.failureMessage());
+        QString message = QString::fromStdString(report.failureMessage());
+        if (error && error->isApi(StatusReason::Conflict) && !conflict && m_role != ChangeHistory::Role::Change)
+            message += tr("\nThe object changed after the change was applied (someone edited it since), so the undo "
+                          "does not overwrite it. Look at it as it is now and edit it instead.");
+        if (!dryRun && m_session)
+            m_session->history()->record(m_role, plan, report);
+        if (dryRun)
+            computeDiff(&report);
         const auto notChecked = std::count_if(report.results.begin(), report.results.end(), [](const WriteResult &r) {
             return r.outcome == WriteOutcome::NotChecked;
         });

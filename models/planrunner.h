@@ -5,7 +5,10 @@
 #pragma once
 
 #include "kubeclient/tenancy/plan/plan.h"
+#include "kubeclient/tenancy/plan/plandiff.h"
 #include "kubeclient/tenancy/plan/planner.h"
+
+#include "models/changehistory.h"
 
 #include <QObject>
 #include <QPointer>
@@ -29,6 +32,13 @@ public:
     bool busy() const { return m_busy; }
     bool hasPlan() const { return m_plan.has_value(); }
     const kube::tenancy::Plan *plan() const { return m_plan ? &*m_plan : nullptr; }
+    // What an applied plan is to the cluster's history: a change (default), or the undo / redo
+    // of its current entry.
+    void setHistoryRole(ChangeHistory::Role role) { m_role = role; }
+    ChangeHistory::Role historyRole() const { return m_role; }
+    // The field-level diff of the last plan against the live objects (diffReady follows planned;
+    // a dry run makes it exact). Empty until then.
+    const std::vector<kube::tenancy::WriteDiff> &diff() const { return m_diff; }
 
     // Plans op against the cluster's current state; planned() or failed() follows.
     void preview(Operation op);
@@ -50,9 +60,13 @@ signals:
     // notChecked: dry-run writes into objects the same plan creates, which the server could not
     // check before they exist (they are not failures, but they were not accepted either).
     void executed(bool dryRun, bool ok, const QString &report, const QString &error, bool conflict, int notChecked);
+    // diff() was replaced: text as kube::tenancy::diffPlanText renders it; exact after a dry run.
+    void diffReady(const QString &text, bool exact);
 
 private:
     void setBusy(bool busy);
+    void readLive();
+    void computeDiff(const kube::tenancy::PlanReport *dryRun);
 
     QPointer<ClusterSession> m_session;
     std::optional<kube::tenancy::Plan> m_plan;
@@ -60,4 +74,9 @@ private:
     std::shared_ptr<std::atomic<int>> m_done;
     bool m_busy = false;
     int m_generation = 0;
+    ChangeHistory::Role m_role = ChangeHistory::Role::Change;
+    // The live targets of the current plan (read once after planning) and the diff against them.
+    std::shared_ptr<const std::vector<kube::tenancy::LiveTarget>> m_live;
+    std::vector<kube::tenancy::WriteDiff> m_diff;
+    int m_diffGeneration = 0;
 };

@@ -4,22 +4,61 @@
 
 #include "models/accesschecker.h"
 #include "models/clustersession.h"
+#include "models/planimpact.h"
 #include "views/viewslogging.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>
+#include <QHeaderView>
 #include <QLabel>
+#include <QSyntaxHighlighter>
+#include <QTabWidget>
+#include <QTableView>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+namespace {
+// Field lines of the Changes view: added green, removed red, changed amber; write headers bold.
+// The sign at the start of each line says the same without colour.
+class DiffHighlighter final : public QSyntaxHighlighter
+{
+public:
+    using QSyntaxHighlighter::QSyntaxHighlighter;
+
+protected:
+    void highlightBlock(const QString &text) override
+    {
+        const QString line = text.trimmed();
+        QTextCharFormat f;
+        if (!text.startsWith(QLatin1Char(' ')) && !line.isEmpty())
+            f.setFontWeight(QFont::Bold);
+        else if (line.startsWith(QLatin1Char('+')))
+            f.setForeground(QColor(0x2e, 0x7d, 0x32));
+        else if (line.startsWith(QLatin1Char('-')))
+            f.setForeground(QColor(0xc6, 0x28, 0x28));
+        else if (line.startsWith(QLatin1Char('~')))
+            f.setForeground(QColor(0x9a, 0x67, 0x00));
+        else
+            return;
+        setFormat(0, int(text.size()), f);
+    }
+};
+} // namespace
 
 PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent)
     : QDialog(parent)
     , m_runner(runner)
     , m_formHost(new QVBoxLayout)
     , m_description(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
     , m_plan(new QPlainTextEdit(this))
+    , m_diff(new QPlainTextEdit(this))
+    , m_diffLabel(new QLabel(this))
+    , m_impactLabel(new QLabel(this))
+    , m_impactView(new QTableView(this))
+    , m_impact(PlanImpact::forSession(runner->session(), this))
     , m_status(new QLabel(this))
 {
     setWindowTitle(title);
@@ -32,6 +71,41 @@ PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent
     m_plan->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_plan->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_plan->setPlaceholderText(tr("The exact objects this change writes appear here (Preview)."));
+    m_diff->setReadOnly(true);
+    m_diff->setObjectName(QStringLiteral("planDiff"));
+    m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_diff->setPlaceholderText(tr("Each object's fields before and after the change appear here (Preview)."));
+    new DiffHighlighter(m_diff->document());
+    m_diffLabel->setWordWrap(true);
+    m_diffLabel->setText(tr("+ added, − removed, ~ changed; compared with the live objects."));
+    m_impactLabel->setWordWrap(true);
+    m_impactLabel->setObjectName(QStringLiteral("impactSummary"));
+    m_impactLabel->setText(tr("Who gains or loses which permissions appears here (Preview)."));
+    m_impactView->setObjectName(QStringLiteral("planImpact"));
+    m_impactView->setModel(m_impact->model());
+    m_impactView->setSortingEnabled(false);
+    m_impactView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_impactView->verticalHeader()->hide();
+    m_impactView->horizontalHeader()->setStretchLastSection(true);
+    m_impactView->setWordWrap(false);
+    connect(m_impact, &PlanImpact::ready, this, &PlanDialog::onImpact);
+    connect(runner, &PlanRunner::diffReady, this, &PlanDialog::onDiff);
+
+    auto *diffPage = new QWidget(this);
+    auto *diffLayout = new QVBoxLayout(diffPage);
+    diffLayout->setContentsMargins(0, 0, 0, 0);
+    diffLayout->addWidget(m_diffLabel);
+    diffLayout->addWidget(m_diff, 1);
+    auto *impactPage = new QWidget(this);
+    auto *impactLayout = new QVBoxLayout(impactPage);
+    impactLayout->setContentsMargins(0, 0, 0, 0);
+    impactLayout->addWidget(m_impactLabel);
+    impactLayout->addWidget(m_impactView, 1);
+    m_tabs->setObjectName(QStringLiteral("planTabs"));
+    m_tabs->addTab(m_plan, tr("&Writes (YAML)"));
+    m_tabs->addTab(diffPage, tr("C&hanges"));
+    m_tabs->addTab(impactPage, tr("I&mpact on permissions"));
     m_status->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("planStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -74,7 +148,7 @@ PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent
     layout->addLayout(m_formHost);
     auto *planLabel = new QLabel(tr("Plan (what will be written):"), this);
     layout->addWidget(planLabel);
-    layout->addWidget(m_plan, 1);
+    layout->addWidget(m_tabs, 1);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
     resize(720, 560);
@@ -208,10 +282,16 @@ void PlanDialog::planThen(Next next)
 
 void PlanDialog::onPlanned(const QString &yaml, const QString &summary)
 {
+    const bool fresh = m_plan->toPlainText() != yaml || !m_planFresh;
     m_planFresh = true;
     if (m_plan->toPlainText() != yaml)
         m_plan->setPlainText(yaml);
     const auto *plan = m_runner->plan();
+    if (fresh && plan) {
+        m_diff->setPlainText(tr("Reading the live objects…"));
+        m_impact->compute(*plan);
+        onImpact();
+    }
     const int writes = plan ? static_cast<int>(plan->writes.size()) : 0;
     QString text = writes == 0 ? tr("Nothing to change: the cluster already matches.")
                                : tr("%n write(s) planned.", nullptr, writes);
@@ -244,10 +324,24 @@ void PlanDialog::onPlanned(const QString &yaml, const QString &summary)
     }
 }
 
+void PlanDialog::onDiff(const QString &text, bool exact)
+{
+    m_diff->setPlainText(text);
+    m_diffLabel->setText(exact ? tr("+ added, − removed, ~ changed: as the server answered the dry run (exact).")
+                               : tr("+ added, − removed, ~ changed; compared with the live objects. Fields marked "
+                                    "[predicted] are what the client expects; Dry run shows the server's answer."));
+}
+
+void PlanDialog::onImpact()
+{
+    m_impactLabel->setText(m_impact->summary());
+}
+
 void PlanDialog::onFailed(const QString &message, const QString &hint)
 {
     m_next = Next::Nothing;
     m_planFresh = false;
+    m_impact->clear();
     setStatus(hint.isEmpty() ? message : message + QLatin1Char('\n') + hint, QStringLiteral("#c62828"));
 }
 

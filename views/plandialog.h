@@ -12,7 +12,10 @@
 #include <functional>
 
 class AccessChecker;
+class PlanImpact;
 class QLabel;
+class QTabWidget;
+class QTableView;
 class QPlainTextEdit;
 class QPushButton;
 class QVBoxLayout;
@@ -37,6 +40,13 @@ public:
     void setPreviewOnOpen(bool preview) { m_previewOnOpen = preview; }
 
     QPlainTextEdit *planView() const { return m_plan; }
+    // The three views of a plan: the writes as YAML, each object's field changes against the
+    // live one, and who gains or loses which permissions.
+    QTabWidget *planTabs() const { return m_tabs; }
+    QPlainTextEdit *diffView() const { return m_diff; }
+    QTableView *impactView() const { return m_impactView; }
+    QLabel *impactLabel() const { return m_impactLabel; }
+    PlanImpact *impact() const { return m_impact; }
     QLabel *statusLabel() const { return m_status; }
     QPushButton *previewButton() const { return m_previewButton; }
     QPushButton *dryRunButton() const { return m_dryRunButton; }
@@ -61,6 +71,8 @@ private:
     enum class Next { Nothing, DryRun, Apply };
     void planThen(Next next);
     void onPlanned(const QString &yaml, const QString &summary);
+    void onDiff(const QString &text, bool exact);
+    void onImpact();
     void onFailed(const QString &message, const QString &hint);
     void onExecuted(bool dryRun, bool ok, const QString &report, const QString &error, bool conflict, int notChecked);
     void setStatus(const QString &text, const QString &color = {});
@@ -70,7 +82,13 @@ private:
     PlanRunner *m_runner;
     QVBoxLayout *m_formHost;
     QLabel *m_description;
+    QTabWidget *m_tabs;
     QPlainTextEdit *m_plan;
+    QPlainTextEdit *m_diff;
+    QLabel *m_diffLabel;
+    QLabel *m_impactLabel;
+    QTableView *m_impactView;
+    PlanImpact *m_impact;
     QLabel *m_status;
     QPushButton *m_previewButton;
     QPushButton *m_dryRunButton;

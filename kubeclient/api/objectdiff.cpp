@@ -105,11 +105,11 @@ json withoutServerFields(json object, bool keepStatus)
     return object;
 }
 
-std::vector<FieldChange> diffFields(const json &before, const json &after)
+std::vector<FieldChange> diffFields(const json &before, const json &after, bool includeStatus)
 {
     std::vector<FieldChange> out;
-    walk(withoutServerFields(before.is_object() ? before : json::object()),
-         withoutServerFields(after.is_object() ? after : json::object()), {}, out);
+    walk(withoutServerFields(before.is_object() ? before : json::object(), includeStatus),
+         withoutServerFields(after.is_object() ? after : json::object(), includeStatus), {}, out);
     return out;
 }
 

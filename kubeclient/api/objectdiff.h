@@ -23,10 +23,12 @@ struct FieldChange {
 // keepStatus. What an undo writes back and what a diff compares.
 nlohmann::json withoutServerFields(nlohmann::json object, bool keepStatus = false);
 
-// Every difference from `before` to `after`, ignoring server-managed fields and status. Maps
+// Every difference from `before` to `after`, ignoring server-managed fields and (unless
+// includeStatus: a write that sets status) status. Maps
 // are compared key by key; lists of objects element by element (a length change adds or
 // removes the tail); lists of scalars as whole values ("verbs: [get] → [get, list]").
-std::vector<FieldChange> diffFields(const nlohmann::json &before, const nlohmann::json &after);
+std::vector<FieldChange> diffFields(const nlohmann::json &before, const nlohmann::json &after,
+                                    bool includeStatus = false);
 
 // What a server-side apply of `intent` over `live` leaves, as far as the client can tell:
 // the intent's maps merged into the live ones, its lists and scalars replacing the live ones.

@@ -113,17 +113,10 @@ std::vector<WriteDiff> diffPlan(const Plan &plan, const std::vector<LiveTarget> 
         } else {
             after = before.is_object() ? predictApply(before, w.object) : w.object;
         }
-        if (w.subresource == "status") {
-            // diffFields leaves status out; a status write's whole point is status.
-            const json b = before.is_object() ? before.value("status", json()) : json();
-            const json a = after.is_object() ? after.value("status", json()) : json();
-            for (auto &f : diffFields(json{{"s", b}}, json{{"s", a}})) {
-                f.path = "status" + f.path.substr(1);
-                d.fields.push_back(std::move(f));
-            }
-        } else {
-            d.fields = diffFields(before, after);
-        }
+        // A status write (to the subresource, or into an object whose kind has none) is about
+        // status; elsewhere status is the server's and not a difference.
+        const bool status = w.subresource == "status" || (w.object.is_object() && w.object.contains("status"));
+        d.fields = diffFields(before, after, status);
         d.change = before.is_null() ? WriteDiff::Change::Create
             : d.fields.empty()      ? WriteDiff::Change::Unchanged
                                     : WriteDiff::Change::Update;
