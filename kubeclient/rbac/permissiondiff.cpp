@@ -96,16 +96,29 @@ std::vector<DiffEntry> PermissionDiff::planImpact(const RbacData &data, const te
                                                   const PermissionMatrix::Options &options)
 {
     RbacData afterData = data;
-    afterData.apply(plan);
+    if (afterData.apply(plan) == 0)
+        return {};
+    // Changed keys: a write gives the object a new stamp, so only keys whose stamps differ are
+    // compared (a write that leaves an object as it was is no change).
     std::set<RbacData::Key> changed;
-    for (const auto &[key, obj] : data.objects()) {
-        const auto *other = afterData.find(key);
-        if (!other || *other != obj)
-            changed.insert(key);
+    {
+        auto b = data.objects().begin(), be = data.objects().end();
+        auto a = afterData.objects().begin(), ae = afterData.objects().end();
+        while (b != be || a != ae) {
+            if (a == ae || (b != be && b->first < a->first)) {
+                changed.insert(b->first);
+                ++b;
+            } else if (b == be || a->first < b->first) {
+                changed.insert(a->first);
+                ++a;
+            } else {
+                if (b.stamp() != a.stamp() && b->second != a->second)
+                    changed.insert(a->first);
+                ++a;
+                ++b;
+            }
+        }
     }
-    for (const auto &[key, obj] : afterData.objects())
-        if (!data.find(key))
-            changed.insert(key);
     if (changed.empty())
         return {};
 
@@ -115,14 +128,30 @@ std::vector<DiffEntry> PermissionDiff::planImpact(const RbacData &data, const te
     addSubjects(*before, touched(*before, changed), subjects);
     addSubjects(*after, touched(*after, changed), subjects);
 
-    // Every scope either side knows, so a namespace that appears or disappears is compared too.
     PermissionMatrix::Options o = options;
     if (o.scopes.empty()) {
-        auto scopes = PermissionMatrix::allScopes(*before, options.view);
-        for (const auto &s : PermissionMatrix::allScopes(*after, options.view))
-            if (std::find(scopes.begin(), scopes.end(), s) == scopes.end())
-                scopes.push_back(s);
-        o.scopes = scopes;
+        // Roles and bindings inside namespaces change nothing outside them: compare only those
+        // namespaces. Anything else (cluster-wide objects, namespaces themselves, workspace
+        // roles) may reach every scope either side knows.
+        bool onlyInNamespaces = true;
+        std::set<std::string> namespaces;
+        for (const auto &k : changed) {
+            if (k.ns.empty() || k.kind == "Namespace") {
+                onlyInNamespaces = false;
+                break;
+            }
+            namespaces.insert(k.ns);
+        }
+        if (onlyInNamespaces) {
+            for (const auto &ns : namespaces)
+                o.scopes.push_back(MatrixScope::ns(ns));
+        } else {
+            auto scopes = PermissionMatrix::allScopes(*before, options.view);
+            for (const auto &s : PermissionMatrix::allScopes(*after, options.view))
+                if (std::find(scopes.begin(), scopes.end(), s) == scopes.end())
+                    scopes.push_back(s);
+            o.scopes = scopes;
+        }
     }
     std::vector<DiffEntry> out;
     for (const auto &s : subjects) {

@@ -109,8 +109,13 @@ size_t RbacData::add(const json &object)
     const std::string group = groupOf(meta.apiVersion());
     if (!relevant(group, kind) || meta.name().empty())
         return 0;
-    m_objects[Key{group, kind, meta.namespaceName(), meta.name()}] = Stored{object, nextStamp()};
+    m_objects[Key{group, kind, meta.namespaceName(), meta.name()}] = Stored{std::make_shared<const json>(object), nextStamp()};
     return 1;
+}
+
+void RbacData::put(const Key &key, std::shared_ptr<const json> object, std::uint64_t stamp)
+{
+    m_objects[key] = Stored{std::move(object), stamp};
 }
 
 bool RbacData::remove(const Key &key)
@@ -121,7 +126,7 @@ bool RbacData::remove(const Key &key)
 const json *RbacData::find(const Key &key) const
 {
     auto it = m_objects.find(key);
-    return it == m_objects.end() ? nullptr : &it->second.object;
+    return it == m_objects.end() ? nullptr : it->second.object.get();
 }
 
 size_t RbacData::apply(const tenancy::Plan &plan)
@@ -150,7 +155,7 @@ size_t RbacData::apply(const tenancy::Plan &plan)
             continue;
         }
         auto stored = m_objects.find(key);
-        json current = stored != m_objects.end() ? stored->second.object : json::object();
+        json current = stored != m_objects.end() ? *stored->second.object : json::object();
         // Apply: RBAC's rules and subjects are atomic lists, so merging the full intent over the
         // stored object is what server-side apply stores. MergePatch is a JSON merge patch.
         current.merge_patch(w.object);
@@ -161,7 +166,7 @@ size_t RbacData::apply(const tenancy::Plan &plan)
         current["metadata"]["name"] = name;
         if (!key.ns.empty())
             current["metadata"]["namespace"] = key.ns;
-        m_objects[key] = Stored{std::move(current), nextStamp()};
+        m_objects[key] = Stored{std::make_shared<const json>(std::move(current)), nextStamp()};
         ++applied;
     }
     return applied;
@@ -183,7 +188,7 @@ json RbacData::toList() const
 {
     json items = json::array();
     for (const auto &[key, stored] : m_objects)
-        items.push_back(stored.object);
+        items.push_back(*stored.object);
     return json{{"apiVersion", "v1"}, {"kind", "List"}, {"items", std::move(items)}};
 }
 

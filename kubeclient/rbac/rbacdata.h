@@ -29,8 +29,10 @@ class RbacIndex;
 
 class RbacData
 {
+    // Objects are shared, never changed in place: a copy of the data (a plan's "after", a
+    // reader's snapshot) copies pointers, not JSON.
     struct Stored {
-        nlohmann::json object;
+        std::shared_ptr<const nlohmann::json> object;
         std::uint64_t stamp = 0;
     };
 
@@ -60,7 +62,7 @@ public:
             };
 
             const_iterator() = default;
-            value_type operator*() const { return {m_it->first, m_it->second.object}; }
+            value_type operator*() const { return {m_it->first, *m_it->second.object}; }
             pointer operator->() const { return {**this}; }
             const_iterator &operator++()
             {
@@ -114,6 +116,10 @@ public:
     // many objects were taken; other kinds are ignored.
     size_t add(const nlohmann::json &object);
     bool remove(const Key &key);
+    // Stores a shared object under `key` with a stamp the caller keeps for this version (a
+    // feed's mirror): no copy, and an index built from this data reuses what it parsed before.
+    // The object must carry apiVersion and kind, and `key` must be the one add() would give it.
+    void put(const Key &key, std::shared_ptr<const nlohmann::json> object, std::uint64_t stamp);
     // Applies a pending plan's writes to this copy: Apply merges the intent over the stored
     // object (lists replaced whole, as server-side apply does for RBAC's atomic lists),
     // MergePatch applies a JSON merge patch, Delete removes (a namespace takes its roles and

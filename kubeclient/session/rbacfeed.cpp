@@ -234,22 +234,26 @@ std::vector<GroupVersionResource> RbacFeed::forbidden() const
 
 rbac::RbacData RbacFeed::data() const
 {
+    // From the mirror, sharing its objects and stamps: no JSON is copied (but a listed object's
+    // completed copy, once) and the indexes built from this data reuse the feed's parsing.
     rbac::RbacData data;
-    std::lock_guard lock(m_feedsMutex);
-    for (const auto &f : m_feeds) {
-        f->store.snapshot().forEach([&](const std::string &, const Store::ObjectPtr &object) {
-            if (!object)
-                return;
-            // Listed items may come without apiVersion/kind; RbacData keys objects by them.
-            if (object->contains("kind") && object->contains("apiVersion")) {
-                data.add(*object);
-                return;
-            }
-            nlohmann::json copy = *object;
-            copy["apiVersion"] = f->gvr.apiVersion();
-            copy["kind"] = f->kind;
-            data.add(copy);
-        });
+    std::lock_guard lock(m_indexMutex);
+    syncMirror();
+    for (const auto &[key, slot] : m_mirror) {
+        const Held &held = slot.held;
+        if (!held.object)
+            continue;
+        if (!held.listed) {
+            data.put(key, held.object, held.stamp);
+            continue;
+        }
+        if (!held.complete) {
+            auto copy = std::make_shared<nlohmann::json>(*held.object);
+            (*copy)["apiVersion"] = held.feed->apiVersion;
+            (*copy)["kind"] = held.feed->kind;
+            held.complete = std::move(copy);
+        }
+        data.put(key, held.complete, held.stamp);
     }
     return data;
 }
@@ -298,6 +302,8 @@ void RbacFeed::syncKey(Feed &feed, const Store::Snapshot &snapshot, const std::s
         // The same version again (a relist): parsed already. Keep the store's copy only.
         if (sameVersion(*held->object, *now)) {
             held->object = now;
+            if (held->listed != listed)
+                held->complete.reset();
             held->listed = listed;
             return;
         }
@@ -308,7 +314,7 @@ void RbacFeed::syncKey(Feed &feed, const Store::Snapshot &snapshot, const std::s
         feed.moved.erase(moved);
     if (!keep)
         return;
-    Held h{&feed, now, rbac::RbacData::nextStamp(), listed};
+    Held h{&feed, now, rbac::RbacData::nextStamp(), listed, nullptr};
     auto [it, inserted] = m_mirror.try_emplace(key);
     if (inserted) {
         it->second.held = std::move(h);
