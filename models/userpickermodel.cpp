@@ -231,7 +231,7 @@ int UserPickerModel::columnCount(const QModelIndex &parent) const
 
 QVariant UserPickerModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Entry &e = m_entries[size_t(m_visible[size_t(index.row())])];
     const Candidate &c = e.candidate;
@@ -267,7 +267,8 @@ QVariant UserPickerModel::data(const QModelIndex &index, int role) const
 
 bool UserPickerModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::CheckStateRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
+    if (role != Qt::CheckStateRole || !index.isValid()
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
         || index.column() != NameColumn)
         return false;
     Entry &e = m_entries[size_t(m_visible[size_t(index.row())])];
@@ -283,7 +284,7 @@ bool UserPickerModel::setData(const QModelIndex &index, const QVariant &value, i
 
 Qt::ItemFlags UserPickerModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return Qt::NoItemFlags;
     const Entry &e = m_entries[size_t(m_visible[size_t(index.row())])];
     if (!tickable(e))
