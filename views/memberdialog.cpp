@@ -132,9 +132,13 @@ MemberDialog::MemberDialog(PlanRunner *runner, const GraphSnapshot &snapshot, Me
     m_model->setCheckedUsers(preselectedUsers);
     m_search->setObjectName(QStringLiteral("search"));
     m_search->setClearButtonEnabled(true);
+    const int total = m_model->totalCount();
+    const QString count = QLocale().toString(total);
     m_search->setPlaceholderText(
-        tr("Search %1 by name, display name or e-mail")
-            .arg(mode == Mode::Add ? tr("%n user(s)", nullptr, m_model->totalCount()) : tr("%n member(s)", nullptr, m_model->totalCount())));
+        mode == Mode::Add ? (total == 1 ? tr("Search 1 user by name, display name or e-mail")
+                                        : tr("Search %1 users by name, display name or e-mail").arg(count))
+                          : (total == 1 ? tr("Search 1 member by name, display name or e-mail")
+                                        : tr("Search %1 members by name, display name or e-mail").arg(count)));
     m_search->installEventFilter(new SearchKeys(m_view, this));
     m_view->setObjectName(QStringLiteral("users"));
     m_view->setModel(m_model);
@@ -195,7 +199,10 @@ MemberDialog::MemberDialog(PlanRunner *runner, const GraphSnapshot &snapshot, Me
         auto *roleForm = new QFormLayout;
         roleForm->addRow(mode == Mode::Add ? tr("&Role:") : tr("New &role:"), m_role);
         layout->addLayout(roleForm);
-        connect(m_role, &QComboBox::currentIndexChanged, this, &PlanDialog::formChanged);
+        connect(m_role, &QComboBox::currentIndexChanged, this, [this] {
+            updateSelection();
+            formChanged();
+        });
     }
 
     if (mode == Mode::Add && m_scope.level == RoleSpec::Level::Project && !m_workspace.isEmpty()) {
@@ -226,6 +233,12 @@ MemberDialog::MemberDialog(PlanRunner *runner, const GraphSnapshot &snapshot, Me
         connect(m_joinRole, &QComboBox::currentIndexChanged, this, &PlanDialog::formChanged);
     }
 
+    m_adminWarning = new QLabel;
+    m_adminWarning->setObjectName(QStringLiteral("lastAdminWarning"));
+    m_adminWarning->setWordWrap(true);
+    m_adminWarning->setStyleSheet(QStringLiteral("color: #8a6d00"));
+    m_adminWarning->hide();
+    layout->addWidget(m_adminWarning);
     if (m_scope.level == RoleSpec::Level::Workspace && mode != Mode::Add) {
         m_adminRole = qs(workspaceRoleName(m_scope.name, "admin"));
         for (const auto &m : snapshot.workspaceMembers(m_scope.name)) {
@@ -394,6 +407,16 @@ void MemberDialog::applyChecked()
 void MemberDialog::updateSelection()
 {
     const QStringList users = selectedUsers();
+    // Said before Apply is clicked, not only asked after.
+    const bool lastAdmin = !lastAdminQuestion().isEmpty();
+    m_adminWarning->setVisible(lastAdmin);
+    if (lastAdmin)
+        m_adminWarning->setText((m_workspaceAdmins.size() == 1 ? tr("%1 is the last admin of workspace %2.")
+                                                               : tr("%1 are the last admins of workspace %2."))
+                                    .arg(nameList(m_workspaceAdmins), qs(m_scope.name))
+                                + QLatin1Char(' ')
+                                + tr("After this change nobody but platform admins can manage its members, roles and "
+                                     "settings."));
     if (users.isEmpty())
         m_selection->setText(m_mode == Mode::Add ? tr("No user ticked yet.") : tr("No member ticked yet."));
     else

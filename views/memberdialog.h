@@ -40,6 +40,7 @@ public:
     QComboBox *joinRoleBox() const { return m_joinRole; }          // likewise
     QLabel *selectionLabel() const { return m_selection; }
     QLabel *joinNote() const { return m_joinNote; }
+    QLabel *lastAdminWarning() const { return m_adminWarning; }
 
     QStringList selectedUsers() const;
     QString role() const;  // the role object name chosen ("" when removing)
@@ -71,6 +72,7 @@ private:
     QLineEdit *m_search;
     QTreeView *m_view;
     QLabel *m_selection;
+    QLabel *m_adminWarning = nullptr;
     QComboBox *m_role = nullptr;
     QFrame *m_joinFrame = nullptr;
     QLabel *m_joinNote = nullptr;

@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
 
 using namespace kube::tenancy;
 
@@ -75,17 +76,18 @@ QString MoveProjectDialog::targetWorkspace() const
 
 void MoveProjectDialog::updateEffect()
 {
+    auto users = [](int n) { return n == 1 ? tr("1 user") : tr("%1 users").arg(QLocale().toString(n)); };
     const QString to = targetWorkspace();
     QStringList lines;
-    if (!m_from.isEmpty())
-        lines << tr("Members of %1 (%n user(s)) lose the access they had here through that workspace.", nullptr, m_fromMembers)
-                     .arg(m_from);
+    if (!m_from.isEmpty() && m_fromMembers > 0)
+        lines << tr("Members of %1 (%2) lose the access they had here through that workspace.").arg(m_from, users(m_fromMembers));
     if (!to.isEmpty()) {
         const int toMembers = int(UserPickerModel::membersOf(m_snapshot, MemberScope::workspace(to.toStdString())).size());
-        lines << tr("Members of %1 (%n user(s)) gain the access their workspace role gives in its projects.", nullptr, toMembers)
-                     .arg(to);
+        if (toMembers > 0)
+            lines << tr("Members of %1 (%2) gain the access their workspace role gives in its projects.").arg(to, users(toMembers));
     }
-    lines << tr("The project's own members (%n user(s)), roles, quotas and workloads stay as they are.", nullptr,
-                m_projectMembers);
+    lines << (m_projectMembers > 0
+                  ? tr("The project's own members (%1), roles, quotas and workloads stay as they are.").arg(users(m_projectMembers))
+                  : tr("The project's roles, quotas and workloads stay as they are."));
     m_effect->setText(lines.join(QLatin1Char('\n')));
 }
