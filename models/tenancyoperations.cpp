@@ -66,3 +66,57 @@ TenancyOperations::Operation TenancyOperations::deleteUser(std::string name)
 {
     return [name = std::move(name)](Planner &planner) { return planner.deleteUser(name); };
 }
+
+// --- Members, edit project, move project ---
+
+namespace {
+// A user deleted since the dialog read the list: say so where the user can act on it.
+Result<Plan> explainMissingUser(Result<Plan> plan)
+{
+    if (!plan && plan.error().kind == ErrorKind::Invalid && plan.error().where == "user") {
+        Error e = plan.error();
+        e.hint = "It may have been deleted since this list was read: untick it and try again.";
+        return e;
+    }
+    return plan;
+}
+} // namespace
+
+TenancyOperations::Operation TenancyOperations::setMembers(MemberScope scope, std::vector<std::string> users,
+                                                           std::string role, std::string joinWorkspace,
+                                                           std::string joinRole)
+{
+    return [scope = std::move(scope), users = std::move(users), role = std::move(role),
+            joinWorkspace = std::move(joinWorkspace), joinRole = std::move(joinRole)](Planner &planner) {
+        std::vector<MemberChange> changes;
+        // KubeSphere's order: the workspace membership first, then the project's.
+        if (!joinWorkspace.empty() && !joinRole.empty())
+            for (const auto &u : users)
+                changes.push_back({MemberScope::workspace(joinWorkspace), u, joinRole, true});
+        for (const auto &u : users)
+            changes.push_back({scope, u, role, false});
+        return explainMissingUser(planner.changeMembers(changes));
+    };
+}
+
+TenancyOperations::Operation TenancyOperations::removeMembers(MemberScope scope, std::vector<std::string> users)
+{
+    return [scope = std::move(scope), users = std::move(users)](Planner &planner) {
+        std::vector<MemberChange> changes;
+        for (const auto &u : users)
+            changes.push_back({scope, u, {}, false});
+        return planner.changeMembers(changes);
+    };
+}
+
+TenancyOperations::Operation TenancyOperations::editProject(ProjectSpec spec)
+{
+    return [spec = std::move(spec)](Planner &planner) { return planner.editProject(spec); };
+}
+
+TenancyOperations::Operation TenancyOperations::moveProject(std::string name, std::string workspace)
+{
+    return [name = std::move(name), workspace = std::move(workspace)](Planner &planner) {
+        return planner.moveProject(name, workspace);
+    };
+}

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 class TenancyOperations final
 {
@@ -29,4 +30,15 @@ public:
     static Operation editUser(kube::tenancy::UserSpec spec, std::string newPlatformRole);
     static Operation setUserEnabled(std::string name, bool enabled);
     static Operation deleteUser(std::string name);
+
+    // --- Members (one plan for every selected user), edit and move a project ---
+    // role: the scope's role for every user (workspace roles short or in full). joinRole, for a
+    // project in a workspace: also make each user a member of that workspace with this role,
+    // unless they already are one (whatever their role); "" adds nothing there. A user that no
+    // longer exists fails the plan with a message naming them.
+    static Operation setMembers(kube::tenancy::MemberScope scope, std::vector<std::string> users, std::string role,
+                                std::string joinWorkspace = {}, std::string joinRole = {});
+    static Operation removeMembers(kube::tenancy::MemberScope scope, std::vector<std::string> users);
+    static Operation editProject(kube::tenancy::ProjectSpec spec);
+    static Operation moveProject(std::string name, std::string workspace);
 };

@@ -105,13 +105,14 @@ std::vector<Command> buildCommands()
                   CommandKind::Write},
                  runCreate,
                  {}});
-    c.push_back({{"edit", "Tenancy", "change a workspace or user; fields not given keep their values",
+    c.push_back({{"edit", "Tenancy", "change a workspace, project or user; fields not given keep their values",
                   {"edit workspace NAME [--manager USER] [--alias A] [--description D] [--cluster C]... "
                    "[--network-isolation[=false]]",
+                   "edit project NAME [--alias A] [--description D]",
                    "edit user NAME [--email E] [--display-name N] [--description D] [--password-stdin]"},
-                  "",
+                  "An empty value (--alias \"\") removes a project's alias or description.",
                   {{"--manager", 0, K::Value, "USER", "workspace: its manager"},
-                   {"--alias", 0, K::Value, "A", "workspace: display name"},
+                   {"--alias", 0, K::Value, "A", "workspace, project: display name (kubesphere.io/alias-name)"},
                    {"--description", 0, K::Value, "D", "description"},
                    {"--cluster", 0, K::List, "C", "workspace: the clusters it is placed on (replaces the list)"},
                    {"--network-isolation", 0, K::Switch, "", "workspace: isolate its projects' network"},

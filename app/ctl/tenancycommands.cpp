@@ -195,6 +195,8 @@ int projectCommand(const std::string &verb, const CommandArgs &a)
     std::set<std::string> values;
     if (verb == "create")
         values = {"--workspace", "--alias", "--description"};
+    else if (verb == "edit")
+        values = {"--alias", "--description"};
     else if (verb == "move")
         values = {"--workspace"};
     if (int rc = checkFlags(a, values, verb + " project"); rc >= 0)
@@ -211,6 +213,17 @@ int projectCommand(const std::string &verb, const CommandArgs &a)
         return session.execute(session.planner().deleteProject(name));
     if (verb == "move")
         return session.execute(session.planner().moveProject(name, a.value("--workspace")));
+    if (verb == "edit") {
+        // Fields not given keep their values; an empty value (--alias "") removes the field.
+        auto current = readCurrent(session, TenancyApi::namespaces, "", name);
+        if (!current)
+            return 1;
+        ProjectSpec spec;
+        spec.name = name;
+        spec.alias = a.has("--alias") ? a.value("--alias") : annotationOf(*current, kAliasAnnotation);
+        spec.description = a.has("--description") ? a.value("--description") : annotationOf(*current, kDescriptionAnnotation);
+        return session.execute(session.planner().editProject(spec));
+    }
     ProjectSpec spec;
     spec.name = name;
     spec.workspace = a.value("--workspace");
@@ -538,11 +551,11 @@ int objectCommand(const std::string &verb, const CommandArgs &args)
 {
     const std::string noun = findNoun(args, objectNouns());
     if (noun.empty()) {
-        return usageError(args, verb + " what? (" + (verb == "move" ? "project" : verb == "edit" ? "workspace or user" : "workspace, project or user") + ")");
+        return usageError(args, verb + " what? (" + (verb == "move" ? "project" : "workspace, project or user") + ")");
     }
     if (noun == "workspace" && verb != "move")
         return workspaceCommand(verb, args);
-    if (noun == "project" && verb != "edit")
+    if (noun == "project")
         return projectCommand(verb, args);
     if (noun == "user" && verb != "move")
         return userObjectCommand(verb, args);

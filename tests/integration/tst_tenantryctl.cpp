@@ -799,6 +799,21 @@ void tst_Tenantryctl::editsKeepWhatIsNotGiven()
     QCOMPARE(qs(wt["metadata"]["annotations"].value("kubesphere.io/alias-name", "")), QStringLiteral("Team One"));
     QCOMPARE(qs(wt["metadata"]["annotations"].value("kubesphere.io/creator", "")), qs(m_admin));
 
+    // A project's alias alone: its description, workspace label and creator stay
+    CTL_OK(ctl({"edit", "project", qs(m_proj), "--description", "first words", "--yes"}));
+    auto project = ctl({"edit", "project", qs(m_proj), "--alias", "Project 1", "--yes"});
+    CTL_OK(project);
+    json ns = kubectlJson({"get", "namespace", qs(m_proj)});
+    QCOMPARE(qs(ns["metadata"]["annotations"].value("kubesphere.io/alias-name", "")), QStringLiteral("Project 1"));
+    QCOMPARE(qs(ns["metadata"]["annotations"].value("kubesphere.io/description", "")), QStringLiteral("first words"));
+    QCOMPARE(qs(ns["metadata"]["labels"].value("kubesphere.io/workspace", "")), qs(m_ws));
+    QVERIFY(!ns["metadata"]["annotations"].value("kubesphere.io/creator", "").empty());
+    // An empty value removes the field
+    CTL_OK(ctl({"edit", "project", qs(m_proj), "--description", "", "--yes"}));
+    ns = kubectlJson({"get", "namespace", qs(m_proj)});
+    QVERIFY(!ns["metadata"]["annotations"].contains("kubesphere.io/description"));
+    QCOMPARE(qs(ns["metadata"]["annotations"].value("kubesphere.io/alias-name", "")), QStringLiteral("Project 1"));
+
     auto user = ctl({"edit", "user", qs(m_alice), "--display-name", "Alice A", "--yes"});
     CTL_OK(user);
     const json u = kubectlJson({"get", "users.iam.kubesphere.io", qs(m_alice)});

@@ -107,6 +107,26 @@ void tst_PlannerChecks::refused_data()
         "cluster role \"boss\" does not exist", "role");
     row("member: not a member", [](Planner &p) { return p.removeMember(MemberScope::project("proj2"), "bob"); },
         "user \"bob\" is not a member of project \"proj2\"", "member");
+    row("edit project: missing", [](Planner &p) { return p.editProject({"proj9", "", "Nine", ""}); },
+        "project \"proj9\" does not exist", "project");
+    row("edit project: long alias", [](Planner &p) { return p.editProject({"proj1", "", std::string(64, 'a'), ""}); },
+        "alias is 64 characters long; at most 63 are allowed", "alias");
+    row("edit project: two-line alias", [](Planner &p) { return p.editProject({"proj1", "", "one\ntwo", ""}); },
+        "alias must be one line", "alias");
+    row("edit project: long description",
+        [](Planner &p) { return p.editProject({"proj1", "", "", std::string(257, 'd')}); },
+        "description is 257 characters long; at most 256 are allowed", "description");
+    row("members: none", [](Planner &p) { return p.changeMembers({}); }, "choose at least one member", "members");
+    row("members: listed twice",
+        [](Planner &p) {
+            return p.changeMembers({{MemberScope::project("proj1"), "bob", "viewer"}, {MemberScope::project("proj1"), "bob", "admin"}});
+        },
+        "user \"bob\" is listed twice for project \"proj1\"", "members");
+    row("members: one user deleted meanwhile",
+        [](Planner &p) {
+            return p.changeMembers({{MemberScope::project("proj1"), "dave", "viewer"}, {MemberScope::project("proj1"), "ghost", "viewer"}});
+        },
+        "user \"ghost\" does not exist", "user");
     row("role: exists", [=](Planner &p) { return p.saveRole(role(L::Project, "proj1", "viewer", kGetPods), true); },
         "project role \"viewer\" already exists", "role name");
     row("role: edit missing", [=](Planner &p) { return p.saveRole(role(L::Project, "proj1", "boss", kGetPods), false); },

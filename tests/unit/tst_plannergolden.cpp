@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include <functional>
+#include <set>
 
 using namespace kube;
 using namespace kube::tenancy;
@@ -77,6 +78,19 @@ std::vector<Case> operations()
         {"edit-workspace-role", [=](Planner &p) { return p.saveRole(workspaceRole, false); }},
         {"delete-role", [=](Planner &p) { return p.deleteRole(unbound); }},
         {"repair", [](Planner &p) { return p.repair(); }},
+        {"edit-project", [](Planner &p) { return p.editProject({"proj1", "", "First project", "Where the first team works"}); }},
+        {"set-project-members-joining-workspace",
+         [](Planner &p) {
+             // bob joins ws1 for proj1's sake; alice (its admin) is already a member and keeps admin
+             return p.changeMembers({{MemberScope::workspace("ws1"), "bob", "ws1-viewer", true},
+                                     {MemberScope::workspace("ws1"), "alice", "ws1-viewer", true},
+                                     {MemberScope::project("proj1"), "bob", "auditor"},
+                                     {MemberScope::project("proj1"), "alice", "auditor"}});
+         }},
+        {"remove-members",
+         [](Planner &p) {
+             return p.changeMembers({{MemberScope::project("proj1"), "bob", ""}, {MemberScope::workspace("ws1"), "dave", ""}});
+         }},
     };
 }
 
@@ -135,6 +149,8 @@ private slots:
     void repairFindsNoDriftAfterRepair();
     void plannedStateSeesThePlan();
     void snapshotReaderPlansTheSame();
+    void memberBatchIsOnePlanWithOneReach();
+    void editProjectTouchesOnlyItsAnnotations();
 };
 
 void tst_PlannerGolden::golden_data()
@@ -283,6 +299,62 @@ void tst_PlannerGolden::snapshotReaderPlansTheSame()
             QVERIFY2(a->yaml() == b->yaml(), (std::string(mc.dir) + "/" + c.name + "\n" + b->summary()).c_str());
         }
     }
+}
+
+void tst_PlannerGolden::memberBatchIsOnePlanWithOneReach()
+{
+    // Given ws1 (alice its admin) holding proj1 (bob a viewer there) and proj2
+    auto reader = plannerfixture::load(ApiFlavor::V4, Mode::Standalone);
+    Planner planner(reader, plannerfixture::tenancy(ApiFlavor::V4, Mode::Standalone), "admin");
+    auto move = planner.moveProject("proj2", "ws1");
+    QVERIFY(move);
+    reader.applyPlan(*move);
+    // When bob and alice become auditors of proj1, each joining ws1 as viewer unless a member
+    auto plan = planner.changeMembers({{MemberScope::workspace("ws1"), "bob", "viewer", true},
+                                       {MemberScope::workspace("ws1"), "alice", "viewer", true},
+                                       {MemberScope::project("proj1"), "bob", "auditor"},
+                                       {MemberScope::project("proj1"), "alice", "auditor"}});
+    QVERIFY2(plan, plan ? "" : plan.error().describe().c_str());
+    // Then one title names both steps, alice keeps her admin binding, bob gets one binding each
+    QCOMPARE(plan->title, std::string("make bob a member of workspace \"ws1\" with role viewer; make bob and alice "
+                                      "members of project \"proj1\" with role auditor"));
+    int bobWorkspaceBindings = 0, bobReach = 0;
+    for (const auto &w : plan->writes) {
+        QVERIFY2(!(w.action == WriteAction::Delete && w.name == "ws1-admin"), w.describe().c_str());
+        bobWorkspaceBindings += w.action == WriteAction::Apply && w.name == "bob-ws1-viewer";
+        bobReach += w.gvr == TenancyApi::rbacClusterRole && w.name == ReachWrites::objectName("bob");
+    }
+    QCOMPARE(bobWorkspaceBindings, 1);
+    // and bob's reach is written once, from the plan as a whole: proj2 through the workspace,
+    // proj1 through both (two plans planned apart would each write their own, the last winning)
+    QCOMPARE(bobReach, 1);
+    QCOMPARE(reachNamespaces(*plan, "bob"), json::parse(R"(["proj1","proj2"])"));
+    // Writes the steps share (the auditor role's RBAC mirror) appear once
+    std::set<std::string> seen;
+    for (const auto &w : plan->writes)
+        QVERIFY2(seen.insert(w.describe()).second, ("twice: " + w.describe()).c_str());
+}
+
+void tst_PlannerGolden::editProjectTouchesOnlyItsAnnotations()
+{
+    auto reader = plannerfixture::load(ApiFlavor::V4, Mode::KubeSphere);
+    Planner planner(reader, plannerfixture::tenancy(ApiFlavor::V4, Mode::KubeSphere), "admin");
+    // When proj1 gets an alias: one merge patch carrying that annotation alone
+    auto plan = planner.editProject({"proj1", "", "First", ""});
+    QVERIFY(plan);
+    QCOMPARE(plan->writes.size(), size_t(1));
+    QCOMPARE(int(plan->writes[0].action), int(WriteAction::MergePatch));
+    QCOMPARE(plan->writes[0].object, json::parse(R"({"metadata":{"annotations":{"kubesphere.io/alias-name":"First"}}})"));
+    // Applied, the labels stay; the same edit again plans nothing; clearing it patches null
+    reader.applyPlan(*plan);
+    auto ns = reader.fetch(TenancyApi::namespaces, "", "proj1");
+    QVERIFY(ns && *ns);
+    QCOMPARE((**ns)["metadata"]["labels"].value("kubesphere.io/workspace", ""), std::string("ws1"));
+    auto again = planner.editProject({"proj1", "", "First", ""});
+    QVERIFY(again && again->writes.empty());
+    auto cleared = planner.editProject({"proj1", "", "", ""});
+    QVERIFY(cleared && cleared->writes.size() == 1);
+    QVERIFY(cleared->writes[0].object["metadata"]["annotations"]["kubesphere.io/alias-name"].is_null());
 }
 
 QTEST_GUILESS_MAIN(tst_PlannerGolden)

@@ -3,7 +3,12 @@
 #include "kubeclient/tenancy/plan/memberplans.h"
 
 #include "kubeclient/core/objectmeta.h"
+#include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/kubesphere/names.h"
+#include "kubeclient/tenancy/plan/userplans.h"
+
+#include <map>
+#include <set>
 
 namespace kube::tenancy {
 
@@ -16,6 +21,59 @@ Error inScope(Error error, const MemberScope &scope)
     if (error.kind == ErrorKind::Invalid)
         error.message += " in " + scope.describe();
     return error;
+}
+
+bool sameWrite(const PlannedWrite &a, const PlannedWrite &b)
+{
+    return a.action == b.action && a.gvr == b.gvr && a.ns == b.ns && a.name == b.name && a.subresource == b.subresource
+        && a.object == b.object;
+}
+
+// "alice", "alice and bob", "alice, bob and carol", "alice, bob, carol and 4 more".
+std::string nameList(const std::vector<std::string> &names)
+{
+    constexpr size_t kShown = 3;
+    std::string out;
+    const size_t shown = names.size() > kShown + 1 ? kShown : names.size();
+    for (size_t i = 0; i < shown; ++i) {
+        if (i > 0)
+            out += (i + 1 == shown && shown == names.size()) ? " and " : ", ";
+        out += names[i];
+    }
+    if (shown < names.size())
+        out += " and " + std::to_string(names.size() - shown) + " more";
+    return out;
+}
+
+// The batch's title: one clause per scope and role, in the order of the changes.
+std::string batchTitle(const std::vector<MemberChange> &changes)
+{
+    struct Group {
+        const MemberChange *first;
+        std::vector<std::string> users;
+    };
+    std::vector<Group> groups;
+    for (const auto &c : changes) {
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const Group &g) {
+            return g.first->scope == c.scope && g.first->role == c.role;
+        });
+        if (it == groups.end())
+            groups.push_back({&c, {c.user}});
+        else
+            it->users.push_back(c.user);
+    }
+    std::string title;
+    for (const auto &g : groups) {
+        if (!title.empty())
+            title += "; ";
+        const std::string who = nameList(g.users);
+        if (g.first->role.empty())
+            title += "remove " + who + " from " + g.first->scope.describe();
+        else
+            title += "make " + who + (g.users.size() == 1 ? " a member" : " members") + " of " + g.first->scope.describe()
+                + " with role " + g.first->role;
+    }
+    return title;
 }
 } // namespace
 
@@ -125,6 +183,72 @@ Result<Plan> MemberPlans::remove(const MemberScope &scope, const std::string &us
                                                                     "member");
                                     return {};
                                 });
+}
+
+Result<bool> MemberPlans::isMember(const MemberScope &scope, const std::string &user) const
+{
+    const TenancyApi &api = m_context.api();
+    GroupVersionResource gvr = api.projectRoleBinding;
+    std::string ns, selector = std::string(kUserRefLabel) + "=" + user;
+    switch (scope.level) {
+    case RoleSpec::Level::Platform: gvr = api.globalRoleBinding; break;
+    case RoleSpec::Level::Cluster: gvr = api.clusterRoleBinding; break;
+    case RoleSpec::Level::Workspace:
+        gvr = api.workspaceRoleBinding;
+        selector += std::string(",") + kWorkspaceLabel + "=" + scope.name;
+        break;
+    case RoleSpec::Level::Project: ns = scope.name; break;
+    }
+    auto bindings = m_context.list(gvr, ns, selector + ",!" + kGeneratedByLabel);
+    if (!bindings)
+        return bindings.error();
+    return !bindings->empty();
+}
+
+Result<Plan> MemberPlans::change(const std::vector<MemberChange> &changes) const
+{
+    if (changes.empty())
+        return PlanContext::invalid("choose at least one member", "members");
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const auto &c : changes)
+        if (!seen.insert({c.scope.describe(), c.user}).second)
+            return PlanContext::invalid("user \"" + c.user + "\" is listed twice for " + c.scope.describe(), "members");
+    // The platform "membership" is the user's platform role, planned by the user family.
+    auto one = [this](const MemberChange &c) -> Result<Plan> {
+        if (c.role.empty())
+            return remove(c.scope, c.user);
+        if (c.scope.level == RoleSpec::Level::Platform)
+            return UserPlans(m_context).setPlatformRole(c.user, c.role);
+        return set(c.scope, c.user, c.role);
+    };
+    if (changes.size() == 1 && !changes.front().onlyIfNotMember)
+        return one(changes.front());
+    Plan combined;
+    std::vector<MemberChange> done;
+    for (const auto &c : changes) {
+        if (c.onlyIfNotMember) {
+            auto member = isMember(c.scope, c.user);
+            if (!member)
+                return member.error();
+            if (*member)
+                continue;
+        }
+        auto part = one(c);
+        if (!part)
+            return part.error();
+        for (auto &w : part->writes) {
+            const bool duplicate = std::any_of(combined.writes.begin(), combined.writes.end(),
+                                               [&](const PlannedWrite &have) { return sameWrite(have, w); });
+            if (!duplicate)
+                combined.writes.push_back(std::move(w));
+        }
+        for (auto &n : part->notes)
+            if (std::find(combined.notes.begin(), combined.notes.end(), n) == combined.notes.end())
+                combined.notes.push_back(std::move(n));
+        done.push_back(c);
+    }
+    combined.title = batchTitle(done.empty() ? changes : done);
+    return combined;
 }
 
 } // namespace kube::tenancy

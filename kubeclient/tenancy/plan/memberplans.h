@@ -17,6 +17,11 @@ public:
     // routes it there.
     Result<Plan> set(const MemberScope &scope, const std::string &user, const std::string &role) const;
     Result<Plan> remove(const MemberScope &scope, const std::string &user) const;
+    // Several changes as one plan, in order; writes two changes share (a role's RBAC mirror)
+    // appear once. The reach objects are left to the caller, once for the whole plan.
+    Result<Plan> change(const std::vector<MemberChange> &changes) const;
+    // The user has a binding of their own in the scope (generated RBAC copies do not count).
+    Result<bool> isMember(const MemberScope &scope, const std::string &user) const;
 
 private:
     Result<void> addWorkspaceMember(Plan &plan, const MemberScope &scope, const std::string &user,

@@ -5,6 +5,7 @@
 #include "kubeclient/tenancy/plan/objectfactory.h"
 
 #include <string>
+#include <vector>
 
 namespace kube::tenancy {
 
@@ -16,6 +17,18 @@ struct MemberScope {
     static MemberScope project(std::string ns) { return {RoleSpec::Level::Project, std::move(ns)}; }
     static MemberScope cluster() { return {RoleSpec::Level::Cluster, {}}; }
     std::string describe() const;
+    bool operator==(const MemberScope &other) const = default;
+};
+
+// One step of a batch of membership changes (a dialog's selected users, a project membership
+// with the workspace membership KubeSphere needs first).
+struct MemberChange {
+    MemberScope scope;
+    std::string user;
+    std::string role;  // "" removes the user from the scope
+    // Skip the step when the user already has a role in the scope, whatever it is: joining a
+    // workspace for a project's sake must never demote its admin.
+    bool onlyIfNotMember = false;
 };
 
 } // namespace kube::tenancy

@@ -66,6 +66,11 @@ Result<Plan> Planner::moveProject(const std::string &name, const std::string &wo
     return withReach(ProjectPlans(m_context).move(name, workspace));
 }
 
+Result<Plan> Planner::editProject(const ProjectSpec &spec)
+{
+    return ProjectPlans(m_context).edit(spec);
+}
+
 Result<Plan> Planner::createUser(const UserSpec &spec, const std::string &platformRole)
 {
     return UserPlans(m_context).create(spec, platformRole);
@@ -101,6 +106,11 @@ Result<Plan> Planner::setMember(const MemberScope &scope, const std::string &use
 Result<Plan> Planner::removeMember(const MemberScope &scope, const std::string &user)
 {
     return withReach(MemberPlans(m_context).remove(scope, user));
+}
+
+Result<Plan> Planner::changeMembers(const std::vector<MemberChange> &changes)
+{
+    return withReach(MemberPlans(m_context).change(changes));
 }
 
 Result<Plan> Planner::saveRole(const RoleSpec &spec, bool create)

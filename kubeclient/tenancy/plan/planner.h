@@ -41,6 +41,8 @@ public:
     Result<Plan> createProject(const ProjectSpec &spec);
     Result<Plan> deleteProject(const std::string &name);
     Result<Plan> moveProject(const std::string &name, const std::string &workspace);
+    // Alias and description only (empty removes them); spec.workspace is ignored (moveProject).
+    Result<Plan> editProject(const ProjectSpec &spec);
 
     Result<Plan> createUser(const UserSpec &spec, const std::string &platformRole = {});
     Result<Plan> editUser(const UserSpec &spec);
@@ -52,6 +54,9 @@ public:
     // projects and clusters. One binding per user per scope: others of the user are removed.
     Result<Plan> setMember(const MemberScope &scope, const std::string &user, const std::string &role);
     Result<Plan> removeMember(const MemberScope &scope, const std::string &user);
+    // Several membership changes as one plan (each user's reach follows the whole plan once,
+    // so a workspace join and a project membership of the same user agree).
+    Result<Plan> changeMembers(const std::vector<MemberChange> &changes);
 
     Result<Plan> saveRole(const RoleSpec &spec, bool create);
     Result<Plan> deleteRole(const RoleSpec &spec);

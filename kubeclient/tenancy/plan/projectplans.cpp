@@ -5,6 +5,8 @@
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/labels.h"
 
+#include <algorithm>
+
 namespace kube::tenancy {
 
 using nlohmann::json;
@@ -95,6 +97,63 @@ Result<Plan> ProjectPlans::move(const std::string &name, const std::string &work
         return {};
     });
     return plan;
+}
+
+namespace {
+// The console's limits (its alias and description fields), counted in characters, not bytes.
+constexpr size_t kMaxAlias = 63;
+constexpr size_t kMaxDescription = 256;
+
+size_t characters(const std::string &utf8)
+{
+    return size_t(std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+} // namespace
+
+Result<Plan> ProjectPlans::edit(const ProjectSpec &spec) const
+{
+    json existing;
+    const std::vector<PlanContext::Check> checks = {
+        PlanContext::valid(PlanTarget::Project, spec.name),
+        [&]() -> Result<void> {
+            if (characters(spec.alias) > kMaxAlias)
+                return PlanContext::invalid("alias is " + std::to_string(characters(spec.alias)) + " characters long; at most "
+                                                + std::to_string(kMaxAlias) + " are allowed",
+                                            "alias");
+            if (spec.alias.find_first_of("\r\n") != std::string::npos)
+                return PlanContext::invalid("alias must be one line", "alias");
+            if (characters(spec.description) > kMaxDescription)
+                return PlanContext::invalid("description is " + std::to_string(characters(spec.description))
+                                                + " characters long; at most " + std::to_string(kMaxDescription)
+                                                + " are allowed",
+                                            "description");
+            return {};
+        },
+        [&]() -> Result<void> {
+            auto ns = m_context.require(TenancyApi::namespaces, "", spec.name, "project \"" + spec.name + "\"", "project");
+            if (!ns)
+                return ns.error();
+            existing = std::move(*ns);
+            return {};
+        }};
+    return PlanContext::compose("edit project " + spec.name, checks, [&](Plan &plan) -> Result<void> {
+        // A merge patch of the two annotations alone: a server-side apply of only these fields
+        // by Tenantry's field manager would drop the workspace label and creator annotation
+        // that manager applied when it created the project (and a 4.x controller then deletes
+        // the project's roles), and clearing a field would not remove an alias someone else set.
+        const json current = existing["metadata"].value("annotations", json::object());
+        json annotations = json::object();
+        for (const auto &[key, value] : {std::pair{kAliasAnnotation, &spec.alias}, std::pair{kDescriptionAnnotation, &spec.description}}) {
+            const bool present = current.contains(key);
+            if (value->empty() ? !present : (present && current[key] == *value))
+                continue;  // unchanged: the patch carries only what changes
+            annotations[key] = value->empty() ? json(nullptr) : json(*value);
+        }
+        if (!annotations.empty())
+            PlanContext::addMergePatch(plan, TenancyApi::namespaces, spec.name, {{"metadata", {{"annotations", annotations}}}},
+                                       "the project's alias and description");
+        return {};
+    });
 }
 
 } // namespace kube::tenancy
