@@ -10,6 +10,9 @@
 #include "models/tenancyoperations.h"
 #include "models/tenancytreemodel.h"
 #include "views/deleteworkspacedialog.h"
+#include "views/editprojectdialog.h"
+#include "views/memberdialog.h"
+#include "views/moveprojectdialog.h"
 #include "views/pinnamespacesdialog.h"
 #include "views/plandialog.h"
 #include "views/projectdialog.h"
@@ -56,9 +59,39 @@ void ActionHandlers::install(TenancyActions *actions)
     actions->setHandler(A::Disconnect, [this](const NodeContext &c) { emit disconnectRequested(c.session); });
     actions->setHandler(A::CopyName, [](const NodeContext &c) { QGuiApplication::clipboard()->setText(c.name); });
     actions->setHandler(A::CopyPath, [](const NodeContext &c) { QGuiApplication::clipboard()->setText(c.path); });
+    actions->setHandler(A::EditProject, [this](const NodeContext &c) { editProject(c); });
+    actions->setHandler(A::MoveProject, [this](const NodeContext &c) { moveProject(c); });
+    actions->setHandler(A::AddMembers, [this](const NodeContext &c) { members(c, 0, A::AddMembers); });
+    actions->setHandler(A::ChangeMemberRole, [this](const NodeContext &c) { members(c, 1, A::ChangeMemberRole); });
+    actions->setHandler(A::RemoveMembers, [this](const NodeContext &c) { members(c, 2, A::RemoveMembers); });
     actions->setHandler(A::Undo, [this](const NodeContext &c) { undoRedo(c, false); });
     actions->setHandler(A::Redo, [this](const NodeContext &c) { undoRedo(c, true); });
     actions->setHandler(A::History, [this](const NodeContext &c) { showHistory(c); });
+}
+
+void ActionHandlers::editProject(const NodeContext &c)
+{
+    ready(new EditProjectDialog(new PlanRunner(c.session), c.session->snapshot(), c.name, m_window), c,
+          TenancyActions::EditProject);
+}
+
+void ActionHandlers::moveProject(const NodeContext &c)
+{
+    auto *d = new MoveProjectDialog(new PlanRunner(c.session), c.session->snapshot(), c.name, m_window);
+    ready(d, c, TenancyActions::MoveProject, [d, c] {
+        return TenancyTreeModel::pathFor(c.session ? c.session->id() : QString(), NodeKind::Project, c.name,
+                                         d->targetWorkspace());
+    });
+}
+
+void ActionHandlers::members(const NodeContext &c, int mode, TenancyActions::Id id)
+{
+    const auto scope = TenancyActions::memberScopeOf(c);
+    if (!scope)
+        return;
+    ready(new MemberDialog(new PlanRunner(c.session), c.session->snapshot(), *scope, MemberDialog::Mode(mode),
+                           mode == 0 ? QStringList() : c.members, m_window),
+          c, id);
 }
 
 void ActionHandlers::undoRedo(const NodeContext &c, bool redo)

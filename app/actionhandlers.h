@@ -53,6 +53,10 @@ private:
     void setUserEnabled(const NodeContext &c, bool enabled);
     void deleteUser(const NodeContext &c);
     void pinNamespaces(const NodeContext &c);
+    void editProject(const NodeContext &c);
+    void moveProject(const NodeContext &c);
+    // mode: 0 add, 1 change role, 2 remove (MemberDialog::Mode).
+    void members(const NodeContext &c, int mode, TenancyActions::Id id);
     // Undo / Redo of the session's current history entry, through a plan dialog.
     void undoRedo(const NodeContext &c, bool redo);
     void showHistory(const NodeContext &c);

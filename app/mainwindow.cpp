@@ -88,6 +88,12 @@ MainWindow::MainWindow(Options options, QWidget *parent)
             menu.exec(pos);
     });
     connect(m_navigator, &NavigatorWidget::activated, this, &MainWindow::onActivated);
+    connect(m_details, &DetailPanel::selectionChanged, this,
+            [this] { m_actions->setContext(contextFor(m_navigator->currentSourceIndex())); });
+    connect(m_details, &DetailPanel::roleActivated, this, [this] {
+        if (m_actions->action(TenancyActions::EditRole)->isEnabled())
+            m_actions->action(TenancyActions::EditRole)->trigger();
+    });
     m_handlers->install(m_actions);
     connect(m_handlers, &ActionHandlers::dialogReady, this, &MainWindow::openDialog);
     connect(m_handlers, &ActionHandlers::selectRequested, this, &MainWindow::selectWhenAvailable);
@@ -148,9 +154,15 @@ void MainWindow::buildMenus()
     for (auto id : {TenancyActions::NewWorkspace, TenancyActions::NewProject, TenancyActions::NewUser})
         tenancy->addAction(A(id));
     tenancy->addSeparator();
-    for (auto id : {TenancyActions::EditWorkspace, TenancyActions::DeleteWorkspace, TenancyActions::DeleteProject,
-                    TenancyActions::EditUser, TenancyActions::EnableUser, TenancyActions::DisableUser,
-                    TenancyActions::DeleteUser})
+    for (auto id : {TenancyActions::EditWorkspace, TenancyActions::DeleteWorkspace, TenancyActions::EditProject,
+                    TenancyActions::MoveProject, TenancyActions::DeleteProject, TenancyActions::EditUser,
+                    TenancyActions::EnableUser, TenancyActions::DisableUser, TenancyActions::DeleteUser})
+        tenancy->addAction(A(id));
+    tenancy->addSeparator();
+    for (auto id : {TenancyActions::AddMembers, TenancyActions::ChangeMemberRole, TenancyActions::RemoveMembers})
+        tenancy->addAction(A(id));
+    tenancy->addSeparator();
+    for (auto id : {TenancyActions::NewRole, TenancyActions::EditRole, TenancyActions::CloneRole, TenancyActions::DeleteRole})
         tenancy->addAction(A(id));
     tenancy->addSeparator();
     tenancy->addAction(A(TenancyActions::CopyName));
@@ -193,9 +205,15 @@ void MainWindow::buildMenus()
         bar->addAction(A(id));
 
     // F2 / Delete act on the tree's node (their shortcut context is the tree).
-    for (auto id : {TenancyActions::EditWorkspace, TenancyActions::DeleteWorkspace, TenancyActions::DeleteProject,
-                    TenancyActions::EditUser, TenancyActions::DeleteUser})
+    for (auto id : {TenancyActions::EditWorkspace, TenancyActions::DeleteWorkspace, TenancyActions::EditProject,
+                    TenancyActions::DeleteProject, TenancyActions::EditUser, TenancyActions::DeleteUser})
         m_navigator->treeView()->addAction(A(id));
+
+    // The Members and Roles tabs carry their editors' actions (bar + context menu).
+    m_details->setMemberActions({A(TenancyActions::AddMembers), A(TenancyActions::ChangeMemberRole),
+                                 A(TenancyActions::RemoveMembers)});
+    m_details->setRoleActions({A(TenancyActions::NewRole), A(TenancyActions::EditRole), A(TenancyActions::CloneRole),
+                               A(TenancyActions::DeleteRole)});
 }
 
 ClusterSession *MainWindow::addConnection(const ConnectionSpec &spec, bool remember)
@@ -282,13 +300,16 @@ NodeContext MainWindow::contextFor(const QModelIndex &index) const
     c.scope = node->scope();
     c.flags = node->entry().flags;
     c.path = node->path();
+    c.members = m_details->selectedMembers();
+    c.role = m_details->selectedRole();
     return c;
 }
 
 void MainWindow::onCurrentChanged()
 {
-    m_actions->setContext(contextFor(m_navigator->currentSourceIndex()));
+    // The panel first: the actions read its selection (none yet on a new node).
     showDetails();
+    m_actions->setContext(contextFor(m_navigator->currentSourceIndex()));
 }
 
 void MainWindow::showDetails()

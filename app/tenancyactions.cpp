@@ -29,6 +29,54 @@ AccessQuery query(const char *verb, const kube::GroupVersionResource &gvr, const
 }
 const kube::GroupVersionResource kNamespaces{"", "v1", "namespaces", false, "Namespace"};
 
+bool hasMembers(const NodeContext &c) { return TenancyActions::memberScopeOf(c).has_value(); }
+bool hasSelectedMembers(const NodeContext &c) { return hasMembers(c) && !c.members.isEmpty(); }
+bool hasRoles(const NodeContext &c) { return TenancyActions::roleLevelOf(c).has_value(); }
+bool hasRole(const NodeContext &c) { return hasRoles(c) && !TenancyActions::roleOf(c).isEmpty(); }
+
+using Level = kube::tenancy::RoleSpec::Level;
+const kube::GroupVersionResource &roleResource(const Api &a, Level level)
+{
+    switch (level) {
+    case Level::Platform: return a.globalRole;
+    case Level::Cluster: return a.clusterRole;
+    case Level::Workspace: return a.workspaceRole;
+    case Level::Project: break;
+    }
+    return a.projectRole;
+}
+const kube::GroupVersionResource &bindingResource(const Api &a, Level level)
+{
+    switch (level) {
+    case Level::Platform: return a.globalRoleBinding;
+    case Level::Cluster: return a.clusterRoleBinding;
+    case Level::Workspace: return a.workspaceRoleBinding;
+    case Level::Project: break;
+    }
+    return a.projectRoleBinding;
+}
+// A role or binding write of the node's level, in the project's namespace for projects.
+std::optional<AccessQuery> roleQuery(const char *verb, const Api &a, const NodeContext &c, bool named)
+{
+    const auto level = TenancyActions::roleLevelOf(c);
+    if (!level)
+        return std::nullopt;
+    AccessQuery q = query(verb, roleResource(a, *level), named ? TenancyActions::roleOf(c) : QString());
+    if (*level == Level::Project)
+        q.ns = c.name;
+    return q;
+}
+std::optional<AccessQuery> bindingQuery(const char *verb, const Api &a, const NodeContext &c)
+{
+    const auto scope = TenancyActions::memberScopeOf(c);
+    if (!scope)
+        return std::nullopt;
+    AccessQuery q = query(verb, bindingResource(a, scope->level));
+    if (scope->level == Level::Project)
+        q.ns = QString::fromStdString(scope->name);
+    return q;
+}
+
 // The permission is the one on the primary object an action creates, patches or deletes.
 using Permission = std::optional<AccessQuery> (*)(const Api &, const NodeContext &);
 std::optional<AccessQuery> none(const Api &, const NodeContext &) { return std::nullopt; }
@@ -75,6 +123,24 @@ const ActionRow &row(Id id)
         {TenancyActions::Disconnect, QT_TRANSLATE_NOOP("TenancyActions", "Dis&connect"), {}, nullptr, anywhere, none, false},
         {TenancyActions::CopyName, QT_TRANSLATE_NOOP("TenancyActions", "Copy &name"), {}, nullptr, anywhere, none, false},
         {TenancyActions::CopyPath, QT_TRANSLATE_NOOP("TenancyActions", "Copy pat&h"), {}, nullptr, anywhere, none, false},
+        {TenancyActions::EditProject, QT_TRANSLATE_NOOP("TenancyActions", "&Edit project…"), QKeySequence(Qt::Key_F2), nullptr,
+         on<NodeKind::Project>, [](const Api &, const NodeContext &c) { return std::optional(query("patch", kNamespaces, c.name)); }, true},
+        {TenancyActions::MoveProject, QT_TRANSLATE_NOOP("TenancyActions", "&Move project to workspace…"), {}, nullptr,
+         on<NodeKind::Project>, [](const Api &, const NodeContext &c) { return std::optional(query("patch", kNamespaces, c.name)); }, false},
+        {TenancyActions::AddMembers, QT_TRANSLATE_NOOP("TenancyActions", "&Add members…"), QKeySequence(Qt::CTRL | Qt::Key_M), nullptr,
+         hasMembers, [](const Api &a, const NodeContext &c) { return bindingQuery("create", a, c); }, false},
+        {TenancyActions::ChangeMemberRole, QT_TRANSLATE_NOOP("TenancyActions", "Change &role of members…"), {}, nullptr,
+         hasSelectedMembers, [](const Api &a, const NodeContext &c) { return bindingQuery("create", a, c); }, false},
+        {TenancyActions::RemoveMembers, QT_TRANSLATE_NOOP("TenancyActions", "Remo&ve members…"), {}, nullptr,
+         hasSelectedMembers, [](const Api &a, const NodeContext &c) { return bindingQuery("delete", a, c); }, false},
+        {TenancyActions::NewRole, QT_TRANSLATE_NOOP("TenancyActions", "New &role…"), QKeySequence(Qt::CTRL | Qt::Key_R), nullptr,
+         hasRoles, [](const Api &a, const NodeContext &c) { return roleQuery("create", a, c, false); }, false},
+        {TenancyActions::EditRole, QT_TRANSLATE_NOOP("TenancyActions", "Ed&it role…"), {}, nullptr, hasRole,
+         [](const Api &a, const NodeContext &c) { return roleQuery("update", a, c, true); }, false},
+        {TenancyActions::CloneRole, QT_TRANSLATE_NOOP("TenancyActions", "C&lone role…"), {}, nullptr, hasRole,
+         [](const Api &a, const NodeContext &c) { return roleQuery("create", a, c, false); }, false},
+        {TenancyActions::DeleteRole, QT_TRANSLATE_NOOP("TenancyActions", "De&lete role…"), {}, nullptr, hasRole,
+         [](const Api &a, const NodeContext &c) { return roleQuery("delete", a, c, true); }, false},
         // The writes of an undo are the inverse of the change's own; the server judges them.
         {TenancyActions::Undo, QT_TRANSLATE_NOOP("TenancyActions", "&Undo"), QKeySequence::Undo, nullptr, anywhere, none, false},
         {TenancyActions::Redo, QT_TRANSLATE_NOOP("TenancyActions", "&Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), nullptr,
@@ -113,6 +179,39 @@ TenancyActions::TenancyActions(QObject *parent)
         m_actions[id] = a;
     }
     setContext({});
+}
+
+std::optional<kube::tenancy::MemberScope> TenancyActions::memberScopeOf(const NodeContext &c)
+{
+    using kube::tenancy::MemberScope;
+    switch (c.kind) {
+    case NodeKind::Platform:
+    case NodeKind::PlatformRoles: return MemberScope{Level::Platform, {}};
+    case NodeKind::ClusterRoles: return MemberScope::cluster();
+    case NodeKind::Workspace: return MemberScope::workspace(c.name.toStdString());
+    case NodeKind::Project: return MemberScope::project(c.name.toStdString());
+    default: return std::nullopt;
+    }
+}
+
+std::optional<kube::tenancy::RoleSpec::Level> TenancyActions::roleLevelOf(const NodeContext &c)
+{
+    switch (c.kind) {
+    case NodeKind::PlatformRoles:
+    case NodeKind::PlatformRole: return Level::Platform;
+    case NodeKind::ClusterRoles:
+    case NodeKind::ClusterRole: return Level::Cluster;
+    case NodeKind::Workspace: return Level::Workspace;
+    case NodeKind::Project: return Level::Project;
+    default: return std::nullopt;
+    }
+}
+
+QString TenancyActions::roleOf(const NodeContext &c)
+{
+    if (c.kind == NodeKind::PlatformRole || c.kind == NodeKind::ClusterRole)
+        return c.name;
+    return c.role;
 }
 
 bool TenancyActions::applies(Id id) const
@@ -201,7 +300,10 @@ void TenancyActions::fillContextMenu(QMenu *menu) const
     if (k == NodeKind::Cluster || k == NodeKind::Platform || k == NodeKind::Users || k == NodeKind::User)
         creations << NewUser;
     const QList<QList<Id>> groups = {creations,
-                                     {EditWorkspace, DeleteWorkspace, DeleteProject, EditUser, EnableUser, DisableUser, DeleteUser},
+                                     {EditWorkspace, DeleteWorkspace, EditProject, MoveProject, DeleteProject, EditUser,
+                                      EnableUser, DisableUser, DeleteUser},
+                                     {AddMembers, ChangeMemberRole, RemoveMembers},
+                                     {NewRole, EditRole, CloneRole, DeleteRole},
                                      {CopyName, CopyPath}};
     for (const auto &group : groups) {
         bool any = false;

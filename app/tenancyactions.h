@@ -7,6 +7,8 @@
 #include "models/accessquery.h"
 #include "models/nodekind.h"
 
+#include "kubeclient/tenancy/plan/memberscope.h"
+
 #include <QAction>
 #include <QHash>
 #include <QObject>
@@ -26,6 +28,9 @@ struct NodeContext {
     QString scope;      // a project's workspace
     QString path;       // the node's path in the tree (Copy path, re-selection)
     unsigned flags = 0; // OutlineEntry flags
+    // What is selected in the detail panel's Members / Roles tables of this node.
+    QStringList members;  // user names
+    QString role;
     bool valid() const { return !session.isNull(); }
 };
 
@@ -49,6 +54,15 @@ public:
         Disconnect,
         CopyName,
         CopyPath,
+        EditProject,
+        MoveProject,
+        AddMembers,        // to the node's scope (platform, cluster, workspace, project)
+        ChangeMemberRole,  // of the members selected in the Members tab
+        RemoveMembers,
+        NewRole,           // at the node's level
+        EditRole,          // the role selected in the Roles tab (or the role node itself)
+        CloneRole,
+        DeleteRole,
         Undo,     // Edit → Undo <change>: plans the inverse of the cluster's last applied change
         Redo,
         History,  // the cluster's change history, newest first
@@ -68,6 +82,11 @@ public:
     // The actions that apply to the node, for its context menu (separators included).
     void fillContextMenu(QMenu *menu) const;
     bool applies(Id id) const;
+    // The member scope / role level of a node, when it has members / roles one can edit.
+    static std::optional<kube::tenancy::MemberScope> memberScopeOf(const NodeContext &context);
+    static std::optional<kube::tenancy::RoleSpec::Level> roleLevelOf(const NodeContext &context);
+    // The role an Edit/Clone/Delete role acts on: the selected one, or the role node's own.
+    static QString roleOf(const NodeContext &context);
     // The permission an action needs on the current node; nullopt: none (local actions).
     std::optional<AccessQuery> permissionFor(Id id) const;
 

@@ -25,6 +25,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace {
@@ -137,7 +138,17 @@ QWidget *DetailPanel::makeMembers()
     auto *layout = new QVBoxLayout(page);
     m_membersTitle = heading({}, page);
     layout->addWidget(m_membersTitle);
-    layout->addWidget(makeTable(m_members, MemberTableModel::NoteColumn));
+    m_memberBar = new QToolBar(page);
+    m_memberBar->setObjectName(QStringLiteral("memberBar"));
+    static_cast<QToolBar *>(m_memberBar)->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_memberBar->hide();
+    layout->addWidget(m_memberBar);
+    m_memberView = makeTable(m_members, MemberTableModel::NoteColumn);
+    m_memberView->setObjectName(QStringLiteral("memberTable"));
+    m_memberView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_memberView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_memberView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DetailPanel::selectionChanged);
+    layout->addWidget(m_memberView);
     return page;
 }
 
@@ -156,8 +167,19 @@ QWidget *DetailPanel::makeRoles()
     auto *layout = new QVBoxLayout(page);
     m_rolesTitle = heading({}, page);
     layout->addWidget(m_rolesTitle);
+    m_roleBar = new QToolBar(page);
+    m_roleBar->setObjectName(QStringLiteral("roleBar"));
+    static_cast<QToolBar *>(m_roleBar)->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_roleBar->hide();
+    layout->addWidget(m_roleBar);
     auto *split = new QSplitter(Qt::Vertical);
     m_roleView = makeTable(m_roles, RoleTableModel::TemplatesColumn);
+    m_roleView->setObjectName(QStringLiteral("roleTable"));
+    m_roleView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_roleView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DetailPanel::selectionChanged);
+    connect(m_roleView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        emit roleActivated(index.siblingAtColumn(RoleTableModel::NameColumn).data(kRawRole).toString());
+    });
     m_roleProxy = static_cast<QSortFilterProxyModel *>(m_roleView->model());
     split->addWidget(m_roleView);
     auto *rules = new QWidget;
@@ -353,4 +375,73 @@ void DetailPanel::setDetails(const NodeDetails &d)
     const int currentIndex = m_tabs->indexOf(current);
     if (currentIndex < 0 || !m_tabs->isTabVisible(currentIndex))
         m_tabs->setCurrentIndex(0);
+}
+
+void DetailPanel::setMemberActions(const QList<QAction *> &actions)
+{
+    auto *bar = static_cast<QToolBar *>(m_memberBar);
+    bar->clear();
+    bar->addActions(actions);
+    bar->setVisible(!actions.isEmpty());
+    for (QAction *a : m_memberView->actions())
+        m_memberView->removeAction(a);
+    m_memberView->addActions(actions);
+}
+
+void DetailPanel::setRoleActions(const QList<QAction *> &actions)
+{
+    auto *bar = static_cast<QToolBar *>(m_roleBar);
+    bar->clear();
+    bar->addActions(actions);
+    bar->setVisible(!actions.isEmpty());
+    for (QAction *a : m_roleView->actions())
+        m_roleView->removeAction(a);
+    m_roleView->addActions(actions);
+}
+
+QStringList DetailPanel::selectedMembers() const
+{
+    QStringList out;
+    const auto rows = m_memberView->selectionModel()->selectedRows(MemberTableModel::SubjectColumn);
+    for (const QModelIndex &index : rows) {
+        const QModelIndex kind = index.siblingAtColumn(MemberTableModel::KindColumn);
+        if (kind.data(kRawRole).toString() != QLatin1String("User"))
+            continue;
+        const QString user = index.data(kRawRole).toString();
+        if (!out.contains(user))
+            out << user;
+    }
+    return out;
+}
+
+QString DetailPanel::selectedRole() const
+{
+    const auto rows = m_roleView->selectionModel()->selectedRows(RoleTableModel::NameColumn);
+    return rows.isEmpty() ? QString() : rows.first().data(kRawRole).toString();
+}
+
+void DetailPanel::selectMembers(const QStringList &users)
+{
+    QItemSelection selection;
+    const QAbstractItemModel *model = m_memberView->model();
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const QModelIndex subject = model->index(r, MemberTableModel::SubjectColumn);
+        if (users.contains(subject.data(kRawRole).toString())
+            && model->index(r, MemberTableModel::KindColumn).data(kRawRole).toString() == QLatin1String("User"))
+            selection.select(subject, model->index(r, MemberTableModel::ColumnCount - 1));
+    }
+    m_memberView->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void DetailPanel::selectRole(const QString &name)
+{
+    const QAbstractItemModel *model = m_roleView->model();
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const QModelIndex index = model->index(r, RoleTableModel::NameColumn);
+        if (index.data(kRawRole).toString() == name) {
+            m_roleView->setCurrentIndex(index);
+            m_roleView->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            return;
+        }
+    }
 }

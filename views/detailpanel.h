@@ -11,6 +11,7 @@ class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
+class QAction;
 class QTableView;
 class QSortFilterProxyModel;
 class BindingTableModel;
@@ -49,6 +50,24 @@ public:
     QString yamlText() const;
     QString overviewValue(const QString &label) const;
 
+    // The editors' actions (the window's), as a bar above the Members / Roles table and as
+    // the table's context menu.
+    void setMemberActions(const QList<QAction *> &actions);
+    void setRoleActions(const QList<QAction *> &actions);
+    QTableView *memberView() const { return m_memberView; }
+    QTableView *roleView() const { return m_roleView; }
+    // User members selected in the Members tab (several rows may be selected); the selected role.
+    QStringList selectedMembers() const;
+    QString selectedRole() const;
+    // Selects the members / the role by name (tests, and after a dialog closes).
+    void selectMembers(const QStringList &users);
+    void selectRole(const QString &name);
+
+signals:
+    void selectionChanged();
+    // Enter or a double-click on a role: the window opens its editor.
+    void roleActivated(const QString &name);
+
 private:
     QWidget *makeOverview();
     QWidget *makeMembers();
@@ -72,6 +91,9 @@ private:
     PropertyTableModel *m_annotations;
     QLabel *m_membersTitle = nullptr;
     MemberTableModel *m_members;
+    QTableView *m_memberView = nullptr;
+    QWidget *m_memberBar = nullptr;
+    QWidget *m_roleBar = nullptr;
     BindingTableModel *m_bindings;
     QLabel *m_rolesTitle = nullptr;
     RoleTableModel *m_roles;

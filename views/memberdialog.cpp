@@ -280,10 +280,6 @@ MemberDialog::MemberDialog(PlanRunner *runner, const GraphSnapshot &snapshot, Me
     });
     updateSelection();
 
-    // Apply asks about a workspace left without an admin before PlanDialog plans and asks.
-    disconnect(applyButton(), &QPushButton::clicked, this, &PlanDialog::apply);
-    connect(applyButton(), &QPushButton::clicked, this, &MemberDialog::applyChecked);
-
     setOperationFactory([this](QString *problem) -> PlanRunner::Operation {
         const QStringList users = selectedUsers();
         if (users.isEmpty()) {
@@ -379,29 +375,15 @@ QString MemberDialog::lastAdminQuestion() const
         .arg(what, who, qs(m_scope.name), m_adminRole);
 }
 
-void MemberDialog::setConfirmHook(std::function<bool(const QString &)> hook)
-{
-    m_confirm = hook;
-    PlanDialog::setConfirmHook(std::move(hook));
-}
-
-bool MemberDialog::ask(const QString &question)
-{
-    if (m_confirm)
-        return m_confirm(question);
-    return QMessageBox::warning(this, windowTitle(), question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
-        == QMessageBox::Yes;
-}
-
-void MemberDialog::applyChecked()
+bool MemberDialog::beforeApply()
 {
     const QString question = lastAdminQuestion();
-    if (!question.isEmpty() && !ask(question)) {
+    if (!question.isEmpty() && !confirm(question)) {
         statusLabel()->setStyleSheet(QString());
         statusLabel()->setText(tr("Not applied: workspace %1 keeps its admin.").arg(qs(m_scope.name)));
-        return;
+        return false;
     }
-    apply();
+    return true;
 }
 
 void MemberDialog::updateSelection()

@@ -50,16 +50,14 @@ public:
     // admin; empty when it does not.
     QString lastAdminQuestion() const;
 
-    // Answers the dialog's questions (the last-admin one and PlanDialog's "Apply?"); tests answer
-    // here. Without a hook a message box asks.
-    void setConfirmHook(std::function<bool(const QString &question)> hook);
+protected:
+    // Asks about a workspace left without an admin (through the confirm hook) before Apply plans.
+    bool beforeApply() override;
 
 private:
     void buildRoleBox(QComboBox *box, const kube::tenancy::GraphSnapshot &snapshot, const kube::tenancy::MemberScope &scope,
                       const QString &preferred);
     void updateSelection();
-    void applyChecked();
-    bool ask(const QString &question);
 
     kube::tenancy::MemberScope m_scope;
     Mode m_mode;
@@ -78,5 +76,4 @@ private:
     QLabel *m_joinNote = nullptr;
     QCheckBox *m_joinBox = nullptr;
     QComboBox *m_joinRole = nullptr;
-    std::function<bool(const QString &)> m_confirm;
 };

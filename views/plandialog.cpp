@@ -257,7 +257,11 @@ void PlanDialog::updateButtons()
 
 void PlanDialog::preview() { planThen(Next::Nothing); }
 void PlanDialog::dryRun() { planThen(Next::DryRun); }
-void PlanDialog::apply() { planThen(Next::Apply); }
+void PlanDialog::apply()
+{
+    if (!m_runner->busy() && beforeApply())
+        planThen(Next::Apply);
+}
 
 void PlanDialog::planThen(Next next)
 {

@@ -66,6 +66,11 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    // Asked when the user clicks Apply, before anything is planned or confirmed: a subclass
+    // asks its own question (through confirm()) and returns false to stop.
+    virtual bool beforeApply() { return true; }
+    // The confirm hook when set, else a Yes/No message box.
+    bool confirm(const QString &question);
 
 private:
     enum class Next { Nothing, DryRun, Apply };
@@ -77,7 +82,6 @@ private:
     void onExecuted(bool dryRun, bool ok, const QString &report, const QString &error, bool conflict, int notChecked);
     void setStatus(const QString &text, const QString &color = {});
     void updateButtons();
-    bool confirm(const QString &question);
 
     PlanRunner *m_runner;
     QVBoxLayout *m_formHost;
