@@ -66,3 +66,13 @@ TenancyOperations::Operation TenancyOperations::deleteUser(std::string name)
 {
     return [name = std::move(name)](Planner &planner) { return planner.deleteUser(name); };
 }
+
+TenancyOperations::Operation TenancyOperations::saveRole(RoleSpec spec, bool create)
+{
+    return [spec = std::move(spec), create](Planner &planner) { return planner.saveRole(spec, create); };
+}
+
+TenancyOperations::Operation TenancyOperations::deleteRole(RoleSpec spec)
+{
+    return [spec = std::move(spec)](Planner &planner) { return planner.deleteRole(spec); };
+}

@@ -29,4 +29,8 @@ public:
     static Operation editUser(kube::tenancy::UserSpec spec, std::string newPlatformRole);
     static Operation setUserEnabled(std::string name, bool enabled);
     static Operation deleteUser(std::string name);
+
+    // Roles (the role editor). create: a new role or a clone; else an edit of `spec.name`.
+    static Operation saveRole(kube::tenancy::RoleSpec spec, bool create);
+    static Operation deleteRole(kube::tenancy::RoleSpec spec);
 };
