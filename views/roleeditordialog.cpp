@@ -150,9 +150,12 @@ RoleEditorDialog::RoleEditorDialog(PlanRunner *runner, const GraphSnapshot &snap
             m_resourceVersion = m_base.value("metadata", json::object()).value("resourceVersion", "");
     }
     if (mode == Mode::Clone && m_base.is_object()) {
-        // A clone is a new object: its creator is whoever writes it.
-        if (auto &m = m_base["metadata"]; m.contains("annotations") && m["annotations"].is_object())
+        // A clone is a new object: its creator is whoever writes it, and kubectl's record of
+        // what was last applied to the source does not describe it.
+        if (auto &m = m_base["metadata"]; m.contains("annotations") && m["annotations"].is_object()) {
             m["annotations"].erase(kCreatorAnnotation);
+            m["annotations"].erase("kubectl.kubernetes.io/last-applied-configuration");
+        }
     }
     switch (mode) {
     case Mode::New:

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <vector>
 
 namespace kube::tenancy {
 
@@ -67,10 +68,22 @@ bool ruleFitsForm(const json &rule, std::string *why)
             return fail("key \"" + it.key() + "\" is not part of a PolicyRule");
         if (!it->is_array())
             return fail(it.key() + " is not a list");
-        for (const auto &v : *it)
+        std::vector<std::string> seen;
+        for (const auto &v : *it) {
             if (!v.is_string())
                 return fail(it.key() + " holds a value that is not a string");
+            const std::string s = v.get<std::string>();
+            // The form types lists comma-separated and verbs as a set of check boxes.
+            if (s.find(',') != std::string::npos)
+                return fail(it.key() + " value \"" + s + "\" contains a comma");
+            if (std::find(seen.begin(), seen.end(), s) != seen.end())
+                return fail(it.key() + " lists \"" + s + "\" twice");
+            seen.push_back(s);
+        }
     }
+    const bool urls = rule.contains("nonResourceURLs");
+    if (urls && (rule.contains("resources") || rule.contains("apiGroups") || rule.contains("resourceNames")))
+        return fail("it mixes nonResourceURLs with resources");
     return true;
 }
 

@@ -13,8 +13,10 @@
 namespace kube::tenancy {
 
 // True when `rule` is an object whose keys are among verbs, apiGroups, resources,
-// resourceNames and nonResourceURLs, each an array of strings; else *why says what the form
-// could not keep ("key \"x-note\" is not part of a PolicyRule", "verbs is not a list of strings").
+// resourceNames and nonResourceURLs, each an array of distinct strings without commas (the
+// form's lists are comma-separated, its verbs a set of check boxes), resource and URL keys not
+// mixed; else *why says what the form could not keep ("key \"x-note\" is not part of a
+// PolicyRule", "resourceNames value \"a,b\" contains a comma").
 bool ruleFitsForm(const nlohmann::json &rule, std::string *why = nullptr);
 
 // Each value of one rule. The error's message names the rule (1-based `index` + 1) and the

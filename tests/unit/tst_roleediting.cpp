@@ -138,6 +138,11 @@ void tst_RoleEditing::formShowsOnlyPlainRules()
     QCOMPARE(QString::fromStdString(why), QStringLiteral("verbs is not a list"));
     QVERIFY(!ruleFitsForm(json::parse(kRaw6), &why));
     QVERIFY(!ruleFitsForm(json::parse(kRaw7), &why));
+    QVERIFY(!ruleFitsForm(json{{"verbs", {"get"}}, {"resourceNames", {"a,b"}}}, &why));
+    QCOMPARE(QString::fromStdString(why), QStringLiteral("resourceNames value \"a,b\" contains a comma"));
+    QVERIFY(!ruleFitsForm(json{{"verbs", {"get", "get"}}}, &why));
+    QCOMPARE(QString::fromStdString(why), QStringLiteral("verbs lists \"get\" twice"));
+    QVERIFY(!ruleFitsForm(json{{"verbs", {"get"}}, {"resources", {"pods"}}, {"nonResourceURLs", {"/x"}}}, &why));
 }
 
 void tst_RoleEditing::ruleValuesNameRuleAndField()
