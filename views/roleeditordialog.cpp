@@ -197,11 +197,12 @@ RoleEditorDialog::RoleEditorDialog(PlanRunner *runner, const GraphSnapshot &snap
     m_rulesView->setWordWrap(false);
     m_rulesView->verticalHeader()->setDefaultSectionSize(m_rulesView->fontMetrics().height() + 8);
     m_rulesView->horizontalHeader()->setStretchLastSection(true);
-    m_rulesView->horizontalHeader()->resizeSection(RoleRulesModel::VerbsColumn, 190);
-    m_rulesView->horizontalHeader()->resizeSection(RoleRulesModel::ApiGroupsColumn, 110);
-    m_rulesView->horizontalHeader()->resizeSection(RoleRulesModel::ResourcesColumn, 190);
-    m_rulesView->horizontalHeader()->resizeSection(RoleRulesModel::ResourceNamesColumn, 120);
-    m_rulesView->horizontalHeader()->resizeSection(RoleRulesModel::NonResourceColumn, 120);
+    const std::pair<int, int> widths[] = {{RoleRulesModel::VerbsColumn, 170}, {RoleRulesModel::ApiGroupsColumn, 100},
+                                          {RoleRulesModel::ResourcesColumn, 180}, {RoleRulesModel::ResourceNamesColumn, 130},
+                                          {RoleRulesModel::NonResourceColumn, 150}};
+    for (const auto &[column, width] : widths) {
+        m_rulesView->horizontalHeader()->resizeSection(column, width);
+    }
     m_addRule->setObjectName(QStringLiteral("addRule"));
     m_duplicateRule->setObjectName(QStringLiteral("duplicateRule"));
     m_removeRule->setObjectName(QStringLiteral("removeRule"));
@@ -270,10 +271,15 @@ RoleEditorDialog::RoleEditorDialog(PlanRunner *runner, const GraphSnapshot &snap
     // --- Effective rules tab
     m_effectiveView->setObjectName(QStringLiteral("effectiveTable"));
     m_effectiveView->setModel(m_effective);
+    for (const auto &[column, width] : widths)
+        m_effectiveView->horizontalHeader()->resizeSection(column, width);
     m_effectiveView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_effectiveView->setAlternatingRowColors(true);
     m_effectiveView->horizontalHeader()->setStretchLastSection(true);
     m_effectiveView->verticalHeader()->hide();
+    m_effectiveView->verticalHeader()->setDefaultSectionSize(m_effectiveView->fontMetrics().height() + 8);
+    m_effectiveView->setSelectionMode(QAbstractItemView::NoSelection);
+    m_effectiveView->setFocusPolicy(Qt::NoFocus);
     m_effectiveNote->setObjectName(QStringLiteral("effectiveNote"));
     m_effectiveNote->setWordWrap(true);
     m_effectiveNote->setText(m_aggregated ? tr("Predicting the rules the aggregation controller gathers…")
@@ -555,8 +561,12 @@ void RoleEditorDialog::showChecks()
             m_effectiveNote->setText(
                 m_templates->selected().empty()
                     ? tr("The role's own rules (no templates selected).")
-                    : tr("The role's own rules plus those of %n template(s) not already covered, as KubeSphere "
-                         "aggregates them.", nullptr, int(m_templates->selected().size())));
+                    : (m_templates->selected().size() == 1
+                           ? tr("The role's own rules plus the template's rules not already covered, as KubeSphere "
+                                "aggregates them.")
+                           : tr("The role's own rules plus the rules of %1 templates not already covered, as "
+                                "KubeSphere aggregates them.")
+                                 .arg(m_templates->selected().size())));
         } else if (!o.effectiveProblem.isEmpty()) {
             m_effectiveNote->setText(tr("The effective rules cannot be composed: %1").arg(o.effectiveProblem));
         }
@@ -624,7 +634,7 @@ void RoleEditorDialog::showTemplateDetails(const QModelIndex &index)
                        .arg(qs(t->displayName.empty() ? t->name : t->displayName).toHtmlEscaped(), qs(t->name).toHtmlEscaped());
     if (!t->description.empty())
         html += QStringLiteral("<br>") + qs(t->description).toHtmlEscaped();
-    html += QStringLiteral("<br>") + tr("%n rule(s)", nullptr, int(t->ruleCount));
+    html += QStringLiteral("<br>") + (t->ruleCount == 1 ? tr("1 rule") : tr("%1 rules").arg(t->ruleCount));
     if (!t->dependencies.empty()) {
         QStringList deps;
         for (const auto &d : t->dependencies)
