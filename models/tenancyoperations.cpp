@@ -119,4 +119,13 @@ TenancyOperations::Operation TenancyOperations::moveProject(std::string name, st
     return [name = std::move(name), workspace = std::move(workspace)](Planner &planner) {
         return planner.moveProject(name, workspace);
     };
+
+TenancyOperations::Operation TenancyOperations::saveRole(RoleSpec spec, bool create)
+{
+    return [spec = std::move(spec), create](Planner &planner) { return planner.saveRole(spec, create); };
+}
+
+TenancyOperations::Operation TenancyOperations::deleteRole(RoleSpec spec)
+{
+    return [spec = std::move(spec)](Planner &planner) { return planner.deleteRole(spec); };
 }

@@ -41,4 +41,8 @@ public:
     static Operation removeMembers(kube::tenancy::MemberScope scope, std::vector<std::string> users);
     static Operation editProject(kube::tenancy::ProjectSpec spec);
     static Operation moveProject(std::string name, std::string workspace);
+
+    // Roles (the role editor). create: a new role or a clone; else an edit of `spec.name`.
+    static Operation saveRole(kube::tenancy::RoleSpec spec, bool create);
+    static Operation deleteRole(kube::tenancy::RoleSpec spec);
 };

@@ -11,6 +11,7 @@
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSplitter>
 #include <QSyntaxHighlighter>
 #include <QTabWidget>
 #include <QTableView>
@@ -143,12 +144,26 @@ PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent
     connect(runner, &PlanRunner::executed, this, &PlanDialog::onExecuted);
     connect(runner, &PlanRunner::busyChanged, this, &PlanDialog::updateButtons);
 
+    // The form above, the plan below, with a handle between them: a large form (the role
+    // editor) and a long plan both get the room the user gives them.
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_description);
-    layout->addLayout(m_formHost);
-    auto *planLabel = new QLabel(tr("Plan (what will be written):"), this);
-    layout->addWidget(planLabel);
-    layout->addWidget(m_tabs, 1);
+    auto *formPane = new QWidget(this);
+    formPane->setLayout(m_formHost);
+    m_formHost->setContentsMargins(0, 0, 0, 0);
+    auto *planPane = new QWidget(this);
+    auto *planLayout = new QVBoxLayout(planPane);
+    planLayout->setContentsMargins(0, 0, 0, 0);
+    planLayout->addWidget(new QLabel(tr("Plan (what will be written):"), planPane));
+    planLayout->addWidget(m_tabs, 1);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("planSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(formPane);
+    m_splitter->addWidget(planPane);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    layout->addWidget(m_splitter, 1);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
     resize(720, 560);

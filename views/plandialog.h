@@ -14,6 +14,7 @@
 class AccessChecker;
 class PlanImpact;
 class QLabel;
+class QSplitter;
 class QTabWidget;
 class QTableView;
 class QPlainTextEdit;
@@ -43,6 +44,8 @@ public:
     // The three views of a plan: the writes as YAML, each object's field changes against the
     // live one, and who gains or loses which permissions.
     QTabWidget *planTabs() const { return m_tabs; }
+    // Form (0) above, plan (1) below; a dialog with a large form gives the form more stretch.
+    QSplitter *splitter() const { return m_splitter; }
     QPlainTextEdit *diffView() const { return m_diff; }
     QTableView *impactView() const { return m_impactView; }
     QLabel *impactLabel() const { return m_impactLabel; }
@@ -86,6 +89,7 @@ private:
     PlanRunner *m_runner;
     QVBoxLayout *m_formHost;
     QLabel *m_description;
+    QSplitter *m_splitter = nullptr;
     QTabWidget *m_tabs;
     QPlainTextEdit *m_plan;
     QPlainTextEdit *m_diff;

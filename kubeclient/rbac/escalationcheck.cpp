@@ -86,7 +86,8 @@ EscalationVerdict EscalationCheck::checkRoleWrite(const Identity &writer, const 
     return v;
 }
 
-EscalationVerdict EscalationCheck::checkBindingWrite(const Identity &writer, const nlohmann::json &object) const
+EscalationVerdict EscalationCheck::checkBindingWrite(const Identity &writer, const nlohmann::json &object,
+                                                     const std::vector<PolicyRule> *roleRules) const
 {
     ObjectMeta meta(object);
     const std::string kind = meta.kind();
@@ -112,15 +113,17 @@ EscalationVerdict EscalationCheck::checkBindingWrite(const Identity &writer, con
                     roleName + "\"" + (ns.empty() ? "" : " in namespace " + ns);
         return v;
     }
-    const int32_t role = m_evaluator.index().findRole(kRbacGroup, roleKind, roleKind == "Role" ? ns : std::string(),
-                                                      roleName);
+    const int32_t role = roleRules ? -1
+                                   : m_evaluator.index().findRole(kRbacGroup, roleKind,
+                                                                  roleKind == "Role" ? ns : std::string(), roleName);
     v.basis = "covers";
-    if (role < 0) {
+    if (!roleRules && role < 0) {
         v.message = "refused: " + roleKind + " \"" + roleName + "\" does not exist, so " + writer.name +
                     " cannot be shown to hold its permissions (and has no bind verb)";
         return v;
     }
-    v.uncovered = CoverageCheck::uncovered(m_evaluator.rulesFor(writer, ns), m_evaluator.index().roles()[size_t(role)].rules);
+    v.uncovered = CoverageCheck::uncovered(m_evaluator.rulesFor(writer, ns),
+                                           roleRules ? *roleRules : m_evaluator.index().roles()[size_t(role)].rules);
     v.allowed = v.uncovered.empty();
     v.message = v.allowed ? "allowed: " + writer.name + " already holds every permission of " + roleKind + " " + roleName
                           : "refused (privilege escalation): " + writer.name + " lacks " +

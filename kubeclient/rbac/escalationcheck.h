@@ -31,8 +31,11 @@ public:
     // checked with the name the request URL carries: none for a POST create (so a rule
     // limited to resourceNames cannot grant it), the role's name for update/patch/apply.
     EscalationVerdict checkRoleWrite(const Identity &writer, const nlohmann::json &object, bool viaPost = false) const;
-    // `object` is the RoleBinding or ClusterRoleBinding as it would be written.
-    EscalationVerdict checkBindingWrite(const Identity &writer, const nlohmann::json &object) const;
+    // `object` is the RoleBinding or ClusterRoleBinding as it would be written. `roleRules`,
+    // when given, are the referenced role's rules (a role the same change writes first);
+    // otherwise the role is looked up in the evaluator's index.
+    EscalationVerdict checkBindingWrite(const Identity &writer, const nlohmann::json &object,
+                                        const std::vector<PolicyRule> *roleRules = nullptr) const;
 
 private:
     const Evaluator &m_evaluator;

@@ -24,6 +24,10 @@ SelfRules selfRulesData(const nlohmann::json &review, const Identity &me, const 
     if (auto r = status.find("resourceRules"); r != status.end() && r->is_array())
         rules = *r;
     const bool cluster = ns.empty();
+    // Non-resource rules are cluster-wide: only the cluster's role can carry them.
+    if (auto r = status.find("nonResourceRules"); cluster && r != status.end() && r->is_array())
+        for (const auto &rule : *r)
+            rules.push_back(rule);
     nlohmann::json role = {{"apiVersion", "rbac.authorization.k8s.io/v1"},
                            {"kind", cluster ? "ClusterRole" : "Role"},
                            {"metadata", {{"name", kSelfRulesName}}},

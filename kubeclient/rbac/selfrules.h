@@ -35,7 +35,7 @@ struct SelfRules {
 };
 
 // The review's resource rules as RBAC data for `me` in `ns` ("" = cluster-wide rules only,
-// asked in kRulesBaselineNamespace).
+// asked in kRulesBaselineNamespace; its non-resource rules are added there).
 SelfRules selfRulesData(const nlohmann::json &review, const Identity &me, const std::string &ns);
 
 } // namespace kube::rbac

@@ -140,23 +140,39 @@ void tst_PlannerChecks::refused_data()
         [=](Planner &p) {
             return p.saveRole(role(L::Project, "proj1", "boss", R"([{"apiGroups":[""],"resources":["pods"]}])"), true);
         },
-        "a rule needs at least one verb", "rules[0]");
+        "rule 1: a rule needs at least one verb", "rules[0]");
     row("role: urls in a project",
         [=](Planner &p) {
             return p.saveRole(role(L::Project, "proj1", "boss", R"([{"nonResourceURLs":["/healthz"],"verbs":["get"]}])"),
                               true);
         },
-        "nonResourceURLs can only be granted by platform or cluster roles", "rules[0]");
+        "rule 1: nonResourceURLs can only be granted by platform or cluster roles", "rules[0]");
     row("role: urls mixed with resources",
         [=](Planner &p) {
             return p.saveRole(role(L::Cluster, "", "boss",
                                    R"([{"nonResourceURLs":["/healthz"],"resources":["pods"],"verbs":["get"]}])"),
                               true);
         },
-        "a rule cannot mix nonResourceURLs with apiGroups/resources", "rules[0]");
+        "rule 1: a rule cannot mix nonResourceURLs with apiGroups/resources", "rules[0]");
     row("role: resources without groups",
         [=](Planner &p) { return p.saveRole(role(L::Cluster, "", "boss", R"([{"resources":["pods"],"verbs":["get"]}])"), true); },
-        "a resource rule needs apiGroups and resources (use \"\" for the core group)", "rules[0]");
+        "rule 1: a resource rule needs apiGroups and resources (use \"\" for the core group)", "rules[0]");
+    row("role: verb with whitespace",
+        [=](Planner &p) {
+            return p.saveRole(role(L::Project, "proj1", "boss",
+                                   R"([{"apiGroups":[""],"resources":["pods"],"verbs":["get"]},
+                                       {"apiGroups":[""],"resources":["pods"],"verbs":["ge t"]}])"),
+                              true);
+        },
+        "rule 2: verb \"ge t\" contains whitespace", "rules[1].verbs");
+    row("role: bad resource name",
+        [=](Planner &p) {
+            return p.saveRole(role(L::Project, "proj1", "boss", R"([{"apiGroups":[""],"resources":["Pods"],"verbs":["get"]}])"),
+                              true);
+        },
+        "rule 1: resource \"Pods\" is not a valid resource name (lower-case plural like \"pods\", a subresource like "
+        "\"pods/log\", or *)",
+        "rules[0].resources");
     row("role: missing template",
         [=](Planner &p) { return p.saveRole(role(L::Project, "proj1", "boss", kGetPods, {"no-such-template"}), true); },
         "role template \"no-such-template\" does not exist", "templates");

@@ -1,5 +1,8 @@
-// Names of the tenancy graph's record enums, for logs, tests and the CLI.
+// Names of the tenancy graph's record enums (for logs, tests and the CLI) and the role-template
+// dependency closure the template pickers use.
 #include "kubeclient/tenancy/graph/graphrecords.h"
+
+#include <set>
 
 namespace kube::tenancy {
 
@@ -54,6 +57,52 @@ const char *toString(DriftKind kind)
     case DriftKind::ManagerBindingMissing: return "ManagerBindingMissing";
     }
     return "unknown";
+}
+
+std::vector<std::string> parseDependencies(const std::string &annotation)
+{
+    std::vector<std::string> out;
+    if (annotation.empty())
+        return out;
+    const auto parsed = nlohmann::json::parse(annotation, nullptr, false);
+    if (!parsed.is_array())
+        return out;
+    for (const auto &d : parsed)
+        if (d.is_string() && !d.get<std::string>().empty())
+            out.push_back(d.get<std::string>());
+    return out;
+}
+
+TemplateClosure templateClosure(const std::vector<RoleTemplateInfo> &offered, const std::vector<std::string> &chosen)
+{
+    std::map<std::string, const RoleTemplateInfo *> byName;
+    for (const auto &t : offered)
+        byName.emplace(t.name, &t);
+    TemplateClosure c;
+    std::set<std::string> seen, missing;
+    for (const auto &n : chosen)
+        if (seen.insert(n).second)
+            c.names.push_back(n);
+    // Breadth first over the names in order, so what a template pulls in follows it.
+    for (std::size_t i = 0; i < c.names.size(); ++i) {
+        const std::string current = c.names[i];
+        const auto it = byName.find(current);
+        if (it == byName.end())
+            continue;
+        for (const auto &dep : it->second->dependencies) {
+            if (!byName.count(dep)) {
+                if (missing.insert(dep).second)
+                    c.missing.push_back(dep);
+                continue;
+            }
+            if (!seen.insert(dep).second)
+                continue;
+            c.names.push_back(dep);
+            c.added.push_back(dep);
+            c.requiredBy.emplace(dep, current);
+        }
+    }
+    return c;
 }
 
 } // namespace kube::tenancy

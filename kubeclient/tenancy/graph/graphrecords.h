@@ -167,9 +167,23 @@ struct RoleTemplateInfo {
     bool hidden = false;
     bool basic = false;
     std::vector<std::string> aggregateTo;
+    // iam.kubesphere.io/dependencies: templates the console selects together with this one.
+    std::vector<std::string> dependencies;
     GraphKind kind = GraphKind::RoleTemplate;
     GraphObject object;
 };
+
+// Templates chosen plus every template they depend on, transitively (the console's
+// auto-selection), in a stable order: the chosen ones first, then what each pulled in.
+struct TemplateClosure {
+    std::vector<std::string> names;    // chosen + added
+    std::vector<std::string> added;    // pulled in as dependencies, in the order found
+    std::vector<std::string> missing;  // named as a dependency but not offered
+    std::map<std::string, std::string> requiredBy;  // added template -> the first that needed it
+};
+TemplateClosure templateClosure(const std::vector<RoleTemplateInfo> &offered, const std::vector<std::string> &chosen);
+// The JSON array of an iam.kubesphere.io/dependencies annotation; anything else reads as none.
+std::vector<std::string> parseDependencies(const std::string &annotation);
 
 struct QuotaInfo {
     std::string name;

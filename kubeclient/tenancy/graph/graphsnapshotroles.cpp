@@ -201,6 +201,7 @@ std::vector<RoleTemplateInfo> GraphSnapshot::roleTemplates(RoleLevel level, cons
         t.hidden = v.hidden();
         t.basic = v.basic();
         t.aggregateTo = v.aggregateTo();
+        t.dependencies = parseDependencies(v.annotation(kDependenciesAnnotation));
         t.kind = GraphKind::RoleTemplate;
         t.object = o;
         out.push_back(std::move(t));
@@ -217,6 +218,7 @@ std::vector<RoleTemplateInfo> GraphSnapshot::roleTemplates(RoleLevel level, cons
         t.description = v.description();
         t.category = v.annotation("iam.kubesphere.io/module");
         t.ruleCount = v.ruleCount();
+        t.dependencies = parseDependencies(v.annotation(kDependenciesAnnotation));
         t.kind = kind;
         t.object = o;
         out.push_back(std::move(t));

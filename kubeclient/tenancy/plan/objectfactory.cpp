@@ -2,6 +2,8 @@
 // labels; 3.x: v1alpha2 kinds, project/cluster roles as RBAC, subjects in rbac.authorization.k8s.io.
 #include "kubeclient/tenancy/plan/objectfactory.h"
 
+#include "kubeclient/api/objectdiff.h"
+
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/kubesphere/names.h"
@@ -141,6 +143,17 @@ json ObjectFactory::user(const UserSpec &spec, const std::string &state) const
     return u;
 }
 
+json copyableFields(json object)
+{
+    if (!object.is_object())
+        return json::object();
+    object = withoutServerFields(std::move(object));
+    if (auto m = object.find("metadata"); m != object.end() && m->is_object())
+        for (const char *key : {"ownerReferences", "finalizers"})
+            m->erase(key);
+    return object;
+}
+
 json ObjectFactory::role(const RoleSpec &spec, const json &rules) const
 {
     GroupVersionResource gvr;
@@ -154,8 +167,65 @@ json ObjectFactory::role(const RoleSpec &spec, const json &rules) const
         ns = spec.scope;
         break;
     }
+    if (spec.base.is_object()) {
+        // Edit / clone: every field of the source stays; the form's fields replace theirs.
+        json r = copyableFields(spec.base);
+        r["apiVersion"] = gvr.apiVersion();
+        r["kind"] = gvr.kind;
+        if (!r["metadata"].is_object())
+            r["metadata"] = json::object();
+        json &m = r["metadata"];
+        m["name"] = spec.name;
+        if (ns.empty())
+            m.erase("namespace");
+        else
+            m["namespace"] = ns;
+        if (!spec.resourceVersion.empty())
+            m["resourceVersion"] = spec.resourceVersion;
+        r["rules"] = rules.is_array() ? rules : json::array();
+        if (spec.level == RoleSpec::Level::Workspace)
+            m["labels"][kWorkspaceLabel] = spec.scope;
+        json annotations = m.value("annotations", json::object());
+        if (!annotations.is_object())
+            annotations = json::object();
+        // An edit keeps the original creator (a clone's base comes without it).
+        if (!m_actor.empty() && !annotations.contains(kCreatorAnnotation))
+            annotations[kCreatorAnnotation] = m_actor;
+        auto setOrErase = [&](const char *key, const std::string &value) {
+            if (value.empty())
+                annotations.erase(key);
+            else
+                annotations[key] = value;
+        };
+        setOrErase(kAliasAnnotation, spec.alias);
+        setOrErase(kDescriptionAnnotation, spec.description);
+        if (m_api.flavor == ApiFlavor::V4) {
+            json agg = r.value("aggregationRoleTemplates", json::object());
+            if (!agg.is_object())
+                agg = json::object();
+            if (spec.templates.empty())
+                agg.erase("templateNames");
+            else
+                agg["templateNames"] = spec.templates;
+            if (agg.empty())
+                r.erase("aggregationRoleTemplates");
+            else
+                r["aggregationRoleTemplates"] = agg;
+        } else {
+            setOrErase(kAggregationRolesAnnotation, spec.templates.empty() ? std::string() : json(spec.templates).dump());
+        }
+        if (annotations.empty())
+            m.erase("annotations");
+        else
+            m["annotations"] = annotations;
+        if (m.contains("labels") && m["labels"].is_object() && m["labels"].empty())
+            m.erase("labels");
+        return r;
+    }
     json r = {{"apiVersion", gvr.apiVersion()}, {"kind", gvr.kind}, {"metadata", meta(spec.name, ns)},
               {"rules", rules.is_array() ? rules : json::array()}};
+    if (!spec.resourceVersion.empty())
+        r["metadata"]["resourceVersion"] = spec.resourceVersion;
     if (spec.level == RoleSpec::Level::Workspace)
         r["metadata"]["labels"][kWorkspaceLabel] = spec.scope;
     json annotations = json::object();

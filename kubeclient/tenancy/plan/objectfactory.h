@@ -43,7 +43,20 @@ struct RoleSpec {
     nlohmann::json rules = nlohmann::json::array();
     std::vector<std::string> templates;  // role template names
     std::string alias, description;
+    // The object an edit or clone starts from: its labels, annotations and other fields
+    // (aggregationRule, aggregationRoleTemplates' roleSelector, ...) are written back untouched,
+    // minus what the server manages (uid, resourceVersion, managedFields, ownerReferences,
+    // status...). Null: a new role with only the fields above.
+    nlohmann::json base;
+    // Edit: the resourceVersion the form was filled from. Written into the applied object, so
+    // the server refuses (409 Conflict) when someone changed the role in between.
+    std::string resourceVersion;
 };
+
+// What a copy of `object` keeps (a clone, a role rebuilt from its base): the object without
+// what the server manages (kube::withoutServerFields) and without what ties it to the original:
+// ownerReferences and finalizers.
+nlohmann::json copyableFields(nlohmann::json object);
 
 const char *toString(RoleSpec::Level level);
 

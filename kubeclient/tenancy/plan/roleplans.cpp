@@ -5,6 +5,7 @@
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/kubesphere/names.h"
+#include "kubeclient/kubesphere/rulecheck.h"
 
 namespace kube::tenancy {
 
@@ -21,21 +22,25 @@ Result<void> RolePlans::validateRules(const json &rules, RoleSpec::Level level)
 {
     if (!rules.is_array())
         return PlanContext::invalid("rules must be a list", "rules");
+    const bool urlsAllowed = level == RoleSpec::Level::Platform || level == RoleSpec::Level::Cluster;
     for (size_t i = 0; i < rules.size(); ++i) {
         const json &r = rules[i];
         const std::string where = "rules[" + std::to_string(i) + "]";
+        const std::string rule = "rule " + std::to_string(i + 1) + ": ";
         auto count = [&](const char *k) { return r.contains(k) && r[k].is_array() ? r[k].size() : size_t(0); };
         if (count("verbs") == 0)
-            return PlanContext::invalid("a rule needs at least one verb", where);
+            return PlanContext::invalid(rule + "a rule needs at least one verb", where);
         const bool urls = count("nonResourceURLs") > 0;
         const bool resources = count("resources") > 0 || count("apiGroups") > 0;
         if (urls && resources)
-            return PlanContext::invalid("a rule cannot mix nonResourceURLs with apiGroups/resources", where);
-        if (urls && (level == RoleSpec::Level::Project || level == RoleSpec::Level::Workspace))
-            return PlanContext::invalid("nonResourceURLs can only be granted by platform or cluster roles", where);
+            return PlanContext::invalid(rule + "a rule cannot mix nonResourceURLs with apiGroups/resources", where);
+        if (urls && !urlsAllowed)
+            return PlanContext::invalid(rule + "nonResourceURLs can only be granted by platform or cluster roles", where);
         if (!urls && (count("resources") == 0 || count("apiGroups") == 0))
-            return PlanContext::invalid("a resource rule needs apiGroups and resources (use \"\" for the core group)",
+            return PlanContext::invalid(rule + "a resource rule needs apiGroups and resources (use \"\" for the core group)",
                                         where);
+        if (auto values = checkRuleValues(r, i, urlsAllowed); !values)
+            return values.error();
     }
     return {};
 }

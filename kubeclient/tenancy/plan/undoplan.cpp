@@ -123,7 +123,7 @@ Result<Plan> inversePlan(const Plan &plan, const PlanReport &report)
         } else {
             inv.action = WriteAction::Apply;
             inv.force = true;
-            inv.object = withoutServerFields(before);
+            inv.object = kube::withoutServerFields(before);
             if (t.deleted) {
                 json &meta = inv.object["metadata"];
                 if (meta.contains("ownerReferences") && meta["ownerReferences"].is_array()) {

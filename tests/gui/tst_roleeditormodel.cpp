@@ -1,0 +1,93 @@
+// The role editor's models without a cluster, each under QAbstractItemModelTester: the rules
+// table keeps every rule verbatim (read-only rows for rules the form cannot show) through
+// appends, edits and removals; the template picker groups by category and checking a template
+// checks what it depends on, unchecking leaves the rest.
+#include "models/rolerulesmodel.h"
+#include "models/roletemplatemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QtTest>
+
+using nlohmann::json;
+using kube::tenancy::RoleTemplateInfo;
+
+namespace {
+RoleTemplateInfo tmpl(std::string name, std::string category, std::vector<std::string> deps, bool hidden = false)
+{
+    RoleTemplateInfo t;
+    t.name = std::move(name);
+    t.category = std::move(category);
+    t.dependencies = std::move(deps);
+    t.description = "about " + t.name;
+    t.hidden = hidden;
+    return t;
+}
+} // namespace
+
+class tst_RoleEditorModel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void rulesKeptVerbatimThroughEdits();
+    void templatesGroupAndPullDependencies();
+};
+
+void tst_RoleEditorModel::rulesKeptVerbatimThroughEdits()
+{
+    RoleRulesModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const json rules = json::parse(R"([{"apiGroups":["*"],"resources":["*"],"verbs":["*"]},
+        {"apiGroups":[""],"resources":["configmaps"],"resourceNames":["a,b"],"verbs":["get"]}])");
+    model.setRules(rules);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, RoleRulesModel::VerbsColumn).data().toString(), QStringLiteral("*"));
+    QCOMPARE(model.index(1, RoleRulesModel::ApiGroupsColumn).data().toString(), QStringLiteral("core"));
+    QVERIFY(model.index(0, 0).data(RoleRulesModel::FormEditableRole).toBool());
+    QVERIFY(!model.index(1, 0).data(RoleRulesModel::FormEditableRole).toBool());
+    QVERIFY(model.index(1, RoleRulesModel::NoteColumn).data().toString().contains(QStringLiteral("YAML")));
+    QSignalSpy edited(&model, &RoleRulesModel::rulesEdited);
+    const int row = model.appendRule(json{{"verbs", {"get"}}, {"apiGroups", {""}}, {"resources", {"pods/log"}}});
+    model.setRule(row, json{{"verbs", {"get", "list"}}, {"apiGroups", {""}}, {"resources", {"pods/log"}}});
+    model.removeRule(0);
+    QCOMPARE(edited.count(), 3);
+    // The unshowable rule is untouched byte for byte
+    QCOMPARE(model.rule(0), rules[1]);
+    QCOMPARE(model.index(1, RoleRulesModel::VerbsColumn).data().toString(), QStringLiteral("get, list"));
+    model.setReadOnly(true);
+    QVERIFY(!model.index(1, 0).data(RoleRulesModel::FormEditableRole).toBool());
+}
+
+void tst_RoleEditorModel::templatesGroupAndPullDependencies()
+{
+    RoleTemplateModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTemplates({tmpl("view-pods", "workloads", {}), tmpl("manage-pods", "workloads", {"view-pods"}),
+                        tmpl("exec", "workloads", {"manage-pods"}), tmpl("view-cm", "config", {}),
+                        tmpl("secret-helper", "config", {}, true)},
+                       {"gone-template"});
+    // Categories sorted, hidden templates left out, a selected name nobody offers kept
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("config"));
+    QCOMPARE(model.rowCount(model.index(0, 0)), 1);
+    QCOMPARE(model.rowCount(model.index(1, 0)), 3);
+    QCOMPARE(model.unknownSelected(), QStringList{QStringLiteral("gone-template")});
+    // Checking "exec" checks manage-pods and view-pods too
+    QSignalSpy added(&model, &RoleTemplateModel::dependenciesAdded);
+    const QModelIndex exec = model.indexOfTemplate(QStringLiteral("exec"));
+    QVERIFY(model.setData(exec, Qt::Checked, Qt::CheckStateRole));
+    QCOMPARE(model.selected(), (std::vector<std::string>{"gone-template", "exec", "manage-pods", "view-pods"}));
+    QCOMPARE(added.count(), 1);
+    QCOMPARE(added.first().at(1).toStringList(), (QStringList{QStringLiteral("manage-pods"), QStringLiteral("view-pods")}));
+    QCOMPARE(model.requiredBy(QStringLiteral("view-pods")), QStringLiteral("manage-pods"));
+    QVERIFY(model.indexOfTemplate(QStringLiteral("view-pods")).siblingAtColumn(1).data().toString().contains(
+        QStringLiteral("needed by manage-pods")));
+    // Unchecking a dependency unchecks only it
+    QVERIFY(model.setData(model.indexOfTemplate(QStringLiteral("view-pods")), Qt::Unchecked, Qt::CheckStateRole));
+    QCOMPARE(model.selected(), (std::vector<std::string>{"gone-template", "exec", "manage-pods"}));
+    // Category rows are not checkable
+    QVERIFY(!(model.flags(model.index(0, 0)) & Qt::ItemIsUserCheckable));
+}
+
+QTEST_MAIN(tst_RoleEditorModel)
+#include "tst_roleeditormodel.moc"
