@@ -6,9 +6,11 @@
 
 #include "models/changehistory.h"
 #include "models/clustersession.h"
+#include "models/permissionsource.h"
 #include "models/sessionlist.h"
 #include "models/tenancyoperations.h"
 #include "models/tenancytreemodel.h"
+#include "views/deleteroledialog.h"
 #include "views/deleteworkspacedialog.h"
 #include "views/editprojectdialog.h"
 #include "views/memberdialog.h"
@@ -16,6 +18,7 @@
 #include "views/pinnamespacesdialog.h"
 #include "views/plandialog.h"
 #include "views/projectdialog.h"
+#include "views/roleeditordialog.h"
 #include "views/userdialog.h"
 #include "views/workspacedialog.h"
 
@@ -64,6 +67,10 @@ void ActionHandlers::install(TenancyActions *actions)
     actions->setHandler(A::AddMembers, [this](const NodeContext &c) { members(c, 0, A::AddMembers); });
     actions->setHandler(A::ChangeMemberRole, [this](const NodeContext &c) { members(c, 1, A::ChangeMemberRole); });
     actions->setHandler(A::RemoveMembers, [this](const NodeContext &c) { members(c, 2, A::RemoveMembers); });
+    actions->setHandler(A::NewRole, [this](const NodeContext &c) { role(c, 0, A::NewRole); });
+    actions->setHandler(A::EditRole, [this](const NodeContext &c) { role(c, 1, A::EditRole); });
+    actions->setHandler(A::CloneRole, [this](const NodeContext &c) { role(c, 2, A::CloneRole); });
+    actions->setHandler(A::DeleteRole, [this](const NodeContext &c) { deleteRole(c); });
     actions->setHandler(A::Undo, [this](const NodeContext &c) { undoRedo(c, false); });
     actions->setHandler(A::Redo, [this](const NodeContext &c) { undoRedo(c, true); });
     actions->setHandler(A::History, [this](const NodeContext &c) { showHistory(c); });
@@ -92,6 +99,34 @@ void ActionHandlers::members(const NodeContext &c, int mode, TenancyActions::Id 
     ready(new MemberDialog(new PlanRunner(c.session), c.session->snapshot(), *scope, MemberDialog::Mode(mode),
                            mode == 0 ? QStringList() : c.members, m_window),
           c, id);
+}
+
+void ActionHandlers::role(const NodeContext &c, int mode, TenancyActions::Id id)
+{
+    const auto level = TenancyActions::roleLevelOf(c);
+    if (!level)
+        return;
+    // Discovery's catalog for completion, when the permission data already has it (else the
+    // dialog reads discovery itself, off the GUI thread).
+    std::shared_ptr<const kube::rbac::ResourceCatalog> catalog;
+    if (auto snapshot = c.session->permissions()->snapshot())
+        catalog = snapshot->kubernetesCatalog;
+    const bool scoped = *level == kube::tenancy::RoleSpec::Level::Workspace || *level == kube::tenancy::RoleSpec::Level::Project;
+    ready(new RoleEditorDialog(new PlanRunner(c.session), c.session->snapshot(), RoleEditorDialog::Mode(mode), *level,
+                               scoped ? c.name : QString(), mode == 0 ? QString() : TenancyActions::roleOf(c), catalog,
+                               m_window),
+          c, id);
+}
+
+void ActionHandlers::deleteRole(const NodeContext &c)
+{
+    const auto level = TenancyActions::roleLevelOf(c);
+    if (!level)
+        return;
+    const bool scoped = *level == kube::tenancy::RoleSpec::Level::Workspace || *level == kube::tenancy::RoleSpec::Level::Project;
+    ready(new DeleteRoleDialog(new PlanRunner(c.session), *level, scoped ? c.name : QString(), TenancyActions::roleOf(c),
+                               m_window),
+          c, TenancyActions::DeleteRole);
 }
 
 void ActionHandlers::undoRedo(const NodeContext &c, bool redo)

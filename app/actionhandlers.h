@@ -55,6 +55,9 @@ private:
     void pinNamespaces(const NodeContext &c);
     void editProject(const NodeContext &c);
     void moveProject(const NodeContext &c);
+    // mode: 0 new, 1 edit, 2 clone (RoleEditorDialog::Mode).
+    void role(const NodeContext &c, int mode, TenancyActions::Id id);
+    void deleteRole(const NodeContext &c);
     // mode: 0 add, 1 change role, 2 remove (MemberDialog::Mode).
     void members(const NodeContext &c, int mode, TenancyActions::Id id);
     // Undo / Redo of the session's current history entry, through a plan dialog.

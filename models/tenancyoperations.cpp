@@ -119,6 +119,7 @@ TenancyOperations::Operation TenancyOperations::moveProject(std::string name, st
     return [name = std::move(name), workspace = std::move(workspace)](Planner &planner) {
         return planner.moveProject(name, workspace);
     };
+}
 
 TenancyOperations::Operation TenancyOperations::saveRole(RoleSpec spec, bool create)
 {
