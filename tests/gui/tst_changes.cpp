@@ -10,11 +10,16 @@
 #include "models/clustersession.h"
 #include "models/planimpact.h"
 #include "models/tenancytreemodel.h"
+#include "models/userpickermodel.h"
+#include "views/detailpanel.h"
+#include "views/memberdialog.h"
 #include "views/navigatorwidget.h"
 #include "views/plandialog.h"
 #include "views/workspacedialog.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QToolBar>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -61,6 +66,7 @@ private slots:
     void initTestCase();
     void diffAndImpactBeforeApplyingThenUndoAndRedo();
     void undoOfAStatusPatchAndAConflictingEdit();
+    void memberAddedFromTheMembersTabShowsItsImpactAndIsUndone();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -250,6 +256,80 @@ void tst_Changes::undoOfAStatusPatchAndAConflictingEdit()
     // And the entry stays undoable (nothing moved)
     QVERIFY(undo->isEnabled());
     conflicted->reject();
+}
+
+static bool canI(const QString &verb, const QString &resource, const QString &ns, const QString &user)
+{
+    auto r = guitest::kubectl({"auth", "can-i", verb, resource, "-n", ns, "--as", user});
+    return QString::fromUtf8(r.out).trimmed() == QStringLiteral("yes");
+}
+
+void tst_Changes::memberAddedFromTheMembersTabShowsItsImpactAndIsUndone()
+{
+    auto w = openWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(w->allLoaded(), 60000);
+    const QString cluster = w->sessions().first()->id();
+    const QString project = qs(m_seed.p3), user = qs(m_seed.userB);
+    QVERIFY(!canI(QStringLiteral("create"), QStringLiteral("deployments"), project, user));
+
+    // Given project p3 selected and its Members tab shown
+    QVERIFY(w->navigator()->selectPath(cluster + QStringLiteral("/Workspaces/") + qs(m_seed.ws2) + QLatin1Char('/') + project));
+    DetailPanel *panel = w->detailPanel();
+    QVERIFY(panel->showTab(NodeDetails::MembersTab));
+    QAction *add = w->actions()->action(TenancyActions::AddMembers);
+    QTRY_VERIFY_WITH_TIMEOUT(add->isEnabled(), 15000);
+    // When the user clicks "Add members…" on the tab's bar
+    auto *bar = panel->findChild<QToolBar *>(QStringLiteral("memberBar"));
+    QVERIFY(bar && bar->isVisible());
+    QWidget *button = bar->widgetForAction(add);
+    QVERIFY(button);
+    QTest::mouseClick(button, Qt::LeftButton);
+    auto *dialog = qobject_cast<MemberDialog *>(w->lastDialog());
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    // And searches for user B, ticks them (keyboard), picks "operator"
+    dialog->searchEdit()->setFocus();
+    QTest::keyClicks(dialog->searchEdit(), user);
+    QTRY_COMPARE(dialog->userModel()->rowCount(), 1);
+    QTest::keyClick(dialog->searchEdit(), Qt::Key_Down);
+    dialog->userView()->setCurrentIndex(dialog->userModel()->index(0, 0));
+    QTest::keyClick(dialog->userView()->viewport(), Qt::Key_Space);
+    QTRY_VERIFY(dialog->userModel()->isChecked(user));
+    const int op = dialog->roleBox()->findData(QStringLiteral("operator"));
+    QVERIFY(op >= 0);
+    dialog->roleBox()->setCurrentIndex(op);
+    QTest::mouseClick(dialog->previewButton(), Qt::LeftButton);
+    // Then the Impact tab lists what user B gains in p3 (create deployments among it), nothing lost
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->impact()->state() == PlanImpact::State::Ready, 60000);
+    dialog->planTabs()->setCurrentIndex(2);
+    const auto &rows = dialog->impact()->model()->rows();
+    bool deployments = false;
+    for (const auto &r : rows) {
+        QVERIFY2(r.lost.isEmpty(), qPrintable(r.subject + " loses " + r.lost));
+        if (r.subject == QStringLiteral("User ") + user && r.scope.contains(project) && r.resource.startsWith(QStringLiteral("deployments"))
+            && r.gained.contains(QStringLiteral("create")))
+            deployments = true;
+    }
+    QVERIFY2(deployments, qPrintable(dialog->impact()->text()));
+    save(dialog, QStringLiteral("plan-dialog-impact-member"));
+    QVERIFY(applyAndWait(dialog));
+    QTRY_VERIFY_WITH_TIMEOUT(canI(QStringLiteral("create"), QStringLiteral("deployments"), project, user), 15000);
+
+    // When the user undoes the change (Edit → Undo): kubectl says no again
+    QAction *undo = w->actions()->action(TenancyActions::Undo);
+    QTRY_VERIFY_WITH_TIMEOUT(undo->isEnabled(), 5000);
+    undo->trigger();
+    PlanDialog *undoDialog = w->lastDialog();
+    QTRY_VERIFY_WITH_TIMEOUT(undoDialog->runner()->hasPlan(), 20000);
+    // And its impact is the mirror image: user B loses what they gained
+    QTRY_VERIFY_WITH_TIMEOUT(undoDialog->impact()->state() == PlanImpact::State::Ready, 60000);
+    bool loses = false;
+    for (const auto &r : undoDialog->impact()->model()->rows())
+        loses = loses || (r.subject == QStringLiteral("User ") + user && r.lost.contains(QStringLiteral("create")));
+    QVERIFY2(loses, qPrintable(undoDialog->impact()->text()));
+    QVERIFY(applyAndWait(undoDialog));
+    QTRY_VERIFY_WITH_TIMEOUT(!canI(QStringLiteral("create"), QStringLiteral("deployments"), project, user), 15000);
+    QVERIFY(!canI(QStringLiteral("get"), QStringLiteral("pods"), project, user));
 }
 
 QTEST_MAIN(tst_Changes)
