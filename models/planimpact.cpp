@@ -175,7 +175,12 @@ void PlanImpact::start()
                         << out.ms << "ms:" << out.entries.size() << "rows";
         setState(State::Ready, out.entries.empty()
                                    ? tr("No permission changes: nobody gains or loses a verb.")
-                                   : tr("%n subject(s) gain or lose permissions (%1 rows).", nullptr, int(subjects.size()))
+                                   : subjects.size() == 1
+                                   ? tr("%1 gains or loses permissions (%2 resources × scopes).")
+                                         .arg(QString::fromStdString(*subjects.begin()))
+                                         .arg(out.entries.size())
+                                   : tr("%1 subjects gain or lose permissions (%2 resources × scopes).")
+                                         .arg(subjects.size())
                                          .arg(out.entries.size()));
     });
 }

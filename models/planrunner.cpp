@@ -9,6 +9,7 @@
 #include "models/modelslogging.h"
 
 #include "kubeclient/tenancy/plan/clientplanreader.h"
+#include "kubeclient/tenancy/plan/planescalation.h"
 
 #include <algorithm>
 
@@ -76,6 +77,7 @@ void PlanRunner::preview(Operation op)
         m_plan = std::move(*plan);
         emit planned(QString::fromStdString(m_plan->yaml()), QString::fromStdString(m_plan->summary()));
         readLive();
+        checkEscalation();
     });
 }
 
@@ -102,6 +104,35 @@ void PlanRunner::readLive()
         m_live = std::move(out.live);
         m_diff = std::move(out.diff);
         emit diffReady(QString::fromStdString(diffPlanText(m_diff)), false);
+    });
+}
+
+void PlanRunner::checkEscalation()
+{
+    auto client = m_session ? m_session->client() : nullptr;
+    if (!client || !m_plan)
+        return;
+    // Only plans that write RBAC roles or bindings can be refused as escalation.
+    bool rbacWrites = false;
+    for (const auto &w : m_plan->writes)
+        rbacWrites = rbacWrites || (w.action == WriteAction::Apply && w.gvr.group == "rbac.authorization.k8s.io");
+    if (!rbacWrites)
+        return;
+    const int generation = m_generation;
+    const Plan plan = *m_plan;
+    std::vector<std::string> groups;
+    for (const QString &g : m_session->identityGroups())
+        groups.push_back(g.toStdString());
+    const rbac::Identity me = rbac::Identity::verbatim(m_session->identity().toStdString(), groups);
+    AsyncTask::run(this, [client, plan, me]() -> std::string {
+        auto rules = writerRulesData(*client, me, escalationNamespaces(plan));
+        if (!rules)
+            return {};  // a check that could not run warns about nothing; the server still decides
+        return checkPlanEscalation(plan, me, rules->data).explain();
+    }, [this, generation](std::string text) {
+        if (generation != m_generation)
+            return;
+        emit escalationReady(QString::fromStdString(text));
     });
 }
 

@@ -62,10 +62,14 @@ signals:
     void executed(bool dryRun, bool ok, const QString &report, const QString &error, bool conflict, int notChecked);
     // diff() was replaced: text as kube::tenancy::diffPlanText renders it; exact after a dry run.
     void diffReady(const QString &text, bool exact);
+    // The plan's RBAC writes that kube-apiserver is expected to refuse as privilege escalation
+    // for this identity (its own rules from SelfSubjectRulesReview); empty text: none.
+    void escalationReady(const QString &text);
 
 private:
     void setBusy(bool busy);
     void readLive();
+    void checkEscalation();
     void computeDiff(const kube::tenancy::PlanReport *dryRun);
 
     QPointer<ClusterSession> m_session;

@@ -58,6 +58,7 @@ PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent
     , m_diff(new QPlainTextEdit(this))
     , m_diffLabel(new QLabel(this))
     , m_impactLabel(new QLabel(this))
+    , m_escalation(new QLabel(this))
     , m_impactView(new QTableView(this))
     , m_impact(PlanImpact::forSession(runner->session(), this))
     , m_status(new QLabel(this))
@@ -88,10 +89,25 @@ PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent
     m_impactView->setSortingEnabled(false);
     m_impactView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_impactView->verticalHeader()->hide();
-    m_impactView->horizontalHeader()->setStretchLastSection(true);
     m_impactView->setWordWrap(false);
+    // Who, where and what fit their text; gains and losses share the rest.
+    m_impactView->horizontalHeader()->setStretchLastSection(false);
+    m_impactView->horizontalHeader()->setSectionResizeMode(ImpactTableModel::GainedColumn, QHeaderView::Stretch);
+    m_impactView->horizontalHeader()->setSectionResizeMode(ImpactTableModel::LostColumn, QHeaderView::Stretch);
     connect(m_impact, &PlanImpact::ready, this, &PlanDialog::onImpact);
     connect(runner, &PlanRunner::diffReady, this, &PlanDialog::onDiff);
+    m_escalation->setObjectName(QStringLiteral("planEscalation"));
+    m_escalation->setWordWrap(true);
+    m_escalation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_escalation->setStyleSheet(QStringLiteral("QLabel { background: #fff4e5; color: #7a4a00; border: 1px solid #e0b060;"
+                                               " padding: 4px; }"));
+    m_escalation->hide();
+    connect(runner, &PlanRunner::escalationReady, this, [this](const QString &text) {
+        m_escalation->setText(text.isEmpty() ? QString()
+                                             : tr("⚠ kube-apiserver is expected to refuse this as privilege escalation:\n%1")
+                                                   .arg(text.trimmed()));
+        m_escalation->setVisible(!text.isEmpty());
+    });
 
     auto *diffPage = new QWidget(this);
     auto *diffLayout = new QVBoxLayout(diffPage);
@@ -155,6 +171,7 @@ PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent
     auto *planLayout = new QVBoxLayout(planPane);
     planLayout->setContentsMargins(0, 0, 0, 0);
     planLayout->addWidget(new QLabel(tr("Plan (what will be written):"), planPane));
+    planLayout->addWidget(m_escalation);
     planLayout->addWidget(m_tabs, 1);
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("planSplitter"));
@@ -307,13 +324,15 @@ void PlanDialog::onPlanned(const QString &yaml, const QString &summary)
         m_plan->setPlainText(yaml);
     const auto *plan = m_runner->plan();
     if (fresh && plan) {
+        m_escalation->hide();
         m_diff->setPlainText(tr("Reading the live objects…"));
         m_impact->compute(*plan);
         onImpact();
     }
     const int writes = plan ? static_cast<int>(plan->writes.size()) : 0;
     QString text = writes == 0 ? tr("Nothing to change: the cluster already matches.")
-                               : tr("%n write(s) planned.", nullptr, writes);
+                         : writes == 1 ? tr("1 write planned.")
+                                       : tr("%1 writes planned.").arg(writes);
     if (plan && !plan->notes.empty())
         for (const auto &n : plan->notes)
             text += QLatin1Char('\n') + QString::fromStdString(n);
@@ -332,7 +351,10 @@ void PlanDialog::onPlanned(const QString &yaml, const QString &summary)
     } else if (next == Next::Apply) {
         const QString cluster = m_runner->session() ? m_runner->session()->id() : QString();
         const QString who = m_runner->session() ? m_runner->session()->identity() : QString();
-        if (!confirm(tr("Apply %n write(s) to cluster %1 as %2?", nullptr, writes).arg(cluster, who))) {
+        const QString question = writes == 1
+            ? tr("Apply 1 write to cluster %1 as %2?").arg(cluster, who)
+            : tr("Apply %1 writes to cluster %2 as %3?").arg(QString::number(writes), cluster, who);
+        if (!confirm(question)) {
             setStatus(tr("Not applied."));
             return;
         }
@@ -354,6 +376,9 @@ void PlanDialog::onDiff(const QString &text, bool exact)
 void PlanDialog::onImpact()
 {
     m_impactLabel->setText(m_impact->summary());
+    if (m_impact->state() == PlanImpact::State::Ready)
+        for (int c : {ImpactTableModel::SubjectColumn, ImpactTableModel::ScopeColumn, ImpactTableModel::ResourceColumn})
+            m_impactView->resizeColumnToContents(c);
 }
 
 void PlanDialog::onFailed(const QString &message, const QString &hint)
@@ -380,9 +405,9 @@ void PlanDialog::onExecuted(bool dryRun, bool ok, const QString &report, const Q
         if (notChecked == 0)
             setStatus(tr("Dry run passed: the server accepted every write and stored nothing."), QStringLiteral("#2e7d32"));
         else
-            setStatus(tr("Dry run passed: the server accepted the other writes and stored nothing; %n write(s) into "
-                         "objects this plan creates can only be checked once those exist (see the tooltip).",
-                         nullptr, notChecked),
+            setStatus(tr("Dry run passed: the server accepted the other writes and stored nothing; %1 into objects "
+                         "this plan creates can only be checked once those exist (see the tooltip).")
+                          .arg(notChecked == 1 ? tr("1 write") : tr("%1 writes").arg(notChecked)),
                       QStringLiteral("#2e7d32"));
         return;
     }

@@ -49,6 +49,8 @@ public:
     QPlainTextEdit *diffView() const { return m_diff; }
     QTableView *impactView() const { return m_impactView; }
     QLabel *impactLabel() const { return m_impactLabel; }
+    // "The server will refuse …": the plan's writes the identity may not make (escalation).
+    QLabel *planEscalationLabel() const { return m_escalation; }
     PlanImpact *impact() const { return m_impact; }
     QLabel *statusLabel() const { return m_status; }
     QPushButton *previewButton() const { return m_previewButton; }
@@ -95,6 +97,7 @@ private:
     QPlainTextEdit *m_diff;
     QLabel *m_diffLabel;
     QLabel *m_impactLabel;
+    QLabel *m_escalation;
     QTableView *m_impactView;
     PlanImpact *m_impact;
     QLabel *m_status;

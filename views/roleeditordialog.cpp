@@ -505,15 +505,11 @@ std::optional<RoleSpec> RoleEditorDialog::spec(QString *problem)
         m_tabs->setCurrentIndex(YamlTab);
         return std::nullopt;
     }
-    RoleSpec s;
-    s.level = m_level;
-    s.scope = m_scope.toStdString();
-    s.name = m_name->text().trimmed().toStdString();
+    RoleSpec s = formSpec();
     if (auto ok = validateRoleName(s.name); !ok) {
         *out = qs(ok.error().message);
         return std::nullopt;
     }
-    s.rules = m_rules->rules();
     if (auto ok = RolePlans::validateRules(s.rules, m_level); !ok) {
         *out = qs(ok.error().message);
         // Show the rule that is wrong; nothing typed is touched.
@@ -525,6 +521,16 @@ std::optional<RoleSpec> RoleEditorDialog::spec(QString *problem)
             m_rulesView->setCurrentIndex(m_rules->index(row, 0));
         return std::nullopt;
     }
+    return s;
+}
+
+RoleSpec RoleEditorDialog::formSpec() const
+{
+    RoleSpec s;
+    s.level = m_level;
+    s.scope = m_scope.toStdString();
+    s.name = m_name->text().trimmed().toStdString();
+    s.rules = m_rules->rules();
     s.templates = m_templates->selected();
     s.alias = m_alias->text().trimmed().toStdString();
     s.description = m_description->text().trimmed().toStdString();
@@ -540,19 +546,7 @@ void RoleEditorDialog::scheduleChecks()
     if (!m_opened)
         return;
     // Quietly: a half-typed form is not an error here (Preview says what is wrong).
-    RoleSpec s;
-    s.level = m_level;
-    s.scope = m_scope.toStdString();
-    s.name = m_name->text().trimmed().toStdString();
-    s.rules = m_rules->rules();
-    s.templates = m_templates->selected();
-    s.alias = m_alias->text().trimmed().toStdString();
-    s.description = m_description->text().trimmed().toStdString();
-    if (m_base.is_object())
-        s.base = m_base;
-    if (m_mode == Mode::Edit)
-        s.resourceVersion = m_resourceVersion;
-    m_checks->check(std::move(s), m_mode != Mode::Edit);
+    m_checks->check(formSpec(), m_mode != Mode::Edit);
 }
 
 void RoleEditorDialog::showChecks()

@@ -73,6 +73,8 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // The form as it stands, unchecked (spec() validates it; the live checks take it as is).
+    kube::tenancy::RoleSpec formSpec() const;
     void selectRule(int row);
     void onRuleEdited(const nlohmann::json &rule);
     void onTabChanged(int index);

@@ -2,6 +2,9 @@
 // against objects shaped exactly as Tenantry (and KubeSphere's console) writes them.
 #include "guitestsupport.h"
 
+#include <QTest>
+#include <QWidget>
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -168,6 +171,13 @@ QString screenshotDir()
     const QString dir = qEnvironmentVariable("TENANTRY_BINARY_DIR", QStringLiteral(".")) + QStringLiteral("/screenshots");
     QDir().mkpath(dir);
     return dir;
+}
+
+void save(QWidget *w, const QString &name)
+{
+    const QString file = screenshotDir() + QLatin1Char('/') + name + QStringLiteral(".png");
+    QVERIFY2(w->grab().save(file), qPrintable(file));
+    qInfo("screenshot: %s", qPrintable(file));
 }
 
 } // namespace guitest

@@ -11,6 +11,8 @@
 #include <QAbstractItemModel>
 #include <QString>
 
+class QWidget;
+
 #include <functional>
 #include <string>
 #include <vector>
@@ -49,5 +51,7 @@ QString rowsOf(const QAbstractItemModel &model, const QModelIndex &parent, int d
 
 // Where screenshots go: <build>/screenshots.
 QString screenshotDir();
+// Grabs the widget into <screenshotDir>/<name>.png (a test failure when it cannot be written).
+void save(QWidget *w, const QString &name);
 
 } // namespace guitest

@@ -36,12 +36,7 @@ using namespace kube::tenancy;
 namespace {
 QString qs(const std::string &s) { return QString::fromStdString(s); }
 
-void save(QWidget *w, const QString &name)
-{
-    const QString file = guitest::screenshotDir() + QLatin1Char('/') + name + QStringLiteral(".png");
-    QVERIFY2(w->grab().save(file), qPrintable(file));
-    qInfo("screenshot: %s", qPrintable(file));
-}
+using guitest::save;
 
 QString kubectlJsonPath(const QStringList &object, const QString &path)
 {

@@ -69,12 +69,7 @@ ConnectionSpec specFor(const std::string &kubeconfig, const QStringList &pins = 
     return spec;
 }
 
-void save(QWidget *w, const QString &name)
-{
-    const QString file = guitest::screenshotDir() + QLatin1Char('/') + name + QStringLiteral(".png");
-    QVERIFY2(w->grab().save(file), qPrintable(file));
-    qInfo("screenshot: %s", qPrintable(file));
-}
+using guitest::save;
 } // namespace
 
 class tst_MainWindow : public QObject

@@ -30,12 +30,7 @@ using namespace kube::tenancy;
 namespace {
 QString qs(const std::string &s) { return QString::fromStdString(s); }
 
-void save(QWidget *w, const QString &name)
-{
-    const QString file = guitest::screenshotDir() + QLatin1Char('/') + name + QStringLiteral(".png");
-    QVERIFY2(w->grab().save(file), qPrintable(file));
-    qInfo("screenshot: %s", qPrintable(file));
-}
+using guitest::save;
 
 // `kubectl auth can-i VERB RESOURCE -n NS --as USER`: true for "yes".
 bool canI(const std::string &user, const QString &verb, const QString &resource, const std::string &ns)

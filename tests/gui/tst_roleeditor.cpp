@@ -40,12 +40,7 @@ using nlohmann::json;
 namespace {
 QString qs(const std::string &s) { return QString::fromStdString(s); }
 
-void save(QWidget *w, const QString &name)
-{
-    const QString file = guitest::screenshotDir() + QLatin1Char('/') + name + QStringLiteral(".png");
-    QVERIFY2(w->grab().save(file), qPrintable(file));
-    qInfo("screenshot: %s", qPrintable(file));
-}
+using guitest::save;
 
 void kubectlOk(const QStringList &args, const QByteArray &stdinData = {})
 {
@@ -316,6 +311,10 @@ void tst_RoleEditor::restrictedIdentitySeesEscalationWarning()
     QTRY_VERIFY_WITH_TIMEOUT(!d->runner()->busy() && d->statusLabel()->text().contains(QStringLiteral("Dry run")), 30000);
     QVERIFY2(d->statusLabel()->text().contains(QStringLiteral("Dry run failed")), qPrintable(d->statusLabel()->text()));
     QVERIFY2(d->statusLabel()->text().contains(QStringLiteral("not currently held")), qPrintable(d->statusLabel()->text()));
+    // And the plan itself carries the same warning above its tabs (every plan dialog checks
+    // its RBAC writes: here the role's RBAC mirror)
+    QTRY_VERIFY_WITH_TIMEOUT(d->planEscalationLabel()->isVisible(), 30000);
+    QVERIFY2(d->planEscalationLabel()->text().contains(QStringLiteral("pods/exec")), qPrintable(d->planEscalationLabel()->text()));
 }
 
 void tst_RoleEditor::badInputSaysWhatAndKeepsTheForm()
