@@ -280,6 +280,14 @@ void ClusterSession::onConnected(ConnectResult result)
     checkInitialRound();
 }
 
+kube::rbac::Identity ClusterSession::rbacIdentity() const
+{
+    std::vector<std::string> groups;
+    for (const QString &g : m_status.groups)
+        groups.push_back(g.toStdString());
+    return kube::rbac::Identity::verbatim(m_status.identity.toStdString(), groups);
+}
+
 PermissionSource *ClusterSession::permissions()
 {
     if (!m_permissions) {

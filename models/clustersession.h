@@ -9,6 +9,7 @@
 #include "models/tenancyoutline.h"
 
 #include "kubeclient/api/client.h"
+#include "kubeclient/rbac/identity.h"
 #include "kubeclient/core/backoff.h"
 #include "kubeclient/tenancy/graph/graphsnapshot.h"
 #include "kubeclient/kubesphere/mode.h"
@@ -55,6 +56,8 @@ public:
     const kube::tenancy::ClusterTenancy &tenancy() const { return m_tenancy; }
     QString identity() const { return m_status.identity; }
     QStringList identityGroups() const { return m_status.groups; }
+    // The identity as the permission engine takes it (name and groups the server reported).
+    kube::rbac::Identity rbacIdentity() const;
     AccessChecker *access() const { return m_access; }
     // The live permission data (RBAC and KubeSphere roles watched into an index), started on
     // first use so a session that never opens the workbench does not watch RBAC twice.

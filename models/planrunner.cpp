@@ -120,10 +120,7 @@ void PlanRunner::checkEscalation()
         return;
     const int generation = m_generation;
     const Plan plan = *m_plan;
-    std::vector<std::string> groups;
-    for (const QString &g : m_session->identityGroups())
-        groups.push_back(g.toStdString());
-    const rbac::Identity me = rbac::Identity::verbatim(m_session->identity().toStdString(), groups);
+    const rbac::Identity me = m_session->rbacIdentity();
     AsyncTask::run(this, [client, plan, me]() -> std::string {
         auto rules = writerRulesData(*client, me, escalationNamespaces(plan));
         if (!rules)

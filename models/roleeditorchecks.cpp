@@ -52,12 +52,7 @@ void RoleEditorChecks::fetchWriterRules()
     if (!client || m_fetchingRules || m_writerRules)
         return;
     m_fetchingRules = true;
-    const rbac::Identity me = rbac::Identity::verbatim(m_session->identity().toStdString(), [&] {
-        std::vector<std::string> groups;
-        for (const QString &g : m_session->identityGroups())
-            groups.push_back(g.toStdString());
-        return groups;
-    }());
+    const rbac::Identity me = m_session->rbacIdentity();
     // The cluster baseline, and the project's namespace for project roles: the namespaces the
     // RBAC writes of a role plan land in.
     std::vector<std::string> namespaces = {""};
@@ -105,12 +100,7 @@ void RoleEditorChecks::run()
     const int generation = ++m_generation;
     const ClusterTenancy tenancy = m_session->tenancy();
     const std::string actor = m_session->identity().toStdString();
-    const rbac::Identity me = rbac::Identity::verbatim(actor, [&] {
-        std::vector<std::string> groups;
-        for (const QString &g : m_session->identityGroups())
-            groups.push_back(g.toStdString());
-        return groups;
-    }());
+    const rbac::Identity me = m_session->rbacIdentity();
     auto writerRules = m_writerRules;
     const GraphSnapshot snapshot = m_snapshot;
     const RoleSpec spec = m_last->first;
