@@ -10,15 +10,19 @@
 #include "models/clustersession.h"
 #include "models/planimpact.h"
 #include "models/tenancytreemodel.h"
+#include "models/roletablemodel.h"
 #include "models/userpickermodel.h"
 #include "views/detailpanel.h"
+#include "views/editprojectdialog.h"
 #include "views/memberdialog.h"
+#include "views/roleeditordialog.h"
 #include "views/navigatorwidget.h"
 #include "views/plandialog.h"
 #include "views/workspacedialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QMenu>
 #include <QToolBar>
 #include <QLabel>
 #include <QLineEdit>
@@ -62,6 +66,7 @@ private slots:
     void diffAndImpactBeforeApplyingThenUndoAndRedo();
     void undoOfAStatusPatchAndAConflictingEdit();
     void memberAddedFromTheMembersTabShowsItsImpactAndIsUndone();
+    void editorsOpenFromTheRolesTabTheMenusAndTheKeyboard();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -325,6 +330,74 @@ void tst_Changes::memberAddedFromTheMembersTabShowsItsImpactAndIsUndone()
     QVERIFY(applyAndWait(undoDialog));
     QTRY_VERIFY_WITH_TIMEOUT(!canI(QStringLiteral("create"), QStringLiteral("deployments"), project, user), 15000);
     QVERIFY(!canI(QStringLiteral("get"), QStringLiteral("pods"), project, user));
+}
+
+void tst_Changes::editorsOpenFromTheRolesTabTheMenusAndTheKeyboard()
+{
+    auto w = openWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(w->allLoaded(), 60000);
+    const QString cluster = w->sessions().first()->id();
+    const QString project = qs(m_seed.p1);
+    QVERIFY(w->navigator()->selectPath(cluster + QStringLiteral("/Workspaces/") + qs(m_seed.ws1) + QLatin1Char('/') + project));
+    DetailPanel *panel = w->detailPanel();
+    QVERIFY(panel->showTab(NodeDetails::RolesTab));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->roleModel()->rowOfKey(QStringLiteral("viewer")) >= 0, 15000);
+
+    // Given the Roles tab: New applies; Edit/Clone/Delete act on the role selected (the one whose
+    // rules show below the table)
+    QAction *newRole = w->actions()->action(TenancyActions::NewRole);
+    QAction *editRole = w->actions()->action(TenancyActions::EditRole);
+    QAction *cloneRole = w->actions()->action(TenancyActions::CloneRole);
+    QTRY_VERIFY_WITH_TIMEOUT(newRole->isEnabled(), 15000);
+    QCOMPARE(w->actions()->applies(TenancyActions::EditRole), !panel->selectedRole().isEmpty());
+    auto *bar = panel->findChild<QToolBar *>(QStringLiteral("roleBar"));
+    QVERIFY(bar && bar->isVisible());
+
+    // When the user clicks "New role…" on the Roles tab's bar: a project role editor for p1
+    QTest::mouseClick(bar->widgetForAction(newRole), Qt::LeftButton);
+    auto *created = qobject_cast<RoleEditorDialog *>(w->lastDialog());
+    QVERIFY(created);
+    QCOMPARE(created->mode(), RoleEditorDialog::Mode::New);
+    QVERIFY(created->level() == RoleSpec::Level::Project);
+    QVERIFY(created->windowTitle().contains(project));
+    created->reject();
+
+    // When the user selects "viewer" (keyboard in the table): Clone and Edit apply to it
+    panel->roleView()->setFocus();
+    panel->selectRole(QStringLiteral("viewer"));
+    QTRY_VERIFY(w->actions()->applies(TenancyActions::CloneRole));
+    QTRY_VERIFY_WITH_TIMEOUT(cloneRole->isEnabled(), 15000);
+    QTest::mouseClick(bar->widgetForAction(cloneRole), Qt::LeftButton);
+    auto *clone = qobject_cast<RoleEditorDialog *>(w->lastDialog());
+    QVERIFY(clone && clone != created);
+    QCOMPARE(clone->mode(), RoleEditorDialog::Mode::Clone);
+    clone->reject();
+    // And Enter on the selected role opens its editor
+    QTRY_VERIFY_WITH_TIMEOUT(editRole->isEnabled(), 15000);
+    QTest::keyClick(panel->roleView(), Qt::Key_Return);
+    auto *edit = qobject_cast<RoleEditorDialog *>(w->lastDialog());
+    QVERIFY(edit && edit != clone);
+    QCOMPARE(edit->mode(), RoleEditorDialog::Mode::Edit);
+    QCOMPARE(edit->nameEdit()->text(), QStringLiteral("viewer"));
+    edit->reject();
+
+    // And the project's context menu offers the editors of its level
+    QMenu menu;
+    w->actions()->fillContextMenu(&menu);
+    QStringList texts;
+    for (QAction *a : menu.actions())
+        texts << a->text().remove(QLatin1Char('&'));
+    for (const QString &expected : {QStringLiteral("Edit project…"), QStringLiteral("Move project to workspace…"),
+                                    QStringLiteral("Add members…"), QStringLiteral("New role…")})
+        QVERIFY2(texts.contains(expected), qPrintable(texts.join(QStringLiteral(" | "))));
+
+    // And F2 on the tree edits the project
+    w->activateWindow();
+    w->navigator()->treeView()->setFocus();
+    QTest::keyClick(w->navigator()->treeView(), Qt::Key_F2);
+    auto *editProject = qobject_cast<EditProjectDialog *>(w->lastDialog());
+    QVERIFY2(editProject, w->lastDialog() ? qPrintable(w->lastDialog()->metaObject()->className()) : "no dialog");
+    editProject->reject();
 }
 
 QTEST_MAIN(tst_Changes)
