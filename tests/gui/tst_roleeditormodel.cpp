@@ -1,9 +1,19 @@
 // The role editor's models without a cluster, each under QAbstractItemModelTester: the rules
 // table keeps every rule verbatim (read-only rows for rules the form cannot show) through
 // appends, edits and removals; the template picker groups by category and checking a template
-// checks what it depends on, unchecking leaves the rest.
+// checks what it depends on, unchecking leaves the rest; an aggregated ClusterRole opens
+// read-only in the editor with its selectors and the rules predicted from the roles it selects.
 #include "models/rolerulesmodel.h"
 #include "models/roletemplatemodel.h"
+#include "models/planrunner.h"
+#include "models/ruletablemodel.h"
+#include "views/roleeditordialog.h"
+
+#include "kubeclient/tenancy/graph/tenancygraph.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -31,7 +41,52 @@ class tst_RoleEditorModel : public QObject
 private slots:
     void rulesKeptVerbatimThroughEdits();
     void templatesGroupAndPullDependencies();
+    void aggregatedClusterRoleIsReadOnlyWithPredictedRules();
 };
+
+void tst_RoleEditorModel::aggregatedClusterRoleIsReadOnlyWithPredictedRules()
+{
+    // Given (3.x: cluster roles are RBAC) an aggregated ClusterRole and two roles it selects
+    using kube::tenancy::GraphKind;
+    kube::tenancy::TenancyGraph graph(kube::tenancy::ApiFlavor::V3);
+    auto clusterRole = [](const std::string &name, json labels, json rules, json aggregation) {
+        json o = {{"apiVersion", "rbac.authorization.k8s.io/v1"},
+                  {"kind", "ClusterRole"},
+                  {"metadata", {{"name", name}, {"resourceVersion", "1"}, {"labels", labels}}},
+                  {"rules", rules}};
+        if (!aggregation.is_null())
+            o["aggregationRule"] = aggregation;
+        return std::make_shared<const json>(o);
+    };
+    const json selected = {{"example.com/aggregate-to-monitoring", "true"}};
+    graph.upsert(GraphKind::ClusterRole,
+                 clusterRole("monitoring", json::object(), json::array(),
+                             {{"clusterRoleSelectors", json::array({{{"matchLabels", selected}}})}}));
+    graph.upsert(GraphKind::ClusterRole,
+                 clusterRole("pods-reader", selected,
+                             json::array({{{"apiGroups", {""}}, {"resources", {"pods"}}, {"verbs", {"get", "list"}}}}), nullptr));
+    graph.upsert(GraphKind::ClusterRole,
+                 clusterRole("metrics-reader", selected,
+                             json::array({{{"nonResourceURLs", {"/metrics"}}, {"verbs", {"get"}}}}), nullptr));
+    graph.upsert(GraphKind::ClusterRole,
+                 clusterRole("unrelated", json::object(),
+                             json::array({{{"apiGroups", {""}}, {"resources", {"secrets"}}, {"verbs", {"*"}}}}), nullptr));
+
+    // When it is opened for editing
+    RoleEditorDialog d(new PlanRunner(nullptr), graph.snapshot(), RoleEditorDialog::Mode::Edit,
+                       kube::tenancy::RoleSpec::Level::Cluster, {}, QStringLiteral("monitoring"));
+    d.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&d));
+    // Then rules cannot be added or removed (kube-controller-manager writes them)
+    QVERIFY(!d.addRuleButton()->isEnabled());
+    QVERIFY(!d.removeRuleButton()->isEnabled());
+    // And the effective rules are those of the two selected roles, named with the selector
+    QTRY_VERIFY_WITH_TIMEOUT(d.effectiveNote()->text().contains(QStringLiteral("pods-reader")), 10000);
+    const QString note = d.effectiveNote()->text();
+    QVERIFY2(note.contains(QStringLiteral("metrics-reader")) && !note.contains(QStringLiteral("unrelated")), qPrintable(note));
+    QVERIFY2(note.contains(QStringLiteral("example.com/aggregate-to-monitoring")), qPrintable(note));
+    QCOMPARE(d.effectiveView()->model()->rowCount(), 2);
+}
 
 void tst_RoleEditorModel::rulesKeptVerbatimThroughEdits()
 {
