@@ -62,6 +62,8 @@ public:
     // The live permission data (RBAC and KubeSphere roles watched into an index), started on
     // first use so a session that never opens the workbench does not watch RBAC twice.
     PermissionSource *permissions();
+    // Whether permissions() was asked for already (its watches run).
+    bool permissionsStarted() const { return m_permissions != nullptr; }
     // The changes applied to this cluster from this window, for Undo / Redo.
     ChangeHistory *history() const { return m_history; }
 

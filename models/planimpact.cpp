@@ -79,7 +79,14 @@ PlanImpact::PlanImpact(PermissionSource *source, bool kubesphere, QObject *paren
 PlanImpact *PlanImpact::forSession(ClusterSession *session, QObject *parent)
 {
     const bool kubesphere = session && session->tenancy().mode == tenancy::Mode::KubeSphere;
-    return new PlanImpact(session ? session->permissions() : nullptr, kubesphere, parent);
+    auto *impact = new PlanImpact(nullptr, kubesphere, parent);
+    impact->m_session = session;
+    return impact;
+}
+
+bool PlanImpact::dataRunning() const
+{
+    return m_source || (m_session && m_session->permissionsStarted());
 }
 
 void PlanImpact::setState(State state, const QString &summary)
@@ -112,6 +119,8 @@ void PlanImpact::start()
 {
     if (!m_plan)
         return;
+    if (!m_source && m_session)
+        m_source = m_session->permissions();
     if (!m_source) {
         setState(State::Unavailable, tr("The impact on permissions needs a connection to the cluster."));
         return;

@@ -47,8 +47,12 @@ public:
     // kubesphere: judge by KubeSphere's view (ks-apiserver enforces the IAM roles) rather
     // than kube-apiserver's.
     PlanImpact(PermissionSource *source, bool kubesphere, QObject *parent = nullptr);
-    // The session's permission data, in the view its mode enforces.
+    // The session's permission data, in the view its mode enforces. The session's RBAC watches
+    // start on the first compute(), not here.
     static PlanImpact *forSession(ClusterSession *session, QObject *parent = nullptr);
+    // Whether a compute() now would answer without starting watches of its own (the data is
+    // already live or offline).
+    bool dataRunning() const;
 
     void compute(const kube::tenancy::Plan &plan);
     void clear();
@@ -70,6 +74,7 @@ private:
     void setState(State state, const QString &summary);
 
     QPointer<PermissionSource> m_source;
+    QPointer<ClusterSession> m_session;  // forSession: where m_source comes from, on first use
     bool m_kubesphere = false;
     ImpactTableModel *m_model;
     std::optional<kube::tenancy::Plan> m_plan;

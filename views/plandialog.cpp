@@ -123,6 +123,10 @@ PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent
     m_tabs->addTab(m_plan, tr("&Writes (YAML)"));
     m_tabs->addTab(diffPage, tr("C&hanges"));
     m_tabs->addTab(impactPage, tr("I&mpact on permissions"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == ImpactTab)
+            computeImpact();
+    });
     m_status->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("planStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -326,8 +330,14 @@ void PlanDialog::onPlanned(const QString &yaml, const QString &summary)
     if (fresh && plan) {
         m_escalation->hide();
         m_diff->setPlainText(tr("Reading the live objects…"));
-        m_impact->compute(*plan);
-        onImpact();
+        // The impact reads every role and binding of the cluster: at once when that data is
+        // watched anyway or the tab is open, else when the user opens the tab.
+        m_impact->clear();
+        m_impactPending = true;
+        if (m_impact->dataRunning() || m_tabs->currentIndex() == ImpactTab)
+            computeImpact();
+        else
+            m_impactLabel->setText(tr("Computed when this tab is opened (it reads the cluster's roles and bindings)."));
     }
     const int writes = plan ? static_cast<int>(plan->writes.size()) : 0;
     QString text = writes == 0 ? tr("Nothing to change: the cluster already matches.")
@@ -373,6 +383,16 @@ void PlanDialog::onDiff(const QString &text, bool exact)
                                     "[predicted] are what the client expects; Dry run shows the server's answer."));
 }
 
+void PlanDialog::computeImpact()
+{
+    const auto *plan = m_runner->plan();
+    if (!m_impactPending || !plan)
+        return;
+    m_impactPending = false;
+    m_impact->compute(*plan);
+    onImpact();
+}
+
 void PlanDialog::onImpact()
 {
     m_impactLabel->setText(m_impact->summary());
@@ -385,6 +405,7 @@ void PlanDialog::onFailed(const QString &message, const QString &hint)
 {
     m_next = Next::Nothing;
     m_planFresh = false;
+    m_impactPending = false;
     m_impact->clear();
     setStatus(hint.isEmpty() ? message : message + QLatin1Char('\n') + hint, QStringLiteral("#c62828"));
 }

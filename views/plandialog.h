@@ -43,6 +43,7 @@ public:
     QPlainTextEdit *planView() const { return m_plan; }
     // The three views of a plan: the writes as YAML, each object's field changes against the
     // live one, and who gains or loses which permissions.
+    enum PlanTab { WritesTab, ChangesTab, ImpactTab };
     QTabWidget *planTabs() const { return m_tabs; }
     // Form (0) above, plan (1) below; a dialog with a large form gives the form more stretch.
     QSplitter *splitter() const { return m_splitter; }
@@ -83,6 +84,8 @@ private:
     void onPlanned(const QString &yaml, const QString &summary);
     void onDiff(const QString &text, bool exact);
     void onImpact();
+    // Computes the impact of the current plan now (the tab is shown, or the data is live anyway).
+    void computeImpact();
     void onFailed(const QString &message, const QString &hint);
     void onExecuted(bool dryRun, bool ok, const QString &report, const QString &error, bool conflict, int notChecked);
     void setStatus(const QString &text, const QString &color = {});
@@ -98,6 +101,7 @@ private:
     QLabel *m_diffLabel;
     QLabel *m_impactLabel;
     QLabel *m_escalation;
+    bool m_impactPending = false;
     QTableView *m_impactView;
     PlanImpact *m_impact;
     QLabel *m_status;
