@@ -2,6 +2,8 @@
 // Shared by the planner, the executor and the permission engine's plan impact.
 #include "kubeclient/api/writeplan.h"
 
+#include <algorithm>
+
 #include "kubeclient/core/yamlconvert.h"
 
 namespace kube::tenancy {
@@ -16,6 +18,26 @@ std::string PlannedWrite::describe() const
     if (!subresource.empty())
         out += " (" + subresource + ")";
     return out;
+}
+
+std::vector<std::string> PlannedWrite::secretPathsOf(const nlohmann::json &object) const
+{
+    std::vector<std::string> paths = secretPaths;
+    const bool user = object.is_object() && object.value("kind", "") == "User"
+        && object.value("apiVersion", "").rfind("iam.kubesphere.io/", 0) == 0;
+    if (user && std::find(paths.begin(), paths.end(), "/spec/password") == paths.end())
+        paths.push_back("/spec/password");
+    return paths;
+}
+
+nlohmann::json Plan::redacted(const PlannedWrite &write, nlohmann::json object)
+{
+    for (const auto &path : write.secretPathsOf(object)) {
+        nlohmann::json::json_pointer ptr(path);
+        if (object.is_object() && object.contains(ptr))
+            object[ptr] = "<redacted>";
+    }
+    return object;
 }
 
 std::string Plan::yaml() const
@@ -35,15 +57,8 @@ std::string Plan::yaml() const
             out += "# (takes over fields other managers own)\n";
         if (!w.deleteOptions.preconditionResourceVersion.empty())
             out += "# (only if unchanged since: resourceVersion " + w.deleteOptions.preconditionResourceVersion + ")\n";
-        if (w.action != WriteAction::Delete) {
-            nlohmann::json shown = w.object;
-            for (const auto &path : w.secretPaths) {
-                nlohmann::json::json_pointer ptr(path);
-                if (shown.contains(ptr))
-                    shown[ptr] = "<redacted>";
-            }
-            out += toYaml(shown);
-        }
+        if (w.action != WriteAction::Delete)
+            out += toYaml(redacted(w, w.object));
     }
     return out;
 }

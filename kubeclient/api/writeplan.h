@@ -32,6 +32,9 @@ struct PlannedWrite {
     bool force = false;
 
     std::string describe() const;  // "apply iam.kubesphere.io/v1beta1 WorkspaceRole ws1-admin"
+    // secretPaths plus the secrets a kind always carries (a User's /spec/password), for a write
+    // whose object came from elsewhere (an undo's before-image).
+    std::vector<std::string> secretPathsOf(const nlohmann::json &object) const;
 };
 
 struct Plan {
@@ -40,6 +43,8 @@ struct Plan {
     std::vector<std::string> notes;  // things the user should know (mode limits, skipped parts)
 
     bool empty() const { return writes.empty(); }
+    // `object` with the write's secret paths replaced by "<redacted>" (what YAML and diffs show).
+    static nlohmann::json redacted(const PlannedWrite &write, nlohmann::json object);
     // Every Apply as a YAML document and every Delete as a comment line, secrets redacted.
     std::string yaml() const;
     // A short human listing: "1. apply ...  (reason)".

@@ -231,6 +231,36 @@ private slots:
         QCOMPARE(out["rules"], kGet);
     }
 
+    void secretsStayRedactedInUndoAndDiff()
+    {
+        // A deleted user comes back with its password hash, which the YAML never shows
+        const TenancyApi api = TenancyApi::forFlavor(ApiFlavor::V4);
+        json user = {{"apiVersion", "iam.kubesphere.io/v1beta1"},
+                     {"kind", "User"},
+                     {"metadata", {{"name", "u"}, {"uid", "uid-u"}, {"resourceVersion", "3"}}},
+                     {"spec", {{"email", "u@example.com"}, {"password", "$2a$10$secrethash"}}}};
+        Plan plan{"delete user u", {write(WriteAction::Delete, api.user, "", "u")}, {}};
+        PlanReport report;
+        report.results = {landed(0, WriteOutcome::Deleted, user, {})};
+        auto undo = inversePlan(plan, report);
+        QVERIFY(undo);
+        QCOMPARE(undo->writes[0].object["spec"]["password"], json("$2a$10$secrethash"));  // written back as it was
+        const std::string yaml = undo->yaml();
+        QVERIFY2(yaml.find("secrethash") == std::string::npos, yaml.c_str());
+        QVERIFY(yaml.find("<redacted>") != std::string::npos);
+
+        // A password change reads as a change of a secret, not its values
+        json changed = user;
+        changed["spec"]["password"] = "$2a$10$otherhash";
+        Plan edit{"edit user u", {write(WriteAction::Apply, api.user, "", "u", changed)}, {}};
+        MemoryPlanReader reader;
+        reader.put(user);
+        const auto diffs = diffPlan(edit, readTargets(reader, edit));
+        const std::string text = diffPlanText(diffs);
+        QVERIFY2(text.find("~ spec.password: \"<redacted>\" → \"<redacted>\"") != std::string::npos, text.c_str());
+        QVERIFY2(text.find("hash") == std::string::npos, text.c_str());
+    }
+
     void planDiffFollowsTheWritesInOrder()
     {
         MemoryPlanReader reader;

@@ -117,6 +117,21 @@ std::vector<WriteDiff> diffPlan(const Plan &plan, const std::vector<LiveTarget> 
         // status; elsewhere status is the server's and not a difference.
         const bool status = w.subresource == "status" || (w.object.is_object() && w.object.contains("status"));
         d.fields = diffFields(before, after, status);
+        // Secrets are named, never shown: a changed password reads "<redacted> → <redacted>".
+        const auto secrets = w.secretPathsOf(after.is_object() ? after : before);
+        for (auto &f : d.fields)
+            for (const auto &path : secrets) {
+                std::string dotted = path.substr(1);
+                for (auto &c : dotted)
+                    if (c == '/')
+                        c = '.';
+                if (f.path == dotted || f.path.rfind(dotted + ".", 0) == 0 || f.path.rfind(dotted + "[", 0) == 0) {
+                    if (!f.before.is_null())
+                        f.before = "<redacted>";
+                    if (!f.after.is_null())
+                        f.after = "<redacted>";
+                }
+            }
         d.change = before.is_null() ? WriteDiff::Change::Create
             : d.fields.empty()      ? WriteDiff::Change::Unchanged
                                     : WriteDiff::Change::Update;

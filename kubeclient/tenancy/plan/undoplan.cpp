@@ -5,6 +5,7 @@
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/tenancyapi.h"
 
+#include <algorithm>
 #include <set>
 
 namespace kube::tenancy {
@@ -25,6 +26,11 @@ json inverseMergePatch(const json &patch, const json &before)
             out[it.key()] = had ? before[it.key()] : json();
     }
     return out;
+}
+
+std::string targetKey(const PlannedWrite &w)
+{
+    return w.gvr.group + "/" + w.gvr.resource + "/" + w.ns + "/" + w.name;
 }
 
 std::string resourceVersionOf(const json &object)
@@ -52,7 +58,7 @@ Result<Plan> inversePlan(const Plan &plan, const PlanReport &report)
     };
     std::vector<std::pair<std::string, Target>> targets;
     auto targetFor = [&](const PlannedWrite &w) -> Target * {
-        const std::string key = w.gvr.group + "/" + w.gvr.resource + "/" + w.ns + "/" + w.name;
+        const std::string key = targetKey(w);
         for (auto &t : targets)
             if (t.first == key)
                 return &t.second;
@@ -66,7 +72,7 @@ Result<Plan> inversePlan(const Plan &plan, const PlanReport &report)
         const PlannedWrite &w = plan.writes[r.index];
         Target *t = targetFor(w);
         if (!t) {
-            targets.emplace_back(w.gvr.group + "/" + w.gvr.resource + "/" + w.ns + "/" + w.name, Target{});
+            targets.emplace_back(targetKey(w), Target{});
             t = &targets.back().second;
             t->first = r.index;
             t->original = &r;
@@ -149,6 +155,13 @@ Result<Plan> inversePlan(const Plan &plan, const PlanReport &report)
                 inv.reason = "undo: put it back as it was before the change";
             }
         }
+        // The before-image carries what the change's writes kept secret (a User's password).
+        for (size_t i = t.first; i <= t.last; ++i)
+            if (targetKey(plan.writes[i]) == it->first)
+                for (const auto &p : plan.writes[i].secretPaths)
+                    if (std::find(inv.secretPaths.begin(), inv.secretPaths.end(), p) == inv.secretPaths.end())
+                        inv.secretPaths.push_back(p);
+        inv.secretPaths = inv.secretPathsOf(inv.object);
         out.writes.push_back(inv);
         if (inv.action == WriteAction::Apply && t.statusWritten && before.contains("status")) {
             PlannedWrite status = inv;
