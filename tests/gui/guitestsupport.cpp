@@ -74,6 +74,17 @@ Seed seedTenancy(Client &admin, std::string *error)
     return s;
 }
 
+std::unique_ptr<Client> adminWithSeed(Seed *seed, std::string *error)
+{
+    auto admin = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"), error);
+    if (!admin)
+        return nullptr;
+    *seed = seedTenancy(*admin, error);
+    if (!error->empty())
+        return nullptr;
+    return admin;
+}
+
 bool createNamespaces(Client &, const std::vector<std::string> &names, const std::string &ws, std::string *error)
 {
     // A client of its own without the client-side rate limit (50 qps would make 2,000

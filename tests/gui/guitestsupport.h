@@ -14,6 +14,7 @@
 class QWidget;
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ struct Seed {
 };
 // Users A and B, ws1 (manager A) with p1 and p2, ws2 with p3; names end in a unique suffix.
 Seed seedTenancy(kube::Client &admin, std::string *error);
+
+// The admin's client with a fresh seed (seedTenancy); null with *error saying why.
+std::unique_ptr<kube::Client> adminWithSeed(Seed *seed, std::string *error);
 
 // Creates namespaces in parallel (label kubesphere.io/workspace=ws when ws is set).
 bool createNamespaces(kube::Client &admin, const std::vector<std::string> &names, const std::string &ws, std::string *error);

@@ -78,10 +78,8 @@ void tst_Changes::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     std::string error;
-    m_admin = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"), &error);
+    m_admin = guitest::adminWithSeed(&m_seed, &error);
     QVERIFY2(m_admin, error.c_str());
-    m_seed = guitest::seedTenancy(*m_admin, &error);
-    QVERIFY2(error.empty(), error.c_str());
 }
 
 std::unique_ptr<MainWindow> tst_Changes::openWindow()

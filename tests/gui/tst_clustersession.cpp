@@ -76,10 +76,8 @@ private:
 void tst_ClusterSession::initTestCase()
 {
     std::string error;
-    m_admin = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"), &error);
+    m_admin = guitest::adminWithSeed(&m_seed, &error);
     QVERIFY2(m_admin, error.c_str());
-    m_seed = guitest::seedTenancy(*m_admin, &error);
-    QVERIFY2(error.empty(), error.c_str());
 }
 
 void tst_ClusterSession::cleanupTestCase()

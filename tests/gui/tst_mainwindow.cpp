@@ -114,10 +114,8 @@ void tst_MainWindow::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
     std::string error;
-    m_admin = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"), &error);
+    m_admin = guitest::adminWithSeed(&m_seed, &error);
     QVERIFY2(m_admin, error.c_str());
-    m_seed = guitest::seedTenancy(*m_admin, &error);
-    QVERIFY2(error.empty(), error.c_str());
     // Something to show in the quota and network tabs of p1
     auto r = guitest::kubectl({"-n", qs(m_seed.p1), "create", "quota", "compute", "--hard=requests.cpu=4,requests.memory=8Gi,pods=20"});
     QVERIFY2(r.exitCode == 0, r.err.constData());

@@ -102,10 +102,8 @@ void tst_MemberEditor::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     std::string error;
-    m_admin = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"), &error);
+    m_admin = guitest::adminWithSeed(&m_seed, &error);
     QVERIFY2(m_admin, error.c_str());
-    m_seed = guitest::seedTenancy(*m_admin, &error);
-    QVERIFY2(error.empty(), error.c_str());
     m_carol = "gui-carol-" + m_seed.sfx;
     m_dave = "gui-dave-" + m_seed.sfx;
     m_erin = "gui-erin-" + m_seed.sfx;

@@ -131,10 +131,8 @@ void tst_RoleEditor::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     std::string error;
-    m_admin = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"), &error);
+    m_admin = guitest::adminWithSeed(&m_seed, &error);
     QVERIFY2(m_admin, error.c_str());
-    m_seed = guitest::seedTenancy(*m_admin, &error);
-    QVERIFY2(error.empty(), error.c_str());
     // Templates for the picker: a depends on b, b on c (namespace scope, one category)
     const std::string sfx = m_seed.sfx;
     std::string templates;
