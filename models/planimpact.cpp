@@ -169,7 +169,6 @@ void PlanImpact::start()
     }, [this, generation](Out out) {
         if (generation != m_generation)
             return;
-        m_lastMs = out.ms;
         std::vector<ImpactRow> rows;
         rows.reserve(out.entries.size());
         std::set<std::string> subjects;

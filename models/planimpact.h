@@ -64,7 +64,6 @@ public:
     QString summary() const { return m_summary; }
     // The impact as text (PermissionDiff::toText), for copying.
     QString text() const { return m_text; }
-    qint64 lastComputeMs() const { return m_lastMs; }
 
 signals:
     void ready();  // state() left Waiting/Computing
@@ -81,6 +80,5 @@ private:
     State m_state = State::Idle;
     QString m_summary, m_text;
     int m_generation = 0;
-    qint64 m_lastMs = -1;
     QMetaObject::Connection m_waiting;
 };

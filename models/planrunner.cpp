@@ -36,7 +36,6 @@ void PlanRunner::forget()
     ++m_diffGeneration;
     m_plan.reset();
     m_live.reset();
-    m_diff.clear();
     setBusy(false);
 }
 
@@ -52,7 +51,6 @@ void PlanRunner::preview(Operation op)
     ++m_diffGeneration;
     m_plan.reset();
     m_live.reset();
-    m_diff.clear();
     auto client = m_session ? m_session->client() : nullptr;
     if (!client) {
         emit failed(tr("Not connected to the cluster."), {});
@@ -102,8 +100,7 @@ void PlanRunner::readLive()
         if (generation != m_diffGeneration)
             return;
         m_live = std::move(out.live);
-        m_diff = std::move(out.diff);
-        emit diffReady(QString::fromStdString(diffPlanText(m_diff)), false);
+        emit diffReady(QString::fromStdString(diffPlanText(out.diff)), false);
     });
 }
 
@@ -148,8 +145,7 @@ void PlanRunner::computeDiff(const PlanReport *dryRun)
     }, [this, generation, exact = dryRun != nullptr](std::vector<WriteDiff> diff) {
         if (generation != m_diffGeneration)
             return;
-        m_diff = std::move(diff);
-        emit diffReady(QString::fromStdString(diffPlanText(m_diff)), exact);
+        emit diffReady(QString::fromStdString(diffPlanText(diff)), exact);
     });
 }
 

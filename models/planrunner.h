@@ -35,10 +35,6 @@ public:
     // What an applied plan is to the cluster's history: a change (default), or the undo / redo
     // of its current entry.
     void setHistoryRole(ChangeHistory::Role role) { m_role = role; }
-    ChangeHistory::Role historyRole() const { return m_role; }
-    // The field-level diff of the last plan against the live objects (diffReady follows planned;
-    // a dry run makes it exact). Empty until then.
-    const std::vector<kube::tenancy::WriteDiff> &diff() const { return m_diff; }
 
     // Plans op against the cluster's current state; planned() or failed() follows.
     void preview(Operation op);
@@ -60,7 +56,8 @@ signals:
     // notChecked: dry-run writes into objects the same plan creates, which the server could not
     // check before they exist (they are not failures, but they were not accepted either).
     void executed(bool dryRun, bool ok, const QString &report, const QString &error, bool conflict, int notChecked);
-    // diff() was replaced: text as kube::tenancy::diffPlanText renders it; exact after a dry run.
+    // The field-level diff of the plan against the live objects (after planned; again, exact,
+    // after a dry run), as kube::tenancy::diffPlanText renders it.
     void diffReady(const QString &text, bool exact);
     // The plan's RBAC writes that kube-apiserver is expected to refuse as privilege escalation
     // for this identity (its own rules from SelfSubjectRulesReview); empty text: none.
@@ -79,8 +76,7 @@ private:
     bool m_busy = false;
     int m_generation = 0;
     ChangeHistory::Role m_role = ChangeHistory::Role::Change;
-    // The live targets of the current plan (read once after planning) and the diff against them.
+    // The live targets of the current plan, read once after planning.
     std::shared_ptr<const std::vector<kube::tenancy::LiveTarget>> m_live;
-    std::vector<kube::tenancy::WriteDiff> m_diff;
     int m_diffGeneration = 0;
 };
