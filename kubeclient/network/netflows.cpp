@@ -350,11 +350,12 @@ PairResult FlowComputer::evaluate(std::size_t a, std::size_t b)
         dstSel.push_back(selecting(ingressPolicies, q));
 
     std::vector<bool> srcAllowed(srcReps.size()), dstAllowed(dstReps.size()), portAllowed(ports.size());
+    // allowed[(i * dst + j) * ports + k]
+    std::vector<bool> allowed(srcReps.size() * dstReps.size() * ports.size());
     std::set<std::pair<std::string, int>> egressRefs, ingressRefs;  // (policy, rule)
     std::set<std::string> egressDeniers, ingressDeniers;  // policies isolating a side that allowed nothing
     bool egressEver = false, ingressEver = false;
     std::size_t allowedCount = 0;
-    std::vector<RuleRef> found;
     for (std::size_t i = 0; i < srcReps.size(); ++i)
         for (std::size_t j = 0; j < dstReps.size(); ++j)
             for (std::size_t k = 0; k < ports.size(); ++k) {
@@ -373,6 +374,7 @@ PairResult FlowComputer::evaluate(std::size_t a, std::size_t b)
                 if (!(egOk && inOk))
                     continue;
                 ++allowedCount;
+                allowed[(i * dstReps.size() + j) * ports.size() + k] = true;
                 srcAllowed[i] = dstAllowed[j] = portAllowed[k] = true;
                 for (const auto &r : eg)
                     egressRefs.insert({r.policy, r.rule});
@@ -399,12 +401,32 @@ PairResult FlowComputer::evaluate(std::size_t a, std::size_t b)
                        + joinNames(ingressDeniers) + ") never allow the same pods and ports";
     } else {
         std::vector<std::string> parts;
-        if (std::find(srcAllowed.begin(), srcAllowed.end(), false) != srcAllowed.end())
-            parts.push_back("from pods " + podsText(srcReps, srcAllowed));
-        if (std::find(dstAllowed.begin(), dstAllowed.end(), false) != dstAllowed.end())
-            parts.push_back("to pods " + podsText(dstReps, dstAllowed));
-        if (std::find(portAllowed.begin(), portAllowed.end(), false) != portAllowed.end())
-            parts.push_back("ports " + portsText(ports, portAllowed));
+        auto some = [](const std::vector<bool> &v) { return std::find(v.begin(), v.end(), false) != v.end(); };
+        if (some(srcAllowed))
+            parts.push_back("only from pods " + podsText(srcReps, srcAllowed));
+        if (some(dstAllowed))
+            parts.push_back("only to pods " + podsText(dstReps, dstAllowed));
+        if (some(portAllowed))
+            parts.push_back("only ports " + portsText(ports, portAllowed));
+        // Where a destination pod takes less than every source and port that reach anything.
+        for (std::size_t j = 0; j < dstReps.size(); ++j) {
+            if (!dstAllowed[j])
+                continue;
+            std::vector<bool> fromHere(srcReps.size()), portsHere(ports.size());
+            for (std::size_t i = 0; i < srcReps.size(); ++i)
+                for (std::size_t k = 0; k < ports.size(); ++k)
+                    if (allowed[(i * dstReps.size() + j) * ports.size() + k])
+                        fromHere[i] = portsHere[k] = true;
+            std::string limits;
+            if (fromHere != srcAllowed)
+                limits = "from pods " + podsText(srcReps, fromHere);
+            if (portsHere != portAllowed)
+                limits += (limits.empty() ? "" : ", ") + std::string("ports ") + portsText(ports, portsHere);
+            if (!limits.empty()) {
+                const std::string l = labelsText(dstReps[j]);
+                parts.push_back("to pods " + (l.empty() ? std::string("(no labels)") : l) + ": only " + limits);
+            }
+        }
         if (parts.empty())
             parts.push_back("which pods may use which ports depends on the pods");
         for (const auto &p : parts)
