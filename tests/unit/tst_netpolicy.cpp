@@ -15,6 +15,8 @@
 
 #include <QtTest/QtTest>
 
+#include <algorithm>
+
 #include <map>
 #include <string>
 #include <vector>
@@ -485,6 +487,428 @@ private slots:
                 if (flow.reach == Reach::None)
                     QVERIFY2(allowed == 0, where.c_str());
             }
+    }
+
+    void kubesphereProjectIsolation_data()
+    {
+        QTest::addColumn<QString>("peerKey");
+        // 3.x writes kubesphere.io/namespace=<ns>; the name label the API server sets is the
+        // same fact for 4.x-era policies.
+        QTest::newRow("kubesphere.io/namespace") << QStringLiteral("kubesphere.io/namespace");
+        QTest::newRow("kubernetes.io/metadata.name") << QStringLiteral("kubernetes.io/metadata.name");
+    }
+
+    void kubesphereProjectIsolation()
+    {
+        QFETCH(QString, peerKey);
+        // Given projects p1, p2 of workspace ws1 and q1 of ws2, with p1 isolated as a project,
+        NetworkPolicySet set;
+        set.setNamespace("p1", {{"kubesphere.io/workspace", "ws1"}, {"kubesphere.io/namespace", "p1"}});
+        set.setNamespace("p2", {{"kubesphere.io/workspace", "ws1"}, {"kubesphere.io/namespace", "p2"}});
+        set.setNamespace("q1", {{"kubesphere.io/workspace", "ws2"}, {"kubesphere.io/namespace", "q1"}});
+        QVERIFY(set.addPolicy(isolationPolicy("p1", peerKey.toStdString(), "p1")).ok());
+        const TrafficPort http;
+        // then only p1's own pods reach p1, by the isolation policy's rule 0,
+        const Decision inside = set.decide(pod("p1", {{"app", "web"}}), pod("p1", {{"app", "db"}}), http);
+        QVERIFY(inside.allowed);
+        QCOMPARE(refs(inside.ingressAllowedBy), std::string("p1/nsnp-network-isolate#0"));
+        const Decision sameWorkspace = set.decide(pod("p2"), pod("p1"), http);
+        QVERIFY(!sameWorkspace.allowed);
+        QVERIFY(sameWorkspace.ingressIsolated && sameWorkspace.egressAllowed && !sameWorkspace.ingressAllowed);
+        QCOMPARE(refs(sameWorkspace.ingressSelectedBy), std::string("p1/nsnp-network-isolate#-1"));
+        QVERIFY(!set.decide(pod("q1"), pod("p1"), http).allowed);
+        // egress stays open (KubeSphere isolates ingress only),
+        QVERIFY(set.decide(pod("p1"), pod("q1"), http).allowed);
+        // and the flows say so: p1 -> p1 all, p2 -> p1 none (naming the policy), p1 -> p2 open.
+        const FlowMap flows = computeFlows(set);
+        QCOMPARE(flows.flow("p1", "p1").reach, Reach::All);
+        QCOMPARE(refs(flows.flow("p1", "p1").ingressRules), std::string("p1/nsnp-network-isolate#0"));
+        const NamespaceFlow denied = flows.flow("p2", "p1");
+        QCOMPARE(denied.reach, Reach::None);
+        QVERIFY2(denied.detail.find("nsnp-network-isolate") != std::string::npos, denied.detail.c_str());
+        QCOMPARE(flows.flow("p1", "p2").reach, Reach::All);
+        QVERIFY(flows.ingressOpen("p2") && flows.egressOpen("p1") && !flows.ingressOpen("p1"));
+    }
+
+    void kubesphereWorkspaceIsolation()
+    {
+        // Given workspace ws1 (p1, p2) isolated, ws2 (q1) not, and kubesphere-system allowed in
+        // as KubeSphere's allowedIngressNamespaces option adds it, plus a node's SNAT address,
+        NetworkPolicySet set;
+        set.setNamespace("p1", {{"kubesphere.io/workspace", "ws1"}, {"kubesphere.io/namespace", "p1"}});
+        set.setNamespace("p2", {{"kubesphere.io/workspace", "ws1"}, {"kubesphere.io/namespace", "p2"}});
+        set.setNamespace("q1", {{"kubesphere.io/workspace", "ws2"}, {"kubesphere.io/namespace", "q1"}});
+        set.setNamespace("kubesphere-system", {{"kubesphere.io/namespace", "kubesphere-system"}});
+        for (const char *ns : {"p1", "p2"}) {
+            json p = isolationPolicy(ns, "kubesphere.io/workspace", "ws1");
+            p["spec"]["ingress"][0]["from"].push_back(
+                {{"namespaceSelector", {{"matchLabels", {{"kubesphere.io/namespace", "kubesphere-system"}}}}}});
+            p["spec"]["ingress"].push_back({{"from", json::array({{{"ipBlock", {{"cidr", "192.168.0.10/32"}}}}})}});
+            QVERIFY(set.addPolicy(p).ok());
+        }
+        const TrafficPort http;
+        // then the workspace's projects reach each other, ws2 does not, the system namespace
+        // does, and the node's address does through rule 1,
+        QVERIFY(set.decide(pod("p2"), pod("p1"), http).allowed);
+        QVERIFY(set.decide(pod("p1"), pod("p2"), http).allowed);
+        QVERIFY(!set.decide(pod("q1"), pod("p1"), http).allowed);
+        QVERIFY(set.decide(pod("kubesphere-system"), pod("p1"), http).allowed);
+        const Decision node = set.decide(Endpoint{"", {}, "192.168.0.10"}, pod("p2"), http);
+        QVERIFY(node.allowed);
+        QCOMPARE(refs(node.ingressAllowedBy), std::string("p2/nsnp-network-isolate#1"));
+        QVERIFY(!set.decide(Endpoint{"", {}, "192.168.0.11"}, pod("p2"), http).allowed);
+        // and the flows: within ws1 all, from ws2 none, out of ws1 open.
+        const FlowMap flows = computeFlows(set);
+        QCOMPARE(flows.flow("p2", "p1").reach, Reach::All);
+        QCOMPARE(flows.flow("q1", "p2").reach, Reach::None);
+        QCOMPARE(flows.flow("kubesphere-system", "p2").reach, Reach::All);
+        QCOMPARE(flows.flow("p1", "q1").reach, Reach::All);
+        QCOMPARE(refs(flows.flow("p2", "p1").ingressRules), std::string("p1/nsnp-network-isolate#0"));
+        // Restricted pairs are the ones into p1 and p2: 4 sources each, 3 allowed of them.
+        std::size_t stored = 0;
+        for (const auto &f : flows.restrictedFlows())
+            stored += (f.to == "p1" || f.to == "p2") ? 1 : 0;
+        QCOMPARE(stored, std::size_t(6));
+        QCOMPARE(flows.restrictedFlows().size(), std::size_t(6));
+    }
+
+    void ipBlocks_data()
+    {
+        QTest::addColumn<QString>("cidr");
+        QTest::addColumn<QStringList>("except");
+        QTest::addColumn<QString>("ip");
+        QTest::addColumn<bool>("allowed");
+        const QStringList none;
+        const QStringList ex4 = {QStringLiteral("10.1.0.0/16"), QStringLiteral("10.2.3.4/32")};
+        const QStringList ex6 = {QStringLiteral("2001:db8:1::/48")};
+        QTest::newRow("v4 inside") << "10.0.0.0/8" << ex4 << "10.200.1.1" << true;
+        QTest::newRow("v4 in except /16") << "10.0.0.0/8" << ex4 << "10.1.77.1" << false;
+        QTest::newRow("v4 in except /32") << "10.0.0.0/8" << ex4 << "10.2.3.4" << false;
+        QTest::newRow("v4 next to except /32") << "10.0.0.0/8" << ex4 << "10.2.3.5" << true;
+        QTest::newRow("v4 outside") << "10.0.0.0/8" << ex4 << "11.0.0.1" << false;
+        QTest::newRow("v4 host bits in cidr") << "10.9.9.9/8" << none << "10.0.0.1" << true;
+        QTest::newRow("v4 /0 takes all v4") << "0.0.0.0/0" << none << "203.0.113.9" << true;
+        QTest::newRow("v4 /0 takes no v6") << "0.0.0.0/0" << none << "2001:db8::1" << false;
+        QTest::newRow("v6 inside") << "2001:db8::/32" << ex6 << "2001:db8:2::1" << true;
+        QTest::newRow("v6 in except") << "2001:db8::/32" << ex6 << "2001:db8:1:ffff::1" << false;
+        QTest::newRow("v6 outside") << "2001:db8::/32" << ex6 << "2001:db9::1" << false;
+        QTest::newRow("v6 /128") << "fd00::1/128" << none << "fd00::1" << true;
+        QTest::newRow("v6 /128 neighbour") << "fd00::1/128" << none << "fd00::2" << false;
+        QTest::newRow("v6 odd prefix") << "fd00:ff00::/25" << none << "fd00:ff7f::1" << true;
+        QTest::newRow("v6 odd prefix outside") << "fd00:ff00::/25" << none << "fd00:ff80::1" << false;
+    }
+
+    void ipBlocks()
+    {
+        QFETCH(QString, cidr);
+        QFETCH(QStringList, except);
+        QFETCH(QString, ip);
+        QFETCH(bool, allowed);
+        // Given pods of app=api admitting only an ipBlock, and egress of ns "out" only to it,
+        json block = {{"cidr", cidr.toStdString()}};
+        for (const auto &e : except)
+            block["except"].push_back(e.toStdString());
+        NetworkPolicySet set;
+        QVERIFY(set.addPolicy(policyOf(policy("api", "from-block", "{podSelector: {matchLabels: {app: api}}, ingress: "
+                                                                    "[{from: [{ipBlock: " + block.dump() + "}]}]}")))
+                    .ok());
+        QVERIFY(set.addPolicy(policyOf(policy("out", "to-block", "{podSelector: {}, policyTypes: [Egress], egress: "
+                                                                  "[{to: [{ipBlock: " + block.dump() + "}]}]}")))
+                    .ok());
+        // then an outside address gets in (and a pod goes out to it) exactly when it is in
+        // cidr and in no except,
+        const Endpoint outside{"", {}, ip.toStdString()};
+        QCOMPARE(set.decide(outside, pod("api", {{"app", "api"}}), TrafficPort()).allowed, allowed);
+        QCOMPARE(set.decide(pod("out"), outside, TrafficPort()).allowed, allowed);
+        // and a pod of the api namespace that the policy does not select is not isolated.
+        QVERIFY(set.decide(outside, pod("api", {{"app", "other"}}), TrafficPort()).allowed);
+        // A pod without a known address never matches an ipBlock.
+        QVERIFY(!set.decide(pod("elsewhere"), pod("api", {{"app", "api"}}), TrafficPort()).allowed);
+    }
+
+    void portsAndRanges_data()
+    {
+        QTest::addColumn<int>("number");
+        QTest::addColumn<QString>("protocol");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("allowed");
+        QTest::addColumn<int>("rule");
+        // Rule 0: 8000-8080/TCP; rule 1: named port metrics (any protocol named: TCP default);
+        // rule 2: 53/UDP; rule 3: every SCTP port.
+        QTest::newRow("range start") << 8000 << "TCP" << "" << true << 0;
+        QTest::newRow("range end") << 8080 << "TCP" << "" << true << 0;
+        QTest::newRow("range inside") << 8042 << "TCP" << "" << true << 0;
+        QTest::newRow("below range") << 7999 << "TCP" << "" << false << -1;
+        QTest::newRow("above range") << 8081 << "TCP" << "" << false << -1;
+        QTest::newRow("range, other protocol") << 8042 << "UDP" << "" << false << -1;
+        QTest::newRow("named port") << 9100 << "TCP" << "metrics" << true << 1;
+        QTest::newRow("named port, unnamed destination") << 9100 << "TCP" << "" << false << -1;
+        QTest::newRow("named port, other name") << 9100 << "TCP" << "http" << false << -1;
+        QTest::newRow("named port is TCP by default") << 9100 << "UDP" << "metrics" << false << -1;
+        QTest::newRow("udp 53") << 53 << "UDP" << "" << true << 2;
+        QTest::newRow("tcp 53") << 53 << "TCP" << "" << false << -1;
+        QTest::newRow("any sctp") << 3868 << "SCTP" << "" << true << 3;
+    }
+
+    void portsAndRanges()
+    {
+        QFETCH(int, number);
+        QFETCH(QString, protocol);
+        QFETCH(QString, name);
+        QFETCH(bool, allowed);
+        QFETCH(int, rule);
+        NetworkPolicySet set;
+        QVERIFY(set.addPolicy(policyOf(policy("srv", "ports",
+                                              "{podSelector: {}, ingress: [{ports: [{port: 8000, endPort: 8080}]}, "
+                                              "{ports: [{port: metrics}]}, {ports: [{port: 53, protocol: UDP}]}, "
+                                              "{ports: [{protocol: SCTP}]}]}")))
+                    .ok());
+        const Decision d = set.decide(pod("cli"), pod("srv"), TrafficPort{number, protocol.toStdString(), name.toStdString()});
+        QCOMPARE(d.allowed, allowed);
+        QCOMPARE(refs(d.ingressAllowedBy), rule < 0 ? std::string() : "srv/ports#" + std::to_string(rule));
+        // The text of a rule names its ports.
+        QCOMPARE(set.ruleText({"srv", "ports", Direction::Ingress, 0}), std::string("from anywhere; ports 8000-8080/TCP"));
+        QCOMPARE(set.ruleText({"srv", "ports", Direction::Ingress, 1}), std::string("from anywhere; ports metrics/TCP"));
+    }
+
+    void matchExpressions_data()
+    {
+        QTest::addColumn<QString>("selector");
+        QTest::addColumn<QString>("labels");
+        QTest::addColumn<bool>("selected");
+        QTest::newRow("In, value in") << "{key: tier, operator: In, values: [web, api]}" << "tier=api" << true;
+        QTest::newRow("In, value out") << "{key: tier, operator: In, values: [web, api]}" << "tier=db" << false;
+        QTest::newRow("In, key absent") << "{key: tier, operator: In, values: [web]}" << "" << false;
+        QTest::newRow("NotIn, value out") << "{key: tier, operator: NotIn, values: [db]}" << "tier=web" << true;
+        QTest::newRow("NotIn, key absent") << "{key: tier, operator: NotIn, values: [db]}" << "" << true;
+        QTest::newRow("NotIn, value in") << "{key: tier, operator: NotIn, values: [db]}" << "tier=db" << false;
+        QTest::newRow("Exists") << "{key: canary, operator: Exists}" << "canary=" << true;
+        QTest::newRow("Exists, absent") << "{key: canary, operator: Exists}" << "tier=web" << false;
+        QTest::newRow("DoesNotExist") << "{key: canary, operator: DoesNotExist}" << "tier=web" << true;
+        QTest::newRow("DoesNotExist, present") << "{key: canary, operator: DoesNotExist}" << "canary=yes" << false;
+    }
+
+    void matchExpressions()
+    {
+        QFETCH(QString, selector);
+        QFETCH(QString, labels);
+        QFETCH(bool, selected);
+        NetworkPolicySet set;
+        QVERIFY(set.addPolicy(policyOf(policy("n", "deny", "{podSelector: {matchExpressions: [" + selector.toStdString()
+                                                               + "]}, policyTypes: [Ingress]}")))
+                    .ok());
+        Labels l;
+        for (const auto &kv : labels.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            l[kv.section(QLatin1Char('='), 0, 0).toStdString()] = kv.section(QLatin1Char('='), 1).toStdString();
+        const Decision d = set.decide(pod("m"), pod("n", l), TrafficPort());
+        QCOMPARE(d.ingressIsolated, selected);
+        QCOMPARE(d.allowed, !selected);
+    }
+
+    void policyTypesDefault()
+    {
+        // Without policyTypes a policy is Ingress, plus Egress when it has egress rules; an empty
+        // egress list does not count.
+        NetworkPolicySet set;
+        QVERIFY(set.addPolicy(policyOf(policy("a", "ingress-only", "{podSelector: {}}"))).ok());
+        QVERIFY(set.addPolicy(policyOf(policy("b", "empty-egress", "{podSelector: {}, egress: []}"))).ok());
+        QVERIFY(set.addPolicy(policyOf(policy("c", "with-egress", "{podSelector: {}, egress: [{ports: [{port: 53, protocol: UDP}]}]}")))
+                    .ok());
+        QVERIFY(set.restricts("a", Direction::Ingress) && !set.restricts("a", Direction::Egress));
+        QVERIFY(set.restricts("b", Direction::Ingress) && !set.restricts("b", Direction::Egress));
+        QVERIFY(set.restricts("c", Direction::Ingress) && set.restricts("c", Direction::Egress));
+        QVERIFY(set.decide(pod("a"), pod("z"), TrafficPort()).allowed);
+        QVERIFY(!set.decide(pod("c"), pod("z"), TrafficPort()).allowed);
+        QVERIFY(set.decide(pod("c"), pod("z"), TrafficPort{53, "UDP", ""}).allowed);
+        // An egress-only policy leaves ingress open.
+        QVERIFY(set.addPolicy(policyOf(policy("d", "egress-only", "{podSelector: {}, policyTypes: [Egress]}"))).ok());
+        QVERIFY(!set.restricts("d", Direction::Ingress));
+        QVERIFY(set.decide(pod("z"), pod("d"), TrafficPort()).allowed);
+    }
+
+    void flowsNoneSomeAll()
+    {
+        // Given: web admits only pods app=frontend of ns front, on 8080/TCP (rule 0);
+        // db admits only ns web (rule 0) and is fully open to ns admin (rule 1);
+        // locked denies everything; front's egress is open.
+        NetworkPolicySet set;
+        for (const char *ns : {"front", "web", "db", "admin", "locked", "free"})
+            set.setNamespace(ns, {});
+        QVERIFY(set.addPolicy(policyOf(policy("web", "from-frontend",
+                                              "{podSelector: {}, ingress: [{from: [{namespaceSelector: {matchLabels: "
+                                              "{kubernetes.io/metadata.name: front}}, podSelector: {matchLabels: {app: "
+                                              "frontend}}}], ports: [{port: 8080}]}]}")))
+                    .ok());
+        QVERIFY(set.addPolicy(policyOf(policy("db", "from-web",
+                                              "{podSelector: {matchLabels: {app: db}}, ingress: [{from: [{namespaceSelector: "
+                                              "{matchLabels: {kubernetes.io/metadata.name: web}}}], ports: [{port: 5432}]}, "
+                                              "{from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: "
+                                              "admin}}}]}]}")))
+                    .ok());
+        QVERIFY(set.addPolicy(policyOf(policy("locked", "deny-all", "{podSelector: {}, policyTypes: [Ingress, Egress]}"))).ok());
+        const FlowMap flows = computeFlows(set);
+        // then front -> web is Some: only pods app=frontend, only 8080/TCP, by web's rule 0,
+        const NamespaceFlow fw = flows.flow("front", "web");
+        QCOMPARE(fw.reach, Reach::Some);
+        QCOMPARE(refs(fw.ingressRules), std::string("web/from-frontend#0"));
+        QVERIFY(fw.egressRules.empty());
+        QVERIFY2(fw.detail.find("only from pods app=frontend") != std::string::npos, fw.detail.c_str());
+        QVERIFY2(fw.detail.find("only ports 8080/TCP") != std::string::npos, fw.detail.c_str());
+        // web -> db is Some (pods app=db only on 5432; other pods of db are not selected),
+        const NamespaceFlow wd = flows.flow("web", "db");
+        QCOMPARE(wd.reach, Reach::Some);
+        QVERIFY2(wd.detail.find("to pods app=db: only ports 5432/TCP") != std::string::npos, wd.detail.c_str());
+        // admin -> db is All (rule 1 takes every port, unselected pods are open),
+        const NamespaceFlow ad = flows.flow("admin", "db");
+        QCOMPARE(ad.reach, Reach::All);
+        QCOMPARE(refs(ad.ingressRules), std::string("db/from-web#1"));
+        QCOMPARE(ad.detail, std::string("every pod, every port"));
+        // free -> web is None: nothing admits it, said in the detail with the policy,
+        const NamespaceFlow nw = flows.flow("free", "web");
+        QCOMPARE(nw.reach, Reach::None);
+        QVERIFY2(nw.detail.find("ingress at the destination: from-frontend") != std::string::npos, nw.detail.c_str());
+        // locked reaches nothing and nothing reaches it, itself included,
+        QCOMPARE(flows.flow("locked", "free").reach, Reach::None);
+        QVERIFY2(flows.flow("locked", "free").detail.find("egress at the source: deny-all") != std::string::npos,
+                 flows.flow("locked", "free").detail.c_str());
+        QCOMPARE(flows.flow("free", "locked").reach, Reach::None);
+        QCOMPARE(flows.flow("locked", "locked").reach, Reach::None);
+        // and unrestricted pairs are not stored but answered All.
+        QCOMPARE(flows.flow("free", "admin").reach, Reach::All);
+        for (const auto &f : flows.restrictedFlows()) {
+            QVERIFY(f.reach != Reach::None);
+            QVERIFY(!(flows.egressOpen(f.from) && flows.ingressOpen(f.to)));
+        }
+        QVERIFY(std::is_sorted(flows.restrictedFlows().begin(), flows.restrictedFlows().end(),
+                               [](const NamespaceFlow &x, const NamespaceFlow &y) {
+                                   return std::tie(x.from, x.to) < std::tie(y.from, y.to);
+                               }));
+        // A subset of namespaces is computed alone.
+        const FlowMap two = computeFlows(set, {"front", "web"});
+        QCOMPARE(two.namespaces().size(), std::size_t(2));
+        QCOMPARE(two.flow("front", "web").reach, Reach::Some);
+    }
+
+    void flowsNeedCombinedLabels()
+    {
+        // Only pods that are both role=client (admitted by b) and tier=edge (the only pods a's
+        // egress lets out to b) get through: one representative pod must carry both labels.
+        NetworkPolicySet set;
+        set.setNamespace("a", {});
+        set.setNamespace("b", {});
+        QVERIFY(set.addPolicy(policyOf(policy("a", "deny-egress", "{podSelector: {}, policyTypes: [Egress]}"))).ok());
+        QVERIFY(set.addPolicy(policyOf(policy("a", "edge-out",
+                                              "{podSelector: {matchLabels: {tier: edge}}, policyTypes: [Egress], egress: "
+                                              "[{to: [{namespaceSelector: {}}]}]}")))
+                    .ok());
+        QVERIFY(set.addPolicy(policyOf(policy("b", "clients",
+                                              "{podSelector: {}, ingress: [{from: [{namespaceSelector: {}, podSelector: "
+                                              "{matchLabels: {role: client}}}]}]}")))
+                    .ok());
+        const NamespaceFlow f = computeFlows(set).flow("a", "b");
+        QCOMPARE(f.reach, Reach::Some);
+        QCOMPARE(refs(f.egressRules), std::string("a/edge-out#0"));
+        QCOMPARE(refs(f.ingressRules), std::string("b/clients#0"));
+        QVERIFY2(f.detail.find("role=client,tier=edge") != std::string::npos, f.detail.c_str());
+        // The evaluator agrees pod by pod.
+        QVERIFY(set.decide(pod("a", {{"role", "client"}, {"tier", "edge"}}), pod("b"), TrafficPort()).allowed);
+        QVERIFY(!set.decide(pod("a", {{"role", "client"}}), pod("b"), TrafficPort()).allowed);
+        QVERIFY(!set.decide(pod("a", {{"tier", "edge"}}), pod("b"), TrafficPort()).allowed);
+    }
+
+    void parseErrorsNameTheField_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("port too big") << "{podSelector: {}, ingress: [{ports: [{port: 70000}]}]}"
+                                      << "spec.ingress[0].ports[0].port";
+        QTest::newRow("port zero") << "{podSelector: {}, egress: [{}, {ports: [{port: 80}, {port: 0}]}]}"
+                                   << "spec.egress[1].ports[1].port";
+        QTest::newRow("bad port name") << "{podSelector: {}, ingress: [{ports: [{port: Not_A_Name}]}]}"
+                                       << "spec.ingress[0].ports[0].port";
+        QTest::newRow("bad protocol") << "{podSelector: {}, ingress: [{ports: [{port: 80, protocol: ICMP}]}]}"
+                                      << "spec.ingress[0].ports[0].protocol";
+        QTest::newRow("endPort below port") << "{podSelector: {}, ingress: [{ports: [{port: 90, endPort: 80}]}]}"
+                                            << "spec.ingress[0].ports[0].endPort";
+        QTest::newRow("endPort with a named port") << "{podSelector: {}, ingress: [{ports: [{port: http, endPort: 90}]}]}"
+                                                   << "spec.ingress[0].ports[0].endPort";
+        QTest::newRow("invalid cidr") << "{podSelector: {}, ingress: [{from: [{ipBlock: {cidr: 10.0.0.300/8}}]}]}"
+                                      << "spec.ingress[0].from[0].ipBlock.cidr";
+        QTest::newRow("cidr without prefix") << "{podSelector: {}, egress: [{to: [{ipBlock: {cidr: 10.0.0.1}}]}]}"
+                                             << "spec.egress[0].to[0].ipBlock.cidr";
+        QTest::newRow("v4 prefix over 32") << "{podSelector: {}, egress: [{to: [{ipBlock: {cidr: 10.0.0.0/33}}]}]}"
+                                           << "spec.egress[0].to[0].ipBlock.cidr";
+        QTest::newRow("except outside cidr")
+            << "{podSelector: {}, ingress: [{from: [{ipBlock: {cidr: 10.0.0.0/8, except: [10.0.0.0/16, 11.0.0.0/16]}}]}]}"
+            << "spec.ingress[0].from[0].ipBlock.except[1]";
+        QTest::newRow("except equal to cidr")
+            << "{podSelector: {}, ingress: [{from: [{ipBlock: {cidr: 'fd00::/64', except: ['fd00::/64']}}]}]}"
+            << "spec.ingress[0].from[0].ipBlock.except[0]";
+        QTest::newRow("ipBlock with a selector")
+            << "{podSelector: {}, ingress: [{from: [{ipBlock: {cidr: 10.0.0.0/8}, podSelector: {}}]}]}"
+            << "spec.ingress[0].from[0]";
+        QTest::newRow("empty peer") << "{podSelector: {}, ingress: [{from: [{}]}]}" << "spec.ingress[0].from[0]";
+        QTest::newRow("bad operator")
+            << "{podSelector: {matchExpressions: [{key: a, operator: Equals, values: [b]}]}}"
+            << "spec.podSelector.matchExpressions[0].operator";
+        QTest::newRow("In without values")
+            << "{podSelector: {}, ingress: [{from: [{namespaceSelector: {matchExpressions: [{key: a, operator: In}]}}]}]}"
+            << "spec.ingress[0].from[0].namespaceSelector.matchExpressions[0].values";
+        QTest::newRow("Exists with values")
+            << "{podSelector: {matchExpressions: [{key: a, operator: Exists, values: [x]}]}}"
+            << "spec.podSelector.matchExpressions[0].values";
+        QTest::newRow("bad policy type") << "{podSelector: {}, policyTypes: [Ingress, Sideways]}" << "spec.policyTypes[1]";
+        QTest::newRow("ingress not a list") << "{podSelector: {}, ingress: {from: []}}" << "spec.ingress";
+    }
+
+    void parseErrorsNameTheField()
+    {
+        QFETCH(QString, spec);
+        QFETCH(QString, field);
+        NetworkPolicySet set;
+        const auto added = set.addPolicy(policyOf(policy("ns1", "bad", spec.toStdString())));
+        QVERIFY(!added.ok());
+        const std::string message = added.error().message;
+        // The message names the policy and the field; nothing of the policy is kept.
+        QVERIFY2(message.find("ns1/bad") != std::string::npos, message.c_str());
+        QVERIFY2(message.find(field.toStdString() + ":") != std::string::npos, message.c_str());
+        QCOMPARE(added.error().where, field.toStdString());
+        QCOMPARE(set.policyCount(), std::size_t(0));
+        QVERIFY(!set.policy("ns1", "bad"));
+    }
+
+    void metadataIsRequired()
+    {
+        NetworkPolicySet set;
+        auto noNs = set.addPolicy(json{{"metadata", {{"name", "p"}}}, {"spec", {{"podSelector", json::object()}}}});
+        QVERIFY(!noNs.ok());
+        QCOMPARE(noNs.error().where, std::string("metadata.namespace"));
+        auto wrongKind = set.addPolicy(json{{"kind", "Role"}, {"metadata", {{"name", "p"}, {"namespace", "n"}}}});
+        QVERIFY(!wrongKind.ok());
+        QCOMPARE(wrongKind.error().where, std::string("kind"));
+    }
+
+    void replacingAPolicyAndRuleText()
+    {
+        // Adding a policy with the name of one already there replaces it (an update).
+        NetworkPolicySet set;
+        QVERIFY(set.addPolicy(policyOf(policy("n", "p", "{podSelector: {}, policyTypes: [Ingress]}"))).ok());
+        QVERIFY(!set.decide(pod("m"), pod("n"), TrafficPort()).allowed);
+        QVERIFY(set.addPolicy(policyOf(policy("n", "p",
+                                              "{podSelector: {matchLabels: {app: web}}, ingress: [{from: [{podSelector: "
+                                              "{matchLabels: {role: x}}}, {namespaceSelector: {matchExpressions: [{key: "
+                                              "team, operator: NotIn, values: [red]}]}}]}]}")))
+                    .ok());
+        QCOMPARE(set.policyCount(), std::size_t(1));
+        QCOMPARE(set.policyNames("n"), std::vector<std::string>{"p"});
+        QVERIFY(set.decide(pod("m"), pod("n"), TrafficPort()).allowed);
+        QVERIFY(set.policy("n", "p")->at("spec").contains("ingress"));
+        QCOMPARE(set.ruleText({"n", "p", Direction::Ingress, 0}),
+                 std::string("from pods{role=x} of n or ns{team notin (red)}; all ports"));
+        QCOMPARE(set.ruleText({"n", "p", Direction::Ingress, -1}),
+                 std::string("selects pods {app=web} for ingress; by itself allows nothing"));
+        QCOMPARE(set.ruleText({"n", "p", Direction::Ingress, 3}), std::string());
+        QCOMPARE(set.ruleText({"n", "nope", Direction::Ingress, 0}), std::string());
     }
 
     void upstreamSuiteIsCovered()
