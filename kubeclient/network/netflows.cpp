@@ -393,9 +393,9 @@ PairResult FlowComputer::evaluate(std::size_t a, std::size_t b)
         out.detail = "every pod, every port";
     } else if (out.reach == Reach::None) {
         if (!egressEver)
-            out.detail = "egress at the source: " + joinNames(egressDeniers) + " allow nothing to it";
+            out.detail = "egress at the source: no rule of " + joinNames(egressDeniers) + " allows the destination";
         else if (!ingressEver)
-            out.detail = "ingress at the destination: " + joinNames(ingressDeniers) + " admit nothing from it";
+            out.detail = "ingress at the destination: no rule of " + joinNames(ingressDeniers) + " admits the source";
         else
             out.detail = "egress at the source (" + joinNames(egressDeniers) + ") and ingress at the destination ("
                        + joinNames(ingressDeniers) + ") never allow the same pods and ports";
@@ -484,6 +484,21 @@ NamespaceFlow FlowMap::flow(const std::string &from, const std::string &to) cons
     f.reach = Reach::All;
     f.detail = "no NetworkPolicy restricts this traffic";
     return f;
+}
+
+std::vector<NamespaceFlow> FlowMap::noneFlows() const
+{
+    std::vector<NamespaceFlow> out;
+    out.reserve(m_none.size());
+    for (const auto &n : m_none) {
+        NamespaceFlow f;
+        f.from = m_namespaces[n.from];
+        f.to = m_namespaces[n.to];
+        f.reach = Reach::None;
+        f.detail = m_noneReasons[n.reason];
+        out.push_back(std::move(f));
+    }
+    return out;
 }
 
 FlowMap computeFlows(const NetworkPolicySet &set, const std::vector<std::string> &namespaces)
