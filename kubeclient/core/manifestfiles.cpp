@@ -89,7 +89,7 @@ std::vector<nlohmann::json> objectsOf(const nlohmann::json &document)
     if (!document.is_object())
         return {};
     const std::string kind = document.value("kind", std::string());
-    if (kind.size() > 4 && kind.compare(kind.size() - 4, 4, "List") == 0 && document.contains("items")
+    if (kind.size() >= 4 && kind.compare(kind.size() - 4, 4, "List") == 0 && document.contains("items")
         && document["items"].is_array()) {
         std::vector<nlohmann::json> out;
         for (const auto &item : document["items"])
