@@ -1,33 +1,29 @@
 // A metav1.LabelSelector (matchLabels + matchExpressions) as used by aggregation rules and
-// KubeSphere role-template selectors; no selector at all selects nothing, an empty one all.
+// KubeSphere role-template selectors, parsed once by the client's one selector parser
+// (kube::net::Selector). A selector the API server would refuse selects nothing.
 #pragma once
+
+#include "kubeclient/network/netselector.h"
 
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
-#include <vector>
 
 namespace kube::rbac {
 
 class LabelSelector
 {
 public:
-    struct Requirement {
-        std::string key;
-        std::string op;  // In, NotIn, Exists, DoesNotExist
-        std::vector<std::string> values;
-    };
-
+    // A non-object (no selector) is the empty selector.
     static LabelSelector fromJson(const nlohmann::json &selector);
     bool matches(const std::map<std::string, std::string> &labels) const;
-    bool valid() const { return m_valid; }
+    bool valid() const { return m_selector.has_value(); }
     std::string toString() const;
 
 private:
-    std::map<std::string, std::string> m_matchLabels;
-    std::vector<Requirement> m_expressions;
-    bool m_valid = true;  // an unknown operator makes the selector match nothing
+    std::optional<net::Selector> m_selector;
 };
 
 } // namespace kube::rbac
