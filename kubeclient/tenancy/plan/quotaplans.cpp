@@ -143,15 +143,16 @@ Result<BudgetInput> QuotaPlans::budgetOf(const std::string &workspace) const
 }
 
 Result<void> QuotaPlans::addBudgetWarnings(Plan &plan, const std::string &workspace, const BudgetInput &proposed,
-                                           const std::string &project, const std::string &quota) const
+                                           const std::string &project, const std::string &quota,
+                                           const std::set<std::string> &changed) const
 {
     const WorkspaceBudget budget = checkBudget(proposed);
     if (budget.hasWorkspaceQuota)
         for (auto &w : budget.budgetWarnings())
             plan.warnings.push_back(std::move(w));
     for (const auto &o : budget.overUsed) {
-        // Only the quota this plan writes: others' over-use is the panel's and `quota get`'s news.
-        if (o.project != project || o.quota != quota)
+        // Only the limits this plan writes: others' over-use is the panel's and `quota get`'s news.
+        if (o.project != project || o.quota != quota || !changed.count(o.resource))
             continue;
         const std::string who = project.empty() ? "workspace " + workspace + " quota" : "project " + project + " quota";
         plan.warnings.push_back(who + " would be over-used: " + o.resource + " used " + o.used.toString()
@@ -286,7 +287,11 @@ Result<Plan> QuotaPlans::setQuota(const QuotaSpec &spec) const
                                   : withProjectQuota(std::move(*input), spec.target, name, desired);
         if (!ws && !proposed.workspaceQuota)
             return {};
-        return addBudgetWarnings(plan, workspace, proposed, ws ? std::string() : spec.target, name);
+        std::set<std::string> changed;
+        for (auto it = changes.begin(); it != changes.end(); ++it)
+            if (!it->is_null())
+                changed.insert(ws ? canonicalQuotaResource(it.key()) : it.key());
+        return addBudgetWarnings(plan, workspace, proposed, ws ? std::string() : spec.target, name, changed);
     });
 }
 

@@ -11,6 +11,7 @@
 #include "kubeclient/tenancy/plan/quotarules.h"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -59,7 +60,8 @@ public:
 private:
     Result<std::optional<nlohmann::json>> workspaceQuotaOf(const std::string &workspace) const;
     Result<void> addBudgetWarnings(Plan &plan, const std::string &workspace, const BudgetInput &proposed,
-                                   const std::string &project, const std::string &quota) const;
+                                   const std::string &project, const std::string &quota,
+                                   const std::set<std::string> &changed) const;
     bool workspaceQuotaServed() const;
 
     const PlanContext &m_context;
