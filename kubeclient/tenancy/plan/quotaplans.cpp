@@ -360,6 +360,32 @@ std::map<std::string, LimitEntry> entriesOf(const json &item)
 
 } // namespace
 
+std::optional<json> QuotaPlans::limitRangeFor(const std::vector<json> &ranges, const std::string &project,
+                                              const std::string &type)
+{
+    for (const auto &r : ranges)
+        if (ObjectMeta(r).name() == project)
+            return r;
+    for (const auto &r : ranges)
+        for (const auto &item : LimitRangeView(r).items())
+            if (item.type == type)
+                return r;
+    return pick(ranges, project);
+}
+
+std::vector<LimitEntry> QuotaPlans::limitEntries(const json &limitRange, const std::string &type)
+{
+    std::vector<LimitEntry> out;
+    const json &limits = mapAt(limitRange, {"spec"}).value("limits", json::array());
+    if (!limits.is_array())
+        return out;
+    for (const auto &item : limits)
+        if (item.is_object() && item.value("type", "") == type)
+            for (auto &[resource, e] : entriesOf(item))
+                out.push_back(std::move(e));
+    return out;
+}
+
 Result<Plan> QuotaPlans::setLimits(const LimitsSpec &spec) const
 {
     std::vector<LimitEntry> entries;
@@ -381,17 +407,7 @@ Result<Plan> QuotaPlans::setLimits(const LimitsSpec &spec) const
             auto ranges = m_context.list(TenancyApi::limitRange, spec.project, "");
             if (!ranges)
                 return ranges.error();
-            // The one named after the project, else the first holding an item of this type.
-            for (const auto &r : *ranges)
-                if (ObjectMeta(r).name() == spec.project)
-                    existing = r;
-            if (!existing)
-                for (const auto &r : *ranges)
-                    for (const auto &item : LimitRangeView(r).items())
-                        if (!existing && item.type == spec.type)
-                            existing = r;
-            if (!existing)
-                existing = pick(*ranges, spec.project);
+            existing = limitRangeFor(*ranges, spec.project, spec.type);
             return {};
         }};
     return PlanContext::compose(std::string(spec.type == "Pod" ? "set pod limits of project " : "set container defaults of project ")

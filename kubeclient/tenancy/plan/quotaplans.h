@@ -54,6 +54,12 @@ public:
     // Which existing object a write edits: the one named after the target, else the only (or
     // first by name) one. nullopt when there is none.
     static std::optional<nlohmann::json> pick(const std::vector<nlohmann::json> &objects, const std::string &preferred);
+    // The LimitRange container defaults of `type` are written to: the one named after the
+    // project, else the first holding an item of that type, else the first.
+    static std::optional<nlohmann::json> limitRangeFor(const std::vector<nlohmann::json> &ranges,
+                                                       const std::string &project, const std::string &type);
+    // The figures of a LimitRange's item of `type`, one entry per resource (empty: no item).
+    static std::vector<LimitEntry> limitEntries(const nlohmann::json &limitRange, const std::string &type);
     // The standalone note every workspace quota plan carries.
     static const char *kUnenforcedNote;
 
