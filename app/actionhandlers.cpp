@@ -18,6 +18,8 @@
 #include "views/pinnamespacesdialog.h"
 #include "views/plandialog.h"
 #include "views/projectdialog.h"
+#include "views/limitrangedialog.h"
+#include "views/quotadialog.h"
 #include "views/roleeditordialog.h"
 #include "views/userdialog.h"
 #include "views/workspacedialog.h"
@@ -74,6 +76,35 @@ void ActionHandlers::install(TenancyActions *actions)
     actions->setHandler(A::Undo, [this](const NodeContext &c) { undoRedo(c, false); });
     actions->setHandler(A::Redo, [this](const NodeContext &c) { undoRedo(c, true); });
     actions->setHandler(A::History, [this](const NodeContext &c) { showHistory(c); });
+    actions->setHandler(A::EditQuota, [this](const NodeContext &c) { editQuota(c); });
+    actions->setHandler(A::EditContainerDefaults, [this](const NodeContext &c) { editContainerDefaults(c); });
+    actions->setHandler(A::RemoveQuota, [this](const NodeContext &c) { removeQuota(c); });
+}
+
+// --- Quotas and container defaults ---
+
+void ActionHandlers::editQuota(const NodeContext &c)
+{
+    const auto level = c.kind == NodeKind::Workspace ? kube::tenancy::QuotaLevel::Workspace : kube::tenancy::QuotaLevel::Project;
+    ready(new QuotaDialog(new PlanRunner(c.session), c.session->snapshot(), level, c.name, m_window), c,
+          TenancyActions::EditQuota);
+}
+
+void ActionHandlers::editContainerDefaults(const NodeContext &c)
+{
+    ready(new LimitRangeDialog(new PlanRunner(c.session), c.session->snapshot(), c.name, m_window), c,
+          TenancyActions::EditContainerDefaults);
+}
+
+void ActionHandlers::removeQuota(const NodeContext &c)
+{
+    const bool ws = c.kind == NodeKind::Workspace;
+    ready(confirmDialog(c, ws ? tr("Remove the quota of workspace %1").arg(c.name) : tr("Remove the quota of project %1").arg(c.name),
+                        ws ? tr("Deletes the workspace quota of <b>%1</b>; its projects' own quotas stay.").arg(c.name.toHtmlEscaped())
+                           : tr("Deletes the ResourceQuota of project <b>%1</b>; its workspace's quota stays.").arg(c.name.toHtmlEscaped()),
+                        TenancyOperations::removeQuota(ws ? kube::tenancy::QuotaLevel::Workspace : kube::tenancy::QuotaLevel::Project,
+                                                       c.name.toStdString())),
+          c, TenancyActions::RemoveQuota);
 }
 
 void ActionHandlers::editProject(const NodeContext &c)

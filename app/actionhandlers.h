@@ -63,6 +63,10 @@ private:
     // Undo / Redo of the session's current history entry, through a plan dialog.
     void undoRedo(const NodeContext &c, bool redo);
     void showHistory(const NodeContext &c);
+    // Quotas: the quota editor, the container-defaults editor, removing a quota.
+    void editQuota(const NodeContext &c);
+    void editContainerDefaults(const NodeContext &c);
+    void removeQuota(const NodeContext &c);
     // Remembers the connection's choices (pins, mode) and connects again with them.
     void saveAndReconnect(ClusterSession *session);
     // The question-only dialog of deletes and enable/disable: the plan shows at once.

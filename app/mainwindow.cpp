@@ -165,6 +165,9 @@ void MainWindow::buildMenus()
     for (auto id : {TenancyActions::NewRole, TenancyActions::EditRole, TenancyActions::CloneRole, TenancyActions::DeleteRole})
         tenancy->addAction(A(id));
     tenancy->addSeparator();
+    for (auto id : {TenancyActions::EditQuota, TenancyActions::EditContainerDefaults, TenancyActions::RemoveQuota})
+        tenancy->addAction(A(id));
+    tenancy->addSeparator();
     tenancy->addAction(A(TenancyActions::CopyName));
     tenancy->addAction(A(TenancyActions::CopyPath));
 
@@ -214,6 +217,9 @@ void MainWindow::buildMenus()
                                  A(TenancyActions::RemoveMembers)});
     m_details->setRoleActions({A(TenancyActions::NewRole), A(TenancyActions::EditRole), A(TenancyActions::CloneRole),
                                A(TenancyActions::DeleteRole)});
+    // The Quotas tab carries the quota editors' actions (bar + context menu).
+    m_details->setQuotaActions({A(TenancyActions::EditQuota), A(TenancyActions::EditContainerDefaults),
+                                A(TenancyActions::RemoveQuota)});
 }
 
 ClusterSession *MainWindow::addConnection(const ConnectionSpec &spec, bool remember)

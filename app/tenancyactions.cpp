@@ -77,6 +77,20 @@ std::optional<AccessQuery> bindingQuery(const char *verb, const Api &a, const No
     return q;
 }
 
+// Quotas belong to workspaces (quota.kubesphere.io, cluster-scoped, named after the workspace)
+// and projects (core ResourceQuota in the namespace).
+bool hasQuota(const NodeContext &c) { return c.kind == NodeKind::Workspace || c.kind == NodeKind::Project; }
+std::optional<AccessQuery> quotaQuery(const char *verb, const Api &a, const NodeContext &c)
+{
+    if (c.kind == NodeKind::Workspace)
+        return query(verb, a.workspaceQuota, c.name);
+    if (c.kind != NodeKind::Project)
+        return std::nullopt;
+    AccessQuery q = query(verb, Api::resourceQuota);
+    q.ns = c.name;
+    return q;
+}
+
 // The permission is the one on the primary object an action creates, patches or deletes.
 using Permission = std::optional<AccessQuery> (*)(const Api &, const NodeContext &);
 std::optional<AccessQuery> none(const Api &, const NodeContext &) { return std::nullopt; }
@@ -147,6 +161,19 @@ const ActionRow &row(Id id)
          anywhere, none, false},
         {TenancyActions::History, QT_TRANSLATE_NOOP("TenancyActions", "Change &history…"), QKeySequence(Qt::CTRL | Qt::Key_H), nullptr,
          anywhere, none, false},
+        // Quotas: a new quota is a server-side apply (a PATCH), an existing one a merge patch.
+        {TenancyActions::EditQuota, QT_TRANSLATE_NOOP("TenancyActions", "Edit &quota…"), {}, nullptr, hasQuota,
+         [](const Api &a, const NodeContext &c) { return quotaQuery("patch", a, c); }, false},
+        {TenancyActions::EditContainerDefaults, QT_TRANSLATE_NOOP("TenancyActions", "Container &defaults…"), {}, nullptr,
+         on<NodeKind::Project>,
+         [](const Api &, const NodeContext &c) {
+             AccessQuery q = query("patch", Api::limitRange);
+             q.ns = c.name;
+             return std::optional(q);
+         },
+         false},
+        {TenancyActions::RemoveQuota, QT_TRANSLATE_NOOP("TenancyActions", "Remove q&uota…"), {}, nullptr, hasQuota,
+         [](const Api &a, const NodeContext &c) { return quotaQuery("delete", a, c); }, false},
     };
     static_assert(std::size(kRows) == TenancyActions::IdCount, "one row per action");
     return kRows[id];
@@ -304,6 +331,7 @@ void TenancyActions::fillContextMenu(QMenu *menu) const
                                       EnableUser, DisableUser, DeleteUser},
                                      {AddMembers, ChangeMemberRole, RemoveMembers},
                                      {NewRole, EditRole, CloneRole, DeleteRole},
+                                     {EditQuota, EditContainerDefaults, RemoveQuota},
                                      {CopyName, CopyPath}};
     for (const auto &group : groups) {
         bool any = false;

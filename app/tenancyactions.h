@@ -66,6 +66,10 @@ public:
         Undo,     // Edit → Undo <change>: plans the inverse of the cluster's last applied change
         Redo,
         History,  // the cluster's change history, newest first
+        // Quotas and container defaults (the Quotas tab's bar, workspace / project nodes)
+        EditQuota,              // the workspace quota, or the project's ResourceQuota
+        EditContainerDefaults,  // the project's LimitRange
+        RemoveQuota,
         IdCount
     };
 

@@ -7,6 +7,8 @@
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/kubesphere/objectviews.h"
 #include "kubeclient/core/yamlconvert.h"
+#include "kubeclient/tenancy/graph/quotabudget.h"
+#include "kubeclient/tenancy/plan/quotaplans.h"
 
 #include <QCoreApplication>
 
@@ -107,6 +109,88 @@ void addQuotaRows(std::vector<QuotaRow> &rows, const QString &source, const Stri
     }
 }
 
+// --- Quotas: the workspace budget check (kubeclient's), shown per resource ---
+
+// A workspace: its quota next to the sums over its projects, flagged over budget / over-used.
+// Usage is the controller's status.total when it wrote one, else the projects' sum.
+void addWorkspaceBudget(NodeDetails &d, const GraphSnapshot &s, const std::string &workspace)
+{
+    const WorkspaceBudget b = checkBudget(budgetInput(s, workspace, true));
+    const std::string quotaName = b.hasWorkspaceQuota ? s.workspaceQuotas(workspace).front().name : std::string();
+    for (const auto &l : b.lines) {
+        QuotaRow q;
+        q.source = b.hasWorkspaceQuota && l.workspaceHard ? qs(quotaName) : tr("(projects only)");
+        q.resource = qs(l.resource);
+        if (l.workspaceHard)
+            q.hard = qs(l.workspaceHard->toString());
+        if (l.workspaceUsed)
+            q.used = qs(l.workspaceUsed->toString());
+        q.ratio = l.workspaceHard && l.workspaceUsed ? QuotaTableModel::ratioOf(l.workspaceUsed->toString(), l.workspaceHard->toString()) : -1;
+        q.projectsUsed = qs(l.projectsUsed.toString());
+        q.projectsHard = l.projectHards.empty() ? tr("none") : qs(l.projectsHard.toString());
+        if (l.unlimitedProjects && !l.projectHards.empty())
+            q.projectsHard += tr(" (+%1 unlimited)").arg(l.unlimitedProjects);
+        q.allotted = l.workspaceHard && !l.projectHards.empty()
+            ? QuotaTableModel::ratioOf(l.projectsHard.toString(), l.workspaceHard->toString())
+            : -1;
+        q.overUsed = l.overUsed;
+        q.overBudget = l.overBudget;
+        QStringList tips;
+        if (l.overBudget)
+            for (const auto &w : b.budgetWarnings())
+                if (w.find("' " + l.resource + " quotas") != std::string::npos)
+                    tips << qs(w);
+        if (l.overUsed)
+            tips << tr("used %1 > hard %2").arg(q.used, q.hard);
+        q.flagsTip = tips.join(QLatin1Char('\n'));
+        d.quotas.push_back(std::move(q));
+    }
+    if (b.hasWorkspaceQuota)
+        d.quotaNotes << (b.usageFromProjects
+                             ? tr("Used: the sum over the projects' quotas (KubeSphere's quota controller, "
+                                               "which writes the workspace quota's status.total, does not run here).")
+                             : tr("Used: status.total of the workspace quota, written by KubeSphere's quota "
+                                               "controller."));
+    for (const auto &w : b.budgetWarnings())
+        d.quotaWarnings << qs(w);
+    for (const auto &w : b.overUseWarnings())
+        d.quotaWarnings << qs(w);
+}
+
+// A project: its quotas flagged over-used, and the workspace budget's resources it shares.
+void addProjectBudget(NodeDetails &d, const GraphSnapshot &s, const std::string &project, const std::string &workspace)
+{
+    std::optional<WorkspaceBudget> b;
+    if (!workspace.empty())
+        b = checkBudget(budgetInput(s, workspace, true));
+    for (auto &q : d.quotas) {
+        const std::string resource = q.resource.toStdString();
+        if (auto used = kube::Quantity::parse(q.used.toStdString()), hard = kube::Quantity::parse(q.hard.toStdString());
+            used && hard && *used > *hard) {
+            q.overUsed = true;
+            q.flagsTip = tr("used %1 > hard %2").arg(q.used, q.hard);
+        }
+        if (b && b->line(resource) && b->line(resource)->overBudget) {
+            q.overBudget = true;
+            const auto *l = b->line(resource);
+            q.flagsTip += (q.flagsTip.isEmpty() ? QString() : QStringLiteral("\n"))
+                + tr("the projects of workspace %1 hold %2 of its %3")
+                      .arg(qs(workspace), qs(l->projectsHard.toString()), qs(l->workspaceHard->toString()));
+        }
+    }
+    if (!b || !b->hasWorkspaceQuota)
+        return;
+    QStringList shares;
+    for (const auto &l : b->lines)
+        if (l.workspaceHard)
+            shares << tr("%1: projects hold %2 of %3").arg(qs(l.resource), qs(l.projectsHard.toString()),
+                                                                      qs(l.workspaceHard->toString()));
+    d.quotaNotes << tr("Workspace %1 quota — %2.").arg(qs(workspace), shares.join(QStringLiteral("; ")));
+    for (const auto &w : b->budgetWarnings())
+        d.quotaWarnings << qs(w);
+    (void)project;
+}
+
 NetworkPolicyRow policyRow(const char *kind, const nlohmann::json &object)
 {
     NetworkPolicyView v(object);
@@ -160,8 +244,7 @@ void buildWorkspace(NodeDetails &d, const GraphSnapshot &s)
     d.membersTitle = tr("Members of workspace %1").arg(d.name);
     d.roles = roleRows(s.workspaceRoles(ws->name));
     d.rolesTitle = tr("Workspace roles of %1").arg(d.name);
-    for (const auto &q : s.workspaceQuotas(ws->name))
-        addQuotaRows(d.quotas, qs(q.name), q.hard, q.used);
+    addWorkspaceBudget(d, s, ws->name);
     const auto iso = s.workspaceIsolation(ws->name);
     d.isolationKnown = true;
     d.isolationEnabled = iso.enabled;
@@ -209,6 +292,7 @@ void buildProject(NodeDetails &d, const GraphSnapshot &s)
     const auto quota = s.projectQuota(p->name);
     for (const auto &q : quota.quotas)
         addQuotaRows(d.quotas, qs(q.name), q.hard, q.used);
+    addProjectBudget(d, s, p->name, p->workspace);
     if (quota.containerDefaults) {
         const auto &c = *quota.containerDefaults;
         for (const auto &[r, v] : c.requests)
@@ -423,6 +507,10 @@ NodeDetails NodeDetails::build(const ClusterSession &session, NodeKind kind, con
     NodeDetails d = build(session.snapshot(), kind, name, scope);
     if (kind == NodeKind::Cluster)
         d.addConnection(session.spec(), session.status());
+    // What enforces a workspace quota depends on the mode, which only the session knows.
+    if (kind == NodeKind::Workspace && session.tenancy().mode == kube::tenancy::Mode::Standalone
+        && !session.snapshot().workspaceQuotas(name.toStdString()).empty())
+        d.quotaNotes << QString::fromLatin1(kube::tenancy::QuotaPlans::kUnenforcedNote);
     return d;
 }
 

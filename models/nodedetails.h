@@ -51,6 +51,10 @@ struct NodeDetails {
     QString rolesTitle;
     std::vector<QuotaRow> quotas;
     QList<QPair<QString, QString>> containerDefaults;
+    // The Quotas tab's words under the table: where usage comes from, what enforces the
+    // workspace quota (standalone mode: nothing), and the budget check's warnings with numbers.
+    QStringList quotaNotes;
+    QStringList quotaWarnings;
     bool isolationKnown = false;
     bool isolationEnabled = false;
     QString isolationText;  // "on (workspace)", "off"...

@@ -4,6 +4,9 @@
 
 #include "kubeclient/core/quantity.h"
 
+#include <QBrush>
+#include <QColor>
+
 QuotaTableModel::QuotaTableModel(QObject *parent)
     : RowTableModel(parent)
 {
@@ -21,6 +24,10 @@ QVariant QuotaTableModel::headerData(int section, Qt::Orientation orientation, i
     case UsedColumn: return tr("Used");
     case HardColumn: return tr("Hard");
     case UsageColumn: return tr("Usage");
+    case ProjectsUsedColumn: return tr("Projects used");
+    case ProjectsHardColumn: return tr("Projects hard");
+    case AllottedColumn: return tr("Allotted to projects");
+    case FlagsColumn: return tr("Flags");
     }
     return {};
 }
@@ -39,8 +46,56 @@ double QuotaTableModel::ratioOf(const std::string &used, const std::string &hard
     return u->asApproximateFloat() / hv;
 }
 
+bool QuotaTableModel::hasProjectSums() const
+{
+    for (int r = 0; r < rowCount(); ++r)
+        if (const QuotaRow *q = rowAt(r); q && !q->projectsHard.isEmpty())
+            return true;
+    return false;
+}
+
+namespace {
+QString flagsText(const QuotaRow &row)
+{
+    QStringList flags;
+    if (row.overUsed)
+        flags << QuotaTableModel::tr("over-used");
+    if (row.overBudget)
+        flags << QuotaTableModel::tr("over budget");
+    return flags.join(QStringLiteral(", "));
+}
+} // namespace
+
 QVariant QuotaTableModel::cell(const QuotaRow &row, int column, int role) const
 {
+    if (column >= ProjectsUsedColumn) {
+        if (role == Qt::DisplayRole || role == RawRole) {
+            switch (column) {
+            case ProjectsUsedColumn: return row.projectsUsed;
+            case ProjectsHardColumn: return row.projectsHard;
+            case AllottedColumn:
+                if (row.allotted < 0)
+                    return role == RawRole ? QVariant(-1.0) : QVariant(QString());
+                return role == RawRole ? QVariant(row.allotted) : QVariant(QStringLiteral("%1 %").arg(qRound(row.allotted * 100)));
+            case FlagsColumn: return flagsText(row);
+            }
+        } else if (role == RatioRole && column == AllottedColumn) {
+            return row.allotted;
+        } else if (role == FlaggedRole) {
+            return column == AllottedColumn ? row.overBudget : (row.overUsed || row.overBudget);
+        } else if (role == Qt::ForegroundRole && column == FlagsColumn && (row.overUsed || row.overBudget)) {
+            return QBrush(QColor(0xc6, 0x28, 0x28));
+        } else if (role == Qt::ToolTipRole && column == FlagsColumn && !row.flagsTip.isEmpty()) {
+            return row.flagsTip;
+        } else if (role == Qt::TextAlignmentRole && (column == ProjectsUsedColumn || column == ProjectsHardColumn)) {
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        }
+        return {};
+    }
+    if (role == FlaggedRole)
+        return row.overUsed;
+    if (role == Qt::ToolTipRole && row.overUsed && !row.flagsTip.isEmpty())
+        return row.flagsTip;
     if (role == Qt::DisplayRole || role == RawRole) {
         switch (column) {
         case SourceColumn: return row.source;

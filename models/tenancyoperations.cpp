@@ -130,3 +130,27 @@ TenancyOperations::Operation TenancyOperations::deleteRole(RoleSpec spec)
 {
     return [spec = std::move(spec)](Planner &planner) { return planner.deleteRole(spec); };
 }
+
+// --- Quotas and container defaults ---
+
+TenancyOperations::Operation TenancyOperations::setQuota(QuotaSpec spec)
+{
+    return [spec = std::move(spec)](Planner &planner) { return planner.setQuota(spec); };
+}
+
+TenancyOperations::Operation TenancyOperations::removeQuota(QuotaLevel level, std::string target, std::vector<std::string> keys)
+{
+    return [level, target = std::move(target), keys = std::move(keys)](Planner &planner) {
+        return planner.removeQuota(level, target, keys);
+    };
+}
+
+TenancyOperations::Operation TenancyOperations::setLimits(LimitsSpec spec)
+{
+    return [spec = std::move(spec)](Planner &planner) { return planner.setLimits(spec); };
+}
+
+TenancyOperations::Operation TenancyOperations::removeLimits(std::string project)
+{
+    return [project = std::move(project)](Planner &planner) { return planner.removeLimits(project); };
+}

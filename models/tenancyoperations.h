@@ -45,4 +45,12 @@ public:
     // Roles (the role editor). create: a new role or a clone; else an edit of `spec.name`.
     static Operation saveRole(kube::tenancy::RoleSpec spec, bool create);
     static Operation deleteRole(kube::tenancy::RoleSpec spec);
+
+    // --- Quotas and container defaults (the quota and container-defaults editors) ---
+    // The editor's rows are the whole hard map (spec.replace): rows removed are keys removed.
+    static Operation setQuota(kube::tenancy::QuotaSpec spec);
+    // No keys: the quota object is deleted.
+    static Operation removeQuota(kube::tenancy::QuotaLevel level, std::string target, std::vector<std::string> keys = {});
+    static Operation setLimits(kube::tenancy::LimitsSpec spec);
+    static Operation removeLimits(std::string project);
 };

@@ -206,10 +206,27 @@ QWidget *DetailPanel::makeQuotas()
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(heading(tr("Resource quotas (hard limits and usage)"), page));
+    m_quotaBar = new QToolBar(page);
+    m_quotaBar->setObjectName(QStringLiteral("quotaBar"));
+    static_cast<QToolBar *>(m_quotaBar)->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_quotaBar->hide();
+    layout->addWidget(m_quotaBar);
     QTableView *view = makeTable(m_quotas, -1);
-    view->setItemDelegateForColumn(QuotaTableModel::UsageColumn, new UsageBarDelegate(QuotaTableModel::RatioRole, view));
+    m_quotaView = view;
+    view->setObjectName(QStringLiteral("quotaTable"));
+    view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    view->setItemDelegateForColumn(QuotaTableModel::UsageColumn,
+                                   new UsageBarDelegate(QuotaTableModel::RatioRole, view, QuotaTableModel::FlaggedRole));
+    view->setItemDelegateForColumn(QuotaTableModel::AllottedColumn,
+                                   new UsageBarDelegate(QuotaTableModel::RatioRole, view, QuotaTableModel::FlaggedRole));
     view->horizontalHeader()->setSectionResizeMode(QuotaTableModel::UsageColumn, QHeaderView::Stretch);
     layout->addWidget(view, 1);
+    m_quotaNotes = new QLabel(page);
+    m_quotaNotes->setObjectName(QStringLiteral("quotaNotes"));
+    m_quotaNotes->setWordWrap(true);
+    m_quotaNotes->setTextFormat(Qt::RichText);
+    m_quotaNotes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_quotaNotes);
     m_containerDefaults = new QLabel(page);
     m_containerDefaults->setWordWrap(true);
     m_containerDefaults->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -349,6 +366,19 @@ void DetailPanel::setDetails(const NodeDetails &d)
         m_roleView->setCurrentIndex(m_roleProxy->index(0, 0));
     updateRules();
     m_quotas->setRows(d.quotas);
+    {
+        // The workspace columns (sums over the projects) only where a row carries them.
+        const bool sums = m_quotas->hasProjectSums();
+        for (int c : {int(QuotaTableModel::ProjectsUsedColumn), int(QuotaTableModel::ProjectsHardColumn),
+                      int(QuotaTableModel::AllottedColumn)})
+            m_quotaView->setColumnHidden(c, !sums);
+        QStringList lines;
+        for (const auto &w : d.quotaWarnings)
+            lines << QStringLiteral("<span style='color:#c62828'>⚠ %1</span>").arg(w.toHtmlEscaped());
+        for (const auto &n : d.quotaNotes)
+            lines << n.toHtmlEscaped();
+        m_quotaNotes->setText(lines.join(QStringLiteral("<br>")));
+    }
     QStringList defaults;
     for (const auto &p : d.containerDefaults)
         defaults << QStringLiteral("%1: %2").arg(p.first, p.second);
@@ -397,6 +427,22 @@ void DetailPanel::setRoleActions(const QList<QAction *> &actions)
     for (QAction *a : m_roleView->actions())
         m_roleView->removeAction(a);
     m_roleView->addActions(actions);
+}
+
+void DetailPanel::setQuotaActions(const QList<QAction *> &actions)
+{
+    auto *bar = static_cast<QToolBar *>(m_quotaBar);
+    bar->clear();
+    bar->addActions(actions);
+    bar->setVisible(!actions.isEmpty());
+    for (QAction *a : m_quotaView->actions())
+        m_quotaView->removeAction(a);
+    m_quotaView->addActions(actions);
+}
+
+QString DetailPanel::quotaNotesText() const
+{
+    return m_quotaNotes->text();
 }
 
 QStringList DetailPanel::selectedMembers() const

@@ -54,6 +54,12 @@ public:
     // the table's context menu.
     void setMemberActions(const QList<QAction *> &actions);
     void setRoleActions(const QList<QAction *> &actions);
+    // The quota editors' actions (Edit quota…, Container defaults…, Remove quota), as a bar
+    // above the Quotas table and as its context menu.
+    void setQuotaActions(const QList<QAction *> &actions);
+    QTableView *quotaView() const { return m_quotaView; }
+    // The Quotas tab's notes and warnings (usage source, enforcement, budget) under the table.
+    QString quotaNotesText() const;
     QTableView *memberView() const { return m_memberView; }
     QTableView *roleView() const { return m_roleView; }
     // User members selected in the Members tab (several rows may be selected); the selected role.
@@ -103,6 +109,9 @@ private:
     QLabel *m_templates = nullptr;
     QuotaTableModel *m_quotas;
     QLabel *m_containerDefaults = nullptr;
+    QWidget *m_quotaBar = nullptr;
+    QTableView *m_quotaView = nullptr;
+    QLabel *m_quotaNotes = nullptr;
     QLabel *m_isolation = nullptr;
     NetworkPolicyTableModel *m_policies;
     QPlainTextEdit *m_yaml = nullptr;

@@ -346,7 +346,13 @@ void PlanDialog::onPlanned(const QString &yaml, const QString &summary)
     if (plan && !plan->notes.empty())
         for (const auto &n : plan->notes)
             text += QLatin1Char('\n') + QString::fromStdString(n);
-    setStatus(text);
+    // Warnings (a quota over the workspace budget, with its numbers) come first and in colour:
+    // the plan is allowed, but the user should read them before applying.
+    QString warnings;
+    if (plan)
+        for (const auto &w : plan->warnings)
+            warnings += tr("⚠ Warning: %1").arg(QString::fromStdString(w)) + QLatin1Char('\n');
+    setStatus(warnings + text, warnings.isEmpty() ? QString() : QStringLiteral("#b35900"));
     if (!summary.isEmpty())
         m_plan->setToolTip(summary);
     const Next next = m_next;

@@ -1,41 +1,53 @@
 // UsageBarDelegate: drawn by hand rather than through QStyle's progress bar, so the colour can
-// say "near the limit" and it looks the same under every style and offscreen.
+// flag a quota and it looks the same under every style and offscreen. Colours come from the
+// view's palette; only "over" is a fixed red, the one colour a palette has no name for.
 #include "views/usagebardelegate.h"
 
 #include <QPainter>
 
-UsageBarDelegate::UsageBarDelegate(int ratioRole, QObject *parent)
+UsageBarDelegate::UsageBarDelegate(int ratioRole, QObject *parent, int flaggedRole)
     : QStyledItemDelegate(parent)
     , m_ratioRole(ratioRole)
+    , m_flaggedRole(flaggedRole)
 {
+}
+
+QColor UsageBarDelegate::fillFor(const QPalette &palette, double ratio, bool flagged)
+{
+    if (flagged || ratio > 1.0)
+        return QColor(0xd3, 0x2f, 0x2f);
+    return palette.color(QPalette::Active, QPalette::Highlight);
 }
 
 void UsageBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const double ratio = index.data(m_ratioRole).toDouble();
+    const QVariant value = index.data(m_ratioRole);
+    const double ratio = value.isValid() ? value.toDouble() : -1;
     if (ratio < 0) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
+    const bool flagged = m_flaggedRole && index.data(m_flaggedRole).toBool();
     QStyleOptionViewItem background = option;
     initStyleOption(&background, index);
     background.text.clear();
     QStyledItemDelegate::paint(painter, background, QModelIndex());
 
+    const QPalette &pal = option.palette;
     const QRect frame = option.rect.adjusted(3, 3, -3, -3);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QColor(0xb0, 0xb7, 0xbd));
-    painter->setBrush(QColor(0xf1, 0xf3, 0xf4));
+    painter->setPen(pal.color(QPalette::Mid));
+    painter->setBrush(pal.color(QPalette::Base));
     painter->drawRoundedRect(frame, 3, 3);
-    const QColor fill = ratio > 1.0 ? QColor(0xd9, 0x47, 0x3f) : ratio >= 0.8 ? QColor(0xf5, 0xa6, 0x23) : QColor(0x43, 0xa0, 0x47);
     QRect bar = frame.adjusted(1, 1, -1, -1);
     bar.setWidth(static_cast<int>(bar.width() * std::min(1.0, ratio)));
     painter->setPen(Qt::NoPen);
-    painter->setBrush(fill);
+    painter->setBrush(fillFor(pal, ratio, flagged));
     if (bar.width() > 0)
         painter->drawRoundedRect(bar, 2, 2);
-    painter->setPen(ratio > 0.5 ? Qt::white : QColor(0x33, 0x33, 0x33));
-    painter->drawText(frame, Qt::AlignCenter, QStringLiteral("%1 %").arg(qRound(ratio * 100)));
+    const QString text = QStringLiteral("%1 %").arg(qRound(ratio * 100)) + (flagged || ratio > 1.0 ? QStringLiteral(" ⚠") : QString());
+    painter->setPen(ratio > 0.5 ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text));
+    painter->drawText(frame, Qt::AlignCenter, text);
     painter->restore();
 }

@@ -3,6 +3,7 @@
 #include "commandtable.h"
 
 #include "contextfanout.h"
+#include "quotacommands.h"
 
 #include <algorithm>
 
@@ -183,6 +184,42 @@ std::vector<Command> buildCommands()
                   CommandKind::Write},
                  runRepair,
                  {}});
+    // Quotas and container defaults (quotacommands.cpp).
+    c.push_back({{"quota", "Tenancy", "show or set a workspace or project quota, with the workspace budget check",
+                  {"quota get (-w WS | -n NS) [-o json|yaml]", "quota set (-w WS | -n NS) KEY=QUANTITY...",
+                   "quota remove (-w WS | -n NS) [KEY...]"},
+                  "-w: the workspace quota (quota.kubesphere.io ResourceQuota named after the workspace, limiting\n"
+                  "the sum over its projects); -n: the project's ResourceQuota (named after the namespace; an\n"
+                  "existing quota of another name is edited). set merges: keys not named keep their values.\n"
+                  "remove without keys deletes the quota. KEY is a quota resource: requests.cpu, limits.memory,\n"
+                  "pods, services, persistentvolumeclaims, requests.storage, count/deployments.apps, ...\n"
+                  "get prints, per resource, used and hard with flags: over-used (used > hard) and, for a\n"
+                  "workspace, over-budget (the projects' quotas add up to more than the workspace quota).\n"
+                  "A plan that goes over budget is made anyway, with a warning that gives the numbers.",
+                  {{"--workspace", 'w', K::Value, "WS", "the workspace quota"},
+                   output("json|yaml", "get: the figures as a document; set/remove: the plan as YAML")},
+                  CommandKind::Write},
+                 runQuota,
+                 {"quotas"}});
+    c.push_back({{"limits", "Tenancy", "show or set a project's container defaults (LimitRange)",
+                  {"limits get -n NS [-o json|yaml]",
+                   "limits set -n NS [--default K=Q]... [--default-request K=Q]... [--min K=Q]... [--max K=Q]... "
+                   "[--type Container|Pod]",
+                   "limits remove -n NS"},
+                  "--default is the limit and --default-request the request a container without them gets (the\n"
+                  "LimitRanger admission fills them in); --min/--max bound what a container (or, with --type Pod,\n"
+                  "a whole pod) may ask. Figures merge into the LimitRange's item of that type; the server's\n"
+                  "rule min <= default request <= default <= max is checked first. K=Q may repeat or be\n"
+                  "comma-separated: --default cpu=500m,memory=512Mi.",
+                  {{"--default", 0, K::List, "K=Q", "default limit of a container"},
+                   {"--default-request", 0, K::List, "K=Q", "default request of a container"},
+                   {"--min", 0, K::List, "K=Q", "minimum"},
+                   {"--max", 0, K::List, "K=Q", "maximum"},
+                   {"--type", 0, K::Value, "Container|Pod", "the LimitRange item (default Container)"},
+                   output("json|yaml", "get: the LimitRanges; set/remove: the plan as YAML")},
+                  CommandKind::Write},
+                 runLimits,
+                 {"limitrange"}});
     c.push_back({{"install", "Tenancy", "install Tenantry's tenancy CRDs and built-in roles (standalone mode)",
                   {"install [--dry-run] [--yes]"},
                   "",

@@ -190,6 +190,10 @@ int TenancySession::execute(const kube::Result<Plan> &planned, bool creates)
     FILE *results = yamlOut ? stderr : stdout;
     std::fputs(yamlOut ? plan.yaml().c_str() : plan.summary().c_str(), stdout);
     std::fflush(stdout);
+    // The YAML holds warnings as comments; a reader of the terminal sees them on stderr too.
+    if (yamlOut)
+        for (const auto &warning : plan.warnings)
+            std::fprintf(stderr, "warning: %s\n", warning.c_str());
     if (plan.empty()) {
         std::fprintf(results, "nothing to do\n");
         return 0;

@@ -45,6 +45,8 @@ std::string Plan::yaml() const
     std::string out;
     if (!title.empty())
         out += "# " + title + "\n";
+    for (const auto &warning : warnings)
+        out += "# warning: " + warning + "\n";
     for (const auto &note : notes)
         out += "# note: " + note + "\n";
     for (size_t i = 0; i < writes.size(); ++i) {
@@ -72,6 +74,8 @@ std::string Plan::summary() const
             out += "  (" + writes[i].reason + ")";
         out += "\n";
     }
+    for (const auto &warning : warnings)
+        out += "  warning: " + warning + "\n";
     for (const auto &note : notes)
         out += "  note: " + note + "\n";
     return out;

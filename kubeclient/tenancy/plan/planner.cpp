@@ -5,6 +5,7 @@
 #include "kubeclient/tenancy/plan/clientplanreader.h"
 #include "kubeclient/tenancy/plan/memberplans.h"
 #include "kubeclient/tenancy/plan/projectplans.h"
+#include "kubeclient/tenancy/plan/quotaplans.h"
 #include "kubeclient/tenancy/plan/reachwrites.h"
 #include "kubeclient/tenancy/plan/repairplans.h"
 #include "kubeclient/tenancy/plan/roleplans.h"
@@ -131,6 +132,33 @@ Result<Plan> Planner::repair()
 Result<nlohmann::json> Planner::composeRules(const RoleSpec &spec)
 {
     return RoleComposer(m_context).composeRules(spec);
+}
+
+// --- Quotas and container defaults ---
+
+Result<Plan> Planner::setQuota(const QuotaSpec &spec)
+{
+    return QuotaPlans(m_context).setQuota(spec);
+}
+
+Result<Plan> Planner::removeQuota(QuotaLevel level, const std::string &target, const std::vector<std::string> &keys)
+{
+    return QuotaPlans(m_context).removeQuota(level, target, keys);
+}
+
+Result<Plan> Planner::setLimits(const LimitsSpec &spec)
+{
+    return QuotaPlans(m_context).setLimits(spec);
+}
+
+Result<Plan> Planner::removeLimits(const std::string &project)
+{
+    return QuotaPlans(m_context).removeLimits(project);
+}
+
+Result<BudgetInput> Planner::quotaBudgetInput(const std::string &workspace)
+{
+    return QuotaPlans(m_context).budgetOf(workspace);
 }
 
 } // namespace kube::tenancy

@@ -13,6 +13,7 @@
 #include "kubeclient/tenancy/plan/plan.h"
 #include "kubeclient/tenancy/plan/plancontext.h"
 #include "kubeclient/tenancy/plan/planreader.h"
+#include "kubeclient/tenancy/plan/quotaplans.h"
 
 #include <memory>
 #include <string>
@@ -67,6 +68,18 @@ public:
     // The rules a role ends with once templates are composed, as the controller would (4.x:
     // own rules plus uncovered template rules; 3.x: the union of the templates).
     Result<nlohmann::json> composeRules(const RoleSpec &spec);
+
+    // --- Quotas and container defaults (quotaplans) ---
+    // Sets (merges, or with spec.replace replaces) a workspace or project quota's hard limits;
+    // the plan warns, with the numbers, when the workspace budget would be exceeded.
+    Result<Plan> setQuota(const QuotaSpec &spec);
+    // No keys: delete the quota object; else remove those keys from its hard limits.
+    Result<Plan> removeQuota(QuotaLevel level, const std::string &target, const std::vector<std::string> &keys = {});
+    // A LimitRange item (type Container: default, defaultRequest, min, max; type Pod: min, max).
+    Result<Plan> setLimits(const LimitsSpec &spec);
+    Result<Plan> removeLimits(const std::string &project);
+    // A workspace's quota figures as the planner reads them (for the budget check).
+    Result<BudgetInput> quotaBudgetInput(const std::string &workspace);
 
 private:
     // Standalone: a plan that changes memberships also keeps each user's reach in step.

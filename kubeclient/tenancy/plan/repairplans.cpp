@@ -5,6 +5,7 @@
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/kubesphere/names.h"
+#include "kubeclient/tenancy/plan/quotaplans.h"
 #include "kubeclient/tenancy/plan/reachwrites.h"
 
 #include <algorithm>
@@ -204,6 +205,12 @@ Result<Plan> RepairPlans::repair() const
             return r;
         if (auto r = addDeletedUserBindings(plan); !r)
             return r;
+        // Projects that break a workspace quota: reported, not written (nothing can fix usage).
+        if (auto broken = QuotaPlans(m_context).repairReport(); !broken)
+            plan.notes.push_back("workspace quotas not checked: " + broken.error().describe());
+        else
+            for (auto &line : *broken)
+                plan.warnings.push_back(std::move(line));
         if (plan.writes.empty())
             plan.notes.push_back("no drift found");
         return {};

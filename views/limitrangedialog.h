@@ -1,0 +1,46 @@
+// The container-defaults editor: a project's LimitRange item of type Container (default limit,
+// default request, min, max per resource) or Pod (min, max), as rows checked while typed with
+// the server's rule min <= default request <= default <= max. Other items of the LimitRange
+// (PersistentVolumeClaim, the other type) are kept as they are.
+#pragma once
+
+#include "views/plandialog.h"
+
+#include "kubeclient/tenancy/graph/graphsnapshot.h"
+#include "kubeclient/tenancy/plan/quotaplans.h"
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+class LimitEditorModel;
+
+class LimitRangeDialog final : public PlanDialog
+{
+    Q_OBJECT
+public:
+    LimitRangeDialog(PlanRunner *runner, const kube::tenancy::GraphSnapshot &snapshot, const QString &project,
+                     QWidget *parent = nullptr);
+
+    LimitEditorModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    QComboBox *typeBox() const { return m_type; }
+    QLabel *problemLabel() const { return m_problem; }
+    QPushButton *addButton() const { return m_add; }
+
+    std::optional<kube::tenancy::LimitsSpec> spec(QString *problem) const;
+
+private:
+    void loadType();
+
+    QString m_project;
+    std::vector<nlohmann::json> m_limitRanges;  // the project's, to fill each type's rows
+    LimitEditorModel *m_model;
+    QTableView *m_table;
+    QComboBox *m_type;
+    QLabel *m_problem;
+    QPushButton *m_add;
+    QPushButton *m_remove;
+};
