@@ -176,7 +176,8 @@ int workspaceCommand(const std::string &verb, const CommandArgs &a)
     for (const auto &c : tspec.value("placement", json::object()).value("clusters", json::array()))
         spec.clusters.push_back(c.value("name", ""));
     if (session.api().flavor == ApiFlavor::V4) {
-        if (annotationOf(*current, kNetworkIsolateAnnotation) == kNetworkIsolateEnabled)
+        if (annotationOf(*current, kNetworkIsolateAnnotation) == kNetworkIsolateEnabled
+            || tmplAnnotations.value(kNetworkIsolateAnnotation, "") == kNetworkIsolateEnabled)
             spec.networkIsolation = true;
     } else if (tmplSpec.contains("networkIsolation") && tmplSpec["networkIsolation"].is_boolean()) {
         spec.networkIsolation = tmplSpec["networkIsolation"].get<bool>();
