@@ -577,6 +577,28 @@ int runUser(const CommandArgs &args)
     return userStateCommand(args);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Network isolation
+
+int runIsolate(const CommandArgs &a)
+{
+    if (!a.positional().empty())
+        return usageError(a, "isolate takes no arguments: name the workspace with -w or the project with -n");
+    const std::string ws = a.value("--workspace"), ns = a.value("--namespace");
+    if (ws.empty() == ns.empty())
+        return usageError(a, "isolate needs exactly one of -w WORKSPACE or -n PROJECT");
+    IsolationOptions options;
+    if (a.has("--allow-from"))
+        options.allowedIngressNamespaces = a.values("--allow-from");
+    TenancySession session(a);
+    if (int rc = session.open(true))
+        return rc;
+    const bool on = !a.on("--off");
+    if (!ws.empty())
+        return session.execute(session.planner().setIsolation(IsolationScope::Workspace, ws, on, options));
+    return session.execute(session.planner().setIsolation(IsolationScope::Project, ns, on, options));
+}
+
 int runRepair(const CommandArgs &a)
 {
     if (!a.positional().empty())
