@@ -63,6 +63,10 @@ private:
     // Undo / Redo of the session's current history entry, through a plan dialog.
     void undoRedo(const NodeContext &c, bool redo);
     void showHistory(const NodeContext &c);
+    // --- network: the isolation switch and the policy editor ---
+    void isolate(const NodeContext &c);
+    void networkPolicy(const NodeContext &c, bool create);
+    void deleteNetworkPolicy(const NodeContext &c);
     // Remembers the connection's choices (pins, mode) and connects again with them.
     void saveAndReconnect(ClusterSession *session);
     // The question-only dialog of deletes and enable/disable: the plan shows at once.

@@ -94,6 +94,15 @@ MainWindow::MainWindow(Options options, QWidget *parent)
         if (m_actions->action(TenancyActions::EditRole)->isEnabled())
             m_actions->action(TenancyActions::EditRole)->trigger();
     });
+    // The Network tab: Enter / double-click edits a policy, Delete deletes it (as its actions allow).
+    connect(m_details, &DetailPanel::policyActivated, this, [this] {
+        if (m_actions->action(TenancyActions::EditNetworkPolicy)->isEnabled())
+            m_actions->action(TenancyActions::EditNetworkPolicy)->trigger();
+    });
+    connect(m_details, &DetailPanel::policyDeleteRequested, this, [this] {
+        if (m_actions->action(TenancyActions::DeleteNetworkPolicy)->isEnabled())
+            m_actions->action(TenancyActions::DeleteNetworkPolicy)->trigger();
+    });
     m_handlers->install(m_actions);
     connect(m_handlers, &ActionHandlers::dialogReady, this, &MainWindow::openDialog);
     connect(m_handlers, &ActionHandlers::selectRequested, this, &MainWindow::selectWhenAvailable);
@@ -165,6 +174,10 @@ void MainWindow::buildMenus()
     for (auto id : {TenancyActions::NewRole, TenancyActions::EditRole, TenancyActions::CloneRole, TenancyActions::DeleteRole})
         tenancy->addAction(A(id));
     tenancy->addSeparator();
+    for (auto id : {TenancyActions::IsolateNetwork, TenancyActions::NewNetworkPolicy, TenancyActions::EditNetworkPolicy,
+                    TenancyActions::DeleteNetworkPolicy})
+        tenancy->addAction(A(id));
+    tenancy->addSeparator();
     tenancy->addAction(A(TenancyActions::CopyName));
     tenancy->addAction(A(TenancyActions::CopyPath));
 
@@ -214,6 +227,10 @@ void MainWindow::buildMenus()
                                  A(TenancyActions::RemoveMembers)});
     m_details->setRoleActions({A(TenancyActions::NewRole), A(TenancyActions::EditRole), A(TenancyActions::CloneRole),
                                A(TenancyActions::DeleteRole)});
+    // The Network tab: the isolation switch and the policy editor's actions.
+    m_details->setIsolationAction(A(TenancyActions::IsolateNetwork));
+    m_details->setNetworkActions({A(TenancyActions::NewNetworkPolicy), A(TenancyActions::EditNetworkPolicy),
+                                  A(TenancyActions::DeleteNetworkPolicy)});
 }
 
 ClusterSession *MainWindow::addConnection(const ConnectionSpec &spec, bool remember)
@@ -302,6 +319,7 @@ NodeContext MainWindow::contextFor(const QModelIndex &index) const
     c.path = node->path();
     c.members = m_details->selectedMembers();
     c.role = m_details->selectedRole();
+    c.policy = m_details->selectedPolicy();
     return c;
 }
 

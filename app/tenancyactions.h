@@ -31,6 +31,7 @@ struct NodeContext {
     // What is selected in the detail panel's Members / Roles tables of this node.
     QStringList members;  // user names
     QString role;
+    QString policy;  // the user NetworkPolicy selected in the Network tab (a project's)
     bool valid() const { return !session.isNull(); }
 };
 
@@ -66,6 +67,11 @@ public:
         Undo,     // Edit → Undo <change>: plans the inverse of the cluster's last applied change
         Redo,
         History,  // the cluster's change history, newest first
+        // --- network (isolation switch, policy editor) ---
+        IsolateNetwork,       // checkable: the workspace's / project's own isolation
+        NewNetworkPolicy,     // in the project
+        EditNetworkPolicy,    // the policy selected in the Network tab
+        DeleteNetworkPolicy,
         IdCount
     };
 

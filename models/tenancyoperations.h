@@ -45,4 +45,10 @@ public:
     // Roles (the role editor). create: a new role or a clone; else an edit of `spec.name`.
     static Operation saveRole(kube::tenancy::RoleSpec spec, bool create);
     static Operation deleteRole(kube::tenancy::RoleSpec spec);
+
+    // --- Network: the isolation switch and the NetworkPolicy editor ---
+    static Operation setIsolation(kube::tenancy::IsolationScope scope, std::string name, bool on);
+    // policy: the networking.k8s.io/v1 object as the editor leaves it (unknown fields kept).
+    static Operation saveNetworkPolicy(nlohmann::json policy, bool create);
+    static Operation deleteNetworkPolicy(std::string ns, std::string name);
 };
