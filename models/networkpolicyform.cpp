@@ -91,8 +91,8 @@ NetworkPolicyRuleForm readRule(const json &rule, const char *peersKey)
     for (const auto &port : arrayOr(rule, "ports")) {
         NetworkPolicyPortForm p;
         p.extra = port.is_object() ? port : json::object();
-        if (p.extra.contains("protocol"))
-            p.protocol = scalarText(p.extra["protocol"]);
+        // Absent stays absent (the server's default is TCP); a new port in the form says TCP.
+        p.protocol = scalarText(p.extra.value("protocol", json()));
         p.port = scalarText(p.extra.value("port", json()));
         p.endPort = scalarText(p.extra.value("endPort", json()));
         for (const char *key : {"protocol", "port", "endPort"})

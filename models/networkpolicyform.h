@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 
 struct NetworkPolicyPortForm {
-    QString protocol = QStringLiteral("TCP");
+    QString protocol = QStringLiteral("TCP");  // "" when the object left it out (TCP by default)
     QString port;     // "" (every port), a number, or a named port
     QString endPort;  // "" or a number >= port
     nlohmann::json extra = nlohmann::json::object();  // fields the form does not show
