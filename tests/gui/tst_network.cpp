@@ -47,6 +47,9 @@ bool applyAndWait(PlanDialog *dialog)
 {
     dialog->setConfirmHook([](const QString &) { return true; });
     QSignalSpy applied(dialog, &PlanDialog::applied);
+    // (a dialog that plans on opening enables Apply once the plan and the permission are known)
+    if (!QTest::qWaitFor([dialog] { return dialog->applyButton()->isEnabled(); }, 20000))
+        return false;
     dialog->applyButton()->click();
     return applied.wait(30000) || applied.count() == 1;
 }
@@ -162,15 +165,18 @@ void tst_Network::isolationSwitchesOfAProjectAndAWorkspace()
     dialog = w->lastDialog();
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
     QTRY_VERIFY_WITH_TIMEOUT(dialog->planView()->toPlainText().contains(QStringLiteral("delete")), 20000);
-    QVERIFY(applyAndWait(dialog));
+    QVERIFY2(applyAndWait(dialog), qPrintable(dialog->statusLabel()->text()));
     QTRY_VERIFY_WITH_TIMEOUT(!policyExists(p2, QStringLiteral("nsnp-network-isolate")), 10000);
     QVERIFY(policyExists(p1, QStringLiteral("nsnp-network-isolate")));  // p1 is still isolated on its own
     showNetwork(w.get(), cluster + QStringLiteral("/Workspaces/") + ws + QLatin1Char('/') + qs(p1));
     QTRY_VERIFY_WITH_TIMEOUT(box->isEnabled() && box->isChecked(), 15000);
+    PlanDialog *previous = dialog;
     box->click();
     dialog = w->lastDialog();
+    QVERIFY(dialog && dialog != previous);
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
-    QVERIFY(applyAndWait(dialog));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->planView()->toPlainText().contains(QStringLiteral("delete")), 20000);
+    QVERIFY2(applyAndWait(dialog), qPrintable(dialog->statusLabel()->text()));
     QTRY_VERIFY_WITH_TIMEOUT(!policyExists(p1, QStringLiteral("nsnp-network-isolate")), 10000);
 }
 
@@ -209,7 +215,8 @@ void tst_Network::policyEditorCreatesAndRefusesBadInput()
     d->portTable()->item(0, NetworkPolicyDialog::PortEndColumn)->setText(QStringLiteral("8100"));
     // The YAML pane follows the form
     QTRY_VERIFY(d->yamlView()->toPlainText().contains(QStringLiteral("endPort: 8100")));
-    QVERIFY(d->yamlView()->toPlainText().contains(pick));
+    QVERIFY2(d->yamlView()->toPlainText().contains(QStringLiteral("kubesphere.io/workspace: ") + qs(m_seed.ws2)),
+             qPrintable(d->yamlView()->toPlainText()));
     // Then previewing names the field, and nothing is written
     d->previewButton()->click();
     QTRY_VERIFY_WITH_TIMEOUT(d->statusLabel()->text().contains(QStringLiteral("spec.ingress[0].from[1].ipBlock.cidr")), 10000);
@@ -256,23 +263,34 @@ void tst_Network::policyEditorCreatesAndRefusesBadInput()
     QCOMPARE(panel->selectedPolicy(), QStringLiteral("allow-from-ws2"));
     QTRY_VERIFY_WITH_TIMEOUT(w->actions()->action(TenancyActions::DeleteNetworkPolicy)->isEnabled(), 10000);
     save(w.get(), QStringLiteral("network-tab-policies"));
+    QTRY_VERIFY_WITH_TIMEOUT(w->actions()->action(TenancyActions::EditNetworkPolicy)->isEnabled(), 10000);
     // Enter edits it (the form filled from the object)
+    w->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(w.get()));
     panel->policyView()->setFocus();
+    QVERIFY(panel->policyView()->isVisible());
+    QVERIFY(panel->policyView()->currentIndex().isValid());
+    // (dialogs delete themselves on close, so a new one is told by the window's signal)
+    QSignalSpy opened(w.get(), &MainWindow::dialogOpened);
     QTest::keyClick(panel->policyView(), Qt::Key_Return);
+    QTRY_COMPARE(opened.count(), 1);
     auto *edit = qobject_cast<NetworkPolicyDialog *>(w->lastDialog());
-    QVERIFY(edit && edit != d);
+    QVERIFY(edit);
     QVERIFY(!edit->creating());
     QCOMPARE(edit->podSelectorEdit()->text(), QStringLiteral("app=web"));
     QCOMPARE(edit->ruleList()->count(), 1);
     edit->close();
     // Delete deletes it (through its plan)
     panel->selectPolicy(QStringLiteral("allow-from-ws2"));
+    w->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(w.get()));
     panel->policyView()->setFocus();
     QTest::keyClick(panel->policyView(), Qt::Key_Delete);
+    QTRY_COMPARE(opened.count(), 2);
     PlanDialog *del = w->lastDialog();
-    QVERIFY(del && del != edit);
+    QVERIFY(del && !qobject_cast<NetworkPolicyDialog *>(del));
     QVERIFY(QTest::qWaitForWindowExposed(del));
-    QVERIFY(applyAndWait(del));
+    QVERIFY2(applyAndWait(del), qPrintable(del->statusLabel()->text() + QLatin1Char('\n') + del->planView()->toPlainText()));
     QTRY_VERIFY_WITH_TIMEOUT(!policyExists(p2, QStringLiteral("allow-from-ws2")), 10000);
 }
 
