@@ -5,6 +5,8 @@
 #include "appsettings.h"
 
 #include "models/changehistory.h"
+#include "models/networkisolation.h"
+#include "models/tenancyoutline.h"
 #include "models/clustersession.h"
 #include "models/permissionsource.h"
 #include "models/sessionlist.h"
@@ -15,6 +17,7 @@
 #include "views/editprojectdialog.h"
 #include "views/memberdialog.h"
 #include "views/moveprojectdialog.h"
+#include "views/networkpolicydialog.h"
 #include "views/pinnamespacesdialog.h"
 #include "views/plandialog.h"
 #include "views/projectdialog.h"
@@ -79,6 +82,10 @@ void ActionHandlers::install(TenancyActions *actions)
     actions->setHandler(A::EditQuota, [this](const NodeContext &c) { editQuota(c); });
     actions->setHandler(A::EditContainerDefaults, [this](const NodeContext &c) { editContainerDefaults(c); });
     actions->setHandler(A::RemoveQuota, [this](const NodeContext &c) { removeQuota(c); });
+    actions->setHandler(A::IsolateNetwork, [this](const NodeContext &c) { isolate(c); });
+    actions->setHandler(A::NewNetworkPolicy, [this](const NodeContext &c) { networkPolicy(c, true); });
+    actions->setHandler(A::EditNetworkPolicy, [this](const NodeContext &c) { networkPolicy(c, false); });
+    actions->setHandler(A::DeleteNetworkPolicy, [this](const NodeContext &c) { deleteNetworkPolicy(c); });
 }
 
 // --- Quotas and container defaults ---
@@ -317,6 +324,41 @@ void ActionHandlers::pinNamespaces(const NodeContext &c)
     });
     m_pinDialog = d;
     d->open();
+}
+
+// --- network ---
+
+void ActionHandlers::isolate(const NodeContext &c)
+{
+    const bool workspace = c.kind == NodeKind::Workspace;
+    const bool isolated = c.flags & OutlineEntry::Isolated;
+    // The switch keeps showing the cluster's state; the watch brings the change once applied.
+    if (m_actions)
+        m_actions->action(TenancyActions::IsolateNetwork)->setChecked(isolated);
+    const bool on = !isolated;
+    const QString title = (on ? tr("Isolate network of %1") : tr("End network isolation of %1")).arg(c.name);
+    ready(confirmDialog(c, title, NetworkIsolation::confirmText(c.session->tenancy(), workspace, c.name, on),
+                        TenancyOperations::setIsolation(workspace ? kube::tenancy::IsolationScope::Workspace
+                                                                  : kube::tenancy::IsolationScope::Project,
+                                                        c.name.toStdString(), on)),
+          c, TenancyActions::IsolateNetwork);
+}
+
+void ActionHandlers::deleteNetworkPolicy(const NodeContext &c)
+{
+    ready(confirmDialog(c, tr("Delete network policy %1").arg(c.policy),
+                        tr("Deletes the NetworkPolicy <b>%1</b> of project <b>%2</b>: the traffic only it allowed is "
+                           "refused again where other policies isolate the pods.")
+                            .arg(c.policy.toHtmlEscaped(), c.name.toHtmlEscaped()),
+                        TenancyOperations::deleteNetworkPolicy(c.name.toStdString(), c.policy.toStdString())),
+          c, TenancyActions::DeleteNetworkPolicy);
+}
+
+void ActionHandlers::networkPolicy(const NodeContext &c, bool create)
+{
+    auto *d = new NetworkPolicyDialog(new PlanRunner(c.session), c.session->snapshot(), c.name,
+                                      create ? QString() : c.policy, m_window);
+    ready(d, c, create ? TenancyActions::NewNetworkPolicy : TenancyActions::EditNetworkPolicy);
 }
 
 void ActionHandlers::saveAndReconnect(ClusterSession *session)

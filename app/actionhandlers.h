@@ -67,6 +67,10 @@ private:
     void editQuota(const NodeContext &c);
     void editContainerDefaults(const NodeContext &c);
     void removeQuota(const NodeContext &c);
+    // --- network: the isolation switch and the policy editor ---
+    void isolate(const NodeContext &c);
+    void networkPolicy(const NodeContext &c, bool create);
+    void deleteNetworkPolicy(const NodeContext &c);
     // Remembers the connection's choices (pins, mode) and connects again with them.
     void saveAndReconnect(ClusterSession *session);
     // The question-only dialog of deletes and enable/disable: the plan shows at once.

@@ -94,6 +94,15 @@ MainWindow::MainWindow(Options options, QWidget *parent)
         if (m_actions->action(TenancyActions::EditRole)->isEnabled())
             m_actions->action(TenancyActions::EditRole)->trigger();
     });
+    // The Network tab: Enter / double-click edits a policy, Delete deletes it (as its actions allow).
+    connect(m_details, &DetailPanel::policyActivated, this, [this] {
+        if (m_actions->action(TenancyActions::EditNetworkPolicy)->isEnabled())
+            m_actions->action(TenancyActions::EditNetworkPolicy)->trigger();
+    });
+    connect(m_details, &DetailPanel::policyDeleteRequested, this, [this] {
+        if (m_actions->action(TenancyActions::DeleteNetworkPolicy)->isEnabled())
+            m_actions->action(TenancyActions::DeleteNetworkPolicy)->trigger();
+    });
     m_handlers->install(m_actions);
     connect(m_handlers, &ActionHandlers::dialogReady, this, &MainWindow::openDialog);
     connect(m_handlers, &ActionHandlers::selectRequested, this, &MainWindow::selectWhenAvailable);
@@ -168,6 +177,10 @@ void MainWindow::buildMenus()
     for (auto id : {TenancyActions::EditQuota, TenancyActions::EditContainerDefaults, TenancyActions::RemoveQuota})
         tenancy->addAction(A(id));
     tenancy->addSeparator();
+    for (auto id : {TenancyActions::IsolateNetwork, TenancyActions::NewNetworkPolicy, TenancyActions::EditNetworkPolicy,
+                    TenancyActions::DeleteNetworkPolicy})
+        tenancy->addAction(A(id));
+    tenancy->addSeparator();
     tenancy->addAction(A(TenancyActions::CopyName));
     tenancy->addAction(A(TenancyActions::CopyPath));
 
@@ -220,6 +233,10 @@ void MainWindow::buildMenus()
     // The Quotas tab carries the quota editors' actions (bar + context menu).
     m_details->setQuotaActions({A(TenancyActions::EditQuota), A(TenancyActions::EditContainerDefaults),
                                 A(TenancyActions::RemoveQuota)});
+    // The Network tab: the isolation switch and the policy editor's actions.
+    m_details->setIsolationAction(A(TenancyActions::IsolateNetwork));
+    m_details->setNetworkActions({A(TenancyActions::NewNetworkPolicy), A(TenancyActions::EditNetworkPolicy),
+                                  A(TenancyActions::DeleteNetworkPolicy)});
 }
 
 ClusterSession *MainWindow::addConnection(const ConnectionSpec &spec, bool remember)
@@ -308,6 +325,7 @@ NodeContext MainWindow::contextFor(const QModelIndex &index) const
     c.path = node->path();
     c.members = m_details->selectedMembers();
     c.role = m_details->selectedRole();
+    c.policy = m_details->selectedPolicy();
     return c;
 }
 

@@ -33,6 +33,19 @@ bool hasMembers(const NodeContext &c) { return TenancyActions::memberScopeOf(c).
 bool hasSelectedMembers(const NodeContext &c) { return hasMembers(c) && !c.members.isEmpty(); }
 bool hasRoles(const NodeContext &c) { return TenancyActions::roleLevelOf(c).has_value(); }
 bool hasRole(const NodeContext &c) { return hasRoles(c) && !TenancyActions::roleOf(c).isEmpty(); }
+// Network: KubeSphere isolates workspaces and the projects of a workspace; policies live in projects.
+bool isolatable(const NodeContext &c)
+{
+    return c.kind == NodeKind::Workspace || (c.kind == NodeKind::Project && !c.scope.isEmpty());
+}
+bool hasPolicy(const NodeContext &c) { return c.kind == NodeKind::Project && !c.policy.isEmpty(); }
+const kube::GroupVersionResource &networkPolicies() { return Api::networkPolicy; }
+std::optional<AccessQuery> policyQuery(const char *verb, const NodeContext &c, bool named)
+{
+    AccessQuery q = query(verb, networkPolicies(), named ? c.policy : QString());
+    q.ns = c.name;
+    return q;
+}
 
 using Level = kube::tenancy::RoleSpec::Level;
 const kube::GroupVersionResource &roleResource(const Api &a, Level level)
@@ -174,6 +187,18 @@ const ActionRow &row(Id id)
          false},
         {TenancyActions::RemoveQuota, QT_TRANSLATE_NOOP("TenancyActions", "Remove q&uota…"), {}, nullptr, hasQuota,
          [](const Api &a, const NodeContext &c) { return quotaQuery("delete", a, c); }, false},
+        // --- network ---
+        {TenancyActions::IsolateNetwork, QT_TRANSLATE_NOOP("TenancyActions", "Isolate &network"), {}, nullptr, isolatable,
+         [](const Api &a, const NodeContext &c) {
+             return std::optional(c.kind == NodeKind::Workspace ? query("patch", a.workspaceTemplate, c.name)
+                                                                : query("patch", kNamespaces, c.name));
+         }, false},
+        {TenancyActions::NewNetworkPolicy, QT_TRANSLATE_NOOP("TenancyActions", "New network &policy…"), {}, nullptr,
+         on<NodeKind::Project>, [](const Api &, const NodeContext &c) { return policyQuery("create", c, false); }, false},
+        {TenancyActions::EditNetworkPolicy, QT_TRANSLATE_NOOP("TenancyActions", "Edit network polic&y…"), {}, nullptr,
+         hasPolicy, [](const Api &, const NodeContext &c) { return policyQuery("patch", c, true); }, false},
+        {TenancyActions::DeleteNetworkPolicy, QT_TRANSLATE_NOOP("TenancyActions", "Delete network polic&y…"), {}, nullptr,
+         hasPolicy, [](const Api &, const NodeContext &c) { return policyQuery("delete", c, true); }, false},
     };
     static_assert(std::size(kRows) == TenancyActions::IdCount, "one row per action");
     return kRows[id];
@@ -205,6 +230,8 @@ TenancyActions::TenancyActions(QObject *parent)
         });
         m_actions[id] = a;
     }
+    // The switch shows the node's own state (refresh sets it); triggering opens a plan dialog.
+    m_actions[IsolateNetwork]->setCheckable(true);
     setContext({});
 }
 
@@ -307,6 +334,8 @@ void TenancyActions::refresh()
             a->setStatusTip(tip);
             continue;
         }
+        if (id == IsolateNetwork)
+            a->setChecked(applicable && (m_context.flags & OutlineEntry::Isolated));
         // Variants sharing a shortcut (F2, Delete) would be ambiguous if all were visible.
         if (row(id).treeOnly)
             a->setVisible(applicable);
@@ -332,6 +361,7 @@ void TenancyActions::fillContextMenu(QMenu *menu) const
                                      {AddMembers, ChangeMemberRole, RemoveMembers},
                                      {NewRole, EditRole, CloneRole, DeleteRole},
                                      {EditQuota, EditContainerDefaults, RemoveQuota},
+                                     {IsolateNetwork, NewNetworkPolicy, EditNetworkPolicy, DeleteNetworkPolicy},
                                      {CopyName, CopyPath}};
     for (const auto &group : groups) {
         bool any = false;

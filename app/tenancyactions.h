@@ -31,6 +31,7 @@ struct NodeContext {
     // What is selected in the detail panel's Members / Roles tables of this node.
     QStringList members;  // user names
     QString role;
+    QString policy;  // the user NetworkPolicy selected in the Network tab (a project's)
     bool valid() const { return !session.isNull(); }
 };
 
@@ -70,6 +71,11 @@ public:
         EditQuota,              // the workspace quota, or the project's ResourceQuota
         EditContainerDefaults,  // the project's LimitRange
         RemoveQuota,
+        // --- network (isolation switch, policy editor) ---
+        IsolateNetwork,       // checkable: the workspace's / project's own isolation
+        NewNetworkPolicy,     // in the project
+        EditNetworkPolicy,    // the policy selected in the Network tab
+        DeleteNetworkPolicy,
         IdCount
     };
 

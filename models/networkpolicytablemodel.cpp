@@ -2,6 +2,8 @@
 // The isolation policy is named in the note: it is the switch, not a custom policy.
 #include "models/networkpolicytablemodel.h"
 
+#include <QFont>
+
 NetworkPolicyTableModel::NetworkPolicyTableModel(QObject *parent)
     : RowTableModel(parent)
 {
@@ -26,6 +28,14 @@ QVariant NetworkPolicyTableModel::headerData(int section, Qt::Orientation orient
 
 QVariant NetworkPolicyTableModel::cell(const NetworkPolicyRow &row, int column, int role) const
 {
+    if (role == EditableRole)
+        return row.editable;
+    // Rows the editor leaves alone (the isolation policy, generated ones) read as such.
+    if (role == Qt::FontRole && !row.editable) {
+        QFont italic;
+        italic.setItalic(true);
+        return italic;
+    }
     if (role != Qt::DisplayRole && role != RawRole)
         return {};
     switch (column) {

@@ -13,6 +13,7 @@ struct NetworkPolicyRow {
     int ingressRules = 0;
     int egressRules = 0;
     QString note;   // "isolation (Tenantry/KubeSphere)", "generated from a NamespaceNetworkPolicy"
+    bool editable = false;  // a user's NetworkPolicy (not nsnp-*, not a NamespaceNetworkPolicy)
 
     QString key() const { return kind + QChar(0x1f) + name; }
     bool operator==(const NetworkPolicyRow &other) const = default;
@@ -23,6 +24,8 @@ class NetworkPolicyTableModel final : public RowTableModel<NetworkPolicyRow>
     Q_OBJECT
 public:
     enum Column { NameColumn, KindColumn, TypesColumn, IngressColumn, EgressColumn, NoteColumn, ColumnCount };
+    // bool on every cell: the row is a user's NetworkPolicy the editor may change or delete.
+    static constexpr int EditableRole = RawRole + 1;
 
     explicit NetworkPolicyTableModel(QObject *parent = nullptr);
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -3,6 +3,7 @@
 #include "models/nodedetails.h"
 
 #include "models/clustersession.h"
+#include "models/networkisolation.h"
 
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/kubesphere/objectviews.h"
@@ -201,9 +202,13 @@ NetworkPolicyRow policyRow(const char *kind, const nlohmann::json &object)
     r.ingressRules = static_cast<int>(v.ingressRuleCount());
     r.egressRules = static_cast<int>(v.egressRuleCount());
     if (v.isIsolationPolicy())
-        r.note = tr("network isolation");
+        r.note = ObjectView(object).label(kGeneratedByLabel).empty() ? tr("network isolation (generated; use the switch)")
+                                                                      : tr("network isolation (written by Tenantry; use the switch)");
     else if (v.generatedFromNsnp())
         r.note = tr("generated from a NamespaceNetworkPolicy");
+    // Only a user's own NetworkPolicy is edited here: "nsnp-" ones belong to the isolation switch
+    // or KubeSphere's controller, NamespaceNetworkPolicies to KubeSphere's own API.
+    r.editable = r.kind == QLatin1String("NetworkPolicy") && !v.isIsolationPolicy() && !v.generatedFromNsnp();
     return r;
 }
 
@@ -247,6 +252,7 @@ void buildWorkspace(NodeDetails &d, const GraphSnapshot &s)
     addWorkspaceBudget(d, s, ws->name);
     const auto iso = s.workspaceIsolation(ws->name);
     d.isolationKnown = true;
+    d.isolationSwitch = true;
     d.isolationEnabled = iso.enabled;
     d.isolationText = iso.enabled ? tr("on") : tr("off");
     if (iso.source == IsolationInfo::Source::Annotation)
@@ -306,6 +312,8 @@ void buildProject(NodeDetails &d, const GraphSnapshot &s)
     }
     const auto iso = s.projectIsolation(p->name);
     d.isolationKnown = true;
+    d.isolationSwitch = !p->workspace.empty();  // KubeSphere isolates projects of a workspace only
+    d.projectIsolated = iso.enabled;
     d.isolationEnabled = iso.effective;
     if (iso.enabled)
         d.isolationText = tr("on (project)");
@@ -505,6 +513,8 @@ NodeDetails NodeDetails::build(const GraphSnapshot &s, NodeKind kind, const QStr
 NodeDetails NodeDetails::build(const ClusterSession &session, NodeKind kind, const QString &name, const QString &scope)
 {
     NodeDetails d = build(session.snapshot(), kind, name, scope);
+    if (d.isolationSwitch)
+        d.isolationExplanation = NetworkIsolation::explanation(session.tenancy(), kind == NodeKind::Workspace);
     if (kind == NodeKind::Cluster)
         d.addConnection(session.spec(), session.status());
     // What enforces a workspace quota depends on the mode, which only the session knows.

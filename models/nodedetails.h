@@ -59,6 +59,11 @@ struct NodeDetails {
     bool isolationEnabled = false;
     QString isolationText;  // "on (workspace)", "off"...
     std::vector<NetworkPolicyRow> policies;
+    // The Network tab's switch: whether this node has one (a workspace, a project of a
+    // workspace), and what it does in this cluster's mode (set by the session overload).
+    bool isolationSwitch = false;
+    bool projectIsolated = false;  // a project's own switch (isolationEnabled also counts its workspace's)
+    QString isolationExplanation;
     QString yaml;           // the live object, secrets redacted; "" when none
 
     static NodeDetails build(const kube::tenancy::GraphSnapshot &snapshot, NodeKind kind, const QString &name,

@@ -154,3 +154,20 @@ TenancyOperations::Operation TenancyOperations::removeLimits(std::string project
 {
     return [project = std::move(project)](Planner &planner) { return planner.removeLimits(project); };
 }
+
+// --- Network ---
+
+TenancyOperations::Operation TenancyOperations::setIsolation(IsolationScope scope, std::string name, bool on)
+{
+    return [scope, name = std::move(name), on](Planner &planner) { return planner.setIsolation(scope, name, on); };
+}
+
+TenancyOperations::Operation TenancyOperations::saveNetworkPolicy(nlohmann::json policy, bool create)
+{
+    return [policy = std::move(policy), create](Planner &planner) { return planner.saveNetworkPolicy(policy, create); };
+}
+
+TenancyOperations::Operation TenancyOperations::deleteNetworkPolicy(std::string ns, std::string name)
+{
+    return [ns = std::move(ns), name = std::move(name)](Planner &planner) { return planner.deleteNetworkPolicy(ns, name); };
+}

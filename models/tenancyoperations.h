@@ -53,4 +53,9 @@ public:
     static Operation removeQuota(kube::tenancy::QuotaLevel level, std::string target, std::vector<std::string> keys = {});
     static Operation setLimits(kube::tenancy::LimitsSpec spec);
     static Operation removeLimits(std::string project);
+    // --- Network: the isolation switch and the NetworkPolicy editor ---
+    static Operation setIsolation(kube::tenancy::IsolationScope scope, std::string name, bool on);
+    // policy: the networking.k8s.io/v1 object as the editor leaves it (unknown fields kept).
+    static Operation saveNetworkPolicy(nlohmann::json policy, bool create);
+    static Operation deleteNetworkPolicy(std::string ns, std::string name);
 };

@@ -14,7 +14,9 @@
 #include "models/timeformat.h"
 #include "views/usagebardelegate.h"
 
+#include <QCheckBox>
 #include <QFontDatabase>
+#include <QShortcut>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -242,8 +244,35 @@ QWidget *DetailPanel::makeNetwork()
     m_isolation->setObjectName(QStringLiteral("isolationLabel"));
     m_isolation->setTextFormat(Qt::RichText);
     layout->addWidget(m_isolation);
+    m_isolationSwitch = new QCheckBox(tr("Isolate network"), page);
+    m_isolationSwitch->setObjectName(QStringLiteral("isolationSwitch"));
+    m_isolationSwitch->setEnabled(false);
+    layout->addWidget(m_isolationSwitch);
+    m_isolationExplanation = new QLabel(page);
+    m_isolationExplanation->setObjectName(QStringLiteral("isolationExplanation"));
+    m_isolationExplanation->setWordWrap(true);
+    m_isolationExplanation->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_isolationExplanation);
     layout->addWidget(heading(tr("Network policies"), page));
-    layout->addWidget(makeTable(m_policies, NetworkPolicyTableModel::NoteColumn), 1);
+    m_networkBar = new QToolBar(page);
+    m_networkBar->setObjectName(QStringLiteral("networkBar"));
+    static_cast<QToolBar *>(m_networkBar)->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_networkBar->hide();
+    layout->addWidget(m_networkBar);
+    m_policyView = makeTable(m_policies, NetworkPolicyTableModel::NoteColumn);
+    m_policyView->setObjectName(QStringLiteral("policyTable"));
+    m_policyView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_policyView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DetailPanel::selectionChanged);
+    connect(m_policyView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        if (index.data(NetworkPolicyTableModel::EditableRole).toBool())
+            emit policyActivated(index.siblingAtColumn(NetworkPolicyTableModel::NameColumn).data(kRawRole).toString());
+    });
+    auto *del = new QShortcut(QKeySequence::Delete, m_policyView, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(del, &QShortcut::activated, this, [this] {
+        if (const QString name = selectedPolicy(); !name.isEmpty())
+            emit policyDeleteRequested(name);
+    });
+    layout->addWidget(m_policyView, 1);
     return page;
 }
 
@@ -391,6 +420,10 @@ void DetailPanel::setDetails(const NodeDetails &d)
     else
         m_isolation->clear();
     m_policies->setRows(d.policies);
+    m_isolationSwitch->setVisible(d.isolationSwitch);
+    m_isolationExplanation->setVisible(d.isolationSwitch);
+    m_isolationExplanation->setText(d.isolationExplanation);
+    m_networkBar->setVisible(d.kind == NodeKind::Project && !static_cast<QToolBar *>(m_networkBar)->actions().isEmpty());
 
     if (m_yaml->toPlainText() != d.yaml) {
         // Live updates keep the reader's place in a long object.
@@ -443,6 +476,55 @@ void DetailPanel::setQuotaActions(const QList<QAction *> &actions)
 QString DetailPanel::quotaNotesText() const
 {
     return m_quotaNotes->text();
+}
+
+void DetailPanel::setIsolationAction(QAction *action)
+{
+    auto sync = [this, action] {
+        const QSignalBlocker block(m_isolationSwitch);
+        m_isolationSwitch->setChecked(action->isChecked());
+        m_isolationSwitch->setEnabled(action->isEnabled() && action->isVisible());
+        m_isolationSwitch->setToolTip(action->toolTip());
+    };
+    connect(action, &QAction::changed, m_isolationSwitch, sync);
+    connect(action, &QAction::toggled, m_isolationSwitch, sync);
+    // The switch asks (a plan dialog); it shows the cluster's state, not the click, until applied.
+    connect(m_isolationSwitch, &QCheckBox::clicked, this, [action, sync] {
+        sync();
+        action->trigger();
+    });
+    sync();
+}
+
+void DetailPanel::setNetworkActions(const QList<QAction *> &actions)
+{
+    auto *bar = static_cast<QToolBar *>(m_networkBar);
+    bar->clear();
+    bar->addActions(actions);
+    for (QAction *a : m_policyView->actions())
+        m_policyView->removeAction(a);
+    m_policyView->addActions(actions);
+}
+
+QString DetailPanel::selectedPolicy() const
+{
+    const auto rows = m_policyView->selectionModel()->selectedRows(NetworkPolicyTableModel::NameColumn);
+    if (rows.isEmpty() || !rows.first().data(NetworkPolicyTableModel::EditableRole).toBool())
+        return {};
+    return rows.first().data(kRawRole).toString();
+}
+
+void DetailPanel::selectPolicy(const QString &name)
+{
+    auto *proxy = m_policyView->model();
+    for (int r = 0; r < proxy->rowCount(); ++r) {
+        const QModelIndex index = proxy->index(r, NetworkPolicyTableModel::NameColumn);
+        if (index.data(kRawRole).toString() == name) {
+            m_policyView->setCurrentIndex(index);
+            m_policyView->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            return;
+        }
+    }
 }
 
 QStringList DetailPanel::selectedMembers() const

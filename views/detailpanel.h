@@ -69,10 +69,22 @@ public:
     void selectMembers(const QStringList &users);
     void selectRole(const QString &name);
 
+    // --- Network tab: the isolation switch (a check box following `action`: checked, enabled,
+    // tool tip; clicking triggers it) and the policy editor's actions (bar + context menu). ---
+    void setIsolationAction(QAction *action);
+    void setNetworkActions(const QList<QAction *> &actions);
+    QTableView *policyView() const { return m_policyView; }
+    // The user NetworkPolicy selected in the Network tab ("" for none or a generated one).
+    QString selectedPolicy() const;
+    void selectPolicy(const QString &name);
+
 signals:
     void selectionChanged();
     // Enter or a double-click on a role: the window opens its editor.
     void roleActivated(const QString &name);
+    // Enter or a double-click on an editable policy; the Delete key on one.
+    void policyActivated(const QString &name);
+    void policyDeleteRequested(const QString &name);
 
 private:
     QWidget *makeOverview();
@@ -114,6 +126,10 @@ private:
     QLabel *m_quotaNotes = nullptr;
     QLabel *m_isolation = nullptr;
     NetworkPolicyTableModel *m_policies;
+    QTableView *m_policyView = nullptr;
+    QWidget *m_networkBar = nullptr;
+    class QCheckBox *m_isolationSwitch = nullptr;
+    QLabel *m_isolationExplanation = nullptr;
     QPlainTextEdit *m_yaml = nullptr;
     PermissionWorkbenchWidget *m_permissions = nullptr;
     QString m_shownKey;  // kind/name of the node shown, to know when a new node replaces it

@@ -29,6 +29,7 @@ int runMember(const CommandArgs &args);  // member add|set|remove
 int runRole(const CommandArgs &args);    // role create|edit|delete
 int runUser(const CommandArgs &args);    // user enable|disable|set-platform-role
 int runRepair(const CommandArgs &args);  // repair
+int runIsolate(const CommandArgs &args);  // isolate (-w WS | -n NS) [--off]
 
 int runInstall(const CommandArgs &args);  // install (installcommand.cpp)
 

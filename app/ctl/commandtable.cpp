@@ -52,9 +52,9 @@ std::vector<Command> buildCommands()
                   {"get workspaces|projects|users [NAME] [-w WS] [-A] [-o FORMAT]",
                    "get roles|members [NAME] (--platform | --cluster | -w WS | -n NS) [-o FORMAT]",
                    "get RESOURCE [NAME] [-n NS | -A] [-l SELECTOR] [-o FORMAT]"},
-                  "  get workspaces           NAME, MANAGER, PROJECTS, ALIAS, AGE\n"
+                  "  get workspaces           NAME, MANAGER, PROJECTS, ALIAS, NETWORK, AGE\n"
                   "  get projects [-w WS] [-A]\n"
-                  "                           NAME, WORKSPACE, STATUS, AGE; -A also lists namespaces outside workspaces\n"
+                  "                           NAME, WORKSPACE, STATUS, NETWORK, AGE; -A also lists namespaces outside workspaces\n"
                   "  get users                NAME, EMAIL, STATE, PLATFORM-ROLE, AGE\n"
                   "  get roles                NAME, TEMPLATES, RULES, ALIAS, BUILT-IN\n"
                   "  get members [USER]       SUBJECT, ROLE, BINDING, SINCE\n"
@@ -179,7 +179,8 @@ std::vector<Command> buildCommands()
     c.push_back({{"repair", "Tenancy", "fix drift in what standalone mode maintains",
                   {"repair"},
                   "Standalone mode: find the objects KubeSphere's controllers would have made that are missing\n"
-                  "or stale (workspace roles, manager bindings, RBAC mirrors and projections) and fix them.",
+                  "or stale (workspace roles, manager bindings, RBAC mirrors and projections, network isolation\n"
+                  "policies) and fix them.",
                   {output("yaml", "print the plan as YAML (results then go to stderr)")},
                   CommandKind::Write},
                  runRepair,
@@ -220,6 +221,23 @@ std::vector<Command> buildCommands()
                   CommandKind::Write},
                  runLimits,
                  {"limitrange"}});
+    // --- network isolation (networkplans) ---
+    c.push_back({{"isolate", "Tenancy", "turn network isolation of a workspace or a project on or off",
+                  {"isolate (-w WS | -n NS) [--off] [--allow-from NS]..."},
+                  "KubeSphere mode writes what its network controller reads (3.x: the workspace template's\n"
+                  "networkIsolation, 4.x: the template's kubesphere.io/network-isolate annotation; projects: the\n"
+                  "namespace annotation). Standalone mode also writes the NetworkPolicy nsnp-network-isolate that\n"
+                  "KubeSphere's controller would: each project admits traffic only from its workspace (workspace\n"
+                  "isolation) or itself (project isolation), plus the --allow-from namespaces (KubeSphere allows\n"
+                  "none by default). A network plugin that enforces NetworkPolicy must run.",
+                  {{"--workspace", 'w', K::Value, "WS", "the workspace to isolate"},
+                   {"--off", 0, K::Switch, "", "end isolation instead"},
+                   {"--allow-from", 0, K::List, "NS",
+                    "standalone: a namespace every isolation policy admits (repeatable; default: keep the policy's)"},
+                   output("yaml", "print the plan as YAML (results then go to stderr)")},
+                  CommandKind::Write},
+                 runIsolate,
+                 {}});
     c.push_back({{"install", "Tenancy", "install Tenantry's tenancy CRDs and built-in roles (standalone mode)",
                   {"install [--dry-run] [--yes]"},
                   "",

@@ -176,7 +176,8 @@ int workspaceCommand(const std::string &verb, const CommandArgs &a)
     for (const auto &c : tspec.value("placement", json::object()).value("clusters", json::array()))
         spec.clusters.push_back(c.value("name", ""));
     if (session.api().flavor == ApiFlavor::V4) {
-        if (annotationOf(*current, kNetworkIsolateAnnotation) == kNetworkIsolateEnabled)
+        if (annotationOf(*current, kNetworkIsolateAnnotation) == kNetworkIsolateEnabled
+            || tmplAnnotations.value(kNetworkIsolateAnnotation, "") == kNetworkIsolateEnabled)
             spec.networkIsolation = true;
     } else if (tmplSpec.contains("networkIsolation") && tmplSpec["networkIsolation"].is_boolean()) {
         spec.networkIsolation = tmplSpec["networkIsolation"].get<bool>();
@@ -574,6 +575,28 @@ int runRole(const CommandArgs &args) { return roleCommand(args); }
 int runUser(const CommandArgs &args)
 {
     return userStateCommand(args);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Network isolation
+
+int runIsolate(const CommandArgs &a)
+{
+    if (!a.positional().empty())
+        return usageError(a, "isolate takes no arguments: name the workspace with -w or the project with -n");
+    const std::string ws = a.value("--workspace"), ns = a.value("--namespace");
+    if (ws.empty() == ns.empty())
+        return usageError(a, "isolate needs exactly one of -w WORKSPACE or -n PROJECT");
+    IsolationOptions options;
+    if (a.has("--allow-from"))
+        options.allowedIngressNamespaces = a.values("--allow-from");
+    TenancySession session(a);
+    if (int rc = session.open(true))
+        return rc;
+    const bool on = !a.on("--off");
+    if (!ws.empty())
+        return session.execute(session.planner().setIsolation(IsolationScope::Workspace, ws, on, options));
+    return session.execute(session.planner().setIsolation(IsolationScope::Project, ns, on, options));
 }
 
 int runRepair(const CommandArgs &a)

@@ -181,10 +181,10 @@ int getWorkspaces(TenancySession &session, const CommandArgs &a, const std::stri
     if (!counted)
         std::fprintf(stderr, "warning: cannot count projects: namespaces may not be listed\n");
     return printObjects(objectsOf(objects, gvr), a.output(), false, [&] {
-        TenancyTable table({"NAME", "MANAGER", "PROJECTS", "ALIAS", "AGE"});
+        TenancyTable table({"NAME", "MANAGER", "PROJECTS", "ALIAS", "NETWORK", "AGE"});
         for (const auto &w : workspaces)
             table.addRow({w.name, w.manager, counted ? std::to_string(w.projectCount) : "<unknown>", w.alias,
-                          ageOf(w.created)});
+                          w.isolation.enabled ? "isolated" : "open", ageOf(w.created)});
         table.print(stdout);
     });
 }
@@ -217,6 +217,7 @@ int getProjects(TenancySession &session, const CommandArgs &a, const std::string
     const std::string ws = a.value("--workspace");
     std::vector<json> items;
     std::set<std::string> unreadable;  // reachable namespaces whose object we may not read
+    std::set<std::string> isolatedWorkspaces;
     if (!name.empty()) {
         auto one = session.client().get(TenancyApi::namespaces, "", name);
         if (!one) {
@@ -228,13 +229,17 @@ int getProjects(TenancySession &session, const CommandArgs &a, const std::string
         items.push_back(*one);
     } else {
         kube::session::LoadOptions options;
-        options.kinds = {GraphKind::Namespace};
+        // Workspace templates too, for the NETWORK column (a project isolated with its workspace).
+        options.kinds = {GraphKind::Namespace, GraphKind::WorkspaceTemplate};
         auto loaded = kube::session::TenancyFeed::load(kube::session::feedSourceOf(session.cluster()), options);
         if (!loaded) {
             TenancySession::printError(loaded.error());
             return 1;
         }
         const bool refused = loaded->forbidden.test(kube::tenancy::indexOf(GraphKind::Namespace));
+        for (const auto &w : loaded->snapshot.workspaces())
+            if (w.isolation.enabled)
+                isolatedWorkspaces.insert(w.name);
         // The projects as the graph sees them: a namespace with a workspace label (-A: any).
         std::vector<GraphObject> objects;
         if (!refused) {
@@ -275,15 +280,21 @@ int getProjects(TenancySession &session, const CommandArgs &a, const std::string
         }
     }
     return printObjects(items, a.output(), !name.empty(), [&] {
-        TenancyTable table({"NAME", "WORKSPACE", "STATUS", "AGE"});
+        TenancyTable table({"NAME", "WORKSPACE", "STATUS", "NETWORK", "AGE"});
         for (const auto &n : items) {
             kube::ObjectMeta m(n);
             if (unreadable.count(m.name())) {
-                table.addRow({m.name(), "<unknown>", "<unknown>", "<unknown>"});
+                table.addRow({m.name(), "<unknown>", "<unknown>", "<unknown>", "<unknown>"});
                 continue;
             }
+            // The project's own annotation, else its workspace's switch (spec 9.2).
+            std::string network = "open";
+            if (m.annotation(kNetworkIsolateAnnotation) == kNetworkIsolateEnabled)
+                network = "isolated";
+            else if (isolatedWorkspaces.count(m.label(kWorkspaceLabel)))
+                network = "isolated (workspace)";
             table.addRow({m.name(), m.label(kWorkspaceLabel), n.value("status", json::object()).value("phase", ""),
-                          ageOf(m.creationTimestamp())});
+                          m.label(kWorkspaceLabel).empty() ? "-" : network, ageOf(m.creationTimestamp())});
         }
         table.print(stdout);
     });

@@ -650,7 +650,7 @@ void tst_Tenantryctl::getTablesAndLists()
     auto ws = ctl({"get", "workspaces"});
     CTL_OK(ws);
     QVERIFY2(ws.out.startsWith("NAME"), ws.out.constData());
-    QVERIFY(QString(ws.out.split('\n')[0]).simplified() == "NAME MANAGER PROJECTS ALIAS AGE");
+    QVERIFY(QString(ws.out.split('\n')[0]).simplified() == "NAME MANAGER PROJECTS ALIAS NETWORK AGE");
     auto row = rowNamed(ws.out, "NAME", m_ws);
     QVERIFY2(!row.empty(), ws.out.constData());
     QCOMPARE(qs(row["PROJECTS"]), QStringLiteral("1"));
@@ -659,7 +659,7 @@ void tst_Tenantryctl::getTablesAndLists()
 
     auto projects = ctl({"get", "projects", "-w", qs(m_ws)});
     CTL_OK(projects);
-    QCOMPARE(QString(projects.out.split('\n')[0]).simplified(), QStringLiteral("NAME WORKSPACE STATUS AGE"));
+    QCOMPARE(QString(projects.out.split('\n')[0]).simplified(), QStringLiteral("NAME WORKSPACE STATUS NETWORK AGE"));
     row = rowNamed(projects.out, "NAME", m_proj);
     QCOMPARE(qs(row["WORKSPACE"]), qs(m_ws));
     QCOMPARE(qs(row["STATUS"]), QStringLiteral("Active"));

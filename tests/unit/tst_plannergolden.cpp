@@ -4,6 +4,7 @@
 #include "plannerfixture.h"
 
 #include "kubeclient/core/objectmeta.h"
+#include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/tenancy/graph/tenancygraph.h"
 #include "kubeclient/tenancy/plan/reachwrites.h"
 #include "kubeclient/tenancy/plan/snapshotplanreader.h"
@@ -91,6 +92,25 @@ std::vector<Case> operations()
          [](Planner &p) {
              return p.changeMembers({{MemberScope::project("proj1"), "bob", ""}, {MemberScope::workspace("ws1"), "dave", ""}});
          }},
+        // --- network (networkplans) ---
+        {"isolate-workspace", [](Planner &p) { return p.setIsolation(IsolationScope::Workspace, "ws1", true); }},
+        {"isolate-project", [](Planner &p) { return p.setIsolation(IsolationScope::Project, "proj1", true); }},
+        {"isolate-workspace-allowing",
+         [](Planner &p) {
+             return p.setIsolation(IsolationScope::Workspace, "ws1", true,
+                                   {std::vector<std::string>{"kubesphere-system", "kubesphere-monitoring-system"}});
+         }},
+        {"unisolate-workspace-already-off", [](Planner &p) { return p.setIsolation(IsolationScope::Workspace, "ws1", false); }},
+        {"create-network-policy",
+         [](Planner &p) {
+             return p.saveNetworkPolicy(json::parse(R"({"metadata":{"name":"from-ws1","namespace":"proj1"},
+                 "spec":{"podSelector":{},"policyTypes":["Ingress"],"ingress":[{"from":[
+                   {"namespaceSelector":{"matchLabels":{"kubesphere.io/workspace":"ws1"}}},
+                   {"ipBlock":{"cidr":"10.0.0.0/8","except":["10.1.0.0/16"]}}],
+                   "ports":[{"protocol":"TCP","port":8000,"endPort":8100},{"port":"http"}]}]}})"),
+                                        true);
+         }},
+        {"delete-network-policy", [](Planner &p) { return p.deleteNetworkPolicy("proj1", "allow-web"); }},
     };
 }
 
@@ -151,6 +171,13 @@ private slots:
     void snapshotReaderPlansTheSame();
     void memberBatchIsOnePlanWithOneReach();
     void editProjectTouchesOnlyItsAnnotations();
+    void isolationOnAndOffStandalone_data();
+    void isolationOnAndOffStandalone();
+    void isolationFollowsProjects();
+    void repairRestoresIsolationPolicies();
+    void kubesphereIsolationWritesTheField_data();
+    void kubesphereIsolationWritesTheField();
+    void networkPolicyChecks();
 };
 
 void tst_PlannerGolden::golden_data()
@@ -355,6 +382,243 @@ void tst_PlannerGolden::editProjectTouchesOnlyItsAnnotations()
     auto cleared = planner.editProject({"proj1", "", "", ""});
     QVERIFY(cleared && cleared->writes.size() == 1);
     QVERIFY(cleared->writes[0].object["metadata"]["annotations"]["kubesphere.io/alias-name"].is_null());
+}
+
+// --- network isolation ---
+
+namespace {
+const PlannedWrite *findWrite(const Plan &plan, const GroupVersionResource &gvr, const std::string &ns, const std::string &name)
+{
+    for (const auto &w : plan.writes)
+        if (w.gvr == gvr && w.ns == ns && w.name == name)
+            return &w;
+    return nullptr;
+}
+} // namespace
+
+void tst_PlannerGolden::isolationOnAndOffStandalone_data()
+{
+    QTest::addColumn<int>("flavor");
+    QTest::newRow("v4") << int(ApiFlavor::V4);
+    QTest::newRow("v3") << int(ApiFlavor::V3);
+}
+
+void tst_PlannerGolden::isolationOnAndOffStandalone()
+{
+    QFETCH(int, flavor);
+    const auto f = ApiFlavor(flavor);
+    auto reader = plannerfixture::load(f, Mode::Standalone);
+    Planner planner(reader, plannerfixture::tenancy(f, Mode::Standalone), "admin");
+    // When ws1 is isolated: proj1 (its project) gets the policy admitting the workspace only
+    auto on = planner.setIsolation(IsolationScope::Workspace, "ws1", true);
+    QVERIFY2(on, on ? "" : on.error().describe().c_str());
+    const PlannedWrite *policy = findWrite(*on, TenancyApi::networkPolicy, "proj1", kIsolationPolicyName);
+    QVERIFY(policy && policy->action == WriteAction::Apply && policy->sideEffect);
+    QCOMPARE(policy->object["spec"]["ingress"][0]["from"],
+             json::parse(R"([{"namespaceSelector":{"matchLabels":{"kubesphere.io/workspace":"ws1"}}}])"));
+    QCOMPARE(policy->object["metadata"]["labels"].value(kGeneratedByLabel, ""), std::string(kFieldManager));
+    QVERIFY(!findWrite(*on, TenancyApi::networkPolicy, "proj2", kIsolationPolicyName));  // not in ws1
+    reader.applyPlan(*on);
+    // The same switch again plans nothing
+    auto again = planner.setIsolation(IsolationScope::Workspace, "ws1", true);
+    QVERIFY(again && again->writes.empty());
+    // Project isolation narrows proj1's policy to the project itself (by the API server's own label)
+    auto project = planner.setIsolation(IsolationScope::Project, "proj1", true);
+    QVERIFY(project);
+    policy = findWrite(*project, TenancyApi::networkPolicy, "proj1", kIsolationPolicyName);
+    QVERIFY(policy && policy->action == WriteAction::Apply);
+    QCOMPARE(policy->object["spec"]["ingress"][0]["from"][0]["namespaceSelector"]["matchLabels"],
+             json::parse(R"({"kubernetes.io/metadata.name":"proj1"})"));
+    reader.applyPlan(*project);
+    // Workspace isolation off: proj1 keeps its own isolation, so its policy stays (no write to it)
+    auto wsOff = planner.setIsolation(IsolationScope::Workspace, "ws1", false);
+    QVERIFY(wsOff);
+    QVERIFY(!findWrite(*wsOff, TenancyApi::networkPolicy, "proj1", kIsolationPolicyName));
+    reader.applyPlan(*wsOff);
+    // Project isolation off too: the policy is deleted
+    auto off = planner.setIsolation(IsolationScope::Project, "proj1", false);
+    QVERIFY(off);
+    policy = findWrite(*off, TenancyApi::networkPolicy, "proj1", kIsolationPolicyName);
+    QVERIFY(policy && policy->action == WriteAction::Delete);
+    reader.applyPlan(*off);
+    auto gone = reader.fetch(TenancyApi::networkPolicy, "proj1", kIsolationPolicyName);
+    QVERIFY(gone && !*gone);
+    // and the workspace reads as not isolated again in both places
+    auto tmpl = reader.fetch(TenancyApi::forFlavor(f).workspaceTemplate, "", "ws1");
+    QVERIFY(tmpl && *tmpl);
+    QVERIFY(!NetworkPlans::workspaceIsolated(**tmpl));
+    auto ws = reader.fetch(TenancyApi::forFlavor(f).workspace, "", "ws1");
+    QVERIFY(ws && *ws);
+    QVERIFY(!NetworkPlans::workspaceIsolated(**ws));
+}
+
+void tst_PlannerGolden::isolationFollowsProjects()
+{
+    auto reader = plannerfixture::load(ApiFlavor::V4, Mode::Standalone);
+    Planner planner(reader, plannerfixture::tenancy(ApiFlavor::V4, Mode::Standalone), "admin");
+    auto on = planner.setIsolation(IsolationScope::Workspace, "ws1", true);
+    QVERIFY(on);
+    reader.applyPlan(*on);
+    // A project created in the isolated workspace comes with its policy
+    auto created = planner.createProject({"proj3", "ws1", "", ""});
+    QVERIFY(created);
+    QVERIFY(findWrite(*created, TenancyApi::networkPolicy, "proj3", kIsolationPolicyName));
+    // One moved into it gets one; one moved out of it loses it
+    auto in = planner.moveProject("proj2", "ws1");
+    QVERIFY(in);
+    const PlannedWrite *w = findWrite(*in, TenancyApi::networkPolicy, "proj2", kIsolationPolicyName);
+    QVERIFY(w && w->action == WriteAction::Apply);
+    auto other = planner.createWorkspace({"ws2", "", "", "", {"host"}, "", std::nullopt});
+    QVERIFY(other);
+    reader.applyPlan(*other);
+    auto out = planner.moveProject("proj1", "ws2");
+    QVERIFY(out);
+    w = findWrite(*out, TenancyApi::networkPolicy, "proj1", kIsolationPolicyName);
+    QVERIFY(w && w->action == WriteAction::Delete);
+    // A project outside any workspace cannot be isolated: KubeSphere isolates workspace projects only
+    auto refused = planner.setIsolation(IsolationScope::Project, "proj2", true);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().describe().find("in no workspace") != std::string::npos, refused.error().describe().c_str());
+}
+
+void tst_PlannerGolden::repairRestoresIsolationPolicies()
+{
+    auto reader = plannerfixture::load(ApiFlavor::V3, Mode::Standalone);
+    Planner planner(reader, plannerfixture::tenancy(ApiFlavor::V3, Mode::Standalone), "admin");
+    auto on = planner.setIsolation(IsolationScope::Workspace, "ws1", true,
+                                   {std::vector<std::string>{"kubesphere-monitoring-system"}});
+    QVERIFY(on);
+    reader.applyPlan(*on);
+    auto clean = planner.repair();
+    QVERIFY(clean);
+    QVERIFY2(clean->writes.empty(), clean->summary().c_str());
+    // Given a stale peer (someone edited it): repair fixes it, keeping the allowed namespaces
+    auto stale = reader.fetch(TenancyApi::networkPolicy, "proj1", kIsolationPolicyName);
+    QVERIFY(stale && *stale);
+    json edited = **stale;
+    edited["spec"]["ingress"][0]["from"][0]["namespaceSelector"]["matchLabels"]["kubesphere.io/workspace"] = "other";
+    Plan edit;
+    PlanContext::addApply(edit, TenancyApi::networkPolicy, edited, "test");
+    reader.applyPlan(edit);
+    auto fixed = planner.repair();
+    QVERIFY(fixed);
+    const PlannedWrite *w = findWrite(*fixed, TenancyApi::networkPolicy, "proj1", kIsolationPolicyName);
+    QVERIFY(w && w->action == WriteAction::Apply);
+    QCOMPARE(w->object["spec"]["ingress"][0]["from"].size(), size_t(2));
+    QCOMPARE(w->object["spec"]["ingress"][0]["from"][1]["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"],
+             json("kubesphere-monitoring-system"));
+    reader.applyPlan(*fixed);
+    // Given the policy deleted by someone: repair writes it again (letting in no extra namespace: the
+    // list lived on the deleted object)
+    Plan del;
+    PlanContext::addDelete(del, TenancyApi::networkPolicy, "proj1", kIsolationPolicyName, "test");
+    reader.applyPlan(del);
+    auto missing = planner.repair();
+    QVERIFY(missing);
+    w = findWrite(*missing, TenancyApi::networkPolicy, "proj1", kIsolationPolicyName);
+    QVERIFY2(w && w->action == WriteAction::Apply, missing->summary().c_str());
+    reader.applyPlan(*missing);
+    auto restored = reader.fetch(TenancyApi::networkPolicy, "proj1", kIsolationPolicyName);
+    QVERIFY(restored && *restored);
+    QCOMPARE((**restored)["spec"]["ingress"][0]["from"].size(), size_t(1));
+    // Given isolation ended behind Tenantry's back (the field edited): the orphan policy goes
+    Plan patch;
+    PlanContext::addMergePatch(patch, TenancyApi::forFlavor(ApiFlavor::V3).workspaceTemplate, "ws1",
+                               json::parse(R"({"spec":{"template":{"spec":{"networkIsolation":false}}}})"), "test");
+    PlanContext::addMergePatch(patch, TenancyApi::forFlavor(ApiFlavor::V3).workspace, "ws1",
+                               json::parse(R"({"spec":{"networkIsolation":false}})"), "test");
+    reader.applyPlan(patch);
+    auto orphan = planner.repair();
+    QVERIFY(orphan);
+    w = findWrite(*orphan, TenancyApi::networkPolicy, "proj1", kIsolationPolicyName);
+    QVERIFY2(w && w->action == WriteAction::Delete, orphan->summary().c_str());
+}
+
+void tst_PlannerGolden::kubesphereIsolationWritesTheField_data()
+{
+    QTest::addColumn<int>("flavor");
+    QTest::newRow("v4") << int(ApiFlavor::V4);
+    QTest::newRow("v3") << int(ApiFlavor::V3);
+}
+
+void tst_PlannerGolden::kubesphereIsolationWritesTheField()
+{
+    QFETCH(int, flavor);
+    const auto f = ApiFlavor(flavor);
+    auto reader = plannerfixture::load(f, Mode::KubeSphere);
+    Planner planner(reader, plannerfixture::tenancy(f, Mode::KubeSphere), "admin");
+    auto on = planner.setIsolation(IsolationScope::Workspace, "ws1", true);
+    QVERIFY(on);
+    // One merge patch of the template and nothing else: the controllers do the rest
+    QCOMPARE(on->writes.size(), size_t(1));
+    QCOMPARE(int(on->writes[0].action), int(WriteAction::MergePatch));
+    const json expectedOn = f == ApiFlavor::V4
+        ? json::parse(R"({"spec":{"template":{"metadata":{"annotations":{"kubesphere.io/network-isolate":"enabled"}}}}})")
+        : json::parse(R"({"spec":{"template":{"spec":{"networkIsolation":true}}}})");
+    QCOMPARE(on->writes[0].object, expectedOn);
+    reader.applyPlan(*on);
+    auto off = planner.setIsolation(IsolationScope::Workspace, "ws1", false);
+    QVERIFY(off && off->writes.size() == 1);
+    // 4.x: the controller copies template annotations without removing any, so off is a value
+    const json expectedOff = f == ApiFlavor::V4
+        ? json::parse(R"({"spec":{"template":{"metadata":{"annotations":{"kubesphere.io/network-isolate":"disabled"}}}}})")
+        : json::parse(R"({"spec":{"template":{"spec":{"networkIsolation":false}}}})");
+    QCOMPARE(off->writes[0].object, expectedOff);
+    // A project: its namespace annotation, set and removed by merge patch
+    auto p = planner.setIsolation(IsolationScope::Project, "proj1", true);
+    QVERIFY(p && p->writes.size() == 1);
+    QCOMPARE(p->writes[0].object, json::parse(R"({"metadata":{"annotations":{"kubesphere.io/network-isolate":"enabled"}}})"));
+    reader.applyPlan(*p);
+    auto pOff = planner.setIsolation(IsolationScope::Project, "proj1", false);
+    QVERIFY(pOff && pOff->writes.size() == 1);
+    QVERIFY(pOff->writes[0].object["metadata"]["annotations"]["kubesphere.io/network-isolate"].is_null());
+    if (f == ApiFlavor::V3) {
+        // A per-cluster override that contradicts is left alone, and said so
+        Plan patch;
+        PlanContext::addMergePatch(patch, TenancyApi::forFlavor(f).workspaceTemplate, "ws1", json::parse(R"({"spec":{"overrides":[
+            {"clusterName":"edge","clusterOverrides":[{"path":"/spec/networkIsolation","value":false}]}]}})"), "test");
+        reader.applyPlan(patch);
+        auto overridden = planner.setIsolation(IsolationScope::Workspace, "ws1", true);
+        QVERIFY(overridden);
+        bool noted = false;
+        for (const auto &n : overridden->notes)
+            noted = noted || n.find("cluster edge overrides") != std::string::npos;
+        QVERIFY2(noted, overridden->summary().c_str());
+    }
+}
+
+void tst_PlannerGolden::networkPolicyChecks()
+{
+    auto reader = plannerfixture::load(ApiFlavor::V4, Mode::KubeSphere);
+    Planner planner(reader, plannerfixture::tenancy(ApiFlavor::V4, Mode::KubeSphere), "admin");
+    const json bad = json::parse(R"({"metadata":{"name":"web","namespace":"proj1"},
+        "spec":{"ingress":[{"from":[{"ipBlock":{"cidr":"10.0.0/8"}}],"ports":[{"port":70000}]}]}})");
+    auto refused = planner.saveNetworkPolicy(bad, true);
+    QVERIFY(!refused);
+    const std::string why = refused.error().describe();
+    QVERIFY2(why.find("spec.ingress[0].from[0].ipBlock.cidr: \"10.0.0/8\" is not a valid CIDR") != std::string::npos, why.c_str());
+    QVERIFY2(why.find("spec.ingress[0].ports[0].port") != std::string::npos, why.c_str());
+    // Reserved names, existing names, missing projects
+    auto reserved = planner.saveNetworkPolicy(json::parse(R"({"metadata":{"name":"nsnp-mine","namespace":"proj1"}})"), true);
+    QVERIFY(!reserved && reserved.error().describe().find("reserved") != std::string::npos);
+    auto exists = planner.saveNetworkPolicy(json::parse(R"({"metadata":{"name":"allow-web","namespace":"proj1"}})"), true);
+    QVERIFY(!exists && exists.error().describe().find("already exists") != std::string::npos);
+    auto editMissing = planner.saveNetworkPolicy(json::parse(R"({"metadata":{"name":"nope","namespace":"proj1"}})"), false);
+    QVERIFY(!editMissing && editMissing.error().describe().find("does not exist") != std::string::npos);
+    auto noProject = planner.saveNetworkPolicy(json::parse(R"({"metadata":{"name":"x","namespace":"proj9"}})"), true);
+    QVERIFY(!noProject);
+    // Edit keeps what the caller kept (unknown fields, resourceVersion) and drops server fields
+    auto edit = planner.saveNetworkPolicy(json::parse(R"({"metadata":{"name":"allow-web","namespace":"proj1",
+        "resourceVersion":"42","uid":"u","managedFields":[]},"spec":{"podSelector":{},"x-extra":{"kept":true}}})"), false);
+    QVERIFY2(edit, edit ? "" : edit.error().describe().c_str());
+    QCOMPARE(edit->writes[0].object["metadata"].value("resourceVersion", ""), std::string("42"));
+    QVERIFY(!edit->writes[0].object["metadata"].contains("uid"));
+    QCOMPARE(edit->writes[0].object["spec"]["x-extra"], json::parse(R"({"kept":true})"));
+    // The isolation policy and KubeSphere's generated ones are not deleted by hand
+    auto iso = planner.deleteNetworkPolicy("proj1", kIsolationPolicyName);
+    QVERIFY(!iso && iso.error().describe().find("turn isolation off") != std::string::npos);
+    auto generated = planner.deleteNetworkPolicy("proj1", "nsnp-allow-db");
+    QVERIFY(!generated && generated.error().describe().find("NamespaceNetworkPolicy \"allow-db\"") != std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(tst_PlannerGolden)

@@ -1019,6 +1019,8 @@ void TestTenancyGraph::v4Drift()
     // Then each deliberate inconsistency of the fixture is reported once, and nothing else
     QCOMPARE(rows(s.drift()),
              (Rows{"NamespaceWorkspaceMissing Namespace lost-proj",
+                   // isolated with its workspace ws1, and no nsnp-network-isolate policy
+                   "IsolationPolicyMissing Namespace proj2",
                    "ManagerBindingMissing WorkspaceTemplate ws2",
                    "PlatformRoleAnnotationMismatch User user-b",
                    "MultiplePlatformRoles User user-d",
@@ -1148,7 +1150,8 @@ void TestTenancyGraph::v3Drift()
     // Then only KubeSphere-relevant drift is reported: Kubernetes' own bindings, a kubeconfig
     // user's RBAC and template roles without a workspace are not drift
     QCOMPARE(rows(graph.snapshot().drift()),
-             (Rows{"TemplateMissing ProjectRole proj1/workload-reader",
+             (Rows{"IsolationPolicyMissing Namespace proj1",  // ws1 is isolated; no policy enforces it
+                   "TemplateMissing ProjectRole proj1/workload-reader",
                    "BindingWithoutUserRef ClusterRoleBinding admin-extra"}));
 }
 

@@ -54,6 +54,11 @@ public:
                     "workspace " + ws + " does not exist");
             return true;
         });
+        if (m_snapshot.fed(GraphKind::NetworkPolicy) && m_workspacesFed)
+            m_state.of(GraphKind::Namespace).forEach([&](std::string_view key, const GraphObject &o) {
+                isolation(std::string(key), *o);
+                return true;
+            });
         m_state.of(GraphKind::WorkspaceQuota).forEach([&](std::string_view key, const GraphObject &o) {
             const std::string ws = WorkspaceQuotaView(*o).selectedWorkspace();
             if (!ws.empty() && m_workspacesFed && !m_snapshot.workspaceExists(ws))
@@ -209,6 +214,45 @@ private:
         if (!found)
             add(DriftKind::ManagerBindingMissing, GraphKind::WorkspaceTemplate, key,
                 "manager " + mgr + " has no binding to " + adminRole);
+    }
+
+    // What KubeSphere's nsnp controller keeps true in each project of a workspace (spec 9.2), and
+    // what Tenantry's stand-in policies (labelled generated-by) must match.
+    void isolation(const std::string &key, const nlohmann::json &object)
+    {
+        const ProjectView v(object);
+        const std::string ws = v.workspace();
+        if (ws.empty() || !m_snapshot.workspaceExists(ws) || v.deleting())
+            return;
+        const ProjectIsolationInfo info = m_snapshot.projectIsolation(key);
+        const GraphObject policy = m_snapshot.object(GraphKind::NetworkPolicy, objectKey(key, kIsolationPolicyName));
+        if (info.effective && !policy) {
+            add(DriftKind::IsolationPolicyMissing, GraphKind::Namespace, key,
+                std::string("isolated (") + (info.enabled ? "project" : "workspace " + ws)
+                    + ") but no NetworkPolicy " + kIsolationPolicyName + " enforces it");
+            return;
+        }
+        if (!policy || ObjectView(*policy).label(kGeneratedByLabel).empty())
+            return;
+        const std::string policyKey = objectKey(key, kIsolationPolicyName);
+        if (!info.effective) {
+            add(DriftKind::IsolationPolicyOrphaned, GraphKind::NetworkPolicy, policyKey,
+                "project " + key + " is not isolated: Tenantry's isolation policy should be gone");
+            return;
+        }
+        const nlohmann::json expected = info.enabled ? nlohmann::json{{"kubernetes.io/metadata.name", key}}
+                                                     : nlohmann::json{{kWorkspaceLabel, ws}};
+        const nlohmann::json &spec = (*policy)["spec"];
+        nlohmann::json actual;
+        if (spec.is_object() && spec.contains("ingress") && spec["ingress"].is_array() && !spec["ingress"].empty()) {
+            const nlohmann::json &from = spec["ingress"][0].value("from", nlohmann::json::array());
+            if (from.is_array() && !from.empty() && from[0].is_object())
+                actual = from[0].value("namespaceSelector", nlohmann::json::object()).value("matchLabels", nlohmann::json());
+        }
+        if (actual != expected)
+            add(DriftKind::IsolationPolicyStale, GraphKind::NetworkPolicy, policyKey,
+                "admits namespaces matching " + (actual.is_null() ? std::string("nothing") : actual.dump()) + ", not "
+                    + expected.dump());
     }
 
     const GraphSnapshot &m_snapshot;

@@ -55,6 +55,9 @@ const char *toString(DriftKind kind)
     case DriftKind::PlatformRoleAnnotationMismatch: return "PlatformRoleAnnotationMismatch";
     case DriftKind::TemplateMissing: return "TemplateMissing";
     case DriftKind::ManagerBindingMissing: return "ManagerBindingMissing";
+    case DriftKind::IsolationPolicyMissing: return "IsolationPolicyMissing";
+    case DriftKind::IsolationPolicyStale: return "IsolationPolicyStale";
+    case DriftKind::IsolationPolicyOrphaned: return "IsolationPolicyOrphaned";
     }
     return "unknown";
 }

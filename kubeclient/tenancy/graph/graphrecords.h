@@ -270,6 +270,10 @@ enum class DriftKind {
     PlatformRoleAnnotationMismatch, // 4.x User annotation differs from the binding
     TemplateMissing,                // a role lists a template that does not exist
     ManagerBindingMissing,          // spec.manager has no <ws>-admin binding
+    // Network isolation (spec 9.2): judged only when NetworkPolicies are fed.
+    IsolationPolicyMissing,   // an isolated project without NetworkPolicy nsnp-network-isolate
+    IsolationPolicyStale,     // Tenantry's isolation policy admits other namespaces than it should
+    IsolationPolicyOrphaned,  // Tenantry's isolation policy in a project that is not isolated
 };
 const char *toString(DriftKind kind);
 

@@ -81,8 +81,10 @@ json ObjectFactory::workspaceTemplate(const WorkspaceSpec &spec) const
         // The console stamps the creator into the template too, so the Workspace carries it.
         if (!m_actor.empty())
             tmpl["metadata"]["annotations"][kCreatorAnnotation] = m_actor;
+        // Where the 4.x controller copies annotations from onto each cluster's Workspace,
+        // which the network extension reads (spec 9.3; ks4 workspacetemplate_controller.go).
         if (spec.networkIsolation.value_or(false))
-            wt["metadata"]["annotations"][kNetworkIsolateAnnotation] = kNetworkIsolateEnabled;
+            tmpl["metadata"]["annotations"][kNetworkIsolateAnnotation] = kNetworkIsolateEnabled;
     } else if (spec.networkIsolation) {
         tmpl["spec"]["networkIsolation"] = *spec.networkIsolation;
     }

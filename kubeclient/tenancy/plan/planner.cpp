@@ -129,6 +129,23 @@ Result<Plan> Planner::repair()
     return RepairPlans(m_context).repair();
 }
 
+// --- network ---
+
+Result<Plan> Planner::setIsolation(IsolationScope scope, const std::string &name, bool on, const IsolationOptions &options)
+{
+    return NetworkPlans(m_context).setIsolation(scope, name, on, options);
+}
+
+Result<Plan> Planner::saveNetworkPolicy(const nlohmann::json &policy, bool create)
+{
+    return NetworkPlans(m_context).savePolicy(policy, create);
+}
+
+Result<Plan> Planner::deleteNetworkPolicy(const std::string &ns, const std::string &name)
+{
+    return NetworkPlans(m_context).removePolicy(ns, name);
+}
+
 Result<nlohmann::json> Planner::composeRules(const RoleSpec &spec)
 {
     return RoleComposer(m_context).composeRules(spec);

@@ -9,6 +9,7 @@
 #include "kubeclient/api/client.h"
 #include "kubeclient/kubesphere/mode.h"
 #include "kubeclient/tenancy/plan/memberscope.h"
+#include "kubeclient/tenancy/plan/networkplans.h"
 #include "kubeclient/tenancy/plan/objectfactory.h"
 #include "kubeclient/tenancy/plan/plan.h"
 #include "kubeclient/tenancy/plan/plancontext.h"
@@ -64,6 +65,15 @@ public:
 
     // Standalone: everything the controllers would have made that is missing or stale.
     Result<Plan> repair();
+
+    // --- network (networkplans) ---
+    // Isolation of a workspace or a project (KubeSphere mode: the field or annotation its network
+    // controller reads; standalone: also the NetworkPolicies that controller would write).
+    Result<Plan> setIsolation(IsolationScope scope, const std::string &name, bool on,
+                              const IsolationOptions &options = {});
+    // A user NetworkPolicy as JSON, validated as the API server would (kube::net::validateNetworkPolicy).
+    Result<Plan> saveNetworkPolicy(const nlohmann::json &policy, bool create);
+    Result<Plan> deleteNetworkPolicy(const std::string &ns, const std::string &name);
 
     // The rules a role ends with once templates are composed, as the controller would (4.x:
     // own rules plus uncovered template rules; 3.x: the union of the templates).

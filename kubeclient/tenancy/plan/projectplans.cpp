@@ -4,6 +4,7 @@
 
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/labels.h"
+#include "kubeclient/tenancy/plan/networkplans.h"
 
 #include <algorithm>
 
@@ -27,8 +28,12 @@ Result<Plan> ProjectPlans::create(const ProjectSpec &spec) const
     return PlanContext::compose(title, checks, [&](Plan &plan) -> Result<void> {
         json ns = m_context.factory().project(spec);
         PlanContext::addApply(plan, TenancyApi::namespaces, ns, "the project");
-        if (m_context.standalone() && !spec.workspace.empty())
-            return m_writes.addProjectSetup(plan, ns, m_context.factory().actor());
+        if (m_context.standalone() && !spec.workspace.empty()) {
+            if (auto r = m_writes.addProjectSetup(plan, ns, m_context.factory().actor()); !r)
+                return r;
+            // An isolated workspace's new project gets its isolation policy with it.
+            return NetworkPlans(m_context).addProjectPolicy(plan, ns);
+        }
         return {};
     });
 }
@@ -94,7 +99,8 @@ Result<Plan> ProjectPlans::move(const std::string &name, const std::string &work
             if (!*have)
                 plan.writes.push_back(sw);
         }
-        return {};
+        // Its isolation policy follows the new workspace (added, changed or removed).
+        return NetworkPlans(m_context).addProjectPolicy(plan, moved);
     });
     return plan;
 }

@@ -6,6 +6,7 @@
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/kubesphere/names.h"
 #include "kubeclient/tenancy/plan/quotaplans.h"
+#include "kubeclient/tenancy/plan/networkplans.h"
 #include "kubeclient/tenancy/plan/reachwrites.h"
 
 #include <algorithm>
@@ -128,7 +129,7 @@ Result<void> RepairPlans::addMirrors(Plan &desired) const
 Result<void> RepairPlans::addOrphanDeletes(Plan &plan, const std::set<std::string> &desiredKeys) const
 {
     for (const auto &gvr : {TenancyApi::rbacRole, TenancyApi::rbacRoleBinding, TenancyApi::rbacClusterRole,
-                            TenancyApi::rbacClusterRoleBinding}) {
+                            TenancyApi::rbacClusterRoleBinding, TenancyApi::networkPolicy}) {
         auto generated = m_context.list(gvr, "", kGeneratedByLabel);
         if (!generated)
             return generated.error();
@@ -191,6 +192,9 @@ Result<Plan> RepairPlans::repair() const
         if (auto r = addMirrors(desired); !r)
             return r;
         if (auto r = ReachWrites(m_context).addDesiredForAll(desired); !r)
+            return r;
+        // Network isolation policies (missing, stale; orphans go with the generated objects below).
+        if (auto r = NetworkPlans(m_context).addDesiredPolicies(desired); !r)
             return r;
         std::set<std::string> desiredKeys;
         for (auto &w : desired.writes) {
