@@ -750,6 +750,11 @@ void TrafficGraph::setSession(ClusterSession *session)
     setSnapshot(session->snapshot());
 }
 
+ClusterSession *TrafficGraph::session() const
+{
+    return m_session;
+}
+
 void TrafficGraph::setSnapshot(const GraphSnapshot &snapshot)
 {
     m_snapshot = snapshot;

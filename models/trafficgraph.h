@@ -161,7 +161,7 @@ public:
 
     // Follows the session's snapshots (recomputed when the version changes, coalesced).
     void setSession(ClusterSession *session);
-    ClusterSession *session() const { return m_session; }
+    ClusterSession *session() const;
     // A snapshot of its own (tests, offline).
     void setSnapshot(const kube::tenancy::GraphSnapshot &snapshot);
     void setWorkspace(const QString &workspace);
