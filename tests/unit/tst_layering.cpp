@@ -130,13 +130,27 @@ private slots:
         const QStringList lower = {QStringLiteral("core"),      QStringLiteral("kubeconfig"),
                                    QStringLiteral("transport"), QStringLiteral("api"),
                                    QStringLiteral("watch"),     QStringLiteral("kubesphere"),
-                                   QStringLiteral("rbac")};
+                                   QStringLiteral("rbac"),      QStringLiteral("network")};
         QStringList bad;
         for (const QString &room : lower)
             for (const auto &inc : includesBelow(QStringLiteral("kubeclient/") + room))
                 if (inc.target.startsWith(QLatin1String("kubeclient/tenancy/"))
                     || inc.target.startsWith(QLatin1String("kubeclient/session/")))
                     bad << where(inc);
+        QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
+    }
+
+    void networkStandsOnCoreOnly()
+    {
+        // The NetworkPolicy evaluator is pure: it needs the Result vocabulary and nothing of a
+        // cluster, so the GUI's graph, tenantryctl and the tests all share it as it is.
+        QStringList bad;
+        const auto includes = includesBelow(QStringLiteral("kubeclient/network"));
+        QVERIFY(!includes.isEmpty());
+        for (const auto &inc : includes)
+            if (!inc.angled && !inc.target.startsWith(QLatin1String("kubeclient/core/"))
+                && !inc.target.startsWith(QLatin1String("kubeclient/network/")))
+                bad << where(inc);
         QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
     }
 
