@@ -70,6 +70,7 @@ struct TrafficFlows {
     int egressOpenCount = 0;
     std::unordered_map<std::string, std::vector<std::string>> policies;  // ns -> names
     std::size_t policyCount = 0;
+    QStringList warnings;  // policies the evaluator could not read, facts it lacks
     double computeMs = 0;
 
     int indexOf(const std::string &ns) const
@@ -97,7 +98,10 @@ struct TrafficFlows {
         const auto start = std::chrono::steady_clock::now();
         auto f = std::make_shared<TrafficFlows>();
         f->fingerprint = std::move(fingerprint);
-        f->set = kube::tenancy::networkOf(snapshot);
+        std::vector<std::string> warnings;
+        f->set = kube::tenancy::networkOf(snapshot, &warnings);
+        for (const auto &w : warnings)
+            f->warnings << qs(w);
         f->map = kube::net::computeFlows(f->set);
         f->names = f->map.namespaces();
         const int n = int(f->names.size());
@@ -187,122 +191,17 @@ struct TrafficFlows {
 };
 
 // ---------------------------------------------------------------------------------------
-// Rules in words
-
-namespace {
-
-QString selectorText(const nlohmann::json &selector)
-{
-    if (!selector.is_object() || selector.empty())
-        return {};
-    QStringList parts;
-    if (auto it = selector.find("matchLabels"); it != selector.end() && it->is_object())
-        for (const auto &[k, v] : it->items())
-            parts << QStringLiteral("%1=%2").arg(qs(k), v.is_string() ? qs(v.get<std::string>()) : qs(v.dump()));
-    if (auto it = selector.find("matchExpressions"); it != selector.end() && it->is_array())
-        for (const auto &e : *it) {
-            const QString key = qs(e.value("key", std::string()));
-            const std::string op = e.value("operator", std::string());
-            QStringList values;
-            for (const auto &v : e.value("values", nlohmann::json::array()))
-                values << (v.is_string() ? qs(v.get<std::string>()) : qs(v.dump()));
-            if (op == "Exists")
-                parts << key;
-            else if (op == "DoesNotExist")
-                parts << QLatin1Char('!') + key;
-            else
-                parts << QStringLiteral("%1 %2 (%3)").arg(key, op == "NotIn" ? QStringLiteral("notin") : QStringLiteral("in"),
-                                                        values.join(QStringLiteral(", ")));
-        }
-    return parts.join(QStringLiteral(", "));
-}
-
-// "namespace p1" for the selector the API server's own label makes.
-QString namespacesText(const nlohmann::json &selector)
-{
-    if (!selector.is_object() || selector.empty())
-        return QObject::tr("every namespace");
-    const auto labels = selector.value("matchLabels", nlohmann::json::object());
-    if (labels.size() == 1 && !selector.contains("matchExpressions") && labels.contains("kubernetes.io/metadata.name")
-        && labels["kubernetes.io/metadata.name"].is_string())
-        return QObject::tr("namespace %1").arg(qs(labels["kubernetes.io/metadata.name"].get<std::string>()));
-    return QObject::tr("namespaces %1").arg(selectorText(selector));
-}
-
-QString peerText(const nlohmann::json &peer, const QString &policyNs)
-{
-    if (auto ip = peer.find("ipBlock"); ip != peer.end() && ip->is_object()) {
-        QString text = QObject::tr("addresses %1").arg(qs(ip->value("cidr", std::string())));
-        QStringList except;
-        for (const auto &e : ip->value("except", nlohmann::json::array()))
-            if (e.is_string())
-                except << qs(e.get<std::string>());
-        if (!except.isEmpty())
-            text += QObject::tr(" except %1").arg(except.join(QStringLiteral(", ")));
-        return text;
-    }
-    const bool hasNs = peer.contains("namespaceSelector");
-    const bool hasPods = peer.contains("podSelector");
-    const QString pods = hasPods ? selectorText(peer["podSelector"]) : QString();
-    const QString where = hasNs ? namespacesText(peer["namespaceSelector"]) : QObject::tr("namespace %1").arg(policyNs);
-    if (pods.isEmpty())
-        return hasNs ? where : QObject::tr("every pod of %1").arg(where);
-    return QObject::tr("pods %1 in %2").arg(pods, where);
-}
-
-QString portsText(const nlohmann::json &ports)
-{
-    QStringList out;
-    for (const auto &p : ports) {
-        const QString protocol = qs(p.value("protocol", std::string("TCP")));
-        if (!p.contains("port")) {
-            out << QObject::tr("every %1 port").arg(protocol);
-            continue;
-        }
-        const auto &port = p["port"];
-        QString text = port.is_string() ? qs(port.get<std::string>()) : QString::number(port.get<long long>());
-        if (p.contains("endPort") && p["endPort"].is_number())
-            text += QLatin1Char('-') + QString::number(p["endPort"].get<long long>());
-        out << text + QLatin1Char('/') + protocol;
-    }
-    return out.join(QStringLiteral(", "));
-}
-
-} // namespace
+// Rules in words (the engine's rendering, the one tenantryctl can-reach --explain prints)
 
 QString TrafficGraph::ruleText(const kube::net::NetworkPolicySet &set, const RuleRef &ref)
 {
     const bool ingress = ref.direction == Direction::Ingress;
     const QString policy = qs(ref.ns) + QLatin1Char('/') + qs(ref.policy);
-    const nlohmann::json *object = set.policy(ref.ns, ref.policy);
-    if (ref.rule < 0)
-        return ingress ? tr("%1 selects these pods for ingress and allows nothing by itself").arg(policy)
-                       : tr("%1 selects these pods for egress and allows nothing by itself").arg(policy);
-    QString head = ingress ? tr("ingress rule %1 of %2").arg(ref.rule + 1).arg(policy)
-                           : tr("egress rule %1 of %2").arg(ref.rule + 1).arg(policy);
-    if (!object)
-        return head;
-    const auto spec = object->value("spec", nlohmann::json::object());
-    const auto rules = spec.value(ingress ? "ingress" : "egress", nlohmann::json::array());
-    if (!rules.is_array() || ref.rule >= int(rules.size()))
-        return head;
-    const auto &rule = rules[std::size_t(ref.rule)];
-    QStringList parts;
-    const QString pods = selectorText(spec.value("podSelector", nlohmann::json::object()));
-    if (!pods.isEmpty())
-        parts << tr("for pods %1").arg(pods);
-    const auto peers = rule.value(ingress ? "from" : "to", nlohmann::json::array());
-    if (peers.empty()) {
-        parts << (ingress ? tr("from anywhere") : tr("to anywhere"));
-    } else {
-        QStringList list;
-        for (const auto &peer : peers)
-            list << peerText(peer, qs(ref.ns));
-        parts << (ingress ? tr("from %1") : tr("to %1")).arg(list.join(tr(" or ")));
-    }
-    const auto ports = rule.value("ports", nlohmann::json::array());
-    parts << (ports.empty() ? tr("on every port") : tr("on %1").arg(portsText(ports)));
-    return head + QStringLiteral(": ") + parts.join(QStringLiteral(", "));
+    const QString head = ref.rule < 0 ? policy
+                       : ingress      ? tr("ingress rule %1 of %2").arg(ref.rule + 1).arg(policy)
+                                      : tr("egress rule %1 of %2").arg(ref.rule + 1).arg(policy);
+    const std::string text = set.ruleText(ref);
+    return text.empty() ? head : head + QStringLiteral(": ") + qs(text);
 }
 
 QString TrafficGraph::reachText(Reach reach)
@@ -494,6 +393,7 @@ std::shared_ptr<const TrafficGraphData> TrafficGraph::compute(const GraphSnapsho
     const int n = int(f.names.size());
     data->namespaceCount = n;
     data->policyCount = int(f.policyCount);
+    data->warnings = f.warnings;
 
     // Groups: workspaces in natural order, the namespaces outside workspaces last.
     std::map<QString, std::vector<int>, decltype(&NaturalOrder::less)> byWorkspace(&NaturalOrder::less);

@@ -112,6 +112,7 @@ struct TrafficGraphData {
     QString workspace;          // the scope; "" for every workspace
     bool showOutside = false;
     bool policiesKnown = true;  // NetworkPolicies were read (not forbidden, listed)
+    QStringList warnings;       // what the evaluator could not read (named), or lacks
     std::vector<Group> groups;
     std::vector<Node> nodes;
     std::vector<Edge> edges;

@@ -234,7 +234,7 @@ void tst_TrafficGraphModel::clickingAnArrowNamesThePoliciesAndRules()
     QCOMPARE(e.policies(), QStringList{QStringLiteral("b2/allow-a1")});
     QCOMPARE(int(e.ingress.size()), 1);
     QCOMPARE(e.ingress[0].ref, (kube::net::RuleRef{"b2", "allow-a1", kube::net::Direction::Ingress, 0}));
-    QVERIFY2(e.ingress[0].text.contains(QStringLiteral("from namespace a1")), qPrintable(e.ingress[0].text));
+    QVERIFY2(e.ingress[0].text.contains(QStringLiteral("from ns{kubernetes.io/metadata.name=a1}")), qPrintable(e.ingress[0].text));
     QVERIFY2(e.ingress[0].text.contains(QStringLiteral("8080/TCP")), qPrintable(e.ingress[0].text));
     QVERIFY2(e.ingress[0].text.startsWith(QStringLiteral("ingress rule 1 of b2/allow-a1")), qPrintable(e.ingress[0].text));
     // And b1 → b4 is allowed by b1's egress rule, b4 admitting anything
@@ -242,9 +242,9 @@ void tst_TrafficGraphModel::clickingAnArrowNamesThePoliciesAndRules()
     QCOMPARE(out.reach, Reach::All);
     QVERIFY(out.egressRestricted && !out.ingressRestricted);
     QCOMPARE(out.policies(), QStringList{QStringLiteral("b1/egress-to-workspace")});
-    QVERIFY2(out.egress[0].text.contains(QStringLiteral("to namespaces kubesphere.io/workspace=ws-b")),
+    QVERIFY2(out.egress[0].text.contains(QStringLiteral("to ns{kubesphere.io/workspace=ws-b}")),
              qPrintable(out.egress[0].text));
-    QVERIFY2(out.egress[0].text.contains(QStringLiteral("on every port")), qPrintable(out.egress[0].text));
+    QVERIFY2(out.egress[0].text.contains(QStringLiteral("all ports")), qPrintable(out.egress[0].text));
     // And the group arrow lists each of e1's and e2's rules once, for the 4 pairs
     const TrafficEdgeInfo group = d->groupEdgeDetails(QStringLiteral("ws-d"), QStringLiteral("ws-e"));
     QVERIFY(group.valid && group.group);
@@ -402,6 +402,7 @@ void tst_TrafficGraphModel::unreadablePoliciesAreSaidNotGuessed()
     const auto d = TrafficGraph::compute(g.snapshot(), {});
     // Then the graph says it does not know, rather than showing everything open
     QVERIFY(!d->policiesKnown);
+    QVERIFY2(d->warnings.join(QLatin1Char(' ')).contains(QStringLiteral("NetworkPolic")), qPrintable(d->warnings.join(QLatin1Char(' '))));
 }
 
 QTEST_MAIN(tst_TrafficGraphModel)
