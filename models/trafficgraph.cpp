@@ -2,11 +2,11 @@
 // policies; what is drawn is decided here: arrows only where a policy decides (FlowMap's
 // restricted flows), and marks instead of arrows where a policy admits every namespace whose
 // other side is open, or where every project of a workspace reaches every other one.
-#include "trafficgraph.h"
+#include "models/trafficgraph.h"
 
-#include "asynctask.h"
-#include "clustersession.h"
-#include "naturalorder.h"
+#include "models/asynctask.h"
+#include "models/clustersession.h"
+#include "models/naturalorder.h"
 
 #include "kubeclient/tenancy/graph/graphnetwork.h"
 
