@@ -238,7 +238,6 @@ public:
         QPainterPathStroker stroker;
         stroker.setWidth(edge.group ? 16 : 11);
         m_shape = stroker.createStroke(m_path);
-        m_shape.addPath(m_path);
         setToolTip(tip);
     }
     QRectF boundingRect() const override { return m_shape.boundingRect().adjusted(-12, -12, 12, 12); }
