@@ -45,6 +45,15 @@ QPointF boundaryPoint(const QRectF &rect, QPointF towards, double margin)
     return c + d * std::min(tx, ty);
 }
 
+} // namespace
+
+QColor TrafficGraphView::groupArrowColor(const QPalette &pal)
+{
+    return mix(pal.color(QPalette::Link), pal.color(QPalette::Text), 0.3);
+}
+
+namespace {
+
 QString reachWords(Reach reach)
 {
     return reach == Reach::Some ? QObject::tr("only some pods or ports") : QObject::tr("all pods, all ports");
@@ -95,7 +104,7 @@ public:
         p->drawText(QRectF(head.topLeft(), QSizeF(head.width(), 24)), Qt::AlignLeft | Qt::AlignVCenter, m_group.title, &used);
         double x = used.right() + 8;
         if (m_group.isolated) {
-            TrafficGraphView::paintLock(p, QRectF(x, head.top() + 5, 11, 14), pal.color(QPalette::Highlight));
+            TrafficGraphView::paintLock(p, QRectF(x, head.top() + 5, 11, 14), pal.color(QPalette::Highlight), false);
             x += 16;
         }
         QFont small = scene()->font();
@@ -182,9 +191,8 @@ public:
         const QRectF line(r.left() + 9, r.top() + 5, r.width() - 18 - (m_node.isolation != TrafficGraphData::Isolation::Off ? 16 : 0), 20);
         p->drawText(line, Qt::AlignLeft | Qt::AlignVCenter, QFontMetricsF(name).elidedText(m_node.name, Qt::ElideMiddle, line.width()));
         if (m_node.isolation != TrafficGraphData::Isolation::Off) {
-            const QColor c = m_node.isolation == TrafficGraphData::Isolation::Project ? pal.color(QPalette::Highlight)
-                                                                                     : mix(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.3);
-            paintLock(p, QRectF(r.right() - 20, r.top() + 7, 11, 14), c);
+            const bool own = m_node.isolation == TrafficGraphData::Isolation::Project;
+            paintLock(p, QRectF(r.right() - 20, r.top() + 7, 11, 14), pal.color(QPalette::Highlight), own);
         }
         const QString in = m_node.ingressOpen ? QObject::tr("in: open")
                          : m_node.fromAll     ? QObject::tr("in: all ns")
@@ -246,7 +254,7 @@ public:
     {
         const QPalette pal = scene()->palette();
         p->setRenderHint(QPainter::Antialiasing);
-        QColor color = m_edge.group ? pal.color(QPalette::Link) : mix(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.25);
+        QColor color = m_edge.group ? groupArrowColor(pal) : mix(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.25);
         double width = m_edge.group ? 3.4 : 1.6;
         if (m_lit) {
             color = pal.color(QPalette::Highlight);
@@ -347,7 +355,7 @@ QRectF TrafficGraphView::paintBadge(QPainter *p, QPointF topLeft, const QString 
     return r;
 }
 
-void TrafficGraphView::paintLock(QPainter *p, const QRectF &rect, const QColor &color)
+void TrafficGraphView::paintLock(QPainter *p, const QRectF &rect, const QColor &color, bool filled)
 {
     p->save();
     p->setRenderHint(QPainter::Antialiasing);
@@ -359,9 +367,9 @@ void TrafficGraphView::paintLock(QPainter *p, const QRectF &rect, const QColor &
     p->drawArc(shackle, 0, 180 * 16);
     p->drawLine(QPointF(shackle.left(), shackle.center().y()), QPointF(shackle.left(), body.top()));
     p->drawLine(QPointF(shackle.right(), shackle.center().y()), QPointF(shackle.right(), body.top()));
-    p->setPen(Qt::NoPen);
-    p->setBrush(color);
-    p->drawRoundedRect(body, 1.5, 1.5);
+    p->setPen(filled ? Qt::NoPen : pen);
+    p->setBrush(filled ? QBrush(color) : QBrush(Qt::NoBrush));
+    p->drawRoundedRect(filled ? body : body.adjusted(0.8, 0.8, -0.8, -0.8), 1.5, 1.5);
     p->restore();
 }
 
@@ -372,8 +380,7 @@ TrafficGraphView::TrafficGraphView(QWidget *parent)
 {
     setObjectName(QStringLiteral("trafficGraphView"));
     setScene(new QGraphicsScene(this));
-    scene()->setPalette(palette());
-    scene()->setFont(font());
+    syncScene();
     setRenderHint(QPainter::Antialiasing);
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
@@ -724,11 +731,22 @@ void TrafficGraphView::focusInEvent(QFocusEvent *event)
     applyHighlight();
 }
 
+void TrafficGraphView::syncScene()
+{
+    // Every role marked as set: the scene resolves a palette against the application's, which
+    // would drop the colours this view inherits from its window.
+    QPalette pal = palette();
+    pal.setResolveMask(~QPalette::ResolveMask(0));
+    scene()->setPalette(pal);
+    QFont f = font();
+    f.setResolveMask(~uint(0));
+    scene()->setFont(f);
+}
+
 void TrafficGraphView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
-        scene()->setPalette(palette());
-        scene()->setFont(font());
+        syncScene();
         setBackgroundBrush(palette().color(QPalette::Window));
     }
     QGraphicsView::changeEvent(event);

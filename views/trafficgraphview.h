@@ -49,7 +49,8 @@ public:
     static void paintArrow(QPainter *painter, const QPainterPath &path, QPointF tip, QPointF from, Sample kind,
                            const QColor &color, double width, const QColor &background);
     static QRectF paintBadge(QPainter *painter, QPointF topLeft, const QString &text, const QPalette &palette, bool strong);
-    static void paintLock(QPainter *painter, const QRectF &rect, const QColor &color);
+    static void paintLock(QPainter *painter, const QRectF &rect, const QColor &color, bool filled = true);
+    static QColor groupArrowColor(const QPalette &palette);
 
 signals:
     void nodeSelected(const QString &ns);
@@ -73,6 +74,7 @@ private:
     class EdgeItem;
 
     void rebuild();
+    void syncScene();
     void applyHighlight();
     void setFocusedIndex(int index);
     void scaleBy(double factor);

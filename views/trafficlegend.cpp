@@ -86,7 +86,7 @@ int TrafficLegend::layoutRows(int width, QPainter *p) const
                     TrafficGraphView::paintArrow(p, line, b, a, TrafficGraphView::Sample::SomeArrow, ink, 1.6, pal.color(QPalette::Base));
                     break;
                 case Symbol::Group:
-                    TrafficGraphView::paintArrow(p, line, b, a, TrafficGraphView::Sample::GroupArrow, pal.color(QPalette::Link), 3.4,
+                    TrafficGraphView::paintArrow(p, line, b, a, TrafficGraphView::Sample::GroupArrow, TrafficGraphView::groupArrowColor(pal), 3.4,
                                                  pal.color(QPalette::Base));
                     break;
                 case Symbol::Pair: {
@@ -114,7 +114,7 @@ int TrafficLegend::layoutRows(int width, QPainter *p) const
                 }
                 case Symbol::Lock:
                     TrafficGraphView::paintLock(p, QRectF(symbol.left() + 4, symbol.top() + 3, 11, 14), pal.color(QPalette::Highlight));
-                    TrafficGraphView::paintLock(p, QRectF(symbol.left() + 22, symbol.top() + 3, 11, 14), ink);
+                    TrafficGraphView::paintLock(p, QRectF(symbol.left() + 22, symbol.top() + 3, 11, 14), pal.color(QPalette::Highlight), false);
                     break;
                 }
             }

@@ -289,6 +289,22 @@ void tst_Traffic::arrowsMatchTheEngineAndClicksExplainThem()
     QVERIFY(data->hiddenFlows <= data->restrictedFlows);
     QVERIFY(widget->statusLabel()->text().contains(QStringLiteral("arrow")));
     guitest::save(traffic, QStringLiteral("traffic-all"));
+    // And in a dark palette the graph follows it (colours come from the palette)
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe6));
+    dark.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
+    traffic->setPalette(dark);
+    view->selectNode(p1);
+    QCOMPARE(view->scene()->palette().color(QPalette::Base), QColor(0x1e, 0x1e, 0x1e));
+    guitest::save(traffic, QStringLiteral("traffic-dark"));
     traffic->close();
 }
 
