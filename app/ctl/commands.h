@@ -39,6 +39,10 @@ int runWhoCan(const CommandArgs &args);
 int runDiff(const CommandArgs &args);
 int runRisks(const CommandArgs &args);
 
+// Network policies (networkcommands.cpp).
+int runCanReach(const CommandArgs &args);  // can-reach FROM_NS TO_NS
+int runFlows(const CommandArgs &args);     // flows [-w WS]
+
 // Prints "error: <message>" and the command's help to stderr; returns 2 (usage error).
 int usageError(const CommandArgs &args, const std::string &message);
 

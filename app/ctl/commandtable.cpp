@@ -276,6 +276,36 @@ std::vector<Command> buildCommands()
                  runRisks,
                  {}});
 
+    // ---- Network policies (issue 13) -----------------------------------------------------
+    c.push_back({{"can-reach", "Network", "yes/no: may pods of one namespace reach pods of another, with the rules",
+                  {"can-reach FROM_NS TO_NS [--from-labels k=v,...] [--to-labels k=v,...] [--port N[/TCP|UDP|SCTP]] "
+                   "[--explain] [--from PATH]"},
+                  "Decides by the NetworkPolicy API's semantics (egress at the source and ingress at the\n"
+                  "destination must both allow it), for pods with the labels given (none by default) on port\n"
+                  "80/TCP unless --port says otherwise. No network plugin is asked: the answer is what the\n"
+                  "policies say, which a plugin that enforces NetworkPolicy implements.\n"
+                  "Exit codes: 0 yes, 1 no or failure, 2 usage error.",
+                  {{"--from-labels", 0, K::Value, "k=v,...", "labels of the source pod"},
+                   {"--to-labels", 0, K::Value, "k=v,...", "labels of the destination pod"},
+                   {"--port", 0, K::Value, "N[/PROTO]", "destination port (default 80/TCP)"},
+                   {"--explain", 0, K::Switch, "", "print the egress and ingress verdicts with the rules that decide"},
+                   {"--quiet", 'q', K::Switch, "", "print nothing; only the exit code answers"},
+                   {"--from", 0, K::Value, "PATH", "work offline on manifests (Namespaces and NetworkPolicies)"}},
+                  CommandKind::Read},
+                 runCanReach,
+                 {}});
+    c.push_back({{"flows", "Network", "the traffic the NetworkPolicies allow between namespaces",
+                  {"flows [-w WS] [-o json] [--from PATH]"},
+                  "Namespaces (projects grouped by workspace) with whether policies restrict their ingress and\n"
+                  "egress, then every restricted pair: REACH all (every pod, every port), some (with what is\n"
+                  "limited) or none (with what denies it), and the rules that allow it. Pairs not listed are open.",
+                  {{"--workspace", 'w', K::Value, "WS", "only pairs with a project of this workspace at either end"},
+                   {"--from", 0, K::Value, "PATH", "work offline on manifests (Namespaces and NetworkPolicies)"},
+                   output("json", "namespaces, workspaces and flows as JSON")},
+                  CommandKind::Read},
+                 runFlows,
+                 {}});
+
     // ---- Kubernetes ----------------------------------------------------------------------
     c.push_back({{"config", "Kubernetes", "print the merged kubeconfig like kubectl config view",
                   {"config view [--merge[=false]] [--flatten] [--minify] [--raw] [-o json|yaml]"},
@@ -355,7 +385,7 @@ std::string CommandTable::overview()
 {
     std::string out = "tenantryctl: Kubernetes multi-tenancy in the KubeSphere model, from the command line.\n\n"
                       "Usage:\n  tenantryctl [global flags] COMMAND [args] [flags]\n";
-    for (const char *section : {"Tenancy", "Permissions", "Kubernetes"}) {
+    for (const char *section : {"Tenancy", "Permissions", "Network", "Kubernetes"}) {
         out += std::string("\n") + section + ":\n";
         for (const auto &c : commands()) {
             if (c.spec.section != section)

@@ -168,6 +168,9 @@ public:
     const std::vector<NamespaceFlow> &restrictedFlows() const { return m_flows; }
     // Any pair (unrestricted pairs answered as All).
     NamespaceFlow flow(const std::string &from, const std::string &to) const;
+    // Every restricted pair with reach None, sorted by (from, to), built on demand (in a cluster
+    // of isolated projects most pairs are None: they are kept compact, not as records).
+    std::vector<NamespaceFlow> noneFlows() const;
 
 private:
     friend FlowMap computeFlows(const NetworkPolicySet &, const std::vector<std::string> &);

@@ -3,49 +3,16 @@
 #include "kubeclient/rbac/rbacloader.h"
 
 #include "kubeclient/api/client.h"
-#include "kubeclient/core/yamlconvert.h"
+#include "kubeclient/core/manifestfiles.h"
 
-#include <algorithm>
-#include <filesystem>
 #include <future>
 #include <optional>
-#include <fstream>
-#include <sstream>
 
 namespace kube::rbac {
 
-namespace {
-namespace fs = std::filesystem;
-
-bool isManifest(const fs::path &p)
-{
-    const std::string ext = p.extension().string();
-    return ext == ".yaml" || ext == ".yml" || ext == ".json";
-}
-
-Result<std::string> readFile(const fs::path &p)
-{
-    std::ifstream in(p, std::ios::binary);
-    if (!in)
-        return Error::make(ErrorKind::Config, "cannot read " + p.string());
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-} // namespace
-
 Result<size_t> RbacLoader::addText(RbacData &data, const std::string &text, const std::string &where)
 {
-    // One JSON document (a List from `kubectl get -o json`, an export) is read by the JSON
-    // parser, many times faster than YAML's; anything it refuses goes through the YAML path,
-    // which also names the line of an error.
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first != std::string::npos && text[first] == '{') {
-        auto json = nlohmann::json::parse(text, nullptr, false);
-        if (!json.is_discarded() && json.is_object())
-            return data.add(json);
-    }
-    auto docs = parseYamlDocuments(text, where);
+    auto docs = parseManifestText(text, where);
     if (!docs)
         return docs.error();
     size_t n = 0;
@@ -56,40 +23,16 @@ Result<size_t> RbacLoader::addText(RbacData &data, const std::string &text, cons
 
 Result<LoadResult> RbacLoader::fromPath(const std::string &path)
 {
+    // A file that does not parse adds nothing, so a skipped file leaves no trace.
+    auto read = readManifestFiles(path);
+    if (!read)
+        return read.error();
     LoadResult out;
-    std::error_code ec;
-    const fs::path root(path);
-    if (!fs::exists(root, ec))
-        return Error::make(ErrorKind::Config, "no such file or folder: " + path);
-    std::vector<fs::path> files;
-    const bool folder = fs::is_directory(root, ec);
-    if (folder) {
-        for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
-             it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            if (ec)
-                break;
-            if (it->is_regular_file(ec) && isManifest(it->path()))
-                files.push_back(it->path());
-        }
-        std::sort(files.begin(), files.end());
-        if (files.empty())
-            out.warnings.push_back("no *.yaml, *.yml or *.json files under " + path);
-    } else {
-        files.push_back(root);
-    }
-    for (const auto &f : files) {
-        auto text = readFile(f);
-        // addText adds nothing from a text that does not parse, so a skipped file leaves no trace.
-        auto added = text ? addText(out.data, *text, f.string()) : Result<size_t>(text.error());
-        if (!added) {
-            if (!folder)
-                return added.error();
-            out.warnings.push_back(added.error().describe() + " (file skipped)");
-            out.skipped.push_back(f.string());
-            continue;
-        }
-        ++out.files;
-    }
+    out.warnings = std::move(read->warnings);
+    out.skipped = std::move(read->skipped);
+    out.files = read->files;
+    for (const auto &d : read->documents)
+        out.data.add(d);
     bool v3 = false, v4 = false;
     for (const auto &[key, obj] : out.data.objects()) {
         if (key.group != "iam.kubesphere.io")

@@ -3,6 +3,9 @@
 #include "kubeclient/tenancy/graph/graphnetwork.h"
 
 #include "kubeclient/core/objectmeta.h"
+#include "kubeclient/tenancy/graph/tenancygraph.h"
+
+#include <map>
 
 namespace kube::tenancy {
 
@@ -48,6 +51,18 @@ kube::net::NetworkPolicySet networkOf(const GraphSnapshot &graph, std::vector<st
         return true;
     });
     return set;
+}
+
+GraphSnapshot graphOfObjects(const std::vector<nlohmann::json> &objects, ApiFlavor flavor)
+{
+    std::map<GraphKind, std::vector<GraphObject>> byKind = {{GraphKind::Namespace, {}}, {GraphKind::NetworkPolicy, {}}};
+    for (const auto &o : objects)
+        if (const auto kind = graphKindOf(o, flavor))
+            byKind[*kind].push_back(std::make_shared<const nlohmann::json>(o));
+    TenancyGraph graph(flavor);
+    for (const auto &[kind, list] : byKind)
+        graph.resync(kind, list);
+    return graph.snapshot();
 }
 
 } // namespace kube::tenancy

@@ -18,4 +18,8 @@ namespace kube::tenancy {
 // are not evaluated: its controller turns them into the NetworkPolicies read here.
 kube::net::NetworkPolicySet networkOf(const GraphSnapshot &graph, std::vector<std::string> *warnings = nullptr);
 
+// A graph of offline objects (manifests: Lists already expanded): every object whose kind the
+// graph knows, by kind; Namespace and NetworkPolicy count as read even when none is given.
+GraphSnapshot graphOfObjects(const std::vector<nlohmann::json> &objects, ApiFlavor flavor = ApiFlavor::V4);
+
 } // namespace kube::tenancy
