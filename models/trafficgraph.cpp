@@ -35,6 +35,9 @@ double msSince(std::chrono::steady_clock::time_point start)
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
+// A namespace reaching every project is a mark when that saves at least this many arrows.
+constexpr int kFanArrows = 3;
+
 Reach weaker(Reach a, Reach b)
 {
     if (a == Reach::None || b == Reach::None)
@@ -411,6 +414,46 @@ std::shared_ptr<const TrafficGraphData> TrafficGraph::compute(const GraphSnapsho
         std::sort(list.begin(), list.end(), byName);
     std::sort(outside.begin(), outside.end(), byName);
 
+    // Fans: a namespace that reaches every project (or that every project reaches), counting
+    // the open pairs by arithmetic and the decided ones from the stored flows.
+    std::vector<char> toProjects(static_cast<std::size_t>(n), 0), fromProjects(static_cast<std::size_t>(n), 0);
+    std::vector<Reach> toProjectsReach(static_cast<std::size_t>(n), Reach::All), fromProjectsReach(static_cast<std::size_t>(n), Reach::All);
+    {
+        int projects = 0, projectsIngressOpen = 0, projectsEgressOpen = 0;
+        for (int i = 0; i < n; ++i)
+            if (!workspaceOf[std::size_t(i)].isEmpty()) {
+                ++projects;
+                projectsIngressOpen += f.ingressOpen[std::size_t(i)];
+                projectsEgressOpen += f.egressOpen[std::size_t(i)];
+            }
+        std::vector<int> outStored(static_cast<std::size_t>(n), 0), inStored(static_cast<std::size_t>(n), 0);
+        for (const auto &st : f.stored) {
+            if (!workspaceOf[std::size_t(st.to)].isEmpty()) {
+                ++outStored[std::size_t(st.from)];
+                toProjectsReach[std::size_t(st.from)] = weaker(toProjectsReach[std::size_t(st.from)], st.reach);
+            }
+            if (!workspaceOf[std::size_t(st.from)].isEmpty()) {
+                ++inStored[std::size_t(st.to)];
+                fromProjectsReach[std::size_t(st.to)] = weaker(fromProjectsReach[std::size_t(st.to)], st.reach);
+            }
+        }
+        for (int i = 0; i < n; ++i) {
+            const auto u = std::size_t(i);
+            const bool project = !workspaceOf[u].isEmpty();
+            const int others = projects - (project ? 1 : 0);
+            const int openOut = f.egressOpen[u] ? projectsIngressOpen - (project && f.ingressOpen[u] ? 1 : 0) : 0;
+            const int openIn = f.ingressOpen[u] ? projectsEgressOpen - (project && f.egressOpen[u] ? 1 : 0) : 0;
+            // Only where it saves a fan of arrows (a lone arrow says more than a mark), and
+            // where rules decide some of it (all open is what the open marks say already).
+            toProjects[u] = outStored[u] >= kFanArrows && outStored[u] + openOut == others;
+            fromProjects[u] = inStored[u] >= kFanArrows && inStored[u] + openIn == others;
+        }
+    }
+    auto hiddenByFan = [&](const TrafficFlows::Stored &st) {
+        return (toProjects[std::size_t(st.from)] && !workspaceOf[std::size_t(st.to)].isEmpty())
+            || (fromProjects[std::size_t(st.to)] && !workspaceOf[std::size_t(st.from)].isEmpty());
+    };
+
     auto inScope = [&](int ns) {
         const QString &ws = workspaceOf[std::size_t(ns)];
         if (!options.workspace.isEmpty())
@@ -436,7 +479,7 @@ std::shared_ptr<const TrafficGraphData> TrafficGraph::compute(const GraphSnapsho
             continue;
         Bucket &b = buckets[{g, h}];
         ++b.stored;
-        b.drawable += !f.hiddenByMark(s);
+        b.drawable += !f.hiddenByMark(s) && !hiddenByFan(s);
         b.reach = weaker(b.reach, s.reach);
     }
     std::map<std::pair<QString, QString>, bool> complete;
@@ -462,8 +505,12 @@ std::shared_ptr<const TrafficGraphData> TrafficGraph::compute(const GraphSnapsho
 
     // The arrows: restricted flows with one end in scope, not behind a mark.
     std::vector<char> shown(static_cast<std::size_t>(n), 0), external(static_cast<std::size_t>(n), 0);
-    for (int i = 0; i < n; ++i)
+    for (int i = 0; i < n; ++i) {
         shown[std::size_t(i)] = inScope(i);
+        // A fan's mark is shown where the arrows would have been (outside the scope as well).
+        if (!shown[std::size_t(i)] && (toProjects[std::size_t(i)] || fromProjects[std::size_t(i)]))
+            shown[std::size_t(i)] = external[std::size_t(i)] = 1;
+    }
     std::vector<const TrafficFlows::Stored *> arrows;
     std::map<std::pair<QString, QString>, Reach> groupArrows;
     for (const auto &s : f.stored) {
@@ -471,7 +518,7 @@ std::shared_ptr<const TrafficGraphData> TrafficGraph::compute(const GraphSnapsho
         if (!a && !b)
             continue;
         ++data->restrictedFlows;
-        if (f.hiddenByMark(s)) {
+        if (f.hiddenByMark(s) || hiddenByFan(s)) {
             ++data->hiddenFlows;
             continue;
         }
@@ -578,6 +625,10 @@ std::shared_ptr<const TrafficGraphData> TrafficGraph::compute(const GraphSnapsho
             node.toAll = f.toAll[u];
             node.fromAllReach = f.fromAllReach[u];
             node.toAllReach = f.toAllReach[u];
+            node.toProjects = toProjects[u];
+            node.fromProjects = fromProjects[u];
+            node.toProjectsReach = toProjectsReach[u];
+            node.fromProjectsReach = fromProjectsReach[u];
             node.self = f.self[u];
             node.external = p.external;
             if (auto it = f.policies.find(f.names[u]); it != f.policies.end())

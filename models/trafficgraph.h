@@ -95,6 +95,12 @@ struct TrafficGraphData {
         bool toAll = false;
         kube::net::Reach fromAllReach = kube::net::Reach::All;
         kube::net::Reach toAllReach = kube::net::Reach::All;
+        // It reaches every project of every workspace (a monitoring or system namespace the
+        // isolation policies admit), or every project reaches it: a mark, not a fan of arrows.
+        bool toProjects = false;
+        bool fromProjects = false;
+        kube::net::Reach toProjectsReach = kube::net::Reach::All;
+        kube::net::Reach fromProjectsReach = kube::net::Reach::All;
         kube::net::Reach self = kube::net::Reach::All;
         Isolation isolation = Isolation::Off;
         bool external = false;

@@ -153,6 +153,10 @@ public:
         tip << (m_node.egressOpen ? QObject::tr("egress open: no policy selects its pods for egress")
                 : m_node.toAll    ? QObject::tr("egress: a policy lets it reach every namespace (%1)").arg(reachWords(m_node.toAllReach))
                                   : QObject::tr("egress limited by policies"));
+        if (m_node.toProjects)
+            tip << QObject::tr("reaches every project (%1): those arrows are not drawn").arg(reachWords(m_node.toProjectsReach));
+        if (m_node.fromProjects)
+            tip << QObject::tr("every project reaches it (%1): those arrows are not drawn").arg(reachWords(m_node.fromProjectsReach));
         tip << QObject::tr("%n NetworkPolicy(ies)", nullptr, m_node.policies);
         setToolTip(tip.join(QLatin1Char('\n')));
         if (m_node.external)
@@ -194,17 +198,19 @@ public:
             const bool own = m_node.isolation == TrafficGraphData::Isolation::Project;
             paintLock(p, QRectF(r.right() - 20, r.top() + 7, 11, 14), pal.color(QPalette::Highlight), own);
         }
-        const QString in = m_node.ingressOpen ? QObject::tr("in: open")
+        const QString in = m_node.fromProjects ? QObject::tr("in: all projects")
+                         : m_node.ingressOpen ? QObject::tr("in: open")
                          : m_node.fromAll     ? QObject::tr("in: all ns")
                                               : QObject::tr("in: limited");
-        const QString out = m_node.egressOpen ? QObject::tr("out: open")
+        const QString out = m_node.toProjects ? QObject::tr("out: all projects")
+                          : m_node.egressOpen ? QObject::tr("out: open")
                           : m_node.toAll      ? QObject::tr("out: all ns")
                                               : QObject::tr("out: limited");
         QFont small = scene()->font();
         small.setPointSizeF(small.pointSizeF() * 0.82);
         p->setFont(small);
-        const QRectF first = paintBadge(p, QPointF(r.left() + 8, r.bottom() - 22), in, pal, !m_node.ingressOpen);
-        paintBadge(p, QPointF(first.right() + 5, r.bottom() - 22), out, pal, !m_node.egressOpen);
+        const QRectF first = paintBadge(p, QPointF(r.left() + 8, r.bottom() - 22), in, pal, !m_node.ingressOpen || m_node.fromProjects);
+        paintBadge(p, QPointF(first.right() + 5, r.bottom() - 22), out, pal, !m_node.egressOpen || m_node.toProjects);
     }
     void setState(bool selected, bool lit, bool focused)
     {

@@ -12,7 +12,7 @@ constexpr int kSymbolWidth = 118;
 constexpr int kGap = 8;
 constexpr int kMargin = 6;
 
-enum class Symbol { Arrow, Some, Group, Pair, InOpen, InAll, InLimited, Lock };
+enum class Symbol { Arrow, Some, Group, Pair, InOpen, InAll, OutProjects, InLimited, Lock };
 
 struct Row {
     Symbol symbol;
@@ -27,6 +27,8 @@ const Row kRows[] = {
     {Symbol::InOpen, QT_TRANSLATE_NOOP("TrafficLegend", "No policy selects its pods for ingress (out: egress): every namespace open on "
                                                         "the other side passes, without an arrow")},
     {Symbol::InAll, QT_TRANSLATE_NOOP("TrafficLegend", "A policy admits every namespace: those arrows are not drawn")},
+    {Symbol::OutProjects, QT_TRANSLATE_NOOP("TrafficLegend", "It reaches every project (in: every project reaches it): those arrows are "
+                                                             "not drawn")},
     {Symbol::InLimited, QT_TRANSLATE_NOOP("TrafficLegend", "Policies decide: the arrows are all it allows")},
     {Symbol::Lock, QT_TRANSLATE_NOOP("TrafficLegend", "Network isolation on (filled: the project's, outline: its workspace's)")},
 };
@@ -99,15 +101,17 @@ int TrafficLegend::layoutRows(int width, QPainter *p) const
                 }
                 case Symbol::InOpen:
                 case Symbol::InAll:
+                case Symbol::OutProjects:
                 case Symbol::InLimited: {
                     QFont small = font();
                     small.setPointSizeF(small.pointSizeF() * 0.82);
                     p->setFont(small);
                     const Symbol s = kRows[i].symbol;
                     TrafficGraphView::paintBadge(p, QPointF(symbol.left(), symbol.top() + 2),
-                                                 s == Symbol::InOpen  ? tr("in: open")
-                                                 : s == Symbol::InAll ? tr("in: all ns")
-                                                                      : tr("in: limited"),
+                                                 s == Symbol::InOpen        ? tr("in: open")
+                                                 : s == Symbol::InAll       ? tr("in: all ns")
+                                                 : s == Symbol::OutProjects ? tr("out: all projects")
+                                                                            : tr("in: limited"),
                                                  pal, s != Symbol::InOpen);
                     p->setFont(font());
                     break;

@@ -155,6 +155,7 @@ private slots:
     void aWorkspaceScopeKeepsTheArrowsThatCrossIt();
     void recomputesLiveAndReusesFlowsWhenPoliciesDidNotChange();
     void layoutIsDeterministicAndNodesDoNotOverlap();
+    void aNamespaceReachingEveryProjectIsAMarkNotAFan();
     void unreadablePoliciesAreSaidNotGuessed();
 };
 
@@ -390,6 +391,44 @@ void tst_TrafficGraphModel::layoutIsDeterministicAndNodesDoNotOverlap()
         for (std::size_t j = i + 1; j < a->groups.size(); ++j)
             QVERIFY(!a->groups[i].rect.intersects(a->groups[j].rect));
     QVERIFY(a->bounds.contains(a->groups.back().rect));
+}
+
+void tst_TrafficGraphModel::aNamespaceReachingEveryProjectIsAMarkNotAFan()
+{
+    // Given three isolated projects that each admit their own namespace and "monitoring"
+    // (outside workspaces), and one open project
+    TenancyGraph g;
+    for (GraphKind k : {GraphKind::Namespace, GraphKind::WorkspaceTemplate, GraphKind::Workspace, GraphKind::NetworkPolicy})
+        g.resync(k, {});
+    g.upsert(GraphKind::WorkspaceTemplate, workspace("ws-x"));
+    g.upsert(GraphKind::Namespace, ns("monitoring", ""));
+    g.upsert(GraphKind::Namespace, ns("other", ""));
+    for (const char *p : {"x1", "x2", "x3"}) {
+        g.upsert(GraphKind::Namespace, ns(p, "ws-x"));
+        json from = json::array();
+        for (const char *peer : {p, "monitoring"})
+            from.push_back({{"namespaceSelector", {{"matchLabels", {{"kubernetes.io/metadata.name", peer}}}}}});
+        g.upsert(GraphKind::NetworkPolicy, policy(p, "isolate", {{"podSelector", json::object()}, {"policyTypes", {"Ingress"}},
+                                                                 {"ingress", {{{"from", from}}}}}));
+    }
+    g.upsert(GraphKind::Namespace, ns("x4", "ws-x"));
+    // When the graph of ws-x is computed
+    TrafficGraph::Options o;
+    o.workspace = QStringLiteral("ws-x");
+    const auto d = TrafficGraph::compute(g.snapshot(), o);
+    // Then monitoring shows (outside the scope) with the mark, not three arrows
+    QVERIFY(d->nodeIndex(QStringLiteral("monitoring")) >= 0);
+    QVERIFY(node(*d, "monitoring").external);
+    QVERIFY(node(*d, "monitoring").toProjects);
+    QCOMPARE(node(*d, "monitoring").toProjectsReach, Reach::All);
+    QVERIFY(!node(*d, "other").toProjects);
+    QCOMPARE(d->nodeIndex(QStringLiteral("other")), -1);
+    QVERIFY2(arrowsOf(*d).isEmpty(), qPrintable(arrowsOf(*d).join(QLatin1Char(' '))));
+    QCOMPARE(d->restrictedFlows, 3);
+    QCOMPARE(d->hiddenFlows, 3);
+    // And its details still list the three projects it reaches by rule
+    QCOMPARE(peers(d->nodeDetails(QStringLiteral("monitoring")).reaches),
+             QStringList({QStringLiteral("x1"), QStringLiteral("x2"), QStringLiteral("x3")}));
 }
 
 void tst_TrafficGraphModel::unreadablePoliciesAreSaidNotGuessed()
