@@ -13,6 +13,8 @@
 #include "models/tenancytreemodel.h"
 #include "models/permissionsource.h"
 #include "permissionswindow.h"
+#include "trafficwindow.h"
+#include "views/trafficgraphwidget.h"
 #include "views/clusterstatuswidget.h"
 #include "views/detailpanel.h"
 #include "views/execapprovaldialog.h"
@@ -26,6 +28,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
+#include <QTableView>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QTreeView>
@@ -203,6 +206,11 @@ void MainWindow::buildMenus()
     QAction *permissions = view->addAction(tr("&Permissions…"), this, &MainWindow::openPermissionsWindow);
     permissions->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     permissions->setToolTip(tr("Who can do what, where, and why: the permission workbench of the selected cluster"));
+    QAction *traffic = view->addAction(tr("Allowed &traffic…"), this, &MainWindow::openTrafficWindow);
+    traffic->setObjectName(QStringLiteral("actionAllowedTraffic"));
+    traffic->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    traffic->setToolTip(tr("Which projects may reach which, as the NetworkPolicies allow: the graph of the selected "
+                           "cluster, limited to the selected workspace"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tenantry"), this, [this] {
@@ -334,6 +342,12 @@ void MainWindow::onCurrentChanged()
     // The panel first: the actions read its selection (none yet on a new node).
     showDetails();
     m_actions->setContext(contextFor(m_navigator->currentSourceIndex()));
+    // Allowed-traffic windows of the node's cluster follow the selection.
+    const QModelIndex index = m_navigator->currentSourceIndex();
+    if (TenancyNode *node = m_model->nodeForIndex(index))
+        for (const auto &w : std::as_const(m_trafficWindows))
+            if (w && w->session() == sessionFor(index))
+                w->followNode(node->kind(), node->name(), node->scope());
 }
 
 void MainWindow::showDetails()
@@ -425,6 +439,85 @@ bool MainWindow::showPathObject(ClusterSession *session, const PathObject &objec
         return false;
     }
     m_navigator->selectSourceIndex(index);
+    return true;
+}
+
+TrafficWindow *MainWindow::openTrafficWindow()
+{
+    const QModelIndex index = m_navigator->currentSourceIndex();
+    ClusterSession *s = sessionFor(index);
+    if (!s && !sessions().isEmpty())
+        s = sessions().front();
+    if (!s) {
+        QMessageBox::information(this, tr("Allowed traffic"), tr("Connect a cluster first (File → Import kubeconfig…)."));
+        return nullptr;
+    }
+    m_trafficWindows.removeAll(QPointer<TrafficWindow>());
+    TrafficWindow *window = nullptr;
+    for (const auto &w : std::as_const(m_trafficWindows))
+        if (w && w->session() == s)
+            window = w;
+    if (!window) {
+        window = new TrafficWindow(s, this);
+        window->setWindowFlag(Qt::Window);
+        QPointer<ClusterSession> guard(s);
+        connect(window->widget(), &TrafficGraphWidget::showInTree, this, [this, guard](const QString &ns) {
+            if (!guard)
+                return;
+            const QModelIndex project = m_model->findNode(guard->id(), NodeKind::Project, ns);
+            if (!project.isValid()) {
+                statusBar()->showMessage(tr("%1 has no node in the tree").arg(ns), 5000);
+                return;
+            }
+            m_navigator->selectSourceIndex(project);
+            raise();
+            activateWindow();
+        });
+        connect(window->widget(), &TrafficGraphWidget::openPolicy, this, [this, guard](const QString &ns, const QString &name) {
+            if (guard && showNetworkPolicy(guard, ns, name)) {
+                raise();
+                activateWindow();
+            }
+        });
+        m_trafficWindows << window;
+    }
+    if (TenancyNode *node = m_model->nodeForIndex(index); node && sessionFor(index) == s)
+        window->followNode(node->kind(), node->name(), node->scope(), true);
+    window->show();
+    window->raise();
+    window->activateWindow();
+    return window;
+}
+
+TrafficWindow *MainWindow::lastTrafficWindow() const
+{
+    for (auto it = m_trafficWindows.crbegin(); it != m_trafficWindows.crend(); ++it)
+        if (*it)
+            return *it;
+    return nullptr;
+}
+
+bool MainWindow::showNetworkPolicy(ClusterSession *session, const QString &ns, const QString &name)
+{
+    if (!session)
+        return false;
+    const QModelIndex project = m_model->findNode(session->id(), NodeKind::Project, ns);
+    if (!project.isValid()) {
+        statusBar()->showMessage(tr("%1 has no node in the tree").arg(ns), 5000);
+        return false;
+    }
+    m_navigator->selectSourceIndex(project);
+    m_details->showTab(NodeDetails::NetworkTab);
+    // The policy's row in the Network tab's table, when the table lists it.
+    if (auto *table = m_details->tab(NodeDetails::NetworkTab)->findChild<QTableView *>()) {
+        QAbstractItemModel *model = table->model();
+        for (int row = 0; model && row < model->rowCount(); ++row)
+            if (model->index(row, 0).data().toString() == name) {
+                table->selectRow(row);
+                table->scrollTo(model->index(row, 0));
+                break;
+            }
+    }
     return true;
 }
 

@@ -21,6 +21,7 @@ class DetailPanel;
 class ExecApprover;
 class NavigatorWidget;
 class PermissionsWindow;
+class TrafficWindow;
 class PermissionWorkbenchWidget;
 struct PathObject;
 class TenancyNode;
@@ -73,6 +74,12 @@ public:
     // Selects the tree node of a path object of a workbench on `session` (a platform or cluster
     // role, or the project a Role or RoleBinding lives in); false when the tree has none.
     bool showPathObject(ClusterSession *session, const PathObject &object);
+    // View → Allowed traffic… (Ctrl+T): the allowed-traffic graph of the selected node's
+    // cluster, limited to its workspace; the window follows the tree. One per cluster.
+    TrafficWindow *openTrafficWindow();
+    TrafficWindow *lastTrafficWindow() const;
+    // Selects the project in the tree and its policy in the Network tab.
+    bool showNetworkPolicy(ClusterSession *session, const QString &ns, const QString &name);
     // Select this path as soon as it exists (after a create, or for --select).
     void selectWhenAvailable(const QString &path);
 
@@ -112,4 +119,5 @@ private:
     QString m_pendingSelection;
     QString m_permissionsPreset;  // the node the Permissions tab was last preset for
     QPointer<PermissionsWindow> m_lastPermissions;
+    QList<QPointer<TrafficWindow>> m_trafficWindows;
 };

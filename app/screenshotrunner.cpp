@@ -8,6 +8,8 @@
 #include "mainwindow.h"
 #include "views/navigatorwidget.h"
 #include "models/nodedetails.h"
+#include "models/trafficgraph.h"
+#include "trafficwindow.h"
 
 #include <QCoreApplication>
 #include <QEvent>
@@ -107,6 +109,27 @@ void ScreenshotRunner::onLoaded()
         }
         qCWarning(lcApp) << "--select: no node at" << m_options.select;
     }
+    if (m_options.tab.compare(QLatin1String("traffic"), Qt::CaseInsensitive) == 0) {
+        // The Allowed traffic window of the selected node, captured once its graph is computed.
+        m_done = true;
+        TrafficWindow *traffic = m_window->openTrafficWindow();
+        if (!traffic) {
+            finish(1);
+            return;
+        }
+        m_target = traffic;
+        traffic->resize(m_window->size());
+        auto captured = std::make_shared<bool>(false);
+        auto ready = [this, traffic, captured] {
+            if (*captured || !traffic->graph()->data() || traffic->graph()->computing())
+                return;
+            *captured = true;
+            QTimer::singleShot(300, this, [this] { finish(capture() ? 0 : 1); });
+        };
+        connect(traffic->graph(), &TrafficGraph::computed, this, ready);
+        ready();
+        return;
+    }
     if (!m_options.tab.isEmpty()) {
         static const QHash<QString, NodeDetails::Tab> tabs{
             {QStringLiteral("overview"), NodeDetails::OverviewTab}, {QStringLiteral("members"), NodeDetails::MembersTab},
@@ -138,7 +161,7 @@ bool ScreenshotRunner::capture()
 {
     if (m_options.file.isEmpty())
         return true;
-    const QPixmap pixmap = m_window->grab();
+    const QPixmap pixmap = m_target ? m_target->grab() : m_window->grab();
     if (!pixmap.save(m_options.file)) {
         qCWarning(lcApp) << "could not write the screenshot to" << m_options.file;
         return false;

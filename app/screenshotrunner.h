@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QTimer>
 
@@ -17,7 +18,8 @@ public:
     struct Options {
         QString file;         // empty: no screenshot (timings only)
         QString select;       // "cluster/Workspaces/ws1/p1"
-        QString tab;          // overview | members | access | roles | quotas | network | yaml
+        QString tab;          // overview | members | access | roles | quotas | network | yaml | permissions
+                              // | traffic (the Allowed traffic window of the selected node)
         QString filter;       // text typed into the filter box
         int timeoutMs = 120'000;
         bool timings = false;
@@ -45,4 +47,5 @@ private:
     bool m_painted = false;
     bool m_done = false;
     int m_selectTries = 0;
+    QPointer<QWidget> m_target;  // what is captured when not the main window (--tab traffic)
 };

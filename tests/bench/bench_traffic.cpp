@@ -1,0 +1,210 @@
+// Benchmark of the allowed-traffic graph at 500 projects in 50 workspaces with 2,000
+// NetworkPolicies, no cluster: the flows (network engine through the graph adapter, with the
+// indexes the graph keeps), the layout for every workspace and for one, the scene's items
+// (TrafficGraphView::setData) and a first paint, offscreen. Targets: flows <= 1 s, layout +
+// scene items <= 1 s. Prints a table (median of 3 runs, wall and CPU); asserts nothing.
+// usage: bench_traffic [WORKSPACES PROJECTS_PER_WORKSPACE [PNG]]   (PNG: where to save the first paint)
+#include "models/trafficgraph.h"
+#include "views/trafficgraphview.h"
+
+#include "kubeclient/tenancy/graph/tenancygraph.h"
+
+#include <QApplication>
+#include <QPixmap>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <string>
+#include <vector>
+
+using namespace kube::tenancy;
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double cpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+double msSince(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
+
+int g_rv = 1;
+GraphObject object(json o)
+{
+    o["metadata"]["resourceVersion"] = std::to_string(++g_rv);
+    return std::make_shared<const json>(std::move(o));
+}
+
+json nsPeer(const std::string &key, const std::string &value) { return {{"namespaceSelector", {{"matchLabels", {{key, value}}}}}}; }
+
+// Four policies per project, as a tenancy with isolation and a few service links has them:
+// workspace isolation (ingress from the workspace and kubesphere-system), a port-limited link
+// from a project of another workspace to app=api pods, an egress allow-list for a third of the
+// projects (own workspace, DNS in kube-system), a metrics scrape from the monitoring namespace
+// on a port range.
+void synthesize(TenancyGraph &g, int workspaces, int perWorkspace, int *policies)
+{
+    for (GraphKind k : {GraphKind::Namespace, GraphKind::WorkspaceTemplate, GraphKind::Workspace, GraphKind::NetworkPolicy})
+        g.resync(k, {});
+    std::vector<TenancyGraph::Event> batch;
+    auto nsObject = [](const std::string &name, const std::string &ws) {
+        json o = {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", name}}}};
+        o["metadata"]["labels"]["kubernetes.io/metadata.name"] = name;
+        o["metadata"]["labels"]["kubesphere.io/namespace"] = name;
+        if (!ws.empty())
+            o["metadata"]["labels"]["kubesphere.io/workspace"] = ws;
+        return object(o);
+    };
+    auto policy = [&](const std::string &ns, const std::string &name, json spec) {
+        batch.push_back(TenancyGraph::Event::upsert(
+            GraphKind::NetworkPolicy, object({{"apiVersion", "networking.k8s.io/v1"},
+                                              {"kind", "NetworkPolicy"},
+                                              {"metadata", {{"name", name}, {"namespace", ns}}},
+                                              {"spec", std::move(spec)}})));
+        ++*policies;
+    };
+    for (const char *system : {"kube-system", "kubesphere-system", "monitoring"})
+        batch.push_back(TenancyGraph::Event::upsert(GraphKind::Namespace, nsObject(system, "")));
+    const int total = workspaces * perWorkspace;
+    auto nameOf = [&](int i) { return "ws" + std::to_string(i / perWorkspace) + "-p" + std::to_string(i % perWorkspace); };
+    for (int w = 0; w < workspaces; ++w) {
+        const std::string ws = "ws" + std::to_string(w);
+        batch.push_back(TenancyGraph::Event::upsert(
+            GraphKind::WorkspaceTemplate,
+            object({{"apiVersion", "tenant.kubesphere.io/v1beta1"},
+                    {"kind", "WorkspaceTemplate"},
+                    {"metadata", {{"name", ws}, {"annotations", {{"kubesphere.io/network-isolate", "enabled"}}}}},
+                    {"spec", {{"template", {{"spec", {{"manager", "admin"}}}}}}}})));
+    }
+    for (int i = 0; i < total; ++i) {
+        const std::string ns = nameOf(i), ws = "ws" + std::to_string(i / perWorkspace);
+        batch.push_back(TenancyGraph::Event::upsert(GraphKind::Namespace, nsObject(ns, ws)));
+        auto rule = [](json peers, json ports = json()) {
+            json r = {{"from", std::move(peers)}};
+            if (!ports.is_null())
+                r["ports"] = std::move(ports);
+            return r;
+        };
+        auto port = [](int number, const char *protocol) { return json{{"port", number}, {"protocol", protocol}}; };
+        auto spec = [](json podSelector, const char *type, const char *key, json rules) {
+            return json{{"podSelector", std::move(podSelector)}, {"policyTypes", json::array({type})}, {key, std::move(rules)}};
+        };
+        policy(ns, "nsnp-network-isolate",
+               spec(json::object(), "Ingress", "ingress",
+                    json::array({rule(json::array({nsPeer("kubesphere.io/workspace", ws),
+                                                   nsPeer("kubesphere.io/namespace", "kubesphere-system")}))})));
+        const std::string peer = nameOf((i * 7 + perWorkspace + 3) % total);
+        policy(ns, "from-" + peer,
+               spec(json{{"matchLabels", {{"app", "api"}}}}, "Ingress", "ingress",
+                    json::array({rule(json::array({nsPeer("kubernetes.io/metadata.name", peer)}), json::array({port(8080, "TCP")}))})));
+        if (i % 3 == 0) {
+            json toWorkspace = {{"to", json::array({nsPeer("kubesphere.io/workspace", ws)})}};
+            json dns = {{"to", json::array({nsPeer("kubernetes.io/metadata.name", "kube-system")})},
+                        {"ports", json::array({port(53, "UDP"), port(53, "TCP")})}};
+            policy(ns, "egress-allow-list", spec(json::object(), "Egress", "egress", json::array({toWorkspace, dns})));
+        } else {
+            json block = {{"ipBlock", {{"cidr", "0.0.0.0/0"}, {"except", json::array({"169.254.169.254/32"})}}}};
+            policy(ns, "deny-egress-to-metadata",
+                   spec(json{{"matchLabels", {{"tier", "frontend"}}}}, "Egress", "egress",
+                        json::array({json{{"to", json::array({block})}}})));
+        }
+        json metricsPort = {{"port", 9090}, {"endPort", 9099}, {"protocol", "TCP"}};
+        policy(ns, "metrics",
+               spec(json::object(), "Ingress", "ingress",
+                    json::array({rule(json::array({nsPeer("kubernetes.io/metadata.name", "monitoring")}), json::array({metricsPort}))})));
+    }
+    g.apply(batch);
+}
+
+struct Run {
+    double flows = 0, flowsCpu = 0, layoutAll = 0, layoutOne = 0, scene = 0, paint = 0;
+    std::size_t nodes = 0, arrows = 0;
+    int restricted = 0, hidden = 0;
+};
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const int workspaces = argc > 2 ? std::atoi(argv[1]) : 50;
+    const int perWorkspace = argc > 2 ? std::atoi(argv[2]) : 10;
+
+    TenancyGraph g;
+    int policies = 0;
+    auto start = Clock::now();
+    synthesize(g, workspaces, perWorkspace, &policies);
+    const GraphSnapshot snapshot = g.snapshot();
+    const double feedMs = msSince(start);
+
+    std::vector<Run> runs;
+    for (int r = 0; r < 3; ++r) {
+        Run run;
+        // Flows + layout of every workspace, nothing reused (a change of policies).
+        double cpu = cpuMs();
+        start = Clock::now();
+        const auto all = TrafficGraph::compute(snapshot, {});
+        const double total = msSince(start);
+        run.flowsCpu = cpuMs() - cpu;
+        run.flows = all->flowMs;
+        run.layoutAll = total - all->flowMs;
+        // One workspace, flows reused (the scope picker, or a change that is not a policy).
+        TrafficGraph::Options one;
+        one.workspace = QStringLiteral("ws7");
+        start = Clock::now();
+        const auto ws = TrafficGraph::compute(snapshot, one, all);
+        run.layoutOne = msSince(start);
+        // The scene's items for the whole graph, then a first paint of the view.
+        TrafficGraphView view;
+        view.resize(1200, 800);
+        start = Clock::now();
+        view.setData(all);
+        run.scene = msSince(start);
+        start = Clock::now();
+        const QPixmap pixmap = view.grab();
+        run.paint = msSince(start);
+        if (argc > 3 && r == 0)
+            pixmap.save(QString::fromLocal8Bit(argv[3]));
+        run.nodes = all->nodes.size();
+        run.arrows = all->edges.size();
+        run.restricted = all->restrictedFlows;
+        run.hidden = all->hiddenFlows;
+        runs.push_back(run);
+        (void)ws;
+        (void)pixmap;
+    }
+    auto med = [&](double Run::*field) {
+        std::vector<double> v;
+        for (const Run &r : runs)
+            v.push_back(r.*field);
+        return median(v);
+    };
+    std::printf("allowed-traffic graph: %d workspaces x %d projects (+3 system namespaces), %d NetworkPolicies\n", workspaces,
+                perWorkspace, policies);
+    std::printf("%zu nodes, %zu arrows drawn; %d restricted flows, %d of them shown as marks; graph fed in %.0f ms\n\n",
+                runs[0].nodes, runs[0].arrows, runs[0].restricted, runs[0].hidden, feedMs);
+    std::printf("| step (median of 3)                                   |    wall ms | target  |\n");
+    std::printf("|------------------------------------------------------|-----------:|---------|\n");
+    std::printf("| flows: networkOf + computeFlows + indexes            | %10.1f | <= 1000 |\n", med(&Run::flows));
+    std::printf("|   (CPU of flows + layout)                            | %10.1f |         |\n", med(&Run::flowsCpu));
+    std::printf("| layout, every workspace                              | %10.1f |         |\n", med(&Run::layoutAll));
+    std::printf("| layout, one workspace (flows reused)                 | %10.1f |         |\n", med(&Run::layoutOne));
+    std::printf("| scene items (TrafficGraphView::setData)              | %10.1f |         |\n", med(&Run::scene));
+    std::printf("| layout + scene items                                 | %10.1f | <= 1000 |\n",
+                med(&Run::layoutAll) + med(&Run::scene));
+    std::printf("| first paint, 1200x800 offscreen                      | %10.1f |         |\n", med(&Run::paint));
+    return 0;
+}
