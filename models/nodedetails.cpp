@@ -117,7 +117,11 @@ void addQuotaRows(std::vector<QuotaRow> &rows, const QString &source, const Stri
 void addWorkspaceBudget(NodeDetails &d, const GraphSnapshot &s, const std::string &workspace)
 {
     const WorkspaceBudget b = checkBudget(budgetInput(s, workspace, true));
-    const std::string quotaName = b.hasWorkspaceQuota ? s.workspaceQuotas(workspace).front().name : std::string();
+    // The quota the budget read: the one named after the workspace, else the first (budgetInput's rule).
+    std::string quotaName;
+    for (const auto &q : s.workspaceQuotas(workspace))
+        if (quotaName.empty() || q.name == workspace)
+            quotaName = q.name;
     for (const auto &l : b.lines) {
         QuotaRow q;
         q.source = b.hasWorkspaceQuota && l.workspaceHard ? qs(quotaName) : tr("(projects only)");

@@ -14,12 +14,12 @@ struct QuotaRow {
     double ratio = -1; // used / hard in [0, ...); -1 when either is unknown
     // A workspace's row: the sums over its projects' quotas (the budget check), and what share
     // of the workspace's hard the projects' hard limits take (-1: no workspace hard).
-    QString projectsUsed;
-    QString projectsHard;
+    QString projectsUsed{};
+    QString projectsHard{};
     double allotted = -1;
     bool overUsed = false;    // used > hard
     bool overBudget = false;  // the projects' hard limits add up to more than the workspace's
-    QString flagsTip;         // the warning sentences behind the flags, with their numbers
+    QString flagsTip{};       // the warning sentences behind the flags, with their numbers
 
     QString key() const { return source + QChar(0x1f) + resource; }
     bool operator==(const QuotaRow &other) const = default;

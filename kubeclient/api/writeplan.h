@@ -43,7 +43,7 @@ struct Plan {
     std::vector<std::string> notes;  // things the user should know (mode limits, skipped parts)
     // Things that are allowed but probably wrong, with their numbers (a project quota that pushes
     // the projects' sum over the workspace quota): shown apart from notes, never a refusal.
-    std::vector<std::string> warnings;
+    std::vector<std::string> warnings{};
 
     bool empty() const { return writes.empty(); }
     // `object` with the write's secret paths replaced by "<redacted>" (what YAML and diffs show).
