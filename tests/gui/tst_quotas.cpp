@@ -262,6 +262,8 @@ void tst_Quotas::quotasBudgetDefaultsAndBadInput()
     QCOMPARE(limits->problemLabel()->text(), QString());
     save(limits, QStringLiteral("quota-container-defaults-dialog"));
     QVERIFY(applyAndWait(limits));
+    // Pods are admitted once kube-controller-manager made the namespace's default ServiceAccount.
+    QTRY_VERIFY_WITH_TIMEOUT(guitest::kubectl({"get", "serviceaccount", "default", "-n", p1}).exitCode == 0, 30000);
     auto pod = guitest::kubectl({"run", "probe", "-n", p1, "--image=registry.k8s.io/pause:3.9", "--dry-run=server", "-o", "json"});
     QVERIFY2(pod.exitCode == 0, pod.err.constData());
     const json resources = json::parse(pod.out.toStdString())["spec"]["containers"][0]["resources"];

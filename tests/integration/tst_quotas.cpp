@@ -128,7 +128,11 @@ void tst_Quotas::containerDefaultsReachNewPods()
     CTL_OK(set);
     const json lr = kubectlJson({"get", "limitrange", m_p1, "-n", m_p1});
     QCOMPARE(qs(lr["spec"]["limits"][0]["type"].get<std::string>()), QStringLiteral("Container"));
-    // A pod without resources, checked by the server (LimitRanger fills in the defaults)
+    // A pod without resources, checked by the server (LimitRanger fills in the defaults); pods
+    // are admitted once kube-controller-manager made the namespace's default ServiceAccount.
+    QTRY_VERIFY_WITH_TIMEOUT(clusterenv::run("kubectl", {"get", "serviceaccount", "default", "-n", m_p1},
+                                             clusterenv::kubeconfigPath("admin")).exitCode == 0,
+                             30000);
     auto pod = clusterenv::run("kubectl",
                                {"run", "probe", "-n", m_p1, "--image=registry.k8s.io/pause:3.9", "--dry-run=server",
                                 "-o", "json"},
