@@ -3,6 +3,7 @@
 // Impact tab (who gains or loses what); Edit → Undo / Redo of applied changes, each checked
 // with kubectl; an undo refused because someone changed the object since; the history list.
 #include "guitestsupport.h"
+#include "guiwindow.h"
 
 #include "actionhandlers.h"
 #include "mainwindow.h"
@@ -84,17 +85,7 @@ void tst_Changes::initTestCase()
 
 std::unique_ptr<MainWindow> tst_Changes::openWindow()
 {
-    MainWindow::Options o;
-    o.persist = false;
-    auto w = std::make_unique<MainWindow>(o);
-    w->resize(1280, 800);
-    ConnectionSpec spec;
-    spec.kubeconfig = qs(clusterenv::kubeconfigPath("admin"));
-    spec.context = QStringLiteral("admin@devcluster");
-    spec.modeOverride = QStringLiteral("standalone");
-    w->addConnection(spec, false);
-    w->show();
-    return w;
+    return guitest::openAdminWindow({1280, 800});
 }
 
 void tst_Changes::diffAndImpactBeforeApplyingThenUndoAndRedo()

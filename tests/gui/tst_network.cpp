@@ -4,6 +4,7 @@
 // (kubectl reads it back), and bad input (an invalid CIDR, an invalid port) refused with the
 // field named, nothing written and the form kept. Screenshots under <build>/screenshots.
 #include "guitestsupport.h"
+#include "guiwindow.h"
 
 #include "mainwindow.h"
 #include "models/clustersession.h"
@@ -81,17 +82,7 @@ void tst_Network::initTestCase()
 
 std::unique_ptr<MainWindow> tst_Network::openWindow()
 {
-    MainWindow::Options o;
-    o.persist = false;
-    auto w = std::make_unique<MainWindow>(o);
-    w->resize(1280, 800);
-    ConnectionSpec spec;
-    spec.kubeconfig = qs(clusterenv::kubeconfigPath("admin"));
-    spec.context = QStringLiteral("admin@devcluster");
-    spec.modeOverride = QStringLiteral("standalone");
-    w->addConnection(spec, false);
-    w->show();
-    return w;
+    return guitest::openAdminWindow({1280, 800});
 }
 
 void tst_Network::showNetwork(MainWindow *w, const QString &path)

@@ -6,6 +6,7 @@
 // with kubectl shows in the open matrix; bad input (malformed subject, deleted project,
 // broken manifest) says what and where; verify agrees; screenshots under <build>/screenshots.
 #include "guitestsupport.h"
+#include "guiwindow.h"
 
 #include "mainwindow.h"
 #include "permissionswindow.h"
@@ -156,16 +157,7 @@ void tst_Permissions::initTestCase()
 
 std::unique_ptr<MainWindow> tst_Permissions::openWindow()
 {
-    MainWindow::Options o;
-    o.persist = false;
-    auto w = std::make_unique<MainWindow>(o);
-    w->resize(1400, 900);
-    ConnectionSpec spec;
-    spec.kubeconfig = qs(clusterenv::kubeconfigPath("admin"));
-    spec.context = QStringLiteral("admin@devcluster");
-    w->addConnection(spec, false);
-    w->show();
-    return w;
+    return guitest::openAdminWindow({1400, 900}, QString());
 }
 
 PermissionsWindow *tst_Permissions::openWorkbench(MainWindow &w)

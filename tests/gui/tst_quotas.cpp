@@ -4,6 +4,7 @@
 // container defaults that reach a new pod (kubectl create --dry-run=server as the judge), and a
 // bad quantity that keeps the form and writes nothing. Screenshots under <build>/screenshots.
 #include "guitestsupport.h"
+#include "guiwindow.h"
 
 #include "mainwindow.h"
 #include "models/clustersession.h"
@@ -125,16 +126,7 @@ void tst_Quotas::initTestCase()
 
 void tst_Quotas::quotasBudgetDefaultsAndBadInput()
 {
-    MainWindow::Options o;
-    o.persist = false;
-    auto w = std::make_unique<MainWindow>(o);
-    w->resize(1400, 860);
-    ConnectionSpec spec;
-    spec.kubeconfig = qs(clusterenv::kubeconfigPath("admin"));
-    spec.context = QStringLiteral("admin@devcluster");
-    spec.modeOverride = QStringLiteral("standalone");
-    w->addConnection(spec, false);
-    w->show();
+    auto w = guitest::openAdminWindow({1400, 860});
     QTRY_VERIFY_WITH_TIMEOUT(w->allLoaded(), 60000);
     const QString cluster = w->sessions().first()->id();
     const QString ws = qs(m_seed.ws1), p1 = qs(m_seed.p1), p2 = qs(m_seed.p2);
