@@ -157,7 +157,9 @@ void tst_Traffic::arrowsMatchTheEngineAndClicksExplainThem()
     // Then the graph is limited to ws2, with p1 shown (outside the scope) for its arrow into p3
     QCOMPARE(widget->scope(), ws2);
     QTRY_VERIFY_WITH_TIMEOUT(settled(traffic) && traffic->graph()->data()->workspace == ws2, 30000);
-    auto data = traffic->graph()->data();
+    // (the view draws the graph's newest data: arrows are looked up in what is on screen)
+    QTRY_VERIFY_WITH_TIMEOUT(view->data() == traffic->graph()->data(), 10000);
+    auto data = view->data();
     QVERIFY(data->policiesKnown);
     QCOMPARE(data->groups[0].workspace, ws2);
     QVERIFY(data->nodeIndex(p3) >= 0);
@@ -184,6 +186,8 @@ void tst_Traffic::arrowsMatchTheEngineAndClicksExplainThem()
     const int arrow = edgeIndex(*data, p1, p3);
     QVERIFY(arrow >= 0);
     view->centerOn(view->edgeAnchor(arrow));
+    QCoreApplication::processEvents();  // a pending refit or rebuild lands before the point is taken
+    QCOMPARE(view->data(), data);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(view->edgeAnchor(arrow)));
     // Then the panel names the policy and the rule that allow it, and the port that limits it
     QCOMPARE(view->selectedEdge(), arrow);
