@@ -326,10 +326,7 @@ private:
             const auto &rules = p.rules(direction);
             for (std::size_t i = 0; i < rules.size(); ++i) {
                 const PolicyRule &rule = rules[i];
-                bool portOk = rule.allPorts;
-                for (std::size_t k = 0; !portOk && k < rule.ports.size(); ++k)
-                    portOk = rule.ports[k].matches(port);
-                if (!portOk)
+                if (!rule.takesPort(port))
                     continue;
                 bool peerOk = rule.allPeers;
                 for (std::size_t k = 0; !peerOk && k < rule.peers.size(); ++k) {

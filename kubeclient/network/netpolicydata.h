@@ -37,6 +37,17 @@ struct PolicyRule {
     std::vector<PolicyPeer> peers;
     bool allPorts = true;  // ports absent or empty
     std::vector<PolicyPort> ports;
+
+    // No ports listed, or one of them takes this port.
+    bool takesPort(const TrafficPort &port) const
+    {
+        if (allPorts)
+            return true;
+        for (const PolicyPort &p : ports)
+            if (p.matches(port))
+                return true;
+        return false;
+    }
 };
 
 struct ParsedPolicy {
