@@ -3,6 +3,7 @@
 // port ranges): build the set, compute the namespace flows (target <= 1 s), and 1,000 decide()
 // calls. No cluster needed; prints a table (CPU and wall, since the machine may be shared).
 #include "kubeclient/network/netpolicy.h"
+#include "benchclock.h"
 
 #include <chrono>
 #include <cstdio>
@@ -13,18 +14,11 @@
 
 using namespace kube::net;
 using nlohmann::json;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::cpuMs;
+using bench::msSince;
 
 namespace {
-
-double cpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
-double msSince(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
 
 json policy(const std::string &ns, const std::string &name, json spec)
 {

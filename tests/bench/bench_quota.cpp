@@ -3,6 +3,7 @@
 // graph snapshot as the Quotas tab and `tenantryctl quota get` compute it. Target: every
 // workspace's check (all 50) within 50 ms. No cluster needed; wall and CPU time, median of runs.
 #include "kubeclient/tenancy/graph/graphkind.h"
+#include "benchclock.h"
 #include "kubeclient/tenancy/graph/quotabudget.h"
 #include "kubeclient/tenancy/graph/tenancygraph.h"
 
@@ -15,18 +16,11 @@
 
 using namespace kube::tenancy;
 using nlohmann::json;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::cpuMs;
+using bench::msSince;
 
 namespace {
-
-double cpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
-double msSince(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
 
 constexpr int kWorkspaces = 50;
 constexpr int kProjectsPerWorkspace = 10;

@@ -2,6 +2,7 @@
 // bindings (synthetic objects shaped like KubeSphere 4.x's), then apply 10,000 watch events.
 // No cluster needed. Prints build time, per-event cost, query costs and memory (RSS deltas).
 #include "kubeclient/tenancy/graph/graphstate.h"
+#include "benchclock.h"
 #include "kubeclient/tenancy/graph/tenancygraph.h"
 
 #include <algorithm>
@@ -17,7 +18,9 @@
 
 using namespace kube::tenancy;
 using nlohmann::json;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::cpuMs;
+using bench::msSince;
 
 namespace {
 
@@ -31,20 +34,6 @@ long statusKiB(const char *field)
         if (line.rfind(prefix, 0) == 0)
             return std::atol(line.c_str() + prefix.size());
     return -1;
-}
-
-// CPU time of this process: on a loaded machine (CI, a parallel build) wall time mostly measures
-// waiting for a core, so both are reported.
-double cpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
-double msSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
 std::string pad(int value, int width)

@@ -5,6 +5,7 @@
 // scene items <= 1 s. Prints a table (median of 3 runs, wall and CPU); asserts nothing.
 // usage: bench_traffic [WORKSPACES PROJECTS_PER_WORKSPACE [PNG]]   (PNG: where to save the first paint)
 #include "models/trafficgraph.h"
+#include "benchclock.h"
 #include "views/trafficgraphview.h"
 
 #include "kubeclient/tenancy/graph/tenancygraph.h"
@@ -21,18 +22,11 @@
 
 using namespace kube::tenancy;
 using nlohmann::json;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::cpuMs;
+using bench::msSince;
 
 namespace {
-
-double cpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
-double msSince(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
 
 int g_rv = 1;
 GraphObject object(json o)
