@@ -410,6 +410,10 @@ void TrafficGraphView::setData(std::shared_ptr<const TrafficGraphData> data)
         edgeTo = e.group ? m_data->groups[std::size_t(e.to)].workspace : m_data->nodes[std::size_t(e.to)].name;
     }
     const QString focused = focusedNode();
+    // Another scope (a workspace picked, outside namespaces shown) is another picture: it is
+    // fitted again; the same scope recomputed keeps the user's zoom.
+    if (m_data && data && (m_data->workspace != data->workspace || m_data->showOutside != data->showOutside))
+        m_fitted = false;
     m_data = std::move(data);
     rebuild();
     m_focused = m_data ? m_data->nodeIndex(focused) : -1;
