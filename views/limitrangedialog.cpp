@@ -2,7 +2,7 @@
 // would write (the engine picks it), so what is shown is what gets replaced.
 #include "views/limitrangedialog.h"
 
-#include "views/resourcecombodelegate.h"
+#include "views/checkedrowseditor.h"
 
 #include "models/limiteditormodel.h"
 #include "models/tenancyoperations.h"
@@ -24,11 +24,9 @@ LimitRangeDialog::LimitRangeDialog(PlanRunner *runner, const GraphSnapshot &snap
     : PlanDialog(runner, tr("Container defaults of project %1").arg(project), parent)
     , m_project(project)
     , m_model(new LimitEditorModel(this))
-    , m_table(new QTableView)
     , m_type(new QComboBox)
-    , m_problem(new QLabel)
-    , m_add(new QPushButton(tr("&Add row")))
-    , m_remove(new QPushButton(tr("&Remove row")))
+    , m_editor(new CheckedRowsEditor(m_model, LimitEditorModel::ResourceColumn, LimitEditorModel::commonResources(),
+                                     [this] { return m_model->addRow(); }))
 {
     setObjectName(QStringLiteral("limitRangeDialog"));
     for (const auto &o : snapshot.projectQuota(project.toStdString()).limitRanges)
@@ -37,18 +35,8 @@ LimitRangeDialog::LimitRangeDialog(PlanRunner *runner, const GraphSnapshot &snap
     m_type->setObjectName(QStringLiteral("limitType"));
     m_type->addItem(tr("Container (defaults and bounds of each container)"), QStringLiteral("Container"));
     m_type->addItem(tr("Pod (bounds of a whole pod)"), QStringLiteral("Pod"));
-    m_table->setObjectName(QStringLiteral("limitRows"));
-    m_table->setModel(m_model);
-    m_table->setItemDelegateForColumn(LimitEditorModel::ResourceColumn,
-                                      new ResourceComboDelegate(LimitEditorModel::commonResources(), m_table));
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setEditTriggers(QAbstractItemView::AllEditTriggers);
-    m_add->setObjectName(QStringLiteral("addRow"));
-    m_remove->setObjectName(QStringLiteral("removeRow"));
-    m_problem->setObjectName(QStringLiteral("limitProblem"));
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #c62828"));
+    m_editor->table()->setObjectName(QStringLiteral("limitRows"));
+    m_editor->problemLabel()->setObjectName(QStringLiteral("limitProblem"));
 
     auto *form = new QWidget;
     auto *layout = new QVBoxLayout(form);
@@ -56,13 +44,7 @@ LimitRangeDialog::LimitRangeDialog(PlanRunner *runner, const GraphSnapshot &snap
     auto *typeRow = new QFormLayout;
     typeRow->addRow(tr("&Type:"), m_type);
     layout->addLayout(typeRow);
-    layout->addWidget(m_table, 1);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_add);
-    buttons->addWidget(m_remove);
-    buttons->addStretch(1);
-    layout->addLayout(buttons);
-    layout->addWidget(m_problem);
+    layout->addWidget(m_editor, 1);
     setForm(form);
     setDescription(tr("A container created in <b>%1</b> without limits or requests gets the default limit and default "
                       "request (kube-apiserver's LimitRanger admission fills them in); min and max bound what it may ask. "
@@ -71,26 +53,17 @@ LimitRangeDialog::LimitRangeDialog(PlanRunner *runner, const GraphSnapshot &snap
     loadType();
 
     connect(m_type, &QComboBox::currentIndexChanged, this, [this] { loadType(); });
-    connect(m_add, &QPushButton::clicked, this, [this] {
-        const int row = m_model->addRow();
-        m_table->setCurrentIndex(m_model->index(row, LimitEditorModel::ResourceColumn));
-        m_table->edit(m_table->currentIndex());
-    });
-    connect(m_remove, &QPushButton::clicked, this, [this] {
-        if (const QModelIndex current = m_table->currentIndex(); current.isValid())
-            m_model->removeRow(current.row());
-    });
-    connect(m_model, &LimitEditorModel::problemsChanged, this, [this] {
-        m_problem->setText(m_model->firstProblem());
-        formChanged();
-    });
-    m_problem->setText(m_model->firstProblem());
+    connect(m_editor, &CheckedRowsEditor::checked, this, &LimitRangeDialog::formChanged);
     resize(820, 600);
     setOperationFactory([this](QString *problem) -> PlanRunner::Operation {
         auto s = spec(problem);
         return s ? TenancyOperations::setLimits(std::move(*s)) : PlanRunner::Operation();
     });
 }
+
+QTableView *LimitRangeDialog::table() const { return m_editor->table(); }
+QLabel *LimitRangeDialog::problemLabel() const { return m_editor->problemLabel(); }
+QPushButton *LimitRangeDialog::addButton() const { return m_editor->addButton(); }
 
 void LimitRangeDialog::loadType()
 {

@@ -15,6 +15,7 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QTableView;
+class CheckedRowsEditor;
 class LimitEditorModel;
 
 class LimitRangeDialog final : public PlanDialog
@@ -25,10 +26,10 @@ public:
                      QWidget *parent = nullptr);
 
     LimitEditorModel *model() const { return m_model; }
-    QTableView *table() const { return m_table; }
+    QTableView *table() const;
     QComboBox *typeBox() const { return m_type; }
-    QLabel *problemLabel() const { return m_problem; }
-    QPushButton *addButton() const { return m_add; }
+    QLabel *problemLabel() const;
+    QPushButton *addButton() const;
 
     std::optional<kube::tenancy::LimitsSpec> spec(QString *problem) const;
 
@@ -38,9 +39,6 @@ private:
     QString m_project;
     std::vector<nlohmann::json> m_limitRanges;  // the project's, to fill each type's rows
     LimitEditorModel *m_model;
-    QTableView *m_table;
     QComboBox *m_type;
-    QLabel *m_problem;
-    QPushButton *m_add;
-    QPushButton *m_remove;
+    CheckedRowsEditor *m_editor;
 };

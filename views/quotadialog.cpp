@@ -3,7 +3,7 @@
 // table so the user sees the room left before planning.
 #include "views/quotadialog.h"
 
-#include "views/resourcecombodelegate.h"
+#include "views/checkedrowseditor.h"
 
 #include "models/quotaeditormodel.h"
 #include "models/tenancyoperations.h"
@@ -39,10 +39,6 @@ QuotaDialog::QuotaDialog(PlanRunner *runner, const GraphSnapshot &snapshot, Quot
     , m_level(level)
     , m_target(target)
     , m_model(new QuotaEditorModel(this))
-    , m_table(new QTableView)
-    , m_problem(new QLabel)
-    , m_add(new QPushButton(tr("&Add row")))
-    , m_remove(new QPushButton(tr("&Remove row")))
 {
     setObjectName(QStringLiteral("quotaDialog"));
     const std::string name = target.toStdString();
@@ -71,18 +67,10 @@ QuotaDialog::QuotaDialog(PlanRunner *runner, const GraphSnapshot &snapshot, Quot
     if (m_model->rowCount() == 0)
         m_model->addRow();
 
-    m_table->setObjectName(QStringLiteral("quotaRows"));
-    m_table->setModel(m_model);
-    m_table->setItemDelegateForColumn(QuotaEditorModel::KeyColumn, new ResourceComboDelegate(QuotaEditorModel::commonResources(), m_table));
-    m_table->horizontalHeader()->setSectionResizeMode(QuotaEditorModel::KeyColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(QuotaEditorModel::QuantityColumn, QHeaderView::Stretch);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setEditTriggers(QAbstractItemView::AllEditTriggers);
-    m_add->setObjectName(QStringLiteral("addRow"));
-    m_remove->setObjectName(QStringLiteral("removeRow"));
-    m_problem->setObjectName(QStringLiteral("quotaProblem"));
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #c62828"));
+    m_editor = new CheckedRowsEditor(m_model, QuotaEditorModel::KeyColumn, QuotaEditorModel::commonResources(),
+                                     [this] { return m_model->addRow(); });
+    m_editor->table()->setObjectName(QStringLiteral("quotaRows"));
+    m_editor->problemLabel()->setObjectName(QStringLiteral("quotaProblem"));
 
     // The workspace's budget as it stands, for the reader planning a project's share.
     QString budgetText;
@@ -105,13 +93,7 @@ QuotaDialog::QuotaDialog(PlanRunner *runner, const GraphSnapshot &snapshot, Quot
     auto *layout = new QVBoxLayout(form);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(budget);
-    layout->addWidget(m_table, 1);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_add);
-    buttons->addWidget(m_remove);
-    buttons->addStretch(1);
-    layout->addLayout(buttons);
-    layout->addWidget(m_problem);
+    layout->addWidget(m_editor, 1);
     setForm(form);
     if (level == QuotaLevel::Workspace)
         setDescription(tr("The workspace quota limits the sum over all projects of workspace <b>%1</b> "
@@ -123,21 +105,7 @@ QuotaDialog::QuotaDialog(PlanRunner *runner, const GraphSnapshot &snapshot, Quot
                           "or any other quota resource name. Rows you remove are removed from the quota.")
                            .arg(target.toHtmlEscaped(), existing.isEmpty() ? target.toHtmlEscaped() : existing.toHtmlEscaped()));
 
-    connect(m_add, &QPushButton::clicked, this, [this] {
-        const int row = m_model->addRow();
-        m_table->setCurrentIndex(m_model->index(row, QuotaEditorModel::KeyColumn));
-        m_table->edit(m_table->currentIndex());
-    });
-    connect(m_remove, &QPushButton::clicked, this, [this] {
-        const QModelIndex current = m_table->currentIndex();
-        if (current.isValid())
-            m_model->removeRow(current.row());
-    });
-    connect(m_model, &QuotaEditorModel::problemsChanged, this, [this] {
-        updateProblem();
-        formChanged();
-    });
-    updateProblem();
+    connect(m_editor, &CheckedRowsEditor::checked, this, &QuotaDialog::formChanged);
     resize(760, 600);
     setOperationFactory([this](QString *problem) -> PlanRunner::Operation {
         auto s = spec(problem);
@@ -145,10 +113,10 @@ QuotaDialog::QuotaDialog(PlanRunner *runner, const GraphSnapshot &snapshot, Quot
     });
 }
 
-void QuotaDialog::updateProblem()
-{
-    m_problem->setText(m_model->firstProblem());
-}
+QTableView *QuotaDialog::table() const { return m_editor->table(); }
+QLabel *QuotaDialog::problemLabel() const { return m_editor->problemLabel(); }
+QPushButton *QuotaDialog::addButton() const { return m_editor->addButton(); }
+QPushButton *QuotaDialog::removeButton() const { return m_editor->removeButton(); }
 
 std::optional<QuotaSpec> QuotaDialog::spec(QString *problem) const
 {

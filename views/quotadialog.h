@@ -11,6 +11,7 @@
 
 #include <optional>
 
+class CheckedRowsEditor;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -24,22 +25,17 @@ public:
                 const QString &target, QWidget *parent = nullptr);
 
     QuotaEditorModel *model() const { return m_model; }
-    QTableView *table() const { return m_table; }
-    QLabel *problemLabel() const { return m_problem; }
-    QPushButton *addButton() const { return m_add; }
-    QPushButton *removeButton() const { return m_remove; }
+    QTableView *table() const;
+    QLabel *problemLabel() const;
+    QPushButton *addButton() const;
+    QPushButton *removeButton() const;
 
     // The form as the engine's spec; nullopt with *problem set while a row is wrong.
     std::optional<kube::tenancy::QuotaSpec> spec(QString *problem) const;
 
 private:
-    void updateProblem();
-
     kube::tenancy::QuotaLevel m_level;
     QString m_target;
     QuotaEditorModel *m_model;
-    QTableView *m_table;
-    QLabel *m_problem;
-    QPushButton *m_add;
-    QPushButton *m_remove;
+    CheckedRowsEditor *m_editor = nullptr;
 };
