@@ -421,15 +421,15 @@ int roleCommand(const CommandArgs &a)
     std::string name = a.positional().size() > 1 ? a.positional()[1] : in.fileName;
     if (a.positional().size() > 2 || name.empty())
         return usageError(a, "role " + verb + " takes one NAME");
-    name = scope->roleObjectName(name);
+    TenancySession session(a);
+    if (int rc = session.open(true))
+        return rc;
+    name = scope->roleObjectName(session.client(), session.api(), name);
 
     RoleSpec spec;
     spec.level = scope->level();
     spec.scope = scope->name();
     spec.name = name;
-    TenancySession session(a);
-    if (int rc = session.open(true))
-        return rc;
     if (verb == "delete")
         return session.execute(session.planner().deleteRole(spec));
     if (verb == "create") {

@@ -336,7 +336,7 @@ int getRoles(TenancySession &session, const CommandArgs &a, const TenancyScope &
     std::vector<json> items;
     if (!name.empty()) {
         const auto gvr = scope.roleResource(session.api());
-        auto one = session.client().get(gvr, scope.objectNamespace(), scope.roleObjectName(name));
+        auto one = session.client().get(gvr, scope.objectNamespace(), scope.roleObjectName(session.client(), session.api(), name));
         if (!one) {
             TenancySession::printError(one.error());
             return 1;

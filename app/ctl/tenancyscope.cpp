@@ -85,11 +85,17 @@ std::string TenancyScope::objectNamespace() const
     return m_level == Level::Project ? m_name : std::string();
 }
 
-std::string TenancyScope::roleObjectName(const std::string &role) const
+std::string TenancyScope::roleObjectName(kube::Client &client, const kube::tenancy::TenancyApi &api,
+                                         const std::string &role) const
 {
-    if (m_level != Level::Workspace || role.rfind(m_name + "-", 0) == 0)
+    if (m_level != Level::Workspace)
         return role;
-    return workspaceRoleName(m_name, role);
+    return workspaceRoleObjectName(m_name, role, [&](const std::string &name) -> std::optional<std::string> {
+        auto found = client.get(api.workspaceRole, "", name);
+        if (!found)
+            return std::nullopt;
+        return kube::ObjectMeta(*found).label(kWorkspaceLabel);
+    });
 }
 
 bool TenancyScope::isBuiltinRole(const json &role) const

@@ -33,8 +33,11 @@ public:
     kube::GroupVersionResource roleResource(const kube::tenancy::TenancyApi &api) const;
     kube::GroupVersionResource bindingResource(const kube::tenancy::TenancyApi &api) const;
     std::string objectNamespace() const;  // the namespace of project-scoped objects, else ""
-    // Workspace roles are named "<ws>-<role>"; a short name gets the prefix.
-    std::string roleObjectName(const std::string &role) const;
+    // The role object a word names: in a workspace, a full name of one of its roles as is, a
+    // short name as KubeSphere names built-ins ("<ws>-<role>", hashed for long names); read
+    // through `client` (kube::tenancy::workspaceRoleObjectName).
+    std::string roleObjectName(kube::Client &client, const kube::tenancy::TenancyApi &api,
+                               const std::string &role) const;
 
     // Is this role one KubeSphere (or Kubernetes) ships rather than one a user made?
     bool isBuiltinRole(const nlohmann::json &role) const;

@@ -17,6 +17,7 @@ inline constexpr const char *kDescriptionAnnotation = "kubesphere.io/description
 // 4.2 IAM
 inline constexpr const char *kUserRefLabel = "iam.kubesphere.io/user-ref";
 inline constexpr const char *kRoleRefLabel = "iam.kubesphere.io/role-ref";
+inline constexpr const char *kClusterRoleRefLabel = "iam.kubesphere.io/clusterrole-ref";  // ClusterRole mirrors
 inline constexpr const char *kGroupRefLabel = "iam.kubesphere.io/group-ref";
 inline constexpr const char *kRoleBindingRefLabel = "iam.kubesphere.io/rolebinding-ref";
 inline constexpr const char *kClusterRoleBindingRefLabel = "iam.kubesphere.io/clusterrolebinding-ref";

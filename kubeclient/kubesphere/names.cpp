@@ -4,6 +4,7 @@
 
 #include "kubeclient/kubesphere/labels.h"
 
+#include <cctype>
 #include <cstdint>
 #include <regex>
 
@@ -27,29 +28,75 @@ bool isDnsLabel(const std::string &v)
 }
 } // namespace
 
-std::string fnv32a(const std::string &text)
+std::string fnv64a(const std::string &text)
 {
-    std::uint32_t h = 2166136261u;
+    std::uint64_t h = 14695981039346656037ull;
     for (unsigned char c : text) {
         h ^= c;
-        h *= 16777619u;
+        h *= 1099511628211ull;
     }
-    return std::to_string(h);
+    static const char digits[] = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i, h >>= 4)
+        out[static_cast<size_t>(i)] = digits[h & 0xf];
+    return out;
 }
 
 std::string workspaceRoleName(const std::string &workspace, const std::string &role)
 {
     std::string name = workspace + "-" + role;
     if (name.size() > kDnsLabelMax)
-        name = role + "." + fnv32a(workspace);
+        name = role + "." + fnv64a(workspace);
     return name;
 }
 
-std::string memberBindingName(const std::string &user, const std::string &role) { return user + "-" + role; }
-std::string managerBindingName(const std::string &workspace) { return workspace + "-admin"; }
-std::string creatorBindingName(const std::string &creator) { return creator + "-admin"; }
+std::string fitName(const std::string &name, size_t max)
+{
+    constexpr size_t kHashPart = 17;  // "-" and 16 hex digits
+    if (name.size() <= max || max <= kHashPart)
+        return name;
+    std::string head = name.substr(0, max - kHashPart);
+    while (!head.empty() && !std::isalnum(static_cast<unsigned char>(head.back())))
+        head.pop_back();
+    return head.empty() ? fnv64a(name) : head + "-" + fnv64a(name);
+}
+
+std::string refLabelValue(const std::string &name)
+{
+    if (validateLabelValue(name, "label value"))
+        return name;
+    return fitName(name, kDnsLabelMax);
+}
+
+std::string userServiceAccountName(const std::string &user) { return "kubesphere.users." + user; }
+
+std::string userOfServiceAccount(const std::string &ns, const std::string &name)
+{
+    static const std::string prefix = "kubesphere.users.";
+    if (ns != kUserServiceAccountNamespace || name.size() <= prefix.size() || name.rfind(prefix, 0) != 0)
+        return {};
+    return name.substr(prefix.size());
+}
+
+std::string memberBindingName(const std::string &user, const std::string &role) { return fitName(user + "-" + role); }
+std::string managerBindingName(const std::string &workspace) { return workspaceRoleName(workspace, "admin"); }
+std::string workspaceRoleObjectName(const std::string &workspace, const std::string &word,
+                                    const std::function<std::optional<std::string>(const std::string &)> &workspaceOf)
+{
+    if (auto ws = workspaceOf(word); ws && *ws == workspace)
+        return word;
+    if (word.rfind(workspace + "-", 0) == 0 && !workspaceOf(workspaceRoleName(workspace, word)))
+        return word;
+    return workspaceRoleName(workspace, word);
+}
+
+std::string platformAdminBindingName(const std::string &user) { return user + "-cluster-admin"; }
+std::string creatorBindingName(const std::string &creator) { return fitName(creator + "-admin"); }
 std::string mirrorName(const std::string &name) { return std::string(kMirrorPrefix) + name; }
-std::string projectionName(const std::string &workspaceRole) { return "tenantry:workspace:" + workspaceRole; }
+std::string projectionName(const std::string &workspaceRole)
+{
+    return fitName("tenantry:workspace:" + workspaceRole, kDnsSubdomainMax);
+}
 
 Result<void> validateDnsLabel(const std::string &value, const std::string &what)
 {

@@ -1,5 +1,6 @@
 // The objects Tenantry writes in KubeSphere mode must be exactly the spec's section 15
 // manifests (4.x and 3.x); plus naming, validation, rule merging and plan rendering.
+#include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/names.h"
 #include "kubeclient/tenancy/plan/objectfactory.h"
 #include "kubeclient/tenancy/plan/plan.h"
@@ -25,6 +26,27 @@ std::vector<json> loadDocs(const std::string &file)
     return docs ? *docs : std::vector<json>{};
 }
 
+// What KubeSphere's own writers add to the spec's minimal section-15 manifests (spec 3.6, 3.8):
+// the controller reference of workspace roles and bindings to their WorkspaceTemplate (uid
+// filled in when the plan runs), and, in 4.x, the member's kubeconfig ServiceAccount next to
+// the User in project and cluster bindings.
+json ownedByWorkspace(json object, const std::string &apiVersion, const std::string &ws)
+{
+    object["metadata"]["ownerReferences"] = json::array({{{"apiVersion", apiVersion},
+                                                          {"kind", "WorkspaceTemplate"},
+                                                          {"name", ws},
+                                                          {"controller", true},
+                                                          {"blockOwnerDeletion", true}}});
+    return object;
+}
+
+json withKubeconfigAccount(json binding, const std::string &user)
+{
+    binding["subjects"].push_back(
+        {{"kind", "ServiceAccount"}, {"name", "kubesphere.users." + user}, {"namespace", "kubesphere-system"}});
+    return binding;
+}
+
 void compareJson(const json &actual, const json &expected)
 {
     if (actual != expected)
@@ -41,6 +63,7 @@ private slots:
     void v3MatchesSpecSection15();
     void rbacMirrorsAndProjections();
     void names();
+    void longestNamesFit();
     void validation_data();
     void validation();
     void ruleMerging();
@@ -59,17 +82,22 @@ void tst_ObjectFactory::v4MatchesSpecSection15()
     ws.manager = "user-a";
     ws.clusters = {"host", "member1"};
     // When the factory builds each object, then it is the spec's manifest, field for field
+    const std::string tmpl = "tenant.kubesphere.io/v1beta1";
     compareJson(admin.workspaceTemplate(ws), expected[0]);
-    compareJson(admin.workspaceRoleBinding("ws1", "user-b", "ws1-viewer"), expected[1]);
+    compareJson(admin.workspaceRoleBinding("ws1", "user-b", "ws1-viewer"), ownedByWorkspace(expected[1], tmpl, "ws1"));
     compareJson(userA.project({"proj1", "ws1", "", ""}), expected[2]);
-    compareJson(admin.projectRoleBinding("proj1", "user-b", "operator"), expected[3]);
+    compareJson(admin.projectRoleBinding("proj1", "user-b", "operator"), withKubeconfigAccount(expected[3], "user-b"));
     compareJson(admin.globalRoleBinding("user-b", "platform-regular"), expected[4]);
     RoleSpec role;
     role.level = RoleSpec::Level::Workspace;
     role.scope = "ws1";
     role.name = "ws1-deployer";
     role.templates = {"workspace-view-projects", "workspace-view-members"};
-    compareJson(admin.role(role, json::array()), expected[5]);
+    compareJson(admin.role(role, json::array()), ownedByWorkspace(expected[5], tmpl, "ws1"));
+    // And a cluster member binding names the kubeconfig ServiceAccount too
+    json crb = admin.clusterRoleBinding("user-b", "cluster-viewer");
+    QCOMPARE(crb["subjects"].size(), size_t(2));
+    QCOMPARE(crb["subjects"][1]["name"].get<std::string>(), std::string("kubesphere.users.user-b"));
 }
 
 void tst_ObjectFactory::v3MatchesSpecSection15()
@@ -84,8 +112,10 @@ void tst_ObjectFactory::v3MatchesSpecSection15()
     ws.alias = "Team 1";
     ws.networkIsolation = false;
     compareJson(admin.workspaceTemplate(ws), expected[0]);
-    compareJson(admin.workspaceRoleBinding("ws1", "user-b", "ws1-viewer"), expected[1]);
+    compareJson(admin.workspaceRoleBinding("ws1", "user-b", "ws1-viewer"),
+                ownedByWorkspace(expected[1], "tenant.kubesphere.io/v1alpha2", "ws1"));
     compareJson(userA.project({"proj1", "ws1", "", ""}), expected[2]);
+    // 3.x binds the User alone
     compareJson(admin.projectRoleBinding("proj1", "user-b", "operator"), expected[3]);
     compareJson(admin.globalRoleBinding("user-b", "platform-regular"), expected[4]);
     // And 3.x custom roles carry the aggregation annotation with the rules written out
@@ -111,6 +141,30 @@ void tst_ObjectFactory::rbacMirrorsAndProjections()
     QCOMPARE(mirror["roleRef"]["name"].get<std::string>(), std::string("kubesphere:iam:operator"));
     QCOMPARE(mirror["roleRef"]["apiGroup"].get<std::string>(), std::string("rbac.authorization.k8s.io"));
     QCOMPARE(mirror["subjects"][0]["apiGroup"].get<std::string>(), std::string("rbac.authorization.k8s.io"));
+    // The ServiceAccount subject has no API group and keeps none
+    QCOMPARE(mirror["subjects"].size(), size_t(2));
+    QVERIFY(!mirror["subjects"][1].contains("apiGroup"));
+    // Owned by the iam binding, which has no uid yet: the executor fills it in
+    QCOMPARE(mirror["metadata"]["ownerReferences"][0]["kind"].get<std::string>(), std::string("RoleBinding"));
+    QCOMPARE(mirror["metadata"]["ownerReferences"][0]["apiVersion"].get<std::string>(),
+             std::string("iam.kubesphere.io/v1beta1"));
+    QVERIFY(!mirror["metadata"]["ownerReferences"][0].contains("uid"));
+    // Given a live iam ClusterRole, its mirror carries clusterrole-ref (not role-ref) and its uid
+    json clusterRole = {{"apiVersion", "iam.kubesphere.io/v1beta1"}, {"kind", "ClusterRole"},
+                        {"metadata", {{"name", "cluster-viewer"}, {"uid", "1234"}}}, {"rules", json::array()}};
+    json crMirror = ObjectFactory::rbacMirror(clusterRole);
+    QCOMPARE(crMirror["metadata"]["labels"]["iam.kubesphere.io/clusterrole-ref"].get<std::string>(),
+             std::string("cluster-viewer"));
+    QVERIFY(!crMirror["metadata"]["labels"].contains("iam.kubesphere.io/role-ref"));
+    QCOMPARE(crMirror["metadata"]["ownerReferences"][0]["uid"].get<std::string>(), std::string("1234"));
+    QCOMPARE(crMirror["metadata"]["ownerReferences"][0]["controller"].get<bool>(), true);
+    // The platform-admin shadow binding: both subjects, owned by the GlobalRoleBinding
+    json shadow = f.platformAdminClusterBinding("user-b");
+    QCOMPARE(shadow["metadata"]["name"].get<std::string>(), std::string("user-b-cluster-admin"));
+    QCOMPARE(shadow["subjects"].size(), size_t(2));
+    QCOMPARE(shadow["metadata"]["ownerReferences"][0]["name"].get<std::string>(),
+             std::string("user-b-platform-admin"));
+    QCOMPARE(shadow["metadata"]["ownerReferences"][0]["kind"].get<std::string>(), std::string("GlobalRoleBinding"));
     // Given a workspace role with a non-resource rule, the projection keeps only resource rules
     RoleSpec role;
     role.level = RoleSpec::Level::Workspace;
@@ -124,6 +178,11 @@ void tst_ObjectFactory::rbacMirrorsAndProjections()
     QCOMPARE(binding["metadata"]["namespace"].get<std::string>(), std::string("p1"));
     QCOMPARE(binding["roleRef"]["name"].get<std::string>(), projection["metadata"]["name"].get<std::string>());
     QCOMPARE(binding["metadata"]["labels"]["iam.kubesphere.io/user-ref"].get<std::string>(), std::string("user-b"));
+    // Projections are owned by their sources
+    QCOMPARE(projection["metadata"]["ownerReferences"][0]["kind"].get<std::string>(), std::string("WorkspaceRole"));
+    QCOMPARE(projection["metadata"]["ownerReferences"][0]["name"].get<std::string>(), std::string("ws1-viewer"));
+    QCOMPARE(binding["metadata"]["ownerReferences"][0]["kind"].get<std::string>(),
+             std::string("WorkspaceRoleBinding"));
 }
 
 void tst_ObjectFactory::names()
@@ -135,10 +194,86 @@ void tst_ObjectFactory::names()
     QVERIFY(hashed.rfind("viewer.", 0) == 0);
     QVERIFY(hashed.size() <= 63);
     QCOMPARE(workspaceRoleName(longWs, "viewer"), hashed);  // stable
-    QCOMPARE(fnv32a(""), std::string("2166136261"));
-    QCOMPARE(fnv32a("a"), std::string("3826002220"));
+    // FNV-1a 64 in 16 hex digits (published test vectors of the FNV reference)
+    QCOMPARE(fnv64a(""), std::string("cbf29ce484222325"));
+    QCOMPARE(fnv64a("a"), std::string("af63dc4c8601ec8c"));
+    QCOMPARE(fnv64a("foobar"), std::string("85944171f73967e8"));
+    QCOMPARE(hashed, "viewer." + fnv64a(longWs));
+    // A 58-character workspace: "<ws>-admin" is 64 characters, one too many
+    const std::string ws58(58, 'a');
+    QCOMPARE(workspaceRoleName(ws58, "admin"), "admin." + fnv64a(ws58));
+    QCOMPARE(workspaceRoleName(std::string(57, 'a'), "admin"), std::string(57, 'a') + "-admin");
+    // The manager binding is named like the admin role
+    QCOMPARE(managerBindingName("ws1"), std::string("ws1-admin"));
+    QCOMPARE(managerBindingName(ws58), workspaceRoleName(ws58, "admin"));
     QCOMPARE(memberBindingName("user-b", "ws1-viewer"), std::string("user-b-ws1-viewer"));
     QCOMPARE(mirrorName("admin"), std::string("kubesphere:iam:admin"));
+    QCOMPARE(userServiceAccountName("user-b"), std::string("kubesphere.users.user-b"));
+    QCOMPARE(userOfServiceAccount("kubesphere-system", "kubesphere.users.user-b"), std::string("user-b"));
+    QCOMPARE(userOfServiceAccount("default", "kubesphere.users.user-b"), std::string());
+}
+
+void tst_ObjectFactory::longestNamesFit()
+{
+    // Given the longest valid workspace, project, user and role names
+    const std::string ws(63, 'w'), project(63, 'p'), user = std::string(62, 'u') + "9";
+    const std::string customRole = std::string(200, 'r') + ".x" + std::string(50, 'r');  // a 253-character role
+    QVERIFY(validateWorkspaceName(ws).ok());
+    QVERIFY(validateUserName(user).ok());
+    QVERIFY(validateRoleName(customRole).ok());
+    // Then every derived object name is a valid name and every derived label value a valid one
+    auto checkObject = [](const json &o) {
+        const std::string name = o["metadata"]["name"].get<std::string>();
+        // RBAC names are path segments of any length (KubeSphere's "kubesphere:iam:<name>"
+        // mirrors exceed 253 for the longest iam names); other kinds are DNS subdomains.
+        if (o["apiVersion"].get<std::string>().rfind("rbac.authorization.k8s.io/", 0) == 0)
+            QVERIFY2(name.find_first_of("/%") == std::string::npos, name.c_str());
+        else
+            QVERIFY2(validateDnsSubdomain(name, "name").ok(), name.c_str());
+        if (o["metadata"].contains("labels"))
+            for (auto it = o["metadata"]["labels"].begin(); it != o["metadata"]["labels"].end(); ++it) {
+                auto r = validateLabelValue(it.value().get<std::string>(), it.key());
+                QVERIFY2(r.ok(), (name + ": " + r.error().describe()).c_str());
+            }
+    };
+    for (auto flavor : {ApiFlavor::V4, ApiFlavor::V3}) {
+        ObjectFactory f(TenancyApi::forFlavor(flavor), user);
+        for (const char *role : {"admin", "self-provisioner"}) {
+            const std::string full = workspaceRoleName(ws, role);
+            QVERIFY2(validateDnsSubdomain(full, "role").ok() && full.size() <= 63, full.c_str());
+            json wrb = f.workspaceRoleBinding(ws, user, full);
+            checkObject(wrb);
+            QVERIFY2(ObjectMeta(wrb).name().size() <= 63, ObjectMeta(wrb).name().c_str());
+            checkObject(ObjectFactory::rbacMirror(wrb));
+            checkObject(ObjectFactory::workspaceBindingProjection(wrb, project));
+            RoleSpec spec{RoleSpec::Level::Workspace, ws, full, json::array(), {}, {}, {}, nullptr, {}};
+            json wr = f.role(spec, json::array());
+            checkObject(wr);
+            checkObject(ObjectFactory::workspaceRoleProjection(wr));
+        }
+        json manager = f.workspaceRoleBinding(ws, user, workspaceRoleName(ws, "admin"), managerBindingName(ws));
+        checkObject(manager);
+        for (const json &b : {f.projectRoleBinding(project, user, customRole), f.clusterRoleBinding(user, customRole),
+                              f.globalRoleBinding(user, customRole)}) {
+            checkObject(b);
+            checkObject(ObjectFactory::rbacMirror(b));
+        }
+        RoleSpec custom{RoleSpec::Level::Workspace, ws, customRole, json::array(), {}, {}, {}, nullptr, {}};
+        json projection = ObjectFactory::workspaceRoleProjection(f.role(custom, json::array()));
+        checkObject(projection);
+        QVERIFY(ObjectMeta(projection).name().size() <= 253);
+        QVERIFY(validateDnsSubdomain(creatorBindingName(user), "creator binding").ok());
+        QVERIFY(creatorBindingName(user).size() <= 63);
+        checkObject(f.platformAdminClusterBinding(user));
+    }
+    // A fitted name stays stable and distinct
+    QCOMPARE(fitName(std::string(70, 'a')), fitName(std::string(70, 'a')));
+    QVERIFY(fitName(std::string(70, 'a')) != fitName(std::string(71, 'a')));
+    QCOMPARE(fitName(std::string(70, 'a')).size(), size_t(63));
+    QCOMPARE(fitName("short"), std::string("short"));
+    // Cut at a dot or dash, the kept part still ends alphanumeric
+    const std::string dotted = std::string(45, 'a') + ".-" + std::string(30, 'b');
+    QVERIFY(validateDnsSubdomain(fitName(dotted), "name").ok());
 }
 
 void tst_ObjectFactory::validation_data()

@@ -275,7 +275,19 @@ void GraphSnapshot::appendMembers(GraphKind kind, const GraphObject &binding, Me
     const std::string &managerRole = scope.managerRole;
     const std::string &creator = kind == GraphKind::ProjectRoleBinding ? scope.creator : std::string();
 
-    for (auto &subject : v.subjects()) {
+    auto subjects = v.subjects();
+    // KubeSphere 4.x binds a member's kubeconfig ServiceAccount next to the User: one member.
+    auto kubeconfigAccountOfMember = [&](const Subject &s) {
+        if (!s.isServiceAccount())
+            return false;
+        const std::string user = userOfServiceAccount(s.namespaceName, s.name);
+        return !user.empty() && std::any_of(subjects.begin(), subjects.end(), [&](const Subject &other) {
+            return other.isUser() && other.name == user;
+        });
+    };
+    for (auto &subject : subjects) {
+        if (kubeconfigAccountOfMember(subject))
+            continue;
         MemberInfo m;
         m.roleRef = roleRef;
         m.binding = name;

@@ -117,8 +117,13 @@ Result<void> MemberPlans::addReplacedBindings(Plan &plan, const MemberScope &sco
 Result<void> MemberPlans::addWorkspaceMember(Plan &plan, const MemberScope &scope, const std::string &user,
                                              const std::string &role) const
 {
-    // Accept the short name ("viewer") or the full object name ("ws1-viewer").
-    const std::string fullRole = role.rfind(scope.name + "-", 0) == 0 ? role : workspaceRoleName(scope.name, role);
+    // Accept the short name ("viewer") or the full object name of a role of this workspace
+    // ("ws1-viewer", "viewer.<hash>" for a long workspace name, a custom role).
+    const std::string fullRole = workspaceRoleObjectName(scope.name, role, [&](const std::string &name) {
+        auto found = m_context.fetch(m_context.api().workspaceRole, "", name);
+        return found && *found ? std::optional<std::string>(ObjectMeta(**found).label(kWorkspaceLabel))
+                               : std::nullopt;
+    });
     auto roleObj = m_context.require(m_context.api().workspaceRole, "", fullRole,
                                      "workspace role \"" + fullRole + "\"", "role");
     if (!roleObj)

@@ -3,6 +3,7 @@
 #include "kubeclient/tenancy/plan/objectfactory.h"
 
 #include "kubeclient/api/objectdiff.h"
+#include "kubeclient/api/ownerrefs.h"
 
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/labels.h"
@@ -57,6 +58,22 @@ json ObjectFactory::meta(const std::string &name, const std::string &ns) const
 json ObjectFactory::userSubject(const std::string &user) const
 {
     return {{"apiGroup", subjectApiGroup()}, {"kind", "User"}, {"name", user}};
+}
+
+json ObjectFactory::memberSubjects(const std::string &user) const
+{
+    json subjects = json::array({userSubject(user)});
+    // 4.x: the ServiceAccount of the user's KubeSphere kubeconfig is bound too (spec 3.8).
+    if (m_api.flavor == ApiFlavor::V4)
+        subjects.push_back({{"kind", "ServiceAccount"},
+                            {"name", userServiceAccountName(user)},
+                            {"namespace", kUserServiceAccountNamespace}});
+    return subjects;
+}
+
+json ObjectFactory::workspaceOwner(const std::string &workspace) const
+{
+    return controllerReference(m_api.workspaceTemplate.apiVersion(), "WorkspaceTemplate", workspace);
 }
 
 json ObjectFactory::workspaceTemplate(const WorkspaceSpec &spec) const
@@ -185,8 +202,10 @@ json ObjectFactory::role(const RoleSpec &spec, const json &rules) const
         if (!spec.resourceVersion.empty())
             m["resourceVersion"] = spec.resourceVersion;
         r["rules"] = rules.is_array() ? rules : json::array();
-        if (spec.level == RoleSpec::Level::Workspace)
+        if (spec.level == RoleSpec::Level::Workspace) {
             m["labels"][kWorkspaceLabel] = spec.scope;
+            addOwnerReference(r, workspaceOwner(spec.scope));
+        }
         json annotations = m.value("annotations", json::object());
         if (!annotations.is_object())
             annotations = json::object();
@@ -228,8 +247,10 @@ json ObjectFactory::role(const RoleSpec &spec, const json &rules) const
               {"rules", rules.is_array() ? rules : json::array()}};
     if (!spec.resourceVersion.empty())
         r["metadata"]["resourceVersion"] = spec.resourceVersion;
-    if (spec.level == RoleSpec::Level::Workspace)
+    if (spec.level == RoleSpec::Level::Workspace) {
         r["metadata"]["labels"][kWorkspaceLabel] = spec.scope;
+        addOwnerReference(r, workspaceOwner(spec.scope));
+    }
     json annotations = json::object();
     setIf(annotations, kCreatorAnnotation, m_actor);
     setIf(annotations, kAliasAnnotation, spec.alias);
@@ -254,7 +275,7 @@ json ObjectFactory::globalRoleBinding(const std::string &user, const std::string
               {"subjects", json::array({userSubject(user)})}};
     b["metadata"]["labels"][kUserRefLabel] = user;
     if (m_api.flavor == ApiFlavor::V4)
-        b["metadata"]["labels"][kRoleRefLabel] = role;
+        b["metadata"]["labels"][kRoleRefLabel] = refLabelValue(role);
     return b;
 }
 
@@ -269,7 +290,8 @@ json ObjectFactory::workspaceRoleBinding(const std::string &workspace, const std
     b["metadata"]["labels"][kWorkspaceLabel] = workspace;
     b["metadata"]["labels"][kUserRefLabel] = user;
     if (m_api.flavor == ApiFlavor::V4)
-        b["metadata"]["labels"][kRoleRefLabel] = workspaceRole;
+        b["metadata"]["labels"][kRoleRefLabel] = refLabelValue(workspaceRole);
+    addOwnerReference(b, workspaceOwner(workspace));
     return b;
 }
 
@@ -281,10 +303,10 @@ json ObjectFactory::projectRoleBinding(const std::string &ns, const std::string 
               {"kind", "RoleBinding"},
               {"metadata", meta(name.empty() ? memberBindingName(user, role) : name, ns)},
               {"roleRef", {{"apiGroup", v4 ? kIamGroup : kRbacGroup}, {"kind", "Role"}, {"name", role}}},
-              {"subjects", json::array({userSubject(user)})}};
+              {"subjects", memberSubjects(user)}};
     b["metadata"]["labels"][kUserRefLabel] = user;
     if (v4)
-        b["metadata"]["labels"][kRoleRefLabel] = role;
+        b["metadata"]["labels"][kRoleRefLabel] = refLabelValue(role);
     return b;
 }
 
@@ -295,10 +317,10 @@ json ObjectFactory::clusterRoleBinding(const std::string &user, const std::strin
               {"kind", "ClusterRoleBinding"},
               {"metadata", meta(memberBindingName(user, role))},
               {"roleRef", {{"apiGroup", v4 ? kIamGroup : kRbacGroup}, {"kind", "ClusterRole"}, {"name", role}}},
-              {"subjects", json::array({userSubject(user)})}};
+              {"subjects", memberSubjects(user)}};
     b["metadata"]["labels"][kUserRefLabel] = user;
     if (v4)
-        b["metadata"]["labels"][kRoleRefLabel] = role;
+        b["metadata"]["labels"][kRoleRefLabel] = refLabelValue(role);
     return b;
 }
 
@@ -312,12 +334,12 @@ json ObjectFactory::rbacMirror(const json &iam)
     json labels = json::object();
     labels[kGeneratedByLabel] = kFieldManager;
     if (kind == "Role" || kind == "ClusterRole") {
-        labels[kRoleRefLabel] = m.name();
+        labels[kind == "Role" ? kRoleRefLabel : kClusterRoleRefLabel] = refLabelValue(m.name());
         out["rules"] = namespacedRules(iam.value("rules", json::array()));
         if (kind == "ClusterRole")  // cluster roles may carry non-resource URLs
             out["rules"] = mergeRules(json::array(), iam.value("rules", json::array()));
     } else {
-        labels[kind == "RoleBinding" ? kRoleBindingRefLabel : kClusterRoleBindingRefLabel] = m.name();
+        labels[kind == "RoleBinding" ? kRoleBindingRefLabel : kClusterRoleBindingRefLabel] = refLabelValue(m.name());
         const json &ref = iam["roleRef"];
         out["roleRef"] = {{"apiGroup", kRbacGroup}, {"kind", ref.value("kind", "")},
                           {"name", mirrorName(ref.value("name", ""))}};
@@ -332,24 +354,30 @@ json ObjectFactory::rbacMirror(const json &iam)
     if (!m.label(kUserRefLabel).empty())
         labels[kUserRefLabel] = m.label(kUserRefLabel);
     out["metadata"]["labels"] = labels;
+    // Owned by the iam object, as KubeSphere's role and binding controllers own their mirrors.
+    addOwnerReference(out, controllerReferenceTo(iam));
     return out;
 }
 
 json ObjectFactory::workspaceRoleProjection(const json &workspaceRole)
 {
     ObjectMeta m(workspaceRole);
-    json labels = {{kGeneratedByLabel, kFieldManager}, {kProjectedFromLabel, m.name()},
+    json labels = {{kGeneratedByLabel, kFieldManager}, {kProjectedFromLabel, refLabelValue(m.name())},
                    {kWorkspaceLabel, m.label(kWorkspaceLabel)}};
+    // Owned by the workspace role: it goes when the role goes.
     return {{"apiVersion", std::string(kRbacGroup) + "/v1"},
             {"kind", "ClusterRole"},
-            {"metadata", {{"name", projectionName(m.name())}, {"labels", labels}}},
+            {"metadata",
+             {{"name", projectionName(m.name())},
+              {"labels", labels},
+              {"ownerReferences", json::array({controllerReferenceTo(workspaceRole)})}}},
             {"rules", namespacedRules(workspaceRole.value("rules", json::array()))}};
 }
 
 json ObjectFactory::workspaceBindingProjection(const json &binding, const std::string &ns)
 {
     ObjectMeta m(binding);
-    json labels = {{kGeneratedByLabel, kFieldManager}, {kProjectedFromLabel, m.name()},
+    json labels = {{kGeneratedByLabel, kFieldManager}, {kProjectedFromLabel, refLabelValue(m.name())},
                    {kWorkspaceLabel, m.label(kWorkspaceLabel)}};
     if (!m.label(kUserRefLabel).empty())
         labels[kUserRefLabel] = m.label(kUserRefLabel);
@@ -362,19 +390,33 @@ json ObjectFactory::workspaceBindingProjection(const json &binding, const std::s
     const std::string role = binding["roleRef"].value("name", "");
     return {{"apiVersion", std::string(kRbacGroup) + "/v1"},
             {"kind", "RoleBinding"},
-            {"metadata", {{"name", projectionName(m.name())}, {"namespace", ns}, {"labels", labels}}},
+            {"metadata",
+             {{"name", projectionName(m.name())},
+              {"namespace", ns},
+              {"labels", labels},
+              // Owned by the workspace binding (a cluster-scoped owner may own namespaced objects).
+              {"ownerReferences", json::array({controllerReferenceTo(binding)})}}},
             {"roleRef", {{"apiGroup", kRbacGroup}, {"kind", "ClusterRole"}, {"name", projectionName(role)}}},
             {"subjects", subjects}};
 }
 
-json ObjectFactory::platformAdminClusterBinding(const std::string &user)
+json ObjectFactory::platformAdminClusterBinding(const std::string &user) const
 {
+    json subjects = json::array({{{"apiGroup", kRbacGroup}, {"kind", "User"}, {"name", user}}});
+    if (m_api.flavor == ApiFlavor::V4)
+        subjects.push_back({{"kind", "ServiceAccount"},
+                            {"name", userServiceAccountName(user)},
+                            {"namespace", kUserServiceAccountNamespace}});
+    // Owned by the user's platform-admin GlobalRoleBinding, as KubeSphere's controller does.
+    const json owner = controllerReference(m_api.globalRoleBinding.apiVersion(), "GlobalRoleBinding",
+                                           memberBindingName(user, "platform-admin"));
     return {{"apiVersion", std::string(kRbacGroup) + "/v1"},
             {"kind", "ClusterRoleBinding"},
-            {"metadata", {{"name", user + "-cluster-admin"},
-                          {"labels", {{kUserRefLabel, user}, {kGeneratedByLabel, kFieldManager}}}}},
+            {"metadata", {{"name", platformAdminBindingName(user)},
+                          {"labels", {{kUserRefLabel, user}, {kGeneratedByLabel, kFieldManager}}},
+                          {"ownerReferences", json::array({owner})}}},
             {"roleRef", {{"apiGroup", kRbacGroup}, {"kind", "ClusterRole"}, {"name", "cluster-admin"}}},
-            {"subjects", json::array({{{"apiGroup", kRbacGroup}, {"kind", "User"}, {"name", user}}})}};
+            {"subjects", subjects}};
 }
 
 } // namespace kube::tenancy

@@ -93,14 +93,19 @@ public:
     // it to a workspace binding's subjects inside one project of the workspace.
     static nlohmann::json workspaceRoleProjection(const nlohmann::json &workspaceRole);
     static nlohmann::json workspaceBindingProjection(const nlohmann::json &workspaceRoleBinding, const std::string &ns);
-    // ClusterRoleBinding "<user>-cluster-admin" that KubeSphere adds for platform admins.
-    static nlohmann::json platformAdminClusterBinding(const std::string &user);
+    // ClusterRoleBinding "<user>-cluster-admin" that KubeSphere adds for platform admins, owned by
+    // the user's platform-admin GlobalRoleBinding (4.x: binds the kubeconfig ServiceAccount too).
+    nlohmann::json platformAdminClusterBinding(const std::string &user) const;
 
     std::string subjectApiGroup() const;
 
 private:
     nlohmann::json meta(const std::string &name, const std::string &ns = {}) const;
     nlohmann::json userSubject(const std::string &user) const;
+    // Subjects of a project or cluster member binding: the User (4.x: and its ServiceAccount).
+    nlohmann::json memberSubjects(const std::string &user) const;
+    // Controller reference to the workspace's WorkspaceTemplate (uid filled in when applied).
+    nlohmann::json workspaceOwner(const std::string &workspace) const;
 
     TenancyApi m_api;
     std::string m_actor;

@@ -2,6 +2,8 @@
 // stop at the first failure so the rest can be resumed once the cause is fixed.
 #include "kubeclient/tenancy/plan/plan.h"
 
+#include "kubeclient/api/ownerrefs.h"
+#include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/kubesphere/tenancyapi.h"
 #include "kubeclient/core/yamlconvert.h"
@@ -150,6 +152,50 @@ WriteResult PlanExecutor::runOne(const PlannedWrite &w, size_t index, const Exec
     return r;
 }
 
+namespace {
+std::string groupOf(const std::string &apiVersion)
+{
+    const auto slash = apiVersion.find('/');
+    return slash == std::string::npos ? std::string() : apiVersion.substr(0, slash);
+}
+} // namespace
+
+std::optional<std::string> PlanExecutor::ownerUid(const Plan &plan, const PlanReport &report, size_t index,
+                                                  const nlohmann::json &ref, const ExecuteOptions &options)
+{
+    const std::string kind = ref.value("kind", "");
+    const std::string name = ref.value("name", "");
+    const std::string group = groupOf(ref.value("apiVersion", ""));
+    const PlannedWrite &w = plan.writes[index];
+    // Owners are cluster-scoped or in the dependent's own namespace.
+    for (size_t j = index; j-- > 0;) {
+        const PlannedWrite &e = plan.writes[j];
+        if (e.action != WriteAction::Apply || e.name != name || e.gvr.group != group
+            || e.object.value("kind", "") != kind || (!e.ns.empty() && e.ns != w.ns))
+            continue;
+        const WriteResult &done = report.results[j];
+        if (done.serverObject.is_object()) {
+            const std::string uid = ObjectMeta(done.serverObject).uid();
+            if (!uid.empty())
+                return uid;
+        }
+        auto live = m_client.get(e.gvr, e.ns, e.name, options.cancel);
+        if (live && !ObjectMeta(*live).uid().empty())
+            return ObjectMeta(*live).uid();
+        return std::nullopt;
+    }
+    if (!m_client.discovery().ensureLoaded(options.cancel))
+        return std::nullopt;
+    auto info = m_client.discovery().findKind(group, kind);
+    if (!info)
+        return std::nullopt;
+    auto live = m_client.get(info->gvr, info->gvr.namespaced ? w.ns : std::string(), name, options.cancel);
+    if (!live)
+        return std::nullopt;
+    const std::string uid = ObjectMeta(*live).uid();
+    return uid.empty() ? std::nullopt : std::optional<std::string>(uid);
+}
+
 PlanReport PlanExecutor::run(const Plan &plan, const ExecuteOptions &options)
 {
     PlanReport report;
@@ -168,7 +214,33 @@ PlanReport PlanExecutor::run(const Plan &plan, const ExecuteOptions &options)
             report.nextIndex = i;
             break;
         }
-        report.results[i] = runOne(plan.writes[i], i, options);
+        const PlannedWrite *write = &plan.writes[i];
+        PlannedWrite resolved;
+        if (write->action == WriteAction::Apply && kube::hasUnresolvedOwners(write->object)) {
+            resolved = *write;
+            auto missing = kube::resolveOwnerUids(resolved.object, [&](const nlohmann::json &ref) {
+                return ownerUid(plan, report, i, ref, options);
+            });
+            if (missing && options.dryRun) {
+                // The owner is made by an earlier write this dry run could not persist.
+                kube::dropUnresolvedOwners(resolved.object);
+            } else if (missing) {
+                report.results[i].outcome = WriteOutcome::Failed;
+                report.results[i].error = Error::make(
+                    ErrorKind::Invalid,
+                    "its owner " + missing->value("kind", "") + " " + missing->value("name", "") + " does not exist",
+                    write->describe());
+                if (options.progress)
+                    options.progress(i, report.results[i]);
+                if (options.stopOnError) {
+                    report.nextIndex = i;
+                    break;
+                }
+                continue;
+            }
+            write = &resolved;
+        }
+        report.results[i] = runOne(*write, i, options);
         WriteResult &r = report.results[i];
         if (options.dryRun && r.outcome == WriteOutcome::Failed && r.error) {
             if (auto dep = dependsOnEarlierWrite(plan, i, *r.error)) {

@@ -68,6 +68,10 @@ public:
 
 private:
     WriteResult runOne(const PlannedWrite &write, size_t index, const ExecuteOptions &options);
+    // The uid of an owner reference the planner left without one (kube/api/ownerrefs.h): from
+    // an earlier write of this run that wrote the owner, else read from the server.
+    std::optional<std::string> ownerUid(const Plan &plan, const PlanReport &report, size_t index,
+                                        const nlohmann::json &ref, const ExecuteOptions &options);
     Client &m_client;
 };
 

@@ -1,6 +1,8 @@
 // Plan diffs: one pass over the writes with the state of each object as the plan leaves it so far.
 #include "kubeclient/tenancy/plan/plandiff.h"
 
+#include "kubeclient/api/ownerrefs.h"
+
 #include <map>
 
 namespace kube::tenancy {
@@ -111,7 +113,9 @@ std::vector<WriteDiff> diffPlan(const Plan &plan, const std::vector<LiveTarget> 
                 after.merge_patch(w.object);
             d.exact = after.is_object();
         } else {
-            after = before.is_object() ? predictApply(before, w.object) : w.object;
+            json intent = w.object;
+            kube::takeOwnerUidsFrom(intent, before);  // the executor fills them in the same way
+            after = before.is_object() ? predictApply(before, intent) : intent;
         }
         // A status write (to the subresource, or into an object whose kind has none) is about
         // status; elsewhere status is the server's and not a difference.

@@ -142,7 +142,7 @@ Result<void> TenancyWrites::addUserBindingRemovals(Plan &plan, const std::string
             return list.error();
         for (const auto &b : *list) {
             ObjectMeta m(b);
-            const bool platformShadow = m.name() == user + "-cluster-admin";
+            const bool platformShadow = m.name() == platformAdminBindingName(user);
             if (only && (only->level == RoleSpec::Level::Platform) != platformShadow)
                 continue;
             PlanContext::addDelete(plan, TenancyApi::rbacClusterRoleBinding, "", m.name(),

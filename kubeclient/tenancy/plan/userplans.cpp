@@ -60,7 +60,7 @@ Result<Plan> UserPlans::create(const UserSpec &spec, const std::string &platform
                               "platform role " + platformRole);
         if (m_context.standalone() && platformRole == "platform-admin")
             PlanContext::addApply(plan, TenancyApi::rbacClusterRoleBinding,
-                                  ObjectFactory::platformAdminClusterBinding(spec.name),
+                                  m_context.factory().platformAdminClusterBinding(spec.name),
                                   "cluster-admin for a platform admin " + std::string(kControllerReason), true);
         return {};
     });
@@ -132,10 +132,10 @@ Result<Plan> UserPlans::setPlatformRole(const std::string &user, const std::stri
         PlanContext::addMergePatch(plan, api.user, user, {{"metadata", {{"annotations", {{kGlobalRoleAnnotation, role}}}}}},
                                    "user's platform role annotation " + std::string(kControllerReason), true);
         if (role == "platform-admin")
-            PlanContext::addApply(plan, TenancyApi::rbacClusterRoleBinding, ObjectFactory::platformAdminClusterBinding(user),
+            PlanContext::addApply(plan, TenancyApi::rbacClusterRoleBinding, m_context.factory().platformAdminClusterBinding(user),
                                   "cluster-admin for a platform admin " + std::string(kControllerReason), true);
         else
-            PlanContext::addDelete(plan, TenancyApi::rbacClusterRoleBinding, "", user + "-cluster-admin",
+            PlanContext::addDelete(plan, TenancyApi::rbacClusterRoleBinding, "", platformAdminBindingName(user),
                                    "no longer a platform admin", true);
         return {};
     });
