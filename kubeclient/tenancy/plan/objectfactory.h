@@ -98,14 +98,15 @@ public:
     nlohmann::json platformAdminClusterBinding(const std::string &user) const;
 
     std::string subjectApiGroup() const;
+    // Controller reference to the workspace's WorkspaceTemplate (uid filled in when applied).
+    nlohmann::json workspaceOwner(const std::string &workspace) const;
 
 private:
     nlohmann::json meta(const std::string &name, const std::string &ns = {}) const;
     nlohmann::json userSubject(const std::string &user) const;
     // Subjects of a project or cluster member binding: the User (4.x: and its ServiceAccount).
     nlohmann::json memberSubjects(const std::string &user) const;
-    // Controller reference to the workspace's WorkspaceTemplate (uid filled in when applied).
-    nlohmann::json workspaceOwner(const std::string &workspace) const;
+
 
     TenancyApi m_api;
     std::string m_actor;

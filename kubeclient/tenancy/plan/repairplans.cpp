@@ -2,6 +2,7 @@
 // whose object is missing or different, and deletes generated objects whose source is gone.
 #include "kubeclient/tenancy/plan/repairplans.h"
 
+#include "kubeclient/api/ownerrefs.h"
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/kubesphere/names.h"
@@ -97,6 +98,24 @@ Result<void> RepairPlans::addWorkspaceEffects(Plan &desired, const std::string &
     auto bindings = m_context.list(api.workspaceRoleBinding, "", sel);
     if (!bindings)
         return bindings.error();
+    // Roles and bindings written before Tenantry set owners (or by hand): owned by the template,
+    // as KubeSphere's controllers arrange it, so they go with the workspace.
+    const json owner = controllerReferenceTo(tmpl);
+    auto addOwner = [&](const GroupVersionResource &gvr, const json &o) {
+        json refs = o["metadata"].value("ownerReferences", json::array());
+        for (const auto &r : refs)
+            if (r.value("kind", "") == "WorkspaceTemplate")
+                return;
+        refs.push_back(owner);
+        PlanContext::addMergePatch(desired, gvr, ObjectMeta(o).name(), {{"metadata", {{"ownerReferences", refs}}}},
+                                   "owned by its WorkspaceTemplate " + std::string(kControllerReason), true);
+    };
+    if (!ObjectMeta(tmpl).uid().empty()) {
+        for (const auto &r : *roles)
+            addOwner(api.workspaceRole, r);
+        for (const auto &b : *bindings)
+            addOwner(api.workspaceRoleBinding, b);
+    }
     for (const auto &ns : *projects)
         for (const auto &b : *bindings)
             PlanContext::addApply(desired, TenancyApi::rbacRoleBinding, ObjectFactory::workspaceBindingProjection(b, ns),

@@ -2,6 +2,8 @@
 // so only their existence is checked; standalone mode writes the composed rules.
 #include "kubeclient/tenancy/plan/rolecomposer.h"
 
+#include "kubeclient/api/ownerrefs.h"
+
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/kubesphere/names.h"
 #include "kubeclient/kubesphere/policyrules.h"
@@ -172,6 +174,9 @@ Result<json> RoleComposer::workspaceBuiltin(const json &role, const std::string 
     obj["kind"] = "WorkspaceRole";
     obj["metadata"]["name"] = workspaceRoleName(workspace, role["metadata"].value("name", ""));
     obj["metadata"]["labels"][kWorkspaceLabel] = workspace;
+    // Instantiated from a BuiltinRole: a copy that belongs to the workspace alone.
+    obj["metadata"].erase("ownerReferences");
+    addOwnerReference(obj, m_context.factory().workspaceOwner(workspace));
     return composeBuiltin(std::move(obj), kScopeWorkspace);
 }
 
