@@ -50,7 +50,8 @@ std::string listed(const std::vector<const HandoverItem *> &items)
 
 // A group of generated objects the finish removes or releases, named for the notes.
 struct Generated {
-    const char *what;  // "projections of workspace roles into projects"
+    const char *what;   // "projections of workspace roles into projects"
+    const char *later;  // what the finish does with them, for the prepare plan's note
     HandoverAction finishAction;
     std::string reason;
     std::vector<HandoverItem> items;
@@ -266,18 +267,22 @@ Result<void> Handover::generated(HandoverPlan &out, bool finishing) const
 
     std::vector<Generated> groups;
     groups.push_back({"projections of workspace roles (tenantry:workspace:*) and their per-project RoleBindings",
-                      HandoverAction::Remove,
-                      "Tenantry-only projection: ks-apiserver authorizes workspace roles itself",
+                      "removes them (until then they keep workspace roles enforced by kube-apiserver)",
+                      HandoverAction::Remove, "Tenantry-only projection: ks-apiserver authorizes workspace roles itself",
                       {}});
-    groups.push_back({"reach objects (tenantry:reach:*)", HandoverAction::Remove,
-                      "Tenantry-only: KubeSphere mode does not keep it in step with memberships", {}});
+    groups.push_back({"reach objects (tenantry:reach:*)", "removes them (KubeSphere mode does not keep them in step)",
+                      HandoverAction::Remove, "Tenantry-only: KubeSphere mode does not keep it in step with memberships",
+                      {}});
     groups.push_back({"network isolation policies (nsnp-network-isolate)",
+                      "removes them when KubeSphere's network extension runs (it writes its own), else keeps them "
+                      "so traffic stays isolated",
                       networkExtension ? HandoverAction::Remove : HandoverAction::Keep,
                       networkExtension ? "KubeSphere's network extension writes its own isolation policies"
-                                       : "kept: without KubeSphere's network extension (no " + std::string(kNetworkExtensionCrd)
-                                             + ") nothing would isolate the project; deleting it would open traffic",
+                                       : "without KubeSphere's network extension (no " + std::string(kNetworkExtensionCrd)
+                                             + ") nothing else isolates the project; deleting it would open traffic",
                       {}});
     groups.push_back({"RBAC mirrors (kubesphere:iam:*) and platform-admin shadow bindings",
+                      "takes Tenantry's mark off them: KubeSphere's controllers keep them from then on",
                       HandoverAction::Release,
                       "KubeSphere's controllers update it in place; deleting it would cut access until their next "
                       "resync, so only Tenantry's mark goes",
@@ -354,13 +359,10 @@ Result<void> Handover::generated(HandoverPlan &out, bool finishing) const
             refs.push_back(&out.items[i]);
         const std::string what = std::string(g.what) + ": " + listed(refs);
         if (!finishing) {
-            const char *then = g.finishAction == HandoverAction::Remove  ? "removes"
-                : g.finishAction == HandoverAction::Release             ? "takes Tenantry's mark off"
-                                                                        : "decides on";
-            plan.notes.push_back("later, once KubeSphere's controllers run, `--finish` " + std::string(then) + " the "
-                                 + what + "; until then they keep access working");
+            plan.notes.push_back("later (`--finish`, once KubeSphere's controllers run) for the " + what + ": "
+                                 + g.later);
         } else if (g.finishAction == HandoverAction::Keep) {
-            plan.warnings.push_back("kept " + what + ": " + g.reason
+            plan.warnings.push_back("kept the " + what + ": " + g.reason
                                     + ". Install the network extension and finish again, or delete them with "
                                       "`kubectl delete networkpolicy -A -l tenantry.dev/generated-by`");
         }
@@ -382,12 +384,11 @@ Result<void> Handover::finish(HandoverPlan &out) const
             return list.error();
         for (const json &o : *list) {
             const ObjectMeta m(o);
-            out.items.push_back({*gvr, "", m.name(), HandoverAction::Keep,
-                                 "still marked as Tenantry's: the hand-over was not prepared before helm install"});
+            out.items.push_back({*gvr, "", m.name(), HandoverAction::Keep, "still marked as Tenantry's built-in"});
             out.plan.warnings.push_back(out.items.back().title()
-                                        + " is still marked as Tenantry's built-in: `helm install` ran without the "
-                                          "prepare step, or the chart does not ship it; delete it if KubeSphere does "
-                                          "not need it");
+                                        + " is still marked as Tenantry's built-in (the prepare step did not run, or "
+                                          "`tenantryctl install` ran since): KubeSphere does not use it; delete it "
+                                          "unless a role of yours names it");
         }
     }
     if (out.plan.writes.empty())
