@@ -12,6 +12,7 @@
 #include "models/sessionlist.h"
 #include "models/tenancyoperations.h"
 #include "models/tenancytreemodel.h"
+#include "views/handoverdialog.h"
 #include "views/deleteroledialog.h"
 #include "views/deleteworkspacedialog.h"
 #include "views/editprojectdialog.h"
@@ -86,6 +87,8 @@ void ActionHandlers::install(TenancyActions *actions)
     actions->setHandler(A::NewNetworkPolicy, [this](const NodeContext &c) { networkPolicy(c, true); });
     actions->setHandler(A::EditNetworkPolicy, [this](const NodeContext &c) { networkPolicy(c, false); });
     actions->setHandler(A::DeleteNetworkPolicy, [this](const NodeContext &c) { deleteNetworkPolicy(c); });
+    actions->setHandler(A::PrepareHandover, [this](const NodeContext &c) { handover(c, false); });
+    actions->setHandler(A::FinishHandover, [this](const NodeContext &c) { handover(c, true); });
 }
 
 // --- Quotas and container defaults ---
@@ -392,4 +395,12 @@ QMenu *ActionHandlers::modeMenu(ClusterSession *session, QWidget *parent)
         });
     }
     return menu;
+}
+
+// --- hand-over to KubeSphere ---
+
+void ActionHandlers::handover(const NodeContext &c, bool finish)
+{
+    ready(new HandoverDialog(new PlanRunner(c.session), finish, m_window), c,
+          finish ? TenancyActions::FinishHandover : TenancyActions::PrepareHandover);
 }

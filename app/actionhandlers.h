@@ -71,6 +71,8 @@ private:
     void isolate(const NodeContext &c);
     void networkPolicy(const NodeContext &c, bool create);
     void deleteNetworkPolicy(const NodeContext &c);
+    // --- hand-over to KubeSphere: prepare (standalone) or finish (KubeSphere mode) ---
+    void handover(const NodeContext &c, bool finish);
     // Remembers the connection's choices (pins, mode) and connects again with them.
     void saveAndReconnect(ClusterSession *session);
     // The question-only dialog of deletes and enable/disable: the plan shows at once.

@@ -186,6 +186,10 @@ void MainWindow::buildMenus()
     tenancy->addSeparator();
     tenancy->addAction(A(TenancyActions::CopyName));
     tenancy->addAction(A(TenancyActions::CopyPath));
+    // The cluster's hand-over to KubeSphere (prepare while standalone, finish once it runs).
+    tenancy->addSeparator();
+    tenancy->addAction(A(TenancyActions::PrepareHandover));
+    tenancy->addAction(A(TenancyActions::FinishHandover));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *filter = view->addAction(tr("&Filter…"), m_navigator, &NavigatorWidget::focusFilter);

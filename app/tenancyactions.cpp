@@ -104,6 +104,18 @@ std::optional<AccessQuery> quotaQuery(const char *verb, const Api &a, const Node
     return q;
 }
 
+// Hand-over to KubeSphere: anywhere in a cluster serving the 4.x tenancy API, by mode (prepare
+// while standalone, finish once KubeSphere's controllers run).
+bool handoverApplies(const NodeContext &c, kube::tenancy::Mode mode)
+{
+    if (!c.valid())
+        return false;
+    const auto &t = c.session->tenancy();
+    return t.api.flavor == kube::tenancy::ApiFlavor::V4 && t.mode == mode;
+}
+bool canPrepareHandover(const NodeContext &c) { return handoverApplies(c, kube::tenancy::Mode::Standalone); }
+bool canFinishHandover(const NodeContext &c) { return handoverApplies(c, kube::tenancy::Mode::KubeSphere); }
+
 // The permission is the one on the primary object an action creates, patches or deletes.
 using Permission = std::optional<AccessQuery> (*)(const Api &, const NodeContext &);
 std::optional<AccessQuery> none(const Api &, const NodeContext &) { return std::nullopt; }
@@ -199,6 +211,13 @@ const ActionRow &row(Id id)
          hasPolicy, [](const Api &, const NodeContext &c) { return policyQuery("patch", c, true); }, false},
         {TenancyActions::DeleteNetworkPolicy, QT_TRANSLATE_NOOP("TenancyActions", "Delete network polic&y…"), {}, nullptr,
          hasPolicy, [](const Api &, const NodeContext &c) { return policyQuery("delete", c, true); }, false},
+        // --- hand-over: marking built-ins (GlobalRoles the first of them), deleting projections ---
+        {TenancyActions::PrepareHandover, QT_TRANSLATE_NOOP("TenancyActions", "Prepare for &KubeSphere…"), {}, nullptr,
+         canPrepareHandover, [](const Api &a, const NodeContext &) { return std::optional(query("patch", a.globalRole)); },
+         false},
+        {TenancyActions::FinishHandover, QT_TRANSLATE_NOOP("TenancyActions", "&Finish hand-over to KubeSphere…"), {},
+         nullptr, canFinishHandover,
+         [](const Api &, const NodeContext &) { return std::optional(query("delete", Api::rbacClusterRole)); }, false},
     };
     static_assert(std::size(kRows) == TenancyActions::IdCount, "one row per action");
     return kRows[id];
@@ -378,5 +397,11 @@ void TenancyActions::fillContextMenu(QMenu *menu) const
         menu->addAction(m_actions[Reconnect]);
         menu->addAction(m_actions[PinNamespaces]);
         menu->addAction(m_actions[Disconnect]);
+    }
+    // The cluster's hand-over to KubeSphere, by mode.
+    if (m_context.valid() && m_context.kind == NodeKind::Cluster
+        && (applies(PrepareHandover) || applies(FinishHandover))) {
+        menu->addSeparator();
+        menu->addAction(m_actions[applies(PrepareHandover) ? PrepareHandover : FinishHandover]);
     }
 }

@@ -76,6 +76,9 @@ public:
         NewNetworkPolicy,     // in the project
         EditNetworkPolicy,    // the policy selected in the Network tab
         DeleteNetworkPolicy,
+        // --- hand-over to KubeSphere (the cluster's; standalone: prepare, KubeSphere mode: finish) ---
+        PrepareHandover,
+        FinishHandover,
         IdCount
     };
 

@@ -2,6 +2,8 @@
 // calls it later on a worker thread, long after the form that produced them may have changed.
 #include "models/tenancyoperations.h"
 
+#include "kubeclient/tenancy/install/handover.h"
+
 using namespace kube;
 using namespace kube::tenancy;
 
@@ -170,4 +172,19 @@ TenancyOperations::Operation TenancyOperations::saveNetworkPolicy(nlohmann::json
 TenancyOperations::Operation TenancyOperations::deleteNetworkPolicy(std::string ns, std::string name)
 {
     return [ns = std::move(ns), name = std::move(name)](Planner &planner) { return planner.deleteNetworkPolicy(ns, name); };
+}
+
+// --- Hand-over to KubeSphere ---
+
+TenancyOperations::Operation TenancyOperations::handover(bool finish, bool adoptExisting)
+{
+    return [finish, adoptExisting](Planner &planner) -> Result<Plan> {
+        HandoverOptions options;
+        options.phase = finish ? HandoverPhase::Finish : HandoverPhase::Prepare;
+        options.adoptExisting = adoptExisting && !finish;
+        auto planned = planner.handover(options);
+        if (!planned)
+            return planned.error();
+        return std::move(planned->plan);
+    };
 }

@@ -58,4 +58,8 @@ public:
     // policy: the networking.k8s.io/v1 object as the editor leaves it (unknown fields kept).
     static Operation saveNetworkPolicy(nlohmann::json policy, bool create);
     static Operation deleteNetworkPolicy(std::string ns, std::string name);
+    // --- Hand-over to KubeSphere (tenancy/install/handover) ---
+    // finish: the step after helm install; adoptExisting (prepare): also mark objects the chart
+    // ships that Tenantry did not install.
+    static Operation handover(bool finish, bool adoptExisting);
 };

@@ -32,6 +32,7 @@ int runRepair(const CommandArgs &args);  // repair
 int runIsolate(const CommandArgs &args);  // isolate (-w WS | -n NS) [--off]
 
 int runInstall(const CommandArgs &args);  // install (installcommand.cpp)
+int runHandover(const CommandArgs &args);  // handover kubesphere [--finish] (handovercommand.cpp)
 
 // Permissions (permissioncommands.cpp).
 int runCanI(const CommandArgs &args);

@@ -239,11 +239,33 @@ std::vector<Command> buildCommands()
                  runIsolate,
                  {}});
     c.push_back({{"install", "Tenancy", "install Tenantry's tenancy CRDs and built-in roles (standalone mode)",
-                  {"install [--dry-run] [--yes]"},
-                  "",
-                  {},
+                  {"install [--dry-run] [--yes] [--take-over]"},
+                  "Objects marked for Helm by `handover kubesphere` are left alone. --take-over is the way back\n"
+                  "after KubeSphere was uninstalled (helm uninstall --no-hooks): tenancy CRDs without Tenantry's\n"
+                  "label and built-ins still marked for Helm become Tenantry's again. A running\n"
+                  "ks-controller-manager still refuses the install.",
+                  {{"--take-over", 0, K::Switch, "", "take over tenancy CRDs and built-ins KubeSphere left behind"}},
                   CommandKind::Write},
                  runInstall,
+                 {}});
+    c.push_back({{"handover", "Tenancy", "prepare a standalone cluster for KubeSphere's ks-core chart, then finish",
+                  {"handover kubesphere [--adopt-existing] [--dry-run] [--yes] [-o yaml]",
+                   "handover kubesphere --finish [--dry-run] [--yes] [-o yaml]"},
+                  "Before `helm install ks-core` (standalone mode): the built-ins the chart ships are marked\n"
+                  "for Helm to adopt (app.kubernetes.io/managed-by=Helm, meta.helm.sh/release-name=ks-core,\n"
+                  "meta.helm.sh/release-namespace=kubesphere-system), the other Tenantry built-ins removed,\n"
+                  "objects helm install would stop on (a user named admin) flagged, and CRDs left as they are\n"
+                  "(Helm skips existing CRDs). --finish, once ks-controller-manager is ready (KubeSphere mode):\n"
+                  "Tenantry's projections and reach objects are removed, isolation policies too when the network\n"
+                  "extension runs, and RBAC mirrors lose Tenantry's mark (KubeSphere's controllers keep them).",
+                  {{"--finish", 0, K::Switch, "", "the step after helm install, once KubeSphere's controllers run"},
+                   {"--adopt-existing", 0, K::Switch, "",
+                    "also mark objects the chart ships that Tenantry did not install (Helm rewrites them)"},
+                   {"--release", 0, K::Value, "NAME", "the Helm release (default ks-core)"},
+                   {"--release-namespace", 0, K::Value, "NS", "the release's namespace (default kubesphere-system)"},
+                   output("yaml", "print the plan as YAML (results then go to stderr)")},
+                  CommandKind::Write},
+                 runHandover,
                  {}});
 
     // ---- Permissions ---------------------------------------------------------------------

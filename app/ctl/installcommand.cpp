@@ -76,8 +76,10 @@ int runInstall(const CommandArgs &args)
     if (!connect(flags, c))
         return 1;
 
+    kube::tenancy::InstallerOptions options;
+    options.takeOver = args.on("--take-over");
     kube::tenancy::Installer installer(*c.client, tenantry::resources::crdManifests(),
-                                       tenantry::resources::builtinManifests());
+                                       tenantry::resources::builtinManifests(), options);
     auto plan = installer.plan();
     if (!plan) {
         printError(plan.error());

@@ -8,6 +8,9 @@
 #include "kubeclient/tenancy/graph/tenancygraph.h"
 #include "kubeclient/tenancy/plan/reachwrites.h"
 #include "kubeclient/tenancy/plan/snapshotplanreader.h"
+#include "kubeclient/core/yamlconvert.h"
+#include "kubeclient/tenancy/install/handover.h"
+#include "kubeclient/tenancy/install/installer.h"
 
 #include <QDir>
 #include <QtTest>
@@ -178,6 +181,12 @@ private slots:
     void kubesphereIsolationWritesTheField_data();
     void kubesphereIsolationWritesTheField();
     void networkPolicyChecks();
+    // --- hand-over to KubeSphere (tenancy/install/handover) ---
+    void handoverGolden_data();
+    void handoverGolden();
+    void handoverDecidesFromTheClusterAndTheChart();
+    void handoverRefusesTheWrongMode();
+    void handoverFinishRemovesProjectionsAndReleasesMirrors();
 };
 
 void tst_PlannerGolden::golden_data()
@@ -619,6 +628,236 @@ void tst_PlannerGolden::networkPolicyChecks()
     QVERIFY(!iso && iso.error().describe().find("turn isolation off") != std::string::npos);
     auto generated = planner.deleteNetworkPolicy("proj1", "nsnp-allow-db");
     QVERIFY(!generated && generated.error().describe().find("NamespaceNetworkPolicy \"allow-db\"") != std::string::npos);
+}
+
+// --- hand-over to KubeSphere ---
+
+namespace {
+
+// The standalone fixture after `tenantryctl install`: Tenantry's CRDs and built-ins as the
+// resources/ folder holds them (put replaces the fixture's unlabelled roles of the same name),
+// and project proj1 isolated, so every kind of generated object is present.
+MemoryPlanReader installedCluster()
+{
+    auto reader = plannerfixture::load(ApiFlavor::V4, Mode::Standalone);
+    for (const char *sub : {"crds", "builtins"}) {
+        const QDir dir(QStringLiteral(TENANTRY_SOURCE_DIR "/resources/") + sub);
+        for (const QString &file : dir.entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name)) {
+            QFile f(dir.filePath(file));
+            if (!f.open(QIODevice::ReadOnly))
+                qFatal("cannot read %s", qPrintable(f.fileName()));
+            auto docs = parseYamlDocuments(f.readAll().toStdString(), file.toStdString());
+            if (!docs)
+                qFatal("%s", docs.error().describe().c_str());
+            for (auto &d : *docs)
+                reader.put(std::move(d));
+        }
+    }
+    Planner planner(reader, plannerfixture::tenancy(ApiFlavor::V4, Mode::Standalone), "admin");
+    auto isolate = planner.setIsolation(IsolationScope::Project, "proj1", true);
+    if (!isolate)
+        qFatal("%s", isolate.error().describe().c_str());
+    reader.applyPlan(*isolate);
+    return reader;
+}
+
+// The plan's YAML and, as comments, what happens to each object considered (the decisions the
+// notes only summarise).
+std::string handoverText(const HandoverPlan &h)
+{
+    std::string out = h.plan.yaml();
+    out += "# --- every object considered ---\n";
+    for (const auto &item : h.items)
+        out += std::string("# ") + toString(item.action) + " " + item.title() + ": " + item.reason + "\n";
+    return out;
+}
+
+const HandoverItem *findItem(const HandoverPlan &h, const std::string &kind, const std::string &name)
+{
+    for (const auto &i : h.items)
+        if (i.gvr.kind == kind && i.name == name)
+            return &i;
+    return nullptr;
+}
+
+} // namespace
+
+void tst_PlannerGolden::handoverGolden_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("step");  // 0 prepare, 1 prepare adopting, 2 finish after prepare and install
+    QTest::newRow("prepare") << "v4-standalone/handover-prepare.yaml" << 0;
+    QTest::newRow("prepare-adopt") << "v4-standalone/handover-prepare-adopt.yaml" << 1;
+    QTest::newRow("finish") << "v4-kubesphere/handover-finish.yaml" << 2;
+}
+
+void tst_PlannerGolden::handoverGolden()
+{
+    QFETCH(QString, file);
+    QFETCH(int, step);
+    // Given the installed standalone cluster
+    auto reader = installedCluster();
+    Planner standalone(reader, plannerfixture::tenancy(ApiFlavor::V4, Mode::Standalone), "admin");
+    HandoverOptions options;
+    options.adoptExisting = step == 1;
+    auto prepared = standalone.handover(options);
+    QVERIFY2(prepared, prepared ? "" : prepared.error().describe().c_str());
+    HandoverPlan result = *prepared;
+    if (step == 2) {
+        // When the prepared plan was applied and KubeSphere's controllers run
+        reader.applyPlan(prepared->plan);
+        Planner kubesphere(reader, plannerfixture::tenancy(ApiFlavor::V4, Mode::KubeSphere), "admin");
+        HandoverOptions finish;
+        finish.phase = HandoverPhase::Finish;
+        auto finished = kubesphere.handover(finish);
+        QVERIFY2(finished, finished ? "" : finished.error().describe().c_str());
+        result = *finished;
+    }
+    // Then the plan and its decisions are the golden file
+    const QString actual = QString::fromStdString(handoverText(result));
+    const QString path = plannerfixture::goldenDir() + "/" + file;
+    if (qEnvironmentVariableIntValue("TENANTRY_UPDATE_GOLDEN") == 1) {
+        QFile out(path);
+        QVERIFY2(out.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
+        out.write(actual.toUtf8());
+        qInfo("rewrote %s", qPrintable(path));
+        return;
+    }
+    QFile in(path);
+    QVERIFY2(in.open(QIODevice::ReadOnly),
+             qPrintable(path + " is missing: run with TENANTRY_UPDATE_GOLDEN=1, then review the new file"));
+    const QString expected = QString::fromUtf8(in.readAll());
+    QVERIFY2(expected == actual, qPrintable(path + " differs at " + firstDifference(expected, actual)));
+}
+
+void tst_PlannerGolden::handoverDecidesFromTheClusterAndTheChart()
+{
+    auto reader = installedCluster();
+    Planner planner(reader, plannerfixture::tenancy(ApiFlavor::V4, Mode::Standalone), "admin");
+    auto plan = planner.handover({});
+    QVERIFY2(plan, plan ? "" : plan.error().describe().c_str());
+    const TenancyApi api = TenancyApi::forFlavor(ApiFlavor::V4);
+    // Every Tenantry built-in in the cluster: relabelled when the chart ships its kind and name, else removed
+    int builtins = 0;
+    for (const auto &o : reader.objects()) {
+        const ObjectMeta m(o);
+        if (m.label(kManagedByLabel) != kManagedByValue || m.kind() == "CustomResourceDefinition")
+            continue;
+        ++builtins;
+        const HandoverItem *item = findItem(*plan, m.kind(), m.name());
+        QVERIFY2(item, (m.kind() + " " + m.name() + " not considered").c_str());
+        const bool shipped = KsCoreChart::ships("iam.kubesphere.io", m.kind(), m.name());
+        QVERIFY2(item->action == (shipped ? HandoverAction::Relabel : HandoverAction::Remove),
+                 (item->title() + ": " + toString(item->action)).c_str());
+    }
+    QVERIFY(builtins > 50);
+    QCOMPARE(plan->count(HandoverAction::Relabel) + plan->count(HandoverAction::Remove), size_t(builtins));
+    // The relabel is exactly Helm's adoption marks, nothing else
+    const PlannedWrite *relabel = findWrite(plan->plan, api.globalRole, "", "platform-admin");
+    QVERIFY(relabel);
+    QCOMPARE(int(relabel->action), int(WriteAction::MergePatch));
+    QCOMPARE(relabel->object, json::parse(R"({"metadata":{"labels":{"app.kubernetes.io/managed-by":"Helm"},
+        "annotations":{"meta.helm.sh/release-name":"ks-core","meta.helm.sh/release-namespace":"kubesphere-system"}}})"));
+    // CRDs are left (no write touches one); the fixture's user admin is flagged, not written
+    for (const auto &w : plan->plan.writes) {
+        QVERIFY2(!(w.gvr == TenancyApi::customResourceDefinition), w.describe().c_str());
+        QVERIFY2(!(w.gvr == api.user), w.describe().c_str());
+    }
+    QVERIFY(plan->count(HandoverAction::Leave) >= 18);
+    const HandoverItem *admin = findItem(*plan, "User", "admin");
+    QVERIFY(admin && admin->action == HandoverAction::Conflict);
+    QVERIFY(plan->blocked());
+    bool warned = false;
+    for (const auto &w : plan->plan.warnings)
+        warned = warned || (w.find("User admin") != std::string::npos && w.find("--adopt-existing") != std::string::npos);
+    QVERIFY2(warned, plan->plan.summary().c_str());
+    // The projections wait for the finish: listed, not written
+    const auto projections = reader.list(TenancyApi::rbacRoleBinding, "", kProjectedFromLabel);
+    QVERIFY(projections && !projections->empty());
+    for (const auto &p : *projections) {
+        const HandoverItem *item = findItem(*plan, "RoleBinding", ObjectMeta(p).name());
+        QVERIFY(item && item->action == HandoverAction::Later);
+    }
+    // Applied, a second plan changes nothing and finds every shipped built-in ready
+    reader.applyPlan(plan->plan);
+    auto again = planner.handover({});
+    QVERIFY(again);
+    QVERIFY2(again->plan.writes.empty(), again->plan.summary().c_str());
+    QCOMPARE(again->count(HandoverAction::Ready), plan->count(HandoverAction::Relabel));
+    QVERIFY(again->blocked());  // the user admin still stops helm install
+    // Adopting on request marks the user too, and says what Helm does to it
+    HandoverOptions adopt;
+    adopt.adoptExisting = true;
+    auto adopted = planner.handover(adopt);
+    QVERIFY(adopted);
+    QVERIFY(!adopted->blocked());
+    QCOMPARE(adopted->plan.writes.size(), size_t(1));
+    QCOMPARE(adopted->plan.writes[0].name, std::string("admin"));
+    QVERIFY(adopted->plan.warnings[0].find("P@88w0rd") != std::string::npos);
+}
+
+void tst_PlannerGolden::handoverRefusesTheWrongMode()
+{
+    auto reader = installedCluster();
+    // Prepare needs standalone mode, finish KubeSphere mode; both the 4.x API
+    Planner kubesphere(reader, plannerfixture::tenancy(ApiFlavor::V4, Mode::KubeSphere), "admin");
+    auto prepare = kubesphere.handover({});
+    QVERIFY(!prepare);
+    QVERIFY2(prepare.error().describe().find("--finish") != std::string::npos, prepare.error().describe().c_str());
+    Planner standalone(reader, plannerfixture::tenancy(ApiFlavor::V4, Mode::Standalone), "admin");
+    HandoverOptions finish;
+    finish.phase = HandoverPhase::Finish;
+    auto early = standalone.handover(finish);
+    QVERIFY(!early);
+    QVERIFY2(early.error().describe().find("install ks-core first") != std::string::npos, early.error().describe().c_str());
+    auto v3reader = plannerfixture::load(ApiFlavor::V3, Mode::Standalone);
+    Planner v3(v3reader, plannerfixture::tenancy(ApiFlavor::V3, Mode::Standalone), "admin");
+    auto old = v3.handover({});
+    QVERIFY(!old);
+    QVERIFY2(old.error().describe().find("ks-upgrade") != std::string::npos, old.error().describe().c_str());
+}
+
+void tst_PlannerGolden::handoverFinishRemovesProjectionsAndReleasesMirrors()
+{
+    auto reader = installedCluster();
+    Planner standalone(reader, plannerfixture::tenancy(ApiFlavor::V4, Mode::Standalone), "admin");
+    auto prepared = standalone.handover({});
+    QVERIFY(prepared);
+    reader.applyPlan(prepared->plan);
+    Planner kubesphere(reader, plannerfixture::tenancy(ApiFlavor::V4, Mode::KubeSphere), "admin");
+    HandoverOptions finish;
+    finish.phase = HandoverPhase::Finish;
+    // Without the network extension the isolation policy is kept, with a warning
+    auto plan = kubesphere.handover(finish);
+    QVERIFY2(plan, plan ? "" : plan.error().describe().c_str());
+    const HandoverItem *isolation = findItem(*plan, "NetworkPolicy", kIsolationPolicyName);
+    QVERIFY(isolation && isolation->action == HandoverAction::Keep);
+    QVERIFY(!findWrite(plan->plan, TenancyApi::networkPolicy, "proj1", kIsolationPolicyName));
+    // With it, the policy goes too
+    reader.put(json::parse(R"({"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
+        "metadata":{"name":"namespacenetworkpolicies.network.kubesphere.io"}})"));
+    plan = kubesphere.handover(finish);
+    QVERIFY(plan);
+    QVERIFY(findWrite(plan->plan, TenancyApi::networkPolicy, "proj1", kIsolationPolicyName));
+    const auto mirrorsBefore = reader.list(TenancyApi::rbacRole, "", kGeneratedByLabel);
+    QVERIFY(mirrorsBefore && !mirrorsBefore->empty());
+    // Applied: no projection or reach object is left, mirrors stay without Tenantry's mark
+    reader.applyPlan(plan->plan);
+    for (const auto &gvr : {TenancyApi::rbacRoleBinding, TenancyApi::rbacClusterRole}) {
+        auto left = reader.list(gvr, "", kProjectedFromLabel);
+        QVERIFY(left && left->empty());
+    }
+    auto reach = reader.list(TenancyApi::rbacClusterRole, "", kReachOfLabel);
+    QVERIFY(reach && reach->empty());
+    for (const auto &m : *mirrorsBefore) {
+        auto now = reader.fetch(TenancyApi::rbacRole, ObjectMeta(m).namespaceName(), ObjectMeta(m).name());
+        QVERIFY(now && *now);
+        QVERIFY(!ObjectMeta(**now).hasLabel(kGeneratedByLabel));
+        QCOMPARE((**now)["rules"], m["rules"]);
+    }
+    auto again = kubesphere.handover(finish);
+    QVERIFY(again);
+    QVERIFY2(again->plan.writes.empty(), again->plan.summary().c_str());
 }
 
 QTEST_GUILESS_MAIN(tst_PlannerGolden)

@@ -1,6 +1,7 @@
 // Installer: plan (KubeSphere detection, dry-run comparison per object) and apply (CRDs, wait
 // for Established and discovery, then built-ins), every message naming the file and object.
 #include "kubeclient/tenancy/install/installer.h"
+#include "kubeclient/tenancy/install/kscorechart.h"
 
 #include "kubeclient/core/cancelwait.h"
 #include "kubeclient/api/client.h"
@@ -199,7 +200,7 @@ Result<void> Installer::detectKubeSphere(InstallPlan &plan, const std::vector<In
             return e;
         }
         const ObjectMeta meta(*existing);
-        if (meta.label(kManagedByLabel) != kManagedByValue) {
+        if (meta.label(kManagedByLabel) != kManagedByValue && !m_options.takeOver) {
             const std::string owner = meta.label(kManagedByLabel);
             plan.kubesphereEvidence.push_back("CRD " + item.name() + " exists without the label " + kManagedByLabel + "="
                                               + kManagedByValue
@@ -261,6 +262,14 @@ Result<void> Installer::decide(InstallItem &item, const CancelTokenPtr &cancel)
             e.hint = kAdminHint;
         return e;
     }
+    // Handed over to Helm (tenantryctl handover kubesphere): applying would take it back.
+    if (const std::string release = KsCoreChart::helmRelease(*existing); !release.empty() && !item.crd && !m_options.takeOver) {
+        item.action = InstallAction::Unchanged;
+        item.handedOver = true;
+        item.note = "marked for Helm release " + release + " (the hand-over to KubeSphere): left alone; "
+                    "`install --take-over` takes it back";
+        return {};
+    }
     // Ask the server what applying would produce (defaults, merging with other managers' fields)
     // rather than guessing: identical means a real apply would change nothing.
     WriteOptions options;
@@ -316,6 +325,11 @@ Result<InstallOutcome> Installer::applyOne(const InstallItem &item, bool dryRun,
     InstallOutcome out;
     out.title = item.title();
     out.source = item.source();
+    if (item.handedOver) {
+        out.action = InstallAction::Unchanged;
+        out.note = item.note;
+        return out;
+    }
     if (!item.crd && !served(item.gvr)) {
         if (dryRun) {
             out.action = InstallAction::Create;

@@ -32,6 +32,10 @@ struct InstallerOptions {
     // Where KubeSphere's controllers run when it is installed (tests use a scratch namespace).
     std::string controllerNamespace = "kubesphere-system";
     std::string controllerDeployment = "ks-controller-manager";
+    // The way back from KubeSphere (uninstalled with `helm uninstall --no-hooks`): tenancy CRDs
+    // without Tenantry's label, and built-ins still marked for Helm, are taken over instead of
+    // being read as KubeSphere's. KubeSphere's controller deployment still refuses the install.
+    bool takeOver = false;
 };
 
 class Installer

@@ -30,6 +30,8 @@ struct InstallItem {
     InstallAction action = InstallAction::Create;
     std::vector<std::string> changes;  // JSON pointers an update would change (a few, for the reader)
     std::string note;                  // why the action was decided without asking the server, if so
+    // Marked for a Helm release (`tenantryctl handover kubesphere`): the install leaves it alone.
+    bool handedOver = false;
 
     std::string kind() const;
     std::string name() const;

@@ -12,6 +12,7 @@
 #include "kubeclient/tenancy/plan/rolecomposer.h"
 #include "kubeclient/tenancy/plan/userplans.h"
 #include "kubeclient/tenancy/plan/workspaceplans.h"
+#include "kubeclient/tenancy/install/handover.h"
 
 namespace kube::tenancy {
 
@@ -127,6 +128,13 @@ Result<Plan> Planner::deleteRole(const RoleSpec &spec)
 Result<Plan> Planner::repair()
 {
     return RepairPlans(m_context).repair();
+}
+
+// --- hand-over to KubeSphere ---
+
+Result<HandoverPlan> Planner::handover(const HandoverOptions &options)
+{
+    return Handover(m_context).plan(options);
 }
 
 // --- network ---

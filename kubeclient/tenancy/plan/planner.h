@@ -21,6 +21,10 @@
 
 namespace kube::tenancy {
 
+// Hand-over to KubeSphere (tenancy/install/handover.h).
+struct HandoverOptions;
+struct HandoverPlan;
+
 class Planner
 {
 public:
@@ -90,6 +94,10 @@ public:
     Result<Plan> removeLimits(const std::string &project);
     // A workspace's quota figures as the planner reads them (for the budget check).
     Result<BudgetInput> quotaBudgetInput(const std::string &workspace);
+
+    // --- Hand-over to KubeSphere (tenancy/install/handover) ---
+    // Prepare (standalone) or finish (KubeSphere mode) `helm install ks-core` on this cluster.
+    Result<HandoverPlan> handover(const HandoverOptions &options);
 
 private:
     // Standalone: a plan that changes memberships also keeps each user's reach in step.
