@@ -77,20 +77,29 @@ UserDialog::UserDialog(PlanRunner *runner, const GraphSnapshot &snapshot, const 
         connect(e, &QLineEdit::textChanged, this, &PlanDialog::formChanged);
     connect(m_lang, &QComboBox::currentIndexChanged, this, &PlanDialog::formChanged);
     connect(m_platformRole, &QComboBox::currentIndexChanged, this, &PlanDialog::formChanged);
-    connect(m_email, &QLineEdit::textChanged, this, [this] { showEmailProblem(emailProblem(true)); });
-    connect(m_name, &QLineEdit::textChanged, this, [this] { showEmailProblem(emailProblem(true)); });
+    // A new e-mail (or name) is checked as it is typed; what the planner said no longer applies.
+    for (QLineEdit *e : {m_email, m_name})
+        connect(e, &QLineEdit::textChanged, this, [this] {
+            m_plannerEmailProblem.clear();
+            showEmailProblem(emailProblem(true));
+        });
     // Users created meanwhile (by anyone) count as soon as the session sees them.
     if (ClusterSession *session = runner->session())
         connect(session, &ClusterSession::outlineChanged, this, [this, session] {
             m_snapshot = session->snapshot();
-            showEmailProblem(emailProblem(true));
+            const QString problem = emailProblem(true);
+            showEmailProblem(problem.isEmpty() ? m_plannerEmailProblem : problem);
         });
-    // The planner reads the cluster itself: a refusal it finds is shown at the field too.
+    // The planner reads the cluster itself: a refusal it finds is shown at the field too, until
+    // the e-mail is changed.
     connect(runner, &PlanRunner::invalidField, this, [this](const QString &field, const QString &message) {
-        if (field == QLatin1String("email"))
-            showEmailProblem(message);
+        if (field != QLatin1String("email"))
+            return;
+        m_plannerEmailProblem = message;
+        showEmailProblem(message);
     });
     setOperationFactory([this](QString *problem) -> PlanRunner::Operation {
+        m_plannerEmailProblem.clear();
         showEmailProblem(emailProblem(false));
         auto s = spec(problem);
         if (!s)

@@ -43,6 +43,7 @@ private:
     void showEmailProblem(const QString &problem);
 
     kube::tenancy::GraphSnapshot m_snapshot;
+    QString m_plannerEmailProblem;  // the planner's refusal of the e-mail, until it is edited
     bool m_editing;
     QString m_originalRole;
     QLineEdit *m_name;
