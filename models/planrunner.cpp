@@ -68,6 +68,8 @@ void PlanRunner::preview(Operation op)
         setBusy(false);
         if (!plan) {
             qCInfo(lcPlan) << "planning failed:" << QString::fromStdString(plan.error().describe());
+            if (plan.error().kind == ErrorKind::Invalid && !plan.error().where.empty())
+                emit invalidField(QString::fromStdString(plan.error().where), QString::fromStdString(plan.error().message));
             emit failed(QString::fromStdString(plan.error().message.empty() ? plan.error().describe() : plan.error().message),
                         QString::fromStdString(plan.error().hint));
             return;

@@ -52,6 +52,9 @@ signals:
     void busyChanged(bool busy);
     void planned(const QString &yaml, const QString &summary);
     void failed(const QString &message, const QString &hint);
+    // Emitted before failed() when the planner refused a field of the form (an Invalid error
+    // naming it, e.g. "email"): a dialog shows the message at that field.
+    void invalidField(const QString &field, const QString &message);
     // ok: every write succeeded. conflict: a server-side apply conflict that force can resolve.
     // notChecked: dry-run writes into objects the same plan creates, which the server could not
     // check before they exist (they are not failures, but they were not accepted either).

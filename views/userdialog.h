@@ -11,6 +11,7 @@
 #include <optional>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 
 class UserDialog final : public PlanDialog
@@ -25,6 +26,8 @@ public:
     QLineEdit *passwordEdit() const { return m_password; }
     QLineEdit *confirmEdit() const { return m_confirm; }
     QComboBox *platformRoleBox() const { return m_platformRole; }
+    // The e-mail's problem, shown under the e-mail field (hidden when there is none).
+    QLabel *emailProblemLabel() const { return m_emailProblem; }
 
     // The form as the engine's spec; nullopt with *problem set when a field is invalid.
     std::optional<kube::tenancy::UserSpec> spec(QString *problem) const;
@@ -33,11 +36,19 @@ public:
     bool editing() const { return m_editing; }
 
 private:
+    // What is wrong with the e-mail ("" when nothing): its form unless `typing`, then whether
+    // another user already has it in the latest snapshot (kubeclient's validateEmailUnique, the
+    // rule of KubeSphere's webhook that the planner applies again).
+    QString emailProblem(bool typing) const;
+    void showEmailProblem(const QString &problem);
 
+    kube::tenancy::GraphSnapshot m_snapshot;
+    QString m_plannerEmailProblem;  // the planner's refusal of the e-mail, until it is edited
     bool m_editing;
     QString m_originalRole;
     QLineEdit *m_name;
     QLineEdit *m_email;
+    QLabel *m_emailProblem;
     QLineEdit *m_password;
     QLineEdit *m_confirm;
     QLineEdit *m_displayName;

@@ -276,13 +276,7 @@ int userObjectCommand(const std::string &verb, const CommandArgs &a)
     spec.displayName = a.has("--display-name") ? a.value("--display-name") : cur.value("displayName", "");
     spec.description = a.has("--description") ? a.value("--description") : cur.value("description", "");
     spec.lang = cur.value("lang", "");
-    if (spec.password.empty() && !session.standalone()) {
-        // Re-apply the stored (hashed) password: the apply is the whole intent, and leaving the
-        // field out could remove it if Tenantry's field manager still owns it.
-        const std::string stored = cur.value("password", "");
-        if (!stored.empty() && validatePassword(stored))
-            spec.password = stored;
-    }
+    // Without --password-stdin the planner writes the stored hash back (UserPlans::edit).
     const std::string creator = annotationOf(*current, kCreatorAnnotation);
     return session.execute(session.planner(creator).editUser(spec));
 }

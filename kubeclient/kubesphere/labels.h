@@ -33,6 +33,8 @@ inline constexpr const char *kRegoOverrideAnnotation = "iam.kubesphere.io/rego-o
 inline constexpr const char *kGlobalRoleAnnotation = "iam.kubesphere.io/globalrole";
 inline constexpr const char *kUninitializedAnnotation = "iam.kubesphere.io/uninitialized";
 inline constexpr const char *kGrantedClustersAnnotation = "iam.kubesphere.io/granted-clusters";
+// Stamped (RFC 3339, UTC) by the user controller when it hashes a new password.
+inline constexpr const char *kLastPasswordChangeTimeAnnotation = "iam.kubesphere.io/last-password-change-time";
 
 // 4.3 network
 inline constexpr const char *kNetworkIsolateAnnotation = "kubesphere.io/network-isolate";

@@ -179,4 +179,15 @@ Result<void> validateUserName(const std::string &name)
 
 Result<void> validateRoleName(const std::string &name) { return validateDnsSubdomain(name, "role name"); }
 
+Result<void> validateEmailUnique(const std::string &email, const std::string &user, const std::vector<UserEmail> &users)
+{
+    if (email.empty())
+        return {};
+    for (const auto &other : users)
+        if (other.email == email && other.user != user)
+            return Error::make(ErrorKind::Invalid,
+                               "email \"" + email + "\" is already used by user \"" + other.user + "\"", "email");
+    return {};
+}
+
 } // namespace kube::tenancy

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kube::tenancy {
 
@@ -68,5 +69,14 @@ Result<void> validateWorkspaceName(const std::string &name);
 Result<void> validateProjectName(const std::string &name);
 Result<void> validateUserName(const std::string &name);
 Result<void> validateRoleName(const std::string &name);
+
+// KubeSphere's user webhook (ks4 pkg/controller/user/user_webhook.go) on create and update: an
+// e-mail another user already has is refused. Compared exactly, as the webhook compares; an
+// empty e-mail and the user's own entry never count. The message names the field and the user.
+struct UserEmail {
+    std::string user, email;
+};
+Result<void> validateEmailUnique(const std::string &email, const std::string &user,
+                                 const std::vector<UserEmail> &users);
 
 } // namespace kube::tenancy

@@ -81,6 +81,7 @@ private slots:
     void dryRunWritesNothing();
     void asksAtATerminal();
     void createUsers();
+    void duplicateEmailIsRefused();
     void createWorkspaceAndProject();
     void customRolesKeepEveryRuleField();
     void membersAreBoundAsKubeSphereBindsThem();
@@ -98,6 +99,12 @@ private:
                                   const std::string &kubeconfig = {});
     json kubectlJson(const QStringList &args);
     bool kubectlNotFound(const QStringList &args);
+    // golang.org/x/crypto/bcrypt (what KubeSphere verifies logins with) judging a stored hash:
+    // tests/integration/bcryptcheck, built once. Exit 0 match, 1 mismatch, 2 not bcrypt.
+    clusterenv::ProcessResult bcryptCheck(const std::string &hash, const QByteArray &password);
+
+    QTemporaryDir m_tools;
+    QString m_bcryptCheck;
 
     QString m_bin;
     std::string m_admin;  // the admin's user name as the server sees it (the creator annotation)
@@ -120,6 +127,24 @@ json tst_Tenantryctl::kubectlJson(const QStringList &args)
         return json();
     }
     return json::parse(r.out.toStdString(), nullptr, false);
+}
+
+clusterenv::ProcessResult tst_Tenantryctl::bcryptCheck(const std::string &hash, const QByteArray &password)
+{
+    if (m_bcryptCheck.isEmpty()) {
+        QString go = QStandardPaths::findExecutable("go");
+        if (go.isEmpty())
+            go = QStandardPaths::findExecutable("go", {"/usr/local/go/bin", "/usr/lib/go/bin"});
+        if (go.isEmpty())
+            return {-1, {}, "Go is not installed (scripts/bootstrap installs it; devcluster needs it too)"};
+        const QString out = m_tools.filePath("bcryptcheck");
+        auto built = clusterenv::run(go, {"-C", QStringLiteral(TENANTRY_TEST_DATA_DIR "/../integration/bcryptcheck"),
+                                          "build", "-o", out, "."});
+        if (built.exitCode != 0)
+            return built;
+        m_bcryptCheck = out;
+    }
+    return clusterenv::run(m_bcryptCheck, {qs(hash)}, {}, password + "\n");
 }
 
 bool tst_Tenantryctl::kubectlNotFound(const QStringList &args)
@@ -343,14 +368,38 @@ void tst_Tenantryctl::createUsers()
         bobArgs << "--platform-role" << "platform-regular";
     auto bob = ctl(bobArgs);
     CTL_OK(bob);
-    // Then the User is KubeSphere's shape: email, creator, Active; standalone stores no password
+    if (m_builtins) {
+        // The platform role it is created with, on the User as ks-apiserver writes it
+        const json b = kubectlJson({"get", "users.iam.kubesphere.io", qs(m_bob)});
+        QCOMPARE(qs(b["metadata"]["annotations"].value("iam.kubesphere.io/globalrole", "")), QStringLiteral("platform-regular"));
+    }
+    // Then the User is KubeSphere's shape: email, creator, the console's alias, Active since now
     const json u = kubectlJson({"get", "users.iam.kubesphere.io", qs(m_alice)});
     QCOMPARE(qs(u["apiVersion"].get<std::string>()), QStringLiteral("iam.kubesphere.io/v1beta1"));
     QCOMPARE(qs(u["spec"].value("email", "")), qs(m_alice + "@example.com"));
     QCOMPARE(qs(u["spec"].value("displayName", "")), QStringLiteral("Alice"));
-    QVERIFY(!u["spec"].contains("password"));
+    QCOMPARE(qs(u["metadata"]["annotations"].value("kubesphere.io/alias-name", "")), QStringLiteral("Alice"));
     QCOMPARE(qs(u["metadata"]["annotations"].value("kubesphere.io/creator", "")), qs(m_admin));
     QCOMPARE(qs(u["status"].value("state", "")), QStringLiteral("Active"));
+    QVERIFY(QDateTime::fromString(qs(u["status"].value("lastTransitionTime", "")), Qt::ISODate).isValid());
+    // And standalone mode stores the password as KubeSphere's controller would: a bcrypt hash
+    // at cost 10, which golang.org/x/crypto/bcrypt (KubeSphere's own check) verifies
+    const std::string stored = u["spec"].value("password", "");
+    QVERIFY2(stored.rfind("$2b$10$", 0) == 0 && stored.size() == 60, stored.c_str());
+    QVERIFY(stored.find(password.toStdString()) == std::string::npos);
+    QVERIFY(QDateTime::fromString(qs(u["metadata"]["annotations"].value("iam.kubesphere.io/last-password-change-time", "")),
+                                  Qt::ISODate)
+                .isValid());
+    auto match = bcryptCheck(stored, password);
+    QVERIFY2(match.exitCode == 0 && match.out.startsWith("ok cost 10"), (match.out + match.err).constData());
+    auto wrong = bcryptCheck(stored, "Sup3rSecretPx");
+    QVERIFY2(wrong.exitCode == 1, (wrong.out + wrong.err).constData());
+    // And neither the clear text nor the hash is in the plan tenantryctl prints
+    auto yaml = ctl({"edit", "user", qs(m_alice), "--password-stdin", "--dry-run", "-o", "yaml"}, password + "\n");
+    CTL_OK(yaml);
+    QVERIFY(yaml.out.contains("password: <redacted>"));
+    QVERIFY(!yaml.out.contains(password) && !yaml.err.contains(password));
+    QVERIFY(!yaml.out.contains(QByteArray::fromStdString(stored)) && !yaml.err.contains(QByteArray::fromStdString(stored)));
     if (m_builtins) {
         // The platform role given at creation: one GlobalRoleBinding "<user>-<role>" (spec 15.2)
         const json grb = kubectlJson({"get", "globalrolebindings.iam.kubesphere.io", qs(m_bob + "-platform-regular")});
@@ -365,6 +414,41 @@ void tst_Tenantryctl::createUsers()
     auto again = ctl(bobArgs);
     QCOMPARE(again.exitCode, 1);
     QVERIFY2(again.err.contains("already exists"), again.err.constData());
+}
+
+void tst_Tenantryctl::duplicateEmailIsRefused()
+{
+    // Given a user made by someone else (kubectl) with an e-mail
+    const std::string other = "mail-owner-" + m_sfx, email = "shared-" + m_sfx + "@example.com";
+    const std::string manifest = "apiVersion: iam.kubesphere.io/v1beta1\nkind: User\nmetadata:\n  name: " + other
+        + "\nspec:\n  email: " + email + "\n";
+    auto seeded = clusterenv::run("kubectl", {"apply", "-f", "-"}, clusterenv::kubeconfigPath("admin"),
+                                  QByteArray::fromStdString(manifest));
+    QVERIFY2(seeded.exitCode == 0, seeded.err.constData());
+    // When a new user is created with that e-mail, then it is refused naming the field and the
+    // user who has it, and nothing is written
+    const std::string dup = "mail-dup-" + m_sfx;
+    const QByteArray expected = "email \"" + QByteArray::fromStdString(email) + "\" is already used by user \""
+        + QByteArray::fromStdString(other) + "\"";
+    auto create = ctl({"create", "user", qs(dup), "--email", qs(email), "--password-stdin", "--yes"}, "Sup3rSecretPw\n");
+    QCOMPARE(create.exitCode, 1);
+    QVERIFY2(create.err.contains(expected), create.err.constData());
+    QVERIFY(!create.err.contains("Sup3rSecretPw") && !create.out.contains("Sup3rSecretPw"));
+    QVERIFY(kubectlNotFound({"get", "users.iam.kubesphere.io", qs(dup)}));
+    // And the dry run refuses it the same way
+    auto dry = ctl({"create", "user", qs(dup), "--email", qs(email), "--dry-run"});
+    QCOMPARE(dry.exitCode, 1);
+    QVERIFY2(dry.err.contains(expected), dry.err.constData());
+    // And an edit may not take it either; alice keeps her own
+    auto edit = ctl({"edit", "user", qs(m_alice), "--email", qs(email), "--yes"});
+    QCOMPARE(edit.exitCode, 1);
+    QVERIFY2(edit.err.contains(expected), edit.err.constData());
+    QCOMPARE(qs(kubectlJson({"get", "users.iam.kubesphere.io", qs(m_alice)})["spec"].value("email", "")),
+             qs(m_alice + "@example.com"));
+    // While the owner's own edit keeps it
+    CTL_OK(ctl({"edit", "user", qs(other), "--display-name", "Owner", "--yes"}));
+    QCOMPARE(qs(kubectlJson({"get", "users.iam.kubesphere.io", qs(other)})["spec"].value("email", "")), qs(email));
+    CTL_OK(ctl({"delete", "user", qs(other), "--yes"}));
 }
 
 void tst_Tenantryctl::createWorkspaceAndProject()
@@ -814,10 +898,15 @@ void tst_Tenantryctl::editsKeepWhatIsNotGiven()
     QVERIFY(!ns["metadata"]["annotations"].contains("kubesphere.io/description"));
     QCOMPARE(qs(ns["metadata"]["annotations"].value("kubesphere.io/alias-name", "")), QStringLiteral("Project 1"));
 
+    const std::string hashBefore = kubectlJson({"get", "users.iam.kubesphere.io", qs(m_alice)})["spec"].value("password", "");
     auto user = ctl({"edit", "user", qs(m_alice), "--display-name", "Alice A", "--yes"});
     CTL_OK(user);
     const json u = kubectlJson({"get", "users.iam.kubesphere.io", qs(m_alice)});
     QCOMPARE(qs(u["spec"].value("displayName", "")), QStringLiteral("Alice A"));
+    QCOMPARE(qs(u["metadata"]["annotations"].value("kubesphere.io/alias-name", "")), QStringLiteral("Alice A"));
+    // The password was not given: the stored hash stays as it was
+    QVERIFY(!hashBefore.empty());
+    QCOMPARE(qs(u["spec"].value("password", "")), qs(hashBefore));
     QCOMPARE(qs(u["spec"].value("email", "")), qs(m_alice + "@example.com"));
 
     auto role = ctl({"role", "edit", "deployer", "-w", qs(m_ws), "--alias", "Deployers", "--yes"});
@@ -882,11 +971,23 @@ void tst_Tenantryctl::memberSetRemoveAndDeletes()
     auto notMember = ctl({"member", "remove", qs(m_bob), "-w", qs(m_ws), "--yes"});
     QCOMPARE(notMember.exitCode, 1);
     QVERIFY(notMember.err.contains("is not a member"));
-    // disable / enable
+    // disable / enable, each stamping the time of its transition
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
     CTL_OK(ctl({"user", "disable", qs(m_bob), "--yes"}));
-    QCOMPARE(qs(kubectlJson({"get", "users.iam.kubesphere.io", qs(m_bob)})["status"].value("state", "")), QStringLiteral("Disabled"));
+    json status = kubectlJson({"get", "users.iam.kubesphere.io", qs(m_bob)})["status"];
+    QCOMPARE(qs(status.value("state", "")), QStringLiteral("Disabled"));
+    const QDateTime disabledAt = QDateTime::fromString(qs(status.value("lastTransitionTime", "")), Qt::ISODate);
+    QVERIFY2(disabledAt.isValid() && disabledAt >= before, status.dump().c_str());
+    // disabling again is no transition: nothing to do, the time stays
+    auto again = ctl({"user", "disable", qs(m_bob), "--yes"});
+    CTL_OK(again);
+    QVERIFY2(again.out.contains("already Disabled") || again.err.contains("already Disabled"), (again.out + again.err).constData());
+    QCOMPARE(qs(kubectlJson({"get", "users.iam.kubesphere.io", qs(m_bob)})["status"].value("lastTransitionTime", "")),
+             qs(status.value("lastTransitionTime", "")));
     CTL_OK(ctl({"user", "enable", qs(m_bob), "--yes"}));
-    QCOMPARE(qs(kubectlJson({"get", "users.iam.kubesphere.io", qs(m_bob)})["status"].value("state", "")), QStringLiteral("Active"));
+    status = kubectlJson({"get", "users.iam.kubesphere.io", qs(m_bob)})["status"];
+    QCOMPARE(qs(status.value("state", "")), QStringLiteral("Active"));
+    QVERIFY(QDateTime::fromString(qs(status.value("lastTransitionTime", "")), Qt::ISODate) >= disabledAt);
     // move the project to a second workspace
     CTL_OK(ctl({"create", "workspace", qs(m_ws2), "--yes"}));
     CTL_OK(ctl({"move", "project", qs(m_proj), "-w", qs(m_ws2), "--yes"}));

@@ -25,6 +25,13 @@ inline kube::tenancy::ClusterTenancy tenancy(kube::tenancy::ApiFlavor flavor, ku
     return t;
 }
 
+// The time golden plans stamp (status.lastTransitionTime, the password-change annotation):
+// 2024-01-02T03:04:05Z, so the files do not change with the day they are written.
+inline std::chrono::system_clock::time_point fixedClock()
+{
+    return std::chrono::system_clock::time_point(std::chrono::seconds(1704164645));
+}
+
 // The fixture of a flavour. Standalone clusters also hold what Tenantry writes in place of the
 // controllers (mirrors, projections, reach), produced by running the repair plan on it, so
 // their plans see a cluster in step; `repaired` false gives the raw objects (for repair itself).

@@ -80,6 +80,11 @@ void tst_PlannerChecks::refused_data()
     row("user: weak password", [](Planner &p) { return p.createUser({"carol", "carol@example.com", "short", "", "", ""}); },
         "password must be 8 to 64 characters long and contain a lower-case letter, an upper-case letter and a digit",
         "password");
+    row("user: email of another user",
+        [](Planner &p) { return p.createUser({"carol", "alice@example.com", "", "", "", ""}); },
+        "email \"alice@example.com\" is already used by user \"alice\"", "email");
+    row("edit user: email of another user", [](Planner &p) { return p.editUser({"bob", "dave@example.com", "", "", "", ""}); },
+        "email \"dave@example.com\" is already used by user \"dave\"", "email");
     row("user: exists", [](Planner &p) { return p.createUser({"alice", "alice@example.com", "", "", "", ""}); },
         "user \"alice\" already exists", "user name");
     row("user: missing platform role",

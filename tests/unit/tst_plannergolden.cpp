@@ -69,6 +69,12 @@ std::vector<Case> operations()
         {"move-project", [](Planner &p) { return p.moveProject("proj2", "ws1"); }},
         {"create-user", [=](Planner &p) { return p.createUser(carol, "platform-regular"); }},
         {"edit-user", [=](Planner &p) { return p.editUser(bob); }},
+        {"edit-user-password",
+         [=](Planner &p) {
+             UserSpec withPassword = bob;
+             withPassword.password = "New-Secret-9";
+             return p.editUser(withPassword);
+         }},
         {"disable-user", [](Planner &p) { return p.setUserEnabled("bob", false); }},
         {"delete-user", [](Planner &p) { return p.deleteUser("bob"); }},
         {"set-platform-role", [](Planner &p) { return p.setPlatformRole("bob", "platform-admin"); }},
@@ -209,6 +215,7 @@ void tst_PlannerGolden::golden()
     const bool isRepair = std::string(c.name) == "repair";
     auto reader = plannerfixture::load(mc.flavor, mc.mode, !isRepair);
     Planner planner(reader, plannerfixture::tenancy(mc.flavor, mc.mode), "admin");
+    planner.setClock(plannerfixture::fixedClock);
     // When the operation is planned
     auto plan = c.op(planner);
     QVERIFY2(plan, plan ? "" : plan.error().describe().c_str());
@@ -328,6 +335,8 @@ void tst_PlannerGolden::snapshotReaderPlansTheSame()
         SnapshotPlanReader snapshot(graph.snapshot(), TenancyApi::forFlavor(mc.flavor), &memory);
         Planner fromMemory(memory, plannerfixture::tenancy(mc.flavor, mc.mode), "admin");
         Planner fromSnapshot(snapshot, plannerfixture::tenancy(mc.flavor, mc.mode), "admin");
+        fromMemory.setClock(plannerfixture::fixedClock);
+        fromSnapshot.setClock(plannerfixture::fixedClock);
         // Then every operation plans the same writes from either reader
         for (const auto &c : operations()) {
             auto a = c.op(fromMemory), b = c.op(fromSnapshot);

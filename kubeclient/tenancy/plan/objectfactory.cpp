@@ -157,6 +157,12 @@ json ObjectFactory::user(const UserSpec &spec, const std::string &state) const
     setIf(u["spec"], "lang", spec.lang);
     if (!m_actor.empty())
         u["metadata"]["annotations"][kCreatorAnnotation] = m_actor;
+    // The console shows a user's display name and description from these annotations; the
+    // spec fields stay for ks-apiserver's own readers.
+    if (!spec.displayName.empty())
+        u["metadata"]["annotations"][kAliasAnnotation] = spec.displayName;
+    if (!spec.description.empty())
+        u["metadata"]["annotations"][kDescriptionAnnotation] = spec.description;
     if (!state.empty())
         u["status"]["state"] = state;
     return u;

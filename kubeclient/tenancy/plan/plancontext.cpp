@@ -6,6 +6,8 @@
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/kubesphere/names.h"
 
+#include <ctime>
+
 namespace kube::tenancy {
 
 using nlohmann::json;
@@ -27,6 +29,16 @@ PlanContext::PlanContext(PlanReader &reader, ClusterTenancy tenancy, std::string
     , m_tenancy(std::move(tenancy))
     , m_factory(m_tenancy.api, std::move(actor))
 {
+}
+
+std::string PlanContext::now() const
+{
+    const auto t = std::chrono::system_clock::to_time_t(m_clock ? m_clock() : std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return text;
 }
 
 Error PlanContext::invalid(const std::string &message, const std::string &where)

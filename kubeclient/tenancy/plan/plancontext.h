@@ -8,6 +8,7 @@
 #include "kubeclient/tenancy/plan/objectfactory.h"
 #include "kubeclient/tenancy/plan/planreader.h"
 
+#include <chrono>
 #include <functional>
 #include <string>
 #include <vector>
@@ -65,10 +66,17 @@ public:
                               nlohmann::json patch, std::string reason, bool sideEffect = false,
                               std::string subresource = {});
 
+    // The time a plan stamps into what it writes (a User's status.lastTransitionTime, the
+    // password-change annotation), RFC 3339 in UTC to the second. Tests set a fixed clock.
+    using Clock = std::function<std::chrono::system_clock::time_point()>;
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    std::string now() const;
+
 private:
     PlanReader &m_reader;
     ClusterTenancy m_tenancy;
     ObjectFactory m_factory;
+    Clock m_clock;
 };
 
 // Why a write is in the plan when it stands in for KubeSphere's controllers.

@@ -38,6 +38,8 @@ public:
 
     const ClusterTenancy &tenancy() const { return m_context.tenancy(); }
     const ObjectFactory &factory() const { return m_context.factory(); }
+    // The time plans stamp into status and annotations (PlanContext::now); tests fix it.
+    void setClock(PlanContext::Clock clock) { m_context.setClock(std::move(clock)); }
 
     Result<Plan> createWorkspace(const WorkspaceSpec &spec);
     Result<Plan> editWorkspace(const WorkspaceSpec &spec);

@@ -19,8 +19,16 @@ public:
     Result<Plan> setPlatformRole(const std::string &user, const std::string &role) const;
 
 private:
-    // Checks of the account fields every create or edit runs.
+    // Checks of the account fields every create or edit runs: e-mail and password well formed,
+    // and the e-mail not another user's (KubeSphere's user webhook).
     std::vector<PlanContext::Check> fieldChecks(const UserSpec &spec) const;
+    Result<void> emailUnique(const UserSpec &spec) const;
+    // Puts a new password into `user` as the mode stores it: standalone hashes it with bcrypt and
+    // stamps the change time, as KubeSphere's user controller would; KubeSphere mode sends it for
+    // that controller to hash. A value that already is a bcrypt hash is kept as it is.
+    Result<void> writePassword(Plan &plan, nlohmann::json &user, const std::string &password) const;
+    // The status write of a state change: the state and its lastTransitionTime.
+    nlohmann::json statePatch(const std::string &state) const;
     // "status" when the User kind serves it, "" to patch the object itself.
     std::string statusSubresource() const;
 
