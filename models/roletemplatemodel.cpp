@@ -78,7 +78,7 @@ QVariant RoleTemplateModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const QString name = QString::fromStdString(t->name);
-    const QString needed = requiredBy(name);
+    const QString needed = isLocked(name) ? tr("every new role") : requiredBy(name);
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == NameColumn)
@@ -101,7 +101,10 @@ QVariant RoleTemplateModel::data(const QModelIndex &index, int role) const
                 deps << QString::fromStdString(d);
             tip += QStringLiteral("<br>") + tr("Depends on: %1").arg(deps.join(QStringLiteral(", ")).toHtmlEscaped());
         }
-        if (!needed.isEmpty())
+        if (isLocked(name))
+            tip += QStringLiteral("<br>") + tr("A basic template: part of every new role of this level, as in "
+                                               "KubeSphere's console.");
+        else if (!needed.isEmpty())
             tip += QStringLiteral("<br>") + tr("Selected because %1 depends on it.").arg(needed.toHtmlEscaped());
         return tip;
     }
@@ -126,7 +129,7 @@ Qt::ItemFlags RoleTemplateModel::flags(const QModelIndex &index) const
     if (!templateAt(index))
         return Qt::ItemIsEnabled;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (index.column() == NameColumn)
+    if (index.column() == NameColumn && !isLocked(QString::fromStdString(templateAt(index)->name)))
         f |= Qt::ItemIsUserCheckable;
     return f;
 }
@@ -138,11 +141,20 @@ QVariant RoleTemplateModel::headerData(int section, Qt::Orientation orientation,
     return section == NameColumn ? tr("Template") : tr("Description");
 }
 
-void RoleTemplateModel::setTemplates(std::vector<RoleTemplateInfo> templates, const std::vector<std::string> &selected)
+void RoleTemplateModel::setTemplates(std::vector<RoleTemplateInfo> templates, const std::vector<std::string> &selected,
+                                     bool newRole)
 {
     beginResetModel();
     m_selected = selected;
     m_requiredBy.clear();
+    m_locked.clear();
+    if (newRole)
+        for (const auto &t : templates)
+            if (t.basic) {
+                m_locked.push_back(t.name);
+                if (!isSelected(t.name))
+                    m_selected.push_back(t.name);
+            }
     m_templates.clear();
     for (auto &t : templates)
         if (!t.hidden || isSelected(t.name))
@@ -176,10 +188,15 @@ void RoleTemplateModel::emitCheckChanged(const std::string &name)
         emit dataChanged(i, i.siblingAtColumn(DescriptionColumn));
 }
 
+bool RoleTemplateModel::isLocked(const QString &name) const
+{
+    return std::find(m_locked.begin(), m_locked.end(), name.toStdString()) != m_locked.end();
+}
+
 void RoleTemplateModel::setSelected(const QString &qname, bool on)
 {
     const std::string name = qname.toStdString();
-    if (on == isSelected(name))
+    if (on == isSelected(name) || (!on && isLocked(qname)))
         return;
     if (!on) {
         m_selected.erase(std::remove(m_selected.begin(), m_selected.end(), name), m_selected.end());

@@ -32,8 +32,13 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // Resets the model: hidden templates are left out unless selected.
-    void setTemplates(std::vector<kube::tenancy::RoleTemplateInfo> templates, const std::vector<std::string> &selected);
+    // Resets the model: hidden templates are left out unless selected. For a role about to be
+    // created, the basic templates (iam.kubesphere.io/basic-role-template) are selected and cannot be
+    // unchecked: the planner adds them to every new role, as KubeSphere's console does.
+    void setTemplates(std::vector<kube::tenancy::RoleTemplateInfo> templates, const std::vector<std::string> &selected,
+                      bool newRole = false);
+    // Whether the template is part of every new role (a basic template of a role being created).
+    bool isLocked(const QString &name) const;
     // Selected template names: in the order chosen, dependencies after what pulled them in.
     std::vector<std::string> selected() const { return m_selected; }
     const kube::tenancy::RoleTemplateInfo *templateAt(const QModelIndex &index) const;
@@ -62,4 +67,5 @@ private:
     std::vector<Category> m_categories;
     std::vector<std::string> m_selected;
     std::map<std::string, std::string> m_requiredBy;
+    std::vector<std::string> m_locked;
 };
