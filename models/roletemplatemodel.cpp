@@ -78,7 +78,7 @@ QVariant RoleTemplateModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const QString name = QString::fromStdString(t->name);
-    const QString needed = isLocked(name) ? tr("every new role") : requiredBy(name);
+    const QString needed = requiredBy(name);
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == NameColumn)
@@ -101,11 +101,11 @@ QVariant RoleTemplateModel::data(const QModelIndex &index, int role) const
                 deps << QString::fromStdString(d);
             tip += QStringLiteral("<br>") + tr("Depends on: %1").arg(deps.join(QStringLiteral(", ")).toHtmlEscaped());
         }
-        if (isLocked(name))
-            tip += QStringLiteral("<br>") + tr("A basic template: part of every new role of this level, as in "
-                                               "KubeSphere's console.");
-        else if (!needed.isEmpty())
+        if (!needed.isEmpty())
             tip += QStringLiteral("<br>") + tr("Selected because %1 depends on it.").arg(needed.toHtmlEscaped());
+        if (t->basic)
+            tip += QStringLiteral("<br>") + tr("A basic template: KubeSphere's console adds it to every role it creates "
+                                               "at this level (its overview menus come from it).");
         return tip;
     }
     case TemplateNameRole: return name;
@@ -129,7 +129,7 @@ Qt::ItemFlags RoleTemplateModel::flags(const QModelIndex &index) const
     if (!templateAt(index))
         return Qt::ItemIsEnabled;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (index.column() == NameColumn && !isLocked(QString::fromStdString(templateAt(index)->name)))
+    if (index.column() == NameColumn)
         f |= Qt::ItemIsUserCheckable;
     return f;
 }
@@ -141,23 +141,14 @@ QVariant RoleTemplateModel::headerData(int section, Qt::Orientation orientation,
     return section == NameColumn ? tr("Template") : tr("Description");
 }
 
-void RoleTemplateModel::setTemplates(std::vector<RoleTemplateInfo> templates, const std::vector<std::string> &selected,
-                                     bool newRole)
+void RoleTemplateModel::setTemplates(std::vector<RoleTemplateInfo> templates, const std::vector<std::string> &selected)
 {
     beginResetModel();
     m_selected = selected;
     m_requiredBy.clear();
-    m_locked.clear();
-    if (newRole)
-        for (const auto &t : templates)
-            if (t.basic) {
-                m_locked.push_back(t.name);
-                if (!isSelected(t.name))
-                    m_selected.push_back(t.name);
-            }
     m_templates.clear();
     for (auto &t : templates)
-        if (!t.hidden || isSelected(t.name))
+        if (!t.hidden || t.basic || isSelected(t.name))
             m_templates.push_back(std::move(t));
     std::sort(m_templates.begin(), m_templates.end(), [](const RoleTemplateInfo &a, const RoleTemplateInfo &b) {
         return std::tie(a.category, a.name) < std::tie(b.category, b.name);
@@ -188,15 +179,10 @@ void RoleTemplateModel::emitCheckChanged(const std::string &name)
         emit dataChanged(i, i.siblingAtColumn(DescriptionColumn));
 }
 
-bool RoleTemplateModel::isLocked(const QString &name) const
-{
-    return std::find(m_locked.begin(), m_locked.end(), name.toStdString()) != m_locked.end();
-}
-
 void RoleTemplateModel::setSelected(const QString &qname, bool on)
 {
     const std::string name = qname.toStdString();
-    if (on == isSelected(name) || (!on && isLocked(qname)))
+    if (on == isSelected(name))
         return;
     if (!on) {
         m_selected.erase(std::remove(m_selected.begin(), m_selected.end(), name), m_selected.end());

@@ -32,13 +32,9 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // Resets the model: hidden templates are left out unless selected. For a role about to be
-    // created, the basic templates (iam.kubesphere.io/basic-role-template) are selected and cannot be
-    // unchecked: the planner adds them to every new role, as KubeSphere's console does.
-    void setTemplates(std::vector<kube::tenancy::RoleTemplateInfo> templates, const std::vector<std::string> &selected,
-                      bool newRole = false);
-    // Whether the template is part of every new role (a basic template of a role being created).
-    bool isLocked(const QString &name) const;
+    // Resets the model: hidden templates are left out unless selected or basic (KubeSphere's console
+    // hides its basic templates too, but adds them to every role it creates; here they are offered).
+    void setTemplates(std::vector<kube::tenancy::RoleTemplateInfo> templates, const std::vector<std::string> &selected);
     // Selected template names: in the order chosen, dependencies after what pulled them in.
     std::vector<std::string> selected() const { return m_selected; }
     const kube::tenancy::RoleTemplateInfo *templateAt(const QModelIndex &index) const;
@@ -67,5 +63,4 @@ private:
     std::vector<Category> m_categories;
     std::vector<std::string> m_selected;
     std::map<std::string, std::string> m_requiredBy;
-    std::vector<std::string> m_locked;
 };

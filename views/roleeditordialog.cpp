@@ -168,8 +168,7 @@ RoleEditorDialog::RoleEditorDialog(PlanRunner *runner, const GraphSnapshot &snap
         break;
     case Mode::Clone: m_name->setText(roleName + QStringLiteral("-copy")); break;
     }
-    m_templates->setTemplates(snapshot.roleTemplates(graphLevel(level), scope.toStdString()), templates,
-                              mode != Mode::Edit);
+    m_templates->setTemplates(snapshot.roleTemplates(graphLevel(level), scope.toStdString()), templates);
     m_rules->setReadOnly(m_aggregated);
 
     setDescription(mode == Mode::Edit && m_base.is_null()

@@ -11,8 +11,6 @@
 
 #include <QtTest>
 
-#include <algorithm>
-
 using namespace kube;
 using namespace kube::tenancy;
 using nlohmann::json;
@@ -98,7 +96,6 @@ private slots:
     void escalationOfAStandaloneProjectRole();
     void escalationBindingToARoleOfTheSamePlan();
     void selfRulesKeepNonResourceRulesClusterWide();
-    void newRolesGetTheBasicTemplates();
 };
 
 void tst_RoleEditing::dependencyClosureIsTransitiveAndStable()
@@ -350,86 +347,6 @@ void tst_RoleEditing::selfRulesKeepNonResourceRulesClusterWide()
     };
     QCOMPARE(int(rulesOf(cluster).size()), 2);
     QCOMPARE(int(rulesOf(ns).size()), 1);
-}
-
-void tst_RoleEditing::newRolesGetTheBasicTemplates()
-{
-    // Given a 4.x standalone cluster with one basic workspace template (as KubeSphere's console
-    // selects it: scope, basic, managed), a basic one the console would not pick (not managed) and
-    // a basic one of another scope
-    auto reader = plannerfixture::load(ApiFlavor::V4, Mode::Standalone);
-    const auto templ = [](const std::string &name, const std::string &scope, bool managed) {
-        json labels = {{"iam.kubesphere.io/scope", scope}, {"iam.kubesphere.io/basic-role-template", "true"},
-                       {"iam.kubesphere.io/hidden-role-template", "true"}};
-        if (managed)
-            labels["kubesphere.io/managed"] = "true";
-        return json{{"apiVersion", "iam.kubesphere.io/v1beta1"},
-                    {"kind", "RoleTemplate"},
-                    {"metadata", {{"name", name}, {"labels", labels}}},
-                    {"spec", {{"rules", json::array({{{"apiGroups", {"tenant.kubesphere.io"}},
-                                                       {"resources", {"workspaces"}},
-                                                       {"verbs", {"get", "list", "watch"}}}})}}}};
-    };
-    reader.put(templ("workspace-view-workspace-settings", "workspace", true));
-    reader.put(templ("workspace-unmanaged-basic", "workspace", false));
-    reader.put(templ("namespace-view-project-settings", "namespace", true));
-    Planner planner(reader, plannerfixture::tenancy(ApiFlavor::V4, Mode::Standalone), "admin");
-    RoleSpec spec;
-    spec.level = RoleSpec::Level::Workspace;
-    spec.scope = "ws1";
-    spec.name = "ws1-auditor";
-    spec.rules = json::array();
-    spec.templates = {"workspace-view-projects"};
-
-    // When a workspace role is created from one template
-    auto plan = planner.saveRole(spec, true);
-    QVERIFY2(plan, plan ? "" : plan.error().describe().c_str());
-    // Then the role names the basic template too, holds its rules, and the plan says why
-    const auto role = std::find_if(plan->writes.begin(), plan->writes.end(), [](const PlannedWrite &w) {
-        return w.object.value("kind", "") == "WorkspaceRole";
-    });
-    QVERIFY(role != plan->writes.end());
-    QCOMPARE(role->object["aggregationRoleTemplates"]["templateNames"],
-             json({"workspace-view-projects", "workspace-view-workspace-settings"}));
-    bool readsWorkspaces = false;
-    for (const auto &r : role->object["rules"])
-        readsWorkspaces = readsWorkspaces || r.value("resources", json::array()).dump().find("\"workspaces\"") != std::string::npos;
-    QVERIFY(readsWorkspaces);
-    QVERIFY2(std::any_of(plan->notes.begin(), plan->notes.end(),
-                         [](const std::string &n) {
-                             return n.find("basic template workspace-view-workspace-settings") != std::string::npos;
-                         }),
-             plan->summary().c_str());
-
-    // When the role already names it, nothing is added twice and no note is needed
-    spec.templates = {"workspace-view-workspace-settings"};
-    auto again = planner.saveRole(spec, true);
-    QVERIFY2(again, again ? "" : again.error().describe().c_str());
-    for (const auto &w : again->writes)
-        if (w.object.value("kind", "") == "WorkspaceRole")
-            QCOMPARE(w.object["aggregationRoleTemplates"]["templateNames"], json({"workspace-view-workspace-settings"}));
-    QVERIFY(std::none_of(again->notes.begin(), again->notes.end(),
-                         [](const std::string &n) { return n.find("basic template") != std::string::npos; }));
-
-    // When an existing role is edited, its templates stay as given (the console adds basics on create only)
-    spec.name = "ws1-viewer";
-    spec.templates = {"workspace-view-projects"};
-    auto edit = planner.saveRole(spec, false);
-    QVERIFY2(edit, edit ? "" : edit.error().describe().c_str());
-    for (const auto &w : edit->writes)
-        if (w.object.value("kind", "") == "WorkspaceRole")
-            QCOMPARE(w.object["aggregationRoleTemplates"]["templateNames"], json({"workspace-view-projects"}));
-
-    // And 3.x, which has no basic templates, adds none
-    auto reader3 = plannerfixture::load(ApiFlavor::V3, Mode::Standalone);
-    Planner planner3(reader3, plannerfixture::tenancy(ApiFlavor::V3, Mode::Standalone), "admin");
-    RoleSpec spec3 = spec;
-    spec3.name = "ws1-auditor";
-    spec3.templates = {};
-    auto plan3 = planner3.saveRole(spec3, true);
-    QVERIFY2(plan3, plan3 ? "" : plan3.error().describe().c_str());
-    QVERIFY(std::none_of(plan3->notes.begin(), plan3->notes.end(),
-                         [](const std::string &n) { return n.find("basic template") != std::string::npos; }));
 }
 
 QTEST_GUILESS_MAIN(tst_RoleEditing)

@@ -150,23 +150,6 @@ Result<json> RoleComposer::composeRules(const RoleSpec &spec) const
     return m_context.standalone() ? mergeRules(own, *fromTemplates) : own;
 }
 
-Result<std::vector<std::string>> RoleComposer::basicTemplates(RoleSpec::Level level) const
-{
-    const TenancyApi &api = m_context.api();
-    std::vector<std::string> names;
-    if (api.flavor != ApiFlavor::V4 || api.roleTemplate.resource.empty())
-        return names;
-    auto list = m_context.list(api.roleTemplate, "",
-                               std::string(kScopeLabel) + "=" + scopeOf(level) + "," + kBasicRoleTemplateLabel
-                                   + "=true," + kManagedLabel + "=true");
-    if (!list)
-        return list.error();
-    for (const auto &t : *list)
-        names.push_back(t["metadata"].value("name", ""));
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
 Result<json> RoleComposer::composeBuiltin(json role, const std::string &scope) const
 {
     const json agg = role.value("aggregationRoleTemplates", json::object());

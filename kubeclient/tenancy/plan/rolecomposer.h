@@ -23,9 +23,6 @@ public:
     Result<nlohmann::json> projectBuiltin(const nlohmann::json &role, const std::string &ns) const;
     // The rules a role of `spec` is written with.
     Result<nlohmann::json> composeRules(const RoleSpec &spec) const;
-    // 4.x: the templates KubeSphere's console adds to every role it creates at this level (labelled
-    // basic-role-template, selected as the console selects them), by name; none in 3.x.
-    Result<std::vector<std::string>> basicTemplates(RoleSpec::Level level) const;
 
     static const char *scopeOf(RoleSpec::Level level);
 

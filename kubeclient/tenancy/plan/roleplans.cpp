@@ -7,8 +7,6 @@
 #include "kubeclient/kubesphere/names.h"
 #include "kubeclient/kubesphere/rulecheck.h"
 
-#include <algorithm>
-
 namespace kube::tenancy {
 
 using nlohmann::json;
@@ -96,37 +94,10 @@ Result<Plan> RolePlans::save(const RoleSpec &spec, bool create) const
     const std::string title = std::string(create ? "create " : "edit ") + toString(spec.level) + " role " + spec.name;
     return PlanContext::compose(title, checks, [&](Plan &plan) -> Result<void> {
         const TenancyApi &api = m_context.api();
-        // A new role gets the basic templates of its level, as KubeSphere's console gives every role
-        // it creates (the console's menus for the level's overview come from them).
-        RoleSpec full = spec;
-        if (create) {
-            auto basics = m_roles.basicTemplates(spec.level);
-            if (!basics && !basics.error().isApi(StatusReason::Forbidden))
-                return basics.error();
-            if (!basics) {
-                plan.notes.push_back("the basic role templates could not be read (forbidden); KubeSphere's console "
-                                     "would add them to the role");
-            } else {
-                std::vector<std::string> added;
-                for (const auto &b : *basics)
-                    if (std::find(full.templates.begin(), full.templates.end(), b) == full.templates.end()) {
-                        full.templates.push_back(b);
-                        added.push_back(b);
-                    }
-                if (!added.empty()) {
-                    std::string list;
-                    for (const auto &a : added)
-                        list += (list.empty() ? "" : ", ") + a;
-                    plan.notes.push_back("adds the basic template" + std::string(added.size() == 1 ? " " : "s ") + list
-                                         + ", which KubeSphere's console gives every new " + toString(spec.level)
-                                         + " role");
-                }
-            }
-        }
-        auto rules = m_roles.composeRules(full);
+        auto rules = m_roles.composeRules(spec);
         if (!rules)
             return rules.error();
-        const json role = m_context.factory().role(full, *rules);
+        const json role = m_context.factory().role(spec, *rules);
         if (spec.level == RoleSpec::Level::Workspace) {
             m_writes.addWorkspaceRole(plan, role);
         } else {
@@ -140,7 +111,7 @@ Result<Plan> RolePlans::save(const RoleSpec &spec, bool create) const
                                           "RBAC mirror of the role", true);
             }
         }
-        if (!m_context.standalone() && api.flavor == ApiFlavor::V4 && !full.templates.empty())
+        if (!m_context.standalone() && api.flavor == ApiFlavor::V4 && !spec.templates.empty())
             plan.notes.push_back("KubeSphere's controller appends the templates' rules to the role");
         return {};
     });
