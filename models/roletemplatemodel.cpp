@@ -103,6 +103,9 @@ QVariant RoleTemplateModel::data(const QModelIndex &index, int role) const
         }
         if (!needed.isEmpty())
             tip += QStringLiteral("<br>") + tr("Selected because %1 depends on it.").arg(needed.toHtmlEscaped());
+        if (t->basic)
+            tip += QStringLiteral("<br>") + tr("A basic template: KubeSphere's console adds it to every role it creates "
+                                               "at this level (its overview menus come from it).");
         return tip;
     }
     case TemplateNameRole: return name;
@@ -145,7 +148,7 @@ void RoleTemplateModel::setTemplates(std::vector<RoleTemplateInfo> templates, co
     m_requiredBy.clear();
     m_templates.clear();
     for (auto &t : templates)
-        if (!t.hidden || isSelected(t.name))
+        if (!t.hidden || t.basic || isSelected(t.name))
             m_templates.push_back(std::move(t));
     std::sort(m_templates.begin(), m_templates.end(), [](const RoleTemplateInfo &a, const RoleTemplateInfo &b) {
         return std::tie(a.category, a.name) < std::tie(b.category, b.name);

@@ -32,7 +32,8 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // Resets the model: hidden templates are left out unless selected.
+    // Resets the model: hidden templates are left out unless selected or basic (KubeSphere's console
+    // hides its basic templates too, but adds them to every role it creates; here they are offered).
     void setTemplates(std::vector<kube::tenancy::RoleTemplateInfo> templates, const std::vector<std::string> &selected);
     // Selected template names: in the order chosen, dependencies after what pulled them in.
     std::vector<std::string> selected() const { return m_selected; }

@@ -236,6 +236,10 @@ RoleEditorDialog::RoleEditorDialog(PlanRunner *runner, const GraphSnapshot &snap
     m_templatesView->setAlternatingRowColors(true);
     m_templatesView->header()->resizeSection(RoleTemplateModel::NameColumn, 280);
     m_templatesView->expandAll();
+    // Category rows carry only a name (KubeSphere's are long: namespace-configuration-management):
+    // let it use the whole row instead of being elided in the first column.
+    for (int row = 0; row < m_templates->rowCount(); ++row)
+        m_templatesView->setFirstColumnSpanned(row, QModelIndex(), true);
     m_templateDetails->setObjectName(QStringLiteral("templateDetails"));
     m_templateDetails->setWordWrap(true);
     m_templateDetails->setTextFormat(Qt::RichText);

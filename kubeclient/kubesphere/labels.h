@@ -27,6 +27,10 @@ inline constexpr const char *kRoleTemplateRulesAnnotation = "iam.kubesphere.io/r
 inline constexpr const char *kDependenciesAnnotation = "iam.kubesphere.io/dependencies";
 inline constexpr const char *kScopeLabel = "iam.kubesphere.io/scope";
 inline constexpr const char *kCategoryLabel = "iam.kubesphere.io/category";
+// Role-template picker hints (4.x): hidden templates are not offered, basic ones are part of every
+// role the console creates at their scope.
+inline constexpr const char *kHiddenRoleTemplateLabel = "iam.kubesphere.io/hidden-role-template";
+inline constexpr const char *kBasicRoleTemplateLabel = "iam.kubesphere.io/basic-role-template";
 inline constexpr const char *kAggregateToPrefix = "iam.kubesphere.io/aggregate-to-";
 inline constexpr const char *kAutoAggregateAnnotation = "iam.kubesphere.io/auto-aggregate";
 inline constexpr const char *kRegoOverrideAnnotation = "iam.kubesphere.io/rego-override";

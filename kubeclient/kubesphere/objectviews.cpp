@@ -359,8 +359,8 @@ std::vector<std::string> RoleTemplateView::aggregateTo() const
     return out;
 }
 
-bool RoleTemplateView::hidden() const { return label("iam.kubesphere.io/hidden-role-template") == "true"; }
-bool RoleTemplateView::basic() const { return label("iam.kubesphere.io/basic-role-template") == "true"; }
+bool RoleTemplateView::hidden() const { return label(kHiddenRoleTemplateLabel) == "true"; }
+bool RoleTemplateView::basic() const { return label(kBasicRoleTemplateLabel) == "true"; }
 
 // --- BlueprintView ---
 

@@ -41,6 +41,7 @@ class tst_RoleEditorModel : public QObject
 private slots:
     void rulesKeptVerbatimThroughEdits();
     void templatesGroupAndPullDependencies();
+    void hiddenBasicTemplatesAreOffered();
     void aggregatedClusterRoleIsReadOnlyWithPredictedRules();
 };
 
@@ -142,6 +143,26 @@ void tst_RoleEditorModel::templatesGroupAndPullDependencies()
     QCOMPARE(model.selected(), (std::vector<std::string>{"gone-template", "exec", "manage-pods"}));
     // Category rows are not checkable
     QVERIFY(!(model.flags(model.index(0, 0)) & Qt::ItemIsUserCheckable));
+}
+
+void tst_RoleEditorModel::hiddenBasicTemplatesAreOffered()
+{
+    // Given a level whose basic template is also hidden (KubeSphere's workspace-view-workspace-settings)
+    // and a hidden template that is not basic
+    RoleTemplateInfo basic = tmpl("view-settings", "settings", {}, true);
+    basic.basic = true;
+    RoleTemplateModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // When the picker is filled
+    model.setTemplates({basic, tmpl("manage-members", "access", {}, true), tmpl("view-pods", "workloads", {})}, {});
+    // Then the basic one is offered, unchecked, and says what KubeSphere does with it; the other hidden one is not
+    const QModelIndex settings = model.indexOfTemplate(QStringLiteral("view-settings"));
+    QVERIFY(settings.isValid());
+    QCOMPARE(settings.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+    QVERIFY(settings.data(Qt::ToolTipRole).toString().contains(QStringLiteral("basic template")));
+    QVERIFY(!model.indexOfTemplate(QStringLiteral("manage-members")).isValid());
+    QVERIFY(model.setData(settings, Qt::Checked, Qt::CheckStateRole));
+    QCOMPARE(model.selected(), std::vector<std::string>{"view-settings"});
 }
 
 QTEST_MAIN(tst_RoleEditorModel)
