@@ -184,15 +184,28 @@ Result<void> NetworkPlans::addDesiredPolicies(Plan &desired) const
     return {};
 }
 
+Result<void> NetworkPlans::addWorkspaceIsolationEdit(Plan &plan, const std::string &name, bool on) const
+{
+    const TenancyApi &api = m_context.api();
+    auto tmpl = m_context.fetch(api.workspaceTemplate, "", name);
+    if (!tmpl)
+        return tmpl.error();
+    if (!*tmpl || workspaceIsolated(**tmpl) == on)
+        return {};
+    // The apply wrote "on" into the template (and Workspace); only 4.x "off" needs the value
+    // written, since the apply cannot remove an annotation another write set.
+    return addWorkspaceIsolation(plan, name, on, {}, !on && api.flavor == ApiFlavor::V4);
+}
+
 Result<void> NetworkPlans::addWorkspaceIsolation(Plan &plan, const std::string &name, bool on,
-                                                 const IsolationOptions &options) const
+                                                 const IsolationOptions &options, bool patchObjects) const
 {
     const TenancyApi &api = m_context.api();
     const bool v4 = api.flavor == ApiFlavor::V4;
     auto tmpl = m_context.fetch(api.workspaceTemplate, "", name);
     if (!tmpl)
         return tmpl.error();
-    if (*tmpl) {
+    if (*tmpl && patchObjects) {
         const json &t = **tmpl;
         json patch = json::object();
         if (v4) {
@@ -232,7 +245,7 @@ Result<void> NetworkPlans::addWorkspaceIsolation(Plan &plan, const std::string &
     auto ws = m_context.fetch(api.workspace, "", name);
     if (!ws)
         return ws.error();
-    if (*ws) {
+    if (*ws && patchObjects) {
         json patch = json::object();
         if (v4) {
             if (on != (annotationAt(**ws, {"metadata", "annotations"}) == kNetworkIsolateEnabled))

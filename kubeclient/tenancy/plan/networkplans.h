@@ -39,6 +39,11 @@ public:
     // `workspaceIsolated` overrides what the workspace reads now (for a plan changing it).
     Result<void> addProjectPolicy(Plan &plan, const nlohmann::json &ns, std::optional<bool> workspaceIsolated = {},
                                   const IsolationOptions &options = {}) const;
+    // After an edit of workspace `name` applied its template (and, standalone, its Workspace)
+    // with isolation `on`: what else must follow when that changes the isolation. 4.x "off": the
+    // template's spec.template.metadata.annotations and the Workspace say "disabled" (an
+    // annotation set by a merge patch outlives the apply); standalone: the projects' policies.
+    Result<void> addWorkspaceIsolationEdit(Plan &plan, const std::string &name, bool on) const;
     // Standalone repair: the isolation policy every project should have (desired writes only;
     // repair compares them with the cluster), and the keys of those that should not exist.
     Result<void> addDesiredPolicies(Plan &desired) const;
@@ -58,7 +63,9 @@ private:
     Result<std::optional<nlohmann::json>> desiredPolicy(const nlohmann::json &ns, std::optional<bool> workspaceIsolated,
                                                         const IsolationOptions &options) const;
     Result<bool> readWorkspaceIsolated(const std::string &workspace) const;
-    Result<void> addWorkspaceIsolation(Plan &plan, const std::string &name, bool on, const IsolationOptions &options) const;
+    // patchObjects false: the template and Workspace already say `on` (an edit applied them).
+    Result<void> addWorkspaceIsolation(Plan &plan, const std::string &name, bool on, const IsolationOptions &options,
+                                       bool patchObjects = true) const;
     Result<void> addProjectIsolation(Plan &plan, const std::string &name, bool on, const IsolationOptions &options) const;
 
     const PlanContext &m_context;

@@ -8,6 +8,7 @@
 
 #include "kubeclient/api/client.h"
 #include "kubeclient/kubesphere/mode.h"
+#include "kubeclient/tenancy/plan/finalizerplans.h"
 #include "kubeclient/tenancy/plan/memberscope.h"
 #include "kubeclient/tenancy/plan/networkplans.h"
 #include "kubeclient/tenancy/plan/objectfactory.h"
@@ -91,9 +92,21 @@ public:
     // A workspace's quota figures as the planner reads them (for the budget check).
     Result<BudgetInput> quotaBudgetInput(const std::string &workspace);
 
+    // --- finalizers and deletion protection (finalizerplans) ---
+    // How plans that delete treat KubeSphere finalizers no controller will release: keep them
+    // (default; the plan warns and lists the objects in Plan::heldByFinalizers) or remove them
+    // before the delete. A delete of a kubesphere.io/protected-resource object is refused always.
+    void setFinalizerPolicy(FinalizerPolicy policy) { m_finalizerPolicy = policy; }
+    FinalizerPolicy finalizerPolicy() const { return m_finalizerPolicy; }
+    // Objects stuck in deletion on KubeSphere finalizers: every tenancy kind, or just `only`.
+    Result<Plan> releaseStuckFinalizers(const std::optional<ObjectRef> &only = std::nullopt);
+
 private:
     // Standalone: a plan that changes memberships also keeps each user's reach in step.
     Result<Plan> withReach(Result<Plan> plan) const;
+    // Protection and KubeSphere finalizers over the plan's deletes (FinalizerPlans::review).
+    Result<Plan> withDeleteReview(Result<Plan> plan) const;
+    FinalizerPolicy m_finalizerPolicy = FinalizerPolicy::Keep;
 
     std::unique_ptr<PlanReader> m_ownReader;
     PlanContext m_context;
