@@ -40,9 +40,9 @@ public:
     Result<void> addProjectPolicy(Plan &plan, const nlohmann::json &ns, std::optional<bool> workspaceIsolated = {},
                                   const IsolationOptions &options = {}) const;
     // After an edit of workspace `name` applied its template (and, standalone, its Workspace)
-    // with isolation `on`: what else must follow when that changes the isolation. 4.x "off": the
-    // template's spec.template.metadata.annotations and the Workspace say "disabled" (an
-    // annotation set by a merge patch outlives the apply); standalone: the projects' policies.
+    // without isolation: isolation `on` written as the switch writes it (4.x: the template's
+    // spec.template.metadata.annotations, where the controller copies from; standalone: also the
+    // Workspace and the projects' policies). "Off" on a workspace that is not isolated: nothing.
     Result<void> addWorkspaceIsolationEdit(Plan &plan, const std::string &name, bool on) const;
     // Standalone repair: the isolation policy every project should have (desired writes only;
     // repair compares them with the cluster), and the keys of those that should not exist.
@@ -63,9 +63,10 @@ private:
     Result<std::optional<nlohmann::json>> desiredPolicy(const nlohmann::json &ns, std::optional<bool> workspaceIsolated,
                                                         const IsolationOptions &options) const;
     Result<bool> readWorkspaceIsolated(const std::string &workspace) const;
-    // patchObjects false: the template and Workspace already say `on` (an edit applied them).
+    // rewrite: write the template's and Workspace's value even where they hold it already (an
+    // earlier write of the same plan may have removed it).
     Result<void> addWorkspaceIsolation(Plan &plan, const std::string &name, bool on, const IsolationOptions &options,
-                                       bool patchObjects = true) const;
+                                       bool rewrite = false) const;
     Result<void> addProjectIsolation(Plan &plan, const std::string &name, bool on, const IsolationOptions &options) const;
 
     const PlanContext &m_context;

@@ -82,15 +82,14 @@ Result<void> ProjectPlans::addLeaveWorkspace(Plan &plan, const json &ns, const s
                           "(standalone: in its place)";
         std::set<std::string> mirrors;
         for (const auto &[iam, rbac, refLabel, what] :
-             {std::tuple{api.projectRoleBinding, TenancyApi::rbacRoleBinding, kRoleBindingRefLabel, "member binding "},
-              std::tuple{api.projectRole, TenancyApi::rbacRole, kRoleRefLabel, "project role "}}) {
+             {std::tuple{api.projectRoleBinding, TenancyApi::rbacRoleBinding, kRoleBindingRefLabel, "project member binding: "},
+              std::tuple{api.projectRole, TenancyApi::rbacRole, kRoleRefLabel, "project role: "}}) {
             auto objects = m_context.list(iam, name, "");
             if (!objects)
                 return objects.error();
             mirrors.clear();
             for (const auto &o : *objects) {
-                PlanContext::addDelete(plan, iam, name, ObjectMeta(o).name(), what + ObjectMeta(o).name() + ": " + why,
-                                       true);
+                PlanContext::addDelete(plan, iam, name, ObjectMeta(o).name(), std::string(what) + why, true);
                 mirrors.insert(mirrorName(ObjectMeta(o).name()));
             }
             auto copies = m_context.list(rbac, name, "");

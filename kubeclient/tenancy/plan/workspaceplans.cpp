@@ -75,9 +75,12 @@ Result<Plan> WorkspacePlans::edit(const WorkspaceSpec &spec) const
         checks.push_back(m_context.exists(PlanTarget::User, spec.manager));
     return PlanContext::compose("edit workspace " + spec.name, checks, [&](Plan &plan) -> Result<void> {
         const TenancyApi &api = m_context.api();
-        PlanContext::addApply(plan, api.workspaceTemplate, m_context.factory().workspaceTemplate(spec), "the workspace");
+        // Isolation is left out of the apply and written as the isolation switch writes it.
+        WorkspaceSpec applied = spec;
+        applied.networkIsolation.reset();
+        PlanContext::addApply(plan, api.workspaceTemplate, m_context.factory().workspaceTemplate(applied), "the workspace");
         if (m_context.standalone())
-            PlanContext::addApply(plan, api.workspace, m_context.factory().workspace(spec),
+            PlanContext::addApply(plan, api.workspace, m_context.factory().workspace(applied),
                                   "Workspace " + std::string(kControllerReason), true);
         // A change of isolation takes the same path as the isolation switch (what the network
         // controller reads, and in standalone mode the projects' policies).
