@@ -402,20 +402,31 @@ void tst_LifecyclePlans::releaseOneObjectMustBeStuck()
     Planner planner(reader, plannerfixture::tenancy(ApiFlavor::V4, Mode::Standalone), "admin");
     const ObjectRef proj1{TenancyApi::namespaces, "", "proj1"};
     // Not being deleted: refused, naming why
-    auto notDeleting = planner.releaseStuckFinalizers(proj1);
+    auto notDeleting = planner.releaseStuckFinalizers({proj1});
     QVERIFY(!notDeleting);
     QVERIFY(notDeleting.error().message.find("is not being deleted") != std::string::npos);
     // Stuck: one patch, only KubeSphere's finalizers go
     stuckInDeletion(reader, planner);
-    auto plan = planner.releaseStuckFinalizers(proj1);
+    auto plan = planner.releaseStuckFinalizers({proj1});
     QVERIFY2(plan, plan ? "" : plan.error().describe().c_str());
     QCOMPARE(plan->writes.size(), size_t(1));
     QCOMPARE(plan->writes[0].object, json::parse(R"({"metadata":{"finalizers":null,"resourceVersion":"42"}})"));
     // Every stuck object: proj1 and bob (whose foreign finalizer stays)
     auto all = planner.releaseStuckFinalizers();
     QVERIFY(all);
-    QCOMPARE(all->heldByFinalizers, (std::vector<std::string>{"Namespace proj1", "User bob"}));
+    QCOMPARE(all->writes.size(), size_t(2));
+    QCOMPARE(all->writes[0].name, std::string("proj1"));
+    QCOMPARE(all->writes[1].name, std::string("bob"));
     QCOMPARE(all->writes[1].object["metadata"]["finalizers"], json::parse(R"(["example.com/audit"])"));
+    // A user's own: by target, and the plan offers no further choice
+    auto bob = planner.releaseStuckFinalizers(PlanTarget::User, "bob");
+    QVERIFY(bob);
+    QCOMPARE(bob->writes.size(), size_t(1));
+    QVERIFY(bob->heldByFinalizers.empty());
+    // A workspace: its template and Workspace, whichever is stuck
+    auto ws = planner.releaseStuckFinalizers(PlanTarget::Workspace, "ws1");
+    QVERIFY(!ws);
+    QVERIFY(ws.error().message.find("WorkspaceTemplate ws1 is not being deleted") == 0);
 }
 
 void tst_LifecyclePlans::isolationOffIsWrittenWhereTheControllerReadsIt()

@@ -137,7 +137,18 @@ Result<void> FinalizerPlans::review(Plan &plan, FinalizerPolicy policy) const
     return {};
 }
 
-Result<Plan> FinalizerPlans::releaseStuck(const std::optional<ObjectRef> &only) const
+std::vector<ObjectRef> FinalizerPlans::objectsOf(PlanTarget target, const std::string &name) const
+{
+    const TenancyApi &api = m_context.api();
+    switch (target) {
+    case PlanTarget::Workspace: return {{api.workspaceTemplate, "", name}, {api.workspace, "", name}};
+    case PlanTarget::Project: return {{TenancyApi::namespaces, "", name}};
+    case PlanTarget::User: return {{api.user, "", name}};
+    }
+    return {};
+}
+
+Result<Plan> FinalizerPlans::releaseStuck(const std::vector<ObjectRef> &only) const
 {
     struct Stuck {
         GroupVersionResource gvr;
@@ -146,21 +157,30 @@ Result<Plan> FinalizerPlans::releaseStuck(const std::optional<ObjectRef> &only) 
     std::vector<Stuck> stuck;
     std::vector<std::string> unread;
     std::vector<PlanContext::Check> checks;
-    if (only) {
+    if (!only.empty()) {
         checks.push_back([&]() -> Result<void> {
-            const std::string what = describe(only->gvr, only->ns, only->name);
-            auto o = m_context.require(only->gvr, only->ns, only->name, what, "name");
-            if (!o)
-                return o.error();
-            if (ObjectMeta(*o).deletionTimestamp().empty())
-                return PlanContext::invalid(what + " is not being deleted: its finalizers hold nothing (delete it, "
-                                                   "choosing to remove KubeSphere finalizers, instead)",
-                                            "name");
-            if (splitFinalizers(*o).kubesphere.empty())
-                return PlanContext::invalid(what + " waits on no KubeSphere finalizer (only on: "
-                                                + joined(splitFinalizers(*o).others) + ")",
-                                            "name");
-            stuck.push_back({only->gvr, std::move(*o)});
+            std::string why;
+            for (const auto &ref : only) {
+                const std::string what = describe(ref.gvr, ref.ns, ref.name);
+                auto o = m_context.fetch(ref.gvr, ref.ns, ref.name);
+                if (!o)
+                    return o.error();
+                if (!*o) {
+                    why = why.empty() ? what + " does not exist" : why;
+                } else if (ObjectMeta(**o).deletionTimestamp().empty()) {
+                    why = why.empty() ? what + " is not being deleted: its finalizers hold nothing (delete it, choosing "
+                                               "to remove KubeSphere finalizers, instead)"
+                                      : why;
+                } else if (splitFinalizers(**o).kubesphere.empty()) {
+                    why = why.empty() ? what + " waits on no KubeSphere finalizer (only on: "
+                                            + joined(splitFinalizers(**o).others) + ")"
+                                      : why;
+                } else {
+                    stuck.push_back({ref.gvr, std::move(**o)});
+                }
+            }
+            if (stuck.empty())
+                return PlanContext::invalid(why, "name");
             return {};
         });
     } else {
@@ -182,12 +202,11 @@ Result<Plan> FinalizerPlans::releaseStuck(const std::optional<ObjectRef> &only) 
             return {};
         });
     }
-    const std::string title = only ? "remove KubeSphere finalizers from " + describe(only->gvr, only->ns, only->name)
-                                   : "remove KubeSphere finalizers from objects stuck in deletion";
+    const std::string title = only.empty() ? "remove KubeSphere finalizers from objects stuck in deletion"
+                                           : "remove KubeSphere finalizers from " + describe(only[0].gvr, only[0].ns, only[0].name);
     return PlanContext::compose(title, checks, [&](Plan &plan) -> Result<void> {
         for (const auto &s : stuck) {
             const ObjectMeta meta(s.object);
-            plan.heldByFinalizers.push_back(describe(s.gvr, meta.namespaceName(), meta.name()));
             plan.writes.push_back(removal(s.gvr, s.object,
                                           "Terminating since " + meta.deletionTimestamp() + " on "
                                               + joined(splitFinalizers(s.object).kubesphere)));

@@ -35,9 +35,12 @@ public:
     Result<void> review(Plan &plan, FinalizerPolicy policy) const;
 
     // Objects already being deleted that wait on KubeSphere finalizers: one patch each that drops
-    // those finalizers (the others stay). `only` limits the plan to one object (which must be
-    // stuck); without it every tenancy kind is searched.
-    Result<Plan> releaseStuck(const std::optional<ObjectRef> &only = std::nullopt) const;
+    // those finalizers (the others stay). `only` limits the plan to those objects (absent or not
+    // stuck ones are passed over; at least one must be stuck); empty: every tenancy kind searched.
+    Result<Plan> releaseStuck(const std::vector<ObjectRef> &only = {}) const;
+    // The objects of a tenancy target: a workspace's template and Workspace, a project's
+    // namespace, a user.
+    std::vector<ObjectRef> objectsOf(PlanTarget target, const std::string &name) const;
 
     // The merge patch that leaves `object` with only its non-KubeSphere finalizers. With
     // `guard` the patch carries the object's resourceVersion, so the server refuses it when

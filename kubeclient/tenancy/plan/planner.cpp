@@ -189,9 +189,15 @@ Result<BudgetInput> Planner::quotaBudgetInput(const std::string &workspace)
 
 // --- finalizers and deletion protection ---
 
-Result<Plan> Planner::releaseStuckFinalizers(const std::optional<ObjectRef> &only)
+Result<Plan> Planner::releaseStuckFinalizers(const std::vector<ObjectRef> &only)
 {
     return FinalizerPlans(m_context).releaseStuck(only);
+}
+
+Result<Plan> Planner::releaseStuckFinalizers(PlanTarget target, const std::string &name)
+{
+    const FinalizerPlans plans(m_context);
+    return plans.releaseStuck(plans.objectsOf(target, name));
 }
 
 } // namespace kube::tenancy

@@ -99,7 +99,9 @@ public:
     void setFinalizerPolicy(FinalizerPolicy policy) { m_finalizerPolicy = policy; }
     FinalizerPolicy finalizerPolicy() const { return m_finalizerPolicy; }
     // Objects stuck in deletion on KubeSphere finalizers: every tenancy kind, or just `only`.
-    Result<Plan> releaseStuckFinalizers(const std::optional<ObjectRef> &only = std::nullopt);
+    Result<Plan> releaseStuckFinalizers(const std::vector<ObjectRef> &only = {});
+    // Those of one workspace (its template and Workspace), project or user.
+    Result<Plan> releaseStuckFinalizers(PlanTarget target, const std::string &name);
 
 private:
     // Standalone: a plan that changes memberships also keeps each user's reach in step.
