@@ -71,6 +71,8 @@ private:
     void isolate(const NodeContext &c);
     void networkPolicy(const NodeContext &c, bool create);
     void deleteNetworkPolicy(const NodeContext &c);
+    // --- finalizers: free a workspace, project or user stuck Terminating ---
+    void releaseFinalizers(const NodeContext &c);
     // Remembers the connection's choices (pins, mode) and connects again with them.
     void saveAndReconnect(ClusterSession *session);
     // The question-only dialog of deletes and enable/disable: the plan shows at once.

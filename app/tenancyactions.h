@@ -76,6 +76,8 @@ public:
         NewNetworkPolicy,     // in the project
         EditNetworkPolicy,    // the policy selected in the Network tab
         DeleteNetworkPolicy,
+        // --- finalizers: a workspace, project or user stuck Terminating on KubeSphere finalizers ---
+        ReleaseFinalizers,
         IdCount
     };
 

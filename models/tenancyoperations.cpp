@@ -171,3 +171,10 @@ TenancyOperations::Operation TenancyOperations::deleteNetworkPolicy(std::string 
 {
     return [ns = std::move(ns), name = std::move(name)](Planner &planner) { return planner.deleteNetworkPolicy(ns, name); };
 }
+
+// --- finalizers ---
+
+TenancyOperations::Operation TenancyOperations::releaseFinalizers(PlanTarget target, std::string name)
+{
+    return [target, name = std::move(name)](Planner &planner) { return planner.releaseStuckFinalizers(target, name); };
+}

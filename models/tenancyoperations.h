@@ -58,4 +58,6 @@ public:
     // policy: the networking.k8s.io/v1 object as the editor leaves it (unknown fields kept).
     static Operation saveNetworkPolicy(nlohmann::json policy, bool create);
     static Operation deleteNetworkPolicy(std::string ns, std::string name);
+    // --- finalizers: a workspace, project or user stuck in deletion on KubeSphere finalizers ---
+    static Operation releaseFinalizers(kube::tenancy::PlanTarget target, std::string name);
 };
