@@ -224,7 +224,7 @@ void tst_Lifecycle::stuckObjectIsFreedByRepair()
     // Given a project deleted without removing the KubeSphere finalizer a foreign one sits next to
     const std::string proj = "lc-proj4-" + m_sfx;
     m_projects.push_back(proj);
-    CTL_OK(ctl({"create", "project", qs(proj), "--yes"}));
+    CTL_OK(kubectl({"create", "namespace", qs(proj)}));
     auto r = kubectl({"patch", "namespace", qs(proj), "--type=merge", "-p",
                       R"({"metadata":{"finalizers":["kubesphere.io/cascading-deletion","example.com/keep"]}})"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -251,7 +251,7 @@ void tst_Lifecycle::protectedProjectIsNotDeleted()
 {
     const std::string proj = "lc-proj5-" + m_sfx;
     m_projects.push_back(proj);
-    CTL_OK(ctl({"create", "project", qs(proj), "--yes"}));
+    CTL_OK(kubectl({"create", "namespace", qs(proj)}));
     auto r = kubectl({"label", "namespace", qs(proj), "kubesphere.io/protected-resource=true"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     auto del = ctl({"delete", "project", qs(proj), "--yes"});
