@@ -1,5 +1,6 @@
-// KubeSphere's leftovers in the real window against the devcluster (standalone: no KubeSphere
-// controller runs): a project carrying a KubeSphere finalizer is deleted from the tree, the plan
+// The end of tenancy objects in the real window against the devcluster (standalone: no
+// KubeSphere controller runs): a project moved out of its workspace leaves its former members
+// without access (kubectl auth can-i --as); a project carrying a KubeSphere finalizer is deleted from the tree, the plan
 // dialog warns and offers to remove the finalizer, and with it the project really goes; a
 // protected project's delete is refused with the reason; a workspace stuck Terminating is freed
 // by "Remove stuck finalizers…". Each step is checked with kubectl and photographed.
@@ -9,10 +10,12 @@
 #include "actionhandlers.h"
 #include "mainwindow.h"
 #include "models/clustersession.h"
+#include "views/moveprojectdialog.h"
 #include "views/navigatorwidget.h"
 #include "views/plandialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -40,11 +43,12 @@ bool applyAndWait(PlanDialog *dialog)
 }
 } // namespace
 
-class tst_Finalizers : public QObject
+class tst_LifecycleWindow : public QObject
 {
     Q_OBJECT
 private slots:
     void initTestCase();
+    void movingOutOfTheWorkspaceRemovesAccess();
     void deleteOffersToRemoveKubeSphereFinalizers();
     void protectedProjectIsRefused();
     void stuckWorkspaceIsFreedFromTheTree();
@@ -54,7 +58,7 @@ private:
     guitest::Seed m_seed;
 };
 
-void tst_Finalizers::initTestCase()
+void tst_LifecycleWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     std::string error;
@@ -62,7 +66,47 @@ void tst_Finalizers::initTestCase()
     QVERIFY2(m_admin, error.c_str());
 }
 
-void tst_Finalizers::deleteOffersToRemoveKubeSphereFinalizers()
+void tst_LifecycleWindow::movingOutOfTheWorkspaceRemovesAccess()
+{
+    // Given user B a viewer of p3 (in ws2): B may list its pods
+    const std::string p3 = m_seed.p3;
+    QCOMPARE(guitest::apply(*m_admin, [&](Planner &p) { return p.setMember(MemberScope::project(p3), m_seed.userB, "viewer"); }),
+             std::string());
+    auto canList = [&] {
+        return guitest::kubectl({"auth", "can-i", "list", "pods", "-n", qs(p3), "--as", qs(m_seed.userB)}).out.trimmed();
+    };
+    QCOMPARE(canList(), QByteArray("yes"));
+    auto w = guitest::openAdminWindow({1280, 800});
+    QTRY_VERIFY_WITH_TIMEOUT(w->allLoaded(), 60000);
+    const QString cluster = w->sessions().first()->id();
+    QVERIFY(w->navigator()->selectPath(cluster + QStringLiteral("/Workspaces/") + qs(m_seed.ws2) + QLatin1Char('/') + qs(p3)));
+    QAction *move = w->actions()->action(TenancyActions::MoveProject);
+    QTRY_VERIFY_WITH_TIMEOUT(move->isEnabled(), 15000);
+    // When the user moves it to "No workspace"
+    move->trigger();
+    auto *dialog = qobject_cast<MoveProjectDialog *>(w->lastDialog());
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QVERIFY(dialog->leaveIndex() >= 0);
+    dialog->workspaceBox()->setCurrentIndex(dialog->leaveIndex());
+    QVERIFY(dialog->leavesWorkspace());
+    QVERIFY(dialog->effectLabel()->text().contains(QStringLiteral("leaves its workspace")));
+    dialog->previewButton()->click();
+    // Then the plan says the project's roles and member bindings go with the label (4.x)
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->runner()->hasPlan(), 20000);
+    const QString yaml = dialog->planView()->toPlainText();
+    QVERIFY2(yaml.contains(QStringLiteral("former members lose their access")), qPrintable(yaml));
+    QVERIFY2(yaml.contains(QStringLiteral("RoleBinding ") + qs(p3) + QLatin1Char('/') + qs(m_seed.userB) + QStringLiteral("-viewer")),
+             qPrintable(yaml));
+    guitest::save(dialog, QStringLiteral("move-project-out-of-workspace"));
+    QVERIFY(applyAndWait(dialog));
+    // And B may no longer use it; the namespace has no workspace label
+    QCOMPARE(canList(), QByteArray("no"));
+    auto label = guitest::kubectl({"get", "namespace", qs(p3), "-o", "jsonpath={.metadata.labels.kubesphere\\.io/workspace}"});
+    QCOMPARE(label.out.trimmed(), QByteArray());
+}
+
+void tst_LifecycleWindow::deleteOffersToRemoveKubeSphereFinalizers()
 {
     // Given project p2 of ws1 with the finalizer KubeSphere 3.x's namespace controller adds
     const QString project = qs(m_seed.p2);
@@ -108,7 +152,7 @@ void tst_Finalizers::deleteOffersToRemoveKubeSphereFinalizers()
     QVERIFY2(notFound({"namespace", project}), "the namespace is still there");
 }
 
-void tst_Finalizers::protectedProjectIsRefused()
+void tst_LifecycleWindow::protectedProjectIsRefused()
 {
     // Given project p1 labelled as KubeSphere protects a resource
     const QString project = qs(m_seed.p1);
@@ -142,7 +186,7 @@ void tst_Finalizers::protectedProjectIsRefused()
     guitest::kubectl({"label", "namespace", project, "kubesphere.io/protected-resource-"});
 }
 
-void tst_Finalizers::stuckWorkspaceIsFreedFromTheTree()
+void tst_LifecycleWindow::stuckWorkspaceIsFreedFromTheTree()
 {
     // Given ws2's template deleted behind the window's back while it carried KubeSphere 4.x's
     // cascading-deletion finalizer: it stays Terminating
@@ -180,5 +224,5 @@ void tst_Finalizers::stuckWorkspaceIsFreedFromTheTree()
     QTRY_VERIFY_WITH_TIMEOUT(notFound(tmpl), 30000);
 }
 
-QTEST_MAIN(tst_Finalizers)
-#include "tst_finalizers.moc"
+QTEST_MAIN(tst_LifecycleWindow)
+#include "tst_lifecyclewindow.moc"
