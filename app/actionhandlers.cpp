@@ -89,6 +89,7 @@ void ActionHandlers::install(TenancyActions *actions)
     actions->setHandler(A::DeleteNetworkPolicy, [this](const NodeContext &c) { deleteNetworkPolicy(c); });
     actions->setHandler(A::PrepareHandover, [this](const NodeContext &c) { handover(c, false); });
     actions->setHandler(A::FinishHandover, [this](const NodeContext &c) { handover(c, true); });
+    actions->setHandler(A::ReleaseFinalizers, [this](const NodeContext &c) { releaseFinalizers(c); });
 }
 
 // --- Quotas and container defaults ---
@@ -355,6 +356,21 @@ void ActionHandlers::deleteNetworkPolicy(const NodeContext &c)
                             .arg(c.policy.toHtmlEscaped(), c.name.toHtmlEscaped()),
                         TenancyOperations::deleteNetworkPolicy(c.name.toStdString(), c.policy.toStdString())),
           c, TenancyActions::DeleteNetworkPolicy);
+}
+
+void ActionHandlers::releaseFinalizers(const NodeContext &c)
+{
+    using kube::tenancy::PlanTarget;
+    const PlanTarget target = c.kind == NodeKind::Workspace ? PlanTarget::Workspace
+        : c.kind == NodeKind::User                          ? PlanTarget::User
+                                                            : PlanTarget::Project;
+    ready(confirmDialog(c, tr("Remove stuck finalizers of %1").arg(c.name),
+                        tr("<b>%1</b> is being deleted and waits on KubeSphere finalizers that no controller "
+                           "releases here. Removing them lets the delete finish; other finalizers stay, and the "
+                           "cleanup KubeSphere's controller would have done is skipped.")
+                            .arg(c.name.toHtmlEscaped()),
+                        TenancyOperations::releaseFinalizers(target, c.name.toStdString())),
+          c, TenancyActions::ReleaseFinalizers);
 }
 
 void ActionHandlers::networkPolicy(const NodeContext &c, bool create)

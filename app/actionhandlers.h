@@ -73,6 +73,8 @@ private:
     void deleteNetworkPolicy(const NodeContext &c);
     // --- hand-over to KubeSphere: prepare (standalone) or finish (KubeSphere mode) ---
     void handover(const NodeContext &c, bool finish);
+    // --- finalizers: free a workspace, project or user stuck Terminating ---
+    void releaseFinalizers(const NodeContext &c);
     // Remembers the connection's choices (pins, mode) and connects again with them.
     void saveAndReconnect(ClusterSession *session);
     // The question-only dialog of deletes and enable/disable: the plan shows at once.

@@ -21,6 +21,12 @@ template <NodeKind K>
 bool on(const NodeContext &c) { return c.kind == K; }
 bool onEnabledUser(const NodeContext &c) { return c.kind == NodeKind::User && !(c.flags & OutlineEntry::Disabled); }
 bool onDisabledUser(const NodeContext &c) { return c.kind == NodeKind::User && (c.flags & OutlineEntry::Disabled); }
+// Being deleted (Terminating): its finalizers may be KubeSphere's, which no controller releases.
+bool deletingObject(const NodeContext &c)
+{
+    return (c.kind == NodeKind::Workspace || c.kind == NodeKind::Project || c.kind == NodeKind::User)
+        && (c.flags & OutlineEntry::Deleting);
+}
 
 AccessQuery query(const char *verb, const kube::GroupVersionResource &gvr, const QString &name = {})
 {
@@ -218,6 +224,14 @@ const ActionRow &row(Id id)
         {TenancyActions::FinishHandover, QT_TRANSLATE_NOOP("TenancyActions", "&Finish hand-over to KubeSphere…"), {},
          nullptr, canFinishHandover,
          [](const Api &, const NodeContext &) { return std::optional(query("delete", Api::rbacClusterRole)); }, false},
+        // --- finalizers ---
+        {TenancyActions::ReleaseFinalizers, QT_TRANSLATE_NOOP("TenancyActions", "Remove stuck &finalizers…"), {}, nullptr,
+         deletingObject,
+         [](const Api &a, const NodeContext &c) {
+             return std::optional(c.kind == NodeKind::Workspace ? query("patch", a.workspaceTemplate, c.name)
+                                  : c.kind == NodeKind::User    ? query("patch", a.user, c.name)
+                                                                : query("patch", kNamespaces, c.name));
+         }, false},
     };
     static_assert(std::size(kRows) == TenancyActions::IdCount, "one row per action");
     return kRows[id];
@@ -376,7 +390,7 @@ void TenancyActions::fillContextMenu(QMenu *menu) const
         creations << NewUser;
     const QList<QList<Id>> groups = {creations,
                                      {EditWorkspace, DeleteWorkspace, EditProject, MoveProject, DeleteProject, EditUser,
-                                      EnableUser, DisableUser, DeleteUser},
+                                      EnableUser, DisableUser, DeleteUser, ReleaseFinalizers},
                                      {AddMembers, ChangeMemberRole, RemoveMembers},
                                      {NewRole, EditRole, CloneRole, DeleteRole},
                                      {EditQuota, EditContainerDefaults, RemoveQuota},

@@ -79,6 +79,8 @@ public:
         // --- hand-over to KubeSphere (the cluster's; standalone: prepare, KubeSphere mode: finish) ---
         PrepareHandover,
         FinishHandover,
+        // --- finalizers: a workspace, project or user stuck Terminating on KubeSphere finalizers ---
+        ReleaseFinalizers,
         IdCount
     };
 

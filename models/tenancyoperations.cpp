@@ -188,3 +188,10 @@ TenancyOperations::Operation TenancyOperations::handover(bool finish, bool adopt
         return std::move(planned->plan);
     };
 }
+
+// --- finalizers ---
+
+TenancyOperations::Operation TenancyOperations::releaseFinalizers(PlanTarget target, std::string name)
+{
+    return [target, name = std::move(name)](Planner &planner) { return planner.releaseStuckFinalizers(target, name); };
+}

@@ -62,4 +62,6 @@ public:
     // finish: the step after helm install; adoptExisting (prepare): also mark objects the chart
     // ships that Tenantry did not install.
     static Operation handover(bool finish, bool adoptExisting);
+    // --- finalizers: a workspace, project or user stuck in deletion on KubeSphere finalizers ---
+    static Operation releaseFinalizers(kube::tenancy::PlanTarget target, std::string name);
 };

@@ -36,6 +36,11 @@ MoveProjectDialog::MoveProjectDialog(PlanRunner *runner, const GraphSnapshot &sn
         const QString name = qs(ws.name);
         m_target->addItem(ws.alias.empty() ? name : tr("%1 (%2)").arg(name, qs(ws.alias)), name);
     }
+    // Out of its workspace: the same loss of the label as when the workspace is deleted.
+    if (!m_from.isEmpty()) {
+        m_target->addItem(tr("No workspace (the project leaves %1)").arg(m_from), QString());
+        m_leaveIndex = m_target->count() - 1;
+    }
     m_target->setPlaceholderText(m_target->count() ? tr("Choose a workspace") : tr("(no other workspace)"));
     m_target->setCurrentIndex(-1);
     m_effect->setWordWrap(true);
@@ -60,6 +65,8 @@ MoveProjectDialog::MoveProjectDialog(PlanRunner *runner, const GraphSnapshot &sn
     updateEffect();
     resize(720, 520);
     setOperationFactory([this](QString *problem) -> PlanRunner::Operation {
+        if (leavesWorkspace())
+            return TenancyOperations::moveProject(m_project.toStdString(), std::string());
         const QString ws = targetWorkspace();
         if (ws.isEmpty()) {
             *problem = tr("Choose the workspace to move the project to.");
@@ -71,7 +78,12 @@ MoveProjectDialog::MoveProjectDialog(PlanRunner *runner, const GraphSnapshot &sn
 
 QString MoveProjectDialog::targetWorkspace() const
 {
-    return m_target->currentIndex() < 0 ? QString() : m_target->currentData().toString();
+    return m_target->currentIndex() < 0 || leavesWorkspace() ? QString() : m_target->currentData().toString();
+}
+
+bool MoveProjectDialog::leavesWorkspace() const
+{
+    return m_leaveIndex >= 0 && m_target->currentIndex() == m_leaveIndex;
 }
 
 void MoveProjectDialog::updateEffect()
@@ -85,6 +97,12 @@ void MoveProjectDialog::updateEffect()
         const int toMembers = int(UserPickerModel::membersOf(m_snapshot, MemberScope::workspace(to.toStdString())).size());
         if (toMembers > 0)
             lines << tr("Members of %1 (%2) gain the access their workspace role gives in its projects.").arg(to, users(toMembers));
+    }
+    if (leavesWorkspace()) {
+        // What its own roles and members keep depends on the flavour: the plan's note says it.
+        lines << tr("The project leaves its workspace; the plan below says what happens to its own roles and members.");
+        m_effect->setText(lines.join(QLatin1Char('\n')));
+        return;
     }
     lines << (m_projectMembers > 0
                   ? tr("The project's own members (%1), roles, quotas and workloads stay as they are.").arg(users(m_projectMembers))

@@ -19,8 +19,11 @@ public:
     QString project() const { return m_project; }
     QComboBox *workspaceBox() const { return m_target; }
     QLabel *effectLabel() const { return m_effect; }
-    // The workspace chosen; "" until one is.
+    // The workspace chosen; "" until one is (and when leaving the workspace).
     QString targetWorkspace() const;
+    // The "No workspace" choice is selected: the project leaves its workspace.
+    bool leavesWorkspace() const;
+    int leaveIndex() const { return m_leaveIndex; }
 
 private:
     void updateEffect();
@@ -32,4 +35,5 @@ private:
     kube::tenancy::GraphSnapshot m_snapshot;
     QComboBox *m_target;
     QLabel *m_effect;
+    int m_leaveIndex = -1;  // the "No workspace" item (only for a project in a workspace)
 };

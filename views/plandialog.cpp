@@ -7,6 +7,7 @@
 #include "models/planimpact.h"
 #include "views/viewslogging.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QHeaderView>
@@ -62,6 +63,7 @@ PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent
     , m_impactView(new QTableView(this))
     , m_impact(PlanImpact::forSession(runner->session(), this))
     , m_status(new QLabel(this))
+    , m_removeFinalizers(new QCheckBox(tr("&Remove the KubeSphere finalizers that would keep these objects Terminating"), this))
 {
     setWindowTitle(title);
     setObjectName(QStringLiteral("planDialog"));
@@ -159,6 +161,15 @@ PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent
             setStatus(m_executingText + tr(" %1 of %2 writes done.").arg(m_runner->writesDone()).arg(plan->writes.size()));
     });
 
+    // Where KubeSphere ran once and its controllers are gone, a delete hangs on their finalizers:
+    // the plan says which objects; this choice plans again removing those finalizers first.
+    m_removeFinalizers->setObjectName(QStringLiteral("removeFinalizers"));
+    m_removeFinalizers->hide();
+    connect(m_removeFinalizers, &QCheckBox::toggled, this, [this] {
+        formChanged();
+        preview();
+    });
+
     connect(runner, &PlanRunner::planned, this, &PlanDialog::onPlanned);
     connect(runner, &PlanRunner::failed, this, &PlanDialog::onFailed);
     connect(runner, &PlanRunner::executed, this, &PlanDialog::onExecuted);
@@ -185,6 +196,7 @@ PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_removeFinalizers);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
     resize(720, 560);
@@ -315,6 +327,11 @@ void PlanDialog::planThen(Next next)
         setStatus(problem.isEmpty() ? tr("The form is incomplete.") : problem, QStringLiteral("#c62828"));
         return;
     }
+    if (m_removeFinalizers->isChecked())
+        op = [op = std::move(op)](kube::tenancy::Planner &planner) {
+            planner.setFinalizerPolicy(kube::tenancy::FinalizerPolicy::RemoveKubeSphere);
+            return op(planner);
+        };
     m_next = next;
     setStatus(tr("Planning…"));
     m_runner->preview(std::move(op));
@@ -338,6 +355,15 @@ void PlanDialog::onPlanned(const QString &yaml, const QString &summary)
             computeImpact();
         else
             m_impactLabel->setText(tr("Computed when this tab is opened (it reads the cluster's roles and bindings)."));
+    }
+    if (plan) {
+        QStringList held;
+        for (const auto &h : plan->heldByFinalizers)
+            held << QString::fromStdString(h);
+        m_removeFinalizers->setVisible(!held.isEmpty() || m_removeFinalizers->isChecked());
+        m_removeFinalizers->setToolTip(held.isEmpty() ? QString()
+                                                      : tr("Held by KubeSphere finalizers: %1. Other finalizers stay.")
+                                                            .arg(held.join(QStringLiteral(", "))));
     }
     const int writes = plan ? static_cast<int>(plan->writes.size()) : 0;
     QString text = writes == 0 ? tr("Nothing to change: the cluster already matches.")

@@ -13,6 +13,7 @@
 
 class AccessChecker;
 class PlanImpact;
+class QCheckBox;
 class QLabel;
 class QSplitter;
 class QTabWidget;
@@ -58,6 +59,9 @@ public:
     QPushButton *dryRunButton() const { return m_dryRunButton; }
     QPushButton *applyButton() const { return m_applyButton; }
     PlanRunner *runner() const { return m_runner; }
+    // Shown when the plan deletes objects KubeSphere finalizers would hold (no KubeSphere
+    // controller releases them): checked, the plan is made again with their removal.
+    QCheckBox *removeFinalizersBox() const { return m_removeFinalizers; }
 
 public slots:
     void preview();
@@ -110,6 +114,7 @@ private:
     QPushButton *m_applyButton;
     QPushButton *m_forceButton;
     QPushButton *m_closeButton;
+    QCheckBox *m_removeFinalizers;
     OperationFactory m_factory;
     std::function<bool(const QString &)> m_confirm;
     AccessChecker *m_access = nullptr;

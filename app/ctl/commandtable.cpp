@@ -125,18 +125,25 @@ std::vector<Command> buildCommands()
                  runEdit,
                  {}});
     c.push_back({{"delete", "Tenancy", "delete a workspace, project or user",
-                  {"delete workspace NAME [--propagation Orphan|Foreground|Background]", "delete project NAME",
-                   "delete user NAME"},
-                  "Deleting a workspace with Orphan (the default) keeps its projects; the others delete them.",
+                  {"delete workspace NAME [--propagation Orphan|Foreground|Background] [--remove-finalizers]",
+                   "delete project NAME [--remove-finalizers]", "delete user NAME [--remove-finalizers]"},
+                  "Deleting a workspace with Orphan (the default) keeps its projects; the others delete them.\n"
+                  "Objects labelled kubesphere.io/protected-resource=true are not deleted. Where KubeSphere ran\n"
+                  "once and its controllers are gone, its finalizers would keep a deleted object Terminating:\n"
+                  "the plan warns, and --remove-finalizers removes exactly those finalizers first.",
                   {{"--propagation", 0, K::Value, "Orphan|Foreground|Background", "workspace: what happens to its projects"},
+                   {"--remove-finalizers", 0, K::Switch, "",
+                    "remove the KubeSphere finalizers no controller will release (others stay)"},
                    output("yaml", "print the plan as YAML (results then go to stderr)")},
                   CommandKind::Write},
                  runDelete,
                  {}});
     c.push_back({{"move", "Tenancy", "move a project (namespace) into another workspace",
-                  {"move project NAME -w WS"},
-                  "",
+                  {"move project NAME -w WS", "move project NAME --no-workspace"},
+                  "--no-workspace: the project leaves its workspace. KubeSphere 4.x then deletes every role and\n"
+                  "member binding in it (standalone: the plan does); the workspace's members lose their access.",
                   {{"--workspace", 'w', K::Value, "WS", "the workspace to move it to"},
+                   {"--no-workspace", 0, K::Switch, "", "take the project out of its workspace"},
                    output("yaml", "print the plan as YAML (results then go to stderr)")},
                   CommandKind::Write},
                  runMove,
@@ -177,11 +184,14 @@ std::vector<Command> buildCommands()
                  runUser,
                  {}});
     c.push_back({{"repair", "Tenancy", "fix drift in what standalone mode maintains",
-                  {"repair"},
+                  {"repair", "repair --finalizers"},
                   "Standalone mode: find the objects KubeSphere's controllers would have made that are missing\n"
                   "or stale (workspace roles, manager bindings, RBAC mirrors and projections, network isolation\n"
-                  "policies) and fix them.",
-                  {output("yaml", "print the plan as YAML (results then go to stderr)")},
+                  "policies) and fix them.\n"
+                  "--finalizers: remove the KubeSphere finalizers of tenancy objects stuck in deletion (where\n"
+                  "KubeSphere ran once and its controllers are gone); other finalizers stay.",
+                  {{"--finalizers", 0, K::Switch, "", "free objects stuck in deletion on KubeSphere finalizers"},
+                   output("yaml", "print the plan as YAML (results then go to stderr)")},
                   CommandKind::Write},
                  runRepair,
                  {}});

@@ -19,6 +19,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <map>
@@ -96,6 +97,16 @@ bool readPassword(std::string &password)
     return true;
 }
 
+// Plans a delete: --remove-finalizers drops the KubeSphere finalizers that would hold it.
+kube::Result<Plan> planDelete(TenancySession &session, const CommandArgs &a,
+                              const std::function<kube::Result<Plan>(Planner &)> &op)
+{
+    Planner planner = session.planner();
+    if (a.on("--remove-finalizers"))
+        planner.setFinalizerPolicy(FinalizerPolicy::RemoveKubeSphere);
+    return op(planner);
+}
+
 std::string annotationOf(const json &obj, const char *key)
 {
     return kube::ObjectMeta(obj).annotation(key);
@@ -136,7 +147,7 @@ int workspaceCommand(const std::string &verb, const CommandArgs &a)
     std::set<std::string> switches = {"--network-isolation"};
     if (verb == "delete") {
         values = {"--propagation"};
-        switches.clear();
+        switches = {"--remove-finalizers"};
     }
     values.insert(switches.begin(), switches.end());
     if (int rc = checkFlags(a, values, verb + " workspace"); rc >= 0)
@@ -148,7 +159,8 @@ int workspaceCommand(const std::string &verb, const CommandArgs &a)
     if (int rc = session.open(true))
         return rc;
     if (verb == "delete")
-        return session.execute(session.planner().deleteWorkspace(name, a.value("--propagation")));
+        return session.execute(
+            planDelete(session, a, [&](Planner &p) { return p.deleteWorkspace(name, a.value("--propagation")); }));
     WorkspaceSpec spec;
     spec.name = name;
     if (verb == "create") {
@@ -199,21 +211,26 @@ int projectCommand(const std::string &verb, const CommandArgs &a)
     else if (verb == "edit")
         values = {"--alias", "--description"};
     else if (verb == "move")
-        values = {"--workspace"};
+        values = {"--workspace", "--no-workspace"};
+    else if (verb == "delete")
+        values = {"--remove-finalizers"};
     if (int rc = checkFlags(a, values, verb + " project"); rc >= 0)
         return rc;
     if (a.positional().size() != 2)
         return usageError(a, verb + " project takes one NAME");
     const std::string name = a.positional()[1];
-    if ((verb == "create" || verb == "move") && a.value("--workspace").empty())
-        return usageError(a, verb + " project needs -w WORKSPACE");
+    if (verb == "move" && a.on("--no-workspace") && !a.value("--workspace").empty())
+        return usageError(a, "move project takes either -w WORKSPACE or --no-workspace, not both");
+    if ((verb == "create" || (verb == "move" && !a.on("--no-workspace"))) && a.value("--workspace").empty())
+        return usageError(a, verb + " project needs -w WORKSPACE" + (verb == "move" ? " (or --no-workspace)" : ""));
     TenancySession session(a);
     if (int rc = session.open(true))
         return rc;
     if (verb == "delete")
-        return session.execute(session.planner().deleteProject(name));
+        return session.execute(planDelete(session, a, [&](Planner &p) { return p.deleteProject(name); }));
     if (verb == "move")
-        return session.execute(session.planner().moveProject(name, a.value("--workspace")));
+        return session.execute(
+            session.planner().moveProject(name, a.on("--no-workspace") ? std::string() : a.value("--workspace")));
     if (verb == "edit") {
         // Fields not given keep their values; an empty value (--alias "") removes the field.
         auto current = readCurrent(session, TenancyApi::namespaces, "", name);
@@ -245,6 +262,8 @@ int userObjectCommand(const std::string &verb, const CommandArgs &a)
     } else if (verb == "edit") {
         values = {"--email", "--display-name", "--description"};
         switches = {"--password-stdin"};
+    } else if (verb == "delete") {
+        switches = {"--remove-finalizers"};
     }
     values.insert(switches.begin(), switches.end());
     if (int rc = checkFlags(a, values, verb + " user"); rc >= 0)
@@ -261,7 +280,7 @@ int userObjectCommand(const std::string &verb, const CommandArgs &a)
     if (int rc = session.open(true))
         return rc;
     if (verb == "delete")
-        return session.execute(session.planner().deleteUser(name));
+        return session.execute(planDelete(session, a, [&](Planner &p) { return p.deleteUser(name); }));
     if (verb == "create") {
         spec.email = a.value("--email");
         spec.displayName = a.value("--display-name");
@@ -600,6 +619,9 @@ int runRepair(const CommandArgs &a)
     TenancySession session(a);
     if (int rc = session.open(true))
         return rc;
+    // --finalizers: the objects stuck in deletion on KubeSphere finalizers, in either mode.
+    if (a.on("--finalizers"))
+        return session.execute(session.planner().releaseStuckFinalizers());
     return session.execute(session.planner().repair());
 }
 

@@ -44,6 +44,10 @@ struct Plan {
     // Things that are allowed but probably wrong, with their numbers (a project quota that pushes
     // the projects' sum over the workspace quota): shown apart from notes, never a refusal.
     std::vector<std::string> warnings{};
+    // Objects this plan deletes that KubeSphere finalizers would keep Terminating, because no
+    // KubeSphere controller is left to release them ("Namespace proj1"). The planner's
+    // FinalizerPolicy::RemoveKubeSphere adds their removal; the list names them either way.
+    std::vector<std::string> heldByFinalizers{};
 
     bool empty() const { return writes.empty(); }
     // `object` with the write's secret paths replaced by "<redacted>" (what YAML and diffs show).

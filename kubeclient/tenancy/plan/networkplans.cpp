@@ -184,8 +184,21 @@ Result<void> NetworkPlans::addDesiredPolicies(Plan &desired) const
     return {};
 }
 
+Result<void> NetworkPlans::addWorkspaceIsolationEdit(Plan &plan, const std::string &name, bool on) const
+{
+    const TenancyApi &api = m_context.api();
+    auto tmpl = m_context.fetch(api.workspaceTemplate, "", name);
+    if (!tmpl)
+        return tmpl.error();
+    if (!*tmpl || (!on && !workspaceIsolated(**tmpl)))
+        return {};
+    // The edit's apply leaves isolation out (it would conflict with a value the switch's merge
+    // patch wrote, or drop one its own apply wrote): "on" is written again after it.
+    return addWorkspaceIsolation(plan, name, on, {}, on);
+}
+
 Result<void> NetworkPlans::addWorkspaceIsolation(Plan &plan, const std::string &name, bool on,
-                                                 const IsolationOptions &options) const
+                                                 const IsolationOptions &options, bool rewrite) const
 {
     const TenancyApi &api = m_context.api();
     const bool v4 = api.flavor == ApiFlavor::V4;
@@ -200,7 +213,7 @@ Result<void> NetworkPlans::addWorkspaceIsolation(Plan &plan, const std::string &
             // each cluster's Workspace key by key and never removes one, so "off" is written as a
             // value ("disabled": anything but "enabled" is off), not as a removal.
             const std::string current = annotationAt(t, {"spec", "template", "metadata", "annotations"});
-            if (on != (current == kNetworkIsolateEnabled) || (!on && current.empty() && workspaceIsolated(t)))
+            if (rewrite || on != (current == kNetworkIsolateEnabled) || (!on && current.empty() && workspaceIsolated(t)))
                 patch["spec"]["template"]["metadata"]["annotations"][kNetworkIsolateAnnotation] =
                     on ? kNetworkIsolateEnabled : kNetworkIsolateDisabled;
             // The template's own annotation (older writers, the 3->4 upgrade) also reads as on.
@@ -208,7 +221,7 @@ Result<void> NetworkPlans::addWorkspaceIsolation(Plan &plan, const std::string &
                 patch["metadata"]["annotations"][kNetworkIsolateAnnotation] = nullptr;
         } else {
             const auto field = WorkspaceView(t).networkIsolationField();
-            if (field.value_or(false) != on)
+            if (rewrite || field.value_or(false) != on)
                 patch["spec"]["template"]["spec"]["networkIsolation"] = on;
             for (const auto &[cluster, value] : WorkspaceView(t).isolationOverrides())
                 if (value != on)
@@ -235,9 +248,9 @@ Result<void> NetworkPlans::addWorkspaceIsolation(Plan &plan, const std::string &
     if (*ws) {
         json patch = json::object();
         if (v4) {
-            if (on != (annotationAt(**ws, {"metadata", "annotations"}) == kNetworkIsolateEnabled))
+            if (rewrite || on != (annotationAt(**ws, {"metadata", "annotations"}) == kNetworkIsolateEnabled))
                 patch["metadata"]["annotations"][kNetworkIsolateAnnotation] = on ? kNetworkIsolateEnabled : kNetworkIsolateDisabled;
-        } else if (WorkspaceView(**ws).networkIsolationField().value_or(false) != on) {
+        } else if (rewrite || WorkspaceView(**ws).networkIsolationField().value_or(false) != on) {
             patch["spec"]["networkIsolation"] = on;
         }
         if (!patch.empty())

@@ -39,6 +39,11 @@ public:
     // `workspaceIsolated` overrides what the workspace reads now (for a plan changing it).
     Result<void> addProjectPolicy(Plan &plan, const nlohmann::json &ns, std::optional<bool> workspaceIsolated = {},
                                   const IsolationOptions &options = {}) const;
+    // After an edit of workspace `name` applied its template (and, standalone, its Workspace)
+    // without isolation: isolation `on` written as the switch writes it (4.x: the template's
+    // spec.template.metadata.annotations, where the controller copies from; standalone: also the
+    // Workspace and the projects' policies). "Off" on a workspace that is not isolated: nothing.
+    Result<void> addWorkspaceIsolationEdit(Plan &plan, const std::string &name, bool on) const;
     // Standalone repair: the isolation policy every project should have (desired writes only;
     // repair compares them with the cluster), and the keys of those that should not exist.
     Result<void> addDesiredPolicies(Plan &desired) const;
@@ -58,7 +63,10 @@ private:
     Result<std::optional<nlohmann::json>> desiredPolicy(const nlohmann::json &ns, std::optional<bool> workspaceIsolated,
                                                         const IsolationOptions &options) const;
     Result<bool> readWorkspaceIsolated(const std::string &workspace) const;
-    Result<void> addWorkspaceIsolation(Plan &plan, const std::string &name, bool on, const IsolationOptions &options) const;
+    // rewrite: write the template's and Workspace's value even where they hold it already (an
+    // earlier write of the same plan may have removed it).
+    Result<void> addWorkspaceIsolation(Plan &plan, const std::string &name, bool on, const IsolationOptions &options,
+                                       bool rewrite = false) const;
     Result<void> addProjectIsolation(Plan &plan, const std::string &name, bool on, const IsolationOptions &options) const;
 
     const PlanContext &m_context;

@@ -38,6 +38,15 @@ Result<Plan> Planner::withReach(Result<Plan> plan) const
     return plan;
 }
 
+Result<Plan> Planner::withDeleteReview(Result<Plan> plan) const
+{
+    if (!plan)
+        return plan;
+    if (auto r = FinalizerPlans(m_context).review(*plan, m_finalizerPolicy); !r)
+        return r.error();
+    return plan;
+}
+
 Result<Plan> Planner::createWorkspace(const WorkspaceSpec &spec)
 {
     return withReach(WorkspacePlans(m_context).create(spec));
@@ -50,7 +59,7 @@ Result<Plan> Planner::editWorkspace(const WorkspaceSpec &spec)
 
 Result<Plan> Planner::deleteWorkspace(const std::string &name, const std::string &propagation)
 {
-    return withReach(WorkspacePlans(m_context).remove(name, propagation));
+    return withDeleteReview(withReach(WorkspacePlans(m_context).remove(name, propagation)));
 }
 
 Result<Plan> Planner::createProject(const ProjectSpec &spec)
@@ -60,12 +69,12 @@ Result<Plan> Planner::createProject(const ProjectSpec &spec)
 
 Result<Plan> Planner::deleteProject(const std::string &name)
 {
-    return withReach(ProjectPlans(m_context).remove(name));
+    return withDeleteReview(withReach(ProjectPlans(m_context).remove(name)));
 }
 
 Result<Plan> Planner::moveProject(const std::string &name, const std::string &workspace)
 {
-    return withReach(ProjectPlans(m_context).move(name, workspace));
+    return withDeleteReview(withReach(ProjectPlans(m_context).move(name, workspace)));
 }
 
 Result<Plan> Planner::editProject(const ProjectSpec &spec)
@@ -90,29 +99,29 @@ Result<Plan> Planner::setUserEnabled(const std::string &name, bool enabled)
 
 Result<Plan> Planner::deleteUser(const std::string &name)
 {
-    return withReach(UserPlans(m_context).remove(name));
+    return withDeleteReview(withReach(UserPlans(m_context).remove(name)));
 }
 
 Result<Plan> Planner::setPlatformRole(const std::string &user, const std::string &role)
 {
-    return UserPlans(m_context).setPlatformRole(user, role);
+    return withDeleteReview(UserPlans(m_context).setPlatformRole(user, role));
 }
 
 Result<Plan> Planner::setMember(const MemberScope &scope, const std::string &user, const std::string &role)
 {
     if (scope.level == RoleSpec::Level::Platform)
         return setPlatformRole(user, role);
-    return withReach(MemberPlans(m_context).set(scope, user, role));
+    return withDeleteReview(withReach(MemberPlans(m_context).set(scope, user, role)));
 }
 
 Result<Plan> Planner::removeMember(const MemberScope &scope, const std::string &user)
 {
-    return withReach(MemberPlans(m_context).remove(scope, user));
+    return withDeleteReview(withReach(MemberPlans(m_context).remove(scope, user)));
 }
 
 Result<Plan> Planner::changeMembers(const std::vector<MemberChange> &changes)
 {
-    return withReach(MemberPlans(m_context).change(changes));
+    return withDeleteReview(withReach(MemberPlans(m_context).change(changes)));
 }
 
 Result<Plan> Planner::saveRole(const RoleSpec &spec, bool create)
@@ -122,7 +131,7 @@ Result<Plan> Planner::saveRole(const RoleSpec &spec, bool create)
 
 Result<Plan> Planner::deleteRole(const RoleSpec &spec)
 {
-    return RolePlans(m_context).remove(spec);
+    return withDeleteReview(RolePlans(m_context).remove(spec));
 }
 
 Result<Plan> Planner::repair()
@@ -168,7 +177,7 @@ Result<Plan> Planner::setQuota(const QuotaSpec &spec)
 
 Result<Plan> Planner::removeQuota(QuotaLevel level, const std::string &target, const std::vector<std::string> &keys)
 {
-    return QuotaPlans(m_context).removeQuota(level, target, keys);
+    return withDeleteReview(QuotaPlans(m_context).removeQuota(level, target, keys));
 }
 
 Result<Plan> Planner::setLimits(const LimitsSpec &spec)
@@ -184,6 +193,19 @@ Result<Plan> Planner::removeLimits(const std::string &project)
 Result<BudgetInput> Planner::quotaBudgetInput(const std::string &workspace)
 {
     return QuotaPlans(m_context).budgetOf(workspace);
+}
+
+// --- finalizers and deletion protection ---
+
+Result<Plan> Planner::releaseStuckFinalizers(const std::vector<ObjectRef> &only)
+{
+    return FinalizerPlans(m_context).releaseStuck(only);
+}
+
+Result<Plan> Planner::releaseStuckFinalizers(PlanTarget target, const std::string &name)
+{
+    const FinalizerPlans plans(m_context);
+    return plans.releaseStuck(plans.objectsOf(target, name));
 }
 
 } // namespace kube::tenancy

@@ -8,6 +8,7 @@
 
 #include "kubeclient/api/client.h"
 #include "kubeclient/kubesphere/mode.h"
+#include "kubeclient/tenancy/plan/finalizerplans.h"
 #include "kubeclient/tenancy/plan/memberscope.h"
 #include "kubeclient/tenancy/plan/networkplans.h"
 #include "kubeclient/tenancy/plan/objectfactory.h"
@@ -100,10 +101,23 @@ public:
     // --- Hand-over to KubeSphere (tenancy/install/handover) ---
     // Prepare (standalone) or finish (KubeSphere mode) `helm install ks-core` on this cluster.
     Result<HandoverPlan> handover(const HandoverOptions &options);
+    // --- finalizers and deletion protection (finalizerplans) ---
+    // How plans that delete treat KubeSphere finalizers no controller will release: keep them
+    // (default; the plan warns and lists the objects in Plan::heldByFinalizers) or remove them
+    // before the delete. A delete of a kubesphere.io/protected-resource object is refused always.
+    void setFinalizerPolicy(FinalizerPolicy policy) { m_finalizerPolicy = policy; }
+    FinalizerPolicy finalizerPolicy() const { return m_finalizerPolicy; }
+    // Objects stuck in deletion on KubeSphere finalizers: every tenancy kind, or just `only`.
+    Result<Plan> releaseStuckFinalizers(const std::vector<ObjectRef> &only = {});
+    // Those of one workspace (its template and Workspace), project or user.
+    Result<Plan> releaseStuckFinalizers(PlanTarget target, const std::string &name);
 
 private:
     // Standalone: a plan that changes memberships also keeps each user's reach in step.
     Result<Plan> withReach(Result<Plan> plan) const;
+    // Protection and KubeSphere finalizers over the plan's deletes (FinalizerPlans::review).
+    Result<Plan> withDeleteReview(Result<Plan> plan) const;
+    FinalizerPolicy m_finalizerPolicy = FinalizerPolicy::Keep;
 
     std::unique_ptr<PlanReader> m_ownReader;
     PlanContext m_context;

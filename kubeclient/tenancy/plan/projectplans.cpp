@@ -4,9 +4,12 @@
 
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/labels.h"
+#include "kubeclient/kubesphere/names.h"
 #include "kubeclient/tenancy/plan/networkplans.h"
 
 #include <algorithm>
+#include <set>
+#include <tuple>
 
 namespace kube::tenancy {
 
@@ -48,10 +51,84 @@ Result<Plan> ProjectPlans::remove(const std::string &name) const
                                 });
 }
 
+std::string ProjectPlans::leaveWorkspaceNote() const
+{
+    if (m_context.api().flavor == ApiFlavor::V3)
+        return "KubeSphere 3.x keeps the roles and member bindings of a project that leaves its workspace: its "
+               "project members keep their access; the workspace's members lose theirs";
+    return std::string("KubeSphere 4.x's namespace controller deletes every role and member binding of a project that "
+                       "leaves its workspace, so its former members lose their access")
+        + (m_context.standalone() ? " (standalone: the plan deletes them in its place)" : "");
+}
+
+Result<void> ProjectPlans::addLeaveWorkspace(Plan &plan, const json &ns, const std::string &reason, bool sideEffect) const
+{
+    const TenancyApi &api = m_context.api();
+    const std::string name = ObjectMeta(ns).name();
+    PlanContext::addMergePatch(plan, TenancyApi::namespaces, name, {{"metadata", {{"labels", {{kWorkspaceLabel, nullptr}}}}}},
+                               reason, sideEffect);
+    if (!m_context.standalone())
+        return {};
+    auto projections = m_context.list(TenancyApi::rbacRoleBinding, name, kProjectedFromLabel);
+    if (!projections)
+        return projections.error();
+    for (const auto &p : *projections)
+        PlanContext::addDelete(plan, TenancyApi::rbacRoleBinding, name, ObjectMeta(p).name(),
+                               "workspace grant inside the project", true);
+    if (api.flavor == ApiFlavor::V4) {
+        // Spec 8.3 (4.x): the workspace label removed, the namespace controller deletes all iam
+        // Roles and RoleBindings of the namespace; their RBAC mirrors go with them.
+        const char *why = "KubeSphere's namespace controller deletes it when the project leaves its workspace "
+                          "(standalone: in its place)";
+        std::set<std::string> mirrors;
+        for (const auto &[iam, rbac, refLabel, what] :
+             {std::tuple{api.projectRoleBinding, TenancyApi::rbacRoleBinding, kRoleBindingRefLabel, "project member binding: "},
+              std::tuple{api.projectRole, TenancyApi::rbacRole, kRoleRefLabel, "project role: "}}) {
+            auto objects = m_context.list(iam, name, "");
+            if (!objects)
+                return objects.error();
+            mirrors.clear();
+            for (const auto &o : *objects) {
+                PlanContext::addDelete(plan, iam, name, ObjectMeta(o).name(), std::string(what) + why, true);
+                mirrors.insert(mirrorName(ObjectMeta(o).name()));
+            }
+            auto copies = m_context.list(rbac, name, "");
+            if (!copies)
+                return copies.error();
+            for (const auto &c : *copies) {
+                const ObjectMeta m(c);
+                if (m.hasLabel(refLabel) || mirrors.count(m.name()))
+                    PlanContext::addDelete(plan, rbac, name, m.name(), "its RBAC mirror", true);
+            }
+        }
+    }
+    // Outside a workspace no isolation policy applies (spec 9.2: only a workspace's projects).
+    json after = ns;
+    if (after["metadata"].contains("labels") && after["metadata"]["labels"].is_object())
+        after["metadata"]["labels"].erase(kWorkspaceLabel);
+    return NetworkPlans(m_context).addProjectPolicy(plan, after);
+}
+
 Result<Plan> ProjectPlans::move(const std::string &name, const std::string &workspace) const
 {
     const TenancyApi &api = m_context.api();
     json existing;
+    if (workspace.empty()) {
+        const std::vector<PlanContext::Check> checks = {PlanContext::valid(PlanTarget::Project, name), [&]() -> Result<void> {
+            auto ns = m_context.require(TenancyApi::namespaces, "", name, "project \"" + name + "\"", "project");
+            if (!ns)
+                return ns.error();
+            existing = std::move(*ns);
+            if (ObjectMeta(existing).label(kWorkspaceLabel).empty())
+                return PlanContext::invalid("project \"" + name + "\" is in no workspace", "workspace");
+            return {};
+        }};
+        return PlanContext::compose("move project " + name + " out of its workspace", checks, [&](Plan &plan) -> Result<void> {
+            plan.title = "move project " + name + " out of workspace " + ObjectMeta(existing).label(kWorkspaceLabel);
+            plan.notes.push_back(leaveWorkspaceNote());
+            return addLeaveWorkspace(plan, existing, "the project leaves its workspace");
+        });
+    }
     const std::vector<PlanContext::Check> checks = {
         m_context.exists(PlanTarget::Workspace, workspace), PlanContext::valid(PlanTarget::Project, name),
         [&]() -> Result<void> {

@@ -5,6 +5,8 @@
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/kubesphere/names.h"
+#include "kubeclient/tenancy/plan/networkplans.h"
+#include "kubeclient/tenancy/plan/projectplans.h"
 
 namespace kube::tenancy {
 
@@ -73,11 +75,20 @@ Result<Plan> WorkspacePlans::edit(const WorkspaceSpec &spec) const
         checks.push_back(m_context.exists(PlanTarget::User, spec.manager));
     return PlanContext::compose("edit workspace " + spec.name, checks, [&](Plan &plan) -> Result<void> {
         const TenancyApi &api = m_context.api();
-        PlanContext::addApply(plan, api.workspaceTemplate, m_context.factory().workspaceTemplate(spec), "the workspace");
+        // Isolation is left out of the apply and written as the isolation switch writes it.
+        WorkspaceSpec applied = spec;
+        applied.networkIsolation.reset();
+        PlanContext::addApply(plan, api.workspaceTemplate, m_context.factory().workspaceTemplate(applied), "the workspace");
+        if (m_context.standalone())
+            PlanContext::addApply(plan, api.workspace, m_context.factory().workspace(applied),
+                                  "Workspace " + std::string(kControllerReason), true);
+        // A change of isolation takes the same path as the isolation switch (what the network
+        // controller reads, and in standalone mode the projects' policies).
+        if (spec.networkIsolation)
+            if (auto r = NetworkPlans(m_context).addWorkspaceIsolationEdit(plan, spec.name, *spec.networkIsolation); !r)
+                return r;
         if (!m_context.standalone())
             return {};
-        PlanContext::addApply(plan, api.workspace, m_context.factory().workspace(spec),
-                              "Workspace " + std::string(kControllerReason), true);
         if (spec.manager.empty())
             return {};
         const std::string adminRole = workspaceRoleName(spec.name, "admin");
@@ -109,6 +120,23 @@ Result<Plan> WorkspacePlans::remove(const std::string &name, const std::string &
                                                 + propagation + "\"",
                                             "propagation");
             return {};
+        },
+        [&]() -> Result<void> {
+            // KubeSphere's webhook refuses to delete a protected project, also when its workspace's
+            // deletion asks for it: refuse the plan rather than leave the deletion half done.
+            if (!deleteProjects)
+                return {};
+            auto namespaces = m_context.list(TenancyApi::namespaces, "", std::string(kWorkspaceLabel) + "=" + name);
+            if (!namespaces)
+                return namespaces.error();
+            for (const auto &ns : *namespaces)
+                if (ObjectMeta(ns).label(kProtectedLabel) == "true")
+                    return PlanContext::invalid("project \"" + ObjectMeta(ns).name() + "\" of workspace \"" + name
+                                                    + "\" is protected (label " + kProtectedLabel
+                                                    + "=true): KubeSphere refuses to delete it; keep the projects, or "
+                                                      "remove that label first",
+                                                "propagation");
+            return {};
         }};
     const std::string title = "delete workspace " + name + (deleteProjects ? " and its projects" : " (projects are kept)");
     return PlanContext::compose(title, checks, [&](Plan &plan) -> Result<void> {
@@ -122,6 +150,8 @@ Result<Plan> WorkspacePlans::remove(const std::string &name, const std::string &
         PlanContext::addDelete(plan, api.workspaceTemplate, "", name, "the workspace");
         if (api.flavor == ApiFlavor::V3 && !deleteProjects)
             plan.writes.back().deleteOptions.propagationPolicy = "Orphan";
+        if (!deleteProjects)
+            plan.notes.push_back(ProjectPlans(m_context).leaveWorkspaceNote());
         return {};
     });
 }
@@ -131,24 +161,27 @@ Result<void> WorkspacePlans::addStandaloneDelete(Plan &plan, const std::string &
 {
     const TenancyApi &api = m_context.api();
     const std::string sel = std::string(kWorkspaceLabel) + "=" + name;
-    auto projects = m_context.projectsOf(name);
+    auto projects = m_context.list(TenancyApi::namespaces, "", sel);
     if (!projects)
         return projects.error();
+    const ProjectPlans projectPlans(m_context);
     for (const auto &ns : *projects) {
+        const ObjectMeta meta(ns);
+        if (!meta.deletionTimestamp().empty())
+            continue;
         if (deleteProjects) {
-            PlanContext::addDelete(plan, TenancyApi::namespaces, "", ns, "project of the workspace (" + propagation + ")",
-                                   true);
+            PlanContext::addDelete(plan, TenancyApi::namespaces, "", meta.name(),
+                                   "project of the workspace (" + propagation + ")", true);
             continue;
         }
-        PlanContext::addMergePatch(plan, TenancyApi::namespaces, ns, {{"metadata", {{"labels", {{kWorkspaceLabel, nullptr}}}}}},
-                                   "the project leaves the workspace (orphaned, as KubeSphere's default)", true);
-        auto projections = m_context.list(TenancyApi::rbacRoleBinding, ns, sel + "," + kProjectedFromLabel);
-        if (!projections)
-            return projections.error();
-        for (const auto &p : *projections)
-            PlanContext::addDelete(plan, TenancyApi::rbacRoleBinding, ns, ObjectMeta(p).name(),
-                                   "workspace grant inside the project", true);
+        if (auto r = projectPlans.addLeaveWorkspace(plan, ns, "the project leaves the workspace (orphaned, as KubeSphere's "
+                                                              "default)",
+                                                    true);
+            !r)
+            return r;
     }
+    if (!deleteProjects && !projects->empty())
+        plan.notes.push_back(projectPlans.leaveWorkspaceNote());
     auto bindings = m_context.list(api.workspaceRoleBinding, "", sel);
     if (!bindings)
         return bindings.error();
