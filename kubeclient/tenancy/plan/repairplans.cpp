@@ -11,6 +11,7 @@
 #include "kubeclient/tenancy/plan/reachwrites.h"
 
 #include <algorithm>
+#include <set>
 
 namespace kube::tenancy {
 
@@ -123,6 +124,22 @@ Result<void> RepairPlans::addWorkspaceEffects(Plan &desired, const std::string &
     return {};
 }
 
+namespace {
+// A namespace being deleted is emptied by kube's namespace controller in its own order (a mirror
+// may go before its source) and refuses new objects: repair leaves what is inside alone.
+Result<std::set<std::string>> terminatingNamespaces(const PlanContext &context)
+{
+    auto namespaces = context.list(TenancyApi::namespaces, "", "");
+    if (!namespaces)
+        return namespaces.error();
+    std::set<std::string> out;
+    for (const auto &ns : *namespaces)
+        if (!ObjectMeta(ns).deletionTimestamp().empty())
+            out.insert(ObjectMeta(ns).name());
+    return out;
+}
+} // namespace
+
 Result<void> RepairPlans::addMirrors(Plan &desired) const
 {
     const TenancyApi &api = m_context.api();
@@ -134,19 +151,26 @@ Result<void> RepairPlans::addMirrors(Plan &desired) const
         {api.clusterRole, TenancyApi::rbacClusterRole},
         {api.clusterRoleBinding, TenancyApi::rbacClusterRoleBinding},
     };
+    auto terminating = terminatingNamespaces(m_context);
+    if (!terminating)
+        return terminating.error();
     for (const auto &[source, mirror] : mirrored) {
         auto list = m_context.list(source, "", "");
         if (!list)
             return list.error();
         for (const auto &o : *list)
-            PlanContext::addApply(desired, mirror, ObjectFactory::rbacMirror(o),
-                                  "mirror of " + source.kind + " " + ObjectMeta(o).key(), true);
+            if (!terminating->count(ObjectMeta(o).namespaceName()))
+                PlanContext::addApply(desired, mirror, ObjectFactory::rbacMirror(o),
+                                      "mirror of " + source.kind + " " + ObjectMeta(o).key(), true);
     }
     return {};
 }
 
 Result<void> RepairPlans::addOrphanDeletes(Plan &plan, const std::set<std::string> &desiredKeys) const
 {
+    auto terminating = terminatingNamespaces(m_context);
+    if (!terminating)
+        return terminating.error();
     for (const auto &gvr : {TenancyApi::rbacRole, TenancyApi::rbacRoleBinding, TenancyApi::rbacClusterRole,
                             TenancyApi::rbacClusterRoleBinding, TenancyApi::networkPolicy}) {
         auto generated = m_context.list(gvr, "", kGeneratedByLabel);
@@ -154,7 +178,8 @@ Result<void> RepairPlans::addOrphanDeletes(Plan &plan, const std::set<std::strin
             return generated.error();
         for (const auto &g : *generated) {
             ObjectMeta m(g);
-            if (desiredKeys.count(gvr.groupResource() + "|" + m.namespaceName() + "|" + m.name()))
+            if (desiredKeys.count(gvr.groupResource() + "|" + m.namespaceName() + "|" + m.name())
+                || terminating->count(m.namespaceName()))
                 continue;
             if (gvr == TenancyApi::rbacClusterRoleBinding && m.name().size() > 14
                 && m.name().compare(m.name().size() - 14, 14, "-cluster-admin") == 0) {
