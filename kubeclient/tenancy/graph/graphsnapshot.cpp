@@ -277,17 +277,20 @@ void GraphSnapshot::appendMembers(GraphKind kind, const GraphObject &binding, Me
 
     auto subjects = v.subjects();
     // KubeSphere 4.x binds a member's kubeconfig ServiceAccount next to the User: one member.
-    auto kubeconfigAccountOfMember = [&](const Subject &s) {
-        if (!s.isServiceAccount())
-            return false;
-        const std::string user = userOfServiceAccount(s.namespaceName, s.name);
-        return !user.empty() && std::any_of(subjects.begin(), subjects.end(), [&](const Subject &other) {
+    // (Decided for all subjects before any is moved into a MemberInfo.)
+    std::vector<bool> folded(subjects.size(), false);
+    for (size_t i = 0; i < subjects.size(); ++i) {
+        if (!subjects[i].isServiceAccount())
+            continue;
+        const std::string user = userOfServiceAccount(subjects[i].namespaceName, subjects[i].name);
+        folded[i] = !user.empty() && std::any_of(subjects.begin(), subjects.end(), [&](const Subject &other) {
             return other.isUser() && other.name == user;
         });
-    };
-    for (auto &subject : subjects) {
-        if (kubeconfigAccountOfMember(subject))
+    }
+    for (size_t i = 0; i < subjects.size(); ++i) {
+        if (folded[i])
             continue;
+        Subject &subject = subjects[i];
         MemberInfo m;
         m.roleRef = roleRef;
         m.binding = name;
