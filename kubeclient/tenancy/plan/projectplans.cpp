@@ -61,6 +61,20 @@ std::string ProjectPlans::leaveWorkspaceNote() const
         + (m_context.standalone() ? " (standalone: the plan deletes them in its place)" : "");
 }
 
+namespace {
+// Tenantry's per-project RoleBindings that grant the workspace's roles inside project `ns`.
+Result<void> deleteWorkspaceGrants(const PlanContext &context, Plan &plan, const std::string &ns,
+                                   const std::string &reason)
+{
+    auto projections = context.list(TenancyApi::rbacRoleBinding, ns, kProjectedFromLabel);
+    if (!projections)
+        return projections.error();
+    for (const auto &p : *projections)
+        PlanContext::addDelete(plan, TenancyApi::rbacRoleBinding, ns, ObjectMeta(p).name(), reason, true);
+    return {};
+}
+} // namespace
+
 Result<void> ProjectPlans::addLeaveWorkspace(Plan &plan, const json &ns, const std::string &reason, bool sideEffect) const
 {
     const TenancyApi &api = m_context.api();
@@ -69,12 +83,8 @@ Result<void> ProjectPlans::addLeaveWorkspace(Plan &plan, const json &ns, const s
                                reason, sideEffect);
     if (!m_context.standalone())
         return {};
-    auto projections = m_context.list(TenancyApi::rbacRoleBinding, name, kProjectedFromLabel);
-    if (!projections)
-        return projections.error();
-    for (const auto &p : *projections)
-        PlanContext::addDelete(plan, TenancyApi::rbacRoleBinding, name, ObjectMeta(p).name(),
-                               "workspace grant inside the project", true);
+    if (auto r = deleteWorkspaceGrants(m_context, plan, name, "workspace grant inside the project"); !r)
+        return r;
     if (api.flavor == ApiFlavor::V4) {
         // Spec 8.3 (4.x): the workspace label removed, the namespace controller deletes all iam
         // Roles and RoleBindings of the namespace; their RBAC mirrors go with them.
@@ -152,12 +162,8 @@ Result<Plan> ProjectPlans::move(const std::string &name, const std::string &work
                                    "relabel the project");
         if (!m_context.standalone())
             return {};
-        auto projections = m_context.list(TenancyApi::rbacRoleBinding, name, kProjectedFromLabel);
-        if (!projections)
-            return projections.error();
-        for (const auto &p : *projections)
-            PlanContext::addDelete(plan, TenancyApi::rbacRoleBinding, name, ObjectMeta(p).name(),
-                                   "grant of the old workspace", true);
+        if (auto r = deleteWorkspaceGrants(m_context, plan, name, "grant of the old workspace"); !r)
+            return r;
         json moved = existing;
         for (auto it = labels.begin(); it != labels.end(); ++it)
             moved["metadata"]["labels"][it.key()] = it.value();
