@@ -600,8 +600,13 @@ void tst_Tenantryctl::membersAreBoundAsKubeSphereBindsThem()
     QCOMPARE(qs(rb["metadata"]["labels"].value("iam.kubesphere.io/role-ref", "")), QStringLiteral("log-reader"));
     QCOMPARE(qs(rb["roleRef"].dump()),
              qs(json({{"apiGroup", "iam.kubesphere.io"}, {"kind", "Role"}, {"name", "log-reader"}}).dump()));
+    // (4.x: the user's kubeconfig ServiceAccount too, as ks-apiserver binds it)
     QCOMPARE(qs(rb["subjects"].dump()),
-             qs(json::array({{{"apiGroup", "iam.kubesphere.io"}, {"kind", "User"}, {"name", m_bob}}}).dump()));
+             qs(json::array({{{"apiGroup", "iam.kubesphere.io"}, {"kind", "User"}, {"name", m_bob}},
+                             {{"kind", "ServiceAccount"},
+                              {"name", "kubesphere.users." + m_bob},
+                              {"namespace", "kubesphere-system"}}})
+                    .dump()));
 
     // "add" refuses a second binding in the same scope; the existing one is named
     auto again = ctl({"member", "add", qs(m_bob), "pod-viewer", "-n", qs(m_proj), "--yes"});
