@@ -70,6 +70,9 @@ private slots:
 
 private:
     void apply(const Result<Plan> &plan);
+    // A new user made a member of a new project, in a workspace of its own (KubeSphere
+    // instantiates its built-in project roles only in workspace projects).
+    void addMemberToNewProject(const std::string &project, const std::string &user, const std::string &role);
 
     std::unique_ptr<Client> m_admin;
     std::optional<ClusterTenancy> m_tenancy;
@@ -82,6 +85,23 @@ void tst_KsFidelity::apply(const Result<Plan> &plan)
     REQUIRE_OK(plan);
     auto report = PlanExecutor(*m_admin).run(*plan);
     QVERIFY2(report.complete(), report.summary(*plan).c_str());
+}
+
+void tst_KsFidelity::addMemberToNewProject(const std::string &project, const std::string &user,
+                                           const std::string &role)
+{
+    UserSpec u;
+    u.name = user;
+    u.email = user + "@example.com";
+    apply(m_planner->createUser(u));
+    WorkspaceSpec w;
+    w.name = project + "-ws";
+    apply(m_planner->createWorkspace(w));
+    ProjectSpec p;
+    p.name = project;
+    p.workspace = w.name;
+    apply(m_planner->createProject(p));
+    apply(m_planner->setMember(MemberScope{RoleSpec::Level::Project, project}, user, role));
 }
 
 void tst_KsFidelity::initTestCase()
@@ -156,20 +176,8 @@ void tst_KsFidelity::memberBindingsNameTheKubeconfigAccount()
     // Given a project
     const std::string project = "sa-" + m_sfx;
     const std::string user = "sa-user-" + m_sfx;
-    UserSpec u;
-    u.name = user;
-    u.email = user + "@example.com";
-    apply(m_planner->createUser(u));
-    // (in a workspace: KubeSphere instantiates its built-in project roles only there)
-    WorkspaceSpec w;
-    w.name = project + "-ws";
-    apply(m_planner->createWorkspace(w));
-    ProjectSpec p;
-    p.name = project;
-    p.workspace = w.name;
-    apply(m_planner->createProject(p));
-    // When a member is added
-    apply(m_planner->setMember(MemberScope{RoleSpec::Level::Project, project}, user, "viewer"));
+    // When a member is added to a new project
+    addMemberToNewProject(project, user, "viewer");
     // Then the iam binding and its RBAC mirror bind the User and its kubeconfig ServiceAccount
     const std::string binding = memberBindingName(user, "viewer");
     for (const QString &kind : {QStringLiteral("rolebindings.iam.kubesphere.io"),
@@ -210,19 +218,7 @@ void tst_KsFidelity::garbageCollectorRemovesMirrorsWithTheirSource()
     // Given a project member (iam RoleBinding + its RBAC mirror, owned by it)
     const std::string project = "gc-" + m_sfx;
     const std::string user = "gc-user-" + m_sfx;
-    UserSpec u;
-    u.name = user;
-    u.email = user + "@example.com";
-    apply(m_planner->createUser(u));
-    // (in a workspace: KubeSphere instantiates its built-in project roles only there)
-    WorkspaceSpec w;
-    w.name = project + "-ws";
-    apply(m_planner->createWorkspace(w));
-    ProjectSpec p;
-    p.name = project;
-    p.workspace = w.name;
-    apply(m_planner->createProject(p));
-    apply(m_planner->setMember(MemberScope{RoleSpec::Level::Project, project}, user, "operator"));
+    addMemberToNewProject(project, user, "operator");
     const std::string binding = memberBindingName(user, "operator");
     const json iam = kubectlJson({"get", "rolebindings.iam.kubesphere.io", qs(binding), "-n", qs(project)});
     const json mirror = kubectlJson({"get", "rolebindings.rbac.authorization.k8s.io", qs(mirrorName(binding)), "-n",

@@ -6,7 +6,9 @@
 #include "kubeclient/tenancy/plan/memoryplanreader.h"
 #include "kubeclient/tenancy/plan/planner.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QString>
 #include <QtTest>
 
@@ -55,6 +57,52 @@ inline kube::tenancy::MemoryPlanReader load(kube::tenancy::ApiFlavor flavor, kub
         reader->applyPlan(*repair);
     }
     return std::move(*reader);
+}
+
+// The four flavour/mode folders of the goldens.
+struct ModeCase {
+    const char *dir;
+    kube::tenancy::ApiFlavor flavor;
+    kube::tenancy::Mode mode;
+};
+inline const ModeCase kModes[] = {
+    {"v4-kubesphere", kube::tenancy::ApiFlavor::V4, kube::tenancy::Mode::KubeSphere},
+    {"v4-standalone", kube::tenancy::ApiFlavor::V4, kube::tenancy::Mode::Standalone},
+    {"v3-kubesphere", kube::tenancy::ApiFlavor::V3, kube::tenancy::Mode::KubeSphere},
+    {"v3-standalone", kube::tenancy::ApiFlavor::V3, kube::tenancy::Mode::Standalone},
+};
+
+// The first line where two texts differ, both sides shown, for a readable failure.
+inline QString firstDifference(const QString &expected, const QString &actual)
+{
+    const QStringList e = expected.split('\n'), a = actual.split('\n');
+    for (int i = 0; i < std::max(e.size(), a.size()); ++i) {
+        const QString el = i < e.size() ? e[i] : QStringLiteral("<end>");
+        const QString al = i < a.size() ? a[i] : QStringLiteral("<end>");
+        if (el != al)
+            return QStringLiteral("line %1\n  golden: %2\n  plan:   %3").arg(i + 1).arg(el, al);
+    }
+    return {};
+}
+
+// Compares `actual` with the golden file at `path` (TENANTRY_UPDATE_GOLDEN=1 rewrites the file
+// instead). Empty when they match (or the file was rewritten), else what differs.
+inline QString goldenMismatch(const QString &path, const QString &actual)
+{
+    if (qEnvironmentVariableIntValue("TENANTRY_UPDATE_GOLDEN") == 1) {
+        QDir().mkpath(QFileInfo(path).path());
+        QFile out(path);
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return path + " cannot be written";
+        out.write(actual.toUtf8());
+        qInfo("rewrote %s", qPrintable(path));
+        return {};
+    }
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly))
+        return path + " is missing: run with TENANTRY_UPDATE_GOLDEN=1, then review the new file";
+    const QString expected = QString::fromUtf8(in.readAll());
+    return expected == actual ? QString() : path + " differs at " + firstDifference(expected, actual);
 }
 
 } // namespace plannerfixture

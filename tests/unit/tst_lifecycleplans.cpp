@@ -106,30 +106,8 @@ std::vector<Case> cases()
     };
 }
 
-struct ModeCase {
-    const char *dir;
-    ApiFlavor flavor;
-    Mode mode;
-};
-
-const ModeCase kModes[] = {
-    {"v4-kubesphere", ApiFlavor::V4, Mode::KubeSphere},
-    {"v4-standalone", ApiFlavor::V4, Mode::Standalone},
-    {"v3-kubesphere", ApiFlavor::V3, Mode::KubeSphere},
-    {"v3-standalone", ApiFlavor::V3, Mode::Standalone},
-};
-
-QString firstDifference(const QString &expected, const QString &actual)
-{
-    const QStringList e = expected.split('\n'), a = actual.split('\n');
-    for (int i = 0; i < std::max(e.size(), a.size()); ++i) {
-        const QString el = i < e.size() ? e[i] : QStringLiteral("<end>");
-        const QString al = i < a.size() ? a[i] : QStringLiteral("<end>");
-        if (el != al)
-            return QStringLiteral("line %1\n  golden: %2\n  plan:   %3").arg(i + 1).arg(el, al);
-    }
-    return {};
-}
+using plannerfixture::kModes;
+using plannerfixture::ModeCase;
 
 // Who a RoleBinding of the namespace grants anything to, after the plan.
 std::set<std::string> subjectsBoundIn(MemoryPlanReader &reader, const std::string &ns)
@@ -199,19 +177,8 @@ void tst_LifecyclePlans::golden()
     // Then its YAML is the golden file
     const QString actual = QString::fromStdString(plan->yaml());
     const QString path = plannerfixture::goldenDir() + "/" + mc.dir + "/" + c.name + ".yaml";
-    if (qEnvironmentVariableIntValue("TENANTRY_UPDATE_GOLDEN") == 1) {
-        QDir().mkpath(QFileInfo(path).path());
-        QFile out(path);
-        QVERIFY2(out.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
-        out.write(actual.toUtf8());
-        qInfo("rewrote %s", qPrintable(path));
-        return;
-    }
-    QFile in(path);
-    QVERIFY2(in.open(QIODevice::ReadOnly),
-             qPrintable(path + " is missing: run with TENANTRY_UPDATE_GOLDEN=1, then review the new file"));
-    const QString expected = QString::fromUtf8(in.readAll());
-    QVERIFY2(expected == actual, qPrintable(path + " differs at " + firstDifference(expected, actual)));
+    const QString mismatch = plannerfixture::goldenMismatch(path, actual);
+    QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
 }
 
 void tst_LifecyclePlans::kubesphereFinalizers_data()
