@@ -15,8 +15,9 @@ enum class SourceKind : std::uint8_t {
     KubeApiserver,  // {"kind":"Event","apiVersion":"audit.k8s.io/v1",...}
     KubeSphere,     // {"AuditID":..,"Verb":..,"User":{"username":..},"ObjectRef":{"Resource":..},"Workspace":..}
     Journal,        // {"kind":"TenantryJournalRecord",...}: one event per write of the record
+    KubeEvents,     // a core/v1 Event of the cluster (audit/kubeevents): reason as verb, reporter as user
 };
-const char *toString(SourceKind kind);  // "kube-apiserver", "kubesphere", "journal"
+const char *toString(SourceKind kind);  // "kube-apiserver", "kubesphere", "journal", "events"
 
 // Was the request let through by authorization? kube-apiserver's own annotation
 // authorization.k8s.io/decision decides when present; otherwise 401/403 mean denied.
