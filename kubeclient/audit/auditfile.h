@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,8 @@ public:
     // `length` bytes at `offset` of the (decompressed) stream. For a .gz this decompresses from
     // the start (rotated backups only; kube-apiserver keeps them at --audit-log-maxsize).
     Result<std::string> readAt(std::uint64_t offset, std::uint32_t length) const;
+    // Where sequential reading is in the file on disk (compressed bytes for a .gz): progress.
+    std::uint64_t rawPosition() const;
     // Sequential reading restarts at `offset` (plain files only; follow after a truncation).
     void seek(std::uint64_t offset);
 
@@ -54,6 +57,11 @@ private:
     bool m_gzEnd = false;
     std::uint64_t m_inode = 0;
     std::uint64_t m_pos = 0;  // sequential position in the raw file
+    // readAt of a .gz keeps its own stream where the last read ended, so reading events in
+    // file order (export, a detail after the next) decompresses the file once, not per event.
+    struct GzCursor;
+    mutable std::mutex m_cursorMutex;
+    mutable std::unique_ptr<GzCursor> m_cursor;
 };
 
 } // namespace kube::audit

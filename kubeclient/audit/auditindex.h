@@ -169,8 +169,10 @@ public:
     Result<void> exportJsonLines(const std::vector<RowId> &rows, std::ostream &out, const CancelTokenPtr &cancel = {}) const;
     Result<void> exportCsv(const std::vector<RowId> &rows, std::ostream &out) const;
 
+    struct State;  // opaque
+
 private:
-    struct State;
+    friend struct IndexReader;
     std::unique_ptr<State> m;
 };
 

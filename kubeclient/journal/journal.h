@@ -4,6 +4,7 @@
 #pragma once
 
 #include "kubeclient/core/result.h"
+#include "kubeclient/journal/journalformat.h"
 #include "kubeclient/tenancy/plan/plan.h"
 
 #include <nlohmann/json.hpp>
@@ -14,9 +15,6 @@
 
 namespace kube::journal {
 
-inline constexpr const char *kRecordKind = "TenantryJournalRecord";
-inline constexpr const char *kRecordApiVersion = "tenantry.dev/v1";
-
 // Who wrote where: the session's facts (ClusterConnection: server URL, context, identity).
 struct JournalContext {
     std::string cluster;  // the API server's URL
@@ -24,6 +22,18 @@ struct JournalContext {
     std::string username;
     std::vector<std::string> groups;
 };
+
+} // namespace kube::journal
+
+namespace kube::session {
+class ClusterConnection;
+}
+
+namespace kube::journal {
+
+// The context of writes through an open connection: its server, context and identity (the
+// identity is empty when the server could not say who we are).
+JournalContext contextOf(const session::ClusterConnection &connection);
 
 // The journal file: $TENANTRY_JOURNAL when set, else $XDG_DATA_HOME/tenantry/journal.jsonl,
 // else ~/.local/share/tenantry/journal.jsonl.
