@@ -5,6 +5,7 @@
 // names (AuditID, ObjectRef.Resource, ResponseStatus.code) take the same path.
 #include "kubeclient/audit/auditparser.h"
 
+#include "kubeclient/audit/kubeevents.h"
 #include "kubeclient/journal/journalformat.h"
 
 #include <cstdio>
@@ -19,6 +20,7 @@ const char *toString(SourceKind kind)
     case SourceKind::KubeApiserver: return "kube-apiserver";
     case SourceKind::KubeSphere: return "kubesphere";
     case SourceKind::Journal: return "journal";
+    case SourceKind::KubeEvents: return "events";
     }
     return "";
 }
@@ -591,6 +593,20 @@ ObjectResult scanObject(Scanner &s, const char *lineBegin, std::vector<ScannedEv
             return ObjectResult::Malformed;
         if (kind == journal::kRecordKind)
             return scanJournal(s, objBegin, lineBegin, out) ? ObjectResult::Event : ObjectResult::Malformed;
+        // A Kubernetes Event of the cluster (kind Event without an audit event's verb): the
+        // "events" source (audit/kubeevents), few enough to be parsed in full.
+        if (kind == "Event" && !lower && !capitalized) {
+            if (!s.skipValue())
+                return ObjectResult::Malformed;
+            const nlohmann::json object = nlohmann::json::parse(objBegin, s.p, nullptr, false);
+            ScannedEvent ev;
+            if (object.is_discarded() || !scanKubeEvent(object, ev))
+                return ObjectResult::NotAudit;
+            ev.begin = size_t(objBegin - lineBegin);
+            ev.length = size_t(s.p - objBegin);
+            out.push_back(std::move(ev));
+            return ObjectResult::Event;
+        }
         if (batch && (kind.empty() || kind == "EventList")) {
             size_t found = 0;
             bool good = s.object([&](std::string_view key) {
@@ -820,6 +836,8 @@ Result<AuditEvent> parseEvent(std::string_view text, std::uint32_t item)
     json o = json::parse(text.begin(), text.end(), nullptr, false);
     if (o.is_discarded() || !o.is_object())
         return Error::make(ErrorKind::Decode, "the event is not a JSON object");
+    if (isKubeEvent(o))
+        return kubeEventToAuditEvent(o);
     AuditEvent ev;
     if (o.value("kind", "") == journal::kRecordKind) {
         ev.source = SourceKind::Journal;
