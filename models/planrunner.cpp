@@ -8,6 +8,7 @@
 #include "models/clustersession.h"
 #include "models/modelslogging.h"
 
+#include "kubeclient/journal/journal.h"
 #include "kubeclient/tenancy/plan/clientplanreader.h"
 #include "kubeclient/tenancy/plan/planescalation.h"
 
@@ -167,7 +168,16 @@ void PlanRunner::execute(bool dryRun, bool force)
     m_done = std::make_shared<std::atomic<int>>(0);
     auto cancel = m_cancel;
     auto done = m_done;
-    AsyncTask::run(this, [client, plan, dryRun, force, cancel, done] {
+    // Tenantry's journal: who wrote where, recorded by the same kubeclient call tenantryctl makes.
+    kube::journal::JournalContext journalContext;
+    if (m_session) {
+        journalContext.cluster = m_session->status().server.toStdString();
+        journalContext.context = (m_session->spec().context.isEmpty() ? m_session->id() : m_session->spec().context).toStdString();
+        journalContext.username = m_session->identity().toStdString();
+        for (const QString &g : m_session->identityGroups())
+            journalContext.groups.push_back(g.toStdString());
+    }
+    AsyncTask::run(this, [client, plan, dryRun, force, cancel, done, journalContext] {
         ExecuteOptions options;
         options.dryRun = dryRun;
         options.force = force;
@@ -176,7 +186,11 @@ void PlanRunner::execute(bool dryRun, bool force)
         options.captureBefore = !dryRun;
         // Counted, not posted: the dialog polls the number, so no callback outlives it.
         options.progress = [done](size_t, const WriteResult &) { ++*done; };
-        return PlanExecutor(*client).run(plan, options);
+        PlanReport report = PlanExecutor(*client).run(plan, options);
+        // A journal that cannot be written does not undo the writes; it is logged, never fatal.
+        if (auto recorded = kube::journal::record(journalContext, plan, report, dryRun); !recorded)
+            qCWarning(lcPlan) << "journal not written:" << QString::fromStdString(recorded.error().describe());
+        return report;
     }, [this, generation, plan, dryRun](PlanReport report) {
         if (generation != m_generation)
             return;
