@@ -6,6 +6,7 @@
 #include "actionhandlers.h"
 #include "applogging.h"
 #include "appsettings.h"
+#include "auditwindow.h"
 #include "models/clustersession.h"
 #include "models/execapprover.h"
 #include "models/kubeconfigcontextmodel.h"
@@ -107,6 +108,8 @@ MainWindow::MainWindow(Options options, QWidget *parent)
             m_actions->action(TenancyActions::DeleteNetworkPolicy)->trigger();
     });
     m_handlers->install(m_actions);
+    // "Audit events…" of a workspace, project or user: the audit window, pre-filtered.
+    m_actions->setHandler(TenancyActions::AuditEvents, [this](const NodeContext &c) { openAuditWindow(&c); });
     connect(m_handlers, &ActionHandlers::dialogReady, this, &MainWindow::openDialog);
     connect(m_handlers, &ActionHandlers::selectRequested, this, &MainWindow::selectWhenAvailable);
     connect(m_handlers, &ActionHandlers::disconnectRequested, this, &MainWindow::removeConnection);
@@ -215,6 +218,12 @@ void MainWindow::buildMenus()
     traffic->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     traffic->setToolTip(tr("Which projects may reach which, as the NetworkPolicies allow: the graph of the selected "
                            "cluster, limited to the selected workspace"));
+    // The audit viewer: audit files, Tenantry's journal and the cluster's Events.
+    QAction *audit = view->addAction(tr("&Audit…"), this, [this] { openAuditWindow(); });
+    audit->setObjectName(QStringLiteral("actionAudit"));
+    audit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    audit->setToolTip(tr("Who did what, when: kube-apiserver and KubeSphere audit logs, Tenantry's journal and the "
+                         "cluster's Events, filtered by workspace, project, user, verb and time"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tenantry"), this, [this] {
@@ -601,4 +610,49 @@ void MainWindow::closeEvent(QCloseEvent *event)
         m_settings->setSplitterState(m_splitter->saveState());
     }
     QMainWindow::closeEvent(event);
+}
+
+AuditWindow *MainWindow::openAuditWindow(const NodeContext *node)
+{
+    // The node's cluster (the selected one's when opened from the menu); none: files only.
+    ClusterSession *s = node && node->valid() ? node->session.data() : sessionFor(m_navigator->currentSourceIndex());
+    if (!s && !sessions().isEmpty())
+        s = sessions().front();
+    m_auditWindows.removeAll(QPointer<AuditWindow>());
+    AuditWindow *window = nullptr;
+    for (const auto &w : std::as_const(m_auditWindows))
+        if (w && w->session() == s && w->hasSession() == (s != nullptr))
+            window = w;
+    if (!window) {
+        window = new AuditWindow(s, this);
+        window->setWindowFlag(Qt::Window);
+        QPointer<ClusterSession> guard(s);
+        connect(window, &AuditWindow::showInTree, this, [this, guard](NodeKind kind, const QString &name) {
+            if (!guard)
+                return;
+            const QModelIndex index = m_model->findNode(guard->id(), kind, name);
+            if (!index.isValid()) {
+                statusBar()->showMessage(tr("%1 has no node in the tree").arg(name), 5000);
+                return;
+            }
+            m_navigator->selectSourceIndex(index);
+            raise();
+            activateWindow();
+        });
+        m_auditWindows << window;
+    }
+    if (node && node->valid())
+        window->presetNode(node->kind, node->name, node->scope);
+    window->show();
+    window->raise();
+    window->activateWindow();
+    return window;
+}
+
+AuditWindow *MainWindow::lastAuditWindow() const
+{
+    for (auto it = m_auditWindows.crbegin(); it != m_auditWindows.crend(); ++it)
+        if (*it)
+            return *it;
+    return nullptr;
 }

@@ -15,6 +15,7 @@
 
 class ActionHandlers;
 class AppSettings;
+class AuditWindow;
 class ClusterSession;
 class ClusterStatusWidget;
 class DetailPanel;
@@ -78,6 +79,10 @@ public:
     // cluster, limited to its workspace; the window follows the tree. One per cluster.
     TrafficWindow *openTrafficWindow();
     TrafficWindow *lastTrafficWindow() const;
+    // View → Audit… (Ctrl+Shift+A) and "Audit events…" of a workspace, project or user (`node`,
+    // which pre-filters): the audit viewer of the node's cluster. One per cluster.
+    AuditWindow *openAuditWindow(const NodeContext *node = nullptr);
+    AuditWindow *lastAuditWindow() const;
     // Selects the project in the tree and its policy in the Network tab.
     bool showNetworkPolicy(ClusterSession *session, const QString &ns, const QString &name);
     // Select this path as soon as it exists (after a create, or for --select).
@@ -120,4 +125,5 @@ private:
     QString m_permissionsPreset;  // the node the Permissions tab was last preset for
     QPointer<PermissionsWindow> m_lastPermissions;
     QList<QPointer<TrafficWindow>> m_trafficWindows;
+    QList<QPointer<AuditWindow>> m_auditWindows;
 };

@@ -122,6 +122,12 @@ bool handoverApplies(const NodeContext &c, kube::tenancy::Mode mode)
 bool canPrepareHandover(const NodeContext &c) { return handoverApplies(c, kube::tenancy::Mode::Standalone); }
 bool canFinishHandover(const NodeContext &c) { return handoverApplies(c, kube::tenancy::Mode::KubeSphere); }
 
+// The audit window pre-filtered on the node: workspaces, projects and users have events.
+bool auditable(const NodeContext &c)
+{
+    return c.kind == NodeKind::Workspace || c.kind == NodeKind::Project || c.kind == NodeKind::User;
+}
+
 // The permission is the one on the primary object an action creates, patches or deletes.
 using Permission = std::optional<AccessQuery> (*)(const Api &, const NodeContext &);
 std::optional<AccessQuery> none(const Api &, const NodeContext &) { return std::nullopt; }
@@ -232,6 +238,9 @@ const ActionRow &row(Id id)
                                   : c.kind == NodeKind::User    ? query("patch", a.user, c.name)
                                                                 : query("patch", kNamespaces, c.name));
          }, false},
+        // --- audit: reading audit files and the journal needs no permission; Events say what they could not read ---
+        {TenancyActions::AuditEvents, QT_TRANSLATE_NOOP("TenancyActions", "&Audit events…"), {}, nullptr, auditable, none,
+         false},
     };
     static_assert(std::size(kRows) == TenancyActions::IdCount, "one row per action");
     return kRows[id];
@@ -395,6 +404,7 @@ void TenancyActions::fillContextMenu(QMenu *menu) const
                                      {NewRole, EditRole, CloneRole, DeleteRole},
                                      {EditQuota, EditContainerDefaults, RemoveQuota},
                                      {IsolateNetwork, NewNetworkPolicy, EditNetworkPolicy, DeleteNetworkPolicy},
+                                     {AuditEvents},
                                      {CopyName, CopyPath}};
     for (const auto &group : groups) {
         bool any = false;

@@ -81,6 +81,8 @@ public:
         FinishHandover,
         // --- finalizers: a workspace, project or user stuck Terminating on KubeSphere finalizers ---
         ReleaseFinalizers,
+        // --- audit: the audit window pre-filtered on a workspace, project or user ---
+        AuditEvents,
         IdCount
     };
 

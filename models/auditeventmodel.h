@@ -4,6 +4,7 @@
 // log grows (indexing, follow) the query is repeated, throttled to its own cost.
 #pragma once
 
+#include "models/auditlog.h"
 #include "models/nodekind.h"
 
 #include "kubeclient/audit/auditindex.h"
@@ -16,8 +17,6 @@
 
 #include <optional>
 #include <vector>
-
-class AuditLog;
 
 class AuditEventModel final : public QAbstractTableModel
 {
