@@ -143,8 +143,10 @@ public:
         const char *start = ++p;
         for (;;) {
             const char *q = static_cast<const char *>(std::memchr(p, '"', size_t(e - p)));
-            if (!q)
+            if (!q) {
+                p = e;  // unterminated: the text ends inside a string
                 return false;
+            }
             const char *b = q;
             while (b > start && b[-1] == '\\')
                 --b;
