@@ -108,10 +108,12 @@ bool eqNoCase(std::string_view a, const char *b)
     if (a.size() != n)
         return false;
     for (size_t i = 0; i < n; ++i) {
-        char c = a[i];
+        char c = a[i], d = b[i];
         if (c >= 'A' && c <= 'Z')
             c = char(c - 'A' + 'a');
-        if (c != b[i])
+        if (d >= 'A' && d <= 'Z')
+            d = char(d - 'A' + 'a');
+        if (c != d)
             return false;
     }
     return true;
@@ -589,8 +591,10 @@ ObjectResult scanObject(Scanner &s, const char *lineBegin, std::vector<ScannedEv
                 lower = true;
             return peek.skipValue();
         });
-        if (!ok)
+        if (!ok) {
+            s.p = peek.p;  // where it broke: at the end means the text was cut short
             return ObjectResult::Malformed;
+        }
         if (kind == journal::kRecordKind)
             return scanJournal(s, objBegin, lineBegin, out) ? ObjectResult::Event : ObjectResult::Malformed;
         if (batch && (kind.empty() || kind == "EventList")) {
