@@ -45,6 +45,9 @@ int runRisks(const CommandArgs &args);
 int runCanReach(const CommandArgs &args);  // can-reach FROM_NS TO_NS
 int runFlows(const CommandArgs &args);     // flows [-w WS]
 
+// Audit trails (auditcommand.cpp): kube-apiserver / KubeSphere audit logs and Tenantry's journal.
+int runAudit(const CommandArgs &args);  // audit [--file F]... [--journal] [filters] [-f]
+
 // Prints "error: <message>" and the command's help to stderr; returns 2 (usage error).
 int usageError(const CommandArgs &args, const std::string &message);
 

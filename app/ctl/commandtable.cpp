@@ -393,6 +393,42 @@ std::vector<Command> buildCommands()
                  runFlows,
                  {}});
 
+    // ---- Audit trails (issue 15: kubeclient/audit, auditcommand.cpp) ----------------------
+    c.push_back({{"audit", "Permissions", "who did what: audit logs and Tenantry's journal, filtered",
+                  {"audit (--file F... | --journal) [-w WS] [-n NS] [--user U] [--verb V] [--resource R] [--name N] "
+                   "[--since DURATION|TIME] [--until TIME] [--denied | --allowed] [--code N] [-f] "
+                   "[-o table|json|jsonl|csv]"},
+                  "Reads kube-apiserver audit logs (audit.k8s.io/v1 JSON lines, --audit-log-path), KubeSphere's\n"
+                  "audit events (its own schema, batches too) and Tenantry's journal (--journal: every write\n"
+                  "Tenantry applied or dry-ran, at $TENANTRY_JOURNAL or $XDG_DATA_HOME/tenantry/journal.jsonl).\n"
+                  "There is no API to find a cluster's audit log: name the file. Its rotated backups (audit-<time>.log,\n"
+                  "audit.log.1, .gz ones) are read too, oldest first. Lines that are not audit events are skipped\n"
+                  "and counted on stderr. -w matches the event's own workspace, else its namespace's\n"
+                  "kubesphere.io/workspace label, read from the current context (--offline: not). --user matches\n"
+                  "the user name or one of the user's groups. --verb and --resource take comma-separated lists;\n"
+                  "a resource may be pods/log or roles.rbac.authorization.k8s.io.\n"
+                  "-o jsonl prints the original events; json one object per event; csv for spreadsheets.",
+                  {{"--file", 0, K::List, "F", "an audit log file (repeatable; .gz read too)"},
+                   {"--journal", 0, K::Switch, "", "Tenantry's journal of its own writes"},
+                   {"--workspace", 'w', K::Value, "WS", "only events of this workspace"},
+                   {"--user", 0, K::Value, "U", "only requests of this user (or a user in this group)"},
+                   {"--verb", 0, K::Value, "V", "only these verbs (create,update,patch,delete,get,list,...)"},
+                   {"--resource", 0, K::Value, "R", "only these resources"},
+                   {"--name", 0, K::Value, "N", "only this object name"},
+                   {"--since", 0, K::Value, "DURATION|TIME", "only events since (15m, 2h, 7d, or an RFC 3339 time)"},
+                   {"--until", 0, K::Value, "TIME", "only events before this time"},
+                   {"--denied", 0, K::Switch, "", "only requests authorization denied"},
+                   {"--allowed", 0, K::Switch, "", "only requests authorization allowed"},
+                   {"--code", 0, K::Value, "N", "only this response code"},
+                   {"--grep", 0, K::Value, "TEXT", "only events with TEXT in a user, group, verb, resource, name..."},
+                   {"--follow", 'f', K::Switch, "", "keep printing new events of the last file (like tail -F)"},
+                   {"--no-rotated", 0, K::Switch, "", "read only the files named, not their rotated backups"},
+                   {"--offline", 0, K::Switch, "", "do not read namespaces from the cluster for -w and WORKSPACE"},
+                   output("table|json|jsonl|csv", "output format")},
+                  CommandKind::Local},
+                 runAudit,
+                 {}});
+
     // ---- Kubernetes ----------------------------------------------------------------------
     c.push_back({{"config", "Kubernetes", "print the merged kubeconfig like kubectl config view",
                   {"config view [--merge[=false]] [--flatten] [--minify] [--raw] [-o json|yaml]"},

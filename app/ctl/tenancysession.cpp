@@ -5,6 +5,7 @@
 
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/core/yamlconvert.h"
+#include "kubeclient/journal/journal.h"
 
 #include <unistd.h>
 
@@ -162,6 +163,14 @@ kube::tenancy::Planner TenancySession::planner(const std::string &actor)
     return kube::tenancy::Planner(*m_connection.client, m_tenancy, actor.empty() ? m_user : actor);
 }
 
+void TenancySession::journal(const Plan &plan, const kube::tenancy::PlanReport &report, bool dryRun)
+{
+    auto written = kube::journal::record(kube::journal::contextOf(cluster()), plan, report, dryRun);
+    if (!written)
+        std::fprintf(stderr, "warning: the write was not recorded in Tenantry's journal: %s\n",
+                     written.error().describe().c_str());
+}
+
 bool TenancySession::confirm(size_t writes)
 {
     std::fprintf(stderr, "Apply %zu write%s? [y/N] ", writes, writes == 1 ? "" : "s");
@@ -207,6 +216,7 @@ int TenancySession::execute(const kube::Result<Plan> &planned, bool creates)
         options.dryRun = true;
         options.stopOnError = false;
         kube::tenancy::PlanReport report = executor.run(plan, options);
+        journal(plan, report, true);
         int failed = 0;
         for (const WriteResult &r : report.results) {
             const PlannedWrite &w = plan.writes[r.index];
@@ -256,6 +266,7 @@ int TenancySession::execute(const kube::Result<Plan> &planned, bool creates)
         std::fflush(results);
     };
     kube::tenancy::PlanReport report = executor.run(plan, options);
+    journal(plan, report, false);
     if (report.complete())
         return 0;
 

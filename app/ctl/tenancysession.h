@@ -47,6 +47,8 @@ public:
 
 private:
     bool confirm(size_t writes);
+    // Appends the run to Tenantry's journal (kube::journal::record); a failure is a warning.
+    void journal(const kube::tenancy::Plan &plan, const kube::tenancy::PlanReport &report, bool dryRun);
 
     const CommandArgs &m_args;
     Connection m_connection;

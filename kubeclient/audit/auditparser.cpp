@@ -110,10 +110,12 @@ bool eqNoCase(std::string_view a, const char *b)
     if (a.size() != n)
         return false;
     for (size_t i = 0; i < n; ++i) {
-        char c = a[i];
+        char c = a[i], d = b[i];
         if (c >= 'A' && c <= 'Z')
             c = char(c - 'A' + 'a');
-        if (c != b[i])
+        if (d >= 'A' && d <= 'Z')
+            d = char(d - 'A' + 'a');
+        if (c != d)
             return false;
     }
     return true;
@@ -145,8 +147,10 @@ public:
         const char *start = ++p;
         for (;;) {
             const char *q = static_cast<const char *>(std::memchr(p, '"', size_t(e - p)));
-            if (!q)
+            if (!q) {
+                p = e;  // unterminated: the text ends inside a string
                 return false;
+            }
             const char *b = q;
             while (b > start && b[-1] == '\\')
                 --b;
@@ -589,8 +593,10 @@ ObjectResult scanObject(Scanner &s, const char *lineBegin, std::vector<ScannedEv
                 lower = true;
             return peek.skipValue();
         });
-        if (!ok)
+        if (!ok) {
+            s.p = peek.p;  // where it broke: at the end means the text was cut short
             return ObjectResult::Malformed;
+        }
         if (kind == journal::kRecordKind)
             return scanJournal(s, objBegin, lineBegin, out) ? ObjectResult::Event : ObjectResult::Malformed;
         // A Kubernetes Event of the cluster (kind Event without an audit event's verb): the
