@@ -88,7 +88,7 @@ void AuditLog::addFiles(const QStringList &paths)
         s.kind = Source::Kind::File;
         s.path = path;
         const auto backups = withRotatedBackups(path.toStdString());
-        s.label = backups.size() > 1 ? tr("%1 (and %n rotated)", nullptr, int(backups.size() - 1)).arg(path) : path;
+        s.label = backups.size() > 1 ? tr("%1 (and %2 rotated)").arg(path).arg(backups.size() - 1) : path;
         m_sources << s;
         m_lastFile = path;
         runIndex({path.toStdString()}, true, int(m_sources.size()) - 1);
@@ -277,7 +277,7 @@ void AuditLog::loadClusterEvents(std::shared_ptr<Client> client, const QString &
         Source s;
         s.kind = Source::Kind::ClusterEvents;
         s.label = tr("Events of %1").arg(clusterName);
-        s.note = tr("%n new event(s)", nullptr, int(fresh.size()));
+        s.note = fresh.size() == 1 ? tr("1 new event") : tr("%1 new events").arg(fresh.size());
         if (!unreadable.isEmpty())
             s.note += tr("; not readable: %1").arg(unreadable.join(QStringLiteral("; ")));
         if (!m_tmp)
@@ -358,8 +358,8 @@ QString AuditLog::statusText() const
 {
     const qint64 rows = rowCount();
     const qint64 skipped = qint64(m_index->skippedCount());
-    QString text = tr("%n event(s)", nullptr, int(std::min<qint64>(rows, INT_MAX)));
-    text += QStringLiteral(", ") + tr("%n skipped line(s)", nullptr, int(std::min<qint64>(skipped, INT_MAX)));
+    QString text = rows == 1 ? tr("1 event") : tr("%1 events").arg(rows);
+    text += QStringLiteral(", ") + (skipped == 1 ? tr("1 skipped line") : tr("%1 skipped lines").arg(skipped));
     if (skipped > 0) {
         QStringList where;
         for (const auto &s : m_index->skipped(3))
