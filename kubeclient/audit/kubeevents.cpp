@@ -65,10 +65,15 @@ std::string reporter(const nlohmann::json &event)
     return r;
 }
 
+// A list's items carry no kind or apiVersion: each line must say what it is on its own.
 nlohmann::json trimmed(nlohmann::json event)
 {
     if (auto it = event.find("metadata"); it != event.end() && it->is_object())
         it->erase("managedFields");
+    if (event.is_object()) {
+        event["kind"] = "Event";
+        event["apiVersion"] = "v1";
+    }
     return event;
 }
 
