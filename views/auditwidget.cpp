@@ -95,15 +95,15 @@ AuditWidget::AuditWidget(AuditLog *log, AuditEventModel *model, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
     const int digit = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    m_table->setColumnWidth(AuditEventModel::Time, digit * 25);
-    m_table->setColumnWidth(AuditEventModel::Source, digit * 13);
-    m_table->setColumnWidth(AuditEventModel::User, digit * 22);
-    m_table->setColumnWidth(AuditEventModel::Verb, digit * 9);
-    m_table->setColumnWidth(AuditEventModel::Resource, digit * 18);
-    m_table->setColumnWidth(AuditEventModel::Namespace, digit * 14);
-    m_table->setColumnWidth(AuditEventModel::Name, digit * 18);
-    m_table->setColumnWidth(AuditEventModel::Workspace, digit * 12);
-    m_table->setColumnWidth(AuditEventModel::Code, digit * 6);
+    m_table->setColumnWidth(AuditEventModel::Time, digit * 22);
+    m_table->setColumnWidth(AuditEventModel::Source, digit * 12);
+    m_table->setColumnWidth(AuditEventModel::User, digit * 16);
+    m_table->setColumnWidth(AuditEventModel::Verb, digit * 8);
+    m_table->setColumnWidth(AuditEventModel::Resource, digit * 13);
+    m_table->setColumnWidth(AuditEventModel::Namespace, digit * 13);
+    m_table->setColumnWidth(AuditEventModel::Name, digit * 13);
+    m_table->setColumnWidth(AuditEventModel::Workspace, digit * 11);
+    m_table->setColumnWidth(AuditEventModel::Code, digit * 5);
     split->addWidget(m_table);
 
     auto *detail = new QWidget;
@@ -142,6 +142,7 @@ AuditWidget::AuditWidget(AuditLog *log, AuditEventModel *model, QWidget *parent)
     split->addWidget(detail);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({digit * 130, digit * 50});
     layout->addWidget(split, 1);
 
     // Progress, cancel, export and the status line.
