@@ -590,6 +590,8 @@ std::vector<RowId> AuditIndex::query(const AuditFilter &f) const
     if ((!f.ns.empty() && !idOf(f.ns, nsId)) || (!f.name.empty() && !idOf(f.name, nameId))
         || (!f.workspace.empty() && !idOf(f.workspace, wsId)) || (!f.user.empty() && !idOf(f.user, userId)))
         return out;
+    std::uint32_t namespacesId = 0;
+    idOf("namespaces", namespacesId);
     std::unordered_set<std::uint32_t> userGroups;  // group sets holding the user as a group
     if (!f.user.empty())
         for (const auto &[setId, members] : st.groupMembers)
@@ -642,7 +644,10 @@ std::vector<RowId> AuditIndex::query(const AuditFilter &f) const
     auto matches = [&](const AuditRow &r) {
         if (f.sinceMs && r.timeMs < *f.sinceMs) return false;
         if (f.untilMs && r.timeMs >= *f.untilMs) return false;
-        if (nsId && r.ns != nsId) return false;
+        // A project's events include those of its Namespace object (a create has no
+        // objectRef.namespace; the journal records a Namespace write without one).
+        if (nsId && r.ns != nsId && !(r.name == nsId && namespacesId && r.resource == namespacesId && !r.apiGroup))
+            return false;
         if (nameId && r.name != nameId) return false;
         if (f.code && r.code != *f.code) return false;
         if (f.decision != Decision::Unknown && r.decision != f.decision) return false;

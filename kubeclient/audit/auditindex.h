@@ -59,7 +59,7 @@ struct AuditRowText {
 // Every field is optional (empty: no condition). Matching is exact unless said otherwise.
 struct AuditFilter {
     std::string workspace;  // resolved workspace (own, else namespace map, else workspace object)
-    std::string ns;         // objectRef.namespace (a project)
+    std::string ns;         // objectRef.namespace (a project), and the Namespace object itself
     std::string user;       // the username, or one of the user's groups
     std::string verb;       // comma-separated list allowed: "create,update,patch"
     // "pods", "pods/log" (with subresource), "roles.rbac.authorization.k8s.io" (with group);

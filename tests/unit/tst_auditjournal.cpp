@@ -236,7 +236,8 @@ void tst_AuditJournal::journalIsAnAuditSource()
     // Export writes the record once however many of its writes matched.
     std::ostringstream out;
     QVERIFY(index.exportJsonLines(index.query({}), out).ok());
-    QCOMPARE(std::count(out.str().begin(), out.str().end(), '\n'), long(1));
+    const std::string exported = out.str();
+    QCOMPARE(std::count(exported.begin(), exported.end(), '\n'), long(1));
 }
 
 QTEST_GUILESS_MAIN(tst_AuditJournal)
