@@ -220,4 +220,49 @@ std::string RegoModule::probe(const std::string &probePackage, const std::string
     return out;
 }
 
+std::optional<std::set<std::string>> RegoModule::inputFields() const
+{
+    std::set<std::string> fields;
+    const std::string code = withoutComments(m_text);
+    bool inString = false, inRaw = false;
+    for (size_t i = 0; i < code.size(); ++i) {
+        const char c = code[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (inRaw) {
+            inRaw = c != '`';
+            continue;
+        }
+        if (c == '"' || c == '`') {
+            inString = c == '"';
+            inRaw = c == '`';
+            continue;
+        }
+        if (!identChar(c) || (i > 0 && (identChar(code[i - 1]) || code[i - 1] == '.')))
+            continue;
+        size_t j = i;
+        while (j < code.size() && identChar(code[j]))
+            ++j;
+        if (code.compare(i, j - i, "input") == 0) {
+            size_t k = j;
+            if (k < code.size() && code[k] == '.' && k + 1 < code.size() && identChar(code[k + 1])) {
+                size_t e = k + 1;
+                while (e < code.size() && identChar(code[e]))
+                    ++e;
+                fields.insert(code.substr(k + 1, e - k - 1));
+                j = e;
+            } else {
+                return std::nullopt;  // read some other way: every field counts
+            }
+        }
+        i = j - 1;
+    }
+    return fields;
+}
+
 } // namespace kube::rbac

@@ -6,6 +6,8 @@
 
 #include "kubeclient/rbac/regoevaluator.h"
 
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,13 @@ public:
     // each rule named `name` renamed to probeRuleName(line). Empty when the module has no
     // package line or no such rule.
     std::string probe(const std::string &probePackage, const std::string &name = "allow") const;
+
+    // The top-level input fields the module can read: every `input` in its code is followed by
+    // `.Field` (User for input.User.Name). nullopt when the module reads input in any other way
+    // (input[k], x := input, import input, with input as): then every field counts. Fields it
+    // cannot read cannot change its answer, so inputs may drop them (the matrix then asks one
+    // question per distinct reduced input, not one per namespace).
+    std::optional<std::set<std::string>> inputFields() const;
     static std::string probeRuleName(int line);        // "tenantry_rule_L12"
     static int lineOfProbeRule(const std::string &ruleName);  // 12, or 0 for another name
 

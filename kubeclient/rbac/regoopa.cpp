@@ -137,6 +137,7 @@ const OpaRegoEvaluator::Policy &OpaRegoEvaluator::policyFor(const std::string &p
     RegoModule module(policy);
     for (auto &rule : module.rules("allow"))
         p.rules.emplace(rule.line, std::move(rule));
+    p.fields = module.inputFields();
     const std::string probe = module.probe(kProbePackage, "allow");
     p.probe = !probe.empty() && writeFile(p.dir + "/probe.rego", probe);
     return m_policies.emplace(hash, std::move(p)).first->second;
@@ -296,6 +297,7 @@ std::vector<RegoVerdict> OpaRegoEvaluator::evaluate(const std::string &policy,
     }
     const std::string hash = tenancy::fnv64a(policy) + "-" + std::to_string(policy.size());
     std::vector<std::string> keys(inputs.size());
+    std::vector<nlohmann::json> reduced;  // inputs without the fields the module cannot read
     std::vector<const nlohmann::json *> missing;
     std::vector<size_t> missingAt;
     const Policy *p = nullptr;
@@ -305,13 +307,25 @@ std::vector<RegoVerdict> OpaRegoEvaluator::evaluate(const std::string &policy,
         p = &policyFor(policy, hash);
         probe = p->probe && !p->probeBroken;
         std::unordered_map<std::string, size_t> firstMiss;
+        if (p->fields) {
+            reduced.reserve(inputs.size());
+            for (const auto &in : inputs) {
+                nlohmann::json r = nlohmann::json::object();
+                if (in.is_object())
+                    for (const auto &f : *p->fields)
+                        if (auto it = in.find(f); it != in.end())
+                            r[f] = *it;
+                reduced.push_back(std::move(r));
+            }
+        }
         for (size_t i = 0; i < inputs.size(); ++i) {
-            keys[i] = hash + "\n" + inputs[i].dump();
+            const nlohmann::json &in = p->fields ? reduced[i] : inputs[i];
+            keys[i] = hash + "\n" + in.dump();
             if (auto it = m_verdicts.find(keys[i]); it != m_verdicts.end()) {
                 out[i] = it->second;
                 ++m_cacheHits;
             } else if (firstMiss.emplace(keys[i], i).second) {
-                missing.push_back(&inputs[i]);
+                missing.push_back(&in);
                 missingAt.push_back(i);
             }
         }

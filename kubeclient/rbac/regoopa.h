@@ -15,6 +15,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -60,6 +62,7 @@ private:
         bool probe = false;
         bool probeBroken = false;  // the probe did not compile: evaluate without it
         std::map<int, RegoRule> rules;  // the module's allow rules by line
+        std::optional<std::set<std::string>> fields;  // RegoModule::inputFields
     };
     struct Batch {
         std::vector<RegoVerdict> verdicts;

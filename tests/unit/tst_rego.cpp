@@ -19,6 +19,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <unistd.h>
@@ -311,6 +312,15 @@ void TestRego::moduleScanner()
     QCOMPARE(RegoModule::lineOfProbeRule("tenantry_rule_L11"), 11);
     QCOMPARE(RegoModule::lineOfProbeRule("own_account_verbs"), 0);
     QVERIFY(RegoModule("allow { true }").probe("p").empty());  // no package line
+
+    // The input fields a module can read: literal ones only, or every field.
+    QCOMPARE(*RegoModule(builtinPolicy("authenticated")).inputFields(),
+             (std::set<std::string>{"Name", "Resource", "Subresource", "User", "Verb"}));
+    QCOMPARE(*RegoModule(text).inputFields(), std::set<std::string>{"Verb"});
+    QVERIFY(!RegoModule("package authz\nallow { input[\"Verb\"] == \"get\" }").inputFields());
+    QVERIFY(!RegoModule("package authz\nallow { x := input; x.Verb == \"get\" }").inputFields());
+    QCOMPARE(*RegoModule("package authz\n# input[x]\nallow { \"input[\" == input.Path }").inputFields(),
+             std::set<std::string>{"Path"});
 }
 
 void TestRego::v0SyntaxIsAccepted()
