@@ -55,6 +55,7 @@ QString PermissionMatrixModel::stateText(State state)
     case State::Reviewed: return tr("allowed, says the server's rules review for you (your bindings are not readable)");
     case State::Unknown: return tr("unknown: not allowed by what could be read");
     case State::NotApplicable: return tr("does not apply to this resource");
+    case State::Policy: return tr("allowed by a Rego policy (iam.kubesphere.io/rego-override, evaluated by opa)");
     }
     return {};
 }
@@ -70,6 +71,7 @@ QString PermissionMatrixModel::stateShortText(State state)
     case State::Reviewed: return tr("yes");
     case State::Unknown: return tr("unknown");
     case State::NotApplicable: return QStringLiteral("—");
+    case State::Policy: return tr("rego");
     }
     return {};
 }
@@ -85,6 +87,7 @@ QString PermissionMatrixModel::stateSymbol(State state)
     case State::Reviewed: return QStringLiteral("✓");
     case State::Unknown: return QStringLiteral("?");
     case State::NotApplicable: return QString();
+    case State::Policy: return QStringLiteral("R");
     }
     return {};
 }
@@ -165,6 +168,8 @@ PermissionMatrixModel::State PermissionMatrixModel::cellState(const PermissionMa
     if (r.allowed[entry] >> verb & 1u) {
         if (r.superuser)
             return State::Superuser;
+        if (m.viaPolicy(row, entry, verb))
+            return State::Policy;
         return m.viaWildcard(row, entry, verb) ? State::Wildcard : State::Allowed;
     }
     if (r.named[entry] >> verb & 1u)
@@ -193,7 +198,8 @@ int PermissionMatrixModel::otherRowOf(size_t row, size_t entry) const
 
 bool PermissionMatrixModel::allowedish(State s)
 {
-    return s == State::Allowed || s == State::Wildcard || s == State::Superuser || s == State::Reviewed;
+    return s == State::Allowed || s == State::Wildcard || s == State::Superuser || s == State::Reviewed ||
+           s == State::Policy;
 }
 
 bool PermissionMatrixModel::differs(size_t row, size_t entry, size_t verb, State *otherState) const

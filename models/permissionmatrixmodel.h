@@ -56,6 +56,7 @@ public:
         Reviewed,   // allowed by the server's rules review for the caller (its bindings unreadable)
         Unknown,    // not allowed by what could be read, and some RBAC objects could not be read
         NotApplicable,  // the verb means nothing for this resource (escalate on pods)
+        Policy,         // KubeSphere: allowed by a role's Rego policy alone (evaluated by opa)
     };
     Q_ENUM(State)
 

@@ -8,6 +8,7 @@
 #include "kubeclient/rbac/accessreviewer.h"
 #include "kubeclient/rbac/evaluator.h"
 #include "kubeclient/rbac/rbacindex.h"
+#include "kubeclient/rbac/regoopa.h"
 #include "kubeclient/rbac/riskscanner.h"
 #include "kubeclient/rbac/selfrules.h"
 
@@ -142,8 +143,35 @@ void addReviewedRows(PermissionGrid &grid, const std::shared_ptr<Client> &client
     grid.reviewedRow = std::move(state);
 }
 
+// What the KubeSphere view says about Rego policies in play: evaluated by opa (and how many
+// cells they alone allow), or not evaluated and why.
+QString regoNotice(const PermissionMatrix &m)
+{
+    size_t cells = 0;
+    bool evaluated = false;
+    QStringList notes;
+    for (size_t r = 0; r < m.rows().size(); ++r) {
+        const MatrixRow &row = m.rows()[r];
+        evaluated = evaluated || row.policiesEvaluated;
+        if (!row.policyNote.empty() && !notes.contains(qs(row.policyNote)))
+            notes << qs(row.policyNote);
+        for (uint32_t bits : row.policy)
+            cells += size_t(__builtin_popcount(bits));
+    }
+    QStringList lines;
+    for (const auto &n : notes)
+        lines << PermissionWorkbench::tr("Rego policies (iam.kubesphere.io/rego-override) not evaluated: %1. Cells "
+                                         "they could allow are shown as ks-apiserver's rules alone decide.")
+                     .arg(n);
+    if (evaluated)
+        lines << PermissionWorkbench::tr("Rego policies evaluated by opa: %n cell(s) marked R are allowed by a policy "
+                                         "alone.", nullptr, int(cells));
+    return lines.join(QLatin1Char('\n'));
+}
+
 Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, const PermissionWorkbench::Query &q,
-                 const std::optional<Identity> &me, const std::shared_ptr<Client> &client)
+                 const std::optional<Identity> &me, const std::shared_ptr<Client> &client,
+                 const std::shared_ptr<RegoEvaluator> &rego)
 {
     using Q = PermissionWorkbench;
     QElapsedTimer clock;
@@ -160,6 +188,7 @@ Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, 
     PermissionMatrix::Options options;
     options.view = view;
     options.verbs = PermissionMatrix::workbenchVerbs();
+    options.rego = rego;
 
     // Scopes.
     const bool namespacesKnown = !snap->unreadable.contains(QStringLiteral("namespaces"));
@@ -318,6 +347,11 @@ Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, 
         }
     grid->incomplete = snap->incomplete;
     grid->index = snap->index;
+    if (view == View::KubeSphere) {
+        const QString rego = regoNotice(m);
+        if (!rego.isEmpty())
+            out.notice = out.notice.isEmpty() ? rego : out.notice + QLatin1Char('\n') + rego;
+    }
     out.grid = std::move(grid);
     out.ms = clock.elapsed();
     return out;
@@ -392,8 +426,15 @@ PermissionWorkbench::PermissionWorkbench(QObject *parent)
     , m_matrix(new PermissionMatrixModel(this))
     , m_whoCan(new WhoCanModel(this))
     , m_risks(new RiskModel(this))
+    , m_rego(OpaRegoEvaluator::shared())
 {
     qRegisterMetaType<Verification>();
+}
+
+void PermissionWorkbench::setRegoEvaluator(std::shared_ptr<RegoEvaluator> rego)
+{
+    m_rego = std::move(rego);
+    schedule();
 }
 
 PermissionWorkbench::~PermissionWorkbench() = default;
@@ -449,7 +490,8 @@ void PermissionWorkbench::run()
     const int generation = ++m_generation;
     m_running = true;
     emit computingChanged(true);
-    AsyncTask::run(this, [snap, query, me, client] { return compute(snap, query, me, client); },
+    auto rego = m_rego;
+    AsyncTask::run(this, [snap, query, me, client, rego] { return compute(snap, query, me, client, rego); },
                    [this, generation, snap](Computed result) {
         m_running = false;
         if (generation != m_generation)
@@ -542,7 +584,8 @@ void PermissionWorkbench::explain(const QModelIndex &cell)
         QString text;
         QList<PathObject> objects;
     };
-    AsyncTask::run(this, [index, view, who, request, other, otherView, subject, reviewed] {
+    auto rego = m_rego;
+    AsyncTask::run(this, [index, view, who, request, other, otherView, subject, reviewed, rego] {
         Answer a;
         auto objectsOf = [&](const GrantPath &p) {
             const Binding &b = index->bindings()[p.binding];
@@ -552,7 +595,7 @@ void PermissionWorkbench::explain(const QModelIndex &cell)
                 a.objects << PathObject{qs(r.apiGroup), qs(r.kind), qs(r.ns), qs(r.name)};
             }
         };
-        const auto e = explainRequest(index, view, who, request);
+        const auto e = explainRequest(index, view, who, request, 5, rego);
         a.text = qs(e.toText());
         if (reviewed)
             a.text = PermissionWorkbench::tr("Your roles and bindings are not readable; the server's rules review "
@@ -564,7 +607,7 @@ void PermissionWorkbench::explain(const QModelIndex &cell)
         for (const auto &n : e.decision.nearest)
             objectsOf(n.path);
         if (other) {
-            const auto o = explainRequest(index, otherView, other->first, request);
+            const auto o = explainRequest(index, otherView, other->first, request, 5, rego);
             a.text += QStringLiteral("\n") + PermissionWorkbench::tr("Compared with %1:").arg(other->second) +
                       QStringLiteral("\n") + qs(o.toText());
         }
@@ -594,6 +637,14 @@ std::vector<WhoCanRow> whoCanRows(const RbacIndex &index, const std::vector<WhoC
         r.system = a.subject.name.rfind("system:", 0) == 0;
         if (a.superuser) {
             r.via = PermissionWorkbench::tr("superuser group (before RBAC)");
+        } else if (a.path.viaPolicy) {
+            r.via = qs(a.path.bindingText + " → " + a.path.roleText);
+            if (a.path.subject.kind == "Group")
+                r.via += PermissionWorkbench::tr(" (as a member of %1)").arg(qs(a.path.subject.name));
+            r.rule = a.path.policyLine > 0 ? PermissionWorkbench::tr("Rego authz.rego:%1 %2")
+                                                 .arg(a.path.policyLine)
+                                                 .arg(qs(a.path.policyRule))
+                                           : PermissionWorkbench::tr("Rego policy");
         } else {
             r.via = qs(a.path.bindingText + " → " + a.path.roleText);
             r.rule = QStringLiteral("#%1 ").arg(a.path.ruleIndex) + qs(a.path.rule.toString());
@@ -614,10 +665,21 @@ void PermissionWorkbench::askWhoCan(std::shared_ptr<const RbacIndex> index, View
                                     bool namespaced)
 {
     const QString question = qs(request.toString());
-    AsyncTask::run(this, [index, view, request, namespaced] {
-        return whoCanRows(*index, whoCanRequest(*index, view, request, namespaced));
-    }, [this, question](std::vector<WhoCanRow> rows) {
-        m_whoCan->setRows(std::move(rows));
+    auto rego = m_rego;
+    struct Answer {
+        std::vector<WhoCanRow> rows;
+        QStringList notes;
+    };
+    AsyncTask::run(this, [index, view, request, namespaced, rego] {
+        std::vector<std::string> notes;
+        Answer a;
+        a.rows = whoCanRows(*index, whoCanRequest(*index, view, request, namespaced, rego, &notes));
+        for (const auto &n : notes)
+            a.notes << qs(n);
+        return a;
+    }, [this, question](Answer a) {
+        m_whoCanNotes = a.notes;
+        m_whoCan->setRows(std::move(a.rows));
         emit whoCanReady(question);
     });
 }

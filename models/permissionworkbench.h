@@ -137,6 +137,13 @@ public:
     QString exportCsv() const;
     QString exportJson() const;
 
+    // The Rego engine of the KubeSphere view (default: the process's opa, OpaRegoEvaluator::shared).
+    // Null: policies are not evaluated and the view says so.
+    void setRegoEvaluator(std::shared_ptr<kube::rbac::RegoEvaluator> rego);
+    std::shared_ptr<kube::rbac::RegoEvaluator> regoEvaluator() const { return m_rego; }
+    // The last who-can answer's notes (Rego policies not evaluated or failing).
+    QStringList whoCanNotes() const { return m_whoCanNotes; }
+
 signals:
     void computingChanged(bool running);
     void computed();  // the matrix model holds the answer to query() (or error() says why not)
@@ -166,6 +173,8 @@ private:
     QList<PathObject> m_explanationObjects;
     qint64 m_lastMs = -1;
     std::shared_ptr<const PermissionSource::Snapshot> m_shown;  // the data behind the matrix shown
+    std::shared_ptr<kube::rbac::RegoEvaluator> m_rego;
+    QStringList m_whoCanNotes;
 };
 
 Q_DECLARE_METATYPE(PermissionWorkbench::Verification)

@@ -25,6 +25,7 @@ QColor tintOf(PermissionMatrixModel::State state)
     case S::Wildcard: return QColor(219, 118, 20);
     case S::Named: return QColor(196, 160, 0);
     case S::Unknown: return QColor(128, 128, 128);
+    case S::Policy: return QColor(64, 120, 200);  // a Rego policy, not a rule: told apart
     case S::Denied:
     case S::NotApplicable: return {};
     }

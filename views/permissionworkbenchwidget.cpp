@@ -322,8 +322,11 @@ QWidget *PermissionWorkbenchWidget::makeAnswers()
     connect(m_whoButton, &QPushButton::clicked, this, ask);
     connect(m_whoResource, &QLineEdit::returnPressed, this, ask);
     connect(m_workbench, &Workbench::whoCanReady, this, [this](const QString &question) {
-        m_whoQuestion->setText(tr("Who may %1: %n subject path(s)", nullptr, m_workbench->whoCanModel()->rowCount())
-                                   .arg(question));
+        QString text = tr("Who may %1: %n subject path(s)", nullptr, m_workbench->whoCanModel()->rowCount()).arg(question);
+        // Rego policies that were not evaluated (opa not available) or failed: said, not hidden.
+        for (const auto &note : m_workbench->whoCanNotes())
+            text += QLatin1Char('\n') + note;
+        m_whoQuestion->setText(text);
         m_whoCanTable->resizeColumnsToContents();
     });
     auto *whoTop = new QHBoxLayout;

@@ -18,6 +18,7 @@
 #include "kubeclient/rbac/permissionmatrix.h"
 #include "kubeclient/rbac/rbacindex.h"
 #include "kubeclient/rbac/rbacloader.h"
+#include "kubeclient/rbac/regoopa.h"
 #include "kubeclient/rbac/riskscanner.h"
 #include "kubeclient/rbac/selfrules.h"
 #include "kubeclient/rbac/whocan.h"
@@ -52,6 +53,25 @@ struct Session {
 
     kube::Client *client() { return connection.client.get(); }
 };
+
+// The Rego engine for the KubeSphere view (opa: $TENANTRY_OPA, PATH, or the one scripts/opa
+// built). When roles carry Rego policies and opa is not there, say so once on stderr: the
+// answers then leave those policies out.
+std::shared_ptr<RegoEvaluator> regoFor(const Session &s)
+{
+    if (s.view != View::KubeSphere)
+        return nullptr;
+    auto opa = OpaRegoEvaluator::shared();
+    if (!opa->available()) {
+        bool policies = false;
+        for (const auto &r : s.index->roles())
+            policies = policies || !r.regoPolicy.empty();
+        if (policies)
+            std::fprintf(stderr, "note: %s; Rego policies (iam.kubesphere.io/rego-override) are not evaluated\n",
+                         opa->unavailableReason().c_str());
+    }
+    return opa;
+}
 
 // First step of every command: --view, and the connection (or the offline source).
 bool begin(Session &s)
@@ -319,7 +339,7 @@ int runCanI(const CommandArgs &args)
     if (list)
         return listRules(s, who);
     const Decision d = s.view == View::Kubernetes ? Evaluator(s.index).authorize(who, q.request)
-                                                  : KubeSphereEvaluator(s.index).authorize(who, q.request);
+                                                  : KubeSphereEvaluator(s.index, regoFor(s)).authorize(who, q.request);
     if (args.output() == "json")
         printJson(d.toJson());
     else if (!args.output().empty())
@@ -392,6 +412,7 @@ int runMatrix(const CommandArgs &args)
     warnIfMissing(missing, ns);
     PermissionMatrix::Options options;
     options.view = s.view;
+    options.rego = regoFor(s);
     if (args.has("--verbs"))
         options.verbs = splitComma(args.value("--verbs"));
     if (reviewed) {
@@ -475,8 +496,12 @@ int runWhoCan(const CommandArgs &args)
     if (!loadData(s, scope, false))
         return 1;
     warnIfMissing(missing, ns);
-    const auto answers = s.view == View::Kubernetes ? WhoCan::query(*s.index, q.request, args.on("--all-namespaces"))
-                                                    : WhoCan::queryKubeSphere(*s.index, q.request);
+    std::vector<std::string> regoNotes;
+    const auto answers = s.view == View::Kubernetes
+                             ? WhoCan::query(*s.index, q.request, args.on("--all-namespaces"))
+                             : WhoCan::queryKubeSphere(*s.index, q.request, regoFor(s), &regoNotes);
+    for (const auto &n : regoNotes)
+        std::fprintf(stderr, "note: %s\n", n.c_str());
     if (args.output() == "json") {
         printJson({{"request", q.request.toString()}, {"view", toString(s.view)}, {"subjects", WhoCan::toJson(answers)}});
         return 0;

@@ -63,6 +63,33 @@ GrantPath BindingVisitor::pathFor(uint32_t binding, int ruleIndex, const std::st
     return p;
 }
 
+void BindingVisitor::setRego(RegoEvaluator *rego, nlohmann::json input)
+{
+    m_rego = rego;
+    m_regoInput = std::move(input);
+}
+
+std::string BindingVisitor::regoSkipped() const
+{
+    if (!m_rego)
+        return "opa not available: no Rego engine was given to this evaluator";
+    if (!m_rego->available())
+        return m_rego->unavailableReason();
+    if (m_who.name.empty())
+        return "not evaluated: a Rego policy decides for a user, and this identity is a group without a user name";
+    return {};
+}
+
+RegoVerdict BindingVisitor::regoVerdict(const Role &role)
+{
+    if (std::string why = regoSkipped(); !why.empty()) {
+        RegoVerdict v;
+        v.error = why;
+        return v;
+    }
+    return m_rego->evaluateOne(role.regoPolicy, m_regoInput);
+}
+
 bool BindingVisitor::visit(const RbacIndex::BindingSet &set, const std::string &scope, Decision &decision,
                            bool reportMissingRoles, bool notePolicies)
 {
@@ -75,8 +102,34 @@ bool BindingVisitor::visit(const RbacIndex::BindingSet &set, const std::string &
             continue;
         }
         const Role &r = m_index.roles()[size_t(role)];
-        if (notePolicies && !r.regoPolicy.empty())
-            decision.policies.push_back({r.toString(), m_index.bindings()[b].toString(), r.regoPolicy});
+        if (notePolicies && !r.regoPolicy.empty()) {
+            PolicyNote note;
+            note.roleText = r.toString();
+            note.bindingText = m_index.bindings()[b].toString();
+            note.policy = r.regoPolicy;
+            const bool run = regoSkipped().empty();
+            const RegoVerdict v = regoVerdict(r);
+            note.evaluated = run && !v.failed();
+            note.allowed = v.allowed;
+            note.error = v.error;
+            if (run)
+                note.engine = m_rego->engineName();
+            if (v.rule)
+                note.rule = v.rule->toString();
+            decision.policies.push_back(std::move(note));
+            if (v.allowed) {
+                // ks-apiserver's visitor: the policy is asked before the role's rules.
+                decision.allowed = true;
+                decision.basis = Decision::Basis::Policy;
+                decision.grant = pathFor(b, -1, scope);
+                decision.grant->viaPolicy = true;
+                if (v.rule) {
+                    decision.grant->policyLine = v.rule->line;
+                    decision.grant->policyRule = v.rule->text;
+                }
+                return true;
+            }
+        }
         for (size_t i = 0; i < r.rules.size(); ++i) {
             if (r.rules[i].allows(m_request)) {
                 decision.allowed = true;
@@ -96,7 +149,10 @@ bool BindingVisitor::allows(const RbacIndex::BindingSet &set)
         const int32_t role = m_index.roleOf(b);
         if (role < 0)
             continue;
-        for (const auto &rule : m_index.roles()[size_t(role)].rules)
+        const Role &r = m_index.roles()[size_t(role)];
+        if (m_rego && !r.regoPolicy.empty() && regoVerdict(r).allowed)
+            return true;
+        for (const auto &rule : r.rules)
             if (rule.allows(m_request))
                 return true;
     }

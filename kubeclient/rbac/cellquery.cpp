@@ -165,7 +165,8 @@ std::string CellExplanation::toText() const
 }
 
 CellExplanation explainRequest(const std::shared_ptr<const RbacIndex> &index, View view, const Identity &who,
-                               const RequestAttributes &request, size_t nearLimit)
+                               const RequestAttributes &request, size_t nearLimit,
+                               const std::shared_ptr<RegoEvaluator> &rego)
 {
     CellExplanation out;
     if (view == View::Kubernetes) {
@@ -174,7 +175,7 @@ CellExplanation explainRequest(const std::shared_ptr<const RbacIndex> &index, Vi
         if (out.decision.allowed && out.decision.basis == Decision::Basis::Rule)
             out.grants = evaluator.allGrants(who, request);
     } else {
-        KubeSphereEvaluator evaluator(index);
+        KubeSphereEvaluator evaluator(index, rego);
         out.decision = evaluator.authorize(who, request, nearLimit);
         if (out.decision.grant)
             out.grants.push_back(*out.decision.grant);
@@ -183,10 +184,11 @@ CellExplanation explainRequest(const std::shared_ptr<const RbacIndex> &index, Vi
 }
 
 std::vector<WhoCanAnswer> whoCanRequest(const RbacIndex &index, View view, const RequestAttributes &request,
-                                        bool namespaced)
+                                        bool namespaced, const std::shared_ptr<RegoEvaluator> &rego,
+                                        std::vector<std::string> *notes)
 {
     if (view == View::KubeSphere)
-        return WhoCan::queryKubeSphere(index, request);
+        return WhoCan::queryKubeSphere(index, request, rego, notes);
     return WhoCan::query(index, request, namespaced && request.ns.empty());
 }
 

@@ -58,13 +58,18 @@ struct CellExplanation {
     // The explanation as people read it: a verdict line, each path, or what is missing.
     std::string toText() const;
 };
+// In the KubeSphere view `rego` evaluates the Rego policies met (null: they are noted as not
+// evaluated, "opa not available").
 CellExplanation explainRequest(const std::shared_ptr<const RbacIndex> &index, View view, const Identity &who,
-                               const RequestAttributes &request, size_t nearLimit = 5);
+                               const RequestAttributes &request, size_t nearLimit = 5,
+                               const std::shared_ptr<RegoEvaluator> &rego = nullptr);
 
 // Every subject allowed the request in `view`. In the Kubernetes view a request without a
 // namespace on a namespaced resource asks "anywhere" (every namespace's RoleBindings count).
+// KubeSphere view: `rego` and `notes` as WhoCan::queryKubeSphere takes them.
 std::vector<WhoCanAnswer> whoCanRequest(const RbacIndex &index, View view, const RequestAttributes &request,
-                                        bool namespaced);
+                                        bool namespaced, const std::shared_ptr<RegoEvaluator> &rego = nullptr,
+                                        std::vector<std::string> *notes = nullptr);
 
 // The risk findings that hold in `scope`: cluster-wide (and, in the KubeSphere view, global)
 // grants everywhere; a namespace's own grants and its workspace's in that namespace; a

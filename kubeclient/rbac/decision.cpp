@@ -29,6 +29,9 @@ std::string serverStyle(const std::string &text)
 std::string GrantPath::toString() const
 {
     std::string out = bindingText + " -> " + roleText;
+    if (viaPolicy)
+        out += policyLine > 0 ? ", Rego policy rule authz.rego:" + std::to_string(policyLine) + " {" + policyRule + "}"
+                              : std::string(", its Rego policy (iam.kubesphere.io/rego-override)");
     if (ruleIndex >= 0)
         out += ", rule #" + std::to_string(ruleIndex) + " {" + rule.toString() + "}";
     if (!templates.empty()) {
@@ -50,6 +53,9 @@ nlohmann::json GrantPath::toJson() const
         j["rule"] = rule.toJson();
     if (!templates.empty())
         j["templates"] = templates;
+    if (viaPolicy) {
+        j["policy"] = {{"file", "authz.rego"}, {"line", policyLine}, {"rule", policyRule}};
+    }
     return j;
 }
 
@@ -89,10 +95,24 @@ std::string Decision::explain() const
     for (const auto &e : errors)
         out += "  error met while evaluating: " + e + "\n";
     for (const auto &p : policies) {
+        if (p.evaluated && p.allowed)
+            continue;  // the grant above
+        if (p.evaluated) {
+            out += "  Rego policy of " + p.roleText + " (via " + p.bindingText + ") evaluated by " + p.engine +
+                   ": it does not allow this\n";
+            continue;
+        }
+        const bool unavailable = p.error.rfind("opa not available", 0) == 0;
+        if (!unavailable) {
+            out += "  Rego policy of " + p.roleText + " (via " + p.bindingText +
+                   ") failed, so it allows nothing (ks-apiserver logs the error and treats it as not allowed): " +
+                   p.error + "\n";
+            continue;
+        }
         out += "  also governed by a policy: " + p.roleText + " (via " + p.bindingText +
                ") carries an iam.kubesphere.io/rego-override that ks-apiserver evaluates before its rules; "
-               "it was NOT evaluated here" +
-               (allowed ? "" : ", so ks-apiserver may still allow this") + ". Policy:\n";
+               "it was NOT evaluated here (" +
+               p.error + ")" + (allowed ? "" : ", so ks-apiserver may still allow this") + ". Policy:\n";
         std::string text = p.policy;
         size_t start = 0;
         while (start < text.size()) {
@@ -114,6 +134,8 @@ nlohmann::json Decision::toJson() const
         j["scope"] = scope;
     if (basis == Basis::Superuser)
         j["superuser"] = true;
+    if (basis == Basis::Policy)
+        j["basis"] = "policy";
     if (grant)
         j["grant"] = grant->toJson();
     if (!nearest.empty()) {
@@ -125,9 +147,17 @@ nlohmann::json Decision::toJson() const
         j["errors"] = errors;
     if (!policies.empty()) {
         j["policies"] = nlohmann::json::array();
-        for (const auto &p : policies)
-            j["policies"].push_back({{"role", p.roleText}, {"binding", p.bindingText}, {"policy", p.policy},
-                                     {"evaluated", false}});
+        for (const auto &p : policies) {
+            nlohmann::json n = {{"role", p.roleText}, {"binding", p.bindingText}, {"policy", p.policy},
+                                {"evaluated", p.evaluated}, {"allowed", p.allowed}};
+            if (!p.rule.empty())
+                n["rule"] = p.rule;
+            if (!p.error.empty())
+                n["error"] = p.error;
+            if (!p.engine.empty())
+                n["engine"] = p.engine;
+            j["policies"].push_back(std::move(n));
+        }
     }
     return j;
 }

@@ -1,6 +1,6 @@
 // The answer to "may IDENTITY do REQUEST?" with its explanation: the binding, role and rule
 // (index and text) that allowed it, or for a denial the nearest rules and what each lacks;
-// errors the authorizer met (missing roles) and Rego policies it would also consult.
+// errors the authorizer met (missing roles) and the Rego policies it consulted (KubeSphere).
 #pragma once
 
 #include "kubeclient/rbac/identity.h"
@@ -29,6 +29,11 @@ struct GrantPath {
     int ruleIndex = -1;
     PolicyRule rule;
     std::vector<std::string> templates;  // KubeSphere role templates that hold this rule
+    // KubeSphere: allowed by the role's Rego policy (iam.kubesphere.io/rego-override, evaluated
+    // before its rules), not by a rule; ruleIndex is then -1.
+    bool viaPolicy = false;
+    int policyLine = 0;      // the line of the Rego rule that allowed, in the module (0: not told)
+    std::string policyRule;  // that rule on one line: `allow if { input.Resource == "users"; ... }`
 
     // "ClusterRoleBinding admins -> ClusterRole admin, rule #2 {verbs=[*] ...} (to Group devs)"
     std::string toString() const;
@@ -43,10 +48,18 @@ struct NearMiss {
 struct PolicyNote {
     std::string roleText, bindingText;
     std::string policy;  // the Rego module, verbatim
+    // What became of it: evaluated by the Rego engine (allowed or not), or not evaluated / failed,
+    // with the reason in `error` ("opa not available: ...", a compile error). ks-apiserver
+    // treats a policy that fails as not allowing.
+    bool evaluated = false;
+    bool allowed = false;
+    std::string rule;    // the rule that allowed ("authz.rego:12 allow if {...}")
+    std::string error;
+    std::string engine;  // "opa (/path/to/opa)"
 };
 
 struct Decision {
-    enum class Basis { Superuser, Rule, None };
+    enum class Basis { Superuser, Rule, None, Policy };  // Policy: a role's Rego policy allowed
 
     View view = View::Kubernetes;
     Identity identity;
@@ -56,7 +69,7 @@ struct Decision {
     std::optional<GrantPath> grant;
     std::vector<NearMiss> nearest;
     std::vector<std::string> errors;
-    std::vector<PolicyNote> policies;  // KubeSphere: Rego not evaluated here
+    std::vector<PolicyNote> policies;  // KubeSphere: the Rego policies met, and what each said
     std::string scope;                 // KubeSphere: global / cluster / workspace W / namespace N
 
     // kube-apiserver-like one-liner: "RBAC: allowed by ClusterRoleBinding \"x\" of ClusterRole \"y\" to Group \"g\"".

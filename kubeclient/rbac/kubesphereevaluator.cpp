@@ -19,7 +19,26 @@ const char *toString(KsScope scope)
     return "?";
 }
 
-KubeSphereEvaluator::KubeSphereEvaluator(std::shared_ptr<const RbacIndex> index) : m_index(std::move(index)) {}
+KubeSphereEvaluator::KubeSphereEvaluator(std::shared_ptr<const RbacIndex> index, std::shared_ptr<RegoEvaluator> rego)
+    : m_index(std::move(index)), m_rego(std::move(rego))
+{
+}
+
+const char *KubeSphereEvaluator::regoScope(KsScope scope)
+{
+    switch (scope) {
+    case KsScope::Global: return kRegoScopeGlobal;
+    case KsScope::Cluster: return kRegoScopeCluster;
+    case KsScope::Workspace: return kRegoScopeWorkspace;
+    case KsScope::Namespace: return kRegoScopeNamespace;
+    }
+    return kRegoScopeCluster;
+}
+
+nlohmann::json KubeSphereEvaluator::regoInputFor(const Identity &who, const RequestAttributes &request) const
+{
+    return regoInput(who, request, regoScope(scopeOf(request)));
+}
 
 Result<RequestAttributes> KubeSphereEvaluator::requestFromHttp(const std::string &method, const std::string &url)
 {
@@ -155,6 +174,8 @@ Decision KubeSphereEvaluator::authorize(const Identity &who, const RequestAttrib
         d.scope += " " + ws;
 
     BindingVisitor visitor(*m_index, who, request);
+    if (m_rego)
+        visitor.setRego(m_rego.get(), regoInputFor(who, request));
     // ks-apiserver treats a missing role as empty, so missing roles are not reported as errors.
     if (visitor.visit(m_index->globalBindings(), "global", d, false, true))
         return d;
@@ -199,6 +220,8 @@ Decision KubeSphereEvaluator::authorize(const Identity &who, const RequestAttrib
 bool KubeSphereEvaluator::allowed(const Identity &who, const RequestAttributes &request) const
 {
     BindingVisitor visitor(*m_index, who, request);
+    if (m_rego)
+        visitor.setRego(m_rego.get(), regoInputFor(who, request));
     const KsScope scope = scopeOf(request);
     if (visitor.allows(m_index->globalBindings()))
         return true;

@@ -2,8 +2,10 @@
 // A role's masks are computed once per matrix; rows are ORs of the masks of applying bindings.
 #include "kubeclient/rbac/permissionmatrix.h"
 
+#include "kubeclient/rbac/cellquery.h"
 #include "kubeclient/rbac/kubesphereevaluator.h"
 #include "kubeclient/rbac/rbacindex.h"
+#include "kubeclient/rbac/regoevaluator.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -29,6 +31,7 @@ public:
     struct Acc {
         std::vector<uint32_t> allowed, named, exact;
         std::vector<std::string> policies;
+        std::vector<int32_t> policyRoles;
         void merge(const Acc &o)
         {
             for (size_t i = 0; i < allowed.size(); ++i) {
@@ -37,6 +40,7 @@ public:
                 exact[i] |= o.exact[i];
             }
             policies.insert(policies.end(), o.policies.begin(), o.policies.end());
+            policyRoles.insert(policyRoles.end(), o.policyRoles.begin(), o.policyRoles.end());
         }
     };
 
@@ -79,8 +83,10 @@ public:
                 into.exact[i] |= m.exact[i];
             }
             const Role &r = m_index.roles()[size_t(role)];
-            if (notePolicies && !r.regoPolicy.empty())
+            if (notePolicies && !r.regoPolicy.empty()) {
                 into.policies.push_back(r.toString());
+                into.policyRoles.push_back(role);
+            }
         }
     }
 
@@ -259,6 +265,9 @@ void buildRows(const RbacIndex &index, Builder &builder, View view, const std::s
         std::sort(acc.policies.begin(), acc.policies.end());
         acc.policies.erase(std::unique(acc.policies.begin(), acc.policies.end()), acc.policies.end());
         row.policies = std::move(acc.policies);
+        std::sort(acc.policyRoles.begin(), acc.policyRoles.end());
+        acc.policyRoles.erase(std::unique(acc.policyRoles.begin(), acc.policyRoles.end()), acc.policyRoles.end());
+        row.policyRoles = std::move(acc.policyRoles);
         rows.push_back(std::move(row));
     };
     if (superuser) {
@@ -324,6 +333,8 @@ PermissionMatrix PermissionMatrix::forIdentity(const RbacIndex &index, const Res
     const auto scopes = options.scopes.empty() ? allScopes(index, options.view) : options.scopes;
     m.m_rows.reserve(scopes.size());
     buildRows(index, builder, options.view, who.name, who, scopes, m.m_rows);
+    if (options.view == View::KubeSphere)
+        m.evaluatePolicies(index, options.rego.get());
     return m;
 }
 
@@ -343,7 +354,66 @@ PermissionMatrix PermissionMatrix::forScope(const RbacIndex &index, const Resour
     m.m_rows.reserve(subjects.size());
     for (const auto &[label, who] : subjects)
         buildRows(index, builder, options.view, label, who, {scope}, m.m_rows);
+    if (options.view == View::KubeSphere)
+        m.evaluatePolicies(index, options.rego.get());
     return m;
+}
+
+void PermissionMatrix::evaluatePolicies(const RbacIndex &index, RegoEvaluator *rego)
+{
+    // Cells no rule allows, asked of each policy in play, one batch per policy over all rows.
+    struct Cell {
+        size_t row, entry, verb;
+    };
+    std::unordered_map<int32_t, std::pair<std::vector<Cell>, std::vector<nlohmann::json>>> asks;
+    const KubeSphereEvaluator ks(std::shared_ptr<const RbacIndex>(&index, [](const RbacIndex *) {}));
+    for (size_t ri = 0; ri < m_rows.size(); ++ri) {
+        MatrixRow &row = m_rows[ri];
+        if (row.policyRoles.empty())
+            continue;
+        if (!rego || !rego->available()) {
+            row.policyNote = rego ? rego->unavailableReason() : "opa not available: no Rego engine was given";
+            continue;
+        }
+        if (row.identity.name.empty()) {
+            row.policyNote = "a Rego policy decides for a user; this row is a group without a user name";
+            continue;
+        }
+        row.policiesEvaluated = true;
+        row.policy.assign(m_catalog.size(), 0);
+        for (size_t i = 0; i < m_catalog.size(); ++i) {
+            const CatalogEntry &e = m_catalog.entries()[i];
+            if (!applies(row.scope, e))
+                continue;
+            for (size_t v = 0; v < m_verbs.size(); ++v) {
+                if ((row.allowed[i] >> v & 1u) || !verbApplies(e, m_verbs[v]))
+                    continue;
+                const RequestAttributes request = cellRequest(row.scope, e, m_verbs[v]);
+                const nlohmann::json input =
+                    regoInput(row.identity, request, KubeSphereEvaluator::regoScope(ks.scopeOf(request)));
+                for (int32_t role : row.policyRoles) {
+                    auto &[cells, inputs] = asks[role];
+                    cells.push_back({ri, i, v});
+                    inputs.push_back(input);
+                }
+            }
+        }
+    }
+    for (auto &[role, ask] : asks) {
+        const auto &[cells, inputs] = ask;
+        const auto verdicts = rego->evaluate(index.roles()[size_t(role)].regoPolicy, inputs);
+        for (size_t k = 0; k < cells.size() && k < verdicts.size(); ++k) {
+            MatrixRow &row = m_rows[cells[k].row];
+            if (verdicts[k].failed() && row.policyNote.empty())
+                row.policyNote = index.roles()[size_t(role)].toString() + ": " + verdicts[k].error;
+            if (!verdicts[k].allowed)
+                continue;
+            const uint32_t bit = 1u << cells[k].verb;
+            row.allowed[cells[k].entry] |= bit;
+            row.exact[cells[k].entry] |= bit;  // a policy is not a rule wildcard
+            row.policy[cells[k].entry] |= bit;
+        }
+    }
 }
 
 bool PermissionMatrix::viaWildcard(size_t row, size_t entry, size_t verb) const
@@ -406,7 +476,11 @@ std::string PermissionMatrix::toTable(bool all) const
             out += pad(row.scope.toString(), scopeWidth) + "  " + pad(e.label(), resourceWidth);
             for (size_t v = 0; v < m_verbs.size(); ++v) {
                 // yes: any name; names: only listed resourceNames; no.
-                const char *cell = row.allowed[i] >> v & 1u ? "yes" : row.named[i] >> v & 1u ? "names" : "no";
+                // rego: allowed only by a Rego policy.
+                const char *cell = !row.policy.empty() && (row.policy[i] >> v & 1u) ? "rego"
+                                   : row.allowed[i] >> v & 1u                        ? "yes"
+                                   : row.named[i] >> v & 1u                          ? "names"
+                                                                                     : "no";
                 out += "  " + pad(cell, m_verbs[v].size());
             }
             out += "\n";
@@ -415,18 +489,30 @@ std::string PermissionMatrix::toTable(bool all) const
     if (hidden)
         out += "(" + std::to_string(hidden) + " resource rows without any access not shown; --all shows them)\n";
     bool superuser = false;
-    std::vector<std::string> policies;
+    std::vector<std::string> policies, evaluated, notes;
     for (const auto &row : m_rows) {
         superuser = superuser || row.superuser;
-        policies.insert(policies.end(), row.policies.begin(), row.policies.end());
+        (row.policiesEvaluated ? evaluated : policies).insert((row.policiesEvaluated ? evaluated : policies).end(),
+                                                             row.policies.begin(), row.policies.end());
+        if (!row.policyNote.empty())
+            notes.push_back(row.policyNote);
+    }
+    for (auto *list : {&evaluated, &notes}) {
+        std::sort(list->begin(), list->end());
+        list->erase(std::unique(list->begin(), list->end()), list->end());
     }
     std::sort(policies.begin(), policies.end());
     policies.erase(std::unique(policies.begin(), policies.end()), policies.end());
     if (superuser)
         out += "note: member of system:masters: everything is allowed before RBAC is consulted\n";
+    for (const auto &p : evaluated)
+        out += "note: " + p + " carries a Rego policy (iam.kubesphere.io/rego-override), evaluated by opa before "
+                              "its rules; cells marked rego are allowed by a policy alone\n";
     for (const auto &p : policies)
         out += "note: " + p + " carries a Rego policy (iam.kubesphere.io/rego-override) that ks-apiserver also "
                               "evaluates; not evaluated here, it may allow more\n";
+    for (const auto &n : notes)
+        out += "note: Rego: " + n + "\n";
     return out;
 }
 
@@ -451,7 +537,10 @@ std::string PermissionMatrix::toCsv() const
                 continue;
             out += quote(row.subject) + "," + quote(row.scope.toString()) + "," + quote(e.label());
             for (size_t v = 0; v < m_verbs.size(); ++v)
-                out += std::string(",") + (row.allowed[i] >> v & 1u ? "yes" : row.named[i] >> v & 1u ? "names" : "no");
+                out += std::string(",") + (!row.policy.empty() && (row.policy[i] >> v & 1u) ? "rego"
+                                           : row.allowed[i] >> v & 1u                        ? "yes"
+                                           : row.named[i] >> v & 1u                          ? "names"
+                                                                                             : "no");
             out += "\n";
         }
     return out;
@@ -463,12 +552,13 @@ nlohmann::json PermissionMatrix::toJson() const
     for (size_t ri = 0; ri < m_rows.size(); ++ri) {
         const MatrixRow &row = m_rows[ri];
         nlohmann::json allowed = nlohmann::json::object(), named = nlohmann::json::object(),
-                       wildcard = nlohmann::json::object();
+                       wildcard = nlohmann::json::object(), byPolicy = nlohmann::json::object();
         for (size_t i = 0; i < m_catalog.size(); ++i) {
             const auto &e = m_catalog.entries()[i];
             if (!applies(row.scope, e))
                 continue;
-            nlohmann::json a = nlohmann::json::array(), n = nlohmann::json::array(), w = nlohmann::json::array();
+            nlohmann::json a = nlohmann::json::array(), n = nlohmann::json::array(), w = nlohmann::json::array(),
+                           p = nlohmann::json::array();
             for (size_t v = 0; v < m_verbs.size(); ++v) {
                 if (row.allowed[i] >> v & 1u)
                     a.push_back(m_verbs[v]);
@@ -476,7 +566,11 @@ nlohmann::json PermissionMatrix::toJson() const
                     n.push_back(m_verbs[v]);
                 if (viaWildcard(ri, i, v))
                     w.push_back(m_verbs[v]);
+                if (viaPolicy(ri, i, v))
+                    p.push_back(m_verbs[v]);
             }
+            if (!p.empty())
+                byPolicy[e.label()] = p;
             if (!a.empty())
                 allowed[e.label()] = a;
             if (!n.empty())
@@ -492,7 +586,11 @@ nlohmann::json PermissionMatrix::toJson() const
         if (row.superuser)
             r["superuser"] = true;
         if (!row.policies.empty())
-            r["policiesNotEvaluated"] = row.policies;
+            r[row.policiesEvaluated ? "policiesEvaluated" : "policiesNotEvaluated"] = row.policies;
+        if (!byPolicy.empty())
+            r["allowedByPolicy"] = byPolicy;
+        if (!row.policyNote.empty())
+            r["policyNote"] = row.policyNote;
         rows.push_back(std::move(r));
     }
     return {{"view", toString(m_view)}, {"verbs", m_verbs}, {"rows", rows}};

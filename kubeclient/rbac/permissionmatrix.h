@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +20,7 @@
 namespace kube::rbac {
 
 class RbacIndex;
+class RegoEvaluator;
 
 struct MatrixScope {
     enum class Kind { Platform, Cluster, Workspace, Namespace };
@@ -42,7 +44,13 @@ struct MatrixRow {
     std::vector<uint32_t> allowed;  // per catalog entry: bit i = verbs()[i] allowed for any name
     std::vector<uint32_t> named;    // bit i = allowed only for some resourceNames
     std::vector<uint32_t> exact;  // bit i = verbs()[i] allowed (any name) by some rule naming verb, API group and resource literally
-    std::vector<std::string> policies;  // KubeSphere: roles with a Rego policy in play (not evaluated)
+    std::vector<std::string> policies;  // KubeSphere: roles with a Rego policy in play
+    // KubeSphere with a Rego engine (Options::rego): bit i = allowed by a role's Rego policy
+    // where no rule allows it (also set in `allowed`). Empty when policies were not evaluated.
+    std::vector<uint32_t> policy;
+    bool policiesEvaluated = false;
+    std::string policyNote;  // why the policies in play were not evaluated, or the first failure
+    std::vector<int32_t> policyRoles;  // the roles of `policies` (RbacIndex::roles() positions)
 };
 
 class PermissionMatrix
@@ -52,6 +60,10 @@ public:
         View view = View::Kubernetes;
         std::vector<std::string> verbs = defaultVerbs();  // at most 32
         std::vector<MatrixScope> scopes;                  // empty: every scope of the view
+        // KubeSphere view: evaluates the Rego policies in play for each row's user (one batch
+        // per policy over every row), so cells a policy allows are allowed. Null: policies are
+        // only listed, with "opa not available".
+        std::shared_ptr<RegoEvaluator> rego;
     };
 
     // get, list, watch, create, update, patch, delete, deletecollection
@@ -86,6 +98,12 @@ public:
     // Allowed (any name) only through a rule wildcard: verbs "*", apiGroups "*", or a resource
     // entry "*", "*/sub" or "res/*". Never for superuser rows (system:masters is not a rule).
     bool viaWildcard(size_t row, size_t entry, size_t verb) const;
+    // Allowed only by a Rego policy (KubeSphere view with an engine).
+    bool viaPolicy(size_t row, size_t entry, size_t verb) const
+    {
+        const auto &p = m_rows[row].policy;
+        return entry < p.size() && (p[entry] >> verb & 1u);
+    }
     size_t cellCount() const;  // applicable cells x verbs
 
     // Text grid; rows without any access are left out unless `all`. Table and CSV do not mark
@@ -96,6 +114,7 @@ public:
 
 private:
     class Builder;
+    void evaluatePolicies(const RbacIndex &index, RegoEvaluator *rego);
 
     View m_view = View::Kubernetes;
     bool m_ksV4 = true;  // which resources are global in the KubeSphere view
