@@ -69,7 +69,7 @@ TraceStage authenticationStage(const TraceQuestion &q, const TraceFacts &f)
     return s;
 }
 
-TraceStage impersonationStage(const TraceQuestion &q, const TraceFacts &f, const rbac::Identity &local,
+TraceStage impersonationStage(const TraceFacts &f, const rbac::Identity &local,
                               std::vector<std::string> &disagreements)
 {
     TraceStage s{"impersonation", "1b. Impersonation", Verdict::Pass, {}, {}};
@@ -362,7 +362,7 @@ TraceResult assembleTrace(const TraceQuestion &q, const TraceFacts &f)
     }
     r.stages.push_back(authenticationStage(q, f));
     if (q.impersonating())
-        r.stages.push_back(impersonationStage(q, f, r.identity, r.disagreements));
+        r.stages.push_back(impersonationStage(f, r.identity, r.disagreements));
     r.stages.push_back(authorizationStage(q, f, r.identity, r.identityKnown, r));
     r.stages.push_back(admissionStage(q, f, r));
 
