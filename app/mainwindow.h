@@ -8,10 +8,13 @@
 #include "tenancyactions.h"
 #include "views/plandialog.h"
 
+#include "kubeclient/trace/traceform.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 class ActionHandlers;
 class AppSettings;
@@ -22,6 +25,7 @@ class ExecApprover;
 class NavigatorWidget;
 class PermissionsWindow;
 class TrafficWindow;
+class TraceWindow;
 class PermissionWorkbenchWidget;
 struct PathObject;
 class TenancyNode;
@@ -78,6 +82,12 @@ public:
     // cluster, limited to its workspace; the window follows the tree. One per cluster.
     TrafficWindow *openTrafficWindow();
     TrafficWindow *lastTrafficWindow() const;
+    // Issue 15, trace one request: View → Trace request… (Ctrl+Shift+T) opens the form on the
+    // selected node's cluster; a matrix cell's "Trace this request…" opens it filled and traces.
+    TraceWindow *openTraceWindow(const std::optional<kube::trace::TraceForm> &form = std::nullopt,
+                                 ClusterSession *session = nullptr);
+    TraceWindow *lastTraceWindow() const { return m_lastTrace; }
+
     // Selects the project in the tree and its policy in the Network tab.
     bool showNetworkPolicy(ClusterSession *session, const QString &ns, const QString &name);
     // Select this path as soon as it exists (after a create, or for --select).
@@ -120,4 +130,5 @@ private:
     QString m_permissionsPreset;  // the node the Permissions tab was last preset for
     QPointer<PermissionsWindow> m_lastPermissions;
     QList<QPointer<TrafficWindow>> m_trafficWindows;
+    QPointer<TraceWindow> m_lastTrace;  // issue 15
 };

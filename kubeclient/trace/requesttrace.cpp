@@ -247,7 +247,14 @@ TraceStage admissionStage(const TraceQuestion &q, const TraceFacts &f, TraceResu
                 s.details.push_back("✘ ResourceQuota " + qe.name + ": must specify " + m);
         }
     }
+    const bool anyLabel = std::any_of(a.podSecurity.begin(), a.podSecurity.end(),
+                                      [](const PodSecurityMode &m) { return m.labelled; });
+    if (!a.podSecurity.empty() && !anyLabel)
+        s.details.push_back("Pod Security: no pod-security.kubernetes.io labels on namespace " + q.request.ns +
+                            ": the cluster's default applies (privileged unless kube-apiserver is configured otherwise)");
     for (const auto &m : a.podSecurity) {
+        if (!anyLabel)
+            break;
         std::string line = "Pod Security " + m.mode + ": ";
         if (!m.labelled)
             line += "no label (the cluster's default applies; privileged unless kube-apiserver is configured otherwise)";
