@@ -552,6 +552,11 @@ TraceWindow *MainWindow::openTraceWindow(const std::optional<kube::trace::TraceF
     return window;
 }
 
+TraceWindow *MainWindow::lastTraceWindow() const
+{
+    return m_lastTrace;
+}
+
 bool MainWindow::showNetworkPolicy(ClusterSession *session, const QString &ns, const QString &name)
 {
     if (!session)

@@ -86,7 +86,7 @@ public:
     // selected node's cluster; a matrix cell's "Trace this request…" opens it filled and traces.
     TraceWindow *openTraceWindow(const std::optional<kube::trace::TraceForm> &form = std::nullopt,
                                  ClusterSession *session = nullptr);
-    TraceWindow *lastTraceWindow() const { return m_lastTrace; }
+    TraceWindow *lastTraceWindow() const;
 
     // Selects the project in the tree and its policy in the Network tab.
     bool showNetworkPolicy(ClusterSession *session, const QString &ns, const QString &name);

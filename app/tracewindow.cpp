@@ -58,9 +58,11 @@ void TraceWindow::refreshChoices()
         return;
     AsyncTask::run(this, [client] {
         QStringList labels;
-        if (client->discovery().ensureLoaded())
-            for (const auto &e : kube::rbac::ResourceCatalog::fromDiscovery(client->discovery()).entries())
+        if (client->discovery().ensureLoaded()) {
+            const auto catalog = kube::rbac::ResourceCatalog::fromDiscovery(client->discovery());
+            for (const auto &e : catalog.entries())
                 labels << QString::fromStdString(e.label());
+        }
         labels.sort();
         labels.removeDuplicates();
         return labels;
