@@ -477,4 +477,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestTrace)
-#include "tst_trace.moc"
+#include "tst_traceengine.moc"
