@@ -22,6 +22,14 @@ QString qs(const std::string &s)
     return QString::fromStdString(s);
 }
 
+// A row whose label's mnemonic focuses the row's first field.
+void addRow(QFormLayout *form, const QString &text, QLayout *fields, QWidget *buddy)
+{
+    auto *label = new QLabel(text);
+    label->setBuddy(buddy);
+    form->addRow(label, fields);
+}
+
 QComboBox *editableBox(QWidget *parent, const QStringList &items = {})
 {
     auto *box = new QComboBox(parent);
@@ -44,7 +52,7 @@ TraceWidget::TraceWidget(TraceModel *model, QWidget *parent) : QWidget(parent), 
     auto *who = new QHBoxLayout;
     who->addWidget(m_user, 1);
     who->addWidget(m_groups, 2);
-    form->addRow(tr("&Identity:"), who);
+    addRow(form, tr("&Identity:"), who, m_user);
     m_verb = editableBox(this, {QStringLiteral("get"), QStringLiteral("list"), QStringLiteral("watch"),
                                 QStringLiteral("create"), QStringLiteral("update"), QStringLiteral("patch"),
                                 QStringLiteral("delete"), QStringLiteral("deletecollection"), QStringLiteral("impersonate"),
@@ -56,7 +64,7 @@ TraceWidget::TraceWidget(TraceModel *model, QWidget *parent) : QWidget(parent), 
     auto *what = new QHBoxLayout;
     what->addWidget(m_verb, 1);
     what->addWidget(m_resource, 2);
-    form->addRow(tr("&Request:"), what);
+    addRow(form, tr("&Request:"), what, m_verb);
     m_namespace = editableBox(this);
     m_namespace->setObjectName(QStringLiteral("traceNamespace"));
     m_name = new QLineEdit(this);
@@ -65,7 +73,7 @@ TraceWidget::TraceWidget(TraceModel *model, QWidget *parent) : QWidget(parent), 
     auto *where = new QHBoxLayout;
     where->addWidget(m_namespace, 1);
     where->addWidget(m_name, 1);
-    form->addRow(tr("&Namespace / name:"), where);
+    addRow(form, tr("&Namespace / name:"), where, m_namespace);
     m_view = new QComboBox(this);
     m_view->setObjectName(QStringLiteral("traceView"));
     m_view->addItem(tr("Kubernetes (kube-apiserver)"), int(kube::rbac::View::Kubernetes));
@@ -76,7 +84,7 @@ TraceWidget::TraceWidget(TraceModel *model, QWidget *parent) : QWidget(parent), 
     auto *how = new QHBoxLayout;
     how->addWidget(m_view, 1);
     how->addWidget(m_requests, 2);
-    form->addRow(tr("&View / pod requests:"), how);
+    addRow(form, tr("&View / pod requests:"), how, m_view);
 
     m_trace = new QPushButton(tr("&Trace"), this);
     m_trace->setObjectName(QStringLiteral("traceButton"));
@@ -218,8 +226,8 @@ void TraceWidget::onFinished()
             m_stages->setFirstColumnSpanned(line, stage, true);
     }
     m_stages->expandAll();
-    m_stages->setColumnWidth(TraceModel::StageColumn, fontMetrics().horizontalAdvance(QStringLiteral("M")) * 26);
-    m_stages->setColumnWidth(TraceModel::VerdictColumn, fontMetrics().horizontalAdvance(QStringLiteral("M")) * 9);
+    m_stages->setColumnWidth(TraceModel::StageColumn, fontMetrics().horizontalAdvance(QStringLiteral("M")) * 30);
+    m_stages->setColumnWidth(TraceModel::VerdictColumn, fontMetrics().horizontalAdvance(QStringLiteral("M")) * 12);
 }
 
 void TraceWidget::copyText()

@@ -83,7 +83,7 @@ void tst_Trace::initTestCase()
     kubectlOk({"-n", qs(m_ns), "create", "quota", "none", "--hard=count/pods=0"});
     // The quota controller fills status.used; until it has, the server refuses anyway.
     QTRY_VERIFY_WITH_TIMEOUT(clusterenv::run(QStringLiteral("kubectl"),
-                                             {"-n", qs(m_ns), "get", "quota", "none", "-o", "jsonpath={.status.used}"},
+                                             {"-n", qs(m_ns), "get", "resourcequotas", "none", "-o", "jsonpath={.status.used}"},
                                              clusterenv::kubeconfigPath("admin"))
                                  .out.contains("count/pods"),
                              30000);
