@@ -446,6 +446,31 @@ TraceResult assembleTrace(const TraceQuestion &q, const TraceFacts &f)
             } else {
                 agreed.push_back("dry run");
             }
+            // The LimitRange defaults Tenantry applied, against the pod the server would store.
+            if (got == "admitted" && f.dryRun.answer.is_object() && q.request.resource == "pods" &&
+                q.request.apiGroup.empty() && r.admission.applies) {
+                const auto &mine = r.admission.admitted["spec"]["containers"];
+                const auto &theirs = f.dryRun.answer["spec"]["containers"];
+                if (mine.is_array() && theirs.is_array() && !mine.empty() && !theirs.empty()) {
+                    const nlohmann::json a = mine[0].value("resources", nlohmann::json::object());
+                    const nlohmann::json b = theirs[0].value("resources", nlohmann::json::object());
+                    auto canonical = [](const nlohmann::json &res) {
+                        nlohmann::json out = nlohmann::json::object();
+                        for (const char *k : {"requests", "limits"})
+                            if (res.contains(k))
+                                for (const auto &[name, v] : res[k].items())
+                                    if (auto qn = Quantity::fromJson(v))
+                                        out[k][name] = qn->toString();
+                        return out;
+                    };
+                    if (canonical(a) != canonical(b))
+                        r.disagreements.push_back("container defaults: Tenantry expects " + canonical(a).dump() +
+                                                  ", the server's dry run stores " + canonical(b).dump());
+                    else
+                        server.details.push_back("the server's dry run stores the container resources Tenantry expects: " +
+                                                 canonical(b).dump());
+                }
+            }
         }
     } else if (!f.dryRun.notSent.empty()) {
         server.details.push_back("no dry run: " + f.dryRun.notSent);

@@ -64,6 +64,7 @@ struct DryRun {
     int status = 0;
     std::string reason, message;  // the server's Status
     std::string transportError;
+    nlohmann::json answer;  // the object the server would have stored (2xx), after its admission
     // Where the server stopped it: "admitted" (2xx, or 409 AlreadyExists after admission),
     // "authorization", "validation", "LimitRanger", "PodSecurity", "ResourceQuota",
     // "not found", "admission" (another admission refusal), "error".

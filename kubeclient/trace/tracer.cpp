@@ -177,7 +177,11 @@ DryRun dryRunOf(Client &client, const TraceQuestion &q, const std::optional<ApiR
         return d;
     }
     d.status = resp->status;
-    if (!resp->isSuccess()) {
+    if (resp->isSuccess()) {
+        d.answer = json::parse(resp->body, nullptr, false);
+        if (d.answer.is_discarded())
+            d.answer = nullptr;
+    } else {
         auto parsed = json::parse(resp->body, nullptr, false);
         if (parsed.is_object()) {
             const ApiStatus st = decodeStatus(parsed);
