@@ -15,6 +15,8 @@
 #include "models/permissionsource.h"
 #include "permissionswindow.h"
 #include "trafficwindow.h"
+#include "tracewindow.h"
+#include "views/tracewidget.h"
 #include "views/trafficgraphwidget.h"
 #include "views/clusterstatuswidget.h"
 #include "views/detailpanel.h"
@@ -80,6 +82,9 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     connect(m_details->permissions(), &PermissionWorkbenchWidget::showInTree, this, [this](const PathObject &object) {
         showPathObject(sessionFor(m_navigator->currentSourceIndex()), object);
     });
+    // Issue 15: "Trace this request…" on a cell of the Permissions tab.
+    connect(m_details->permissions(), &PermissionWorkbenchWidget::traceRequested, this,
+            [this](const kube::trace::TraceForm &form) { openTraceWindow(form); });
     connect(m_navigator, &NavigatorWidget::currentChanged, this, &MainWindow::onCurrentChanged);
     connect(m_navigator, &NavigatorWidget::contextMenuRequested, this, [this](const QModelIndex &index, const QPoint &pos) {
         if (!index.isValid())
@@ -224,6 +229,13 @@ void MainWindow::buildMenus()
     audit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     audit->setToolTip(tr("Who did what, when: kube-apiserver and KubeSphere audit logs, Tenantry's journal and the "
                          "cluster's Events, filtered by workspace, project, user, verb and time"));
+
+    // Issue 15: trace one request through authentication, authorization and admission.
+    QAction *trace = view->addAction(tr("Trace &request…"), this, [this] { openTraceWindow(); });
+    trace->setObjectName(QStringLiteral("actionTraceRequest"));
+    trace->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    trace->setToolTip(tr("One request through authentication, impersonation, authorization and admission, checked "
+                         "against the server"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tenantry"), this, [this] {
@@ -425,6 +437,12 @@ PermissionsWindow *MainWindow::openPermissionsWindow()
             activateWindow();
         }
     });
+    // Issue 15: a cell of this window traces on the window's cluster.
+    connect(window->workbench(), &PermissionWorkbenchWidget::traceRequested, this,
+            [this, guard](const kube::trace::TraceForm &form) {
+                if (guard)
+                    openTraceWindow(form, guard);
+            });
     presetPermissions(window->workbench(), s, m_model->nodeForIndex(index));
     window->show();
     m_lastPermissions = window;
@@ -508,6 +526,44 @@ TrafficWindow *MainWindow::lastTrafficWindow() const
         if (*it)
             return *it;
     return nullptr;
+}
+
+// ---- Trace request (issue 15) ------------------------------------------------------------
+
+TraceWindow *MainWindow::openTraceWindow(const std::optional<kube::trace::TraceForm> &form, ClusterSession *session)
+{
+    const QModelIndex index = m_navigator->currentSourceIndex();
+    ClusterSession *s = session ? session : sessionFor(index);
+    if (!s && !sessions().isEmpty())
+        s = sessions().front();
+    if (!s) {
+        QMessageBox::information(this, tr("Trace request"), tr("Connect a cluster first (File → Import kubeconfig…)."));
+        return nullptr;
+    }
+    auto *window = new TraceWindow(s, this);
+    window->setWindowFlag(Qt::Window);
+    if (form) {
+        window->traceNow(*form);
+    } else if (TenancyNode *node = m_model->nodeForIndex(index); node && node->kind() == NodeKind::Project) {
+        // Preset the selected project: the question is most often about it.
+        kube::trace::TraceForm preset;
+        preset.verb = "create";
+        preset.resource = "pods";
+        preset.ns = node->name().toStdString();
+        preset.view = s->tenancy().mode == kube::tenancy::Mode::KubeSphere ? kube::rbac::View::KubeSphere
+                                                                           : kube::rbac::View::Kubernetes;
+        window->widget()->setForm(preset);
+    }
+    window->show();
+    window->raise();
+    window->activateWindow();
+    m_lastTrace = window;
+    return window;
+}
+
+TraceWindow *MainWindow::lastTraceWindow() const
+{
+    return m_lastTrace;
 }
 
 bool MainWindow::showNetworkPolicy(ClusterSession *session, const QString &ns, const QString &name)

@@ -8,10 +8,13 @@
 #include "tenancyactions.h"
 #include "views/plandialog.h"
 
+#include "kubeclient/trace/traceform.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 class ActionHandlers;
 class AppSettings;
@@ -23,6 +26,7 @@ class ExecApprover;
 class NavigatorWidget;
 class PermissionsWindow;
 class TrafficWindow;
+class TraceWindow;
 class PermissionWorkbenchWidget;
 struct PathObject;
 class TenancyNode;
@@ -83,6 +87,12 @@ public:
     // which pre-filters): the audit viewer of the node's cluster. One per cluster.
     AuditWindow *openAuditWindow(const NodeContext *node = nullptr);
     AuditWindow *lastAuditWindow() const;
+    // Issue 15, trace one request: View → Trace request… (Ctrl+Shift+T) opens the form on the
+    // selected node's cluster; a matrix cell's "Trace this request…" opens it filled and traces.
+    TraceWindow *openTraceWindow(const std::optional<kube::trace::TraceForm> &form = std::nullopt,
+                                 ClusterSession *session = nullptr);
+    TraceWindow *lastTraceWindow() const;
+
     // Selects the project in the tree and its policy in the Network tab.
     bool showNetworkPolicy(ClusterSession *session, const QString &ns, const QString &name);
     // Select this path as soon as it exists (after a create, or for --select).
@@ -126,4 +136,5 @@ private:
     QPointer<PermissionsWindow> m_lastPermissions;
     QList<QPointer<TrafficWindow>> m_trafficWindows;
     QList<QPointer<AuditWindow>> m_auditWindows;
+    QPointer<TraceWindow> m_lastTrace;  // issue 15
 };

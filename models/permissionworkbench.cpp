@@ -883,3 +883,36 @@ QString PermissionWorkbench::exportJson() const
     const PermissionGrid *grid = m_matrix->grid();
     return grid ? qs(grid->matrix->toJson().dump(2)) : QString();
 }
+
+// ---- Trace this request (issue 15) -------------------------------------------------------
+
+std::optional<kube::trace::TraceForm> PermissionWorkbench::traceForm(const QModelIndex &cell) const
+{
+    const PermissionGrid *grid = m_matrix->grid();
+    const QString verb = m_matrix->verbAt(cell.column());
+    if (!grid || !cell.isValid() || verb.isEmpty())
+        return std::nullopt;
+    const auto ref = m_matrix->rowRef(cell.row());
+    const MatrixRow &row = grid->matrix->rows()[ref.row];
+    const CatalogEntry &entry = grid->matrix->catalog().entries()[ref.entry];
+    const RequestAttributes request = cellRequest(row.scope, entry, ss(verb));
+    kube::trace::TraceForm form;
+    form.view = grid->matrix->view();
+    form.verb = request.verb;
+    form.resource = entry.label();
+    form.ns = request.ns;
+    form.workspace = request.workspace;
+    const bool me = m_query.subject.isEmpty() && m_query.layout != Layout::BySubject;
+    if (!me) {
+        form.user = row.identity.name;
+        std::string saNs, saName;
+        row.identity.serviceAccountParts(saNs, saName);
+        for (const auto &g : row.identity.groups) {
+            const bool implicit = g == kGroupAuthenticated || g == kGroupServiceAccounts ||
+                                  (!saNs.empty() && g == std::string(kGroupServiceAccounts) + ":" + saNs);
+            if (!implicit)
+                form.groups.push_back(g);
+        }
+    }
+    return form;
+}

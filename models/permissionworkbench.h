@@ -10,6 +10,7 @@
 #include "models/rowtablemodel.h"
 
 #include "kubeclient/rbac/cellquery.h"
+#include "kubeclient/trace/traceform.h"
 #include "kubeclient/rbac/view.h"
 
 #include <QObject>
@@ -130,6 +131,11 @@ public:
     // most `max` of them; needs a live source.
     void verify(size_t max = 400);
     QString explanationText() const { return m_explanation; }
+    // The request a cell stands for, as the trace form takes it (issue 15: "Trace this
+    // request…"): the row's identity (me, or the user with its extra groups; the implicit
+    // groups impersonation adds are left out), the verb, the entry and the scope; nullopt for
+    // a cell that is no request.
+    std::optional<kube::trace::TraceForm> traceForm(const QModelIndex &cell) const;
     QList<PathObject> explanationObjects() const { return m_explanationObjects; }
     // Fetches an object named by a path as YAML (live: GET; offline: the manifest's object).
     void fetchObject(const PathObject &object);

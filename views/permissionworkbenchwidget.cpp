@@ -652,6 +652,11 @@ void PermissionWorkbenchWidget::showContextMenu(const QPoint &pos)
     menu.addAction(tr("Why?"), this, [this] { m_answers->setCurrentIndex(0); });
     menu.addAction(tr("Who else can?"), this, [this] { m_answers->setCurrentIndex(1); });
     menu.addAction(tr("Copy explanation"), this, &PermissionWorkbenchWidget::copyExplanation);
+    // Trace this request (issue 15): only where a live cluster can be asked.
+    if (auto form = m_workbench->traceForm(index); form && m_source && m_source->live()) {
+        QAction *trace = menu.addAction(tr("Trace this request…"), this, [this, f = *form] { emit traceRequested(f); });
+        trace->setObjectName(QStringLiteral("actionTraceCell"));
+    }
     menu.addAction(tr("Copy cell"), this, [this, index] {
         QApplication::clipboard()->setText(index.data(Qt::ToolTipRole).toString());
     });

@@ -77,6 +77,8 @@ signals:
     // A binding or role of a path, to be shown as YAML / selected in the tree.
     void openObject(const PathObject &object);
     void showInTree(const PathObject &object);
+    // "Trace this request…" on a cell: the cell's request as a trace form (issue 15).
+    void traceRequested(const kube::trace::TraceForm &form);
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -41,6 +41,9 @@ int runWhoCan(const CommandArgs &args);
 int runDiff(const CommandArgs &args);
 int runRisks(const CommandArgs &args);
 
+// Trace one request through authentication, authorization and admission (tracecommand.cpp).
+int runTrace(const CommandArgs &args);  // trace VERB TYPE [NAME]
+
 // Network policies (networkcommands.cpp).
 int runCanReach(const CommandArgs &args);  // can-reach FROM_NS TO_NS
 int runFlows(const CommandArgs &args);     // flows [-w WS]

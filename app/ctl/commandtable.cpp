@@ -336,6 +336,28 @@ std::vector<Command> buildCommands()
                   CommandKind::Read},
                  runWhoCan,
                  {}});
+    // ---- trace (issue 15: one request through the authentication -> authorization -> admission chain)
+    c.push_back({{"trace", "Permissions", "one request through authentication, authorization and admission",
+                  {"trace VERB (TYPE | TYPE/NAME | NONRESOURCEURL) [NAME] [-n NS] [--as USER [--as-group G]...] "
+                   "[--view kubernetes|kubesphere] [--subresource SUB] [--requests cpu=..,memory=..] [-o text|json]"},
+                  "Each stage with its verdict and why: what the kubeconfig presents (certificate subject, token\n"
+                  "source, JWT claims; never a secret) and who the server says that is (SelfSubjectReview); with\n"
+                  "--as, whether the caller may impersonate that user and each group; the RBAC decision with its\n"
+                  "path (in the kubesphere view ks-apiserver's global -> workspace -> namespace -> cluster order);\n"
+                  "for creates, what the namespace's LimitRanges, ResourceQuotas and Pod Security labels do.\n"
+                  "The verdict is checked with a (Self)SubjectAccessReview and, for the caller's own writes, a\n"
+                  "server dry run (dryRun=All) with a minimal object; disagreements are printed first.\n"
+                  "TYPE is read as `kubectl auth can-i` reads it. Exit codes: 0 allowed, 1 denied or refused,\n"
+                  "2 usage error, 3 Tenantry and the server disagree.",
+                  {{"--subresource", 0, K::Value, "SUB", "subresource such as log or scale"},
+                   {"--as", 0, K::Value, "USER", "trace the request as this user (impersonation)"},
+                   {"--as-group", 0, K::List, "GROUP", "with --as: a group to impersonate (repeatable)"},
+                   {"--view", 0, K::Value, "VIEW", "kubernetes (kube-apiserver, default) or kubesphere (ks-apiserver)"},
+                   {"--requests", 0, K::Value, "cpu=..,memory=..", "creating pods: the container's requests"},
+                   output("text|json", "output format")},
+                  CommandKind::Read},
+                 runTrace,
+                 {}});
     c.push_back({{"diff", "Permissions", "what one subject may do that another may not, or what a plan changes",
                   {"diff --as A [--as-group G]... --against B [--against-group G]... [-n NS | -w WS | -A]",
                    "diff --plan MANIFESTS [--delete KIND/[NS/]NAME]..."},

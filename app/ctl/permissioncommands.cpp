@@ -137,17 +137,8 @@ bool loadData(Session &s, const RbacFetch::Scope &scope, bool needCatalog)
 ResourceResolver resolverOf(Session &s)
 {
     return [&s](const std::string &text) -> std::optional<ResolvedResource> {
-        if (!s.offline && s.client()) {
-            auto &discovery = s.client()->discovery();
-            if (!discovery.ensureLoaded())
-                return std::nullopt;
-            auto info = discovery.resolve(text);
-            if (!info && discovery.servedFromDisk() && discovery.refresh())
-                info = discovery.resolve(text);
-            if (!info)
-                return std::nullopt;
-            return ResolvedResource{info->gvr.group, info->gvr.resource, info->gvr.namespaced};
-        }
+        if (!s.offline && s.client())
+            return PermissionQuery::discoveryResolver(*s.client())(text);
         if (s.catalog.size() == 0)
             s.catalog = ResourceCatalog::builtin();
         const int at = s.catalog.findText(text);

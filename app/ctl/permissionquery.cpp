@@ -105,4 +105,19 @@ PermissionQuery::Outcome PermissionQuery::read(Style style, const Input &input, 
     return out;
 }
 
+ResourceResolver PermissionQuery::discoveryResolver(kube::Client &client)
+{
+    return [&client](const std::string &text) -> std::optional<ResolvedResource> {
+        auto &discovery = client.discovery();
+        if (!discovery.ensureLoaded())
+            return std::nullopt;
+        auto info = discovery.resolve(text);
+        if (!info && discovery.servedFromDisk() && discovery.refresh())
+            info = discovery.resolve(text);
+        if (!info)
+            return std::nullopt;
+        return ResolvedResource{info->gvr.group, info->gvr.resource, info->gvr.namespaced};
+    };
+}
+
 } // namespace ctl

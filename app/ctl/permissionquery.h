@@ -3,6 +3,7 @@
 // Resolution of TYPE is injected, so the reading is testable without a cluster.
 #pragma once
 
+#include "kubeclient/api/client.h"
 #include "kubeclient/rbac/requestattributes.h"
 
 #include <functional>
@@ -27,6 +28,7 @@ public:
     enum class Style {
         CanI,    // kubectl auth can-i: exactly VERB and one TYPE[/NAME] or URL; unknown TYPE warns
         WhoCan,  // kubectl-who-can: also VERB TYPE NAME; unknown TYPE is an error
+        Trace,   // tenantryctl trace: can-i's reading, plus VERB TYPE NAME
     };
 
     struct Input {
@@ -44,6 +46,9 @@ public:
     };
 
     static Outcome read(Style style, const Input &input, const ResourceResolver &resolve);
+    // TYPE through the live server's discovery (refreshed once when a cached copy misses,
+    // since a CRD may be newer than the cache).
+    static ResourceResolver discoveryResolver(kube::Client &client);
 
     // kubectl's lists of verbs it knows; others get a warning, not an error.
     static bool knownResourceVerb(const std::string &verb);
