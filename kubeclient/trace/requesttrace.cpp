@@ -164,7 +164,9 @@ TraceStage authorizationStage(const TraceQuestion &q, const TraceFacts &f, const
     result.kubernetes = k;
     const rbac::Decision *primary = &*result.kubernetes;
     if (q.view == rbac::View::KubeSphere) {
-        const rbac::KubeSphereEvaluator ks(f.index);
+        const rbac::KubeSphereEvaluator ks(f.index, f.rego);
+        if (f.rego && !f.rego->available())
+            s.details.push_back("Rego policies are not evaluated: " + f.rego->unavailableReason());
         result.kubesphere = ks.authorize(who, q.request);
         primary = &*result.kubesphere;
         s.details.push_back("ks-apiserver visits: " + ksOrder(ks, q.request));

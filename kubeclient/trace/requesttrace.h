@@ -13,6 +13,7 @@
 #include "kubeclient/rbac/decision.h"
 #include "kubeclient/rbac/identity.h"
 #include "kubeclient/rbac/rbacindex.h"
+#include "kubeclient/rbac/regoevaluator.h"
 #include "kubeclient/rbac/requestattributes.h"
 #include "kubeclient/rbac/view.h"
 #include "kubeclient/trace/admissionpreview.h"
@@ -84,6 +85,8 @@ struct TraceFacts {
     std::string impersonatedError;
     std::vector<ImpersonationCheck> impersonation;
     std::shared_ptr<const rbac::RbacIndex> index;
+    // The Rego engine of the KubeSphere view (opa); null or unavailable: policies are noted only.
+    std::shared_ptr<rbac::RegoEvaluator> rego;
     std::string rbacError;                 // RBAC could not be read: the engine cannot decide
     std::vector<std::string> rbacWarnings;  // kinds that could not be read
     bool fromRulesReview = false;  // the caller's rules came from SelfSubjectRulesReview

@@ -7,6 +7,7 @@
 #include "kubeclient/api/requestbuilder.h"
 #include "kubeclient/kubesphere/tenancyapi.h"
 #include "kubeclient/rbac/rbacloader.h"
+#include "kubeclient/rbac/regoopa.h"
 #include "kubeclient/rbac/selfrules.h"
 
 #include <future>
@@ -326,6 +327,8 @@ TraceFacts Tracer::gather(const TraceQuestion &q, const TraceOptions &options) c
     tenancy::ApiFlavor flavor = tenancy::ApiFlavor::None;
     if (client.discovery().loaded())
         flavor = TenancyApi::detect(client.discovery()).flavor;
+    if (q.view == rbac::View::KubeSphere)
+        f.rego = options.rego ? options.rego : rbac::OpaRegoEvaluator::shared();
     if (options.index) {
         f.index = options.index;
     } else {

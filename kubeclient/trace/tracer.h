@@ -19,6 +19,8 @@ struct TraceOptions {
     // RBAC data already at hand (the GUI's live index); otherwise read for the request.
     std::shared_ptr<const rbac::RbacIndex> index;
     std::optional<PresentedCredentials> presented;
+    // The Rego engine for the KubeSphere view; null: the shared opa engine (OpaRegoEvaluator).
+    std::shared_ptr<rbac::RegoEvaluator> rego;
     bool serverReview = true;  // SubjectAccessReview / SelfSubjectAccessReview
     bool dryRun = true;        // for writes by the caller itself
     CancelTokenPtr cancel;
