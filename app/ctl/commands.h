@@ -45,6 +45,11 @@ int runRisks(const CommandArgs &args);
 int runCanReach(const CommandArgs &args);  // can-reach FROM_NS TO_NS
 int runFlows(const CommandArgs &args);     // flows [-w WS]
 
+// KubeSphere account sign-in (kscommands.cpp).
+int runLogin(const CommandArgs &args);         // login kubesphere --server URL --username U
+int runLogout(const CommandArgs &args);        // logout kubesphere --server URL --username U
+int runKsCredential(const CommandArgs &args);  // ks-credential: the exec plugin of a sign-in's context
+
 // Prints "error: <message>" and the command's help to stderr; returns 2 (usage error).
 int usageError(const CommandArgs &args, const std::string &message);
 
