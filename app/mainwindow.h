@@ -18,6 +18,8 @@ class AppSettings;
 class ClusterSession;
 class ClusterStatusWidget;
 class DetailPanel;
+class KsSignIn;
+class KsSignInDialog;
 class ExecApprover;
 class NavigatorWidget;
 class PermissionsWindow;
@@ -83,6 +85,16 @@ public:
     // Select this path as soon as it exists (after a create, or for --select).
     void selectWhenAvailable(const QString &path);
 
+    // --- KubeSphere account sign-in (models/kssignin) ---
+    // File → Sign in to KubeSphere…: the form, window-modal; on success the session is added.
+    KsSignInDialog *showKsSignInDialog();
+    KsSignInDialog *lastKsSignInDialog() const { return m_lastKsSignIn; }
+    KsSignIn *ksSignIn() const { return m_ksSignIn; }
+    // File → Sign out of KubeSphere: the selected session's keyring entry and context go, and
+    // the session with them.
+    void signOutOfKubeSphere();
+    QAction *ksSignOutAction() const { return m_ksSignOut; }
+
 signals:
     void allSessionsLoaded();
     void dialogOpened(PlanDialog *dialog);
@@ -120,4 +132,9 @@ private:
     QString m_permissionsPreset;  // the node the Permissions tab was last preset for
     QPointer<PermissionsWindow> m_lastPermissions;
     QList<QPointer<TrafficWindow>> m_trafficWindows;
+    // KubeSphere account sign-in.
+    void updateKsSignOut();
+    KsSignIn *m_ksSignIn = nullptr;
+    QAction *m_ksSignOut = nullptr;
+    QPointer<KsSignInDialog> m_lastKsSignIn;
 };

@@ -422,16 +422,11 @@ std::vector<Command> buildCommands()
     c.push_back({{"login", "Kubernetes", "sign in with a KubeSphere account (OAuth password grant; token kept in the keyring)",
                   {"login kubesphere --server URL --username U [--password-stdin] "
                    "[--certificate-authority FILE | --insecure-skip-tls-verify] [-o json]"},
-                  "Writes a kubeconfig context kubesphere-U@HOST (cluster: the KubeSphere address; user: the
-"
-                  "`tenantryctl ks-credential` exec plugin) into --kubeconfig, else the file kubectl's config set-*
-"
-                  "would write. The token lives only in the desktop's Secret Service keyring; the password is read
-"
-                  "from stdin (unechoed at a terminal) and never stored. Every command, and kubectl, then takes
-"
-                  "--context kubesphere-U@HOST; requests go through ks-apiserver with the token, refreshed before
-"
+                  "Writes a kubeconfig context kubesphere-U@HOST (cluster: the KubeSphere address; user: the\n"
+                  "`tenantryctl ks-credential` exec plugin) into --kubeconfig, else the file kubectl's config set-*\n"
+                  "would write. The token lives only in the desktop's Secret Service keyring; the password is read\n"
+                  "from stdin (unechoed at a terminal) and never stored. Every command, and kubectl, then takes\n"
+                  "--context kubesphere-U@HOST; requests go through ks-apiserver with the token, refreshed before\n"
                   "it expires.",
                   concat(ksAccountFlags, {{"--password-stdin", 0, K::Switch, "", "read the password from stdin"},
                                           output("json", "print the result (context, file, expiry) as JSON")}),

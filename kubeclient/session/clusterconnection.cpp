@@ -148,6 +148,7 @@ Result<ClusterConnection> ClusterConnection::open(const ConnectionOptions &optio
     if (const auto *ks = dynamic_cast<const ksaccount::KsCredentials *>(transportCredentials.get())) {
         c.m_identity = ks->identity();
         c.m_identityError.reset();
+        c.m_kubesphereAccount = ks->account();
     }
     if (mode.valid()) {
         auto detected = mode.get();
