@@ -66,6 +66,10 @@ Result<std::optional<KsToken>> KsCredentials::readStore() const
 Result<KsToken> KsCredentials::currentLocked(const CancelTokenPtr &cancel)
 {
     const auto t = now();
+    if (m_forceRefresh && m_token && m_refreshedAt && t - *m_refreshedAt < kRecentRefresh && !m_token->needsRefresh(t)) {
+        m_forceRefresh = false;
+        return *m_token;
+    }
     const bool due = !m_token || m_forceRefresh || m_token->needsRefresh(t);
     if (!due)
         return *m_token;
@@ -89,6 +93,7 @@ Result<KsToken> KsCredentials::currentLocked(const CancelTokenPtr &cancel)
     if (!fresh)
         return fresh.error();
     ++m_refreshes;
+    m_refreshedAt = t;
     m_token = std::move(fresh.value());
     m_forceRefresh = false;
     if (auto saved = m_store->store(m_account.secretAttributes(), m_account.secretLabel(), m_token->toSecret()); !saved)

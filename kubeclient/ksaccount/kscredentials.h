@@ -43,6 +43,11 @@ public:
     // The hook a Kubeconfig uses to serve Tenantry's ks-credential plugin in process.
     static ExecInProcessHook inProcessHook(SecretStorePtr store, OAuthOptions oauth = {});
 
+    // A 401 this soon after a refresh is about a token from before it (requests that were in
+    // flight together): the fresh token is tried instead of refreshing again, which on a
+    // KubeSphere without multipleLogin would revoke the token the other requests just got.
+    static constexpr std::chrono::seconds kRecentRefresh{5};
+
 private:
     std::chrono::system_clock::time_point now() const;
     Result<KsToken> currentLocked(const CancelTokenPtr &cancel);
@@ -54,6 +59,7 @@ private:
     mutable std::mutex m_mutex;
     std::optional<KsToken> m_token;
     bool m_forceRefresh = false;
+    std::optional<std::chrono::system_clock::time_point> m_refreshedAt;
     int m_refreshes = 0;
 };
 

@@ -448,8 +448,11 @@ private slots:
         auto server = standIn(options);
         auto store = std::make_shared<MemoryStore>();
         const KsAccount a = account(server->url());
-        QVERIFY(KsLogin::login({a, kPassword, m_dir.filePath("401-kubeconfig").toStdString(), "tenantryctl"}, *store));
-        auto credentials = std::make_shared<KsCredentials>(a, store);
+        FakeClock clock;
+        OAuthOptions oauth;
+        oauth.clock = clock.fn();
+        QVERIFY(KsLogin::login({a, kPassword, m_dir.filePath("401-kubeconfig").toStdString(), "tenantryctl"}, *store, oauth));
+        auto credentials = std::make_shared<KsCredentials>(a, store, oauth);
         TransportConfig config;
         config.server = a.server;
         config.tls.caPem = m_pki.caCertPem();
@@ -469,7 +472,15 @@ private slots:
         QCOMPARE(server->refreshGrants(), 1);
         QCOMPARE(credentials->refreshCount(), 1);
 
+        // When requests that were in flight with the old token come back 401 right after the
+        // refresh, they get the fresh token, not a second refresh
+        credentials->invalidate();
+        auto inFlight = credentials->current(nullptr);
+        QVERIFY(inFlight);
+        QCOMPARE(server->refreshGrants(), 1);
+
         // When the refresh token is revoked too, the 401 ends in "sign in again"
+        clock.now += KsCredentials::kRecentRefresh + std::chrono::seconds(1);
         server->expireAccessTokens();
         server->revokeRefreshTokens();
         auto refused = transport.send(list);
