@@ -16,20 +16,20 @@ QString qs(const std::string &s) { return QString::fromStdString(s); }
 
 QString fieldOf(const kube::Error &e)
 {
-    for (const char *field : {KsSignIn::kServer, KsSignIn::kCertificate, KsSignIn::kUsername, KsSignIn::kPassword})
+    for (const char *field : {::KsSignIn::kServer, ::KsSignIn::kCertificate, ::KsSignIn::kUsername, ::KsSignIn::kPassword})
         if (e.message.starts_with(std::string(field) + ":"))
             return QString::fromLatin1(field);
     switch (e.kind) {
-    case kube::ErrorKind::Tls: return QString::fromLatin1(KsSignIn::kCertificate);
+    case kube::ErrorKind::Tls: return QString::fromLatin1(::KsSignIn::kCertificate);
     case kube::ErrorKind::Transport:
-    case kube::ErrorKind::Timeout: return QString::fromLatin1(KsSignIn::kServer);
+    case kube::ErrorKind::Timeout: return QString::fromLatin1(::KsSignIn::kServer);
     case kube::ErrorKind::Auth:
         if (e.status && (e.status->reason == kube::StatusReason::Forbidden || e.status->reason == kube::StatusReason::TooManyRequests))
-            return QString::fromLatin1(KsSignIn::kUsername);
+            return QString::fromLatin1(::KsSignIn::kUsername);
         if (e.status && e.status->reason == kube::StatusReason::Unauthorized)
-            return QString::fromLatin1(KsSignIn::kPassword);
+            return QString::fromLatin1(::KsSignIn::kPassword);
         return {};
-    default: return e.status && e.status->reason == kube::StatusReason::NotFound ? QString::fromLatin1(KsSignIn::kServer) : QString();
+    default: return e.status && e.status->reason == kube::StatusReason::NotFound ? QString::fromLatin1(::KsSignIn::kServer) : QString();
     }
 }
 
@@ -42,9 +42,9 @@ struct Outcome {
 
 } // namespace
 
-KsSignIn::KsSignIn(QObject *parent) : QObject(parent) {}
+::KsSignIn::KsSignIn(QObject *parent) : QObject(parent) {}
 
-void KsSignIn::signIn(const KsSignInForm &form)
+void ::KsSignIn::signIn(const KsSignInForm &form)
 {
     if (m_busy)
         return;
@@ -52,7 +52,7 @@ void KsSignIn::signIn(const KsSignInForm &form)
     const QString kubeconfig = m_kubeconfig;
     AsyncTask::run(
         this,
-        [form, kubeconfig]() mutable {
+        [form = form, kubeconfig]() mutable {
             Outcome out;
             auto account = KsAccount::make(form.server.trimmed().toStdString(), form.username.trimmed().toStdString(),
                                            form.caFile.trimmed().toStdString(), form.insecure);
@@ -92,7 +92,7 @@ void KsSignIn::signIn(const KsSignInForm &form)
         });
 }
 
-void KsSignIn::signOut(const QString &server, const QString &username, const QString &kubeconfig)
+void ::KsSignIn::signOut(const QString &server, const QString &username, const QString &kubeconfig)
 {
     AsyncTask::run(
         this,

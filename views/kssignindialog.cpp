@@ -66,11 +66,11 @@ KsSignInDialog::KsSignInDialog(QWidget *parent) : QDialog(parent)
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Server:"), m_server);
-    form->addRow(tr("TLS:"), tls);
-    form->addRow(tr("&User name:"), m_username);
-    form->addRow(tr("&Password:"), m_password);
+    auto *fields = new QFormLayout;
+    fields->addRow(tr("&Server:"), m_server);
+    fields->addRow(tr("TLS:"), tls);
+    fields->addRow(tr("&User name:"), m_username);
+    fields->addRow(tr("&Password:"), m_password);
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("error"));
@@ -88,7 +88,7 @@ KsSignInDialog::KsSignInDialog(QWidget *parent) : QDialog(parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
-    layout->addLayout(form);
+    layout->addLayout(fields);
     layout->addWidget(m_error);
     layout->addStretch();
     layout->addWidget(m_buttons);
