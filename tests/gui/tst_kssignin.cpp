@@ -11,6 +11,7 @@
 #include "models/kssignin.h"
 #include "models/tenancytreemodel.h"
 #include "views/kssignindialog.h"
+#include "views/navigatorwidget.h"
 
 #include "tests/support/ksstandin.h"
 
