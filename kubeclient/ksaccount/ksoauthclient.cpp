@@ -179,11 +179,12 @@ Result<KsToken> KsOAuthClient::send(const HttpRequest &request, Grant grant, con
     if (!response) {
         Error e = response.error();
         e.message = redact(e.message, secrets);
-        if (e.kind == ErrorKind::Tls && e.hint.empty())
+        // The transport's hints speak of kube-apiserver and the kubeconfig; here it is KubeSphere.
+        if (e.kind == ErrorKind::Tls)
             e.hint = m_account.caFile.empty()
                 ? "give the CA that signed ks-apiserver's certificate (--certificate-authority), or knowingly skip verification"
                 : "is " + m_account.caFile + " the CA that signed ks-apiserver's certificate?";
-        else if (e.kind == ErrorKind::Transport && e.hint.empty())
+        else if (e.kind == ErrorKind::Transport || e.kind == ErrorKind::Timeout)
             e.hint = "is KubeSphere running at " + m_account.server + "?";
         return e;
     }
