@@ -6,6 +6,7 @@
 #include "models/connectionspec.h"
 #include "models/sessionlist.h"
 #include "tenancyactions.h"
+#include "views/kssignindialog.h"
 #include "views/plandialog.h"
 
 #include <QMainWindow>
@@ -19,7 +20,6 @@ class ClusterSession;
 class ClusterStatusWidget;
 class DetailPanel;
 class KsSignIn;
-class KsSignInDialog;
 class ExecApprover;
 class NavigatorWidget;
 class PermissionsWindow;
