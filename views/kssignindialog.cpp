@@ -92,6 +92,8 @@ KsSignInDialog::KsSignInDialog(QWidget *parent) : QDialog(parent)
     layout->addWidget(m_error);
     layout->addStretch();
     layout->addWidget(m_buttons);
+    // Never smaller than its content: the radio buttons' texts and the error must stay readable.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
 
     for (QLineEdit *edit : {m_server, m_caFile, m_username, m_password})
         connect(edit, &QLineEdit::textEdited, this, [this, edit] {
@@ -165,6 +167,9 @@ void KsSignInDialog::showError(const QString &field, const QString &message)
     clearMarks();
     m_error->setText(message);
     m_error->show();
+    // The message adds lines: grow rather than squeeze the form (not every platform does it).
+    if (height() < sizeHint().height())
+        resize(width(), sizeHint().height());
     m_marked = field;
     QLineEdit *edit = fieldWidget(field);
     // A TLS refusal with no CA file chosen is about the choice, not the (empty) path.
