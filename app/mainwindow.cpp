@@ -9,6 +9,7 @@
 #include "auditwindow.h"
 #include "models/clustersession.h"
 #include "models/execapprover.h"
+#include "models/kssignin.h"
 #include "models/kubeconfigcontextmodel.h"
 #include "models/nodedetails.h"
 #include "models/tenancytreemodel.h"
@@ -22,6 +23,7 @@
 #include "views/detailpanel.h"
 #include "views/execapprovaldialog.h"
 #include "views/importkubeconfigdialog.h"
+#include "views/kssignindialog.h"
 #include "views/navigatorwidget.h"
 
 #include <QApplication>
@@ -123,6 +125,11 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     connect(m_sessions, &SessionList::statusChanged, this, [this](ClusterSession *s) { onSessionChanged(s, false); });
     connect(m_sessions, &SessionList::loadedChanged, this, &MainWindow::trySelectPending);
     connect(m_sessions, &SessionList::allSessionsLoaded, this, &MainWindow::allSessionsLoaded);
+    // KubeSphere account sign-in: File → Sign in to KubeSphere… / Sign out of KubeSphere.
+    m_ksSignIn = new KsSignIn(this);
+    connect(m_ksSignIn, &KsSignIn::signedOut, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_ksSignIn, &KsSignIn::signOutFailed, this,
+            [this](const QString &message) { QMessageBox::warning(this, tr("Sign out of KubeSphere"), message); });
     // A model change can remove the selected node (deleted): the panel then says so.
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] { QMetaObject::invokeMethod(this, &MainWindow::onCurrentChanged, Qt::QueuedConnection); });
 
@@ -152,12 +159,19 @@ void MainWindow::buildMenus()
             openManifests(path);
     });
     manifests->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    // KubeSphere account sign-in: a session whose identity is a KubeSphere user.
+    QAction *ksSignIn = file->addAction(tr("Sign in to &KubeSphere…"), this, [this] { showKsSignInDialog(); });
+    ksSignIn->setObjectName(QStringLiteral("actionKsSignIn"));
+    ksSignIn->setToolTip(tr("Connect through ks-apiserver with a KubeSphere account (user name and password)"));
     manifests->setToolTip(tr("Analyse the roles and bindings of a folder of YAML/JSON (a GitOps repository) without a "
                              "cluster"));
     file->addSeparator();
     file->addAction(A(TenancyActions::Reconnect));
     file->addAction(A(TenancyActions::PinNamespaces));
     file->addAction(A(TenancyActions::Disconnect));
+    m_ksSignOut = file->addAction(tr("Sign &out of KubeSphere"), this, &MainWindow::signOutOfKubeSphere);
+    m_ksSignOut->setObjectName(QStringLiteral("actionKsSignOut"));
+    m_ksSignOut->setEnabled(false);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -373,6 +387,7 @@ void MainWindow::onCurrentChanged()
         for (const auto &w : std::as_const(m_trafficWindows))
             if (w && w->session() == sessionFor(index))
                 w->followNode(node->kind(), node->name(), node->scope());
+    updateKsSignOut();
 }
 
 void MainWindow::showDetails()
@@ -619,6 +634,8 @@ void MainWindow::onSessionChanged(ClusterSession *session, bool outline)
     }
     if (outline)
         trySelectPending();
+    if (!outline)
+        updateKsSignOut();
 }
 
 void MainWindow::onActivated(const QModelIndex &sourceIndex)
@@ -711,4 +728,57 @@ AuditWindow *MainWindow::lastAuditWindow() const
         if (*it)
             return *it;
     return nullptr;
+}
+
+// ---- KubeSphere account sign-in ---------------------------------------------------------------
+
+KsSignInDialog *MainWindow::showKsSignInDialog()
+{
+    if (m_lastKsSignIn) {
+        m_lastKsSignIn->raise();
+        m_lastKsSignIn->activateWindow();
+        return m_lastKsSignIn;
+    }
+    auto *dialog = new KsSignInDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_lastKsSignIn = dialog;
+    // The dialog is the context object: a closed dialog hears nothing more.
+    connect(dialog, &KsSignInDialog::signInRequested, dialog, [this, dialog](const KsSignInForm &form) {
+        dialog->setBusy(true);
+        m_ksSignIn->signIn(form);
+    });
+    connect(m_ksSignIn, &KsSignIn::failed, dialog, &KsSignInDialog::showError);
+    connect(m_ksSignIn, &KsSignIn::signedIn, dialog, [this, dialog](const ConnectionSpec &spec, const QString &user) {
+        dialog->accept();
+        ClusterSession *session = addConnection(spec, true);
+        statusBar()->showMessage(tr("Signed in to KubeSphere as %1.").arg(user), 10000);
+        if (session)
+            selectWhenAvailable(session->id());
+    });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::updateKsSignOut()
+{
+    if (!m_ksSignOut)
+        return;
+    ClusterSession *session = sessionFor(m_navigator->currentSourceIndex());
+    const bool signedIn = session && !session->status().kubesphereUser.isEmpty();
+    m_ksSignOut->setEnabled(signedIn);
+    m_ksSignOut->setToolTip(signedIn ? tr("Remove %1's token from the keyring and its context, and disconnect")
+                                           .arg(session->status().kubesphereUser)
+                                     : tr("The selected cluster is not a KubeSphere sign-in"));
+}
+
+void MainWindow::signOutOfKubeSphere()
+{
+    ClusterSession *session = sessionFor(m_navigator->currentSourceIndex());
+    if (!session || session->status().kubesphereUser.isEmpty())
+        return;
+    const SessionStatus status = session->status();
+    const QString kubeconfig = session->spec().kubeconfig;
+    // The session stops first: nothing may refresh (and store) a token while it is removed.
+    removeConnection(session);
+    m_ksSignIn->signOut(status.kubesphereServer, status.kubesphereUser, kubeconfig);
 }

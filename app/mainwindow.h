@@ -6,6 +6,7 @@
 #include "models/connectionspec.h"
 #include "models/sessionlist.h"
 #include "tenancyactions.h"
+#include "views/kssignindialog.h"
 #include "views/plandialog.h"
 
 #include "kubeclient/trace/traceform.h"
@@ -22,6 +23,7 @@ class AuditWindow;
 class ClusterSession;
 class ClusterStatusWidget;
 class DetailPanel;
+class KsSignIn;
 class ExecApprover;
 class NavigatorWidget;
 class PermissionsWindow;
@@ -98,6 +100,16 @@ public:
     // Select this path as soon as it exists (after a create, or for --select).
     void selectWhenAvailable(const QString &path);
 
+    // --- KubeSphere account sign-in (models/kssignin) ---
+    // File → Sign in to KubeSphere…: the form, window-modal; on success the session is added.
+    KsSignInDialog *showKsSignInDialog();
+    KsSignInDialog *lastKsSignInDialog() const { return m_lastKsSignIn; }
+    KsSignIn *ksSignIn() const { return m_ksSignIn; }
+    // File → Sign out of KubeSphere: the selected session's keyring entry and context go, and
+    // the session with them.
+    void signOutOfKubeSphere();
+    QAction *ksSignOutAction() const { return m_ksSignOut; }
+
 signals:
     void allSessionsLoaded();
     void dialogOpened(PlanDialog *dialog);
@@ -137,4 +149,9 @@ private:
     QList<QPointer<TrafficWindow>> m_trafficWindows;
     QList<QPointer<AuditWindow>> m_auditWindows;
     QPointer<TraceWindow> m_lastTrace;  // issue 15
+    // KubeSphere account sign-in.
+    void updateKsSignOut();
+    KsSignIn *m_ksSignIn = nullptr;
+    QAction *m_ksSignOut = nullptr;
+    QPointer<KsSignInDialog> m_lastKsSignIn;
 };

@@ -247,6 +247,8 @@ void ClusterSession::onConnected(ConnectResult result)
     if (c.identity())
         for (const auto &g : c.identity()->groups)
             m_status.groups << qs(g);
+    m_status.kubesphereServer = c.kubesphereAccount() ? qs(c.kubesphereAccount()->server) : QString();
+    m_status.kubesphereUser = c.kubesphereAccount() ? qs(c.kubesphereAccount()->username) : QString();
     m_status.mode = m_tenancy.mode == Mode::KubeSphere ? QStringLiteral("KubeSphere") : QStringLiteral("standalone");
     m_status.modeReason = qs(m_tenancy.reason);
     m_status.modeOverridden = m_tenancy.overridden;

@@ -23,6 +23,10 @@ struct SessionStatus {
     QString server;
     QString identity;         // whoami user name
     QStringList groups;
+    // A KubeSphere sign-in (File → Sign in to KubeSphere…): its server and user; empty for a
+    // kubeconfig identity.
+    QString kubesphereServer;
+    QString kubesphereUser;
     QString mode;             // "KubeSphere" | "standalone"
     QString modeReason;
     bool modeOverridden = false;

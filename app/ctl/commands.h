@@ -50,6 +50,10 @@ int runFlows(const CommandArgs &args);     // flows [-w WS]
 
 // Audit trails (auditcommand.cpp): kube-apiserver / KubeSphere audit logs and Tenantry's journal.
 int runAudit(const CommandArgs &args);  // audit [--file F]... [--journal] [filters] [-f]
+// KubeSphere account sign-in (kscommands.cpp).
+int runLogin(const CommandArgs &args);         // login kubesphere --server URL --username U
+int runLogout(const CommandArgs &args);        // logout kubesphere --server URL --username U
+int runKsCredential(const CommandArgs &args);  // ks-credential: the exec plugin of a sign-in's context
 
 // Prints "error: <message>" and the command's help to stderr; returns 2 (usage error).
 int usageError(const CommandArgs &args, const std::string &message);

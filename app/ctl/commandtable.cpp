@@ -470,6 +470,41 @@ std::vector<Command> buildCommands()
                   CommandKind::Read},
                  runWhoami,
                  {}});
+
+    // ---- KubeSphere account sign-in (kubeclient/ksaccount) ---------------------------------
+    const std::vector<FlagSpec> ksAccountFlags = {
+        {"--server", 0, K::Value, "URL", "ks-apiserver's (or the console's) address, https://host[:port]"},
+        {"--username", 0, K::Value, "U", "the KubeSphere user"},
+        {"--certificate-authority", 0, K::Value, "FILE", "CA that signed the server's certificate (default: system trust)"},
+        {"--insecure-skip-tls-verify", 0, K::Switch, "", "do not verify the server's certificate (say so explicitly)"}};
+    c.push_back({{"login", "Kubernetes", "sign in with a KubeSphere account (OAuth password grant; token kept in the keyring)",
+                  {"login kubesphere --server URL --username U [--password-stdin] "
+                   "[--certificate-authority FILE | --insecure-skip-tls-verify] [-o json]"},
+                  "Writes a kubeconfig context kubesphere-U@HOST (cluster: the KubeSphere address; user: the\n"
+                  "`tenantryctl ks-credential` exec plugin) into --kubeconfig, else the file kubectl's config set-*\n"
+                  "would write. The token lives only in the desktop's Secret Service keyring; the password is read\n"
+                  "from stdin (unechoed at a terminal) and never stored. Every command, and kubectl, then takes\n"
+                  "--context kubesphere-U@HOST; requests go through ks-apiserver with the token, refreshed before\n"
+                  "it expires.",
+                  concat(ksAccountFlags, {{"--password-stdin", 0, K::Switch, "", "read the password from stdin"},
+                                          output("json", "print the result (context, file, expiry) as JSON")}),
+                  CommandKind::Local},
+                 runLogin,
+                 {}});
+    c.push_back({{"logout", "Kubernetes", "sign out of a KubeSphere account: remove its keyring entry and context",
+                  {"logout kubesphere --server URL --username U"},
+                  "",
+                  ksAccountFlags,
+                  CommandKind::Local},
+                 runLogout,
+                 {}});
+    c.push_back({{"ks-credential", "Kubernetes", "exec credential plugin of a KubeSphere sign-in (prints an ExecCredential)",
+                  {"ks-credential --server URL --username U [--certificate-authority FILE | --insecure-skip-tls-verify]"},
+                  "Run by kubectl (client.authentication.k8s.io/v1) for the contexts `login kubesphere` writes.",
+                  ksAccountFlags,
+                  CommandKind::Local},
+                 runKsCredential,
+                 {}});
     return c;
 }
 

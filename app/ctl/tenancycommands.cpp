@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "commandargs.h"
 #include "graphreads.h"
+#include "passwordinput.h"
 #include "tenancyscope.h"
 #include "tenancysession.h"
 
@@ -61,41 +62,6 @@ const std::map<std::string, std::string> &objectNouns()
     return n;
 }
 
-// The password, from stdin only: argv is visible to every user of the machine through ps.
-// At a terminal the typing is not echoed.
-bool readPassword(std::string &password)
-{
-    const bool tty = isatty(STDIN_FILENO);
-    termios saved{};
-    if (tty) {
-        std::fprintf(stderr, "Password: ");
-        std::fflush(stderr);
-        if (tcgetattr(STDIN_FILENO, &saved) == 0) {
-            termios quiet = saved;
-            quiet.c_lflag &= ~tcflag_t(ECHO);
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-        }
-    }
-    std::string text;
-    if (tty) {
-        std::getline(std::cin, text);
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-        std::fprintf(stderr, "\n");
-    } else {
-        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    }
-    // One trailing newline is the terminator `echo` and here-strings add, not part of the password.
-    if (!text.empty() && text.back() == '\n')
-        text.pop_back();
-    if (!text.empty() && text.back() == '\r')
-        text.pop_back();
-    if (text.empty()) {
-        std::fprintf(stderr, "error: --password-stdin: no password on stdin\n");
-        return false;
-    }
-    password = std::move(text);
-    return true;
-}
 
 // Plans a delete: --remove-finalizers drops the KubeSphere finalizers that would hold it.
 kube::Result<Plan> planDelete(TenancySession &session, const CommandArgs &a,
@@ -274,7 +240,7 @@ int userObjectCommand(const std::string &verb, const CommandArgs &a)
     UserSpec spec;
     spec.name = name;
     // Read the password before connecting: a prompt after network round trips looks hung.
-    if (a.on("--password-stdin") && !readPassword(spec.password))
+    if (a.on("--password-stdin") && !readPasswordStdin(spec.password))
         return 1;
     TenancySession session(a);
     if (int rc = session.open(true))

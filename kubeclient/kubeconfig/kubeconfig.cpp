@@ -416,10 +416,21 @@ Result<CredentialProviderPtr> Kubeconfig::credentials(const ResolvedContext &r) 
         settings.approve = m_options.approveExec;
         settings.base = base;
         settings.clock = m_options.clock;
-        auto created = ExecCredentialProvider::create(std::move(settings));
-        if (!created)
-            return created.error();
-        provider = created.value();
+        CredentialProviderPtr inProcess;
+        if (m_options.execInProcess) {
+            auto served = m_options.execInProcess(settings.exec, where);
+            if (!served)
+                return served.error();
+            inProcess = served.value();
+        }
+        if (inProcess) {
+            provider = inProcess;
+        } else {
+            auto created = ExecCredentialProvider::create(std::move(settings));
+            if (!created)
+                return created.error();
+            provider = created.value();
+        }
     } else if (u.authProvider) {
         const std::string &name = u.authProvider->name;
         if (name == "oidc") {

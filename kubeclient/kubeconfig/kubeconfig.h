@@ -33,6 +33,10 @@ struct KubeconfigSources {
     bool isExplicit() const { return !explicitPath.empty(); }
 };
 
+// Given a user entry's exec plugin (command already resolved) and where it is defined: a
+// provider that stands in for the plugin, null to run it, or an error for a malformed entry.
+using ExecInProcessHook = std::function<Result<CredentialProviderPtr>(const KubeconfigExecConfig &exec, const std::string &where)>;
+
 // How credential providers made by transportConfig() behave.
 struct CredentialOptions {
     std::chrono::milliseconds execTimeout{30'000};  // client-go has none; a GUI can't wait forever
@@ -44,6 +48,10 @@ struct CredentialOptions {
     bool persistOidcTokens = true;
     std::chrono::seconds tokenFileRefresh{60};
     SystemClock clock;               // empty: the system clock (tests move time)
+    // Tenantry's own exec plugins served in this process (no child, no approval, and a refresh
+    // on a 401 the plugin could not see): a provider for the user's exec entry, or null to run
+    // the plugin as kubectl would. Empty: every plugin runs.
+    ExecInProcessHook execInProcess;
 };
 
 // A context with the entries it names, copied out of the merged config.

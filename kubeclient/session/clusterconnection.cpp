@@ -5,6 +5,7 @@
 #include "kubeclient/rbac/selfrules.h"
 
 #include "kubeclient/kubesphere/tenancyapi.h"
+#include "kubeclient/ksaccount/kscredentials.h"
 
 #include <algorithm>
 #include <future>
@@ -77,7 +78,12 @@ Result<ClusterConnection> ClusterConnection::open(const ConnectionOptions &optio
             return loaded.error();
         config = std::move(*loaded);
     }
-    config.setCredentialOptions(options.credentials);
+    CredentialOptions credentialOptions = options.credentials;
+    // A KubeSphere sign-in's context runs `tenantryctl ks-credential`: served in process, so the
+    // token is refreshed after a 401 too and no plugin needs approving.
+    if (!credentialOptions.execInProcess)
+        credentialOptions.execInProcess = ksaccount::KsCredentials::inProcessHook(ksaccount::SecretServiceStore::shared());
+    config.setCredentialOptions(credentialOptions);
     auto resolved = config.resolve(options.context);
     if (!resolved)
         return resolved.error();
@@ -101,6 +107,7 @@ Result<ClusterConnection> ClusterConnection::open(const ConnectionOptions &optio
         transport->requestTimeoutMs = options.requestTimeoutMs;
     if (options.connectTimeoutMs > 0)
         transport->connectTimeoutMs = options.connectTimeoutMs;
+    const CredentialProviderPtr transportCredentials = transport->credentials;
     TransportConfig probeConfig = *transport;
     probeConfig.requestTimeoutMs = options.probeTimeoutMs;
     probeConfig.connectTimeoutMs = std::min(probeConfig.connectTimeoutMs, options.probeTimeoutMs);
@@ -135,6 +142,13 @@ Result<ClusterConnection> ClusterConnection::open(const ConnectionOptions &optio
             }
             c.m_identityError = e;
         }
+    }
+    // Behind ks-apiserver's proxy kube-apiserver sees ks-apiserver's own identity: the session's
+    // identity is the KubeSphere user its token names.
+    if (const auto *ks = dynamic_cast<const ksaccount::KsCredentials *>(transportCredentials.get())) {
+        c.m_identity = ks->identity();
+        c.m_identityError.reset();
+        c.m_kubesphereAccount = ks->account();
     }
     if (mode.valid()) {
         auto detected = mode.get();

@@ -36,6 +36,7 @@
 #include "kubeclient/kubeconfig/credentials.h"
 #include "kubeclient/kubeconfig/kubeconfig.h"
 #include "kubeclient/kubesphere/mode.h"
+#include "kubeclient/ksaccount/ksaccount.h"
 
 #include <nlohmann/json.hpp>
 
@@ -110,6 +111,9 @@ public:
     const std::optional<UserInfo> &identity() const { return m_identity; }
     const std::optional<Error> &identityError() const { return m_identityError; }
     const std::optional<tenancy::ClusterTenancy> &tenancy() const { return m_tenancy; }
+    // The KubeSphere account when the context is a KubeSphere sign-in (its user runs the
+    // ks-credential plugin): requests then go through ks-apiserver and identity() is that user.
+    const std::optional<ksaccount::KsAccount> &kubesphereAccount() const { return m_kubesphereAccount; }
 
     // Whether the server serves this resource (discovery; false before it is loaded).
     bool serves(const GroupVersionResource &gvr) const;
@@ -146,6 +150,7 @@ private:
     std::optional<UserInfo> m_identity;
     std::optional<Error> m_identityError;
     std::optional<tenancy::ClusterTenancy> m_tenancy;
+    std::optional<ksaccount::KsAccount> m_kubesphereAccount;
 };
 
 } // namespace kube::session

@@ -465,7 +465,7 @@ bool TestHttpServer::respond(Connection &connection, const TestRequest &request,
         connection.writeAll(*response.raw);
         return false;
     }
-    const bool chunked = !response.chunks.empty();
+    const bool chunked = !response.chunks.empty() || bool(response.stream);
     std::string head = "HTTP/1.1 " + std::to_string(response.status) + " " + reasonPhrase(response.status) + "\r\n";
     for (const auto &[name, value] : response.headers)
         head += name + ": " + value + "\r\n";
@@ -484,6 +484,18 @@ bool TestHttpServer::respond(Connection &connection, const TestRequest &request,
 
     if (!connection.writeAll(head))
         return false;
+    if (response.stream) {
+        bool alive = true;
+        response.stream([&](std::string_view piece) {
+            if (!alive || stopping() || piece.empty())
+                return alive && !stopping();
+            char size[32];
+            std::snprintf(size, sizeof size, "%zx\r\n", piece.size());
+            alive = connection.writeAll(std::string(size) + std::string(piece) + "\r\n");
+            return alive;
+        });
+        return alive && connection.writeAll("0\r\n\r\n") && !response.closeConnection;
+    }
     for (size_t i = 0; i < response.chunks.size(); ++i) {
         if (i > 0 && response.chunkDelay.count() > 0 && !pause(response.chunkDelay))
             return false;

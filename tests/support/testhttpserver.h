@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -53,6 +54,10 @@ struct TestResponse {
     bool dropConnection = false;        // close the connection without answering
     std::optional<std::string> raw;     // write exactly these bytes instead of a response, then close
     bool closeConnection = false;       // answer with "Connection: close" and close afterwards
+    // Set: the body goes out chunked as the function produces it (a proxied watch): it gets a
+    // writer that sends one chunk and returns false once the client is gone; the response ends
+    // when the function returns (status and headers are sent before it is called).
+    std::function<void(const std::function<bool(std::string_view)> &write)> stream;
 
     static TestResponse json(int status, std::string body);
 };
