@@ -6,6 +6,7 @@
 #include "kubeclient/rbac/kubesphereevaluator.h"
 #include "kubeclient/rbac/rbacindex.h"
 #include "kubeclient/rbac/regoevaluator.h"
+#include "kubeclient/rbac/regomodule.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -362,10 +363,28 @@ PermissionMatrix PermissionMatrix::forScope(const RbacIndex &index, const Resour
 void PermissionMatrix::evaluatePolicies(const RbacIndex &index, RegoEvaluator *rego)
 {
     // Cells no rule allows, asked of each policy in play, one batch per policy over all rows.
-    struct Cell {
-        size_t row, entry, verb;
+    // A policy that cannot read the namespace, workspace, path or user (RegoModule::inputFields)
+    // gives the same answer for every row that differs only in those: such cells share one
+    // question, so a matrix over many namespaces asks about as much as one row.
+    struct Ask {
+        bool namespaced = true, workspaced = true, personal = true;  // the policy reads it
+        std::vector<nlohmann::json> inputs;
+        std::unordered_map<std::string, size_t> byKey;
+        std::vector<std::pair<Cell, size_t>> cells;  // cell -> its input
     };
-    std::unordered_map<int32_t, std::pair<std::vector<Cell>, std::vector<nlohmann::json>>> asks;
+    std::unordered_map<int32_t, Ask> asks;
+    auto askOf = [&](int32_t role) -> Ask & {
+        auto it = asks.find(role);
+        if (it != asks.end())
+            return it->second;
+        Ask a;
+        if (const auto fields = RegoModule(index.roles()[size_t(role)].regoPolicy).inputFields()) {
+            a.namespaced = fields->count("Namespace") || fields->count("Path");
+            a.workspaced = fields->count("Workspace") || fields->count("Path");
+            a.personal = fields->count("User");
+        }
+        return asks.emplace(role, std::move(a)).first->second;
+    };
     const KubeSphereEvaluator ks(std::shared_ptr<const RbacIndex>(&index, [](const RbacIndex *) {}));
     for (size_t ri = 0; ri < m_rows.size(); ++ri) {
         MatrixRow &row = m_rows[ri];
@@ -381,6 +400,9 @@ void PermissionMatrix::evaluatePolicies(const RbacIndex &index, RegoEvaluator *r
         }
         row.policiesEvaluated = true;
         row.policy.assign(m_catalog.size(), 0);
+        std::string who = row.identity.name;
+        for (const auto &g : row.identity.groups)
+            who += "\x1f" + g;
         for (size_t i = 0; i < m_catalog.size(); ++i) {
             const CatalogEntry &e = m_catalog.entries()[i];
             if (!applies(row.scope, e))
@@ -389,29 +411,35 @@ void PermissionMatrix::evaluatePolicies(const RbacIndex &index, RegoEvaluator *r
                 if ((row.allowed[i] >> v & 1u) || !verbApplies(e, m_verbs[v]))
                     continue;
                 const RequestAttributes request = cellRequest(row.scope, e, m_verbs[v]);
-                const nlohmann::json input =
-                    regoInput(row.identity, request, KubeSphereEvaluator::regoScope(ks.scopeOf(request)));
+                const char *scope = KubeSphereEvaluator::regoScope(ks.scopeOf(request));
+                const std::string cellKey = std::to_string(i) + "\x1f" + std::to_string(v) + "\x1f" + scope;
                 for (int32_t role : row.policyRoles) {
-                    auto &[cells, inputs] = asks[role];
-                    cells.push_back({ri, i, v});
-                    inputs.push_back(input);
+                    Ask &a = askOf(role);
+                    const std::string key = cellKey + "\x1f" + (a.namespaced ? request.ns : std::string()) + "\x1f" +
+                                            (a.workspaced ? request.workspace : std::string()) + "\x1f" +
+                                            (a.personal ? who : std::string());
+                    auto [it, fresh] = a.byKey.emplace(key, a.inputs.size());
+                    if (fresh)
+                        a.inputs.push_back(regoInput(row.identity, request, scope));
+                    a.cells.push_back({{ri, i, v}, it->second});
                 }
             }
         }
     }
-    for (auto &[role, ask] : asks) {
-        const auto &[cells, inputs] = ask;
-        const auto verdicts = rego->evaluate(index.roles()[size_t(role)].regoPolicy, inputs);
-        for (size_t k = 0; k < cells.size() && k < verdicts.size(); ++k) {
-            MatrixRow &row = m_rows[cells[k].row];
-            if (verdicts[k].failed() && row.policyNote.empty())
-                row.policyNote = index.roles()[size_t(role)].toString() + ": " + verdicts[k].error;
-            if (!verdicts[k].allowed)
+    for (auto &[role, a] : asks) {
+        const auto verdicts = rego->evaluate(index.roles()[size_t(role)].regoPolicy, a.inputs);
+        for (const auto &[cell, at] : a.cells) {
+            if (at >= verdicts.size())
                 continue;
-            const uint32_t bit = 1u << cells[k].verb;
-            row.allowed[cells[k].entry] |= bit;
-            row.exact[cells[k].entry] |= bit;  // a policy is not a rule wildcard
-            row.policy[cells[k].entry] |= bit;
+            MatrixRow &row = m_rows[cell.row];
+            if (verdicts[at].failed() && row.policyNote.empty())
+                row.policyNote = index.roles()[size_t(role)].toString() + ": " + verdicts[at].error;
+            if (!verdicts[at].allowed)
+                continue;
+            const uint32_t bit = 1u << cell.verb;
+            row.allowed[cell.entry] |= bit;
+            row.exact[cell.entry] |= bit;  // a policy is not a rule wildcard
+            row.policy[cell.entry] |= bit;
         }
     }
 }

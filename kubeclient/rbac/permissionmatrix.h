@@ -114,6 +114,9 @@ public:
 
 private:
     class Builder;
+    struct Cell {
+        size_t row, entry, verb;
+    };
     void evaluatePolicies(const RbacIndex &index, RegoEvaluator *rego);
 
     View m_view = View::Kubernetes;

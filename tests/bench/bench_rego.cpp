@@ -50,7 +50,8 @@ std::shared_ptr<const RbacIndex> buildIndex(int namespaces)
 {
     RbacData data;
     for (const char *file : {"30-globalroles.yaml", "31-globalrolebindings.yaml"})
-        RbacLoader::addText(data, readText(builtins(file)), file);
+        if (auto added = RbacLoader::addText(data, readText(builtins(file)), file); !added.ok())
+            std::fprintf(stderr, "bench_rego: %s\n", added.error().describe().c_str());
     std::string policy;
     auto docs = kube::parseYamlDocuments(readText(builtins("20-roletemplates-global.yaml")), "templates");
     for (const auto &d : *docs)
@@ -69,7 +70,8 @@ std::shared_ptr<const RbacIndex> buildIndex(int namespaces)
     for (int i = 0; i < namespaces; ++i)
         extra += R"({"apiVersion":"v1","kind":"Namespace","metadata":{"name":"p)" + std::to_string(i) +
                  R"(","labels":{"kubesphere.io/workspace":"ws)" + std::to_string(i % 10) + R"("}}})" + "\n---\n";
-    RbacLoader::addText(data, extra, "bench");
+    if (auto added = RbacLoader::addText(data, extra, "bench"); !added.ok())
+        std::fprintf(stderr, "bench_rego: %s\n", added.error().describe().c_str());
     RbacIndex::Options o;
     o.kubesphereFlavor = kube::tenancy::ApiFlavor::V4;
     return RbacIndex::build(data, o);
