@@ -7,7 +7,14 @@ const QString kConnections = QStringLiteral("connections");
 const QString kApproved = QStringLiteral("exec/approvedCommandHashes");
 }
 
-AppSettings::AppSettings() = default;
+AppSettings::AppSettings()
+{
+    // QSettings writes through QSaveFile: a temporary file beside it, fsync, rename, the mode
+    // kept. Tenantry's own rewrites do the same in kubeclient/core/atomicfile. Never fall back to
+    // writing the file in place (Qt's default too, said here so nobody turns it off): a crash
+    // mid-write would leave half the connections.
+    m_settings.setAtomicSyncRequired(true);
+}
 
 QList<ConnectionSpec> AppSettings::connections() const
 {

@@ -8,6 +8,7 @@
 
 #include "kubeclient/audit/auditfile.h"
 #include "kubeclient/audit/kubeevents.h"
+#include "kubeclient/core/atomicfile.h"
 #include "kubeclient/journal/journal.h"
 
 #include <QFileInfo>
@@ -381,15 +382,18 @@ void AuditLog::exportRows(std::vector<RowId> rows, const QString &path, bool csv
     auto index = m_index;
     const std::string file = path.toStdString();
     AsyncTask::run(receiver, [index, rows = std::move(rows), file, csv]() -> QString {
-        std::ofstream out(file, std::ios::binary | std::ios::trunc);
+        // Replaced whole or not at all (core/atomicfile): a failed export keeps the old file.
+        kube::AtomicWriteOptions options;
+        options.newFileMode = 0644;  // an export the user hands on, as any saved file
+        options.what = "the export";
+        auto out = kube::AtomicFile::create(file, options);
         if (!out)
-            return QObject::tr("Cannot write %1").arg(qs(file));
-        const auto r = csv ? index->exportCsv(rows, out) : index->exportJsonLines(rows, out);
+            return describe(out.error());
+        const auto r = csv ? index->exportCsv(rows, out->stream()) : index->exportJsonLines(rows, out->stream());
         if (!r)
             return describe(r.error());
-        out.flush();
-        if (!out)
-            return QObject::tr("Cannot write %1").arg(qs(file));
+        if (auto committed = out->commit(); !committed)
+            return describe(committed.error());
         return {};
     }, std::move(done));
 }

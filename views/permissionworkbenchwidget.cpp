@@ -3,6 +3,8 @@
 
 #include "views/permissioncelldelegate.h"
 
+#include "kubeclient/core/atomicfile.h"
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -672,11 +674,20 @@ bool PermissionWorkbenchWidget::exportTo(const QString &path, QString *error)
 {
     const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
     const QString text = json ? m_workbench->exportJson() : m_workbench->exportCsv();
-    QFile file(path);
-    if (text.isEmpty() || !file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text.toUtf8()) < 0) {
+    if (text.isEmpty()) {
         if (error)
-            *error = text.isEmpty() ? tr("There is no matrix to export yet.")
-                                    : tr("Cannot write %1: %2").arg(path, file.errorString());
+            *error = tr("There is no matrix to export yet.");
+        return false;
+    }
+    // Replaced whole or not at all (kubeclient/core/atomicfile), like every file Tenantry writes.
+    kube::AtomicWriteOptions options;
+    options.newFileMode = 0644;
+    options.what = "the export";
+    const QByteArray bytes = text.toUtf8();
+    if (auto written = kube::writeFileAtomically(path.toStdString(), std::string_view(bytes.constData(), size_t(bytes.size())), options);
+        !written) {
+        if (error)
+            *error = QString::fromStdString(written.error().describe());
         return false;
     }
     return true;

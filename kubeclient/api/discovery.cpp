@@ -2,6 +2,7 @@
 #include "kubeclient/api/discovery.h"
 
 #include "kubeclient/api/apistatus.h"
+#include "kubeclient/core/atomicfile.h"
 #include "kubeclient/transport/transport.h"
 
 #include <nlohmann/json.hpp>
@@ -116,28 +117,15 @@ json readCache(const std::string &dir)
     return doc;
 }
 
-// Written to a temporary name and renamed, so a concurrent reader never sees half a file.
-// A cache that cannot be written only costs the next process two requests.
+// Written to a temporary name and renamed (core/atomicfile), so a concurrent reader never sees
+// half a file. A cache that cannot be written only costs the next process two requests.
 void writeCache(const std::string &dir, const json &doc)
 {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec)
-        return;
-    const fs::path target = fs::path(dir) / kCacheFile;
-    const fs::path temp = fs::path(dir) / (std::string(kCacheFile) + "." + std::to_string(::getpid()) + ".tmp");
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            return;
-        out << doc.dump();
-        if (!out)
-            return;
-    }
-    fs::rename(temp, target, ec);
-    if (ec)
-        fs::remove(temp, ec);
+    AtomicWriteOptions options;
+    options.createDirectories = true;
+    options.newFileMode = 0644;  // as before: a cache of public discovery documents, no secrets
+    options.what = "the discovery cache";
+    [[maybe_unused]] auto written = writeFileAtomically(dir + "/" + kCacheFile, doc.dump(), options);
 }
 
 void parseAggregated(const json &doc, std::vector<ApiGroupInfo> &groups, std::vector<ApiResourceInfo> &resources)

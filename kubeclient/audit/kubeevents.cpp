@@ -305,23 +305,9 @@ Result<void> writeKubeEvents(const std::string &path, const std::vector<nlohmann
         text += e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         text += '\n';
     }
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return Error::make(ErrorKind::Config, std::string("cannot write the cluster's Events: ") + std::strerror(errno), path);
-    std::size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            const int err = errno;
-            ::close(fd);
-            return Error::make(ErrorKind::Config, std::string("cannot write the cluster's Events: ") + std::strerror(err), path);
-        }
-        done += std::size_t(n);
-    }
-    ::close(fd);
-    return {};
+    AtomicWriteOptions options;
+    options.what = "the cluster's Events";
+    return writeFileAtomically(path, text, options);
 }
 
 } // namespace kube::audit

@@ -222,12 +222,19 @@ Result<void> append(const std::string &path, const json &record)
     const size_t slash = path.rfind('/');
     if (slash != std::string::npos && slash > 0 && !mkdirs(path.substr(0, slash)))
         return Error::make(ErrorKind::Invalid, std::string("cannot create the journal's folder: ") + std::strerror(errno), path);
-    const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    // Read too: the last byte tells whether the previous writer finished its line.
+    const int fd = ::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0)
         return Error::make(ErrorKind::Invalid, std::string("cannot open the journal: ") + std::strerror(errno), path);
     // A journal made by hand or an older version with wider permissions is narrowed.
     ::fchmod(fd, 0600);
-    const std::string line = record.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+    std::string line = record.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+    // A writer killed mid-line (or a full disk) leaves a last line without its newline. Readers
+    // skip that torn line with a note; ending it here keeps it from swallowing this record.
+    struct stat st {};
+    char last = '\n';
+    if (::fstat(fd, &st) == 0 && st.st_size > 0 && ::pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n')
+        line.insert(line.begin(), '\n');
     // One write(2) of the whole line: O_APPEND makes it land whole after any other writer's.
     const ssize_t n = ::write(fd, line.data(), line.size());
     const int writeErr = errno;

@@ -2,16 +2,12 @@
 // same document is what `config view --raw --merge=false` prints, so that rendering is reused.
 #include "kubeclient/kubeconfig/kubeconfigwriter.h"
 
+#include "kubeclient/core/atomicfile.h"
 #include "kubeclient/kubeconfig/kubeconfig.h"
 #include "kubeclient/kubeconfig/kubeconfigfile.h"
 #include "kubeclient/kubeconfig/kubeconfigview.h"
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 
 namespace kube {
@@ -70,33 +66,10 @@ Result<void> KubeconfigWriter::writeFile(const std::string &path, const Kubeconf
         return document.error();
     const std::string text = KubeconfigView::toYaml(document.value());
 
-    struct stat st {};
-    const mode_t mode = ::stat(path.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0600;
-    const std::string temp = path + ".tenantry-tmp";
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-    if (fd < 0)
-        return Error::make(ErrorKind::Config, std::string("cannot write the kubeconfig: ") + std::strerror(errno), path,
-                           "check the permissions of the kubeconfig's directory");
-    std::size_t written = 0;
-    while (written < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            const int err = errno;
-            ::close(fd);
-            ::unlink(temp.c_str());
-            return Error::make(ErrorKind::Config, std::string("cannot write the kubeconfig: ") + std::strerror(err), path);
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    ::fchmod(fd, mode);
-    if (::fsync(fd) != 0 || ::close(fd) != 0 || ::rename(temp.c_str(), path.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(temp.c_str());
-        return Error::make(ErrorKind::Config, std::string("cannot replace the kubeconfig: ") + std::strerror(err), path);
-    }
-    return {};
+    // Temp file beside it, fsync, rename: a crash leaves the old file whole; the mode is kept.
+    AtomicWriteOptions options;
+    options.what = "the kubeconfig";
+    return writeFileAtomically(path, text, options);
 }
 
 } // namespace kube
