@@ -4,6 +4,7 @@
 #include "kubeclient/audit/kubeevents.h"
 
 #include "kubeclient/api/client.h"
+#include "kubeclient/core/atomicfile.h"
 #include "kubeclient/rbac/accessreviewer.h"
 
 #include <algorithm>
