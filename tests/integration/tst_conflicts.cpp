@@ -74,7 +74,7 @@ struct Target {
 
 struct Version {
     long rv = 0;
-    std::map<std::string, long> slots;  // annotation key -> value
+    std::map<std::string, long> values;  // annotation key -> value
     std::string tag;
 };
 
@@ -94,7 +94,7 @@ public:
         v.rv = rvOf(o);
         for (auto &[k, val] : ObjectMeta(o).annotations())
             if (k.rfind("tenantry.test/", 0) == 0 || k.rfind("kubectl.test/", 0) == 0)
-                v.slots[k] = std::atol(val.c_str());
+                v.values[k] = std::atol(val.c_str());
         v.tag = tagOf(o);
         std::lock_guard lock(m_mutex);
         m_versions.push_back(std::move(v));
@@ -245,7 +245,7 @@ QString tst_Conflicts::kubectlScript(int iterations) const
         names += qs(t.name) + " ";
         namespaces += qs(t.ns.empty() ? "-" : t.ns) + " ";
     }
-    QString s = QStringLiteral(R"(#!/bin/bash
+    QString s = QStringLiteral(R"SH(#!/bin/bash
 set -u
 N=%1
 keys=(%2); names=(%3); nss=(%4)
@@ -288,7 +288,7 @@ for ((j = 0; j < N; j++)); do
   echo "done $j" >> "$log"
 done
 rm -f /tmp/kerr.$$
-)")
+)SH")
                     .arg(iterations)
                     .arg(targets, names, namespaces);
     QString res;
@@ -491,14 +491,14 @@ void tst_Conflicts::concurrentWritersLoseNothing()
         for (const auto &v : versions) {
             byRv[key][v.rv] = v;
             for (const auto &[slotKey, value] : seen) {
-                auto it = v.slots.find(slotKey);
-                if (it == v.slots.end())
+                auto it = v.values.find(slotKey);
+                if (it == v.values.end())
                     lose(qs(key + " " + slotKey + " vanished at rv " + std::to_string(v.rv)));
                 else if (it->second < value)
                     lose(qs(key + " " + slotKey + " went back from " + std::to_string(value) + " to "
                             + std::to_string(it->second) + " at rv " + std::to_string(v.rv)));
             }
-            for (const auto &[slotKey, value] : v.slots)
+            for (const auto &[slotKey, value] : v.values)
                 seen[slotKey] = std::max(seen[slotKey], value);
         }
     }
@@ -535,7 +535,7 @@ void tst_Conflicts::concurrentWritersLoseNothing()
             if (it->second.tag != a.value)
                 lose(qs(a.writer + " " + a.target + " contested value " + a.value + " not in the version it made"));
         } else {
-            if (it->second.slots[a.what] != std::atol(a.value.c_str()))
+            if (it->second.values[a.what] != std::atol(a.value.c_str()))
                 lose(qs(a.writer + " " + a.target + " " + a.what + "=" + a.value + " not in the version it made"));
             long &l = lastAck[{a.target, a.what}];
             l = std::max(l, std::atol(a.value.c_str()));

@@ -128,6 +128,9 @@ private slots:
         const json refs = undo->writes[1].object["metadata"]["ownerReferences"];
         QCOMPARE(refs.size(), size_t(1));
         QCOMPARE(refs[0]["uid"], json("uid-o"));
+        // Created again without force: if someone made the object meanwhile, the conflict is shown.
+        QVERIFY(!undo->writes[0].force);
+        QVERIFY(!undo->writes[1].force);
         QVERIFY(!undo->writes[0].object["metadata"].contains("resourceVersion"));
         QVERIFY(!undo->notes.empty());
     }

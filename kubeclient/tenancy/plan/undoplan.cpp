@@ -128,7 +128,6 @@ Result<Plan> inversePlan(const Plan &plan, const PlanReport &report)
             inv.reason = "undo: it did not exist before the change";
         } else {
             inv.action = WriteAction::Apply;
-            inv.force = true;
             inv.object = kube::withoutServerFields(before);
             if (t.deleted) {
                 json &meta = inv.object["metadata"];
@@ -150,8 +149,14 @@ Result<Plan> inversePlan(const Plan &plan, const PlanReport &report)
                                           "not come back");
             } else {
                 const std::string rv = resourceVersionOf(finalObject);
-                if (!rv.empty())
+                // Taking fields over is safe only while the object is as the change left it: the
+                // resourceVersion makes the server refuse otherwise. Without one (and when the
+                // object is created again, maybe by someone else meanwhile) a conflict is shown
+                // like any other, and the user decides.
+                if (!rv.empty()) {
                     inv.object["metadata"]["resourceVersion"] = rv;
+                    inv.force = true;
+                }
                 inv.reason = "undo: put it back as it was before the change";
             }
         }
