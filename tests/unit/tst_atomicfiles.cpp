@@ -14,9 +14,11 @@
 
 #include <QDir>
 #include <QRandomGenerator>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -192,6 +194,7 @@ private slots:
     void oidcRefreshKeepsOtherFieldsAndFiles();
     void oidcRefreshKilledKeepsKubeconfig();
     void ksLoginWritesAContextAtomically();
+    void concurrentKubeconfigWritersLoseNothing();
     void kubeEventsFileKilledKeepsOldFile();
     void journalTornLastLineIsSkippedAndDoesNotSwallowTheNext();
     void journalKilledWhileAppendingKeepsWholeRecords();
@@ -358,13 +361,79 @@ void tst_AtomicFiles::oidcRefreshKilledKeepsKubeconfig()
     QTemporaryDir dir;
     const std::string b = dir.filePath("config").toStdString();
     writeRaw(b, kRichKubeconfig, 0600);
+    const std::string lock = b + ".lock";
     for (auto point : {atomicfile_testing::Point::PartlyWritten, atomicfile_testing::Point::BeforeRename}) {
         QVERIFY(killedAt(point, [&] {
             (void)KubeconfigWriter::updateAuthProviderConfig(b, "oidc-user", {{"id-token", "half-written"}});
         }));
         QCOMPARE(readAll(b), std::string(kRichKubeconfig));
         QCOMPARE(modeOf(b), mode_t(0600));
+        // The killed writer's kubectl-style lock stays, as kubectl's would: the next writer is
+        // told which file to remove (kubectl itself would refuse the same way).
+        QVERIFY(QFile::exists(QString::fromStdString(lock)));
+        auto refused = KubeconfigWriter::updateAuthProviderConfig(b, "oidc-user", {{"id-token", "x"}});
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().describe().find(lock) != std::string::npos, refused.error().describe().c_str());
+        QCOMPARE(::unlink(lock.c_str()), 0);
     }
+    // A lock older than a minute is a crashed writer's and is taken over.
+    writeRaw(lock, "", 0600);
+    struct timespec old[2] = {{::time(nullptr) - 120, 0}, {::time(nullptr) - 120, 0}};
+    QCOMPARE(::utimensat(AT_FDCWD, lock.c_str(), old, 0), 0);
+    QVERIFY(KubeconfigWriter::updateAuthProviderConfig(b, "oidc-user", {{"id-token", "fresh"}}).ok());
+    QVERIFY(!QFile::exists(QString::fromStdString(lock)));
+    QVERIFY(readAll(b).find("fresh") != std::string::npos);
+}
+
+void tst_AtomicFiles::concurrentKubeconfigWritersLoseNothing()
+{
+    // Four Tenantry processes sign in five accounts each into one kubeconfig while kubectl adds
+    // twenty contexts to it (`config set-context`, retried when kubectl finds the file locked).
+    // Both take kubectl's "<file>.lock": every one of the forty contexts is there at the end.
+    const QString kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+    QTemporaryDir dir;
+    const std::string file = dir.filePath("config").toStdString();
+    writeRaw(file, kRichKubeconfig, 0600);
+    std::vector<pid_t> children;
+    for (int c = 0; c < 4; ++c) {
+        std::fflush(nullptr);
+        const pid_t pid = ::fork();
+        if (pid == 0) {
+            int failures = 0;
+            for (int i = 0; i < 5; ++i) {
+                auto account = ksaccount::KsAccount::make("https://ks" + std::to_string(c) + ".example.com",
+                                                          "user" + std::to_string(i), "", true);
+                failures += account && ksaccount::KsLogin::writeEntries(file, *account, "/usr/bin/tenantryctl").ok() ? 0 : 1;
+            }
+            ::_exit(failures);
+        }
+        children.push_back(pid);
+    }
+    int kubectlContexts = 0;
+    if (!kubectl.isEmpty()) {
+        const pid_t pid = ::fork();
+        if (pid == 0) {
+            const std::string script = "for i in $(seq 1 20); do until '" + kubectl.toStdString() + "' config set-context kctx-$i "
+                                       "--cluster=dev --kubeconfig='" + file + "' >/dev/null 2>&1; do sleep 0.01; done; done";
+            ::execl("/bin/bash", "bash", "-c", script.c_str(), nullptr);
+            ::_exit(127);
+        }
+        children.push_back(pid);
+        kubectlContexts = 20;
+    }
+    for (pid_t pid : children) {
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        QVERIFY(WIFEXITED(status));
+        QCOMPARE(WEXITSTATUS(status), 0);
+    }
+    const json after = yamlOf(file);
+    QCOMPARE(after["contexts"].size(), size_t(2 + 20 + kubectlContexts));
+    QCOMPARE(after["users"].size(), size_t(2 + 20));
+    QVERIFY(after.dump().find("old-refresh-token") != std::string::npos);
+    QCOMPARE(modeOf(file), mode_t(0600));
+    if (kubectl.isEmpty())
+        qInfo("kubectl not found: only Tenantry's writers ran");
 }
 
 void tst_AtomicFiles::ksLoginWritesAContextAtomically()
@@ -378,6 +447,7 @@ void tst_AtomicFiles::ksLoginWritesAContextAtomically()
     for (auto point : {atomicfile_testing::Point::PartlyWritten, atomicfile_testing::Point::BeforeRename}) {
         QVERIFY(killedAt(point, [&] { (void)ksaccount::KsLogin::writeEntries(file, *account, "/usr/bin/tenantryctl"); }));
         QCOMPARE(readAll(file), std::string(kRichKubeconfig));
+        QCOMPARE(::unlink((file + ".lock").c_str()), 0);  // the killed writer's lock (see above)
     }
     // Done: the new context is there, everything else kept, mode kept.
     QVERIFY(ksaccount::KsLogin::writeEntries(file, *account, "/usr/bin/tenantryctl").ok());
