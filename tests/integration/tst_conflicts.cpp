@@ -309,6 +309,18 @@ void tst_Conflicts::concurrentWritersLoseNothing()
     auto cancel = std::make_shared<CancelToken>();
     std::map<std::string, History> histories;
     std::vector<std::thread> watchers;
+    // On any early return (a failed check) the watches are stopped and joined first.
+    struct Stop {
+        CancelTokenPtr cancel;
+        std::vector<std::thread> &threads;
+        ~Stop()
+        {
+            cancel->cancel();
+            for (auto &t : threads)
+                if (t.joinable())
+                    t.join();
+        }
+    } stop{cancel, watchers};
     for (const auto &t : m_targets) {
         auto now = m_admin->get(t.gvr, t.ns, t.name);
         REQUIRE_OK(now);
@@ -450,6 +462,7 @@ void tst_Conflicts::concurrentWritersLoseNothing()
     cancel->cancel();
     for (auto &w : watchers)
         w.join();
+    watchers.clear();
 
     // kubectl's acknowledged writes, conflicts and decisions.
     int kWrites = 0, kConflicts = 0, kForced = 0, kFailures = 0;
