@@ -21,6 +21,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -373,6 +374,9 @@ void tst_Conflicts::concurrentWritersLoseNothing()
         for (int attempt = 0;; ++attempt) {
             auto live = m_admin->get(t.gvr, t.ns, t.name);
             REQUIRE_OK(live);
+            // A user's think time between the read that fills the form and Apply (shorter when
+            // retrying): the window in which kubectl's writes make Tenantry's resourceVersion stale.
+            std::this_thread::sleep_for(std::chrono::milliseconds(QRandomGenerator::global()->bounded(attempt ? 50 : 300)));
             json base = *live;
             base["metadata"]["annotations"][slot] = std::to_string(i);
             Result<Plan> plan = Error::make(ErrorKind::Invalid, "no plan");
