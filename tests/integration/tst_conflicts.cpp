@@ -666,5 +666,15 @@ void tst_Conflicts::ssaConflictWithKubectlIsShownNotForced()
     QCOMPARE(qs(tagOf(*now)), QStringLiteral("kubectl-owner"));
 }
 
-QTEST_GUILESS_MAIN(tst_Conflicts)
+// The 1000-write run takes longer than Qt Test's 5-minute watchdog per test function; CTest's
+// own timeout (900 s) still bounds it.
+int main(int argc, char **argv)
+{
+    if (!qEnvironmentVariableIsSet("QTEST_FUNCTION_TIMEOUT"))
+        qputenv("QTEST_FUNCTION_TIMEOUT", "890000");
+    QCoreApplication app(argc, argv);
+    tst_Conflicts test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_conflicts.moc"
