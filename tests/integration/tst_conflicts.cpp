@@ -128,6 +128,7 @@ private slots:
     void initTestCase();
     void concurrentWritersLoseNothing();
     void ssaConflictWithKubectlIsShownNotForced();
+    void takingOverAStaleEditIsRefused();
 
 private:
     void watchTarget(const Target &t, long fromRv, History &history, const CancelTokenPtr &cancel);
@@ -623,8 +624,9 @@ void tst_Conflicts::concurrentWritersLoseNothing()
     QCOMPARE(forceSentWithoutDecision, 0);
     QVERIFY(complete);
     QCOMPARE(lost, 0);
-    // Both kinds of conflict really happened, and kubectl was the other manager named.
-    QVERIFY(rvConflicts > 0);
+    // Conflicts really happened, and kubectl was the other manager named. (A stale edit mostly
+    // comes back as a field-manager conflict: the server checks fields before the resourceVersion;
+    // takingOverAStaleEditIsRefused pins the resourceVersion guard.)
     QVERIFY(ssaConflicts > 0);
     QVERIFY(conflictManagers.count("kubectl-rules"));
 }
@@ -664,6 +666,64 @@ void tst_Conflicts::ssaConflictWithKubectlIsShownNotForced()
     auto now = m_admin->get(binding.gvr, binding.ns, binding.name);
     REQUIRE_OK(now);
     QCOMPARE(qs(tagOf(*now)), QStringLiteral("kubectl-owner"));
+}
+
+void tst_Conflicts::takingOverAStaleEditIsRefused()
+{
+    // Given the role editor's plan made from a read, and kubectl changing one of the role's
+    // annotations after that read
+    const Target &role = m_targets[0];
+    const std::string slot = "kubectl.test/role-slot-0";
+    auto annotate = [&](const std::string &value) {
+        return clusterenv::run("kubectl", {"annotate", "--overwrite", "-n", qs(m_ns), role.kubectlResource, qs(role.name),
+                                           qs(slot + "=" + value)},
+                               clusterenv::kubeconfigPath("admin"));
+    };
+    Planner planner(*m_admin, *m_tenancy, "devcluster-admin");
+    auto edit = [&](const json &live) {
+        RoleSpec spec;
+        spec.level = RoleSpec::Level::Project;
+        spec.scope = m_ns;
+        spec.name = role.name;
+        spec.base = live;
+        spec.resourceVersion = ObjectMeta(live).resourceVersion();
+        spec.rules = live["rules"];
+        return spec;
+    };
+    // (an edit from a fresh read makes Tenantry a co-owner of kubectl's annotation, as the editor does)
+    auto r = annotate("1");
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    auto fresh = m_admin->get(role.gvr, role.ns, role.name);
+    REQUIRE_OK(fresh);
+    auto coOwn = planner.saveRole(edit(*fresh), false);
+    REQUIRE_OK(coOwn);
+    QVERIFY(PlanExecutor(*m_admin).run(*coOwn).complete());
+    auto live = m_admin->get(role.gvr, role.ns, role.name);
+    REQUIRE_OK(live);
+    RoleSpec spec = edit(*live);
+    spec.base["metadata"]["annotations"]["tenantry.test/stale"] = "edit";
+    auto plan = planner.saveRole(spec, false);
+    REQUIRE_OK(plan);
+    r = annotate("999999");
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    // When Tenantry applies it: a field-manager conflict naming kubectl's annotation
+    const PlanReport first = PlanExecutor(*m_admin).run(*plan);
+    QVERIFY(!first.complete());
+    QVERIFY2(first.failureMessage().find("kubectl-annotate") != std::string::npos, first.failureMessage().c_str());
+    // And when the user takes the fields over (the GUI's button runs the same plan with force),
+    // the resourceVersion the plan was read at makes the server refuse: the stale value of
+    // kubectl's annotation is not written back
+    ExecuteOptions force;
+    force.force = true;
+    const PlanReport forced = PlanExecutor(*m_admin).run(*plan, force);
+    QVERIFY(!forced.complete());
+    const auto err = forced.firstError();
+    QVERIFY(err && err->isApi(StatusReason::Conflict));
+    QVERIFY2(err->describe().find("modified") != std::string::npos, err->describe().c_str());
+    auto now = m_admin->get(role.gvr, role.ns, role.name);
+    REQUIRE_OK(now);
+    QCOMPARE(qs(ObjectMeta(*now).annotations()[slot]), QStringLiteral("999999"));
+    QVERIFY(!ObjectMeta(*now).annotations().count("tenantry.test/stale"));
 }
 
 // The 1000-write run takes longer than Qt Test's 5-minute watchdog per test function; CTest's
