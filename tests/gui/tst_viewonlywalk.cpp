@@ -18,7 +18,9 @@
 #include "views/navigatorwidget.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QCheckBox>
+#include <QDialog>
 #include <QMenu>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -69,6 +71,14 @@ void verifyEveryWriteWalked(const std::set<int> &walked)
         if (!local.count(i) && !walked.count(i))
             missing << QString::number(i);
     QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("write actions never walked (ids): ") + missing.join(',')));
+}
+
+int visibleDialogs()
+{
+    int n = 0;
+    for (QWidget *w : QApplication::topLevelWidgets())
+        n += qobject_cast<QDialog *>(w) && w->isVisible();
+    return n;
 }
 
 QString plain(const QAction *a)
@@ -172,6 +182,7 @@ QStringList tst_ViewOnlyWalk::walk(const std::string &kubeconfig, bool viewOnly,
         return lines;
     }
     std::map<int, QString> nodeOfKind;
+    std::set<QString> otherControls;  // buttons and window actions outside the registry
     std::function<void(const QModelIndex &)> collect = [&](const QModelIndex &parent) {
         for (int row = 0; row < model->rowCount(parent); ++row) {
             const QModelIndex i = model->index(row, 0, parent);
@@ -214,6 +225,15 @@ QStringList tst_ViewOnlyWalk::walk(const std::string &kubeconfig, bool viewOnly,
                 if (!a->toolTip().contains(needed) || !a->statusTip().contains(needed) || !a->toolTip().contains(who)) {
                     QTest::qFail(qPrintable(QStringLiteral("%1 at %2: tooltip \"%3\" does not name \"%4\" for %5")
                                                 .arg(plain(a), where, a->toolTip(), needed, who)),
+                                 __FILE__, __LINE__);
+                    return;
+                }
+                // And triggering it anyway (a shortcut, a script) opens nothing
+                const int before = visibleDialogs();
+                a->trigger();
+                QCoreApplication::processEvents();
+                if (visibleDialogs() != before) {
+                    QTest::qFail(qPrintable(QStringLiteral("%1 at %2 opened a dialog while disabled").arg(plain(a), where)),
                                  __FILE__, __LINE__);
                     return;
                 }
@@ -301,6 +321,8 @@ QStringList tst_ViewOnlyWalk::walk(const std::string &kubeconfig, bool viewOnly,
                 }
                 continue;
             }
+            if (b->isVisible() && !b->text().isEmpty())
+                otherControls.insert(QStringLiteral("button \"%1\"").arg(b->text().remove(QLatin1Char('&'))));
             if (viewOnly && soundsLikeAWrite(b->text()) && b->isEnabled()) {
                 QTest::qFail(qPrintable(QStringLiteral("button \"%1\" enabled at %2").arg(b->text(), path)), __FILE__, __LINE__);
                 return lines;
@@ -314,12 +336,15 @@ QStringList tst_ViewOnlyWalk::walk(const std::string &kubeconfig, bool viewOnly,
     for (QAction *a : w.findChildren<QAction *>()) {
         if (ids.count(a) || a->menu() || a->isSeparator() || a->text().isEmpty())
             continue;
+        otherControls.insert(QStringLiteral("action \"%1\"%2").arg(plain(a), a->isEnabled() ? QString() : QStringLiteral(" (disabled)")));
         if (soundsLikeAWrite(a->text()) && viewOnly && a->isEnabled()) {
             QTest::qFail(qPrintable(QStringLiteral("window action \"%1\" enabled for a view-only identity").arg(plain(a))),
                          __FILE__, __LINE__);
             return lines;
         }
     }
+    for (const QString &c : otherControls)
+        lines << QStringLiteral("other control (no cluster write) | %1").arg(c);
     return lines;
 }
 

@@ -194,7 +194,9 @@ void tst_SecretsCanary::initTestCase()
     QVERIFY2(QFile::exists(m_gui), qPrintable(m_gui));
     QVERIFY(m_home.isValid() && m_inputs.isValid());
     QDir(m_home.path()).mkpath("tmp");
-    m_shots = m_home.filePath("shots");
+    // Screenshots are kept (to look at) in the build folder, and searched like the home
+    m_shots = qEnvironmentVariable("TENANTRY_BINARY_DIR") + "/screenshots/secrets-canary";
+    QDir(m_shots).removeRecursively();
     QDir().mkpath(m_shots);
 
     // The loopback server: discovery and token endpoint of an OIDC issuer; every other request
@@ -369,9 +371,9 @@ void tst_SecretsCanary::devclusterPaths()
             {"--kubeconfig", qs(clusterenv::kubeconfigPath("admin")), "create", "user", qs(m_workspace + "-u"), "--email",
              qs(m_workspace + "@example.com"), "--password-stdin", "--yes"},
             QByteArray::fromStdString(kKsPassword + "\n"));
-    qInfo("create user: %s", r.err.constData());
+    QVERIFY2(r.exitCode == 0, r.err.constData());
     ctl("journal", {"audit", "--journal"});
-    QVERIFY(QDirIterator(m_home.path(), {"*.jsonl"}, QDir::Files, QDirIterator::Subdirectories).hasNext());
+    QVERIFY(QFile::exists(m_home.filePath(".local/share/tenantry/journal.jsonl")));
 }
 
 void tst_SecretsCanary::kubesphereSignIn()
@@ -423,8 +425,12 @@ void tst_SecretsCanary::kubesphereSignIn()
 
 void tst_SecretsCanary::noCanaryInAnyStreamOrFile()
 {
-    if (!m_workspace.empty())
-        clusterenv::run(m_ctl, {"delete", "workspace", qs(m_workspace), "--yes"}, clusterenv::kubeconfigPath("admin"));
+    if (!m_workspace.empty()) {
+        ctl("devcluster admin: delete workspace",
+            {"--kubeconfig", qs(clusterenv::kubeconfigPath("admin")), "delete", "workspace", qs(m_workspace), "--yes"});
+        ctl("devcluster admin: delete user",
+            {"--kubeconfig", qs(clusterenv::kubeconfigPath("admin")), "delete", "user", qs(m_workspace + "-u"), "--yes"});
+    }
     QStringList leaks;
     auto search = [&](const QString &where, const QByteArray &text) {
         for (const auto &[label, value] : m_canaries) {
@@ -457,14 +463,16 @@ void tst_SecretsCanary::noCanaryInAnyStreamOrFile()
         if (f.open(QIODevice::ReadOnly))
             search(QDir(m_home.path()).relativeFilePath(path), f.readAll());
     }
-    // ... and with-keyring's XDG_DATA_HOME, where gnome-keyring keeps the keyring file
-    QDirIterator keyring(qEnvironmentVariable("XDG_DATA_HOME"), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (keyring.hasNext()) {
-        const QString path = keyring.next();
-        files << path;
-        QFile f(path);
-        if (f.open(QIODevice::ReadOnly))
-            search(path, f.readAll());
+    // ... with-keyring's XDG_DATA_HOME, where gnome-keyring keeps the keyring file, and the screenshots
+    for (const QString &dir : {qEnvironmentVariable("XDG_DATA_HOME"), m_shots}) {
+        QDirIterator more(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (more.hasNext()) {
+            const QString path = more.next();
+            files << path;
+            QFile f(path);
+            if (f.open(QIODevice::ReadOnly))
+                search(path, f.readAll());
+        }
     }
     files.sort();
     qInfo("searched %d streams of %d processes and %lld files for %d canaries:", streams, int(m_runs.size()),
