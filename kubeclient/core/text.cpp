@@ -37,4 +37,16 @@ bool startsWithNoCase(std::string_view s, std::string_view prefix)
     return true;
 }
 
+std::string redactSecrets(std::string text, const std::vector<std::string> &secrets)
+{
+    static const std::string kMark = "[redacted]";
+    for (const auto &secret : secrets) {
+        if (secret.size() < kMinRedactedSecret)
+            continue;
+        for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at + kMark.size()))
+            text.replace(at, secret.size(), kMark);
+    }
+    return text;
+}
+
 } // namespace kube::text

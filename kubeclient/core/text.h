@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kube::text {
 
@@ -13,5 +14,10 @@ std::string_view trim(std::string_view s);
 std::string toLower(std::string s);
 // Whether `s` starts with `prefix`, ASCII case ignored.
 bool startsWithNoCase(std::string_view s, std::string_view prefix);
+// Every occurrence of each secret in `text` replaced by "[redacted]". Secrets shorter than
+// kMinRedactedSecret are skipped: replacing every "abc" of a message would garble it and say
+// what the secret is by where the holes are.
+constexpr std::size_t kMinRedactedSecret = 6;
+std::string redactSecrets(std::string text, const std::vector<std::string> &secrets);
 
 } // namespace kube::text

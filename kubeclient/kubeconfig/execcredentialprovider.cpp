@@ -3,6 +3,7 @@
 #include "kubeclient/kubeconfig/execcredentialprovider.h"
 
 #include "kubeclient/core/base64.h"
+#include "kubeclient/core/text.h"
 #include "kubeclient/kubeconfig/execplugin.h"
 #include "kubeclient/kubeconfig/kubeconfigpem.h"
 
@@ -40,6 +41,45 @@ std::string stderrExcerpt(const std::string &text)
     while (cut < t.size() && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80)
         ++cut;  // don't start inside a UTF-8 sequence
     return "..." + t.substr(cut);
+}
+
+// The credential values in what a plugin printed, read leniently (the output may be cut off or
+// not JSON at all): each "token" / "clientKeyData" string, and each line of a key. A plugin
+// that fails after printing its credential often says it again on stderr, which we show.
+std::vector<std::string> printedSecrets(const std::string &out)
+{
+    std::vector<std::string> secrets;
+    for (const std::string key : {"\"token\"", "\"clientKeyData\""}) {
+        for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + key.size())) {
+            auto p = out.find_first_not_of(" \t\r\n", at + key.size());
+            if (p == std::string::npos || out[p] != ':')
+                continue;
+            p = out.find_first_not_of(" \t\r\n", p + 1);
+            if (p == std::string::npos || out[p] != '"')
+                continue;
+            std::string value;
+            for (++p; p < out.size() && out[p] != '"'; ++p) {
+                if (out[p] == '\\' && p + 1 < out.size()) {
+                    ++p;
+                    value += out[p] == 'n' ? '\n' : out[p];
+                } else {
+                    value += out[p];
+                }
+            }
+            secrets.push_back(value);
+            std::size_t start = 0;
+            while (start < value.size()) {
+                const auto end = value.find('\n', start);
+                const std::string line = value.substr(start, end == std::string::npos ? std::string::npos : end - start);
+                if (line.find("-----") == std::string::npos)
+                    secrets.push_back(line);
+                if (end == std::string::npos)
+                    break;
+                start = end + 1;
+            }
+        }
+    }
+    return secrets;
 }
 
 std::string formatSeconds(std::chrono::milliseconds d)
@@ -195,9 +235,9 @@ std::string ExecCredentialProvider::execInfo() const
     return info.dump();
 }
 
-Error ExecCredentialProvider::failure(std::string message, const std::string &stderrText) const
+Error ExecCredentialProvider::failure(std::string message, const std::string &stderrText, const std::string &stdoutText) const
 {
-    const std::string excerpt = stderrExcerpt(stderrText);
+    const std::string excerpt = stderrExcerpt(text::redactSecrets(stderrText, printedSecrets(stdoutText)));
     if (!excerpt.empty())
         message += "; its error output: " + excerpt;
     std::string hint = trim(m_settings.exec.installHint);
@@ -316,20 +356,20 @@ Result<AuthMaterial> ExecCredentialProvider::current(const CancelTokenPtr &cance
     case Status::TimedOut:
         return failure(name + " did not finish within " + formatSeconds(m_settings.timeout)
                            + " and was stopped (it may be waiting for a login in a browser or terminal)",
-                       outcome.err);
+                       outcome.err, outcome.out);
     case Status::Signaled:
-        return failure(name + " was killed by signal " + std::to_string(outcome.signal), outcome.err);
+        return failure(name + " was killed by signal " + std::to_string(outcome.signal), outcome.err, outcome.out);
     case Status::Exited:
         break;
     }
     if (outcome.exitCode != 0)
-        return failure(name + " failed with exit code " + std::to_string(outcome.exitCode), outcome.err);
+        return failure(name + " failed with exit code " + std::to_string(outcome.exitCode), outcome.err, outcome.out);
     if (outcome.outTruncated)
-        return failure(name + " printed more than " + std::to_string(outcome.out.size()) + " bytes, not an ExecCredential", outcome.err);
+        return failure(name + " printed more than " + std::to_string(outcome.out.size()) + " bytes, not an ExecCredential", outcome.err, outcome.out);
 
     auto parsed = parseCredential(outcome.out, exec.apiVersion);
     if (!parsed)
-        return failure(name + " " + parsed.error().message, outcome.err);
+        return failure(name + " " + parsed.error().message, outcome.err, outcome.out);
     AuthMaterial material = m_settings.base;
     if (!parsed->token.empty())
         material.bearerToken = parsed->token;

@@ -68,7 +68,8 @@ public:
 private:
     explicit ExecCredentialProvider(ExecCredentialSettings settings);
     std::chrono::system_clock::time_point now() const;
-    Error failure(std::string message, const std::string &stderrText) const;
+    // `stdoutText`: what the plugin printed; credentials found in it are redacted from stderr.
+    Error failure(std::string message, const std::string &stderrText, const std::string &stdoutText = {}) const;
 
     ExecCredentialSettings m_settings;
     mutable std::mutex m_mutex;

@@ -191,6 +191,11 @@ OJson KubeconfigView::emptyDocument()
     return doc;
 }
 
+bool KubeconfigView::isAuthProviderSecret(const std::string &key)
+{
+    return key == "id-token" || key == "refresh-token" || key == "client-secret" || key == "access-token";
+}
+
 Result<OJson> KubeconfigView::render(Kubeconfig config, const KubeconfigViewOptions &options)
 {
     if (options.minify) {
@@ -249,6 +254,12 @@ Result<OJson> KubeconfigView::render(Kubeconfig config, const KubeconfigViewOpti
                 u.token = kRedacted;
             if (!u.password.empty())
                 u.password = kRedacted;
+            // Stricter than kubectl, which prints an auth-provider's config as it is: its
+            // tokens and client secret are credentials like `token` and `password`.
+            if (u.authProvider && u.authProvider->config)
+                for (auto &[key, value] : *u.authProvider->config)
+                    if (isAuthProviderSecret(key) && !value.empty())
+                        value = kRedacted;
         }
         for (auto &[name, c] : config.clusters())
             if (!c.certificateAuthorityData.empty())

@@ -25,6 +25,10 @@ public:
     static constexpr const char *kDataOmitted = "DATA+OMITTED";
     static constexpr const char *kRedacted = "REDACTED";
 
+    // An auth-provider config key that holds a credential (oidc: id-token, refresh-token,
+    // client-secret; gcp / azure: access-token, refresh-token): REDACTED unless raw.
+    static bool isAuthProviderSecret(const std::string &key);
+
     static Result<nlohmann::ordered_json> render(Kubeconfig config, const KubeconfigViewOptions &options);
     // The document as `kubectl config view -o json` prints it (4-space indentation).
     static std::string toJson(const nlohmann::ordered_json &document);

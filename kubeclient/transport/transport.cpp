@@ -2,6 +2,7 @@
 // Each transfer runs on the caller's thread in a pooled multi handle so cancel() can wake it.
 #include "kubeclient/transport/transport.h"
 
+#include "kubeclient/core/base64.h"
 #include "kubeclient/core/cancelwait.h"
 #include "kubeclient/core/text.h"
 #include "kubeclient/transport/connectionpool.h"
@@ -87,6 +88,21 @@ std::chrono::seconds retryAfter(const HttpResponse &response)
         || !std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); }))
         return kDefaultRetryAfter;
     return std::min(std::chrono::seconds(std::stol(std::string(value))), kMaxRetryAfter);
+}
+
+// The credentials a request carried, as a server could say them back: the bearer token, the
+// basic password and the Basic header's base64. A proxy, webhook or debugging server that
+// quotes the Authorization header in its error must not put the credential in our messages.
+std::vector<std::string> sentSecrets(const AuthMaterial &auth)
+{
+    std::vector<std::string> secrets;
+    if (!auth.bearerToken.empty())
+        secrets.push_back(auth.bearerToken);
+    if (!auth.password.empty()) {
+        secrets.push_back(Base64::encode(auth.username + ":" + auth.password));
+        secrets.push_back(auth.password);
+    }
+    return secrets;
 }
 
 std::string httpVersionName(long version)
@@ -494,6 +510,9 @@ Result<HttpResponse> Transport::Impl::perform(const HttpRequest &request, const 
         return *error;
     transfer.response.status = static_cast<int>(status);
     transfer.response.httpVersion = httpVersionName(version);
+    // Error bodies become messages (Status.message, an excerpt): never with our credential in them.
+    if (status >= 400 && !transfer.response.body.empty())
+        transfer.response.body = text::redactSecrets(std::move(transfer.response.body), sentSecrets(auth));
     return std::move(transfer.response);
 }
 

@@ -89,6 +89,7 @@ private slots:
     void clusterInfoAndEnvReachThePlugin();
     void execInfoWithoutClusterInfo();
     void failureCarriesStderrAndInstallHint();
+    void failureAfterPrintingACredentialRedactsItFromStderr();
     void longStderrIsTruncatedToItsEnd();
     void missingBinaryHintIsTheInstallHint();
     void approvalHookIsAskedOnceAndCanRefuse();
@@ -366,6 +367,42 @@ void TestExecPlugin::failureCarriesStderrAndInstallHint()
     QVERIFY(e.message.find("failed with exit code 3") != std::string::npos);
     QVERIFY(e.message.find("you must be logged in") != std::string::npos);
     QCOMPARE(str(e.hint), QString("Install the corpus plugin: see tests/data/exec/README"));
+}
+
+void TestExecPlugin::failureAfterPrintingACredentialRedactsItFromStderr()
+{
+    // Given a plugin that prints part of a credential, says it again on stderr and fails (issue 16)
+    QTemporaryDir dir;
+    const QString plugin = dir.filePath("plugin.sh");
+    {
+        QFile f(plugin);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("#!/bin/sh\nprintf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                "\"status\":{\"token\":\"leaky-token-123456\"'\necho 'could not finish: token leaky-token-123456 expired' >&2\nexit 1\n");
+    }
+    QFile::setPermissions(plugin, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    const QString path = dir.filePath("config");
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(("apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: https://x.example}\nusers:\n- name: u\n"
+                 "  user:\n    exec: {apiVersion: client.authentication.k8s.io/v1, command: \"" + plugin.toStdString()
+                 + "\", interactiveMode: Never}\ncontexts:\n- name: c\n  context: {cluster: c, user: u}\ncurrent-context: c\n")
+                    .c_str());
+    }
+    kube::KubeconfigSources sources;
+    sources.explicitPath = path.toStdString();
+    auto config = Kubeconfig::load(sources);
+    QVERIFY(config);
+    auto provider = providerFor(*config);
+    QVERIFY(provider);
+
+    // When it runs, then the error keeps the plugin's words but not the token
+    auto material = provider->current(nullptr);
+    QVERIFY(!material);
+    const std::string message = material.error().message;
+    QVERIFY2(message.find("could not finish: token [redacted] expired") != std::string::npos, message.c_str());
+    QVERIFY2(message.find("leaky-token-123456") == std::string::npos, message.c_str());
 }
 
 void TestExecPlugin::longStderrIsTruncatedToItsEnd()

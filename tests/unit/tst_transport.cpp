@@ -494,6 +494,42 @@ private slots:
                  std::string("Basic ") + QByteArray("admin:p4ss").toBase64().toStdString());
     }
 
+    void credentialsEchoedInAnErrorAreRedacted()
+    {
+        // Given a server that quotes the Authorization header in its error answers (issue 16)
+        TestHttpServer server(tlsOptions());
+        server.setHandler([](const TestRequest &r) {
+            if (r.target == "/ok")
+                return TestResponse::json(200, "{\"echo\":\"" + r.header("Authorization") + "\"}");
+            return TestResponse::json(403, "{\"kind\":\"Status\",\"message\":\"you sent " + r.header("Authorization") + "\"}");
+        });
+        for (const bool basic : {false, true}) {
+            kube::AuthMaterial material;
+            if (basic) {
+                material.username = "admin";
+                material.password = "secret-pass-42";
+            } else {
+                material.bearerToken = "secret-token-42";
+            }
+            auto config = configFor(server);
+            config.credentials = std::make_shared<kube::StaticCredentials>(material);
+            kube::Transport transport(config);
+
+            // When an error comes back, then it names no credential
+            const auto denied = transport.send(get("/api"));
+            QVERIFY2(denied.ok(), describe(denied));
+            QCOMPARE(denied->status, 403);
+            QVERIFY2(denied->body.find("[redacted]") != std::string::npos, denied->body.c_str());
+            QVERIFY2(denied->body.find("secret-") == std::string::npos, denied->body.c_str());
+            QVERIFY2(denied->body.find(QByteArray("admin:secret-pass-42").toBase64().toStdString()) == std::string::npos,
+                     denied->body.c_str());
+            // And a successful answer is data, kept as the server sent it
+            const auto ok = transport.send(get("/ok"));
+            QVERIFY2(ok.ok(), describe(ok));
+            QVERIFY(ok->body.find("[redacted]") == std::string::npos);
+        }
+    }
+
     void unauthorizedInvalidatesAndRetriesOnce()
     {
         // Given a provider whose cached token is stale, and a server that only accepts the new one
