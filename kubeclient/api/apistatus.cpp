@@ -73,7 +73,7 @@ Error errorFromResponse(const HttpResponse &response, const std::string &what)
         s.reason = statusReasonFromCode(response.status);
     if (s.message.empty()) {
         s.message = "HTTP " + std::to_string(response.status);
-        if (const std::string title = htmlTitle(response.body); !title.empty())
+        if (const std::string title = text::htmlTitle(response.body); !title.empty())
             s.message += " with an HTML page titled \"" + title
                        + "\" (a proxy or load balancer answered, not the API server)";
         else if (!response.body.empty())
@@ -85,20 +85,6 @@ Error errorFromResponse(const HttpResponse &response, const std::string &what)
             s.retryAfterSeconds = int(std::clamp(std::strtol(ra.c_str(), nullptr, 10), 0L, 24L * 3600));
     }
     return Error::api(std::move(s), what);
-}
-
-std::string htmlTitle(const std::string &body)
-{
-    std::string head = body.substr(0, 4096);
-    std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    const auto open = head.find("<title");
-    if (open == std::string::npos)
-        return {};
-    const auto start = head.find('>', open);
-    const auto end = head.find("</title>", open);
-    if (start == std::string::npos || end == std::string::npos || end <= start)
-        return {};
-    return std::string(text::trim(text::printable(body.substr(start + 1, end - start - 1), 120)));
 }
 
 } // namespace kube

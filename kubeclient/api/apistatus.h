@@ -17,7 +17,5 @@ ApiStatus decodeStatus(const nlohmann::json &status);
 // otherwise the code decides the reason and a short excerpt of the body becomes the message.
 // `what` names the request for the reader: "list configmaps in namespace x".
 Error errorFromResponse(const HttpResponse &response, const std::string &what);
-// The <title> of an HTML page (a proxy's or load balancer's error page), empty when none.
-std::string htmlTitle(const std::string &body);
 
 } // namespace kube

@@ -133,7 +133,7 @@ Result<json> Client::requestJson(const HttpRequest &request, const std::string &
         std::string message = what + ": the server's answer is not valid JSON ("
                             + (type.empty() ? std::string() : type + ", ") + std::to_string(resp->body.size())
                             + " bytes): " + text::jsonProblem(resp->body);
-        if (const std::string title = htmlTitle(resp->body); !title.empty())
+        if (const std::string title = text::htmlTitle(resp->body); !title.empty())
             message += "; it is an HTML page titled \"" + title + "\"";
         return Error::make(ErrorKind::Decode, std::move(message), m_where,
                            "the server or a proxy in between is misbehaving");

@@ -95,7 +95,7 @@ std::string objectProblem(const nlohmann::json &doc)
         return kind + " has no apiVersion";
     else if (!v->is_string() || v->get<std::string>().empty())
         return kind + ": apiVersion is " + (v->is_string() ? "empty" : typeName(*v)) + ", not a group/version";
-    if (kind.size() > 4 && kind.compare(kind.size() - 4, 4, "List") == 0 && doc.contains("items")) {
+    if (kind.size() >= 4 && kind.compare(kind.size() - 4, 4, "List") == 0 && doc.contains("items")) {
         const auto &items = doc["items"];
         if (!items.is_array() && !items.is_null())
             return kind + ": items is " + typeName(items) + ", not a list";
@@ -168,7 +168,7 @@ std::vector<nlohmann::json> checkedDocuments(std::vector<nlohmann::json> &&docs,
             continue;
         }
         const std::string kind = doc["kind"].get<std::string>();  // objectProblem checked it
-        const bool list = kind.size() > 4 && kind.compare(kind.size() - 4, 4, "List") == 0;
+        const bool list = kind.size() >= 4 && kind.compare(kind.size() - 4, 4, "List") == 0;
         if (auto items = doc.find("items"); list && items != doc.end() && items->is_array()) {
             nlohmann::json kept = nlohmann::json::array();
             for (std::size_t k = 0; k < items->size(); ++k) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 namespace kube::text {
 
@@ -185,6 +186,20 @@ std::string jsonProblem(std::string_view text, std::size_t *offset)
     } catch (const nlohmann::json::exception &) {
         return "not JSON";
     }
+}
+
+std::string htmlTitle(const std::string &body)
+{
+    std::string head = body.substr(0, 4096);
+    std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    const auto open = head.find("<title");
+    if (open == std::string::npos)
+        return {};
+    const auto start = head.find('>', open);
+    const auto end = head.find("</title>", open);
+    if (start == std::string::npos || end == std::string::npos || end <= start)
+        return {};
+    return std::string(trim(printable(body.substr(start + 1, end - start - 1), 120)));
 }
 
 } // namespace kube::text

@@ -28,5 +28,7 @@ std::string printable(std::string_view s, std::size_t maxBytes = std::string_vie
 // 120)", "invalid UTF-8 at byte 57 (line 1, column 58)", "a number too large for a double at
 // byte 60". Empty when it parses. `offset`, when given, receives the 0-based byte it names.
 std::string jsonProblem(std::string_view text, std::size_t *offset = nullptr);
+// The <title> of an HTML page (a proxy's or load balancer's error page), empty when none.
+std::string htmlTitle(const std::string &body);
 
 } // namespace kube::text

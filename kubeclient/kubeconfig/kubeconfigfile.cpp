@@ -3,6 +3,8 @@
 // kubectl loads loads here and a file it rejects is rejected here, with file:line added.
 #include "kubeclient/kubeconfig/kubeconfigfile.h"
 
+#include "kubeclient/core/text.h"
+
 #include "kubeclient/core/base64.h"
 #include "kubeclient/kubeconfig/kubeconfigpath.h"
 #include "kubeclient/kubeconfig/kubeconfigyaml.h"
@@ -574,6 +576,14 @@ Result<KubeconfigFile> KubeconfigFile::parse(std::string_view text, const std::s
     file.m_path = path;
     if (text.empty())
         return file;
+    // yaml-cpp takes invalid UTF-8 as it comes (into names, tokens, headers); go-yaml refuses it.
+    if (const std::size_t bad = text::invalidUtf8Offset(text); bad != std::string_view::npos) {
+        const auto [line, column] = text::lineColumnOf(text, bad);
+        return Error::make(ErrorKind::Config,
+                           "invalid UTF-8 at column " + std::to_string(column) + " (byte "
+                               + text::printable(text.substr(bad, 1)) + ")",
+                           path + ":" + std::to_string(line), "save the file as UTF-8 (kubectl refuses it too)");
+    }
     YAML::Node root;
     try {
         root = YAML::Load(std::string(text));
