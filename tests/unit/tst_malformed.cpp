@@ -492,6 +492,9 @@ private slots:
             QFAIL("HANG: the entry point did not return within the watchdog's 10 s");
         const Outcome outcome = future.get();
 
+        // TENANTRY_MALFORMED_PRINT=1 shows every message (for reviewing their wording).
+        if (qEnvironmentVariableIsSet("TENANTRY_MALFORMED_PRINT"))
+            qInfo("%s", outcome.message.c_str());
         if (outcome.message.rfind("SKIP ", 0) == 0)
             QSKIP(outcome.message.c_str() + 5);
         QVERIFY2(outcome.message.find("UNCAUGHT EXCEPTION") == std::string::npos, outcome.message.c_str());
