@@ -20,12 +20,13 @@ std::string str(const nlohmann::json &j, const char *key)
 std::string excerpt(const std::string &body)
 {
     constexpr size_t kMaxExcerpt = 200;
-    std::string flat = body.substr(0, kMaxExcerpt + 4);
+    std::string flat = body.substr(0, kMaxExcerpt);
     for (char &c : flat)
         if (c == '\n' || c == '\r' || c == '\t')
             c = ' ';
-    std::string out = text::printable(flat, kMaxExcerpt);
-    if (body.size() > kMaxExcerpt && out.find("... (") == std::string::npos)
+    // Control bytes and invalid UTF-8 escaped: the message goes to terminals, logs and JSON.
+    std::string out = text::printable(flat);
+    if (body.size() > kMaxExcerpt)
         out += "...";
     return out;
 }

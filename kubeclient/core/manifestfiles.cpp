@@ -172,7 +172,19 @@ std::vector<nlohmann::json> checkedDocuments(std::vector<nlohmann::json> &&docs,
         if (auto items = doc.find("items"); list && items != doc.end() && items->is_array()) {
             nlohmann::json kept = nlohmann::json::array();
             for (std::size_t k = 0; k < items->size(); ++k) {
-                if (auto why = objectProblem((*items)[k]); !why.empty()) {
+                // Items of a typed list (RoleBindingList) may leave out the kind and apiVersion
+                // the list implies; they are checked as if they had them.
+                nlohmann::json implied;
+                const nlohmann::json *item = &(*items)[k];
+                if (kind != "List" && item->is_object() && (!item->contains("kind") || !item->contains("apiVersion"))) {
+                    implied = *item;
+                    if (!implied.contains("kind"))
+                        implied["kind"] = kind.substr(0, kind.size() - 4);
+                    if (!implied.contains("apiVersion"))
+                        implied["apiVersion"] = doc["apiVersion"];
+                    item = &implied;
+                }
+                if (auto why = objectProblem(*item); !why.empty()) {
                     warnings.push_back(at + ": items[" + std::to_string(k) + "] " + why + " (item skipped)");
                     continue;
                 }
@@ -210,11 +222,13 @@ Result<std::vector<nlohmann::json>> parseManifestText(const std::string &text, c
     auto docs = parseYamlDocuments(text, where);
     // A broken JSON file is better explained by the JSON parser ("ends in the middle of a value")
     // than by YAML's view of it ("end of map flow not found").
+    // Only for a text cut short: elsewhere YAML's line is as good, and a YAML stream may begin
+    // with a JSON document.
     const bool json = first != std::string::npos && (text[first] == '{' || text[first] == '[');
     if (!docs && json && docs.error().message.rfind("invalid YAML", 0) == 0) {
         std::size_t offset = 0;
         const std::string why = text::jsonProblem(text, &offset);
-        if (!why.empty())
+        if (why.find(": truncated") != std::string::npos)
             return Error::make(ErrorKind::Invalid, "invalid JSON: " + why,
                                where + ":" + std::to_string(text::lineColumnOf(text, offset).first));
     }

@@ -138,11 +138,15 @@ class KubeconfigFileDecoder
 {
 public:
     KubeconfigFileDecoder(KubeconfigFile &file, std::string baseDir) : m_file(file), m_baseDir(std::move(baseDir)) {}
+    // Values an extension may expand to: every honest value needs a byte of text, so twice the
+    // file's size stops only aliases repeated into billions of values ("billion laughs").
+    void setValueBudget(std::size_t budget) { m_valueBudget = budget; }
 
     void decodeRoot(const YAML::Node &root);
 
 private:
     KubeconfigFile &m_file;
+    mutable std::size_t m_valueBudget = std::size_t(-1);
     std::string m_baseDir;
 
     int lineOf(const YAML::Node &node) const { return node.Mark().is_null() ? 0 : node.Mark().line + 1; }
@@ -287,6 +291,10 @@ private:
 
     nlohmann::json toJson(const YAML::Node &node, const std::string &owner) const
     {
+        if (m_valueBudget == 0)
+            fail(lineOf(node), owner + ": an extension expands its aliases (*name) to far more values than the file holds",
+                 "write the values out instead of repeating anchors");
+        --m_valueBudget;
         switch (node.Type()) {
         case YAML::NodeType::Undefined:
         case YAML::NodeType::Null:
@@ -612,6 +620,7 @@ Result<KubeconfigFile> KubeconfigFile::parse(std::string_view text, const std::s
     }
     try {
         KubeconfigFileDecoder decoder(file, KubeconfigPath::absolute(KubeconfigPath::dir(path)));
+        decoder.setValueBudget(2 * text.size() + 1024);
         decoder.decodeRoot(root);
     } catch (const DecodeFailure &f) {
         return f.error;
