@@ -163,8 +163,21 @@ std::string jsonProblem(std::string_view text, std::size_t *offset)
                                 + " (line " + std::to_string(line) + ", column " + std::to_string(column) + ")";
         if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
             return "it is empty";
-        if (e.byte >= text.size() + 1 || std::string_view(e.what()).find("unexpected end of input") != std::string_view::npos)
-            return "it ends in the middle of a value at " + place + ": truncated";
+        // nlohmann stops at a NUL byte as at the end of the input; name the NUL instead.
+        if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos && nul <= at) {
+            if (offset)
+                *offset = nul;
+            const auto [l, c] = lineColumnOf(text, nul);
+            return "a NUL byte at byte " + std::to_string(nul + 1) + " (line " + std::to_string(l) + ", column "
+                 + std::to_string(c) + ")";
+        }
+        if (e.byte >= text.size() + 1 || std::string_view(e.what()).find("unexpected end of input") != std::string_view::npos) {
+            const auto [l, c] = lineColumnOf(text, text.size());
+            if (offset)
+                *offset = text.size();
+            return "it ends in the middle of a value after byte " + std::to_string(text.size()) + " (line " + std::to_string(l)
+                 + ", column " + std::to_string(c) + "): truncated";
+        }
         if (const std::size_t bad = invalidUtf8Offset(text); bad != std::string_view::npos && bad <= at) {
             if (offset)
                 *offset = bad;
