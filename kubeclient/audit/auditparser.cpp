@@ -570,7 +570,9 @@ bool scanJournal(Scanner &s, const char *objBegin, const char *lineBegin, std::v
     return true;
 }
 
-enum class ObjectResult { Event, Batch, NotAudit, Malformed };
+// BadTime: an event whose timestamps are all there but none is an RFC 3339 time; indexed at
+// 1970 it would sit at the wrong end of every histogram.
+enum class ObjectResult { Event, Batch, NotAudit, Malformed, BadTime };
 
 // One object at s.p: an event, a batch of events or a journal record.
 ObjectResult scanObject(Scanner &s, const char *lineBegin, std::vector<ScannedEvent> &out)
@@ -622,7 +624,7 @@ ObjectResult scanObject(Scanner &s, const char *lineBegin, std::vector<ScannedEv
                         const size_t before = out.size();
                         const ObjectResult r = scanObject(s, lineBegin, out);
                         found += out.size() - before;
-                        return r != ObjectResult::Malformed;
+                        return r != ObjectResult::Malformed;  // an item with bad times is dropped alone
                     });
                 }
                 return s.skipValue();
@@ -639,6 +641,7 @@ ObjectResult scanObject(Scanner &s, const char *lineBegin, std::vector<ScannedEv
     clear(ev);
     std::string bodyWorkspace;
     std::int64_t stageMs = 0;
+    bool badTime = false;
     bool kubesphere = false;
     const bool ok = s.object([&](std::string_view key) {
         if (eqNoCase(key, "verb")) return s.stringValue(ev.verb);
@@ -656,6 +659,8 @@ ObjectResult scanObject(Scanner &s, const char *lineBegin, std::vector<ScannedEv
                     stageMs = ms;
                 else
                     ev.timeMs = ms;
+            } else {
+                badTime = true;
             }
             return true;
         }
@@ -694,6 +699,8 @@ ObjectResult scanObject(Scanner &s, const char *lineBegin, std::vector<ScannedEv
     ev.source = kubesphere ? SourceKind::KubeSphere : SourceKind::KubeApiserver;
     if (ev.timeMs == 0)
         ev.timeMs = stageMs;
+    if (ev.timeMs == 0 && badTime)
+        return ObjectResult::BadTime;
     settle(ev, bodyWorkspace);
     ev.begin = size_t(objBegin - lineBegin);
     ev.length = size_t(s.p - objBegin);
@@ -777,9 +784,16 @@ bool scanLine(std::string_view line, std::vector<ScannedEvent> &out, std::string
             return false;
         }
         const ObjectResult r = scanObject(s, line.data(), out);
+        if (r == ObjectResult::BadTime) {
+            if (why)
+                *why = "requestReceivedTimestamp and stageTimestamp are not RFC 3339 times";
+            out.resize(before);
+            return false;
+        }
         if (r == ObjectResult::Malformed) {
             if (why)
-                *why = s.p >= s.e ? "truncated JSON" : "malformed JSON";
+                *why = s.p >= s.e ? std::string("truncated JSON")
+                                  : "malformed JSON at byte " + std::to_string(s.p - line.data() + 1);
             out.resize(before);
             return false;
         }

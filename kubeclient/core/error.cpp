@@ -1,6 +1,8 @@
 // Error construction, naming and formatting.
 #include "kubeclient/core/error.h"
 
+#include "kubeclient/core/text.h"
+
 #include <utility>
 
 namespace kube {
@@ -73,7 +75,9 @@ std::string Error::describe() const
     }
     if (!hint.empty())
         out += " (" + hint + ")";
-    return out;
+    // Names, server messages and file text may carry invalid UTF-8 or control bytes; the line
+    // must not garble a terminal nor make a JSON dump of it throw.
+    return text::printable(out, std::string::npos, true);
 }
 
 Error Error::withContext(const std::string &outer) const

@@ -2,6 +2,11 @@
 // runs with the user's locale, and HTTP headers or RBAC rule text must not depend on it.
 #include "kubeclient/core/text.h"
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+
 namespace kube::text {
 
 namespace {
@@ -47,6 +52,179 @@ std::string redactSecrets(std::string text, const std::vector<std::string> &secr
             text.replace(at, secret.size(), kMark);
     }
     return text;
+}
+
+} // namespace kube::text
+
+namespace kube::text {
+
+namespace {
+
+// Length of the well-formed UTF-8 sequence at s[i] (RFC 3629: no overlongs, no surrogates,
+// at most U+10FFFF), 0 when it is not one.
+std::size_t utf8Length(std::string_view s, std::size_t i)
+{
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = b(i);
+    if (c < 0x80)
+        return 1;
+    std::size_t n = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        if (c == 0xE0)
+            lo = 0xA0;
+        if (c == 0xED)
+            hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        if (c == 0xF4)
+            hi = 0x8F;
+    } else
+        return 0;
+    if (i + n > s.size())
+        return 0;
+    if (b(i + 1) < lo || b(i + 1) > hi)
+        return 0;
+    for (std::size_t k = 2; k < n; ++k)
+        if (b(i + k) < 0x80 || b(i + k) > 0xBF)
+            return 0;
+    return n;
+}
+
+void appendHex(std::string &out, unsigned char c)
+{
+    static const char digits[] = "0123456789ABCDEF";
+    out += "\\x";
+    out += digits[c >> 4];
+    out += digits[c & 0xF];
+}
+
+} // namespace
+
+std::size_t invalidUtf8Offset(std::string_view s)
+{
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = utf8Length(s, i);
+        if (n == 0)
+            return i;
+        i += n;
+    }
+    return std::string_view::npos;
+}
+
+std::pair<std::size_t, std::size_t> lineColumnOf(std::string_view s, std::size_t offset)
+{
+    offset = std::min(offset, s.size());
+    std::size_t line = 1, lineStart = 0;
+    for (std::size_t i = 0; i < offset; ++i)
+        if (s[i] == '\n') {
+            ++line;
+            lineStart = i + 1;
+        }
+    return {line, offset - lineStart + 1};
+}
+
+std::string printable(std::string_view s, std::size_t maxBytes, bool keepLayout)
+{
+    std::string out;
+    const std::size_t limit = std::min(maxBytes, s.size());
+    std::size_t i = 0;
+    while (i < limit) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const std::size_t n = utf8Length(s, i);
+        if (n == 0) {
+            appendHex(out, c);
+            ++i;
+        } else if (n == 1) {
+            if ((c < 0x20 || c == 0x7F) && !(keepLayout && (c == '\n' || c == '\t')))
+                appendHex(out, c);
+            else
+                out += char(c);
+            ++i;
+        } else {
+            if (i + n > limit)
+                break;  // never cut a character in two
+            out.append(s.substr(i, n));
+            i += n;
+        }
+    }
+    if (i < s.size())
+        out += "... (" + std::to_string(s.size()) + " bytes)";
+    return out;
+}
+
+std::string jsonProblem(std::string_view text, std::size_t *offset)
+{
+    if (offset)
+        *offset = 0;
+    try {
+        const auto parsed = nlohmann::json::parse(text);
+        (void)parsed;
+        return {};
+    } catch (const nlohmann::json::parse_error &e) {
+        const std::size_t at = std::min(e.byte > 0 ? e.byte - 1 : 0, text.size());
+        if (offset)
+            *offset = at;
+        const auto [line, column] = lineColumnOf(text, at);
+        const std::string place = "byte " + std::to_string(at + 1) + " of " + std::to_string(text.size())
+                                + " (line " + std::to_string(line) + ", column " + std::to_string(column) + ")";
+        if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+            return "it is empty";
+        // nlohmann stops at a NUL byte as at the end of the input; name the NUL instead.
+        if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos && nul <= at) {
+            if (offset)
+                *offset = nul;
+            const auto [l, c] = lineColumnOf(text, nul);
+            return "a NUL byte at byte " + std::to_string(nul + 1) + " (line " + std::to_string(l) + ", column "
+                 + std::to_string(c) + ")";
+        }
+        if (e.byte >= text.size() + 1 || std::string_view(e.what()).find("unexpected end of input") != std::string_view::npos) {
+            const auto [l, c] = lineColumnOf(text, text.size());
+            if (offset)
+                *offset = text.size();
+            return "it ends in the middle of a value after byte " + std::to_string(text.size()) + " (line " + std::to_string(l)
+                 + ", column " + std::to_string(c) + "): truncated";
+        }
+        if (const std::size_t bad = invalidUtf8Offset(text); bad != std::string_view::npos && bad <= at) {
+            if (offset)
+                *offset = bad;
+            const auto [l, c] = lineColumnOf(text, bad);
+            return "invalid UTF-8 at byte " + std::to_string(bad + 1) + " (line " + std::to_string(l) + ", column "
+                 + std::to_string(c) + ")";
+        }
+        // nlohmann's text after "- " says what it met ("invalid literal", "unexpected '}'").
+        std::string what = e.what();
+        if (auto dash = what.find(" - "); dash != std::string::npos)
+            what = what.substr(dash + 3);
+        if (auto last = what.find("; last read"); last != std::string::npos)
+            what = what.substr(0, last);
+        if (what.rfind("[json.exception", 0) == 0)
+            what = "syntax error";
+        return printable(what, 120) + " at " + place;
+    } catch (const nlohmann::json::out_of_range &) {
+        return "a number too large for a double";
+    } catch (const nlohmann::json::exception &) {
+        return "not JSON";
+    }
+}
+
+std::string htmlTitle(const std::string &body)
+{
+    std::string head = body.substr(0, 4096);
+    std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    const auto open = head.find("<title");
+    if (open == std::string::npos)
+        return {};
+    const auto start = head.find('>', open);
+    const auto end = head.find("</title>", open);
+    if (start == std::string::npos || end == std::string::npos || end <= start)
+        return {};
+    return std::string(trim(printable(body.substr(start + 1, end - start - 1), 120)));
 }
 
 } // namespace kube::text

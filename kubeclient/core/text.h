@@ -2,7 +2,9 @@
 // one definition of trimming and case folding instead of one per file.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -19,5 +21,20 @@ bool startsWithNoCase(std::string_view s, std::string_view prefix);
 // what the secret is by where the holes are.
 constexpr std::size_t kMinRedactedSecret = 6;
 std::string redactSecrets(std::string text, const std::vector<std::string> &secrets);
+
+// Offset of the first byte that is not part of a well-formed UTF-8 sequence, npos when all are.
+std::size_t invalidUtf8Offset(std::string_view s);
+// 1-based line and column (in bytes) of an offset, for "file:line" in messages.
+std::pair<std::size_t, std::size_t> lineColumnOf(std::string_view s, std::size_t offset);
+// Text fit for a message, a terminal and JSON: control bytes (but \n and \t when keepLayout) and
+// bytes of invalid UTF-8 become \xNN; at most maxBytes of the input, cut at a character
+// boundary, then "... (N bytes)".
+std::string printable(std::string_view s, std::size_t maxBytes = std::string_view::npos, bool keepLayout = false);
+// Why `text` is not JSON, in words with the place: "it ends in the middle of a value (byte 120 of
+// 120)", "invalid UTF-8 at byte 57 (line 1, column 58)", "a number too large for a double at
+// byte 60". Empty when it parses. `offset`, when given, receives the 0-based byte it names.
+std::string jsonProblem(std::string_view text, std::size_t *offset = nullptr);
+// The <title> of an HTML page (a proxy's or load balancer's error page), empty when none.
+std::string htmlTitle(const std::string &body);
 
 } // namespace kube::text

@@ -2,6 +2,8 @@
 // kubectl's go-yaml) read them, so a round trip keeps "true" a string and 5 a number.
 #include "kubeclient/core/yamlconvert.h"
 
+#include "kubeclient/core/text.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -126,19 +128,27 @@ json scalar(const YAML::Node &n)
     return s;
 }
 
-json toJson(const YAML::Node &n)
+// Thrown when aliases make a document expand far beyond its text ("billion laughs": nine
+// lines of anchors become 10^9 values). Every value written out needs at least a byte of
+// text, so a budget proportional to the text never stops an honest document.
+struct AliasExpansion {};
+
+json toJson(const YAML::Node &n, std::size_t &budget)
 {
+    if (budget == 0)
+        throw AliasExpansion{};
+    --budget;
     switch (n.Type()) {
     case YAML::NodeType::Map: {
         json o = json::object();
         for (const auto &kv : n)
-            o[kv.first.as<std::string>()] = toJson(kv.second);
+            o[kv.first.as<std::string>()] = toJson(kv.second, budget);
         return o;
     }
     case YAML::NodeType::Sequence: {
         json a = json::array();
         for (const auto &e : n)
-            a.push_back(toJson(e));
+            a.push_back(toJson(e, budget));
         return a;
     }
     case YAML::NodeType::Scalar:
@@ -177,11 +187,30 @@ std::string toYamlDocuments(const std::vector<json> &documents)
 Result<std::vector<json>> parseYamlDocuments(std::string_view text, const std::string &where)
 {
     std::vector<json> docs;
+    // yaml-cpp takes invalid UTF-8 as it comes; kubectl (and the API server) refuse it.
+    if (const std::size_t bad = text::invalidUtf8Offset(text); bad != std::string_view::npos) {
+        const auto [line, column] = text::lineColumnOf(text, bad);
+        return Error::make(ErrorKind::Invalid,
+                           "invalid UTF-8 at column " + std::to_string(column) + " (byte "
+                               + text::printable(text.substr(bad, 1)) + ")",
+                           where + ":" + std::to_string(line), "save the file as UTF-8");
+    }
+    std::size_t budget = 2 * text.size() + 1024;
     try {
+        std::size_t index = 0;
         for (const auto &node : YAML::LoadAll(std::string(text))) {
+            ++index;
             if (!node || node.IsNull())
                 continue;
-            docs.push_back(toJson(node));
+            try {
+                docs.push_back(toJson(node, budget));
+            } catch (const AliasExpansion &) {
+                return Error::make(ErrorKind::Invalid,
+                                   "document " + std::to_string(index)
+                                       + " expands its aliases (*name) to far more values than the text holds; refused "
+                                         "as an alias bomb",
+                                   where, "write the values out instead of repeating anchors");
+            }
         }
     } catch (const YAML::Exception &e) {
         std::string loc = where;

@@ -30,6 +30,50 @@ struct Kubeconfig::ProviderCache {
 
 namespace {
 
+// Why a server URL (scheme already added) cannot be dialled, empty when it can: libcurl would
+// otherwise fail later with "URL using bad/illegal format" and no word of the kubeconfig.
+std::string serverUrlProblem(const std::string &url)
+{
+    const auto schemeEnd = url.find("://");
+    const std::string scheme = url.substr(0, schemeEnd);
+    if (scheme != "https" && scheme != "http")
+        return "is not an http or https URL";
+    for (unsigned char c : url)
+        if (c <= 0x20 || c == 0x7F)
+            return "contains spaces or control characters";
+    std::string authority = url.substr(schemeEnd + 3);
+    authority = authority.substr(0, authority.find_first_of("/?#"));
+    if (auto at = authority.rfind('@'); at != std::string::npos)
+        authority = authority.substr(at + 1);
+    std::string host = authority, port;
+    if (!authority.empty() && authority.front() == '[') {
+        const auto close = authority.find(']');
+        if (close == std::string::npos)
+            return "has an IPv6 address without its closing ']'";
+        host = authority.substr(0, close + 1);
+        if (close + 1 < authority.size()) {
+            if (authority[close + 1] != ':')
+                return "has text after the IPv6 address";
+            port = authority.substr(close + 2);
+        }
+    } else if (auto colon = authority.find(':'); colon != std::string::npos) {
+        host = authority.substr(0, colon);
+        port = authority.substr(colon + 1);
+        if (port.find(':') != std::string::npos)
+            return "has more than one ':' (an IPv6 address goes in brackets: https://[::1]:6443)";
+    }
+    if (host.empty())
+        return "names no host";
+    if (authority.find(':') != std::string::npos && port.empty())
+        return "has an empty port";
+    if (!port.empty()) {
+        if (port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos || std::stol(port) > 65535
+            || std::stol(port) == 0)
+            return "has port \"" + port + "\", not a number from 1 to 65535";
+    }
+    return {};
+}
+
 bool fileMissing(const std::string &path)
 {
     struct stat st {};
@@ -512,6 +556,9 @@ Result<TransportConfig> Kubeconfig::transportConfig(const std::string &contextNa
         const bool tls = !ca.value().empty() || cl.insecureSkipTlsVerify || hasUserCert;
         config.server = (tls ? "https://" : "http://") + config.server;
     }
+    if (auto why = serverUrlProblem(config.server); !why.empty())
+        return Error::make(ErrorKind::Config, owner + ": server \"" + cl.server + "\" " + why, cl.origin.describe(),
+                           "set cluster.server to the API server's URL, e.g. https://host:6443");
     config.tls.caPem = std::move(ca.value());
     config.tls.insecureSkipVerify = cl.insecureSkipTlsVerify;
     config.tls.serverName = cl.tlsServerName;

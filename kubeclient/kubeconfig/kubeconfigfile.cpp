@@ -3,6 +3,8 @@
 // kubectl loads loads here and a file it rejects is rejected here, with file:line added.
 #include "kubeclient/kubeconfig/kubeconfigfile.h"
 
+#include "kubeclient/core/text.h"
+
 #include "kubeclient/core/base64.h"
 #include "kubeclient/kubeconfig/kubeconfigpath.h"
 #include "kubeclient/kubeconfig/kubeconfigyaml.h"
@@ -136,11 +138,15 @@ class KubeconfigFileDecoder
 {
 public:
     KubeconfigFileDecoder(KubeconfigFile &file, std::string baseDir) : m_file(file), m_baseDir(std::move(baseDir)) {}
+    // Values an extension may expand to: every honest value needs a byte of text, so twice the
+    // file's size stops only aliases repeated into billions of values ("billion laughs").
+    void setValueBudget(std::size_t budget) { m_valueBudget = budget; }
 
     void decodeRoot(const YAML::Node &root);
 
 private:
     KubeconfigFile &m_file;
+    mutable std::size_t m_valueBudget = std::size_t(-1);
     std::string m_baseDir;
 
     int lineOf(const YAML::Node &node) const { return node.Mark().is_null() ? 0 : node.Mark().line + 1; }
@@ -285,6 +291,10 @@ private:
 
     nlohmann::json toJson(const YAML::Node &node, const std::string &owner) const
     {
+        if (m_valueBudget == 0)
+            fail(lineOf(node), owner + ": an extension expands its aliases (*name) to far more values than the file holds",
+                 "write the values out instead of repeating anchors");
+        --m_valueBudget;
         switch (node.Type()) {
         case YAML::NodeType::Undefined:
         case YAML::NodeType::Null:
@@ -574,6 +584,14 @@ Result<KubeconfigFile> KubeconfigFile::parse(std::string_view text, const std::s
     file.m_path = path;
     if (text.empty())
         return file;
+    // yaml-cpp takes invalid UTF-8 as it comes (into names, tokens, headers); go-yaml refuses it.
+    if (const std::size_t bad = text::invalidUtf8Offset(text); bad != std::string_view::npos) {
+        const auto [line, column] = text::lineColumnOf(text, bad);
+        return Error::make(ErrorKind::Config,
+                           "invalid UTF-8 at column " + std::to_string(column) + " (byte "
+                               + text::printable(text.substr(bad, 1)) + ")",
+                           path + ":" + std::to_string(line), "save the file as UTF-8 (kubectl refuses it too)");
+    }
     YAML::Node root;
     try {
         root = YAML::Load(std::string(text));
@@ -602,6 +620,7 @@ Result<KubeconfigFile> KubeconfigFile::parse(std::string_view text, const std::s
     }
     try {
         KubeconfigFileDecoder decoder(file, KubeconfigPath::absolute(KubeconfigPath::dir(path)));
+        decoder.setValueBudget(2 * text.size() + 1024);
         decoder.decodeRoot(root);
     } catch (const DecodeFailure &f) {
         return f.error;

@@ -2,6 +2,8 @@
 // the same expiry margin, the same refresh_token grant; tokens never appear in messages.
 #include "kubeclient/kubeconfig/oidcauthprovider.h"
 
+#include "kubeclient/core/text.h"
+
 #include "kubeclient/core/base64.h"
 #include "kubeclient/transport/transport.h"
 
@@ -62,6 +64,8 @@ std::string oauthError(const HttpResponse &response)
             out += ", error " + it->get<std::string>();
         if (auto it = body.find("error_description"); it != body.end() && it->is_string())
             out += ": " + it->get<std::string>();
+    } else if (const std::string title = text::htmlTitle(response.body); !title.empty()) {
+        out += ", an HTML page titled \"" + title + "\" (a proxy answered, not the identity provider)";
     }
     return out;
 }
@@ -249,16 +253,22 @@ Result<std::string> OidcAuthProvider::refresh(const CancelTokenPtr &cancel)
         return fail("the token endpoint " + tokenEndpoint + " cannot be reached: " + response.error().message,
                     "check your network connection and the issuer's availability");
     if (!response->isSuccess())
-        return fail("refreshing the id-token failed (" + oauthError(*response) + ")",
+        return fail("refreshing the id-token at the token endpoint " + tokenEndpoint + " failed (" + oauthError(*response) + ")",
                     "the refresh-token may have expired or been revoked: log in again");
     auto body = nlohmann::json::parse(response->body, nullptr, false);
     if (!body.is_object())
-        return fail("the token endpoint answered with something that is not a JSON object");
+        return fail("the token endpoint " + tokenEndpoint + " answered with something that is not a JSON object ("
+                    + std::to_string(response->body.size()) + " bytes"
+                    + (body.is_discarded() ? ": " + text::jsonProblem(response->body) : std::string()) + ")");
     auto idIt = body.find("id_token");
     if (idIt == body.end() || !idIt->is_string() || idIt->get<std::string>().empty())
         return fail("the token response did not contain an id_token",
                     "either the scope \"openid\" wasn't requested at login, or the provider doesn't return id_tokens on refresh");
     const std::string newIdToken = idIt->get<std::string>();
+    // Refuse a token that is not a JWT now, while the answer that brought it can be named.
+    if (auto expiry = idTokenExpiry(newIdToken); !expiry)
+        return fail("the token endpoint " + tokenEndpoint + " returned an id_token that cannot be used: " + expiry.error().message,
+                    "check the issuer configured in idp-issuer-url");
 
     std::map<std::string, std::string> updated = m_settings.config;
     updated[kIdToken] = newIdToken;

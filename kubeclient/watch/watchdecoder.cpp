@@ -2,6 +2,8 @@
 // Errors quote only the start of the offending line (see kContextBytes).
 #include "kubeclient/watch/watchdecoder.h"
 
+#include "kubeclient/core/text.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -27,33 +29,11 @@ std::string_view trimmed(std::string_view s)
     return s.substr(begin, end - begin + 1);
 }
 
-// The first kContextBytes of a line, cut at a UTF-8 boundary, control bytes escaped so a
-// binary stream cannot garble a terminal or a log line.
+// The first kContextBytes of a line, cut at a UTF-8 boundary, control bytes and invalid UTF-8
+// escaped so a binary stream cannot garble a terminal or a log line.
 std::string excerpt(std::string_view line)
 {
-    std::size_t cut = line.size();
-    bool truncated = false;
-    if (cut > kContextBytes) {
-        cut = kContextBytes;
-        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80)
-            --cut;
-        truncated = true;
-    }
-    std::string out;
-    out.reserve(cut + 8);
-    for (std::size_t i = 0; i < cut; ++i) {
-        const auto c = static_cast<unsigned char>(line[i]);
-        if (c < 0x20 || c == 0x7F) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\x%02X", c);
-            out += buf;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    if (truncated)
-        out += "... (" + std::to_string(line.size()) + " bytes)";
-    return out;
+    return text::printable(line, kContextBytes);
 }
 
 std::optional<WatchEventType> typeFromString(const std::string &s)
@@ -99,8 +79,9 @@ Result<std::optional<WatchEvent>> WatchDecoder::decodeLine(std::string_view rawL
     nlohmann::json doc;
     try {
         doc = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error &e) {
-        return bad("invalid JSON at byte " + std::to_string(e.byte));
+    } catch (const nlohmann::json::exception &) {
+        // parse_error, and out_of_range for a number beyond a double ("1e999").
+        return bad("invalid JSON: " + text::jsonProblem(line));
     }
     if (!doc.is_object())
         return bad("not a JSON object");
