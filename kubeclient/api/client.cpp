@@ -2,6 +2,7 @@
 #include "kubeclient/api/client.h"
 
 #include "kubeclient/api/apistatus.h"
+#include "kubeclient/api/responsedecode.h"
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/watch/watchdecoder.h"
 
@@ -14,24 +15,6 @@ namespace {
 std::string whereOf(const TransportConfig &config)
 {
     return config.where.empty() ? config.server : config.where;
-}
-
-Result<ListPage> toPage(json &&doc, const std::string &what, const std::string &where)
-{
-    ListPage page;
-    auto items = doc.find("items");
-    if (items == doc.end() || !(items->is_array() || items->is_null()))
-        return Error::make(ErrorKind::Decode, what + ": the answer has no items array", where);
-    if (items->is_array()) {
-        page.items.reserve(items->size());
-        for (auto &item : *items)
-            page.items.push_back(std::move(item));
-    }
-    if (auto meta = doc.find("metadata"); meta != doc.end() && meta->is_object()) {
-        page.resourceVersion = meta->value("resourceVersion", "");
-        page.continueToken = meta->value("continue", "");
-    }
-    return page;
 }
 
 class ResourceListerWatcher final : public ListerWatcher
@@ -101,17 +84,7 @@ Result<json> Client::requestJson(const HttpRequest &request, const std::string &
     auto resp = m_transport->send(request, cancel);
     if (!resp)
         return resp.error().withContext(what);
-    if (!resp->isSuccess())
-        return errorFromResponse(*resp, what).withContext(m_where);
-    if (resp->body.empty())
-        return json::object();
-    auto parsed = json::parse(resp->body, nullptr, false);
-    if (parsed.is_discarded())
-        return Error::make(ErrorKind::Decode,
-                           what + ": the server's answer is not valid JSON (" + std::to_string(resp->body.size())
-                               + " bytes)",
-                           m_where, "the server or a proxy in between is misbehaving");
-    return parsed;
+    return decodeJsonResponse(*resp, what, m_where);
 }
 
 Result<json> Client::get(const GroupVersionResource &gvr, const std::string &ns, const std::string &name,
@@ -127,7 +100,7 @@ Result<ListPage> Client::listPage(const GroupVersionResource &gvr, const std::st
     auto doc = requestJson(RequestBuilder(gvr).list(ns, options), what, cancel);
     if (!doc)
         return doc.error();
-    return toPage(std::move(*doc), what, m_where);
+    return decodeListPage(std::move(*doc), what, m_where);
 }
 
 Result<ObjectList> Client::list(const GroupVersionResource &gvr, const std::string &ns, ListOptions options,
