@@ -2,6 +2,8 @@
 // kubectl's go-yaml) read them, so a round trip keeps "true" a string and 5 a number.
 #include "kubeclient/core/yamlconvert.h"
 
+#include "kubeclient/core/utf8.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -177,6 +179,11 @@ std::string toYamlDocuments(const std::vector<json> &documents)
 Result<std::vector<json>> parseYamlDocuments(std::string_view text, const std::string &where)
 {
     std::vector<json> docs;
+    // yaml-cpp passes invalid UTF-8 through, and nlohmann::json then throws (type_error 316)
+    // wherever the object is dumped; go-yaml refuses such a file, and so do we.
+    if (const auto bad = utf8::firstInvalid(text); bad != std::string_view::npos)
+        return Error::make(ErrorKind::Invalid, "invalid YAML: invalid UTF-8 at byte " + std::to_string(bad),
+                           where + ":" + std::to_string(utf8::lineOf(text, bad)), "save the file as UTF-8");
     try {
         for (const auto &node : YAML::LoadAll(std::string(text))) {
             if (!node || node.IsNull())

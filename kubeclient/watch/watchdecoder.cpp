@@ -101,6 +101,10 @@ Result<std::optional<WatchEvent>> WatchDecoder::decodeLine(std::string_view rawL
         doc = nlohmann::json::parse(line);
     } catch (const nlohmann::json::parse_error &e) {
         return bad("invalid JSON at byte " + std::to_string(e.byte));
+    } catch (const nlohmann::json::exception &) {
+        // Well-formed JSON can still be refused: a number no double holds ("1e999") is an
+        // out_of_range (406), not a parse_error, and must not escape onto the watch thread.
+        return bad("a number out of range");
     }
     if (!doc.is_object())
         return bad("not a JSON object");

@@ -16,14 +16,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         response.body.assign(reinterpret_cast<const char *>(data) + 1, size - 1);
     auto decoded = kube::decodeJsonResponse(response, "get configmaps \"x\" in namespace \"y\"", "fuzz");
     if (!decoded.ok()) {
-        (void)decoded.error().toString();
+        (void)decoded.error().describe();
         return 0;
     }
     const nlohmann::json &object = *decoded;
     (void)kube::decodeStatus(object);
     const kube::ObjectMeta meta(object);
     (void)meta.name();
-    (void)meta.ns();
+    (void)meta.namespaceName();
     (void)meta.uid();
     (void)meta.resourceVersion();
     (void)meta.labels();

@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
                     labels[it.key()] = it.value().get<std::string>();
     }
 
-    const auto rbacSelector = kube::LabelSelector::fromJson(selectorJson);
+    const auto rbacSelector = kube::rbac::LabelSelector::fromJson(selectorJson);
     (void)rbacSelector.valid();
     (void)rbacSelector.matches(labels);
 

@@ -1,9 +1,11 @@
 // The answers of token endpoints: an OIDC id-token's claims (its expiry decides a refresh), the
 // issuer's discovery document and token response during a refresh (through the provider's
 // injectable fetch, so no network), and ks-apiserver's /oauth/token answer.
-// Input: three parts separated by '\n': id-token, discovery body, token body; the first byte
-// picks the token endpoint's HTTP status.
+// Input: three parts separated by '\n': the id-token's claims (JSON; the harness wraps them in a
+// JWT, so mutations reach the claims instead of breaking base64), the discovery body and the
+// token body; the first byte picks the token endpoint's HTTP status.
 #include "fuzzcheck.h"
+#include "kubeclient/core/base64.h"
 #include "kubeclient/kubeconfig/oidcauthprovider.h"
 #include "kubeclient/ksaccount/ksaccount.h"
 
@@ -22,6 +24,18 @@ std::string_view cut(std::string_view &rest)
     return part;
 }
 
+std::string jwt(std::string_view claims)
+{
+    if (claims.empty())
+        return {};  // no id-token at all: the provider goes straight to a refresh
+    std::string payload = kube::Base64::encode(claims);
+    for (char &c : payload)
+        c = c == '+' ? '-' : c == '/' ? '_' : c;
+    while (!payload.empty() && payload.back() == '=')
+        payload.pop_back();
+    return "eyJhbGciOiJub25lIn0." + payload + ".c2ln";
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
@@ -31,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     static const int kStatuses[] = {200, 200, 200, 400, 401, 500};
     const int tokenStatus = kStatuses[data[0] % 6];
     std::string_view rest(reinterpret_cast<const char *>(data) + 1, size - 1);
-    const std::string idToken(cut(rest));
+    const std::string idToken = jwt(cut(rest));
     const std::string discovery(cut(rest));
     const std::string tokenBody(rest);
     const auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1'700'000'000));
@@ -62,16 +76,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         (void)(*provider)->current(nullptr);
     }
 
-    auto ks = kube::KsToken::fromTokenResponse(tokenBody, now);
+    auto ks = kube::ksaccount::KsToken::fromTokenResponse(tokenBody, now);
     if (ks.ok()) {
         (void)ks->refreshMargin();
         (void)ks->needsRefresh(now);
-        auto secret = kube::KsToken::fromSecret(ks->toSecret());
+        auto secret = kube::ksaccount::KsToken::fromSecret(ks->toSecret());
         FUZZ_CHECK(secret.ok(), "toSecret() does not read back");
         FUZZ_CHECK(secret->accessToken == ks->accessToken && secret->refreshToken == ks->refreshToken,
                    "the keyring form lost a token");
     }
-    (void)kube::KsToken::fromSecret(tokenBody);
-    (void)kube::tokenUsername(idToken);
+    (void)kube::ksaccount::KsToken::fromSecret(tokenBody);
+    (void)kube::ksaccount::tokenUsername(idToken);
     return 0;
 }

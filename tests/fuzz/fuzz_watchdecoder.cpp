@@ -1,11 +1,11 @@
-// The watch stream decoder fed in chunks whose boundaries the fuzzer chooses. The first bytes
-// say where to cut; the rest is the stream. Invariant: however a stream is split, the decoder
+// The watch stream decoder fed in chunks whose boundaries the fuzzer chooses. Input: a flags
+// byte (bit 0: a 64-byte line limit), a count N (mod 17), N chunk sizes (one byte each), then
+// the stream itself. Invariant: however a stream is split, the decoder
 // yields the same events and the same verdict as when it gets the whole stream at once.
 #include "fuzzcheck.h"
 #include "kubeclient/watch/watchdecoder.h"
 
-#include <fuzzer/FuzzedDataProvider.h>
-
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -48,14 +48,13 @@ Outcome decode(const std::string &stream, const std::vector<std::size_t> &cuts, 
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    FuzzedDataProvider provider(data, size);
+    if (size < 2)
+        return 0;
     // A small line limit sometimes, so the "line too long" path is reached too.
-    const std::size_t maxLine = provider.ConsumeBool() ? 64 : kube::WatchDecoder::kDefaultMaxLineBytes;
-    std::vector<std::size_t> cuts;
-    const auto cutCount = provider.ConsumeIntegralInRange<std::size_t>(0, 16);
-    for (std::size_t i = 0; i < cutCount; ++i)
-        cuts.push_back(provider.ConsumeIntegralInRange<std::size_t>(0, 256));
-    const std::string stream = provider.ConsumeRemainingBytesAsString();
+    const std::size_t maxLine = (data[0] & 1) ? 64 : kube::WatchDecoder::kDefaultMaxLineBytes;
+    const std::size_t cutCount = std::min<std::size_t>(data[1] % 17, size - 2);
+    std::vector<std::size_t> cuts(data + 2, data + 2 + cutCount);
+    const std::string stream(reinterpret_cast<const char *>(data) + 2 + cutCount, size - 2 - cutCount);
 
     const Outcome whole = decode(stream, {}, maxLine);
     const Outcome split = decode(stream, cuts, maxLine);

@@ -1,0 +1,17 @@
+// UTF-8 validation for text read from users' files. go-yaml (and so kubectl) refuses YAML that
+// is not UTF-8; yaml-cpp does not, and nlohmann::json throws when it later dumps such a string.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace kube::utf8 {
+
+// The byte offset of the first invalid UTF-8 sequence (stray continuation byte, overlong form,
+// surrogate, beyond U+10FFFF, truncated), or npos when `s` is valid UTF-8.
+std::size_t firstInvalid(std::string_view s);
+
+// 1-based line of a byte offset, for "file:line" in error messages.
+int lineOf(std::string_view s, std::size_t offset);
+
+} // namespace kube::utf8
