@@ -2,6 +2,7 @@
 #include "kubeclient/core/utf8.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace kube::utf8 {
 
@@ -46,6 +47,27 @@ std::size_t firstInvalid(std::string_view s)
         i += length;
     }
     return std::string_view::npos;
+}
+
+std::size_t firstNonText(std::string_view s)
+{
+    const std::size_t invalid = firstInvalid(s);
+    const auto control = std::find_if(s.begin(), s.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return (u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7F;
+    });
+    const auto controlAt = control == s.end() ? std::string_view::npos : static_cast<std::size_t>(control - s.begin());
+    return std::min(invalid, controlAt);
+}
+
+std::string describeNonText(std::string_view s, std::size_t offset)
+{
+    if (offset < s.size() && static_cast<unsigned char>(s[offset]) < 0x80) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(s[offset]));
+        return std::string("control character ") + hex + " at byte " + std::to_string(offset);
+    }
+    return "invalid UTF-8 at byte " + std::to_string(offset);
 }
 
 int lineOf(std::string_view s, std::size_t offset)

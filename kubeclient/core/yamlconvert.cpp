@@ -179,11 +179,12 @@ std::string toYamlDocuments(const std::vector<json> &documents)
 Result<std::vector<json>> parseYamlDocuments(std::string_view text, const std::string &where)
 {
     std::vector<json> docs;
-    // yaml-cpp passes invalid UTF-8 through, and nlohmann::json then throws (type_error 316)
-    // wherever the object is dumped; go-yaml refuses such a file, and so do we.
-    if (const auto bad = utf8::firstInvalid(text); bad != std::string_view::npos)
-        return Error::make(ErrorKind::Invalid, "invalid YAML: invalid UTF-8 at byte " + std::to_string(bad),
-                           where + ":" + std::to_string(utf8::lineOf(text, bad)), "save the file as UTF-8");
+    // yaml-cpp passes invalid UTF-8 through (and decodes a file with NUL bytes as UTF-16 or -32
+    // into invalid strings); nlohmann::json then throws (type_error 316) wherever the object is
+    // dumped. go-yaml refuses such files, and so do we (UTF-16 files included).
+    if (const auto bad = utf8::firstNonText(text); bad != std::string_view::npos)
+        return Error::make(ErrorKind::Invalid, "invalid YAML: " + utf8::describeNonText(text, bad),
+                           where + ":" + std::to_string(utf8::lineOf(text, bad)), "save the file as UTF-8 text");
     try {
         for (const auto &node : YAML::LoadAll(std::string(text))) {
             if (!node || node.IsNull())

@@ -575,11 +575,11 @@ Result<KubeconfigFile> KubeconfigFile::parse(std::string_view text, const std::s
     file.m_path = path;
     if (text.empty())
         return file;
-    // As go-yaml: a kubeconfig is UTF-8. yaml-cpp would take other bytes into names and tokens
-    // that `config view` could then not write back as YAML.
-    if (const auto bad = utf8::firstInvalid(text); bad != std::string_view::npos)
-        return Error::make(ErrorKind::Config, "invalid YAML: invalid UTF-8 at byte " + std::to_string(bad),
-                           path + ":" + std::to_string(utf8::lineOf(text, bad)), "save the file as UTF-8");
+    // As go-yaml: a kubeconfig is UTF-8 text without control characters. yaml-cpp would take
+    // other bytes into names and tokens that `config view` could then not write back as YAML.
+    if (const auto bad = utf8::firstNonText(text); bad != std::string_view::npos)
+        return Error::make(ErrorKind::Config, "invalid YAML: " + utf8::describeNonText(text, bad),
+                           path + ":" + std::to_string(utf8::lineOf(text, bad)), "save the file as UTF-8 text");
     YAML::Node root;
     try {
         root = YAML::Load(std::string(text));

@@ -69,6 +69,7 @@ class TestFuzzRegressions : public QObject
 private slots:
     void execCredentialExpiryPastTheClockRange();
     void kubeconfigWithInvalidUtf8IsRefused();
+    void manifestsWithInvalidUtf8AreRefused_data();
     void manifestsWithInvalidUtf8AreRefused();
     void ruleTextRoundTrips_data();
     void ruleTextRoundTrips();
@@ -103,15 +104,27 @@ void TestFuzzRegressions::kubeconfigWithInvalidUtf8IsRefused()
     QVERIFY2(config.error().where.find("/tmp/config:") == 0, config.error().where.c_str());
 }
 
+void TestFuzzRegressions::manifestsWithInvalidUtf8AreRefused_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("bytes that are not UTF-8") << "invalid-utf8.yaml" << "invalid UTF-8";
+    // yaml-cpp read the NUL bytes as a sign of UTF-32 and decoded the ASCII into invalid strings
+    QTest::newRow("NUL bytes") << "nul-bytes.yaml" << "control character 0x01";
+}
+
 void TestFuzzRegressions::manifestsWithInvalidUtf8AreRefused()
 {
-    // Given a --from manifest with a byte sequence that is not UTF-8 in a kind
-    const std::string text = regression("manifests", "invalid-utf8.yaml");
+    QFETCH(QString, name);
+    QFETCH(QString, expected);
+    // Given a --from manifest that is not UTF-8 text
+    const std::string text = regression("manifests", name.toUtf8().constData());
     // When it is read
     auto documents = kube::parseManifestText(text, "fixture.yaml");
     // Then it is an error; before, the documents were returned and any dump() threw type_error 316
     QVERIFY(!documents.ok());
-    QVERIFY2(documents.error().message.find("invalid UTF-8") != std::string::npos, documents.error().message.c_str());
+    QVERIFY2(documents.error().message.find(expected.toStdString()) != std::string::npos,
+             documents.error().message.c_str());
 }
 
 void TestFuzzRegressions::ruleTextRoundTrips_data()
