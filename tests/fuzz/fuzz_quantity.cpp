@@ -27,7 +27,12 @@ void checkRoundTrip(const Quantity &q)
     auto back = Quantity::parse(text);
     FUZZ_CHECK(back.ok(), "toString() does not parse: " + text);
     FUZZ_CHECK(*back == q, "parse(toString(q)) != q for " + text + " -> " + back->toString());
-    FUZZ_CHECK(back->toString() == text, "canonical text is not stable: " + text + " -> " + back->toString());
+    // The text itself may change once: a BinarySI value no power of 1024 divides prints without a
+    // suffix ("9007199254741000") and reads back DecimalSI ("9007199254741k"), as in apimachinery.
+    // From then on it is a fixed point.
+    const std::string once = back->toString();
+    auto twice = Quantity::parse(once);
+    FUZZ_CHECK(twice.ok() && twice->toString() == once, "canonical text is not stable: " + text + " -> " + once);
 }
 
 } // namespace
