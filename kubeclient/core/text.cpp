@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 namespace kube::text {
 
@@ -225,6 +226,30 @@ std::string htmlTitle(const std::string &body)
     if (start == std::string::npos || end == std::string::npos || end <= start)
         return {};
     return std::string(trim(printable(body.substr(start + 1, end - start - 1), 120)));
+}
+
+std::size_t nonTextOffset(std::string_view s)
+{
+    const std::size_t invalid = invalidUtf8Offset(s);
+    const auto control = std::find_if(s.begin(), s.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return (u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7F;
+    });
+    const std::size_t controlAt =
+        control == s.end() ? std::string_view::npos : static_cast<std::size_t>(control - s.begin());
+    return std::min(invalid, controlAt);
+}
+
+std::string describeNonText(std::string_view s, std::size_t offset, std::size_t &line)
+{
+    const auto [l, column] = lineColumnOf(s, offset);
+    line = l;
+    if (offset < s.size() && static_cast<unsigned char>(s[offset]) < 0x80) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(s[offset]));
+        return std::string("control character ") + hex + " at column " + std::to_string(column);
+    }
+    return "invalid UTF-8 at column " + std::to_string(column) + " (byte " + printable(s.substr(offset, 1)) + ")";
 }
 
 } // namespace kube::text

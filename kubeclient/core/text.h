@@ -24,6 +24,13 @@ std::string redactSecrets(std::string text, const std::vector<std::string> &secr
 
 // Offset of the first byte that is not part of a well-formed UTF-8 sequence, npos when all are.
 std::size_t invalidUtf8Offset(std::string_view s);
+// Offset of the first byte that cannot be YAML text (go-yaml refuses it, and yaml-cpp takes NUL
+// bytes as a sign of UTF-16 or UTF-32): invalid UTF-8, or a control character other than tab,
+// LF and CR. npos when there is none.
+std::size_t nonTextOffset(std::string_view s);
+// "invalid UTF-8 at column 14 (byte \xFE)" or "control character 0x01 at column 3" for the
+// byte at `offset`; its 1-based line goes to `line`.
+std::string describeNonText(std::string_view s, std::size_t offset, std::size_t &line);
 // 1-based line and column (in bytes) of an offset, for "file:line" in messages.
 std::pair<std::size_t, std::size_t> lineColumnOf(std::string_view s, std::size_t offset);
 // Text fit for a message, a terminal and JSON: control bytes (but \n and \t when keepLayout) and

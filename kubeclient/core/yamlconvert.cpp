@@ -187,13 +187,13 @@ std::string toYamlDocuments(const std::vector<json> &documents)
 Result<std::vector<json>> parseYamlDocuments(std::string_view text, const std::string &where)
 {
     std::vector<json> docs;
-    // yaml-cpp takes invalid UTF-8 as it comes; kubectl (and the API server) refuse it.
-    if (const std::size_t bad = text::invalidUtf8Offset(text); bad != std::string_view::npos) {
-        const auto [line, column] = text::lineColumnOf(text, bad);
-        return Error::make(ErrorKind::Invalid,
-                           "invalid UTF-8 at column " + std::to_string(column) + " (byte "
-                               + text::printable(text.substr(bad, 1)) + ")",
-                           where + ":" + std::to_string(line), "save the file as UTF-8");
+    // yaml-cpp passes invalid UTF-8 through (and decodes a file with NUL bytes as UTF-16 or -32
+    // into invalid strings); nlohmann::json then throws wherever the object is dumped. go-yaml
+    // (kubectl, the API server) refuses such files, and so do we (UTF-16 files included).
+    if (const std::size_t bad = text::nonTextOffset(text); bad != std::string_view::npos) {
+        std::size_t line = 0;
+        const std::string what = text::describeNonText(text, bad, line);
+        return Error::make(ErrorKind::Invalid, what, where + ":" + std::to_string(line), "save the file as UTF-8 text");
     }
     std::size_t budget = 2 * text.size() + 1024;
     try {

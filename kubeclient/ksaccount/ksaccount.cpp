@@ -206,12 +206,27 @@ Result<KsToken> KsToken::fromSecret(const std::string &secret)
     if (!j.is_object() || !j.contains("access_token") || !j["access_token"].is_string())
         return Error::make(ErrorKind::Auth, "the keyring entry of this KubeSphere sign-in is not Tenantry's token record", {},
                            "sign in again");
+    // The keyring item can be edited by anyone holding the session: json::value() throws on a
+    // wrong type, and seconds past system_clock's range overflow it, so each field is checked.
+    auto text = [&](const char *key, std::string fallback) {
+        auto it = j.find(key);
+        return it != j.end() && it->is_string() ? it->get<std::string>() : fallback;
+    };
+    auto seconds = [&](const char *key) {
+        using Clock = std::chrono::system_clock;
+        constexpr auto kLast = std::chrono::duration_cast<std::chrono::seconds>(Clock::duration::max()).count() - 1;
+        auto it = j.find(key);
+        if (it == j.end() || !it->is_number())
+            return std::chrono::seconds(0);
+        const double v = std::clamp(it->get<double>(), -static_cast<double>(kLast), static_cast<double>(kLast));
+        return std::chrono::seconds(static_cast<long long>(v));
+    };
     KsToken t;
     t.accessToken = j["access_token"].get<std::string>();
-    t.tokenType = j.value("token_type", std::string("Bearer"));
-    t.refreshToken = j.value("refresh_token", std::string());
-    t.expiresAt = std::chrono::system_clock::time_point(std::chrono::seconds(j.value("expires_at", 0LL)));
-    t.lifetime = std::chrono::seconds(j.value("expires_in", 0LL));
+    t.tokenType = text("token_type", "Bearer");
+    t.refreshToken = text("refresh_token", "");
+    t.expiresAt = std::chrono::system_clock::time_point(seconds("expires_at"));
+    t.lifetime = seconds("expires_in");
     return t;
 }
 
@@ -235,10 +250,13 @@ Result<KsToken> KsToken::fromTokenResponse(const std::string &body, std::chrono:
     if (auto expires = j.find("expires_in"); expires != j.end() && !expires->is_null()) {
         if (!expires->is_number())
             return Error::make(ErrorKind::Decode, "the token endpoint's expires_in is not a number");
-        const long long seconds = expires->get<long long>();
+        // A float (1e300) does not fit long long, and a huge lifetime overflows now + lifetime
+        // in nanoseconds (both undefined behaviour): a lifetime is capped at a century.
+        constexpr double kMaxLifetimeSeconds = 100.0 * 365 * 24 * 3600;
+        const double seconds = expires->get<double>();
         if (seconds < 0)
             return Error::make(ErrorKind::Decode, "the token endpoint's expires_in is negative");
-        t.lifetime = std::chrono::seconds(seconds);
+        t.lifetime = std::chrono::seconds(static_cast<long long>(std::min(seconds, kMaxLifetimeSeconds)));
     }
     t.expiresAt = now + t.lifetime;
     return t;

@@ -142,8 +142,18 @@ std::optional<std::chrono::system_clock::time_point> parseRfc3339(const std::str
     tm.tm_min = minute;
     tm.tm_sec = second;
     const time_t t = ::timegm(&tm) - offset;
-    return std::chrono::system_clock::from_time_t(t)
-           + std::chrono::duration_cast<std::chrono::system_clock::duration>(std::chrono::duration<double>(fraction));
+    // system_clock counts nanoseconds in 64 bits: years 1678..2262. A plugin may well say
+    // "9999-12-31T23:59:59Z" for "never"; from_time_t would overflow (undefined behaviour), so
+    // times past the clock's range are its end (and before it, its start).
+    using Clock = std::chrono::system_clock;
+    constexpr auto kLast = std::chrono::duration_cast<std::chrono::seconds>(Clock::duration::max()).count() - 1;
+    constexpr auto kFirst = std::chrono::duration_cast<std::chrono::seconds>(Clock::duration::min()).count() + 1;
+    if (t >= kLast)
+        return Clock::time_point::max();
+    if (t <= kFirst)
+        return Clock::time_point::min();
+    return Clock::from_time_t(t)
+           + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(fraction));
 }
 
 const char *jsonTypeName(const nlohmann::json &v)

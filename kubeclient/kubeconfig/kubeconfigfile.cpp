@@ -584,13 +584,13 @@ Result<KubeconfigFile> KubeconfigFile::parse(std::string_view text, const std::s
     file.m_path = path;
     if (text.empty())
         return file;
-    // yaml-cpp takes invalid UTF-8 as it comes (into names, tokens, headers); go-yaml refuses it.
-    if (const std::size_t bad = text::invalidUtf8Offset(text); bad != std::string_view::npos) {
-        const auto [line, column] = text::lineColumnOf(text, bad);
-        return Error::make(ErrorKind::Config,
-                           "invalid UTF-8 at column " + std::to_string(column) + " (byte "
-                               + text::printable(text.substr(bad, 1)) + ")",
-                           path + ":" + std::to_string(line), "save the file as UTF-8 (kubectl refuses it too)");
+    // As go-yaml: a kubeconfig is UTF-8 text without control characters. yaml-cpp would take
+    // other bytes into names and tokens that `config view` could then not write back as YAML.
+    if (const std::size_t bad = text::nonTextOffset(text); bad != std::string_view::npos) {
+        std::size_t line = 0;
+        const std::string what = text::describeNonText(text, bad, line);
+        return Error::make(ErrorKind::Config, what, path + ":" + std::to_string(line),
+                           "save the file as UTF-8 text (kubectl refuses it too)");
     }
     YAML::Node root;
     try {

@@ -164,8 +164,19 @@ Result<std::optional<std::chrono::system_clock::time_point>> OidcAuthProvider::i
     } else {
         return Error::make(ErrorKind::Auth, "the id-token's exp claim is not a number");
     }
-    return std::optional<std::chrono::system_clock::time_point>(
-        std::chrono::system_clock::time_point(std::chrono::seconds(static_cast<long long>(std::floor(seconds)))));
+    // from_chars takes "nan" and "inf"; and an exp past system_clock's nanosecond range (year
+    // 2262) or past long long would overflow the conversions (undefined behaviour): such a
+    // token never expires as far as this clock can tell.
+    if (std::isnan(seconds))
+        return Error::make(ErrorKind::Auth, "the id-token's exp claim is not a number");
+    using Clock = std::chrono::system_clock;
+    constexpr auto kLast = std::chrono::duration_cast<std::chrono::seconds>(Clock::duration::max()).count() - 1;
+    constexpr auto kFirst = std::chrono::duration_cast<std::chrono::seconds>(Clock::duration::min()).count() + 1;
+    if (seconds >= static_cast<double>(kLast))
+        return std::optional<Clock::time_point>(Clock::time_point::max());
+    if (seconds <= static_cast<double>(kFirst))
+        return std::optional<Clock::time_point>(Clock::time_point::min());
+    return std::optional<Clock::time_point>(Clock::time_point(std::chrono::seconds(static_cast<long long>(std::floor(seconds)))));
 }
 
 Result<AuthMaterial> OidcAuthProvider::current(const CancelTokenPtr &cancel)

@@ -91,8 +91,14 @@ Result<json> parseRule(const std::string &text, RuleKind kind)
             if (item.empty() && !groups)
                 return invalidRule(text, std::string("empty value in ") + key->field
                                           + (bare.empty() ? "" : " (only apiGroups may name the empty core group)"));
-            if (item.find_first_of(" \t") != std::string::npos)
-                return invalidRule(text, std::string(key->field) + " value \"" + item + "\" contains a space");
+            // No white space or control bytes inside a value (a quoted "'\n'" included): no RBAC
+            // name has them, and formatRule could not write them back.
+            if (std::any_of(item.begin(), item.end(), [](char c) {
+                    const auto u = static_cast<unsigned char>(c);
+                    return u <= 0x20 || u == 0x7F;
+                }))
+                return invalidRule(text, std::string(key->field) + " value \"" + item
+                                          + "\" contains a space or a control character");
             if (std::find(values.begin(), values.end(), item) == values.end())
                 values.push_back(item);
         }
@@ -132,7 +138,10 @@ std::string formatRule(const json &rule)
         bool first = true;
         for (const auto &v : rule[k.field]) {
             const std::string s = v.is_string() ? v.get<std::string>() : v.dump();
-            values += (first ? "" : ",") + (s.empty() ? std::string("''") : s);
+            // Quoted when parseRule would otherwise unquote it: '' for the empty string, and a
+            // value that is itself in quotes ("'a'") keeps them inside another pair.
+            const bool quote = s.empty() || unquote(s) != s;
+            values += (first ? "" : ",") + (quote ? "'" + s + "'" : s);
             first = false;
         }
         out += (out.empty() ? "" : ";") + std::string(k.field) + "=" + values;

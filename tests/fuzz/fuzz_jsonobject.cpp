@@ -1,0 +1,36 @@
+// The object decoder of a get: an HTTP status and body into JSON or a typed error (a Status
+// for non-2xx), then the metadata accessors every view reads. First byte picks the status.
+#include "kubeclient/api/apistatus.h"
+#include "kubeclient/api/responsedecode.h"
+#include "kubeclient/core/objectmeta.h"
+
+#include <cstdint>
+#include <string>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    static const int kStatuses[] = {200, 201, 204, 400, 401, 403, 404, 409, 410, 422, 429, 500, 503, 504, 302, 0};
+    kube::HttpResponse response;
+    response.status = size > 0 ? kStatuses[data[0] % (sizeof kStatuses / sizeof kStatuses[0])] : 200;
+    if (size > 0)
+        response.body.assign(reinterpret_cast<const char *>(data) + 1, size - 1);
+    auto decoded = kube::decodeJsonResponse(response, "get configmaps \"x\" in namespace \"y\"", "fuzz");
+    if (!decoded.ok()) {
+        (void)decoded.error().describe();
+        return 0;
+    }
+    const nlohmann::json &object = *decoded;
+    (void)kube::decodeStatus(object);
+    const kube::ObjectMeta meta(object);
+    (void)meta.name();
+    (void)meta.namespaceName();
+    (void)meta.uid();
+    (void)meta.resourceVersion();
+    (void)meta.labels();
+    (void)meta.annotations();
+    (void)meta.ownerReferences();
+    (void)meta.creationTimestamp();
+    (void)meta.deletionTimestamp();
+    (void)meta.finalizers();
+    return 0;
+}

@@ -1,0 +1,218 @@
+// Inputs the fuzz targets (tests/fuzz, scripts/fuzz) found crashing or breaking an invariant,
+// fed to the same entry points: each test failed before its fix. Inputs: tests/fuzz/regressions/.
+#include "kubeclient/core/manifestfiles.h"
+#include "kubeclient/kubeconfig/execcredentialprovider.h"
+#include "kubeclient/kubeconfig/kubeconfig.h"
+#include "kubeclient/kubeconfig/oidcauthprovider.h"
+#include "kubeclient/ksaccount/ksaccount.h"
+#include "kubeclient/core/base64.h"
+#include "kubeclient/kubesphere/ruleparser.h"
+#include "kubeclient/watch/watchdecoder.h"
+
+#include <QtCore/QFile>
+#include <QtTest/QtTest>
+
+#include <chrono>
+#include <string>
+
+namespace {
+
+// The bytes of tests/fuzz/regressions/<target>/<name>.
+std::string regression(const char *target, const char *name)
+{
+    const QString path = QStringLiteral(TENANTRY_SOURCE_DIR "/tests/fuzz/regressions/%1/%2")
+                             .arg(QLatin1String(target), QLatin1String(name));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open %s", qPrintable(path));
+    const QByteArray bytes = file.readAll();
+    return std::string(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+}
+
+// The fuzz targets' inputs start with selector bytes; this drops them.
+std::string payload(const std::string &input, std::size_t selectorBytes)
+{
+    return input.substr(std::min(selectorBytes, input.size()));
+}
+
+// The three '\n'-separated parts of an oidctoken input after its status byte.
+std::vector<std::string> oidcParts(const std::string &input)
+{
+    std::vector<std::string> parts;
+    std::string rest = payload(input, 1);
+    for (int i = 0; i < 2; ++i) {
+        const auto newline = rest.find('\n');
+        parts.push_back(rest.substr(0, newline));
+        rest = newline == std::string::npos ? std::string() : rest.substr(newline + 1);
+    }
+    parts.push_back(rest);
+    return parts;
+}
+
+// What fuzz_oidctoken does with the claims: an unsigned JWT around them.
+std::string jwt(const std::string &claims)
+{
+    std::string payload = kube::Base64::encode(claims);
+    for (char &c : payload)
+        c = c == '+' ? '-' : c == '/' ? '_' : c;
+    while (!payload.empty() && payload.back() == '=')
+        payload.pop_back();
+    return "eyJhbGciOiJub25lIn0." + payload + ".c2ln";
+}
+
+} // namespace
+
+class TestFuzzRegressions : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void execCredentialExpiryPastTheClockRange();
+    void kubeconfigWithInvalidUtf8IsRefused();
+    void manifestsWithInvalidUtf8AreRefused_data();
+    void manifestsWithInvalidUtf8AreRefused();
+    void ruleTextRoundTrips_data();
+    void ruleTextRoundTrips();
+    void watchEventWithNumberOverflowIsADecodeError();
+    void idTokenExpiryPastTheClockRange_data();
+    void idTokenExpiryPastTheClockRange();
+    void ksTokenLifetimeIsCapped();
+    void ksTokenSecretWithWrongTypes();
+};
+
+void TestFuzzRegressions::execCredentialExpiryPastTheClockRange()
+{
+    // Given a plugin's answer expiring in 2430, past system_clock's nanosecond range (2262)
+    const std::string stdoutText = payload(regression("execcredential", "far-future-expiry"), 1);
+    // When the provider parses it
+    auto status = kube::ExecCredentialProvider::parseCredential(stdoutText, "client.authentication.k8s.io/v1");
+    // Then the expiry is the clock's end, not an overflowed time in the past
+    QVERIFY(status.ok());
+    QVERIFY(status->expirationTimestamp.has_value());
+    QVERIFY(*status->expirationTimestamp == std::chrono::system_clock::time_point::max());
+    QVERIFY(*status->expirationTimestamp > std::chrono::system_clock::now());
+}
+
+void TestFuzzRegressions::kubeconfigWithInvalidUtf8IsRefused()
+{
+    // Given a kubeconfig whose token holds bytes that are not UTF-8 (F5..)
+    const std::string text = regression("kubeconfig", "invalid-utf8-token.yaml");
+    // When it is loaded, then it is refused as go-yaml refuses it, naming the line
+    auto config = kube::Kubeconfig::fromYaml(text, "/tmp/config");
+    QVERIFY(!config.ok());
+    QVERIFY2(config.error().message.find("invalid UTF-8") != std::string::npos, config.error().message.c_str());
+    QVERIFY2(config.error().where.find("/tmp/config:") == 0, config.error().where.c_str());
+}
+
+void TestFuzzRegressions::manifestsWithInvalidUtf8AreRefused_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("bytes that are not UTF-8") << "invalid-utf8.yaml" << "invalid UTF-8";
+    // yaml-cpp read the NUL bytes as a sign of UTF-32 and decoded the ASCII into invalid strings
+    QTest::newRow("NUL bytes") << "nul-bytes.yaml" << "control character 0x01";
+}
+
+void TestFuzzRegressions::manifestsWithInvalidUtf8AreRefused()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, expected);
+    // Given a --from manifest that is not UTF-8 text
+    const std::string text = regression("manifests", name.toUtf8().constData());
+    // When it is read
+    auto documents = kube::parseManifestText(text, "fixture.yaml");
+    // Then it is an error; before, the documents were returned and any dump() threw type_error 316
+    QVERIFY(!documents.ok());
+    QVERIFY2(documents.error().message.find(expected.toStdString()) != std::string::npos,
+             documents.error().message.c_str());
+}
+
+void TestFuzzRegressions::ruleTextRoundTrips_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("a quoted newline in apiGroups") << "quoted-newline";
+    QTest::newRow("a value that is itself quoted") << "quoted-quotes";
+}
+
+void TestFuzzRegressions::ruleTextRoundTrips()
+{
+    QFETCH(QString, name);
+    const std::string input = regression("ruleparser", name.toUtf8().constData());
+    const auto kind = static_cast<kube::tenancy::RuleKind>(static_cast<unsigned char>(input.at(0)) % 3);
+    // Given a rule text the parser accepts (or refuses: then there is nothing to write back)
+    auto rule = kube::tenancy::parseRule(payload(input, 1), kind);
+    if (!rule.ok())
+        return;
+    // When it is written with formatRule and parsed again, then it is the same rule
+    const std::string formatted = kube::tenancy::formatRule(*rule);
+    auto again = kube::tenancy::parseRule(formatted, kind);
+    QVERIFY2(again.ok(), formatted.c_str());
+    QCOMPARE(QString::fromStdString(again->dump()), QString::fromStdString(rule->dump()));
+}
+
+void TestFuzzRegressions::watchEventWithNumberOverflowIsADecodeError()
+{
+    // Given a watch event whose object holds 1e999 (valid JSON syntax, no double holds it)
+    const std::string stream = payload(regression("watchdecoder", "number-overflow"), 2);
+    kube::WatchDecoder decoder;
+    // When it is decoded, then it is a Decode error; before, nlohmann's out_of_range escaped
+    // feed() and ended the watcher's thread with std::terminate
+    kube::Result<std::vector<kube::WatchEvent>> events = std::vector<kube::WatchEvent>();
+    try {
+        events = decoder.feed(stream);
+    } catch (const std::exception &e) {
+        QFAIL(e.what());
+    }
+    QVERIFY(!events.ok());
+    QCOMPARE(events.error().kind, kube::ErrorKind::Decode);
+}
+
+void TestFuzzRegressions::idTokenExpiryPastTheClockRange_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("exp 1e300 (past long long)") << "exp-beyond-long-long";
+    QTest::newRow("exp 2e10 (year 2603, past the clock)") << "exp-beyond-clock";
+}
+
+void TestFuzzRegressions::idTokenExpiryPastTheClockRange()
+{
+    QFETCH(QString, name);
+    // Given an id-token whose exp lies past what system_clock (nanoseconds, to 2262) can hold
+    const auto parts = oidcParts(regression("oidctoken", name.toUtf8().constData()));
+    // When its expiry is read, then it is the clock's end (never expires), not an overflow
+    auto expiry = kube::OidcAuthProvider::idTokenExpiry(jwt(parts[0]));
+    QVERIFY(expiry.ok());
+    QVERIFY(expiry->has_value());
+    QVERIFY(**expiry == std::chrono::system_clock::time_point::max());
+}
+
+void TestFuzzRegressions::ksTokenLifetimeIsCapped()
+{
+    // Given ks-apiserver's answer with expires_in 1e300
+    const auto parts = oidcParts(regression("oidctoken", "ks-expires-in-float"));
+    const auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1'700'000'000));
+    // When it is read, then the lifetime is capped at a century and the expiry lies after now
+    auto token = kube::ksaccount::KsToken::fromTokenResponse(parts[2], now);
+    QVERIFY(token.ok());
+    QCOMPARE(token->lifetime.count(), 100LL * 365 * 24 * 3600);
+    QVERIFY(token->expiresAt > now);
+}
+
+void TestFuzzRegressions::ksTokenSecretWithWrongTypes()
+{
+    // Given a keyring record whose token_type is a number and expires_at is 1e300
+    const auto parts = oidcParts(regression("oidctoken", "ks-secret-wrong-types"));
+    // When it is read, then it reads (json::value() threw type_error before) with defaults
+    kube::Result<kube::ksaccount::KsToken> token = kube::Error::make(kube::ErrorKind::Auth, "not run");
+    try {
+        token = kube::ksaccount::KsToken::fromSecret(parts[2]);
+    } catch (const std::exception &e) {
+        QFAIL(e.what());
+    }
+    QVERIFY(token.ok());
+    QCOMPARE(QString::fromStdString(token->tokenType), QString("Bearer"));
+    QVERIFY(token->expiresAt > std::chrono::system_clock::now());
+}
+
+QTEST_GUILESS_MAIN(TestFuzzRegressions)
+#include "tst_fuzzregressions.moc"
