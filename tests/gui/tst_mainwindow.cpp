@@ -394,11 +394,11 @@ void tst_MainWindow::importDialogListsTestsAndConnectsSeveral()
     QVERIFY(row->server.startsWith(QStringLiteral("https://127.0.0.1:")));
     QCOMPARE(row->auth, QStringLiteral("client certificate"));
     QVERIFY(row->checked);  // the current context is offered first
-    // When the user tests the connection, the window stays responsive and the answer arrives
-    QElapsedTimer t;
-    t.start();
+    // When the user tests the connection, the call returns before the answer (the window stays
+    // responsive: the test runs off the GUI thread; its latency is in tests/bench/bench_importdialog)
     dialog.model()->testConnection(0);
-    QVERIFY(t.elapsed() < 200);
+    QCOMPARE(dialog.model()->rowAt(0)->test, ContextRow::Test::Running);
+    // And the answer arrives
     QTRY_COMPARE_WITH_TIMEOUT(dialog.model()->rowAt(0)->test, ContextRow::Test::Ok, 15000);
     QVERIFY(dialog.model()->rowAt(0)->testText.contains(QStringLiteral("devcluster-admin")));
     save(&dialog, QStringLiteral("import-kubeconfig"));

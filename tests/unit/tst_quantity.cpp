@@ -585,8 +585,6 @@ void TestQuantity::hugeExponentsStayCheap()
     // Given values a hostile object could carry
     const Quantity huge = mustParse("1e2147483647");
     const Quantity one = mustParse("1");
-    QElapsedTimer timer;
-    timer.start();
     // When they are compared, added and printed
     const int order = huge.compare(one);
     const Quantity sum = huge + one;
@@ -596,7 +594,7 @@ void TestQuantity::hugeExponentsStayCheap()
     QCOMPARE(text, QString("10e2147483646"));
     QCOMPARE(str(Quantity::fromScaled(1, 2000000000, Quantity::Format::BinarySI)), QString("100e1999999998"));
     QCOMPARE(qint64(huge.milliValue()), std::numeric_limits<qint64>::max());
-    QVERIFY(timer.elapsed() < 2000);
+    // (how long that takes is measured by tests/bench/bench_store, beside its target)
 }
 
 QTEST_APPLESS_MAIN(TestQuantity)
