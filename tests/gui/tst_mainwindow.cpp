@@ -360,8 +360,10 @@ void tst_MainWindow::screenshotCommandLine()
     // `tenantry --screenshot` renders after the data loaded, selects the path, and exits 0
     const QString file = guitest::screenshotDir() + QStringLiteral("/cli-project-members.png");
     QFile::remove(file);
+    const QString tenantry = qEnvironmentVariable("TENANTRY_BINARY_DIR") + QStringLiteral("/app/tenantry");
+    QVERIFY2(QFileInfo(tenantry).isExecutable(), qPrintable("tenantry is missing (" + tenantry + "): build the tenantry target"));
     QProcess p;
-    p.start(qEnvironmentVariable("TENANTRY_BINARY_DIR") + QStringLiteral("/app/tenantry"),
+    p.start(tenantry,
             {QStringLiteral("--kubeconfig"), qs(clusterenv::kubeconfigPath("admin")), QStringLiteral("--screenshot"), file,
              QStringLiteral("--select"), qs("admin@devcluster/Workspaces/" + m_seed.ws1 + "/" + m_seed.p1),
              QStringLiteral("--tab"), QStringLiteral("members"), QStringLiteral("--timings")});
@@ -373,7 +375,7 @@ void tst_MainWindow::screenshotCommandLine()
     QCOMPARE(image.size(), QSize(1280, 800));
     // A path that does not exist: still a screenshot, but exit code 1 says the selection failed
     QProcess bad;
-    bad.start(qEnvironmentVariable("TENANTRY_BINARY_DIR") + QStringLiteral("/app/tenantry"),
+    bad.start(tenantry,
               {QStringLiteral("--kubeconfig"), qs(clusterenv::kubeconfigPath("admin")), QStringLiteral("--screenshot"),
                guitest::screenshotDir() + QStringLiteral("/cli-missing.png"), QStringLiteral("--select"),
                QStringLiteral("admin@devcluster/Workspaces/no-such-workspace")});
