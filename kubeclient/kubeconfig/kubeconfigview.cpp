@@ -183,7 +183,6 @@ OJson KubeconfigView::emptyDocument()
     OJson doc;
     doc["kind"] = "Config";
     doc["apiVersion"] = "v1";
-    doc["preferences"] = OJson::object();
     doc["clusters"] = nullptr;
     doc["users"] = nullptr;
     doc["contexts"] = nullptr;
@@ -269,12 +268,15 @@ Result<OJson> KubeconfigView::render(Kubeconfig config, const KubeconfigViewOpti
     OJson doc;
     doc["kind"] = "Config";
     doc["apiVersion"] = "v1";
+    // kubectl 1.34+ (client-go's `preferences,omitzero`, the field is deprecated) prints
+    // preferences only when they say something.
     OJson prefs = OJson::object();
     if (config.preferences().colors)
         prefs["colors"] = true;
     if (!config.preferences().extensions.empty())
         prefs["extensions"] = extensionsJson(config.preferences().extensions);
-    doc["preferences"] = prefs;
+    if (!prefs.empty())
+        doc["preferences"] = prefs;
     doc["clusters"] = namedList(config.clusters(), "cluster", clusterJson);
     doc["users"] = namedList(config.users(), "user", userJson);
     doc["contexts"] = namedList(config.contexts(), "context", contextJson);

@@ -360,8 +360,10 @@ void tst_MainWindow::screenshotCommandLine()
     // `tenantry --screenshot` renders after the data loaded, selects the path, and exits 0
     const QString file = guitest::screenshotDir() + QStringLiteral("/cli-project-members.png");
     QFile::remove(file);
+    const QString tenantry = qEnvironmentVariable("TENANTRY_BINARY_DIR") + QStringLiteral("/app/tenantry");
+    QVERIFY2(QFileInfo(tenantry).isExecutable(), qPrintable("tenantry is missing (" + tenantry + "): build the tenantry target"));
     QProcess p;
-    p.start(qEnvironmentVariable("TENANTRY_BINARY_DIR") + QStringLiteral("/app/tenantry"),
+    p.start(tenantry,
             {QStringLiteral("--kubeconfig"), qs(clusterenv::kubeconfigPath("admin")), QStringLiteral("--screenshot"), file,
              QStringLiteral("--select"), qs("admin@devcluster/Workspaces/" + m_seed.ws1 + "/" + m_seed.p1),
              QStringLiteral("--tab"), QStringLiteral("members"), QStringLiteral("--timings")});
@@ -373,7 +375,7 @@ void tst_MainWindow::screenshotCommandLine()
     QCOMPARE(image.size(), QSize(1280, 800));
     // A path that does not exist: still a screenshot, but exit code 1 says the selection failed
     QProcess bad;
-    bad.start(qEnvironmentVariable("TENANTRY_BINARY_DIR") + QStringLiteral("/app/tenantry"),
+    bad.start(tenantry,
               {QStringLiteral("--kubeconfig"), qs(clusterenv::kubeconfigPath("admin")), QStringLiteral("--screenshot"),
                guitest::screenshotDir() + QStringLiteral("/cli-missing.png"), QStringLiteral("--select"),
                QStringLiteral("admin@devcluster/Workspaces/no-such-workspace")});
@@ -394,11 +396,11 @@ void tst_MainWindow::importDialogListsTestsAndConnectsSeveral()
     QVERIFY(row->server.startsWith(QStringLiteral("https://127.0.0.1:")));
     QCOMPARE(row->auth, QStringLiteral("client certificate"));
     QVERIFY(row->checked);  // the current context is offered first
-    // When the user tests the connection, the window stays responsive and the answer arrives
-    QElapsedTimer t;
-    t.start();
+    // When the user tests the connection, the call returns before the answer (the window stays
+    // responsive: the test runs off the GUI thread; its latency is in tests/bench/bench_importdialog)
     dialog.model()->testConnection(0);
-    QVERIFY(t.elapsed() < 200);
+    QCOMPARE(dialog.model()->rowAt(0)->test, ContextRow::Test::Running);
+    // And the answer arrives
     QTRY_COMPARE_WITH_TIMEOUT(dialog.model()->rowAt(0)->test, ContextRow::Test::Ok, 15000);
     QVERIFY(dialog.model()->rowAt(0)->testText.contains(QStringLiteral("devcluster-admin")));
     save(&dialog, QStringLiteral("import-kubeconfig"));

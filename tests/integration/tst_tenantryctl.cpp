@@ -335,8 +335,8 @@ void tst_Tenantryctl::asksAtATerminal()
 {
     // script(1) gives tenantryctl a terminal on stdin, fed with what a user would type.
     const QString script = QStandardPaths::findExecutable("script");
-    if (script.isEmpty())
-        QSKIP("script(1) is not installed: no pseudo-terminal to test the prompt with");
+    QVERIFY2(!script.isEmpty(), "script(1) is missing: no pseudo-terminal to test the prompt with "
+                                "(scripts/bootstrap installs bsdutils)");
     const std::string name = "tty-" + m_sfx;
     const QString command = "'" + m_bin + "' create user " + qs(name) + " --email " + qs(name) + "@example.com";
     // Answering "n" writes nothing

@@ -26,7 +26,8 @@ struct Run {
     QByteArray err;
 };
 
-// The real kubectl: TENANTRY_KUBECTL if set; else, when `kubectl` is Google Cloud SDK's
+// The real kubectl: TENANTRY_KUBECTL if set (ctest sets it to the one scripts/kubectl builds in
+// tools/kubectl/bin); else, when `kubectl` is Google Cloud SDK's
 // dispatcher, the versioned binary next to it (the dispatcher asks each server for its
 // version first, which runs exec plugins and waits on unreachable clusters); else PATH.
 QString findKubectl()
@@ -71,11 +72,13 @@ private:
 
 void TestConfigView::initTestCase()
 {
+    // A missing oracle or subject is a failure that names it, never a skip.
     m_kubectl = findKubectl();
-    if (m_kubectl.isEmpty())
-        QSKIP("kubectl is not installed: nothing to compare with");
-    if (!QFileInfo(kTenantryctl).isExecutable())
-        QSKIP("tenantryctl is not built (build the tenantryctl target first)");
+    QVERIFY2(!m_kubectl.isEmpty() && QFileInfo(m_kubectl).isExecutable(),
+             qPrintable("kubectl is missing (" + (m_kubectl.isEmpty() ? QStringLiteral("not on PATH") : m_kubectl) +
+                        "): scripts/kubectl builds it into tools/kubectl/bin"));
+    QVERIFY2(QFileInfo(kTenantryctl).isExecutable(),
+             qPrintable("tenantryctl is missing (" + kTenantryctl + "): build the tenantryctl target first"));
     QVERIFY(m_home.isValid());
     // A HOME of our own with a ~/.kube/config, so neither tool ever sees the real one.
     QVERIFY(QDir(m_home.path()).mkpath(".kube"));

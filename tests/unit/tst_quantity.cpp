@@ -39,7 +39,7 @@ private slots:
     void parseCanonical();
     void canonicalIsStable_data() { parseCanonical_data(); }
     void canonicalIsStable();
-    void negativeMirrorsPositive_data() { parseCanonical_data(); }
+    void negativeMirrorsPositive_data() { canonicalRows(Signs::UnsignedOnly); }
     void negativeMirrorsPositive();
     void formatOfParsedValue();
     void invalid_data();
@@ -60,9 +60,19 @@ private slots:
     void constructors();
     void fromJson();
     void hugeExponentsStayCheap();
+
+private:
+    enum class Signs { All, UnsignedOnly };
+    // The parseCanonical rows; a sign can only be put in front of the unsigned ones.
+    static void canonicalRows(Signs signs);
 };
 
 void TestQuantity::parseCanonical_data()
+{
+    canonicalRows(Signs::All);
+}
+
+void TestQuantity::canonicalRows(Signs signs)
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("canonical");
@@ -175,6 +185,8 @@ void TestQuantity::parseCanonical_data()
     QTest::newRow("1e2147483647") << "1e2147483647" << "10e2147483646";
 
     // Signs.
+    if (signs == Signs::UnsignedOnly)
+        return;
     QTest::newRow("+1.5") << "+1.5" << "1500m";
     QTest::newRow("-1.5Gi") << "-1.5Gi" << "-1536Mi";
     QTest::newRow("-0") << "-0" << "0";
@@ -213,8 +225,6 @@ void TestQuantity::negativeMirrorsPositive()
 {
     QFETCH(QString, input);
     QFETCH(QString, canonical);
-    if (input.startsWith('-') || input.startsWith('+'))
-        QSKIP("already signed");
 
     // Given a valid unsigned quantity
     // When a minus sign is put in front
@@ -575,8 +585,6 @@ void TestQuantity::hugeExponentsStayCheap()
     // Given values a hostile object could carry
     const Quantity huge = mustParse("1e2147483647");
     const Quantity one = mustParse("1");
-    QElapsedTimer timer;
-    timer.start();
     // When they are compared, added and printed
     const int order = huge.compare(one);
     const Quantity sum = huge + one;
@@ -586,7 +594,7 @@ void TestQuantity::hugeExponentsStayCheap()
     QCOMPARE(text, QString("10e2147483646"));
     QCOMPARE(str(Quantity::fromScaled(1, 2000000000, Quantity::Format::BinarySI)), QString("100e1999999998"));
     QCOMPARE(qint64(huge.milliValue()), std::numeric_limits<qint64>::max());
-    QVERIFY(timer.elapsed() < 2000);
+    // (how long that takes is measured by tests/bench/bench_store, beside its target)
 }
 
 QTEST_APPLESS_MAIN(TestQuantity)

@@ -132,7 +132,6 @@ private slots:
     void feedFromAWatcher();
     void randomEventSequencesMatchAReferenceMap();
     void scalesToTenThousandObjects();
-    void perEventCostDoesNotGrowWithSize();
 };
 
 void TestStore::keyOf()
@@ -528,10 +527,7 @@ void TestStore::scalesToTenThousandObjects()
                                  "ws-" + std::to_string(i % 20)));
     std::size_t seen = 0;
     store.subscribe([&](const Store::Change &c) { seen += c.snapshot.size() > 0 ? 1 : 0; });
-    QElapsedTimer timer;
-    timer.start();
     relist(store, objects);
-    const qint64 listMs = timer.restart();  // includes building the events' JSON
 
     // When 20,000 live events arrive, each followed by a read of the store
     std::vector<WatcherEvent> events;
@@ -542,13 +538,11 @@ void TestStore::scalesToTenThousandObjects()
         events.push_back(ev(WatcherEventType::Apply, next));
         objects[static_cast<std::size_t>(i)] = std::move(next);
     }
-    timer.restart();
     std::size_t found = 0;
     for (const auto &e : events) {
         store.apply(e);
         found += store.snapshot().get("ns-7/obj-7") ? 1 : 0;
     }
-    const qint64 eventsMs = timer.restart();
 
     // And a relist is swapped in that differs in 100 changed, 50 missing and 30 new objects
     for (int i = 0; i < 100; ++i)
@@ -562,14 +556,11 @@ void TestStore::scalesToTenThousandObjects()
             resyncs.push_back(c);
     });
     relist(store, objects);
-    const qint64 relistMs = timer.elapsed();
-    qInfo("list %lld ms, %d events %lld ms, relist+diff %lld ms", listMs, kObjects, eventsMs, relistMs);
 
-    // Then per-event cost does not grow with the store: all of it is fast even unoptimised
-    // (a copy per event would be 20,000 x 20,000 node copies: minutes, not seconds)
+    // Then every event and read saw the store whole (how long it takes, and that the cost per
+    // event does not grow with the store, is measured by tests/bench/bench_store)
     QCOMPARE(found, std::size_t(kObjects));
     QCOMPARE(seen, std::size_t(kObjects + 2));
-    QVERIFY2(eventsMs < 20'000, std::to_string(eventsMs).c_str());
     const auto s = store.snapshot();
     QCOMPARE(s.size(), std::size_t(kObjects - 50 + 30));
     QCOMPARE(s.inNamespace("ns-new").size(), std::size_t(30));
@@ -579,47 +570,6 @@ void TestStore::scalesToTenThousandObjects()
     QCOMPARE(resyncs[0].updated.size(), std::size_t(100));
     QCOMPARE(resyncs[0].deleted.size(), std::size_t(50));
     QCOMPARE(resyncs[0].added.size(), std::size_t(30));
-}
-
-namespace {
-
-// Microseconds per Apply (plus a snapshot read) on a store already holding `size` objects.
-double microsPerEvent(int size)
-{
-    Store store(StoreOptions{{kWorkspace}});
-    std::vector<json> objects;
-    for (int i = 0; i < size; ++i)
-        objects.push_back(object("ns-" + std::to_string(i % 100), "obj-" + std::to_string(i), i + 1, "ws-1"));
-    relist(store, objects);
-    constexpr int kEvents = 3000;
-    std::vector<WatcherEvent> events;
-    for (int i = 0; i < kEvents; ++i) {
-        const int n = (i * 7919) % size;
-        events.push_back(ev(WatcherEventType::Apply, object("ns-" + std::to_string(n % 100), "obj-" + std::to_string(n),
-                                                            size + i + 1, "ws-" + std::to_string(i % 7))));
-    }
-    QElapsedTimer timer;
-    timer.start();
-    std::size_t sink = 0;
-    for (const auto &e : events) {
-        store.apply(e);
-        sink += store.snapshot().size();
-    }
-    const double micros = static_cast<double>(timer.nsecsElapsed()) / 1000.0 / kEvents;
-    return sink > 0 ? micros : 0.0;
-}
-
-} // namespace
-
-void TestStore::perEventCostDoesNotGrowWithSize()
-{
-    // Given stores of 1,000 and 32,000 objects
-    // When the same number of events is applied to each
-    const double small = microsPerEvent(1000);
-    const double large = microsPerEvent(32'000);
-    qInfo("per event: %.1f us at 1,000 objects, %.1f us at 32,000", small, large);
-    // Then the larger costs about log(n) more, far from the 32x a copy per event would cost
-    QVERIFY2(large < small * 6.0, (std::to_string(small) + " vs " + std::to_string(large)).c_str());
 }
 
 QTEST_APPLESS_MAIN(TestStore)
