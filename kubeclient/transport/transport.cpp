@@ -483,6 +483,14 @@ Result<HttpResponse> Transport::Impl::perform(const HttpRequest &request, const 
                      "the connection may be dead; watch again");
     else if (outcome.code != CURLE_OK && !(outcome.code == CURLE_WRITE_ERROR && transfer.stoppedByCaller))
         error = mapFailure(outcome.code, transfer);
+    if (error) {
+        // Bytes of the request went out (curl counts them once sent): the server may have it.
+        curl_off_t sent = 0;
+        long requestSize = 0;
+        curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &requestSize);
+        curl_easy_getinfo(easy, CURLINFO_SIZE_UPLOAD_T, &sent);
+        error->requestSent = requestSize > 0 || sent > 0;
+    }
 
     // Forget every pointer into this frame (error buffer, header lists, callbacks) and drop the
     // copied key material before the slot goes back to the pool.

@@ -53,6 +53,8 @@ std::string PlanReport::summary(const Plan &plan) const
                 + ", to exist first)";
         else if (r.error)
             out += ": " + r.error->describe();
+        if (r.maybeApplied)
+            out += " [outcome unknown: may have been applied]";
         out += "\n";
     }
     if (!complete())
@@ -93,7 +95,29 @@ PlanExecutor::PlanExecutor(Client &client)
 {
 }
 
+namespace {
+// A write whose request reached the server but whose answer did not reach us.
+void markIfMaybeApplied(WriteResult &r, bool dryRun)
+{
+    if (dryRun || r.outcome != WriteOutcome::Failed || !r.error || !r.error->requestSent)
+        return;
+    if (r.error->kind != ErrorKind::Transport && r.error->kind != ErrorKind::Timeout
+        && r.error->kind != ErrorKind::Cancelled)
+        return;
+    r.maybeApplied = true;
+    r.error->hint = "the request reached the server but the answer was lost: the write may have been made; "
+                    "resume the plan to be sure (writing the same intent again changes nothing)";
+}
+} // namespace
+
 WriteResult PlanExecutor::runOne(const PlannedWrite &w, size_t index, const ExecuteOptions &options)
+{
+    WriteResult r = runOneRaw(w, index, options);
+    markIfMaybeApplied(r, options.dryRun);
+    return r;
+}
+
+WriteResult PlanExecutor::runOneRaw(const PlannedWrite &w, size_t index, const ExecuteOptions &options)
 {
     WriteResult r;
     r.index = index;
