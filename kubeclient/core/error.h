@@ -65,10 +65,6 @@ struct Error {
     std::string where;              // cluster / server / file:line / object it concerns
     std::string hint;               // what the user can do about it, may be empty
     std::optional<ApiStatus> status;  // set for ErrorKind::Api
-    // A transport failure (Transport, Timeout, Cancelled) after the request was sent, in whole
-    // or in part: the server may have acted on it and its answer was lost. A write that fails
-    // this way has an unknown outcome, not "not done".
-    bool requestSent = false;
 
     static Error make(ErrorKind kind, std::string message, std::string where = {}, std::string hint = {});
     static Error api(ApiStatus status, std::string where = {});

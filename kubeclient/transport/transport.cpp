@@ -2,6 +2,8 @@
 // Each transfer runs on the caller's thread in a pooled multi handle so cancel() can wake it.
 #include "kubeclient/transport/transport.h"
 
+#include "kubeclient/core/requestsent.h"
+
 #include "kubeclient/core/cancelwait.h"
 #include "kubeclient/core/text.h"
 #include "kubeclient/transport/connectionpool.h"
@@ -483,13 +485,14 @@ Result<HttpResponse> Transport::Impl::perform(const HttpRequest &request, const 
                      "the connection may be dead; watch again");
     else if (outcome.code != CURLE_OK && !(outcome.code == CURLE_WRITE_ERROR && transfer.stoppedByCaller))
         error = mapFailure(outcome.code, transfer);
-    if (error) {
+    if (error && error->kind != ErrorKind::Tls) {
         // Bytes of the request went out (curl counts them once sent): the server may have it.
         curl_off_t sent = 0;
         long requestSize = 0;
         curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &requestSize);
         curl_easy_getinfo(easy, CURLINFO_SIZE_UPLOAD_T, &sent);
-        error->requestSent = requestSize > 0 || sent > 0;
+        if (requestSize > 0 || sent > 0)
+            noteRequestSent(*error);
     }
 
     // Forget every pointer into this frame (error buffer, header lists, callbacks) and drop the

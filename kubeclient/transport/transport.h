@@ -31,12 +31,7 @@ struct TransportConfig {
     std::string where;               // label used in error texts, e.g. "cluster dev (https://...)"
     long connectTimeoutMs = 10'000;
     long requestTimeoutMs = 60'000;  // whole request, per attempt; streams use streamIdleTimeoutMs instead
-    // A stream (watch) with no byte for this long is taken for a dead connection and closed:
-    // a half-open connection (peer gone, a middlebox dropping packets) otherwise keeps a watch
-    // silent until the server's timeoutSeconds, which cannot reach us either. kube-apiserver
-    // sends each watcher a bookmark about once a minute, so a live watch is never this quiet;
-    // client-go notices the same with HTTP/2 pings after 30 + 15 s. 0: none.
-    long streamIdleTimeoutMs = 90'000;
+    long streamIdleTimeoutMs = 0;    // 0: none (server-side timeoutSeconds bounds watches)
     double qps = 50.0;               // client-side token bucket; <= 0: unlimited
     int burst = 100;
     int maxRetriesOn429 = 3;         // waits Retry-After seconds (1 s if absent, at most 60 s)

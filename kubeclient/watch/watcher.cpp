@@ -3,6 +3,7 @@
 #include "kubeclient/watch/watcher.h"
 
 #include "kubeclient/api/apistatus.h"
+#include "kubeclient/core/requestsent.h"
 
 #include <algorithm>
 #include <cctype>
@@ -56,7 +57,7 @@ bool isExpired(const Error &e)
 // user. If the server is really gone, the next attempt fails to connect and says so.
 bool isIdleStream(const Error &e)
 {
-    return e.kind == ErrorKind::Timeout && e.requestSent;
+    return e.kind == ErrorKind::Timeout && requestWasSent(e);
 }
 
 bool isPermissionError(const Error &e)

@@ -3,12 +3,20 @@
 #include "kubeclient/tenancy/plan/plan.h"
 
 #include "kubeclient/api/ownerrefs.h"
+#include "kubeclient/core/requestsent.h"
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/kubesphere/tenancyapi.h"
 #include "kubeclient/core/yamlconvert.h"
 
 namespace kube::tenancy {
+
+namespace {
+// What a failed write whose request had gone out means for the person reading the report.
+constexpr const char *kMaybeAppliedNote =
+    "the write may have been made and its answer lost: resume the plan to be sure (writing the same intent "
+    "again changes nothing)";
+} // namespace
 
 const char *toString(WriteOutcome outcome)
 {
@@ -53,7 +61,7 @@ std::string PlanReport::summary(const Plan &plan) const
                 + ", to exist first)";
         else if (r.error)
             out += ": " + r.error->describe();
-        if (r.maybeApplied)
+        if (r.error && r.error->hint.find(kMaybeAppliedNote) != std::string::npos)
             out += " [outcome unknown: may have been applied]";
         out += "\n";
     }
@@ -96,28 +104,21 @@ PlanExecutor::PlanExecutor(Client &client)
 }
 
 namespace {
-// A write whose request reached the server but whose answer did not reach us.
+// A write whose request reached the server but whose answer did not reach us: its outcome is
+// unknown, and the report must say so rather than "failed" (not done).
 void markIfMaybeApplied(WriteResult &r, bool dryRun)
 {
-    if (dryRun || r.outcome != WriteOutcome::Failed || !r.error || !r.error->requestSent)
+    if (dryRun || r.outcome != WriteOutcome::Failed || !r.error || !requestWasSent(*r.error))
         return;
     if (r.error->kind != ErrorKind::Transport && r.error->kind != ErrorKind::Timeout
         && r.error->kind != ErrorKind::Cancelled)
         return;
-    r.maybeApplied = true;
-    r.error->hint = "the request reached the server but the answer was lost: the write may have been made; "
-                    "resume the plan to be sure (writing the same intent again changes nothing)";
+    // The hint already says the request had been sent; say what that means for this write.
+    r.error->hint += std::string("; ") + kMaybeAppliedNote;
 }
 } // namespace
 
 WriteResult PlanExecutor::runOne(const PlannedWrite &w, size_t index, const ExecuteOptions &options)
-{
-    WriteResult r = runOneRaw(w, index, options);
-    markIfMaybeApplied(r, options.dryRun);
-    return r;
-}
-
-WriteResult PlanExecutor::runOneRaw(const PlannedWrite &w, size_t index, const ExecuteOptions &options)
 {
     WriteResult r;
     r.index = index;
@@ -265,6 +266,7 @@ PlanReport PlanExecutor::run(const Plan &plan, const ExecuteOptions &options)
             write = &resolved;
         }
         report.results[i] = runOne(*write, i, options);
+        markIfMaybeApplied(report.results[i], options.dryRun);
         WriteResult &r = report.results[i];
         if (options.dryRun && r.outcome == WriteOutcome::Failed && r.error) {
             if (auto dep = dependsOnEarlierWrite(plan, i, *r.error)) {

@@ -27,10 +27,6 @@ struct WriteResult {
     std::optional<Error> error;
     nlohmann::json serverObject;  // what the server answered (dry-run: what it would store)
     std::optional<size_t> dependsOn;  // NotChecked: the earlier write it needs
-    // Failed with the connection lost after the request went out (a reset, a timeout): the
-    // server may have made the write and its answer was lost. Resuming writes it again, which
-    // an apply of the same intent, a delete (already gone) and a merge patch all tolerate.
-    bool maybeApplied = false;
     // ExecuteOptions::captureBefore: the target as it was just before this write (null: it did
     // not exist). Not captured when reading it failed (then this write cannot be undone).
     bool beforeCaptured = false;
@@ -72,7 +68,6 @@ public:
 
 private:
     WriteResult runOne(const PlannedWrite &write, size_t index, const ExecuteOptions &options);
-    WriteResult runOneRaw(const PlannedWrite &write, size_t index, const ExecuteOptions &options);
     // The uid of an owner reference the planner left without one (kube/api/ownerrefs.h): from
     // an earlier write of this run that wrote the owner, else read from the server.
     std::optional<std::string> ownerUid(const Plan &plan, const PlanReport &report, size_t index,
