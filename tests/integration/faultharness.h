@@ -111,16 +111,29 @@ struct LiveFeeds {
 
     LiveFeeds(const std::shared_ptr<Client> &client, const tenancy::TenancyApi &api)
     {
+        // As ClusterConnection::open does: the feeds watch only what discovery says is served.
+        if (auto d = client->discovery().ensureLoaded(); !d)
+            qWarning("discovery: %s", d.error().describe().c_str());
         session::FeedSource source{api, session::listerWatchersOf(client), session::discoveryOf(client)};
         session::TenancyFeedCallbacks callbacks;
         auto errs = errors;
-        callbacks.error = [errs](tenancy::GraphKind, const Error &, std::chrono::milliseconds) { ++*errs; };
+        callbacks.error = [errs](tenancy::GraphKind kind, const Error &e, std::chrono::milliseconds) {
+            if ((*errs)++ < 10 || qEnvironmentVariableIsSet("FAULTS_VERBOSE"))
+                qInfo("watch error (%s): %s", tenancy::toString(kind), e.describe().c_str());
+        };
+        callbacks.forbidden = [](tenancy::GraphKind kind, const std::string &ns) {
+            qWarning("watch of %s refused (403) in '%s': stopped", tenancy::toString(kind), ns.c_str());
+        };
         WatcherOptions wo;
         // Short backoff: the tests measure recovery, not politeness.
         wo.backoff.initial = std::chrono::milliseconds(200);
         wo.backoff.max = std::chrono::milliseconds(2000);
         tenancy = std::make_unique<session::TenancyFeed>(source, callbacks, wo);
-        rbac = std::make_unique<session::RbacFeed>(source, session::RbacFeedCallbacks{}, wo);
+        session::RbacFeedCallbacks rbacCallbacks;
+        rbacCallbacks.forbidden = [](const GroupVersionResource &gvr) {
+            qWarning("RBAC watch of %s refused (403): stopped", gvr.resource.c_str());
+        };
+        rbac = std::make_unique<session::RbacFeed>(source, rbacCallbacks, wo);
         tenancy->start();
         rbac->start();
     }
@@ -153,6 +166,10 @@ inline Fresh freshView(const std::shared_ptr<Client> &direct, const tenancy::Ten
 {
     Fresh f;
     session::FeedSource source{api, session::listerWatchersOf(direct), session::discoveryOf(direct)};
+    if (auto d = direct->discovery().ensureLoaded(); !d) {
+        f.error = d.error().describe();
+        return f;
+    }
     auto load = session::TenancyFeed::load(source);
     if (!load) {
         f.error = load.error().describe();
@@ -194,7 +211,9 @@ inline Convergence waitConverged(const LiveFeeds &live, const std::shared_ptr<Cl
         }
         if (t.elapsed() > timeoutMs) {
             c.ms = t.elapsed();
-            c.difference = fresh.error + "graph:\n" + firstDifference(g, fresh.graph) + "rbac:\n"
+            c.difference = fresh.error + "graph (live " + std::to_string(g.size()) + ", fresh "
+                + std::to_string(fresh.graph.size()) + "):\n" + firstDifference(g, fresh.graph) + "rbac (live "
+                + std::to_string(r.size()) + ", fresh " + std::to_string(fresh.rbac.size()) + "):\n"
                 + firstDifference(r, fresh.rbac);
             return c;
         }

@@ -12,7 +12,8 @@ using nlohmann::json;
 namespace {
 const GroupVersionResource kRoles{"rbac.authorization.k8s.io", "v1", "roles", true, "Role"};
 const GroupVersionResource kNamespaces{"", "v1", "namespaces", false, "Namespace"};
-constexpr int kRestarts = 20;
+// FAULTS_RESTARTS overrides it for a quick look.
+const int kRestarts = qEnvironmentVariableIntValue("FAULTS_RESTARTS") > 0 ? qEnvironmentVariableIntValue("FAULTS_RESTARTS") : 20;
 
 json role(const std::string &ns, const std::string &name, int generation)
 {

@@ -145,6 +145,10 @@ void tst_Faults::faultThenConverge()
     QVERIFY(m_direct->apply(kRoles, m_ns, role(m_ns, p + "-doomed", "get"), {false, "faults-test", "", true}));
     faults::LiveFeeds live(proxied, m_tenancy->api);
     QVERIFY2(live.waitSynced(120000), "the feeds did not sync through the proxy");
+    qInfo("live after sync: graph %zu rbac %zu (rbac synced %d)", faults::signature(live.tenancy->snapshot()).size(),
+          faults::signature(live.rbac->data()).size(), int(live.rbac->synced()));
+    auto before = faults::waitConverged(live, m_direct, m_tenancy->api, 30000);
+    QVERIFY2(before.converged, ("not even equal before the fault:\n" + before.difference).c_str());
 
     // When the fault starts
     int n = 0;
