@@ -26,6 +26,11 @@ namespace kube {
 
 namespace {
 
+bool isRead(const HttpRequest &request)
+{
+    return request.method.empty() || request.method == "GET" || request.method == "HEAD";
+}
+
 using text::startsWithNoCase;
 using text::toLower;
 using text::trim;
@@ -485,7 +490,9 @@ Result<HttpResponse> Transport::Impl::perform(const HttpRequest &request, const 
                      "the connection may be dead; watch again");
     else if (outcome.code != CURLE_OK && !(outcome.code == CURLE_WRITE_ERROR && transfer.stoppedByCaller))
         error = mapFailure(outcome.code, transfer);
-    if (error && error->kind != ErrorKind::Tls) {
+    // Said of writes (the server may have made them) and of a stream cut for silence (the
+    // watcher then only watches again); a failed read needs no such note.
+    if (error && error->kind != ErrorKind::Tls && (!isRead(request) || outcome.idleTimedOut)) {
         // Bytes of the request went out (curl counts them once sent): the server may have it.
         curl_off_t sent = 0;
         long requestSize = 0;
