@@ -14,6 +14,8 @@ namespace kube::session {
 
 namespace {
 
+constexpr long kWatchIdleTimeoutMs = 90'000;
+
 using nlohmann::json;
 
 // Reach checks one namespace per request; a restricted user has a handful, a pinned list
@@ -107,6 +109,13 @@ Result<ClusterConnection> ClusterConnection::open(const ConnectionOptions &optio
         transport->requestTimeoutMs = options.requestTimeoutMs;
     if (options.connectTimeoutMs > 0)
         transport->connectTimeoutMs = options.connectTimeoutMs;
+    // A watch with no byte for this long is on a dead connection (a half-open one: the peer or
+    // a middlebox gone, nothing closed): the transport closes it and the watcher watches again.
+    // Without it the watch stays silent until its timeoutSeconds (5 to 10 min), which cannot
+    // reach us either. kube-apiserver sends each watcher a bookmark about once a minute, so a
+    // live watch is never this quiet; client-go notices the same with HTTP/2 pings (30 + 15 s).
+    if (transport->streamIdleTimeoutMs == 0)
+        transport->streamIdleTimeoutMs = kWatchIdleTimeoutMs;
     const CredentialProviderPtr transportCredentials = transport->credentials;
     TransportConfig probeConfig = *transport;
     probeConfig.requestTimeoutMs = options.probeTimeoutMs;

@@ -3,6 +3,8 @@
 #include "kubeclient/transport/transport.h"
 
 #include "kubeclient/core/base64.h"
+#include "kubeclient/core/requestsent.h"
+
 #include "kubeclient/core/cancelwait.h"
 #include "kubeclient/core/text.h"
 #include "kubeclient/transport/connectionpool.h"
@@ -24,6 +26,11 @@
 namespace kube {
 
 namespace {
+
+bool isRead(const HttpRequest &request)
+{
+    return request.method.empty() || request.method == "GET" || request.method == "HEAD";
+}
 
 using text::startsWithNoCase;
 using text::toLower;
@@ -499,6 +506,17 @@ Result<HttpResponse> Transport::Impl::perform(const HttpRequest &request, const 
                      "the connection may be dead; watch again");
     else if (outcome.code != CURLE_OK && !(outcome.code == CURLE_WRITE_ERROR && transfer.stoppedByCaller))
         error = mapFailure(outcome.code, transfer);
+    // Said of writes (the server may have made them) and of a stream cut for silence (the
+    // watcher then only watches again); a failed read needs no such note.
+    if (error && error->kind != ErrorKind::Tls && (!isRead(request) || outcome.idleTimedOut)) {
+        // Bytes of the request went out (curl counts them once sent): the server may have it.
+        curl_off_t sent = 0;
+        long requestSize = 0;
+        curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &requestSize);
+        curl_easy_getinfo(easy, CURLINFO_SIZE_UPLOAD_T, &sent);
+        if (requestSize > 0 || sent > 0)
+            noteRequestSent(*error);
+    }
 
     // Forget every pointer into this frame (error buffer, header lists, callbacks) and drop the
     // copied key material before the slot goes back to the pool.

@@ -3,6 +3,7 @@
 #include "kubeclient/watch/watcher.h"
 
 #include "kubeclient/api/apistatus.h"
+#include "kubeclient/core/requestsent.h"
 
 #include <algorithm>
 #include <cctype>
@@ -48,6 +49,15 @@ bool isExpired(const Error &e)
     if (containsIgnoringCase(e.message, kTooOldText))
         return true;
     return e.status && containsIgnoringCase(e.status->message, kTooOldText);
+}
+
+// The transport closed a watch that sent nothing for streamIdleTimeoutMs (a timeout after the
+// request went out; a connect timeout has sent nothing). That is how a half-open connection
+// ends, and like a server-side timeout it only means "watch again from here": no error for the
+// user. If the server is really gone, the next attempt fails to connect and says so.
+bool isIdleStream(const Error &e)
+{
+    return e.kind == ErrorKind::Timeout && requestWasSent(e);
 }
 
 bool isPermissionError(const Error &e)
@@ -365,6 +375,8 @@ void Watcher::stepWatch()
     if (!result) {
         if (isExpired(result.error()))
             relist(result.error());
+        else if (isIdleStream(result.error()))
+            setState(State::InitListed);  // a dead connection, now closed: watch again at once
         else
             fail(result.error(), State::InitListed);
         return;

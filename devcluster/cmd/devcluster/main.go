@@ -33,6 +33,8 @@ func usage() {
   env       print shell exports (KUBECONFIG, DEVCLUSTER_*) for the running cluster
   user      NAME [--group G]... issue a client certificate and kubeconfig for NAME
   compact   compact etcd at its current revision (forces 410 Gone on old watches)
+  restart   COMPONENT [--kill] [--down D] stop one component (SIGTERM, SIGKILL with --kill),
+            stay down for D, start it again as up did and wait until it is ready
 Every command takes --state DIR (default $DEVCLUSTER_STATE or ./.devcluster).
 `)
 }

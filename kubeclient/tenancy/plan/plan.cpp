@@ -3,12 +3,20 @@
 #include "kubeclient/tenancy/plan/plan.h"
 
 #include "kubeclient/api/ownerrefs.h"
+#include "kubeclient/core/requestsent.h"
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/kubesphere/tenancyapi.h"
 #include "kubeclient/core/yamlconvert.h"
 
 namespace kube::tenancy {
+
+namespace {
+// What a failed write whose request had gone out means for the person reading the report.
+constexpr const char *kMaybeAppliedNote =
+    "the write may have been made and its answer lost: resume the plan to be sure (writing the same intent "
+    "again changes nothing)";
+} // namespace
 
 const char *toString(WriteOutcome outcome)
 {
@@ -53,6 +61,8 @@ std::string PlanReport::summary(const Plan &plan) const
                 + ", to exist first)";
         else if (r.error)
             out += ": " + r.error->describe();
+        if (r.error && r.error->hint.find(kMaybeAppliedNote) != std::string::npos)
+            out += " [outcome unknown: may have been applied]";
         out += "\n";
     }
     if (!complete())
@@ -92,6 +102,21 @@ PlanExecutor::PlanExecutor(Client &client)
     : m_client(client)
 {
 }
+
+namespace {
+// A write whose request reached the server but whose answer did not reach us: its outcome is
+// unknown, and the report must say so rather than "failed" (not done).
+void markIfMaybeApplied(WriteResult &r, bool dryRun)
+{
+    if (dryRun || r.outcome != WriteOutcome::Failed || !r.error || !requestWasSent(*r.error))
+        return;
+    if (r.error->kind != ErrorKind::Transport && r.error->kind != ErrorKind::Timeout
+        && r.error->kind != ErrorKind::Cancelled)
+        return;
+    // The hint already says the request had been sent; say what that means for this write.
+    r.error->hint += std::string("; ") + kMaybeAppliedNote;
+}
+} // namespace
 
 WriteResult PlanExecutor::runOne(const PlannedWrite &w, size_t index, const ExecuteOptions &options)
 {
@@ -241,6 +266,7 @@ PlanReport PlanExecutor::run(const Plan &plan, const ExecuteOptions &options)
             write = &resolved;
         }
         report.results[i] = runOne(*write, i, options);
+        markIfMaybeApplied(report.results[i], options.dryRun);
         WriteResult &r = report.results[i];
         if (options.dryRun && r.outcome == WriteOutcome::Failed && r.error) {
             if (auto dep = dependsOnEarlierWrite(plan, i, *r.error)) {
