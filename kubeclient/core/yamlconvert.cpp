@@ -4,11 +4,13 @@
 
 #include "kubeclient/core/text.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cctype>
 #include <regex>
+#include <sstream>
 
 namespace kube {
 
@@ -158,6 +160,36 @@ json toJson(const YAML::Node &n, std::size_t &budget)
     }
 }
 
+// yaml-cpp 0.7's LoadAll never ends on some invalid text (" ,--- x": the parser keeps
+// reporting an empty document without reading on; fixed upstream after 0.8). Every document
+// takes at least one byte of text, so a stream that yields more documents than it has bytes is
+// that loop: count them with a handler that keeps nothing, and stop there.
+class DocumentCounter final : public YAML::EventHandler
+{
+public:
+    void OnDocumentStart(const YAML::Mark &) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t, const std::string &) override {}
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
+
+// Whether yaml-cpp's parser comes to the end of `text` (it may still throw a YAML::Exception).
+bool parserEnds(const std::string &text)
+{
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    DocumentCounter counter;
+    for (std::size_t documents = 0; parser.HandleNextDocument(counter);)
+        if (++documents > text.size() + 1)
+            return false;
+    return true;
+}
+
 } // namespace
 
 std::string toYaml(const json &value)
@@ -197,8 +229,13 @@ Result<std::vector<json>> parseYamlDocuments(std::string_view text, const std::s
     }
     std::size_t budget = 2 * text.size() + 1024;
     try {
+        const std::string owned(text);
+        if (!parserEnds(owned))
+            return Error::make(ErrorKind::Invalid,
+                               "invalid YAML: the YAML reader (yaml-cpp) does not come to the end of this text",
+                               where, "check the file for a stray ',' or '---' where a value should be");
         std::size_t index = 0;
-        for (const auto &node : YAML::LoadAll(std::string(text))) {
+        for (const auto &node : YAML::LoadAll(owned)) {
             ++index;
             if (!node || node.IsNull())
                 continue;

@@ -71,6 +71,7 @@ private slots:
     void kubeconfigWithInvalidUtf8IsRefused();
     void manifestsWithInvalidUtf8AreRefused_data();
     void manifestsWithInvalidUtf8AreRefused();
+    void manifestsYamlCppCannotFinishAreRefused();
     void ruleTextRoundTrips_data();
     void ruleTextRoundTrips();
     void watchEventWithNumberOverflowIsADecodeError();
@@ -124,6 +125,18 @@ void TestFuzzRegressions::manifestsWithInvalidUtf8AreRefused()
     // Then it is an error; before, the documents were returned and any dump() threw type_error 316
     QVERIFY(!documents.ok());
     QVERIFY2(documents.error().message.find(expected.toStdString()) != std::string::npos,
+             documents.error().message.c_str());
+}
+
+void TestFuzzRegressions::manifestsYamlCppCannotFinishAreRefused()
+{
+    // Given text on which yaml-cpp 0.7's LoadAll loops for ever, allocating (found by the fuzzer)
+    const std::string text = regression("manifests", "yaml-cpp-loop.yaml");
+    // When it is read
+    auto documents = kube::parseManifestText(text, "fixture.yaml");
+    // Then it is refused at once instead of hanging until memory runs out
+    QVERIFY(!documents.ok());
+    QVERIFY2(documents.error().message.find("does not come to the end") != std::string::npos,
              documents.error().message.c_str());
 }
 
