@@ -131,7 +131,7 @@ void tst_Handover::dryRunListsWhatItWouldChange()
     // and the plan says what waits, what stays and what stops helm install
     QVERIFY2(r.out.contains("warning: User admin exists"), r.out.constData());
     QVERIFY(r.out.contains("CRDs stay as Tenantry installed them"));
-    QVERIFY(r.out.contains("tenantry:workspace:" + QByteArray::fromStdString(m_ws) + "-admin"));
+    QVERIFY2(r.out.contains("tenantry:workspace:" + QByteArray::fromStdString(m_ws) + "-admin"), r.out.constData());
     QVERIFY(r.err.contains("nothing was written"));
     for (const QByteArray &line : r.out.split('\n'))
         if (line.contains(" deleted (server dry run)"))
