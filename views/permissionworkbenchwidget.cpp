@@ -206,6 +206,13 @@ PermissionWorkbenchWidget::PermissionWorkbenchWidget(QWidget *parent)
     layout->addWidget(m_banner);
     layout->addWidget(m_title);
     layout->addWidget(split, 1);
+    // The tab must not claim the window's width: combo boxes as wide as their longest entry made
+    // the panel's minimum ~1,120 px, which squeezed the main window's tree to its minimum.
+    for (QComboBox *box : findChildren<QComboBox *>()) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(6);
+    }
+    m_status->setSizePolicy(QSizePolicy::Ignored, m_status->sizePolicy().verticalPolicy());
 
     m_typing->setSingleShot(true);
     m_typing->setInterval(250);
