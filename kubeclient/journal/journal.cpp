@@ -7,6 +7,7 @@
 #include "kubeclient/session/clusterconnection.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -228,6 +229,11 @@ Result<void> append(const std::string &path, const json &record)
         return Error::make(ErrorKind::Invalid, std::string("cannot open the journal: ") + std::strerror(errno), path);
     // A journal made by hand or an older version with wider permissions is narrowed.
     ::fchmod(fd, 0600);
+    // Writers (threads, the GUI and tenantryctl) take turns: the torn-line check below reads the
+    // last byte, which another writer's append could be halfway through (its line would then
+    // look torn and this record would start with an empty line). Closing the file unlocks it.
+    while (::flock(fd, LOCK_EX) != 0 && errno == EINTR) {
+    }
     std::string line = record.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
     // A writer killed mid-line (or a full disk) leaves a last line without its newline. Readers
     // skip that torn line with a note; ending it here keeps it from swallowing this record.
