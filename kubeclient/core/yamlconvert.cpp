@@ -69,8 +69,13 @@ void emit(YAML::Emitter &out, const json &v)
         return;
     case json::value_t::string: {
         const auto &s = v.get_ref<const std::string &>();
-        if (s.find('\n') != std::string::npos)
+        // A literal block keeps exactly one final newline (yaml-cpp writes no chomping indicator):
+        // other multi-line text is double-quoted, where "\n" round-trips exactly.
+        const bool oneFinalNewline = s.size() >= 2 && s.back() == '\n' && s[s.size() - 2] != '\n';
+        if (s.find('\n') != std::string::npos && oneFinalNewline && s.front() != ' ')
             out << YAML::Literal << s;
+        else if (s.find('\n') != std::string::npos)
+            out << YAML::DoubleQuoted << s;
         else if (looksNonString(s))
             out << YAML::DoubleQuoted << s;
         else
