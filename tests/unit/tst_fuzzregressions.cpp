@@ -1,6 +1,7 @@
 // Inputs the fuzz targets (tests/fuzz, scripts/fuzz) found crashing or breaking an invariant,
 // fed to the same entry points: each test failed before its fix. Inputs: tests/fuzz/regressions/.
 #include "kubeclient/core/manifestfiles.h"
+#include "kubeclient/core/yamlconvert.h"
 #include "kubeclient/kubeconfig/execcredentialprovider.h"
 #include "kubeclient/kubeconfig/kubeconfig.h"
 #include "kubeclient/kubeconfig/oidcauthprovider.h"
@@ -72,6 +73,7 @@ private slots:
     void manifestsWithInvalidUtf8AreRefused_data();
     void manifestsWithInvalidUtf8AreRefused();
     void manifestsYamlCppCannotFinishAreRefused();
+    void multiLineTextRoundTripsThroughYaml();
     void ruleTextRoundTrips_data();
     void ruleTextRoundTrips();
     void watchEventWithNumberOverflowIsADecodeError();
@@ -138,6 +140,21 @@ void TestFuzzRegressions::manifestsYamlCppCannotFinishAreRefused()
     QVERIFY(!documents.ok());
     QVERIFY2(documents.error().message.find("does not come to the end") != std::string::npos,
              documents.error().message.c_str());
+}
+
+void TestFuzzRegressions::multiLineTextRoundTripsThroughYaml()
+{
+    // Given a document that is multi-line text without a final newline (found by the fuzzer)
+    auto documents = kube::parseManifestText(regression("manifests", "multiline-no-final-newline.yaml"), "fixture.yaml");
+    QVERIFY(documents.ok());
+    QVERIFY(!documents->empty());
+    for (const auto &document : *documents) {
+        // When it is written as YAML and read back
+        const std::string yaml = kube::toYaml(document);
+        auto back = kube::parseYamlDocuments(yaml, "roundtrip.yaml");
+        // Then it is the same text: before, the literal block it was written as added a newline
+        QVERIFY2(back.ok() && back->size() == 1 && (*back)[0] == document, yaml.c_str());
+    }
 }
 
 void TestFuzzRegressions::ruleTextRoundTrips_data()
