@@ -1,6 +1,7 @@
 // Tests for kube::Store: atomic relist swaps, indexes, resync diffs, immutable snapshots,
 // a seeded random comparison against a plain std::map, and scale (10,000+ objects).
 #include "kubeclient/watch/store.h"
+#include "tests/support/storefixtures.h"
 
 #include <QtCore/QThread>
 #include <QtTest/QtTest>
@@ -21,34 +22,10 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kWorkspace = "kubesphere.io/workspace";
-
-json object(const std::string &ns, const std::string &name, int rv, const std::string &workspace = {})
-{
-    json md = {{"name", name}, {"resourceVersion", std::to_string(rv)}};
-    if (!ns.empty())
-        md["namespace"] = ns;
-    if (!workspace.empty())
-        md["labels"] = {{kWorkspace, workspace}, {"app", name}};
-    return {{"apiVersion", "v1"}, {"kind", "ConfigMap"}, {"metadata", md}};
-}
-
-WatcherEvent ev(WatcherEventType type, json obj = {})
-{
-    WatcherEvent e;
-    e.type = type;
-    if (!obj.is_null())
-        e.object = std::make_shared<const json>(std::move(obj));
-    return e;
-}
-
-void relist(Store &store, const std::vector<json> &objects)
-{
-    store.apply(ev(WatcherEventType::Init));
-    for (const auto &o : objects)
-        store.apply(ev(WatcherEventType::InitApply, o));
-    store.apply(ev(WatcherEventType::InitDone));
-}
+using storefixtures::ev;
+using storefixtures::kWorkspace;
+using storefixtures::object;
+using storefixtures::relist;
 
 using Keys = std::vector<std::string>;
 
