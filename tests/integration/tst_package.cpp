@@ -15,13 +15,14 @@
 
 #include <nlohmann/json.hpp>
 
-#ifndef TENANTRY_PROJECT_VERSION
-#error "TENANTRY_PROJECT_VERSION (CMake's project version) must be defined"
+#if !defined(TENANTRY_PROJECT_VERSION) || !defined(TENANTRY_DEB_VERSION)
+#error "TENANTRY_PROJECT_VERSION (CMake's project version) and TENANTRY_DEB_VERSION must be defined"
 #endif
 
 namespace {
 
 const QString kVersion = QStringLiteral(TENANTRY_PROJECT_VERSION);
+const QString kDebVersion = QStringLiteral(TENANTRY_DEB_VERSION);  // "0.1.0-1": the release, Debian revision 1
 const QString kAppId = QStringLiteral("dev.tenantry.Tenantry");
 
 // Runs a program of the unpacked tree (or a tool) with extra environment; output and exit code.
@@ -116,9 +117,9 @@ void tst_Package::initTestCase()
     QVERIFY2(!dpkg.isEmpty(), "dpkg not found on PATH");
     const auto arch = runWith(dpkg, {QStringLiteral("--print-architecture")});
     QCOMPARE(arch.exitCode, 0);
-    // scripts/package names the file as Debian does: tenantry_<version>_<arch>.deb
+    // scripts/package names the file as Debian does: tenantry_<version>-<revision>_<arch>.deb
     const QString dir = QString::fromUtf8(qgetenv("TENANTRY_BINARY_DIR")) + QStringLiteral("/package");
-    m_deb = dir + QStringLiteral("/tenantry_") + kVersion + '_' + QString::fromUtf8(arch.out).trimmed() + QStringLiteral(".deb");
+    m_deb = dir + QStringLiteral("/tenantry_") + kDebVersion + '_' + QString::fromUtf8(arch.out).trimmed() + QStringLiteral(".deb");
     QVERIFY2(QFileInfo::exists(m_deb), qPrintable(m_deb + " does not exist: the package_deb fixture (scripts/package) did not build it"));
     const QString dpkgDeb = QStandardPaths::findExecutable(QStringLiteral("dpkg-deb"));
     QVERIFY2(!dpkgDeb.isEmpty(), "dpkg-deb not found on PATH");
@@ -132,7 +133,8 @@ void tst_Package::controlFields()
         return QString::fromUtf8(runWith(QStringLiteral("dpkg-deb"), {QStringLiteral("-f"), m_deb, QString::fromLatin1(name)}).out).trimmed();
     };
     QCOMPARE(field("Package"), QStringLiteral("tenantry"));
-    QCOMPARE(field("Version"), kVersion);
+    QCOMPARE(field("Version"), kDebVersion);
+    QVERIFY(kDebVersion.startsWith(kVersion + '-'));
     // dpkg-shlibdeps found the libraries both programs link (not a hand-written list)
     const QString depends = field("Depends");
     for (const char *lib : {"libc6", "libstdc++6", "libqt6widgets6", "libqt6core6", "libcurl4", "libssl3", "libyaml-cpp0.7",
@@ -169,7 +171,7 @@ void tst_Package::treeHasEveryInstalledFile()
     // The metainfo's newest release is this version; the changelog names it too
     const QString metainfo = readText(path("usr/share/metainfo/" + kAppId + ".metainfo.xml"));
     QVERIFY2(metainfo.contains(QStringLiteral("<release version=\"") + kVersion + '"'), "metainfo has no <release> of this version");
-    QVERIFY(gunzip(path("usr/share/doc/tenantry/changelog.Debian.gz")).startsWith(QStringLiteral("tenantry (") + kVersion + ')'));
+    QVERIFY(gunzip(path("usr/share/doc/tenantry/changelog.Debian.gz")).startsWith(QStringLiteral("tenantry (") + kDebVersion + ')'));
     QVERIFY(readText(path("usr/share/doc/tenantry/copyright")).contains(QStringLiteral("/usr/share/common-licenses/Apache-2.0")));
 }
 
