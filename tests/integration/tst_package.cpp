@@ -224,6 +224,8 @@ void tst_Package::manPagesNameTheCommands()
     int commands = 0;
     for (auto it = commandLine.globalMatch(QString::fromUtf8(help.out)); it.hasNext(); ++commands) {
         const QString name = it.next().captured(1);
+        if (name == QLatin1String("tenantryctl"))  // the usage line "  tenantryctl [global flags] ..."
+            continue;
         QVERIFY2(ctl.contains(QStringLiteral("\n.SS ") + name + '\n'), qPrintable(name + " has no section in tenantryctl(1)"));
     }
     QVERIFY2(commands > 20, "tenantryctl --help listed too few commands");
