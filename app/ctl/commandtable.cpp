@@ -517,9 +517,10 @@ std::vector<Command> buildCommands()
                  {}});
     c.push_back({{"completion", "Other", "print a shell completion script for bash or zsh",
                   {"completion bash|zsh"},
-                  "bash:  source <(tenantryctl completion bash)   (the .deb installs it for every shell)\n"
+                  "bash:  source <(tenantryctl completion bash)\n"
                   "zsh:   source <(tenantryctl completion zsh)    (after compinit)\n"
-                  "The script completes commands, their nouns, flags and the values a flag lists.",
+                  "The script completes commands, their nouns, flags and the values a flag lists. The .deb\n"
+                  "installs both where bash-completion and zsh look for them.",
                   {},
                   CommandKind::Local},
                  runCompletion,
