@@ -51,7 +51,8 @@ int runVersion(const CommandArgs &args)
         print({{"clientVersion", client}, {"serverVersion", *server}});
         return 0;
     }
-    std::printf("Server Version: %s\n", server->value("gitVersion", std::string("unknown")).c_str());
+    const std::string gitVersion = server->is_object() ? server->value("gitVersion", std::string()) : std::string();
+    std::printf("Server Version: %s\n", gitVersion.empty() ? "unknown" : gitVersion.c_str());
     return 0;
 }
 
