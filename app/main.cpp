@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "views/navigatorwidget.h"
 #include "screenshotrunner.h"
+#include "tenantryversion.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -21,7 +22,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationDomain(QStringLiteral("tenantry.dev"));
     QApplication::setApplicationName(QStringLiteral("tenantry"));
     QApplication::setApplicationDisplayName(QStringLiteral("Tenantry"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QString::fromStdString(tenantry::versionText()));
     QApplication::setDesktopFileName(QStringLiteral("dev.tenantry.Tenantry"));
 
     QCommandLineParser parser;
@@ -41,10 +42,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption approveExec(QStringLiteral("approve-exec"), QStringLiteral("Run exec credential plugins without asking (headless use)."));
     const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Give up waiting for the data after SECONDS (screenshot, timings)."), QStringLiteral("seconds"), QStringLiteral("120"));
     parser.addOptions({kubeconfig, context, screenshot, select, tab, filter, size, pin, mode, timings, approveExec, timeout});
+    // Files given as arguments (the desktop entry's %F: "Open with Tenantry") are kubeconfigs, read
+    // as --kubeconfig reads one; each opens its current context, or those named with --context.
+    parser.addPositionalArgument(QStringLiteral("kubeconfig"), QStringLiteral("Kubeconfig files to open, like --kubeconfig."), QStringLiteral("[kubeconfig...]"));
     parser.process(app);
+    QStringList kubeconfigFiles = parser.positionalArguments();
+    if (parser.isSet(kubeconfig))
+        kubeconfigFiles.prepend(parser.value(kubeconfig));
 
     const bool headless = parser.isSet(screenshot) || parser.isSet(timings);
-    const bool explicitConnection = parser.isSet(kubeconfig) || parser.isSet(context);
+    const bool explicitConnection = !kubeconfigFiles.isEmpty() || parser.isSet(context);
     MainWindow::Options options;
     // A scripted or one-off run (--kubeconfig/--context) does not change what the user saved.
     options.persist = !headless && !explicitConnection;
@@ -63,14 +70,17 @@ int main(int argc, char *argv[])
         QStringList contexts = parser.values(context);
         if (contexts.isEmpty())
             contexts << QString();  // the kubeconfig's current context
-        for (const QString &c : contexts) {
-            ConnectionSpec spec;
-            spec.kubeconfig = parser.value(kubeconfig);
-            spec.context = c;
-            spec.pinnedNamespaces = parser.values(pin);
-            spec.modeOverride = parser.value(mode).toLower();
-            window.addConnection(spec, false);
-        }
+        if (kubeconfigFiles.isEmpty())
+            kubeconfigFiles << QString();  // $KUBECONFIG / ~/.kube/config
+        for (const QString &file : kubeconfigFiles)
+            for (const QString &c : contexts) {
+                ConnectionSpec spec;
+                spec.kubeconfig = file;
+                spec.context = c;
+                spec.pinnedNamespaces = parser.values(pin);
+                spec.modeOverride = parser.value(mode).toLower();
+                window.addConnection(spec, false);
+            }
     }
 
     std::unique_ptr<ScreenshotRunner> runner;

@@ -55,6 +55,11 @@ int runLogin(const CommandArgs &args);         // login kubesphere --server URL 
 int runLogout(const CommandArgs &args);        // logout kubesphere --server URL --username U
 int runKsCredential(const CommandArgs &args);  // ks-credential: the exec plugin of a sign-in's context
 
+// Version and shell completion (versioncommand.cpp, shellcompletion.cpp).
+int runVersion(const CommandArgs &args);     // version [--client] [-o json|yaml]
+int runCompletion(const CommandArgs &args);  // completion bash|zsh
+std::string versionLine();                   // "tenantryctl 0.1.0 (git 50bb4f3)\n": `tenantryctl --version`
+
 // Prints "error: <message>" and the command's help to stderr; returns 2 (usage error).
 int usageError(const CommandArgs &args, const std::string &message);
 

@@ -505,6 +505,26 @@ std::vector<Command> buildCommands()
                   CommandKind::Local},
                  runKsCredential,
                  {}});
+    // ---- Other (kubectl's words: `kubectl version --client`, `kubectl completion bash|zsh`)
+    c.push_back({{"version", "Other", "the client's version and the server's, like kubectl version",
+                  {"version [--client] [-o json|yaml]"},
+                  "Client Version is tenantryctl's own (also `tenantryctl --version`); Server Version is the\n"
+                  "kube-apiserver's /version answer.",
+                  {{"--client", 0, K::Switch, "", "only the client's version (no cluster needed)"},
+                   output("json|yaml", "both versions as a document")},
+                  CommandKind::Local},
+                 runVersion,
+                 {}});
+    c.push_back({{"completion", "Other", "print a shell completion script for bash or zsh",
+                  {"completion bash|zsh"},
+                  "bash:  source <(tenantryctl completion bash)\n"
+                  "zsh:   source <(tenantryctl completion zsh)    (after compinit)\n"
+                  "The script completes commands, their nouns, flags and the values a flag lists. The .deb\n"
+                  "installs both where bash-completion and zsh look for them.",
+                  {},
+                  CommandKind::Local},
+                 runCompletion,
+                 {}});
     return c;
 }
 
@@ -565,7 +585,7 @@ std::string CommandTable::overview()
 {
     std::string out = "tenantryctl: Kubernetes multi-tenancy in the KubeSphere model, from the command line.\n\n"
                       "Usage:\n  tenantryctl [global flags] COMMAND [args] [flags]\n";
-    for (const char *section : {"Tenancy", "Permissions", "Network", "Kubernetes"}) {
+    for (const char *section : {"Tenancy", "Permissions", "Network", "Kubernetes", "Other"}) {
         out += std::string("\n") + section + ":\n";
         for (const auto &c : commands()) {
             if (c.spec.section != section)
@@ -581,6 +601,7 @@ std::string CommandTable::overview()
            "Global flags (anywhere on the command line):\n"
         + formatFlags(CommandSpec::globalFlags())
         + "\n`tenantryctl COMMAND --help` or `tenantryctl help COMMAND` shows a command's flags.\n"
+          "`tenantryctl --version` prints the version.\n"
           "Exit codes: 0 ok, 1 refused or failed, 2 usage error.\n";
     return out;
 }
@@ -598,6 +619,10 @@ int CommandTable::run(const Args &argv)
     std::string name;
     Args rest;
     if (!split(argv, name, rest)) {
+        if (std::find(rest.begin(), rest.end(), "--version") != rest.end()) {
+            std::fputs(versionLine().c_str(), stdout);
+            return 0;
+        }
         const bool help = std::any_of(rest.begin(), rest.end(), [](const std::string &a) { return a == "-h" || a == "--help"; });
         std::fputs(overview().c_str(), help ? stdout : stderr);
         return help ? 0 : 2;
