@@ -10,7 +10,7 @@
 #include <QFont>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("TenancyTreeModel", text); }
+QString tr(const char *text) { return QCoreApplication::translate("TenancyNode", text); }
 }
 
 TenancyNode::TenancyNode(NodeKind kind, QString name)
