@@ -847,12 +847,12 @@ void PermissionWorkbench::verify(size_t max)
         if (v.disagreements.isEmpty() && v.errors.isEmpty())
             v.summary = tr("kube-apiserver agrees on all %n checked cell(s).", nullptr, int(v.checked - size_t(unknown)));
         else
-            v.summary = tr("DISAGREEMENT: kube-apiserver answered differently on %1 of %2 cell(s)%3.")
+            v.summary = tr("DISAGREEMENT: kube-apiserver answered differently on %1 of %n cell(s)%2.", nullptr,
+                           int(v.checked))
                             .arg(v.disagreements.size())
-                            .arg(v.checked)
-                            .arg(failed ? tr(", and %1 review(s) failed").arg(failed) : QString());
+                            .arg(failed ? tr(", and %n review(s) failed", nullptr, int(failed)) : QString());
         if (unknown)
-            v.summary += tr(" Of %1 cell(s) shown as unknown, the server allows %2.").arg(unknown).arg(unknownAllowed);
+            v.summary += tr(" Of %n cell(s) shown as unknown, the server allows %1.", nullptr, int(unknown)).arg(unknownAllowed);
         emit verified(v);
     });
 }
