@@ -20,9 +20,12 @@ const QString kEnglish = QStringLiteral("en");
 
 QString nativeNameOf(const QString &code)
 {
-    // QLocale calls zh_CN "中文": the console and every Chinese UI say 简体中文 to tell it from 繁體中文.
+    // QLocale calls zh_CN "中文" and en "American English": menus say 简体中文 (to tell it from
+    // 繁體中文) and English.
     if (code == QLatin1String("zh_CN"))
         return QStringLiteral("简体中文");
+    if (code == kEnglish)
+        return QStringLiteral("English");
     const QLocale locale(code);
     QString name = locale.nativeLanguageName();
     if (name.isEmpty())

@@ -224,8 +224,8 @@
     <message numerus="yes">
         <source>%n NetworkPolicy(ies)</source>
         <translation>
-            <numerusform>%n NetworkPolicyy</numerusform>
-            <numerusform>%n NetworkPolicyies</numerusform>
+            <numerusform>%n NetworkPolicy</numerusform>
+            <numerusform>%n NetworkPolicies</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -337,8 +337,8 @@
     <message numerus="yes">
         <source>%n NetworkPolicy(ies)</source>
         <translation>
-            <numerusform>%n NetworkPolicyy</numerusform>
-            <numerusform>%n NetworkPolicyies</numerusform>
+            <numerusform>%n NetworkPolicy</numerusform>
+            <numerusform>%n NetworkPolicies</numerusform>
         </translation>
     </message>
     <message numerus="yes">
