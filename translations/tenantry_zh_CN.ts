@@ -4574,6 +4574,34 @@ Every project of the workspace may reach every other one (%1); those arrows are 
         <source>no access</source>
         <translation>无访问权限</translation>
     </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Platform roles</source>
+        <translation>平台角色</translation>
+    </message>
+    <message>
+        <source>Cluster roles</source>
+        <translation>集群角色</translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation>企业空间</translation>
+    </message>
+    <message>
+        <source>Projects without workspace</source>
+        <translation>不属于企业空间的项目</translation>
+    </message>
+    <message>
+        <source>Reachable projects</source>
+        <translation>可访问的项目</translation>
+    </message>
 </context>
 <context>
     <name>TenancyOutline</name>

@@ -11,6 +11,9 @@
 #include "views/navigatorwidget.h"
 #include "views/workspacedialog.h"
 
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -106,6 +109,8 @@ void tst_I18n::mainWindowRendersInChinese()
     // And the workspace's detail tabs and fields are Chinese
     const QString cluster = w->sessions().first()->id();
     QVERIFY(w->navigator()->selectPath(cluster + qs("/Workspaces/" + m_seed.ws1)));
+    // (the tree shows its sections in Chinese; their path segments stay English)
+    QCOMPARE(w->navigator()->currentSourceIndex().parent().data().toString(), QStringLiteral("企业空间"));
     QVERIFY(w->detailPanel()->showTab(NodeDetails::OverviewTab));
     QStringList tabs;
     for (int i = 0; i < w->detailPanel()->tabs()->count(); ++i)
