@@ -197,7 +197,7 @@ groups: %2</source>
     </message>
     <message>
         <source>Decision</source>
-        <translation>决定</translation>
+        <translation>判定</translation>
     </message>
 </context>
 <context>
@@ -438,7 +438,7 @@ groups: %2</source>
     </message>
     <message>
         <source>What authorization decided</source>
-        <translation>授权的决定</translation>
+        <translation>授权的判定结果</translation>
     </message>
     <message>
         <source>allowed or denied</source>
@@ -510,7 +510,7 @@ groups: %2</source>
     </message>
     <message>
         <source>&amp;Decision</source>
-        <translation>决定(&amp;D)</translation>
+        <translation>判定(&amp;D)</translation>
     </message>
     <message>
         <source>Co&amp;de</source>
@@ -646,7 +646,7 @@ to %2</source>
     </message>
     <message>
         <source>User agent</source>
-        <translation>User agent</translation>
+        <translation>User-Agent</translation>
     </message>
     <message>
         <source>Resource</source>
@@ -690,7 +690,7 @@ to %2</source>
     </message>
     <message>
         <source>Decision</source>
-        <translation>决定</translation>
+        <translation>判定</translation>
     </message>
     <message>
         <source>Reason</source>
