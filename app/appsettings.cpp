@@ -92,3 +92,5 @@ QByteArray AppSettings::splitterState() const { return m_settings.value(QStringL
 void AppSettings::setSplitterState(const QByteArray &s) { m_settings.setValue(QStringLiteral("window/splitter"), s); }
 QString AppSettings::lastKubeconfig() const { return m_settings.value(QStringLiteral("import/lastKubeconfig")).toString(); }
 void AppSettings::setLastKubeconfig(const QString &f) { m_settings.setValue(QStringLiteral("import/lastKubeconfig"), f); }
+QString AppSettings::language() const { return m_settings.value(QStringLiteral("ui/language")).toString(); }
+void AppSettings::setLanguage(const QString &code) { m_settings.setValue(QStringLiteral("ui/language"), code); }

@@ -1,6 +1,7 @@
 // Typed access to what Tenantry remembers between runs (QSettings): the connections chosen
 // (kubeconfig file + context + pins + mode override), approved exec plugin command lines (as
-// hashes) and the window layout. Never a secret: no token, key or password goes in here.
+// hashes), the window layout and the language. Never a secret: no token, key or password goes
+// in here.
 #pragma once
 
 #include "models/connectionspec.h"
@@ -31,6 +32,10 @@ public:
     void setWindowState(const QByteArray &state);
     QByteArray splitterState() const;
     void setSplitterState(const QByteArray &state);
+
+    // View → Language: a shipped language code ("en", "zh_CN"), or "" to follow the system.
+    QString language() const;
+    void setLanguage(const QString &code);
 
     // The folder of the last kubeconfig picked in the import dialog.
     QString lastKubeconfig() const;

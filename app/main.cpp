@@ -1,6 +1,8 @@
 // Entry point of the tenantry desktop application: command line, the main window, the first
 // start (offer the contexts of $KUBECONFIG / ~/.kube/config) and headless screenshots.
 #include "applogging.h"
+#include "appsettings.h"
+#include "languages.h"
 #include "models/asynctask.h"
 #include "models/connectionspec.h"
 #include "mainwindow.h"
@@ -41,7 +43,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption timings(QStringLiteral("timings"), QStringLiteral("Print start-up timings and memory (for benchmarks) and exit once loaded."));
     const QCommandLineOption approveExec(QStringLiteral("approve-exec"), QStringLiteral("Run exec credential plugins without asking (headless use)."));
     const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Give up waiting for the data after SECONDS (screenshot, timings)."), QStringLiteral("seconds"), QStringLiteral("120"));
-    parser.addOptions({kubeconfig, context, screenshot, select, tab, filter, size, pin, mode, timings, approveExec, timeout});
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Language of the window for this run: en or zh_CN (default: View → Language, else the system's)."), QStringLiteral("code"));
+    parser.addOptions({kubeconfig, context, screenshot, select, tab, filter, size, pin, mode, timings, approveExec, timeout, lang});
     // Files given as arguments (the desktop entry's %F: "Open with Tenantry") are kubeconfigs, read
     // as --kubeconfig reads one; each opens its current context, or those named with --context.
     parser.addPositionalArgument(QStringLiteral("kubeconfig"), QStringLiteral("Kubeconfig files to open, like --kubeconfig."), QStringLiteral("[kubeconfig...]"));
@@ -49,6 +52,18 @@ int main(int argc, char *argv[])
     QStringList kubeconfigFiles = parser.positionalArguments();
     if (parser.isSet(kubeconfig))
         kubeconfigFiles.prepend(parser.value(kubeconfig));
+
+    // The language before any window exists: --lang, else View → Language, else the system's
+    // ($LANGUAGE, $LC_ALL, $LC_MESSAGES, $LANG through QLocale::system()).
+    if (parser.isSet(lang) && !Languages::isShipped(parser.value(lang))) {
+        QStringList codes;
+        for (const auto &l : Languages::shipped())
+            codes << l.code;
+        std::fprintf(stderr, "tenantry: no translation for --lang %s (shipped: %s)\n", qPrintable(parser.value(lang)),
+                     qPrintable(codes.join(QStringLiteral(", "))));
+        return 2;
+    }
+    Languages::install(parser.isSet(lang) ? parser.value(lang) : Languages::resolve(AppSettings().language()));
 
     const bool headless = parser.isSet(screenshot) || parser.isSet(timings);
     const bool explicitConnection = !kubeconfigFiles.isEmpty() || parser.isSet(context);

@@ -7,6 +7,7 @@
 #include "applogging.h"
 #include "appsettings.h"
 #include "auditwindow.h"
+#include "languages.h"
 #include "models/clustersession.h"
 #include "models/execapprover.h"
 #include "models/kssignin.h"
@@ -26,12 +27,15 @@
 #include "views/kssignindialog.h"
 #include "views/navigatorwidget.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QFileDialog>
 #include <QCloseEvent>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QStatusBar>
@@ -250,6 +254,52 @@ void MainWindow::buildMenus()
     trace->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     trace->setToolTip(tr("One request through authentication, impersonation, authorization and admission, checked "
                          "against the server"));
+
+    // View → Language: System, then each shipped language named in itself. The choice is
+    // remembered and takes effect at the next start (offered right away).
+    view->addSeparator();
+    QMenu *language = view->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("menuLanguage"));
+    auto *languages = new QActionGroup(language);
+    const QString chosen = m_options.persist ? m_settings->language() : Languages::current();
+    auto addLanguage = [&](const QString &code, const QString &text) {
+        QAction *a = language->addAction(text);
+        a->setObjectName(QStringLiteral("actionLanguage_") + (code.isEmpty() ? QStringLiteral("system") : code));
+        a->setCheckable(true);
+        a->setChecked(code == chosen);
+        a->setData(code);
+        languages->addAction(a);
+    };
+    addLanguage(QString(), tr("&System"));
+    language->addSeparator();
+    for (const auto &l : Languages::shipped())
+        addLanguage(l.code, l.nativeName);
+    connect(languages, &QActionGroup::triggered, this, [this](QAction *a) {
+        const QString code = a->data().toString();
+        if (m_options.persist)
+            m_settings->setLanguage(code);
+        if (Languages::resolve(code) == Languages::current())
+            return;
+        QMessageBox box(QMessageBox::Information, tr("Language"),
+                        tr("The new language applies when Tenantry starts again."), QMessageBox::NoButton, this);
+        QPushButton *restart = box.addButton(tr("&Restart now"), QMessageBox::AcceptRole);
+        box.addButton(tr("&Later"), QMessageBox::RejectRole);
+        box.setObjectName(QStringLiteral("languageRestartBox"));
+        box.exec();
+        if (box.clickedButton() != restart)
+            return;
+        // The same program and arguments, minus a --lang of this run, so the new choice applies.
+        QStringList args = QCoreApplication::arguments().mid(1);
+        for (int i = 0; i < args.size(); ++i)
+            if (args[i] == QLatin1String("--lang") || args[i].startsWith(QLatin1String("--lang="))) {
+                args.remove(i, args[i] == QLatin1String("--lang") && i + 1 < args.size() ? 2 : 1);
+                --i;
+            }
+        if (QProcess::startDetached(QCoreApplication::applicationFilePath(), args))
+            close();
+        else
+            QMessageBox::warning(this, tr("Language"), tr("Tenantry could not start again; please restart it yourself."));
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tenantry"), this, [this] {

@@ -278,7 +278,7 @@ void AuditLog::loadClusterEvents(std::shared_ptr<Client> client, const QString &
         Source s;
         s.kind = Source::Kind::ClusterEvents;
         s.label = tr("Events of %1").arg(clusterName);
-        s.note = fresh.size() == 1 ? tr("1 new event") : tr("%1 new events").arg(fresh.size());
+        s.note = tr("%n new event(s)", nullptr, int(fresh.size()));
         if (!unreadable.isEmpty())
             s.note += tr("; not readable: %1").arg(unreadable.join(QStringLiteral("; ")));
         if (!m_tmp)
@@ -359,8 +359,8 @@ QString AuditLog::statusText() const
 {
     const qint64 rows = rowCount();
     const qint64 skipped = qint64(m_index->skippedCount());
-    QString text = rows == 1 ? tr("1 event") : tr("%1 events").arg(rows);
-    text += QStringLiteral(", ") + (skipped == 1 ? tr("1 skipped line") : tr("%1 skipped lines").arg(skipped));
+    QString text = tr("%n event(s)", nullptr, int(rows));
+    text += QStringLiteral(", ") + tr("%n skipped line(s)", nullptr, int(skipped));
     if (skipped > 0) {
         QStringList where;
         for (const auto &s : m_index->skipped(3))

@@ -11,7 +11,6 @@ using nlohmann::json;
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("NetworkPolicyForm", text); }
 QString qs(const std::string &s) { return QString::fromStdString(s); }
 
 json objectOr(const json &j, const char *key)
@@ -169,7 +168,7 @@ json writeRules(const QList<NetworkPolicyRuleForm> &rules, const QString &path, 
                     if (!isNumber(end)) {
                         if (problem)
                             *problem = QStringLiteral("%1.endPort: \"%2\" ").arg(portPath, end)
-                                + tr("is not a number (an end port closes a range of port numbers)");
+                                + NetworkPolicyForm::tr("is not a number (an end port closes a range of port numbers)");
                         return nullptr;
                     }
                     o["endPort"] = end.toLongLong();
@@ -189,13 +188,13 @@ QString NetworkPolicyPeerForm::summary() const
 {
     QStringList parts;
     if (ipBlock)
-        parts << tr("IP block %1").arg(cidr) + (except.trimmed().isEmpty() ? QString() : tr(" except %1").arg(except));
+        parts << NetworkPolicyForm::tr("IP block %1").arg(cidr) + (except.trimmed().isEmpty() ? QString() : NetworkPolicyForm::tr(" except %1").arg(except));
     if (namespaceSelector)
-        parts << (namespaceLabels.isEmpty() ? tr("every namespace") : tr("namespaces %1").arg(namespaceLabels));
+        parts << (namespaceLabels.isEmpty() ? NetworkPolicyForm::tr("every namespace") : NetworkPolicyForm::tr("namespaces %1").arg(namespaceLabels));
     if (podSelector)
-        parts << (podLabels.isEmpty() ? tr("every pod") : tr("pods %1").arg(podLabels));
+        parts << (podLabels.isEmpty() ? NetworkPolicyForm::tr("every pod") : NetworkPolicyForm::tr("pods %1").arg(podLabels));
     if (parts.isEmpty())
-        parts << tr("(no selector)");
+        parts << NetworkPolicyForm::tr("(no selector)");
     return parts.join(QStringLiteral(", "));
 }
 
@@ -279,7 +278,7 @@ json NetworkPolicyForm::parseLabels(const QString &text, const QString &field, Q
         const int eq = item.indexOf(QLatin1Char('='));
         if (eq <= 0) {
             if (problem)
-                *problem = QStringLiteral("%1: \"%2\" ").arg(field, item) + tr("is not key=value");
+                *problem = QStringLiteral("%1: \"%2\" ").arg(field, item) + NetworkPolicyForm::tr("is not key=value");
             return nullptr;
         }
         out[item.left(eq).trimmed().toStdString()] = item.mid(eq + 1).trimmed().toStdString();

@@ -5,6 +5,7 @@
 // kept from the object it was filled from and written back. No widgets: the dialog edits this.
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -43,6 +44,8 @@ struct NetworkPolicyRuleForm {
 
 class NetworkPolicyForm
 {
+    Q_DECLARE_TR_FUNCTIONS(NetworkPolicyForm)
+
 public:
     QString name;
     QString ns;

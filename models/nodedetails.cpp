@@ -18,7 +18,6 @@ using namespace kube::tenancy;
 namespace {
 
 QString qs(const std::string &s) { return QString::fromStdString(s); }
-QString tr(const char *text) { return QCoreApplication::translate("NodeDetails", text); }
 QString joined(const std::vector<std::string> &items)
 {
     QStringList out;
@@ -58,11 +57,11 @@ std::vector<MemberRow> memberRows(const std::vector<MemberInfo> &members)
         r.since = qs(m.since);
         r.roleMissing = !m.roleExists;
         if (m.managerBinding)
-            r.note = tr("workspace manager");
+            r.note = NodeDetails::tr("workspace manager");
         else if (m.creatorBinding)
-            r.note = tr("project creator");
+            r.note = NodeDetails::tr("project creator");
         if (!m.roleExists)
-            r.note = r.note.isEmpty() ? tr("role missing") : r.note + QStringLiteral(", ") + tr("role missing");
+            r.note = r.note.isEmpty() ? NodeDetails::tr("role missing") : r.note + QStringLiteral(", ") + NodeDetails::tr("role missing");
         rows.push_back(std::move(r));
     }
     return rows;
@@ -124,7 +123,7 @@ void addWorkspaceBudget(NodeDetails &d, const GraphSnapshot &s, const std::strin
             quotaName = q.name;
     for (const auto &l : b.lines) {
         QuotaRow q;
-        q.source = b.hasWorkspaceQuota && l.workspaceHard ? qs(quotaName) : tr("(projects only)");
+        q.source = b.hasWorkspaceQuota && l.workspaceHard ? qs(quotaName) : NodeDetails::tr("(projects only)");
         q.resource = qs(l.resource);
         if (l.workspaceHard)
             q.hard = qs(l.workspaceHard->toString());
@@ -132,9 +131,9 @@ void addWorkspaceBudget(NodeDetails &d, const GraphSnapshot &s, const std::strin
             q.used = qs(l.workspaceUsed->toString());
         q.ratio = l.workspaceHard && l.workspaceUsed ? QuotaTableModel::ratioOf(l.workspaceUsed->toString(), l.workspaceHard->toString()) : -1;
         q.projectsUsed = qs(l.projectsUsed.toString());
-        q.projectsHard = l.projectHards.empty() ? tr("none") : qs(l.projectsHard.toString());
+        q.projectsHard = l.projectHards.empty() ? NodeDetails::tr("none") : qs(l.projectsHard.toString());
         if (l.unlimitedProjects && !l.projectHards.empty())
-            q.projectsHard += tr(" (+%1 unlimited)").arg(l.unlimitedProjects);
+            q.projectsHard += NodeDetails::tr(" (+%1 unlimited)").arg(l.unlimitedProjects);
         q.allotted = l.workspaceHard && !l.projectHards.empty()
             ? QuotaTableModel::ratioOf(l.projectsHard.toString(), l.workspaceHard->toString())
             : -1;
@@ -146,15 +145,15 @@ void addWorkspaceBudget(NodeDetails &d, const GraphSnapshot &s, const std::strin
                 if (w.find("' " + l.resource + " quotas") != std::string::npos)
                     tips << qs(w);
         if (l.overUsed)
-            tips << tr("used %1 > hard %2").arg(q.used, q.hard);
+            tips << NodeDetails::tr("used %1 > hard %2").arg(q.used, q.hard);
         q.flagsTip = tips.join(QLatin1Char('\n'));
         d.quotas.push_back(std::move(q));
     }
     if (b.hasWorkspaceQuota)
         d.quotaNotes << (b.usageFromProjects
-                             ? tr("Used: the sum over the projects' quotas (KubeSphere's quota controller, "
+                             ? NodeDetails::tr("Used: the sum over the projects' quotas (KubeSphere's quota controller, "
                                                "which writes the workspace quota's status.total, does not run here).")
-                             : tr("Used: status.total of the workspace quota, written by KubeSphere's quota "
+                             : NodeDetails::tr("Used: status.total of the workspace quota, written by KubeSphere's quota "
                                                "controller."));
     for (const auto &w : b.budgetWarnings())
         d.quotaWarnings << qs(w);
@@ -173,13 +172,13 @@ void addProjectBudget(NodeDetails &d, const GraphSnapshot &s, const std::string 
         if (auto used = kube::Quantity::parse(q.used.toStdString()), hard = kube::Quantity::parse(q.hard.toStdString());
             used && hard && *used > *hard) {
             q.overUsed = true;
-            q.flagsTip = tr("used %1 > hard %2").arg(q.used, q.hard);
+            q.flagsTip = NodeDetails::tr("used %1 > hard %2").arg(q.used, q.hard);
         }
         if (b && b->line(resource) && b->line(resource)->overBudget) {
             q.overBudget = true;
             const auto *l = b->line(resource);
             q.flagsTip += (q.flagsTip.isEmpty() ? QString() : QStringLiteral("\n"))
-                + tr("the projects of workspace %1 hold %2 of its %3")
+                + NodeDetails::tr("the projects of workspace %1 hold %2 of its %3")
                       .arg(qs(workspace), qs(l->projectsHard.toString()), qs(l->workspaceHard->toString()));
         }
     }
@@ -188,9 +187,9 @@ void addProjectBudget(NodeDetails &d, const GraphSnapshot &s, const std::string 
     QStringList shares;
     for (const auto &l : b->lines)
         if (l.workspaceHard)
-            shares << tr("%1: projects hold %2 of %3").arg(qs(l.resource), qs(l.projectsHard.toString()),
+            shares << NodeDetails::tr("%1: projects hold %2 of %3").arg(qs(l.resource), qs(l.projectsHard.toString()),
                                                                       qs(l.workspaceHard->toString()));
-    d.quotaNotes << tr("Workspace %1 quota — %2.").arg(qs(workspace), shares.join(QStringLiteral("; ")));
+    d.quotaNotes << NodeDetails::tr("Workspace %1 quota — %2.").arg(qs(workspace), shares.join(QStringLiteral("; ")));
     for (const auto &w : b->budgetWarnings())
         d.quotaWarnings << qs(w);
     (void)project;
@@ -206,10 +205,10 @@ NetworkPolicyRow policyRow(const char *kind, const nlohmann::json &object)
     r.ingressRules = static_cast<int>(v.ingressRuleCount());
     r.egressRules = static_cast<int>(v.egressRuleCount());
     if (v.isIsolationPolicy())
-        r.note = ObjectView(object).label(kGeneratedByLabel).empty() ? tr("network isolation (generated; use the switch)")
-                                                                      : tr("network isolation (written by Tenantry; use the switch)");
+        r.note = ObjectView(object).label(kGeneratedByLabel).empty() ? NodeDetails::tr("network isolation (generated; use the switch)")
+                                                                      : NodeDetails::tr("network isolation (written by Tenantry; use the switch)");
     else if (v.generatedFromNsnp())
-        r.note = tr("generated from a NamespaceNetworkPolicy");
+        r.note = NodeDetails::tr("generated from a NamespaceNetworkPolicy");
     // Only a user's own NetworkPolicy is edited here: "nsnp-" ones belong to the isolation switch
     // or KubeSphere's controller, NamespaceNetworkPolicies to KubeSphere's own API.
     r.editable = r.kind == QLatin1String("NetworkPolicy") && !v.isIsolationPolicy() && !v.generatedFromNsnp();
@@ -218,7 +217,7 @@ NetworkPolicyRow policyRow(const char *kind, const nlohmann::json &object)
 
 QString countText(const GraphSnapshot &s, GraphKind kind)
 {
-    return s.fed(kind) ? QString::number(s.count(kind)) : tr("unknown (no access)");
+    return s.fed(kind) ? QString::number(s.count(kind)) : NodeDetails::tr("unknown (no access)");
 }
 
 void buildWorkspace(NodeDetails &d, const GraphSnapshot &s)
@@ -228,41 +227,41 @@ void buildWorkspace(NodeDetails &d, const GraphSnapshot &s)
         d.exists = false;
         return;
     }
-    d.title = tr("Workspace %1").arg(d.name);
-    addField(d, tr("Kind"), ws->hasTemplate ? tr("Workspace (WorkspaceTemplate)") : tr("Workspace"));
-    addField(d, tr("Name"), d.name);
-    addField(d, tr("Alias"), qs(ws->alias));
-    addField(d, tr("Description"), qs(ws->description));
-    addField(d, tr("Manager"), qs(ws->manager));
+    d.title = NodeDetails::tr("Workspace %1").arg(d.name);
+    addField(d, NodeDetails::tr("Kind"), ws->hasTemplate ? NodeDetails::tr("Workspace (WorkspaceTemplate)") : NodeDetails::tr("Workspace"));
+    addField(d, NodeDetails::tr("Name"), d.name);
+    addField(d, NodeDetails::tr("Alias"), qs(ws->alias));
+    addField(d, NodeDetails::tr("Description"), qs(ws->description));
+    addField(d, NodeDetails::tr("Manager"), qs(ws->manager));
     QString placement = joined(ws->placement.resolved.empty() ? ws->placement.clusters : ws->placement.resolved);
     if (ws->placement.hasSelector)
-        placement += (placement.isEmpty() ? QString() : QStringLiteral(" ")) + tr("(by cluster selector)");
-    addField(d, tr("Placement"), placement.isEmpty() ? tr("no cluster") : placement);
-    addField(d, tr("Projects"), QString::number(ws->projectCount));
-    addField(d, tr("Created"), qs(ws->created));
-    addField(d, tr("Creator"), qs(ws->creator));
-    addField(d, tr("Deletion propagation"),
-             qs(ws->deletionPropagation) + (ws->deletionPropagationSet ? QString() : tr(" (default)")));
+        placement += (placement.isEmpty() ? QString() : QStringLiteral(" ")) + NodeDetails::tr("(by cluster selector)");
+    addField(d, NodeDetails::tr("Placement"), placement.isEmpty() ? NodeDetails::tr("no cluster") : placement);
+    addField(d, NodeDetails::tr("Projects"), QString::number(ws->projectCount));
+    addField(d, NodeDetails::tr("Created"), qs(ws->created));
+    addField(d, NodeDetails::tr("Creator"), qs(ws->creator));
+    addField(d, NodeDetails::tr("Deletion propagation"),
+             qs(ws->deletionPropagation) + (ws->deletionPropagationSet ? QString() : NodeDetails::tr(" (default)")));
     if (ws->deleting)
-        addField(d, tr("State"), tr("being deleted"));
+        addField(d, NodeDetails::tr("State"), NodeDetails::tr("being deleted"));
     addMeta(d, ws->templateObject ? ws->templateObject : ws->workspaceObject);
 
     d.tabs |= NodeDetails::MembersTab | NodeDetails::RolesTab | NodeDetails::QuotasTab | NodeDetails::NetworkTab |
               NodeDetails::PermissionsTab;
     d.members = memberRows(s.workspaceMembers(ws->name));
-    d.membersTitle = tr("Members of workspace %1").arg(d.name);
+    d.membersTitle = NodeDetails::tr("Members of workspace %1").arg(d.name);
     d.roles = roleRows(s.workspaceRoles(ws->name));
-    d.rolesTitle = tr("Workspace roles of %1").arg(d.name);
+    d.rolesTitle = NodeDetails::tr("Workspace roles of %1").arg(d.name);
     addWorkspaceBudget(d, s, ws->name);
     const auto iso = s.workspaceIsolation(ws->name);
     d.isolationKnown = true;
     d.isolationSwitch = true;
     d.isolationEnabled = iso.enabled;
-    d.isolationText = iso.enabled ? tr("on") : tr("off");
+    d.isolationText = iso.enabled ? NodeDetails::tr("on") : NodeDetails::tr("off");
     if (iso.source == IsolationInfo::Source::Annotation)
-        d.isolationText += tr(" (annotation %1)").arg(QString::fromLatin1(kNetworkIsolateAnnotation));
+        d.isolationText += NodeDetails::tr(" (annotation %1)").arg(QString::fromLatin1(kNetworkIsolateAnnotation));
     else if (iso.source == IsolationInfo::Source::SpecField)
-        d.isolationText += tr(" (spec.networkIsolation)");
+        d.isolationText += NodeDetails::tr(" (spec.networkIsolation)");
 }
 
 void buildProject(NodeDetails &d, const GraphSnapshot &s)
@@ -272,33 +271,33 @@ void buildProject(NodeDetails &d, const GraphSnapshot &s)
         d.exists = false;
         return;
     }
-    d.title = tr("Project %1").arg(d.name);
-    addField(d, tr("Kind"), p->workspace.empty() ? tr("Namespace") : tr("Project (Namespace)"));
-    addField(d, tr("Name"), d.name);
+    d.title = NodeDetails::tr("Project %1").arg(d.name);
+    addField(d, NodeDetails::tr("Kind"), p->workspace.empty() ? NodeDetails::tr("Namespace") : NodeDetails::tr("Project (Namespace)"));
+    addField(d, NodeDetails::tr("Name"), d.name);
     QString workspace = qs(p->workspace);
     if (p->workspace.empty())
-        workspace = tr("none");
+        workspace = NodeDetails::tr("none");
     else if (!s.fed(GraphKind::WorkspaceTemplate) && !s.fed(GraphKind::Workspace))
-        workspace += tr(" (this identity may not read workspaces)");
+        workspace += NodeDetails::tr(" (this identity may not read workspaces)");
     else if (!p->workspaceExists)
-        workspace += tr(" (missing)");
-    addField(d, tr("Workspace"), workspace);
-    addField(d, tr("Alias"), qs(p->alias));
-    addField(d, tr("Description"), qs(p->description));
-    addField(d, tr("Phase"), qs(p->phase));
-    addField(d, tr("Created"), qs(p->created));
-    addField(d, tr("Creator"), qs(p->creator));
-    addField(d, tr("Managed by KubeSphere"), p->managed ? tr("yes") : tr("no"));
+        workspace += NodeDetails::tr(" (missing)");
+    addField(d, NodeDetails::tr("Workspace"), workspace);
+    addField(d, NodeDetails::tr("Alias"), qs(p->alias));
+    addField(d, NodeDetails::tr("Description"), qs(p->description));
+    addField(d, NodeDetails::tr("Phase"), qs(p->phase));
+    addField(d, NodeDetails::tr("Created"), qs(p->created));
+    addField(d, NodeDetails::tr("Creator"), qs(p->creator));
+    addField(d, NodeDetails::tr("Managed by KubeSphere"), p->managed ? NodeDetails::tr("yes") : NodeDetails::tr("no"));
     if (p->object && ObjectView(*p->object).annotation("tenantry.dev/reachable-only") == "true")
-        addField(d, tr("Known from"), tr("a rules review or a pin (this identity may not read namespaces)"));
+        addField(d, NodeDetails::tr("Known from"), NodeDetails::tr("a rules review or a pin (this identity may not read namespaces)"));
     addMeta(d, p->object);
 
     d.tabs |= NodeDetails::MembersTab | NodeDetails::RolesTab | NodeDetails::QuotasTab | NodeDetails::NetworkTab |
               NodeDetails::PermissionsTab;
     d.members = memberRows(s.projectMembers(p->name));
-    d.membersTitle = tr("Members of project %1").arg(d.name);
+    d.membersTitle = NodeDetails::tr("Members of project %1").arg(d.name);
     d.roles = roleRows(s.projectRoles(p->name));
-    d.rolesTitle = tr("Project roles of %1").arg(d.name);
+    d.rolesTitle = NodeDetails::tr("Project roles of %1").arg(d.name);
     const auto quota = s.projectQuota(p->name);
     for (const auto &q : quota.quotas)
         addQuotaRows(d.quotas, qs(q.name), q.hard, q.used);
@@ -306,13 +305,13 @@ void buildProject(NodeDetails &d, const GraphSnapshot &s)
     if (quota.containerDefaults) {
         const auto &c = *quota.containerDefaults;
         for (const auto &[r, v] : c.requests)
-            d.containerDefaults.append({tr("default request %1").arg(qs(r)), qs(v)});
+            d.containerDefaults.append({NodeDetails::tr("default request %1").arg(qs(r)), qs(v)});
         for (const auto &[r, v] : c.limits)
-            d.containerDefaults.append({tr("default limit %1").arg(qs(r)), qs(v)});
+            d.containerDefaults.append({NodeDetails::tr("default limit %1").arg(qs(r)), qs(v)});
         for (const auto &[r, v] : c.max)
-            d.containerDefaults.append({tr("max %1").arg(qs(r)), qs(v)});
+            d.containerDefaults.append({NodeDetails::tr("max %1").arg(qs(r)), qs(v)});
         for (const auto &[r, v] : c.min)
-            d.containerDefaults.append({tr("min %1").arg(qs(r)), qs(v)});
+            d.containerDefaults.append({NodeDetails::tr("min %1").arg(qs(r)), qs(v)});
     }
     const auto iso = s.projectIsolation(p->name);
     d.isolationKnown = true;
@@ -320,13 +319,13 @@ void buildProject(NodeDetails &d, const GraphSnapshot &s)
     d.projectIsolated = iso.enabled;
     d.isolationEnabled = iso.effective;
     if (iso.enabled)
-        d.isolationText = tr("on (project)");
+        d.isolationText = NodeDetails::tr("on (project)");
     else if (iso.workspaceIsolated)
-        d.isolationText = tr("on (inherited from the workspace)");
+        d.isolationText = NodeDetails::tr("on (inherited from the workspace)");
     else
-        d.isolationText = tr("off");
+        d.isolationText = NodeDetails::tr("off");
     if (iso.effective && !iso.isolationPolicyPresent)
-        d.isolationText += tr("; the isolation NetworkPolicy %1 is missing").arg(QString::fromLatin1(kIsolationPolicyName));
+        d.isolationText += NodeDetails::tr("; the isolation NetworkPolicy %1 is missing").arg(QString::fromLatin1(kIsolationPolicyName));
     for (const auto &np : s.objectsInNamespace(GraphKind::NetworkPolicy, p->name))
         d.policies.push_back(policyRow("NetworkPolicy", *np));
     for (const auto &np : s.objectsInNamespace(GraphKind::NamespaceNetworkPolicy, p->name))
@@ -340,23 +339,23 @@ void buildUser(NodeDetails &d, const GraphSnapshot &s)
         d.exists = false;
         return;
     }
-    d.title = tr("User %1").arg(d.name);
-    addField(d, tr("Kind"), tr("User"));
-    addField(d, tr("Name"), d.name);
-    addField(d, tr("Display name"), qs(u->displayName));
-    addField(d, tr("E-mail"), qs(u->email));
-    QString state = u->state.empty() ? tr("not yet set (no controller has seen it)") : qs(u->state);
+    d.title = NodeDetails::tr("User %1").arg(d.name);
+    addField(d, NodeDetails::tr("Kind"), NodeDetails::tr("User"));
+    addField(d, NodeDetails::tr("Name"), d.name);
+    addField(d, NodeDetails::tr("Display name"), qs(u->displayName));
+    addField(d, NodeDetails::tr("E-mail"), qs(u->email));
+    QString state = u->state.empty() ? NodeDetails::tr("not yet set (no controller has seen it)") : qs(u->state);
     if (!u->reason.empty())
         state += QStringLiteral(" (%1)").arg(qs(u->reason));
-    addField(d, tr("State"), state);
-    addField(d, tr("Platform role"), u->platformRole.empty() ? tr("none") : qs(u->platformRole));
-    addField(d, tr("Groups"), joined(u->groups));
-    addField(d, tr("Description"), qs(u->description));
-    addField(d, tr("Language"), qs(u->lang));
-    addField(d, tr("Last login"), qs(u->lastLoginTime));
-    addField(d, tr("Created"), qs(u->created));
+    addField(d, NodeDetails::tr("State"), state);
+    addField(d, NodeDetails::tr("Platform role"), u->platformRole.empty() ? NodeDetails::tr("none") : qs(u->platformRole));
+    addField(d, NodeDetails::tr("Groups"), joined(u->groups));
+    addField(d, NodeDetails::tr("Description"), qs(u->description));
+    addField(d, NodeDetails::tr("Language"), qs(u->lang));
+    addField(d, NodeDetails::tr("Last login"), qs(u->lastLoginTime));
+    addField(d, NodeDetails::tr("Created"), qs(u->created));
     if (u->object)
-        addField(d, tr("Creator"), qs(ObjectView(*u->object).creator()));
+        addField(d, NodeDetails::tr("Creator"), qs(ObjectView(*u->object).creator()));
     addMeta(d, u->object);
 
     d.tabs |= NodeDetails::BindingsTab | NodeDetails::PermissionsTab;
@@ -371,9 +370,9 @@ void buildUser(NodeDetails &d, const GraphSnapshot &s)
             r.since = qs(info.since);
             r.roleMissing = !info.roleExists;
             if (info.match == BindingMatch::Group)
-                r.via = tr("group %1").arg(qs(info.viaGroup));
+                r.via = NodeDetails::tr("group %1").arg(qs(info.viaGroup));
             else if (info.match == BindingMatch::UserRefLabel)
-                r.via = tr("user-ref label only");
+                r.via = NodeDetails::tr("user-ref label only");
             d.bindings.push_back(std::move(r));
         }
     };
@@ -390,26 +389,26 @@ void buildRole(NodeDetails &d, const GraphSnapshot &s, RoleLevel level)
         d.exists = false;
         return;
     }
-    d.title = (level == RoleLevel::Platform ? tr("Platform role %1") : tr("Cluster role %1")).arg(d.name);
-    addField(d, tr("Kind"), level == RoleLevel::Platform ? tr("GlobalRole") : tr("ClusterRole"));
-    addField(d, tr("Name"), d.name);
-    addField(d, tr("Alias"), qs(r->alias));
-    addField(d, tr("Description"), qs(r->description));
-    addField(d, tr("Type"), r->builtIn ? tr("built-in") : tr("custom"));
-    addField(d, tr("Rules"), QString::number(r->ruleCount));
-    addField(d, tr("Bindings"), QString::number(r->bindingCount));
+    d.title = (level == RoleLevel::Platform ? NodeDetails::tr("Platform role %1") : NodeDetails::tr("Cluster role %1")).arg(d.name);
+    addField(d, NodeDetails::tr("Kind"), level == RoleLevel::Platform ? NodeDetails::tr("GlobalRole") : NodeDetails::tr("ClusterRole"));
+    addField(d, NodeDetails::tr("Name"), d.name);
+    addField(d, NodeDetails::tr("Alias"), qs(r->alias));
+    addField(d, NodeDetails::tr("Description"), qs(r->description));
+    addField(d, NodeDetails::tr("Type"), r->builtIn ? NodeDetails::tr("built-in") : NodeDetails::tr("custom"));
+    addField(d, NodeDetails::tr("Rules"), QString::number(r->ruleCount));
+    addField(d, NodeDetails::tr("Bindings"), QString::number(r->bindingCount));
     QStringList templates;
     for (const auto &t : r->templates)
         templates << qs(t.name);
-    addField(d, tr("Templates"), templates.join(QStringLiteral(", ")));
-    addField(d, tr("Created"), qs(r->created));
-    addField(d, tr("Creator"), qs(r->creator));
+    addField(d, NodeDetails::tr("Templates"), templates.join(QStringLiteral(", ")));
+    addField(d, NodeDetails::tr("Created"), qs(r->created));
+    addField(d, NodeDetails::tr("Creator"), qs(r->creator));
     addMeta(d, r->object);
     d.tabs |= NodeDetails::RolesTab | NodeDetails::MembersTab;
     d.roles = {roleRow(*r)};
     d.rolesTitle = d.title;
     d.members = memberRows(s.membersOfRole(level, {}, r->name));
-    d.membersTitle = tr("Bound to %1").arg(d.name);
+    d.membersTitle = NodeDetails::tr("Bound to %1").arg(d.name);
 }
 
 } // namespace
@@ -446,70 +445,70 @@ NodeDetails NodeDetails::build(const GraphSnapshot &s, NodeKind kind, const QStr
     case NodeKind::ClusterRole: buildRole(d, s, RoleLevel::Cluster); break;
     case NodeKind::Cluster:
     case NodeKind::Platform:
-        d.title = kind == NodeKind::Cluster ? tr("Cluster %1").arg(name) : tr("Platform");
+        d.title = kind == NodeKind::Cluster ? NodeDetails::tr("Cluster %1").arg(name) : NodeDetails::tr("Platform");
         // Counted, not built: this runs on every live update while a cluster node is selected.
-        addField(d, tr("Workspaces"), s.fed(GraphKind::WorkspaceTemplate) ? countText(s, GraphKind::WorkspaceTemplate)
+        addField(d, NodeDetails::tr("Workspaces"), s.fed(GraphKind::WorkspaceTemplate) ? countText(s, GraphKind::WorkspaceTemplate)
                                                                           : countText(s, GraphKind::Workspace));
-        addField(d, tr("Projects (namespaces)"), countText(s, GraphKind::Namespace));
-        addField(d, tr("Users"), countText(s, GraphKind::User));
-        addField(d, tr("Platform roles"), countText(s, GraphKind::GlobalRole));
-        addField(d, tr("Cluster roles"), countText(s, GraphKind::ClusterRole));
-        addField(d, tr("Role templates"), countText(s, GraphKind::RoleTemplate));
+        addField(d, NodeDetails::tr("Projects (namespaces)"), countText(s, GraphKind::Namespace));
+        addField(d, NodeDetails::tr("Users"), countText(s, GraphKind::User));
+        addField(d, NodeDetails::tr("Platform roles"), countText(s, GraphKind::GlobalRole));
+        addField(d, NodeDetails::tr("Cluster roles"), countText(s, GraphKind::ClusterRole));
+        addField(d, NodeDetails::tr("Role templates"), countText(s, GraphKind::RoleTemplate));
         d.tabs |= NodeDetails::MembersTab | NodeDetails::PermissionsTab;
         d.members = memberRows(s.platformMembers());
-        d.membersTitle = tr("Platform members (platform role bindings)");
+        d.membersTitle = NodeDetails::tr("Platform members (platform role bindings)");
         break;
     case NodeKind::Users:
-        d.title = tr("Users");
-        addField(d, tr("Users"), countText(s, GraphKind::User));
+        d.title = NodeDetails::tr("Users");
+        addField(d, NodeDetails::tr("Users"), countText(s, GraphKind::User));
         d.tabs |= NodeDetails::MembersTab;
         d.members = memberRows(s.platformMembers());
-        d.membersTitle = tr("Platform roles of users");
+        d.membersTitle = NodeDetails::tr("Platform roles of users");
         break;
     case NodeKind::PlatformRoles:
-        d.title = tr("Platform roles");
-        addField(d, tr("Platform roles"), countText(s, GraphKind::GlobalRole));
+        d.title = NodeDetails::tr("Platform roles");
+        addField(d, NodeDetails::tr("Platform roles"), countText(s, GraphKind::GlobalRole));
         d.tabs |= NodeDetails::RolesTab | NodeDetails::MembersTab;
         d.roles = roleRows(s.globalRoles());
         d.rolesTitle = d.title;
         d.members = memberRows(s.platformMembers());
-        d.membersTitle = tr("Platform role bindings");
+        d.membersTitle = NodeDetails::tr("Platform role bindings");
         break;
     case NodeKind::ClusterRoles:
-        d.title = tr("Cluster roles");
-        addField(d, tr("Cluster roles"), countText(s, GraphKind::ClusterRole));
+        d.title = NodeDetails::tr("Cluster roles");
+        addField(d, NodeDetails::tr("Cluster roles"), countText(s, GraphKind::ClusterRole));
         d.tabs |= NodeDetails::RolesTab | NodeDetails::MembersTab;
         d.roles = roleRows(s.clusterRoles());
         d.rolesTitle = d.title;
         d.members = memberRows(s.clusterMembers());
-        d.membersTitle = tr("Cluster role bindings");
+        d.membersTitle = NodeDetails::tr("Cluster role bindings");
         break;
     case NodeKind::Workspaces:
-        d.title = tr("Workspaces");
-        addField(d, tr("Workspaces"), s.fed(GraphKind::WorkspaceTemplate) ? countText(s, GraphKind::WorkspaceTemplate)
+        d.title = NodeDetails::tr("Workspaces");
+        addField(d, NodeDetails::tr("Workspaces"), s.fed(GraphKind::WorkspaceTemplate) ? countText(s, GraphKind::WorkspaceTemplate)
                                                                           : countText(s, GraphKind::Workspace));
         break;
     case NodeKind::OrphanProjects:
-        d.title = tr("Projects without workspace");
-        addField(d, tr("Projects"), QString::number(s.projectsWithoutWorkspace().size()));
+        d.title = NodeDetails::tr("Projects without workspace");
+        addField(d, NodeDetails::tr("Projects"), QString::number(s.projectsWithoutWorkspace().size()));
         break;
     case NodeKind::NothingReachable:
-        d.title = tr("No project reachable");
-        addField(d, tr("Why"), tr("This identity may not list namespaces, and neither a rules review nor a pinned "
+        d.title = NodeDetails::tr("No project reachable");
+        addField(d, NodeDetails::tr("Why"), NodeDetails::tr("This identity may not list namespaces, and neither a rules review nor a pinned "
                                   "namespace names one it can use."));
-        addField(d, tr("What to do"), tr("Pin the namespaces you work in (Enter on this row, or File → Pin namespaces…), "
+        addField(d, NodeDetails::tr("What to do"), NodeDetails::tr("Pin the namespaces you work in (Enter on this row, or File → Pin namespaces…), "
                                          "or ask an administrator for a role in a project."));
         break;
     case NodeKind::ReachableProjects:
-        d.title = tr("Reachable projects");
-        addField(d, tr("Why"), tr("This identity may not list namespaces. These are the namespaces a rules review "
+        d.title = NodeDetails::tr("Reachable projects");
+        addField(d, NodeDetails::tr("Why"), NodeDetails::tr("This identity may not list namespaces. These are the namespaces a rules review "
                                   "found access to, or that are pinned for this connection."));
         break;
     }
     if (!d.exists) {
-        d.title = tr("%1 (deleted)").arg(name);
+        d.title = NodeDetails::tr("%1 (deleted)").arg(name);
         d.tabs = OverviewTab;
-        d.overview = {{tr("Name"), name}, {tr("State"), tr("no longer exists on the cluster")}};
+        d.overview = {{NodeDetails::tr("Name"), name}, {NodeDetails::tr("State"), NodeDetails::tr("no longer exists on the cluster")}};
     }
     return d;
 }
@@ -531,23 +530,23 @@ NodeDetails NodeDetails::build(const ClusterSession &session, NodeKind kind, con
 void NodeDetails::addConnection(const ConnectionSpec &spec, const SessionStatus &st)
 {
     QList<QPair<QString, QString>> head{
-        {tr("Context"), spec.context.isEmpty() ? tr("(current context)") : spec.context},
-        {tr("Kubeconfig"), spec.kubeconfig.isEmpty() ? tr("$KUBECONFIG or ~/.kube/config") : spec.kubeconfig},
-        {tr("Server"), st.server},
-        {tr("State"), SessionStatus::toString(st.state) + (st.stale ? tr(" (showing the last known state)") : QString())
+        {NodeDetails::tr("Context"), spec.context.isEmpty() ? NodeDetails::tr("(current context)") : spec.context},
+        {NodeDetails::tr("Kubeconfig"), spec.kubeconfig.isEmpty() ? NodeDetails::tr("$KUBECONFIG or ~/.kube/config") : spec.kubeconfig},
+        {NodeDetails::tr("Server"), st.server},
+        {NodeDetails::tr("State"), SessionStatus::toString(st.state) + (st.stale ? NodeDetails::tr(" (showing the last known state)") : QString())
                           + (st.message.isEmpty() ? QString() : QStringLiteral(": ") + st.message)},
-        {tr("Identity"), st.identity + (st.groups.isEmpty() ? QString() : tr(" (groups: %1)").arg(st.groups.join(QStringLiteral(", "))))},
-        {tr("Mode"), st.mode.isEmpty() ? QString() : st.mode + QStringLiteral(" — ") + st.modeReason},
-        {tr("Tenancy API"), st.flavor},
-        {tr("KubeSphere version"), st.kubesphereVersion.isEmpty() ? tr("none detected") : st.kubesphereVersion},
+        {NodeDetails::tr("Identity"), st.identity + (st.groups.isEmpty() ? QString() : NodeDetails::tr(" (groups: %1)").arg(st.groups.join(QStringLiteral(", "))))},
+        {NodeDetails::tr("Mode"), st.mode.isEmpty() ? QString() : st.mode + QStringLiteral(" — ") + st.modeReason},
+        {NodeDetails::tr("Tenancy API"), st.flavor},
+        {NodeDetails::tr("KubeSphere version"), st.kubesphereVersion.isEmpty() ? NodeDetails::tr("none detected") : st.kubesphereVersion},
     };
     if (st.limited())
-        head.append({tr("Limited view"), tr("may not list %1").arg(st.forbiddenKinds.join(QStringLiteral(", ")))});
+        head.append({NodeDetails::tr("Limited view"), NodeDetails::tr("may not list %1").arg(st.forbiddenKinds.join(QStringLiteral(", ")))});
     if (!st.hint.isEmpty())
-        head.append({tr("What to do"), st.hint});
+        head.append({NodeDetails::tr("What to do"), st.hint});
     if (!st.reachableNamespaces.isEmpty())
-        head.append({tr("Reachable namespaces"), st.reachableNamespaces.join(QStringLiteral(", "))});
+        head.append({NodeDetails::tr("Reachable namespaces"), st.reachableNamespaces.join(QStringLiteral(", "))});
     if (!spec.pinnedNamespaces.isEmpty())
-        head.append({tr("Pinned namespaces"), spec.pinnedNamespaces.join(QStringLiteral(", "))});
+        head.append({NodeDetails::tr("Pinned namespaces"), spec.pinnedNamespaces.join(QStringLiteral(", "))});
     overview = head + overview;
 }

@@ -17,6 +17,7 @@
 
 #include <QList>
 #include <QPair>
+#include <QCoreApplication>
 #include <QString>
 
 #include <vector>
@@ -24,6 +25,9 @@
 class ClusterSession;
 
 struct NodeDetails {
+    Q_DECLARE_TR_FUNCTIONS(NodeDetails)
+
+public:
     enum Tab : unsigned {
         OverviewTab = 1u << 0,
         MembersTab = 1u << 1,

@@ -180,7 +180,7 @@ Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, 
     const RbacIndex &index = *snap->index;
     const View view = q.view;
     if (view == View::KubeSphere && !snap->kubesphere) {
-        out.error = Q::tr("The KubeSphere view needs KubeSphere's IAM API, and this data has none: use the "
+        out.error = PermissionWorkbench::tr("The KubeSphere view needs KubeSphere's IAM API, and this data has none: use the "
                           "Kubernetes view.");
         return out;
     }
@@ -198,19 +198,19 @@ Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, 
     switch (q.scope) {
     case Q::ScopeKind::Platform:
         if (view != View::KubeSphere) {
-            out.error = Q::tr("The platform scope is KubeSphere's: switch to the KubeSphere view, or pick the cluster.");
+            out.error = PermissionWorkbench::tr("The platform scope is KubeSphere's: switch to the KubeSphere view, or pick the cluster.");
             return out;
         }
         scopes = {MatrixScope::platform()};
-        where = Q::tr("the platform");
+        where = PermissionWorkbench::tr("the platform");
         break;
     case Q::ScopeKind::Cluster:
         scopes = {MatrixScope::cluster()};
-        where = Q::tr("the cluster");
+        where = PermissionWorkbench::tr("the cluster");
         break;
     case Q::ScopeKind::Workspace:
         if (!contains(index.workspaces(), name)) {
-            out.error = Q::tr("Workspace \"%1\" does not exist (any more): pick another scope.").arg(q.scopeName);
+            out.error = PermissionWorkbench::tr("Workspace \"%1\" does not exist (any more): pick another scope.").arg(q.scopeName);
             return out;
         }
         if (view == View::KubeSphere)
@@ -219,23 +219,23 @@ Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, 
             if (index.workspaceOf(ns) == name)
                 scopes.push_back(MatrixScope::ns(ns));
         if (scopes.empty()) {
-            out.error = Q::tr("Workspace \"%1\" has no projects, and the Kubernetes view has no workspace scope.")
+            out.error = PermissionWorkbench::tr("Workspace \"%1\" has no projects, and the Kubernetes view has no workspace scope.")
                             .arg(q.scopeName);
             return out;
         }
-        where = Q::tr("workspace %1").arg(q.scopeName);
+        where = PermissionWorkbench::tr("workspace %1").arg(q.scopeName);
         break;
     case Q::ScopeKind::Project:
         if (name.empty() || (namespacesKnown && !contains(index.namespaces(), name))) {
-            out.error = Q::tr("Project \"%1\" does not exist (any more): pick another scope.").arg(q.scopeName);
+            out.error = PermissionWorkbench::tr("Project \"%1\" does not exist (any more): pick another scope.").arg(q.scopeName);
             return out;
         }
         scopes = {MatrixScope::ns(name)};
-        where = Q::tr("project %1").arg(q.scopeName);
+        where = PermissionWorkbench::tr("project %1").arg(q.scopeName);
         break;
     case Q::ScopeKind::AllProjects:
         scopes = PermissionMatrix::allScopes(index, view);
-        where = Q::tr("every scope");
+        where = PermissionWorkbench::tr("every scope");
         break;
     }
 
@@ -244,8 +244,8 @@ Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, 
         entry = catalog.findText(ss(q.resource.trimmed()));
         if (entry < 0) {
             out.error = q.resource.trimmed().isEmpty()
-                            ? Q::tr("Pick a resource for this layout.")
-                            : Q::tr("No resource \"%1\" here (discovery does not list it).").arg(q.resource);
+                            ? PermissionWorkbench::tr("Pick a resource for this layout.")
+                            : PermissionWorkbench::tr("No resource \"%1\" here (discovery does not list it).").arg(q.resource);
             return out;
         }
     }
@@ -255,11 +255,11 @@ Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, 
 
     auto grid = std::make_shared<PermissionGrid>();
     const View otherView = view == View::Kubernetes ? View::KubeSphere : View::Kubernetes;
-    const QString viewName = view == View::Kubernetes ? Q::tr("kube-apiserver") : Q::tr("ks-apiserver");
-    const QString otherViewName = view == View::Kubernetes ? Q::tr("ks-apiserver") : Q::tr("kube-apiserver");
+    const QString viewName = view == View::Kubernetes ? PermissionWorkbench::tr("kube-apiserver") : PermissionWorkbench::tr("ks-apiserver");
+    const QString otherViewName = view == View::Kubernetes ? PermissionWorkbench::tr("ks-apiserver") : PermissionWorkbench::tr("kube-apiserver");
     if (q.layout == Q::Layout::BySubject) {
         if (scopes.size() != 1) {
-            out.error = Q::tr("Every subject is listed for one scope: pick the cluster, a project or (KubeSphere view) "
+            out.error = PermissionWorkbench::tr("Every subject is listed for one scope: pick the cluster, a project or (KubeSphere view) "
                               "a workspace or the platform.");
             return out;
         }
@@ -276,7 +276,7 @@ Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, 
             grid->otherKind = PermissionGrid::Other::View;
             grid->otherLabel = otherViewName;
         }
-        out.title = Q::tr("Who may do what with %1 in %2, as %3 decides")
+        out.title = PermissionWorkbench::tr("Who may do what with %1 in %2, as %3 decides")
                         .arg(qs(catalog.entries()[size_t(entry)].label()), where, viewName);
     } else {
         Identity who;
@@ -284,14 +284,14 @@ Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, 
         if (!resolveSubject(q.subject, q.extraGroups, me, who, label, out.error))
             return out;
         if (!knownSubject(*snap->subjects, q.subject))
-            out.notice = Q::tr("No binding and no User object names %1: it holds only what its groups "
+            out.notice = PermissionWorkbench::tr("No binding and no User object names %1: it holds only what its groups "
                                "(such as system:authenticated) are granted.")
                              .arg(label);
         grid->matrix = std::make_shared<PermissionMatrix>(PermissionMatrix::forIdentity(index, catalog, who, options));
         if (isMe(q.subject) && snap->incomplete && client && view == View::Kubernetes) {
             addReviewedRows(*grid, client, who, catalog, options);
             if (grid->reviewed)
-                out.notice = Q::tr("Your roles and bindings are not all readable: cells marked ✓ come from the server's "
+                out.notice = PermissionWorkbench::tr("Your roles and bindings are not all readable: cells marked ✓ come from the server's "
                                    "rules review for you (SelfSubjectRulesReview) in each project.");
         }
         if (!q.compareWith.trimmed().isEmpty()) {
@@ -299,13 +299,13 @@ Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, 
             QString otherLabel;
             QString otherError;
             if (!resolveSubject(q.compareWith, {}, me, other, otherLabel, otherError)) {
-                out.error = Q::tr("Compare with: %1").arg(otherError);
+                out.error = PermissionWorkbench::tr("Compare with: %1").arg(otherError);
                 return out;
             }
             grid->other = std::make_shared<PermissionMatrix>(PermissionMatrix::forIdentity(index, catalog, other, options));
             grid->otherKind = PermissionGrid::Other::Subject;
             grid->otherLabel = otherLabel;
-            out.title = Q::tr("%1 compared with %2 in %3, as %4 decides").arg(label, otherLabel, where, viewName);
+            out.title = PermissionWorkbench::tr("%1 compared with %2 in %3, as %4 decides").arg(label, otherLabel, where, viewName);
         } else {
             if (q.compareViews && snap->kubesphere) {
                 PermissionMatrix::Options o = options;
@@ -314,7 +314,7 @@ Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, 
                 grid->otherKind = PermissionGrid::Other::View;
                 grid->otherLabel = otherViewName;
             }
-            out.title = Q::tr("What %1 may do in %2, as %3 decides").arg(label, where, viewName);
+            out.title = PermissionWorkbench::tr("What %1 may do in %2, as %3 decides").arg(label, where, viewName);
         }
     }
     const PermissionMatrix &m = *grid->matrix;
@@ -847,12 +847,12 @@ void PermissionWorkbench::verify(size_t max)
         if (v.disagreements.isEmpty() && v.errors.isEmpty())
             v.summary = tr("kube-apiserver agrees on all %n checked cell(s).", nullptr, int(v.checked - size_t(unknown)));
         else
-            v.summary = tr("DISAGREEMENT: kube-apiserver answered differently on %1 of %2 cell(s)%3.")
+            v.summary = tr("DISAGREEMENT: kube-apiserver answered differently on %1 of %n cell(s)%2.", nullptr,
+                           int(v.checked))
                             .arg(v.disagreements.size())
-                            .arg(v.checked)
-                            .arg(failed ? tr(", and %1 review(s) failed").arg(failed) : QString());
+                            .arg(failed ? tr(", and %n review(s) failed", nullptr, int(failed)) : QString());
         if (unknown)
-            v.summary += tr(" Of %1 cell(s) shown as unknown, the server allows %2.").arg(unknown).arg(unknownAllowed);
+            v.summary += tr(" Of %n cell(s) shown as unknown, the server allows %1.", nullptr, int(unknown)).arg(unknownAllowed);
         emit verified(v);
     });
 }

@@ -187,8 +187,8 @@ void PlanImpact::start()
                                    ? tr("%1 gains or loses permissions (%2 resources × scopes).")
                                          .arg(QString::fromStdString(*subjects.begin()))
                                          .arg(out.entries.size())
-                                   : tr("%1 subjects gain or lose permissions (%2 resources × scopes).")
-                                         .arg(subjects.size())
+                                   : tr("%n subject(s) gain or lose permissions (%1 resources × scopes).", nullptr,
+                                        int(subjects.size()))
                                          .arg(out.entries.size()));
     });
 }

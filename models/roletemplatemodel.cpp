@@ -94,7 +94,7 @@ QVariant RoleTemplateModel::data(const QModelIndex &index, int role) const
         QString tip = QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped());
         if (!t->description.empty())
             tip += QStringLiteral("<br>") + QString::fromStdString(t->description).toHtmlEscaped();
-        tip += QStringLiteral("<br>") + (t->ruleCount == 1 ? tr("1 rule") : tr("%1 rules").arg(t->ruleCount));
+        tip += QStringLiteral("<br>") + tr("%n rule(s)", nullptr, int(t->ruleCount));
         if (!t->dependencies.empty()) {
             QStringList deps;
             for (const auto &d : t->dependencies)

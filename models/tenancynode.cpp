@@ -10,8 +10,25 @@
 #include <QFont>
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("TenancyTreeModel", text); }
+QString tr(const char *text) { return QCoreApplication::translate("TenancyNode", text); }
+
+// A section as the tree shows it. Its name (sectionTitle) stays English: it is a segment of the
+// paths --select and the tests use; only what the tree displays is translated.
+QString sectionDisplayTitle(NodeKind kind, const QString &name)
+{
+    switch (kind) {
+    case NodeKind::Platform: return QCoreApplication::translate("TenancyNode", "Platform");
+    case NodeKind::Users: return QCoreApplication::translate("TenancyNode", "Users");
+    case NodeKind::PlatformRoles: return QCoreApplication::translate("TenancyNode", "Platform roles");
+    case NodeKind::ClusterRoles: return QCoreApplication::translate("TenancyNode", "Cluster roles");
+    case NodeKind::Workspaces: return QCoreApplication::translate("TenancyNode", "Workspaces");
+    case NodeKind::OrphanProjects: return QCoreApplication::translate("TenancyNode", "Projects without workspace");
+    case NodeKind::ReachableProjects: return QCoreApplication::translate("TenancyNode", "Reachable projects");
+    default: return name;
+    }
 }
+
+} // namespace
 
 TenancyNode::TenancyNode(NodeKind kind, QString name)
     : m_kind(kind)
@@ -134,7 +151,7 @@ QVariant TenancyNode::data(int column, int role) const
         if (m_kind == NodeKind::NothingReachable)
             return column == TenancyTreeModel::NameColumn ? tr("No project reachable: Pin namespaces…") : QVariant();
         if (column == TenancyTreeModel::NameColumn)
-            return m_name;
+            return isSection(m_kind) ? sectionDisplayTitle(m_kind, m_name) : m_name;
         if (column == TenancyTreeModel::CountColumn) {
             if (isSection(m_kind) && m_kind != NodeKind::Platform) {
                 if (m_sectionState == TenancyOutline::Section::Forbidden && m_entry.count <= 0)

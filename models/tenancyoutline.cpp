@@ -7,6 +7,8 @@
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/kubesphere/objectviews.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <map>
 
@@ -48,7 +50,8 @@ std::vector<OutlineEntry> roleEntries(const std::vector<RoleInfo> &roles)
         e.name = qs(r.name);
         e.alias = qs(r.alias);
         e.count = static_cast<int>(r.bindingCount);
-        e.detail = QStringLiteral("%1 rules, %2 bindings").arg(r.ruleCount).arg(r.bindingCount);
+        e.detail = QCoreApplication::translate("TenancyOutline", "%n rule(s)", nullptr, int(r.ruleCount)) + QStringLiteral(", ")
+                   + QCoreApplication::translate("TenancyOutline", "%n binding(s)", nullptr, int(r.bindingCount));
         if (r.builtIn)
             e.flags |= OutlineEntry::BuiltIn;
         if (r.object && ObjectView(*r.object).deleting())

@@ -198,7 +198,7 @@ void AuditHistogramWidget::updateTip(int x)
     const int i = int(std::clamp<qint64>((t - m_from) / m_bucketMs, 0, m_counts.size() - 1));
     const qint64 start = m_from + i * m_bucketMs;
     const QString range = tr("%1 – %2").arg(axisLabel(start), axisLabel(start + m_bucketMs));
-    QString text = m_counts[i] == 1 ? tr("%1: 1 event").arg(range) : tr("%1: %2 events").arg(range).arg(m_counts[i]);
+    QString text = tr("%1: %n event(s)", nullptr, int(m_counts[i])).arg(range);
     if (!m_denied.isEmpty() && m_denied[i] > 0)
         text += tr(", %1 denied").arg(m_denied[i]);
     setToolTip(text);

@@ -552,7 +552,7 @@ void AuditWidget::exportTo(const QString &path, bool csv)
     const qint64 n = m_model->rowCount();
     m_log->exportRows(m_model->rowIds(), path, csv, this, [this, path, n](QString error) {
         m_export->setEnabled(true);
-        m_status->setText(!error.isEmpty() ? error : n == 1 ? tr("1 event exported to %1").arg(path) : tr("%1 events exported to %2").arg(n).arg(path));
+        m_status->setText(!error.isEmpty() ? error : tr("%n event(s) exported to %1", nullptr, int(n)).arg(path));
         emit exported(path, error);
     });
 }

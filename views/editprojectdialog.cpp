@@ -84,8 +84,8 @@ std::optional<ProjectSpec> EditProjectDialog::spec(QString *problem) const
     const QString alias = m_alias->text().trimmed();
     const QString description = m_description->toPlainText().trimmed();
     if (description.toUcs4().size() > kMaxDescription) {
-        *problem = tr("The description is %1 characters long; at most %2 are allowed.")
-                       .arg(description.toUcs4().size())
+        *problem = tr("The description is %n character(s) long; at most %1 are allowed.", nullptr,
+                      int(description.toUcs4().size()))
                        .arg(kMaxDescription);
         return std::nullopt;
     }

@@ -59,7 +59,7 @@ QString nameList(const QStringList &names)
         return names.first();
     if (names.size() <= kShown + 1)
         return QObject::tr("%1 and %2").arg(names.mid(0, names.size() - 1).join(QStringLiteral(", ")), names.last());
-    return QObject::tr("%1 and %2 more").arg(names.mid(0, kShown).join(QStringLiteral(", "))).arg(names.size() - kShown);
+    return QObject::tr("%1 and %n more", nullptr, int(names.size() - kShown)).arg(names.mid(0, kShown).join(QStringLiteral(", ")));
 }
 
 // Roles a member can be given: templates, group-bound specials and generated objects are not.
@@ -133,12 +133,9 @@ MemberDialog::MemberDialog(PlanRunner *runner, const GraphSnapshot &snapshot, Me
     m_search->setObjectName(QStringLiteral("search"));
     m_search->setClearButtonEnabled(true);
     const int total = m_model->totalCount();
-    const QString count = QLocale().toString(total);
-    m_search->setPlaceholderText(
-        mode == Mode::Add ? (total == 1 ? tr("Search 1 user by name, display name or e-mail")
-                                        : tr("Search %1 users by name, display name or e-mail").arg(count))
-                          : (total == 1 ? tr("Search 1 member by name, display name or e-mail")
-                                        : tr("Search %1 members by name, display name or e-mail").arg(count)));
+    m_search->setPlaceholderText(mode == Mode::Add
+                                     ? tr("Search %Ln user(s) by name, display name or e-mail", nullptr, total)
+                                     : tr("Search %Ln member(s) by name, display name or e-mail", nullptr, total));
     m_search->installEventFilter(new SearchKeys(m_view, this));
     m_view->setObjectName(QStringLiteral("users"));
     m_view->setModel(m_model);

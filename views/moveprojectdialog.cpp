@@ -88,7 +88,7 @@ bool MoveProjectDialog::leavesWorkspace() const
 
 void MoveProjectDialog::updateEffect()
 {
-    auto users = [](int n) { return n == 1 ? tr("1 user") : tr("%1 users").arg(QLocale().toString(n)); };
+    auto users = [](int n) { return tr("%Ln user(s)", nullptr, n); };
     const QString to = targetWorkspace();
     QStringList lines;
     if (!m_from.isEmpty() && m_fromMembers > 0)

@@ -569,9 +569,8 @@ void PermissionWorkbenchWidget::onComputed()
     const QString error = m_workbench->error();
     m_title->setText(error.isEmpty() ? m_workbench->title() : QString());
     if (model->grid())
-        m_status->setText(tr("%1 of %2 rows · %3 ms")
+        m_status->setText(tr("%1 of %n row(s) · %2 ms", nullptr, int(model->totalRows()))
                               .arg(model->rowCount())
-                              .arg(model->totalRows())
                               .arg(m_workbench->lastComputeMs()));
     else
         m_status->clear();

@@ -158,7 +158,7 @@ PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent
     connect(&m_progress, &QTimer::timeout, this, [this] {
         const auto *plan = m_runner->plan();
         if (m_runner->busy() && plan && !plan->writes.empty() && m_executing)
-            setStatus(m_executingText + tr(" %1 of %2 writes done.").arg(m_runner->writesDone()).arg(plan->writes.size()));
+            setStatus(m_executingText + tr(" %1 of %n write(s) done.", nullptr, int(plan->writes.size())).arg(m_runner->writesDone()));
     });
 
     // Where KubeSphere ran once and its controllers are gone, a delete hangs on their finalizers:
@@ -367,8 +367,7 @@ void PlanDialog::onPlanned(const QString &yaml, const QString &summary)
     }
     const int writes = plan ? static_cast<int>(plan->writes.size()) : 0;
     QString text = writes == 0 ? tr("Nothing to change: the cluster already matches.")
-                         : writes == 1 ? tr("1 write planned.")
-                                       : tr("%1 writes planned.").arg(writes);
+                                 : tr("%n write(s) planned.", nullptr, writes);
     if (plan && !plan->notes.empty())
         for (const auto &n : plan->notes)
             text += QLatin1Char('\n') + QString::fromStdString(n);
@@ -393,9 +392,7 @@ void PlanDialog::onPlanned(const QString &yaml, const QString &summary)
     } else if (next == Next::Apply) {
         const QString cluster = m_runner->session() ? m_runner->session()->id() : QString();
         const QString who = m_runner->session() ? m_runner->session()->identity() : QString();
-        const QString question = writes == 1
-            ? tr("Apply 1 write to cluster %1 as %2?").arg(cluster, who)
-            : tr("Apply %1 writes to cluster %2 as %3?").arg(QString::number(writes), cluster, who);
+        const QString question = tr("Apply %n write(s) to cluster %1 as %2?", nullptr, writes).arg(cluster, who);
         if (!confirm(question)) {
             setStatus(tr("Not applied."));
             return;
@@ -460,7 +457,7 @@ void PlanDialog::onExecuted(bool dryRun, bool ok, const QString &report, const Q
         else
             setStatus(tr("Dry run passed: the server accepted the other writes and stored nothing; %1 into objects "
                          "this plan creates can only be checked once those exist (see the tooltip).")
-                          .arg(notChecked == 1 ? tr("1 write") : tr("%1 writes").arg(notChecked)),
+                          .arg(tr("%n write(s)", nullptr, int(notChecked))),
                       QStringLiteral("#2e7d32"));
         return;
     }

@@ -465,7 +465,7 @@ bool RoleEditorDialog::takeYaml(QString *problem)
         error = (colon > 0 ? tr("YAML tab, line %1: %2").arg(where.mid(colon + 1)) : tr("YAML tab: %1"))
                     .arg(qs(docs.error().message));
     } else if (docs->size() > 1) {
-        error = tr("YAML tab: one list of rules expected, found %1 documents").arg(docs->size());
+        error = tr("YAML tab: one list of rules expected, found %n document(s)", nullptr, int(docs->size()));
     } else if (!docs->empty() && !docs->front().is_array()) {
         error = tr("YAML tab: the rules must be a list (a YAML sequence), not %1").arg(qs(docs->front().type_name()));
     }
@@ -565,9 +565,9 @@ void RoleEditorDialog::showChecks()
                     : (m_templates->selected().size() == 1
                            ? tr("The role's own rules plus the template's rules not already covered, as KubeSphere "
                                 "aggregates them.")
-                           : tr("The role's own rules plus the rules of %1 templates not already covered, as "
-                                "KubeSphere aggregates them.")
-                                 .arg(m_templates->selected().size())));
+                           : tr("The role's own rules plus the rules of %n template(s) not already covered, as "
+                                "KubeSphere aggregates them.",
+                                nullptr, int(m_templates->selected().size()))));
         } else if (!o.effectiveProblem.isEmpty()) {
             m_effectiveNote->setText(tr("The effective rules cannot be composed: %1").arg(o.effectiveProblem));
         }
@@ -635,7 +635,7 @@ void RoleEditorDialog::showTemplateDetails(const QModelIndex &index)
                        .arg(qs(t->displayName.empty() ? t->name : t->displayName).toHtmlEscaped(), qs(t->name).toHtmlEscaped());
     if (!t->description.empty())
         html += QStringLiteral("<br>") + qs(t->description).toHtmlEscaped();
-    html += QStringLiteral("<br>") + (t->ruleCount == 1 ? tr("1 rule") : tr("%1 rules").arg(t->ruleCount));
+    html += QStringLiteral("<br>") + tr("%n rule(s)", nullptr, int(t->ruleCount));
     if (!t->dependencies.empty()) {
         QStringList deps;
         for (const auto &d : t->dependencies)

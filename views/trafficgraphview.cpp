@@ -463,9 +463,9 @@ void TrafficGraphView::rebuild()
             const auto &g = d.groups[std::size_t(e.from)], &h = d.groups[std::size_t(e.to)];
             from = g.rect;
             to = h.rect;
-            tip = tr("Every project of %1 may reach every project of %2 (%3 pairs, %4). Click for the rules.")
+            tip = tr("Every project of %1 may reach every project of %2 (%n pair(s), %3). Click for the rules.", nullptr,
+                     int(e.pairs))
                       .arg(g.title, h.title)
-                      .arg(e.pairs)
                       .arg(reachWords(e.reach));
         } else {
             const auto &a = d.nodes[std::size_t(e.from)], &b = d.nodes[std::size_t(e.to)];

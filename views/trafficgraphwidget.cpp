@@ -267,10 +267,10 @@ void TrafficGraphWidget::onComputed()
     m_view->setData(data);
     m_status->setText(tr("%n project(s)", nullptr, int(data->nodes.size())) + QStringLiteral(" · ")
                       + tr("%n arrow(s)", nullptr, int(data->edges.size())) + QStringLiteral(" · ")
-                      + tr("%1 of %2 restricted flows as marks").arg(data->hiddenFlows).arg(data->restrictedFlows));
-    m_status->setToolTip(tr("%1 namespaces, %2 NetworkPolicies; flows computed in %3 ms, laid out in %4 ms")
-                             .arg(data->namespaceCount)
-                             .arg(data->policyCount)
+                      + tr("%1 of %n restricted flow(s) as marks", nullptr, int(data->restrictedFlows)).arg(data->hiddenFlows));
+    m_status->setToolTip(tr("%n namespace(s)", nullptr, int(data->namespaceCount)) + QStringLiteral(", ")
+                         + tr("%n NetworkPolicy(ies)", nullptr, int(data->policyCount))
+                         + tr("; flows computed in %1 ms, laid out in %2 ms")
                              .arg(data->flowMs, 0, 'f', 1)
                              .arg(data->layoutMs, 0, 'f', 1));
     QStringList banner;
