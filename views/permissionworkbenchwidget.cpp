@@ -1,5 +1,6 @@
 // PermissionWorkbenchWidget: controls in, PermissionWorkbench questions out, answers shown.
 #include "views/permissionworkbenchwidget.h"
+#include "views/tonestyle.h"
 
 #include "views/permissioncelldelegate.h"
 
@@ -395,9 +396,7 @@ QWidget *PermissionWorkbenchWidget::makeAnswers()
         m_verifyButton->setEnabled(true);
         const bool bad = !v.disagreements.isEmpty() || !v.errors.isEmpty();
         m_verifySummary->setText(v.summary);
-        QPalette pal = m_verifySummary->palette();
-        pal.setColor(QPalette::WindowText, bad ? QColor(200, 30, 30) : palette().color(QPalette::WindowText));
-        m_verifySummary->setPalette(pal);
+        ToneStyle::setText(m_verifySummary, bad ? std::optional(ThemeColors::Tone::Error) : std::nullopt);
         QFont f = m_verifySummary->font();
         f.setBold(bad);
         m_verifySummary->setFont(f);
@@ -627,13 +626,13 @@ void PermissionWorkbenchWidget::updateBanner()
         lines << m_workbench->notice();
     m_banner->setVisible(!lines.isEmpty());
     m_banner->setText(lines.join(QLatin1Char('\n')));
-    QPalette pal = palette();
-    const bool light = palette().color(QPalette::Window).lightnessF() > 0.5;
-    if (serious)
-        pal.setColor(QPalette::Window, light ? QColor(255, 228, 210) : QColor(110, 50, 30));
-    else
-        pal.setColor(QPalette::Window, palette().color(QPalette::AlternateBase));
-    m_banner->setPalette(pal);
+    // The banner's fill follows the theme: computed again whenever the palette changes.
+    ToneStyle::follow(m_banner, QStringLiteral("banner"), [banner = m_banner, serious] {
+        QPalette pal = ToneStyle::basePalette(banner);
+        pal.setColor(QPalette::Window, serious ? ThemeColors::background(ThemeColors::Tone::Error, pal)
+                                               : pal.color(QPalette::AlternateBase));
+        banner->setPalette(pal);
+    });
 }
 
 void PermissionWorkbenchWidget::onCurrentChanged(const QModelIndex &current)
