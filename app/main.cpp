@@ -13,6 +13,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 
 int main(int argc, char *argv[])
 {
@@ -40,7 +41,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption timings(QStringLiteral("timings"), QStringLiteral("Print start-up timings and memory (for benchmarks) and exit once loaded."));
     const QCommandLineOption approveExec(QStringLiteral("approve-exec"), QStringLiteral("Run exec credential plugins without asking (headless use)."));
     const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Give up waiting for the data after SECONDS (screenshot, timings)."), QStringLiteral("seconds"), QStringLiteral("120"));
-    parser.addOptions({kubeconfig, context, screenshot, select, tab, filter, size, pin, mode, timings, approveExec, timeout});
+    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("Theme for this run: system, light or dark (View → Theme is remembered; this is not)."), QStringLiteral("theme"));
+    parser.addOptions({kubeconfig, context, screenshot, select, tab, filter, size, pin, mode, timings, approveExec, timeout, theme});
     parser.process(app);
 
     const bool headless = parser.isSet(screenshot) || parser.isSet(timings);
@@ -52,7 +54,18 @@ int main(int argc, char *argv[])
     if (headless && !options.approveExec)
         qCInfo(lcApp) << "headless run: exec plugins run only if approved before (or with --approve-exec)";
 
+    std::optional<ThemeManager::Theme> forcedTheme;
+    if (parser.isSet(theme)) {
+        forcedTheme = ThemeManager::fromName(parser.value(theme));
+        if (!forcedTheme) {
+            std::fprintf(stderr, "tenantry: --theme takes system, light or dark\n");
+            return 2;
+        }
+    }
+
     MainWindow window(options);
+    if (forcedTheme)
+        window.setTheme(*forcedTheme, false);
     if (parser.isSet(size)) {
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
         if (wh.size() == 2 && wh[0].toInt() > 0 && wh[1].toInt() > 0)
