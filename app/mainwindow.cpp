@@ -46,6 +46,7 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     : QMainWindow(parent)
     , m_options(options)
     , m_settings(std::make_unique<AppSettings>())
+    , m_theme(new ThemeManager(this))
     , m_approver(new ExecApprover(this))
     , m_model(new TenancyTreeModel(this))
     , m_navigator(new NavigatorWidget(m_model, this))
@@ -79,7 +80,6 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     setCentralWidget(m_splitter);
     statusBar()->showMessage(tr("Not connected. File → Import kubeconfig… adds a cluster."));
 
-    m_theme = new ThemeManager(this);
     buildMenus();
     connect(m_details->permissions(), &PermissionWorkbenchWidget::openObject, this, [this](const PathObject &object) {
         PermissionsWindow::showObject(m_details->permissions()->workbench(), object, this);
@@ -864,8 +864,9 @@ void MainWindow::tryRestoreSelections()
     for (auto it = m_restoreSelection.begin(); it != m_restoreSelection.end();) {
         const QModelIndex current = m_navigator->currentSourceIndex();
         // Only while the user has not chosen a node of their own (a cluster is the default).
-        const bool untouched =
-            !current.isValid() || current.data(TenancyTreeModel::KindRole).toInt() == int(NodeKind::Cluster);
+        // A selection asked for (--select, a new object) wins too.
+        const bool untouched = m_pendingSelection.isEmpty() &&
+            (!current.isValid() || current.data(TenancyTreeModel::KindRole).toInt() == int(NodeKind::Cluster));
         if (!session(it.key()) || !untouched) {
             it = m_restoreSelection.erase(it);
             continue;

@@ -146,6 +146,8 @@ private:
 
     Options m_options;
     std::unique_ptr<AppSettings> m_settings;
+    // Before every widget: it installs AppStyle, whose icons the widgets take when created.
+    ThemeManager *m_theme;
     ExecApprover *m_approver;
     TenancyTreeModel *m_model;
     NavigatorWidget *m_navigator;
@@ -168,7 +170,6 @@ private:
     QAction *m_ksSignOut = nullptr;
     QPointer<KsSignInDialog> m_lastKsSignIn;
     // Look and feel.
-    ThemeManager *m_theme = nullptr;
     QMenu *m_recentMenu = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     QHash<QString, QString> m_restoreSelection;  // session id → tree path, until shown or gone

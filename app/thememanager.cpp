@@ -3,8 +3,11 @@
 #include "thememanager.h"
 
 #include "applogging.h"
+#include "appstyle.h"
 
 #include <QApplication>
+#include <QEvent>
+#include <QWidget>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -17,8 +20,43 @@ const QString kFusion = QStringLiteral("Fusion");
 ThemeManager::ThemeManager(QObject *parent)
     : QObject(parent)
 {
-    if (QApplication::style())
-        m_systemStyle = QApplication::style()->name();
+    m_systemStyle = currentStyleName();
+    // Tenantry's icons over the desktop's style from the start (AppStyle).
+    if (!qobject_cast<AppStyle *>(QApplication::style()))
+        QApplication::setStyle(new AppStyle(m_systemStyle));
+    // The desktop changing its palette under System reaches the application object only.
+    qApp->installEventFilter(this);
+}
+
+void ThemeManager::propagate()
+{
+    // Qt 6.4's QApplication::setPalette() updates the application palette but sends
+    // ApplicationPaletteChange to no widget (seen offscreen and on xcb), so widgets kept the
+    // old colours. Each widget re-resolves its palette on this event; sending it twice is
+    // harmless.
+    if (m_propagating)
+        return;
+    m_propagating = true;
+    QEvent event(QEvent::ApplicationPaletteChange);
+    const QWidgetList widgets = QApplication::allWidgets();
+    for (QWidget *widget : widgets)
+        QCoreApplication::sendEvent(widget, &event);
+    m_propagating = false;
+}
+
+bool ThemeManager::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange)
+        propagate();
+    return QObject::eventFilter(watched, event);
+}
+
+QString ThemeManager::currentStyleName()
+{
+    const QStyle *style = QApplication::style();
+    if (const auto *app = qobject_cast<const AppStyle *>(style))
+        return app->baseName();
+    return style ? style->name() : QString();
 }
 
 QString ThemeManager::name(Theme theme)
@@ -79,13 +117,14 @@ void ThemeManager::apply(Theme theme)
 {
     const bool forced = theme != Theme::System;
     const QString style = forced || m_systemStyle.isEmpty() ? kFusion : m_systemStyle;
-    if (QApplication::style()->name().compare(style, Qt::CaseInsensitive) != 0)
-        QApplication::setStyle(style);
+    if (currentStyleName().compare(style, Qt::CaseInsensitive) != 0 || !qobject_cast<AppStyle *>(QApplication::style()))
+        QApplication::setStyle(new AppStyle(style));
     switch (theme) {
     case Theme::System: QApplication::setPalette(QPalette()); break;
     case Theme::Light: QApplication::setPalette(lightPalette()); break;
     case Theme::Dark: QApplication::setPalette(darkPalette()); break;
     }
+    propagate();
     qCInfo(lcApp) << "theme" << name(theme);
     if (theme != m_theme) {
         m_theme = theme;

@@ -21,6 +21,9 @@ public:
     static QString name(Theme theme);
     static std::optional<Theme> fromName(const QString &name);
 
+    // The style running, under Tenantry's AppStyle wrapper ("fusion", "breeze"…).
+    static QString currentStyleName();
+
     static QPalette lightPalette();
     static QPalette darkPalette();
 
@@ -31,7 +34,13 @@ public:
 signals:
     void themeChanged(ThemeManager::Theme theme);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    // Every widget re-resolves its palette from the application's.
+    void propagate();
+    bool m_propagating = false;
     QString m_systemStyle;
     Theme m_theme = Theme::System;
 };

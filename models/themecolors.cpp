@@ -55,6 +55,10 @@ bool ThemeColors::isDark(const QPalette &palette)
 
 QPalette ThemeColors::current()
 {
+    // Models also run under a plain QCoreApplication (their unit tests, tools): a light
+    // palette then, as the desktop's is unknown.
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return QPalette(QColor(0xef, 0xef, 0xef));
     return QGuiApplication::palette();
 }
 

@@ -1,6 +1,7 @@
 // TrafficGraphWidget: the details are HTML with links (node:, pair:, group:, policy:, tree:)
 // so a keyboard user can Tab into them and follow them like the arrows they describe.
 #include "views/trafficgraphwidget.h"
+#include "views/tonestyle.h"
 
 #include "views/trafficgraphview.h"
 #include "views/trafficlegend.h"
@@ -283,10 +284,13 @@ void TrafficGraphWidget::onComputed()
         banner << tr("…and %n more warning(s).", nullptr, int(data->warnings.size()) - 3);
     m_banner->setText(banner.join(QStringLiteral("<br>")));
     m_banner->setVisible(!banner.isEmpty());
-    QPalette pal = m_banner->palette();
-    pal.setColor(QPalette::Window, pal.color(QPalette::ToolTipBase));
-    pal.setColor(QPalette::WindowText, pal.color(QPalette::ToolTipText));
-    m_banner->setPalette(pal);
+    // Tooltip colours of the current theme, taken again when it changes.
+    ToneStyle::follow(m_banner, QStringLiteral("banner"), [banner = m_banner] {
+        QPalette pal = ToneStyle::basePalette(banner);
+        pal.setColor(QPalette::Window, pal.color(QPalette::ToolTipBase));
+        pal.setColor(QPalette::WindowText, pal.color(QPalette::ToolTipText));
+        banner->setPalette(pal);
+    });
 
     if (!m_pendingNode.isEmpty() && data->nodeIndex(m_pendingNode) >= 0 && !m_graph->computing()) {
         const QString ns = std::exchange(m_pendingNode, QString());

@@ -1,6 +1,7 @@
 // The tenancy tree model without a cluster: outlines from a synthetic graph, merged into the
 // model under QAbstractItemModelTester, with persistent indexes, stats and the filter proxy.
 #include "models/clustersession.h"
+#include "models/themecolors.h"
 #include "models/execapprover.h"
 #include "models/sessionlist.h"
 #include "models/tenancyfilterproxymodel.h"
