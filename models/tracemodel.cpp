@@ -40,6 +40,10 @@ void TraceModel::trace(const kube::trace::TraceForm &form)
         return;
     }
     const int generation = ++m_generation;
+    // A new trace supersedes the running one: its requests stop too.
+    if (m_cancel)
+        m_cancel->cancel();
+    m_cancel = std::make_shared<kube::CancelToken>();
     m_running = true;
     emit started();
     struct Outcome {
@@ -48,7 +52,7 @@ void TraceModel::trace(const kube::trace::TraceForm &form)
         qint64 ms = 0;
     };
     AsyncTask::run(this, [client = m_client, index = m_index, form, kubeconfig = m_kubeconfig.toStdString(),
-                          context = m_context.toStdString()] {
+                          context = m_context.toStdString(), cancel = m_cancel] {
         Outcome o;
         QElapsedTimer timer;
         timer.start();
@@ -59,6 +63,7 @@ void TraceModel::trace(const kube::trace::TraceForm &form)
         }
         kube::trace::TraceOptions options;
         options.index = index;
+        options.cancel = cancel;
         if (auto config = kube::Kubeconfig::loadFromEnvironment(kubeconfig))
             if (auto resolved = config->resolve(context))
                 options.presented = kube::trace::describePresented(*resolved);
@@ -67,8 +72,9 @@ void TraceModel::trace(const kube::trace::TraceForm &form)
         return o;
     }, [this, generation](Outcome o) {
         if (generation != m_generation)
-            return;  // a newer trace is on its way
+            return;  // a newer trace is on its way, or this one was cancelled
         m_running = false;
+        m_cancel.reset();
         if (!o.result) {
             emit failed(o.error);
             return;
@@ -91,6 +97,18 @@ void TraceModel::clear()
     beginResetModel();
     m_result.reset();
     endResetModel();
+}
+
+void TraceModel::cancel()
+{
+    if (!m_running)
+        return;
+    if (m_cancel)
+        m_cancel->cancel();
+    m_cancel.reset();
+    ++m_generation;  // whatever the worker still returns is dropped
+    m_running = false;
+    emit cancelled();
 }
 
 QIcon TraceModel::verdictIcon(Verdict verdict)

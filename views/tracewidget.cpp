@@ -13,7 +13,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -97,6 +99,25 @@ TraceWidget::TraceWidget(TraceModel *model, QWidget *parent) : QWidget(parent), 
     ToneStyle::setText(m_error, ThemeColors::Tone::Error);
     m_error->setWordWrap(true);
     buttons->addWidget(m_error, 1);
+    // Long traces (a slow or hung server) say so after half a second and can be stopped.
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("traceBusy"));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(160);
+    m_busy->hide();
+    m_cancel = new QPushButton(tr("Cance&l"), this);
+    m_cancel->setObjectName(QStringLiteral("traceCancel"));
+    m_cancel->hide();
+    m_busyDelay = new QTimer(this);
+    m_busyDelay->setSingleShot(true);
+    m_busyDelay->setInterval(500);
+    connect(m_busyDelay, &QTimer::timeout, this, [this] {
+        m_busy->setVisible(m_model->running());
+        m_cancel->setVisible(m_model->running());
+    });
+    connect(m_cancel, &QPushButton::clicked, m_model, &TraceModel::cancel);
+    buttons->addWidget(m_busy);
+    buttons->addWidget(m_cancel);
     buttons->addWidget(copy);
     buttons->addWidget(m_trace);
 
@@ -136,11 +157,18 @@ TraceWidget::TraceWidget(TraceModel *model, QWidget *parent) : QWidget(parent), 
                             m_namespace->lineEdit(), m_verb->lineEdit()})
         connect(edit, &QLineEdit::returnPressed, this, &TraceWidget::runTrace);
     connect(m_model, &TraceModel::started, this, [this] {
+        setBusy(true);
         m_trace->setEnabled(false);
         m_error->clear();
         m_verdict->setText(tr("Tracing…"));
     });
+    connect(m_model, &TraceModel::cancelled, this, [this] {
+        setBusy(false);
+        m_trace->setEnabled(true);
+        m_verdict->setText(tr("Cancelled."));
+    });
     connect(m_model, &TraceModel::failed, this, [this](const QString &message) {
+        setBusy(false);
         m_trace->setEnabled(true);
         m_verdict->clear();
         m_error->setText(message);
@@ -209,8 +237,20 @@ void TraceWidget::runTrace()
     m_model->trace(form());
 }
 
+void TraceWidget::setBusy(bool busy)
+{
+    if (busy) {
+        m_busyDelay->start();
+        return;
+    }
+    m_busyDelay->stop();
+    m_busy->hide();
+    m_cancel->hide();
+}
+
 void TraceWidget::onFinished()
 {
+    setBusy(false);
     m_trace->setEnabled(true);
     const auto &r = m_model->result();
     if (!r)

@@ -18,10 +18,17 @@
 #include "views/importkubeconfigdialog.h"
 #include "views/navigatorwidget.h"
 #include "views/permissionworkbenchwidget.h"
+#include "views/plandialog.h"
+#include "views/tracewidget.h"
+#include "auditwindow.h"
+#include "tracewindow.h"
+#include "models/tracemodel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QMenu>
 #include <QSplitter>
 #include <QStyle>
@@ -82,6 +89,8 @@ private slots:
     void themeNamesRoundTrip();
     void geometrySplitterAndSelectionComeBack();
     void recentKubeconfigsMenu();
+    void otherWindowsAndDialogsInDark();
+    void longTraceShowsProgressAndCancels();
 
 private:
     // Selects `path`, shows `tab` and saves "<prefix>-<name>".
@@ -111,6 +120,7 @@ void tst_LookAndFeel::initTestCase()
 
 void tst_LookAndFeel::cleanup()
 {
+    guitest::pauseApiServer(false);
     // Every test starts from the desktop's theme and no remembered settings.
     ThemeManager().apply(ThemeManager::Theme::System);
     QSettings().clear();
@@ -421,6 +431,92 @@ void tst_LookAndFeel::recentKubeconfigsMenu()
     QVERIFY(clear);
     clear->trigger();
     QVERIFY(settings.recentKubeconfigs().isEmpty());
+}
+
+void tst_LookAndFeel::otherWindowsAndDialogsInDark()
+{
+    // Given the admin's window in Dark, on a project
+    auto w = guitest::openAdminWindow({1280, 800}, QString());
+    QTRY_VERIFY_WITH_TIMEOUT(w->allLoaded(), 60000);
+    themeAction(*w, QStringLiteral("dark"))->trigger();
+    const QString ws = w->sessions().first()->id() + qs("/Workspaces/" + m_seed.ws1);
+    QVERIFY(w->navigator()->selectPath(ws + qs("/" + m_seed.p1)));
+
+    // When the user opens a write dialog, the audit viewer and the request tracer
+    QVERIFY(w->navigator()->selectPath(w->sessions().first()->id() + QStringLiteral("/Workspaces")));
+    QAction *create = w->actions()->action(TenancyActions::NewWorkspace);
+    QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), 15000);
+    create->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w->lastDialog(), 15000);
+    PlanDialog *dialog = w->lastDialog();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    // Then each paints dark (no light box left), and is saved
+    QVERIFY2(meanLightness(dialog) < 0.35, qPrintable(QString::number(meanLightness(dialog))));
+    guitest::save(dialog, QStringLiteral("theme-dark-dialog-new-workspace"));
+    dialog->reject();
+
+    QVERIFY(w->navigator()->selectPath(ws + qs("/" + m_seed.p1)));
+    TraceWindow *trace = w->openTraceWindow();
+    QVERIFY(trace);
+    QVERIFY(QTest::qWaitForWindowExposed(trace));
+    trace->resize(1100, 700);
+    QTest::mouseClick(trace->widget()->traceButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!trace->model()->running() && trace->model()->result(), 30000);
+    QVERIFY2(meanLightness(trace) < 0.35, qPrintable(QString::number(meanLightness(trace))));
+    guitest::save(trace, QStringLiteral("theme-dark-trace"));
+
+    AuditWindow *audit = w->openAuditWindow();
+    QVERIFY(audit);
+    QVERIFY(QTest::qWaitForWindowExposed(audit));
+    audit->resize(1200, 700);
+    QTest::qWait(300);
+    QVERIFY2(meanLightness(audit) < 0.35, qPrintable(QString::number(meanLightness(audit))));
+    guitest::save(audit, QStringLiteral("theme-dark-audit"));
+}
+
+void tst_LookAndFeel::longTraceShowsProgressAndCancels()
+{
+    // Given the tracer on a project, and a server that stops answering
+    auto w = guitest::openAdminWindow({1280, 800}, QString());
+    QTRY_VERIFY_WITH_TIMEOUT(w->allLoaded(), 60000);
+    const QString p1 = w->sessions().first()->id() + qs("/Workspaces/" + m_seed.ws1 + "/" + m_seed.p1);
+    QVERIFY(w->navigator()->selectPath(p1));
+    TraceWindow *trace = w->openTraceWindow();
+    QVERIFY(trace);
+    QVERIFY(QTest::qWaitForWindowExposed(trace));
+    TraceWidget *widget = trace->widget();
+    QVERIFY(guitest::pauseApiServer(true));
+    QSignalSpy finished(trace->model(), &TraceModel::finished);
+    QSignalSpy failed(trace->model(), &TraceModel::failed);
+
+    // When the user traces
+    QTest::mouseClick(widget->traceButton(), Qt::LeftButton);
+    QVERIFY(trace->model()->running());
+    // Then nothing flickers in at once, but after half a second an activity bar and Cancel show
+    QVERIFY(!widget->cancelButton()->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(widget->cancelButton()->isVisible(), 3000);
+    QVERIFY(widget->busyIndicator()->isVisible());
+    QVERIFY(!widget->traceButton()->isEnabled());
+    guitest::save(trace, QStringLiteral("trace-waiting-cancel"));
+
+    // When the user cancels
+    QTest::mouseClick(widget->cancelButton(), Qt::LeftButton);
+    // Then the form is usable again at once, says so, and no late answer arrives
+    QVERIFY(!trace->model()->running());
+    QVERIFY(widget->traceButton()->isEnabled());
+    QVERIFY(!widget->cancelButton()->isVisible());
+    QVERIFY(!widget->busyIndicator()->isVisible());
+    QCOMPARE(widget->verdictLabel()->text(), QStringLiteral("Cancelled."));
+    QVERIFY(guitest::pauseApiServer(false));
+    QTest::qWait(1500);
+    QCOMPARE(finished.size(), 0);
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(widget->verdictLabel()->text(), QStringLiteral("Cancelled."));
+
+    // And a new trace runs to its answer
+    QTest::mouseClick(widget->traceButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QVERIFY(!widget->cancelButton()->isVisible());
 }
 
 QTEST_MAIN(tst_LookAndFeel)
