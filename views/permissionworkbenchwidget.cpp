@@ -1,5 +1,6 @@
 // PermissionWorkbenchWidget: controls in, PermissionWorkbench questions out, answers shown.
 #include "views/permissionworkbenchwidget.h"
+#include "views/busyindicator.h"
 #include "views/tonestyle.h"
 
 #include "views/permissioncelldelegate.h"
@@ -192,6 +193,9 @@ PermissionWorkbenchWidget::PermissionWorkbenchWidget(QWidget *parent)
     filters->addWidget(m_onlyDiffering);
     filters->addWidget(m_exportButton);
     filters->addWidget(m_status);
+    m_busy = new BusyIndicator([this] { return m_workbench->computing(); }, this);
+    m_busy->setObjectName(QStringLiteral("permBusy"));
+    filters->addWidget(m_busy);
 
     auto *split = new QSplitter(Qt::Vertical);
     split->setObjectName(QStringLiteral("permSplit"));
@@ -249,6 +253,7 @@ PermissionWorkbenchWidget::PermissionWorkbenchWidget(QWidget *parent)
     connect(m_workbench, &Workbench::computingChanged, this, [this](bool running) {
         if (running)
             m_status->setText(tr("computing…"));
+        m_busy->refresh();
     });
     connect(m_workbench, &Workbench::sourceChanged, this, [this] {
         refreshPickers();

@@ -1,6 +1,7 @@
 // TrafficGraphWidget: the details are HTML with links (node:, pair:, group:, policy:, tree:)
 // so a keyboard user can Tab into them and follow them like the arrows they describe.
 #include "views/trafficgraphwidget.h"
+#include "views/busyindicator.h"
 #include "views/tonestyle.h"
 
 #include "views/trafficgraphview.h"
@@ -105,6 +106,9 @@ TrafficGraphWidget::TrafficGraphWidget(QWidget *parent)
     bar->addWidget(m_outside);
     bar->addSpacing(12);
     bar->addWidget(m_status, 1);
+    m_busy = new BusyIndicator([this] { return m_graph && m_graph->computing(); }, this);
+    m_busy->setObjectName(QStringLiteral("trafficBusy"));
+    bar->addWidget(m_busy);
     bar->addWidget(m_zoomOut);
     bar->addWidget(m_zoomIn);
     bar->addWidget(m_fit);
@@ -190,7 +194,11 @@ void TrafficGraphWidget::setGraph(TrafficGraph *graph)
     m_computingConnection = connect(graph, &TrafficGraph::computingChanged, this, [this](bool computing) {
         if (computing)
             m_status->setText(tr("Computing…"));
+        if (m_busy)
+            m_busy->refresh();
     });
+    if (m_busy)
+        m_busy->refresh();
     m_outside->setChecked(graph->options().showOutside);
     if (graph->data())
         onComputed();

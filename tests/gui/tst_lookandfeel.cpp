@@ -20,6 +20,7 @@
 #include "views/permissionworkbenchwidget.h"
 #include "views/plandialog.h"
 #include "views/tracewidget.h"
+#include "views/busyindicator.h"
 #include "auditwindow.h"
 #include "tracewindow.h"
 #include "models/tracemodel.h"
@@ -91,6 +92,7 @@ private slots:
     void recentKubeconfigsMenu();
     void otherWindowsAndDialogsInDark();
     void longTraceShowsProgressAndCancels();
+    void busyIndicatorWaitsHalfASecond();
 
 private:
     // Selects `path`, shows `tab` and saves "<prefix>-<name>".
@@ -517,6 +519,36 @@ void tst_LookAndFeel::longTraceShowsProgressAndCancels()
     QTest::mouseClick(widget->traceButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
     QVERIFY(!widget->cancelButton()->isVisible());
+}
+
+void tst_LookAndFeel::busyIndicatorWaitsHalfASecond()
+{
+    // Given an activity bar on some work (the matrix and traffic graph use it)
+    QWidget host;
+    bool working = false;
+    auto *busy = new BusyIndicator([&working] { return working; }, &host);
+    host.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&host));
+    // When the work starts, nothing shows at first
+    working = true;
+    QElapsedTimer clock;
+    clock.start();
+    busy->refresh();
+    QVERIFY(!busy->isVisible());
+    // Then after half a second the bar shows
+    QTRY_VERIFY_WITH_TIMEOUT(busy->isVisible(), 2000);
+    QVERIFY(clock.elapsed() >= BusyIndicator::kDelayMs);
+    // And when the work ends, even unannounced, the bar goes
+    working = false;
+    QTRY_VERIFY_WITH_TIMEOUT(!busy->isVisible(), 1000);
+    // And work shorter than the delay never shows it
+    working = true;
+    busy->refresh();
+    QTest::qWait(100);
+    working = false;
+    busy->refresh();
+    QTest::qWait(BusyIndicator::kDelayMs + 200);
+    QVERIFY(!busy->isVisible());
 }
 
 QTEST_MAIN(tst_LookAndFeel)
