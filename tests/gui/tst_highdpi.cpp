@@ -8,11 +8,13 @@
 #include "models/clustersession.h"
 #include "models/tenancytreemodel.h"
 #include "models/tracemodel.h"
+#include "views/clusterstatuswidget.h"
 #include "views/detailpanel.h"
 #include "views/navigatorwidget.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QLabel>
 #include <QTreeView>
 #include <QtTest>
 
@@ -92,6 +94,20 @@ void tst_HighDpi::iconsAreSharpAtTwiceThePixels()
         const QString problem = blurOf(icon);
         QVERIFY2(problem.isEmpty(), qPrintable(name + QStringLiteral(": ") + problem));
     }
+
+    // And the status bar's cluster icon was rendered at 2× too
+    ClusterStatusWidget *status = w->statusWidget(w->sessions().first()->id());
+    QVERIFY(status);
+    bool found = false;
+    for (const QLabel *label : status->findChildren<QLabel *>()) {
+        const QPixmap pixmap = label->pixmap();
+        if (pixmap.isNull())
+            continue;
+        found = true;
+        QCOMPARE(pixmap.devicePixelRatio(), 2.0);
+        QCOMPARE(pixmap.size(), QSize(32, 32));
+    }
+    QVERIFY(found);
 
     // And a screenshot holds twice the pixels
     const QString ws = w->sessions().first()->id() + qs("/Workspaces/" + m_seed.ws1);
