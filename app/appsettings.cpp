@@ -94,3 +94,52 @@ QString AppSettings::lastKubeconfig() const { return m_settings.value(QStringLit
 void AppSettings::setLastKubeconfig(const QString &f) { m_settings.setValue(QStringLiteral("import/lastKubeconfig"), f); }
 QString AppSettings::language() const { return m_settings.value(QStringLiteral("ui/language")).toString(); }
 void AppSettings::setLanguage(const QString &code) { m_settings.setValue(QStringLiteral("ui/language"), code); }
+
+QString AppSettings::theme() const { return m_settings.value(QStringLiteral("view/theme")).toString(); }
+void AppSettings::setTheme(const QString &name) { m_settings.setValue(QStringLiteral("view/theme"), name); }
+
+// One map rather than one key per cluster: session ids hold '/' and ':', which QSettings
+// would read as groups.
+QString AppSettings::lastSelection(const QString &clusterId) const
+{
+    return m_settings.value(QStringLiteral("window/lastSelection")).toMap().value(clusterId).toString();
+}
+
+void AppSettings::setLastSelection(const QString &clusterId, const QString &path)
+{
+    QVariantMap all = m_settings.value(QStringLiteral("window/lastSelection")).toMap();
+    if (all.value(clusterId).toString() == path)
+        return;
+    if (path.isEmpty())
+        all.remove(clusterId);
+    else
+        all.insert(clusterId, path);
+    m_settings.setValue(QStringLiteral("window/lastSelection"), all);
+}
+
+QStringList AppSettings::recentKubeconfigs() const
+{
+    QStringList files = m_settings.value(QStringLiteral("import/recentKubeconfigs")).toStringList();
+    files.removeAll(QString());
+    files.removeDuplicates();
+    return files.mid(0, kMaxRecent);
+}
+
+void AppSettings::addRecentKubeconfig(const QString &file)
+{
+    if (file.isEmpty())
+        return;
+    QStringList files = recentKubeconfigs();
+    files.removeAll(file);
+    files.prepend(file);
+    m_settings.setValue(QStringLiteral("import/recentKubeconfigs"), files.mid(0, kMaxRecent));
+}
+
+void AppSettings::removeRecentKubeconfig(const QString &file)
+{
+    QStringList files = recentKubeconfigs();
+    files.removeAll(file);
+    m_settings.setValue(QStringLiteral("import/recentKubeconfigs"), files);
+}
+
+void AppSettings::clearRecentKubeconfigs() { m_settings.remove(QStringLiteral("import/recentKubeconfigs")); }

@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 
 class AppSettings final
 {
@@ -40,6 +41,21 @@ public:
     // The folder of the last kubeconfig picked in the import dialog.
     QString lastKubeconfig() const;
     void setLastKubeconfig(const QString &file);
+
+    // View → Theme, by name ("system", "light", "dark"); empty when never chosen.
+    QString theme() const;
+    void setTheme(const QString &name);
+
+    // The tree path last selected on each cluster (by session id), restored on reconnecting.
+    QString lastSelection(const QString &clusterId) const;
+    void setLastSelection(const QString &clusterId, const QString &path);
+
+    // File → Recent kubeconfigs: newest first, at most kMaxRecent, no duplicates.
+    static constexpr int kMaxRecent = 8;
+    QStringList recentKubeconfigs() const;
+    void addRecentKubeconfig(const QString &file);
+    void removeRecentKubeconfig(const QString &file);
+    void clearRecentKubeconfigs();
 
 private:
     mutable QSettings m_settings;

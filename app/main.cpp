@@ -16,6 +16,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 
 int main(int argc, char *argv[])
 {
@@ -44,7 +45,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption approveExec(QStringLiteral("approve-exec"), QStringLiteral("Run exec credential plugins without asking (headless use)."));
     const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Give up waiting for the data after SECONDS (screenshot, timings)."), QStringLiteral("seconds"), QStringLiteral("120"));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Language of the window for this run: en or zh_CN (default: View → Language, else the system's)."), QStringLiteral("code"));
-    parser.addOptions({kubeconfig, context, screenshot, select, tab, filter, size, pin, mode, timings, approveExec, timeout, lang});
+    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("Theme for this run: system, light or dark (View → Theme is remembered; this is not)."), QStringLiteral("theme"));
+    parser.addOptions({kubeconfig, context, screenshot, select, tab, filter, size, pin, mode, timings, approveExec, timeout, lang, theme});
     // Files given as arguments (the desktop entry's %F: "Open with Tenantry") are kubeconfigs, read
     // as --kubeconfig reads one; each opens its current context, or those named with --context.
     parser.addPositionalArgument(QStringLiteral("kubeconfig"), QStringLiteral("Kubeconfig files to open, like --kubeconfig."), QStringLiteral("[kubeconfig...]"));
@@ -74,7 +76,18 @@ int main(int argc, char *argv[])
     if (headless && !options.approveExec)
         qCInfo(lcApp) << "headless run: exec plugins run only if approved before (or with --approve-exec)";
 
+    std::optional<ThemeManager::Theme> forcedTheme;
+    if (parser.isSet(theme)) {
+        forcedTheme = ThemeManager::fromName(parser.value(theme));
+        if (!forcedTheme) {
+            std::fprintf(stderr, "tenantry: --theme takes system, light or dark\n");
+            return 2;
+        }
+    }
+
     MainWindow window(options);
+    if (forcedTheme)
+        window.setTheme(*forcedTheme, false);
     if (parser.isSet(size)) {
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
         if (wh.size() == 2 && wh[0].toInt() > 0 && wh[1].toInt() > 0)

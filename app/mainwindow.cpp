@@ -30,6 +30,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QCloseEvent>
 #include <QMenu>
 #include <QMenuBar>
@@ -48,6 +49,7 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     : QMainWindow(parent)
     , m_options(options)
     , m_settings(std::make_unique<AppSettings>())
+    , m_theme(new ThemeManager(this))
     , m_approver(new ExecApprover(this))
     , m_model(new TenancyTreeModel(this))
     , m_navigator(new NavigatorWidget(m_model, this))
@@ -141,6 +143,8 @@ MainWindow::MainWindow(Options options, QWidget *parent)
         restoreGeometry(m_settings->windowGeometry());
         restoreState(m_settings->windowState());
         m_splitter->restoreState(m_settings->splitterState());
+        if (const auto theme = ThemeManager::fromName(m_settings->theme()))
+            setTheme(*theme, false);
     }
 }
 
@@ -157,6 +161,10 @@ void MainWindow::buildMenus()
     QAction *import = file->addAction(QIcon(QStringLiteral(":/icons/cluster.svg")), tr("&Import kubeconfig…"), this,
                                       &MainWindow::showImportDialog);
     import->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("&Recent kubeconfigs"));
+    m_recentMenu->setObjectName(QStringLiteral("recentKubeconfigsMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu();
     QAction *manifests = file->addAction(tr("Open &manifests…"), this, [this] {
         const QString path = QFileDialog::getExistingDirectory(this, tr("Open a folder of RBAC manifests"));
         if (!path.isEmpty())
@@ -222,6 +230,21 @@ void MainWindow::buildMenus()
     filter->setShortcut(QKeySequence::Find);
     view->addAction(tr("&Expand all"), m_navigator->treeView(), &QTreeView::expandAll);
     view->addAction(tr("&Collapse all"), m_navigator->treeView(), &QTreeView::collapseAll);
+    // View → Theme: the desktop's, or a forced light or dark one (remembered).
+    QMenu *themeMenu = view->addMenu(tr("T&heme"));
+    themeMenu->setObjectName(QStringLiteral("themeMenu"));
+    m_themeGroup = new QActionGroup(this);
+    const std::pair<ThemeManager::Theme, QString> themes[] = {{ThemeManager::Theme::System, tr("&System")},
+                                                               {ThemeManager::Theme::Light, tr("&Light")},
+                                                               {ThemeManager::Theme::Dark, tr("&Dark")}};
+    for (const auto &[theme, label] : themes) {
+        QAction *a = themeMenu->addAction(label, this, [this, t = theme] { setTheme(t, true); });
+        a->setObjectName(QStringLiteral("actionTheme_") + ThemeManager::name(theme));
+        a->setCheckable(true);
+        a->setData(ThemeManager::name(theme));
+        a->setChecked(theme == m_theme->theme());
+        m_themeGroup->addAction(a);
+    }
     view->addSeparator();
     const QStringList tabNames{tr("&Overview"), tr("&Members"), tr("&Access"), tr("&Roles"),
                                tr("&Quotas"),   tr("&Network"), tr("&YAML"),   tr("&Permissions tab")};
@@ -352,6 +375,12 @@ ClusterSession *MainWindow::addConnection(const ConnectionSpec &spec, bool remem
 void MainWindow::onAdded(ClusterSession *session)
 {
     const QString id = session->id();
+    // Taken before the cluster node is selected below, which is saved as the new selection.
+    if (m_options.persist) {
+        const QString last = m_settings->lastSelection(id);
+        if (!last.isEmpty() && last != id)
+            m_restoreSelection.insert(id, last);
+    }
     auto *status = new ClusterStatusWidget(id, this);
     m_statusWidgets.insert(session, status);
     statusBar()->clearMessage();
@@ -388,14 +417,21 @@ bool MainWindow::restoreConnections()
 
 void MainWindow::showImportDialog()
 {
+    showImportDialogFor(m_options.persist ? m_settings->lastKubeconfig() : QString());
+}
+
+void MainWindow::showImportDialogFor(const QString &file)
+{
     QStringList connected;
     for (ClusterSession *s : m_sessions->sessions())
         connected << s->spec().context;
-    ImportKubeconfigDialog dialog(m_approver, m_options.persist ? m_settings->lastKubeconfig() : QString(), connected, this);
+    ImportKubeconfigDialog dialog(m_approver, file, connected, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (m_options.persist)
+    if (m_options.persist) {
         m_settings->setLastKubeconfig(dialog.model()->file());
+        m_settings->addRecentKubeconfig(dialog.model()->file());
+    }
     for (const auto &spec : dialog.connections())
         addConnection(spec, true);
 }
@@ -437,6 +473,9 @@ void MainWindow::onCurrentChanged()
         for (const auto &w : std::as_const(m_trafficWindows))
             if (w && w->session() == sessionFor(index))
                 w->followNode(node->kind(), node->name(), node->scope());
+    if (ClusterSession *s = sessionFor(index); s && m_options.persist)
+        if (TenancyNode *node = m_model->nodeForIndex(index))
+            m_settings->setLastSelection(s->id(), node->path());
     updateKsSignOut();
 }
 
@@ -705,6 +744,7 @@ void MainWindow::selectWhenAvailable(const QString &path)
 
 void MainWindow::trySelectPending()
 {
+    tryRestoreSelections();
     if (m_pendingSelection.isEmpty())
         return;
     if (m_navigator->selectPath(m_pendingSelection))
@@ -831,4 +871,61 @@ void MainWindow::signOutOfKubeSphere()
     // The session stops first: nothing may refresh (and store) a token while it is removed.
     removeConnection(session);
     m_ksSignIn->signOut(status.kubesphereServer, status.kubesphereUser, kubeconfig);
+}
+
+// ---- Look and feel -------------------------------------------------------------------------
+
+void MainWindow::setTheme(ThemeManager::Theme theme, bool remember)
+{
+    m_theme->apply(theme);
+    for (QAction *a : m_themeGroup->actions())
+        a->setChecked(a->data().toString() == ThemeManager::name(theme));
+    if (remember && m_options.persist)
+        m_settings->setTheme(ThemeManager::name(theme));
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_options.persist ? m_settings->recentKubeconfigs() : QStringList();
+    for (const QString &file : files) {
+        const bool exists = QFileInfo::exists(file);
+        // A file that went away stays listed, disabled and marked, until the list is cleared.
+        QAction *a = m_recentMenu->addAction(exists ? file : tr("%1 (missing)").arg(file), this,
+                                             [this, file] { showImportDialogFor(file); });
+        a->setData(file);
+        a->setEnabled(exists);
+    }
+    if (files.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent kubeconfigs"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    QAction *clear = m_recentMenu->addAction(tr("&Clear list"), this, [this] {
+        m_settings->clearRecentKubeconfigs();
+        fillRecentMenu();
+    });
+    clear->setObjectName(QStringLiteral("actionClearRecent"));
+}
+
+void MainWindow::tryRestoreSelections()
+{
+    for (auto it = m_restoreSelection.begin(); it != m_restoreSelection.end();) {
+        const QModelIndex current = m_navigator->currentSourceIndex();
+        // Only while the user has not chosen a node of their own (a cluster is the default).
+        // A selection asked for (--select, a new object) wins too.
+        const bool untouched = m_pendingSelection.isEmpty() &&
+            (!current.isValid() || current.data(TenancyTreeModel::KindRole).toInt() == int(NodeKind::Cluster));
+        if (!session(it.key()) || !untouched) {
+            it = m_restoreSelection.erase(it);
+            continue;
+        }
+        const QString path = it.value();
+        if (m_navigator->selectPath(path)) {
+            qCInfo(lcApp) << "restored the selection" << path;
+            it = m_restoreSelection.erase(it);
+            continue;
+        }
+        ++it;
+    }
 }

@@ -6,6 +6,7 @@
 #include "models/connectionspec.h"
 #include "models/sessionlist.h"
 #include "tenancyactions.h"
+#include "thememanager.h"
 #include "views/kssignindialog.h"
 #include "views/plandialog.h"
 
@@ -32,6 +33,7 @@ class TraceWindow;
 class PermissionWorkbenchWidget;
 struct PathObject;
 class TenancyNode;
+class QActionGroup;
 class QSplitter;
 class TenancyTreeModel;
 
@@ -57,6 +59,14 @@ public:
     bool restoreConnections();
     // File → Import kubeconfig… (also offered at first start).
     void showImportDialog();
+    // The same dialog opened on `file` (File → Recent kubeconfigs).
+    void showImportDialogFor(const QString &file);
+    // File → Recent kubeconfigs (rebuilt each time it opens; missing files shown disabled).
+    QMenu *recentMenu() const { return m_recentMenu; }
+
+    // View → Theme: applied at once; remembered when the window persists and `remember`.
+    ThemeManager *themeManager() const { return m_theme; }
+    void setTheme(ThemeManager::Theme theme, bool remember);
 
     SessionList *sessionList() const { return m_sessions; }
     QList<ClusterSession *> sessions() const { return m_sessions->sessions(); }
@@ -130,9 +140,14 @@ private:
     void updateTitle();
     void trySelectPending();
     void presetPermissions(PermissionWorkbenchWidget *widget, ClusterSession *session, const TenancyNode *node);
+    void fillRecentMenu();
+    // Selects what was last selected on a cluster once its tree has it (persisting windows).
+    void tryRestoreSelections();
 
     Options m_options;
     std::unique_ptr<AppSettings> m_settings;
+    // Before every widget: it installs AppStyle, whose icons the widgets take when created.
+    ThemeManager *m_theme;
     ExecApprover *m_approver;
     TenancyTreeModel *m_model;
     NavigatorWidget *m_navigator;
@@ -154,4 +169,8 @@ private:
     KsSignIn *m_ksSignIn = nullptr;
     QAction *m_ksSignOut = nullptr;
     QPointer<KsSignInDialog> m_lastKsSignIn;
+    // Look and feel.
+    QMenu *m_recentMenu = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
+    QHash<QString, QString> m_restoreSelection;  // session id → tree path, until shown or gone
 };

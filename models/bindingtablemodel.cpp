@@ -4,6 +4,8 @@
 
 #include "models/timeformat.h"
 
+#include "models/themecolors.h"
+
 #include <QColor>
 
 BindingTableModel::BindingTableModel(QObject *parent)
@@ -40,7 +42,7 @@ QVariant BindingTableModel::cell(const BindingRow &row, int column, int role) co
         case BindingColumn: return row.binding;
         }
     } else if (role == Qt::ForegroundRole && column == RoleColumn && row.roleMissing) {
-        return QColor(Qt::red);
+        return ThemeColors::text(ThemeColors::Tone::Error);
     }
     return {};
 }

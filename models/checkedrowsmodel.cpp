@@ -3,6 +3,8 @@
 #include "models/checkedrowsmodel.h"
 
 #include <QBrush>
+#include "models/themecolors.h"
+
 #include <QColor>
 
 #include <algorithm>
@@ -32,7 +34,7 @@ QVariant CheckedRowsBase::problemData(int row, int role) const
     case Qt::ForegroundRole: {
         if (problemOf(row).isEmpty())
             return {};
-        return QBrush(QColor(0xc6, 0x28, 0x28));
+        return QBrush(ThemeColors::text(ThemeColors::Tone::Error));
     }
     }
     return {};

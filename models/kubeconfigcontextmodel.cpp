@@ -9,6 +9,8 @@
 #include "kubeclient/kubeconfig/kubeconfig.h"
 #include "kubeclient/session/clusterconnection.h"
 
+#include "models/themecolors.h"
+
 #include <QColor>
 
 using namespace kube;
@@ -199,9 +201,9 @@ QVariant KubeconfigContextModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ForegroundRole && index.column() == TestColumn) {
         if (r.test == ContextRow::Test::Failed)
-            return QColor(Qt::red);
+            return ThemeColors::text(ThemeColors::Tone::Error);
         if (r.test == ContextRow::Test::Ok)
-            return QColor(Qt::darkGreen);
+            return ThemeColors::text(ThemeColors::Tone::Ok);
     }
     return {};
 }

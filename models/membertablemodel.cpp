@@ -5,6 +5,8 @@
 #include "models/nodeicons.h"
 #include "models/timeformat.h"
 
+#include "models/themecolors.h"
+
 #include <QColor>
 
 MemberTableModel::MemberTableModel(QObject *parent)
@@ -52,7 +54,7 @@ QVariant MemberTableModel::cell(const MemberRow &row, int column, int role) cons
     } else if (role == Qt::DecorationRole && column == SubjectColumn) {
         return NodeIcons::named(row.subjectKind == QLatin1String("Group") ? QStringLiteral("users") : QStringLiteral("user"));
     } else if (role == Qt::ForegroundRole && column == RoleColumn && row.roleMissing) {
-        return QColor(Qt::red);
+        return ThemeColors::text(ThemeColors::Tone::Error);
     } else if (role == Qt::ToolTipRole && column == SinceColumn) {
         return tr("%1 (%2 ago)").arg(row.since, TimeFormat::age(row.since));
     }

@@ -9,6 +9,8 @@
 
 #include "kubeclient/rbac/permissiondiff.h"
 
+#include "models/themecolors.h"
+
 #include <QColor>
 #include <QElapsedTimer>
 
@@ -62,9 +64,9 @@ QVariant ImpactTableModel::cell(const ImpactRow &row, int column, int role) cons
         }
     }
     if (role == Qt::ForegroundRole && column == GainedColumn && !row.gained.isEmpty())
-        return QColor(0x2e, 0x7d, 0x32);
+        return ThemeColors::text(ThemeColors::Tone::Ok);
     if (role == Qt::ForegroundRole && column == LostColumn && !row.lost.isEmpty())
-        return QColor(0xc6, 0x28, 0x28);
+        return ThemeColors::text(ThemeColors::Tone::Error);
     return {};
 }
 

@@ -5,6 +5,8 @@
 #include "kubeclient/core/quantity.h"
 
 #include <QBrush>
+#include "models/themecolors.h"
+
 #include <QColor>
 
 QuotaTableModel::QuotaTableModel(QObject *parent)
@@ -84,7 +86,7 @@ QVariant QuotaTableModel::cell(const QuotaRow &row, int column, int role) const
         } else if (role == FlaggedRole) {
             return column == AllottedColumn ? row.overBudget : (row.overUsed || row.overBudget);
         } else if (role == Qt::ForegroundRole && column == FlagsColumn && (row.overUsed || row.overBudget)) {
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+            return QBrush(ThemeColors::text(ThemeColors::Tone::Error));
         } else if (role == Qt::ToolTipRole && column == FlagsColumn && !row.flagsTip.isEmpty()) {
             return row.flagsTip;
         } else if (role == Qt::TextAlignmentRole && (column == ProjectsUsedColumn || column == ProjectsHardColumn)) {

@@ -5,6 +5,8 @@
 #include "models/nodeicons.h"
 #include "models/tenancytreemodel.h"
 
+#include "models/themecolors.h"
+
 #include <QColor>
 #include <QCoreApplication>
 #include <QFont>
@@ -177,9 +179,9 @@ QVariant TenancyNode::data(int column, int role) const
         return {};
     case Qt::ForegroundRole:
         if (stale() && m_kind != NodeKind::Cluster)
-            return QColor(Qt::gray);
+            return ThemeColors::text(ThemeColors::Tone::Muted);
         if (column == TenancyTreeModel::CountColumn || (m_entry.flags & OutlineEntry::Disabled))
-            return QColor(Qt::darkGray);
+            return ThemeColors::text(ThemeColors::Tone::Muted);
         return {};
     case Qt::FontRole:
         if (m_entry.flags & OutlineEntry::Deleting) {

@@ -7,6 +7,9 @@
 #include "kubeclient/kubeconfig/kubeconfig.h"
 #include "kubeclient/trace/tracer.h"
 
+#include "models/paintedicon.h"
+#include "models/themecolors.h"
+
 #include <QColor>
 #include <QElapsedTimer>
 #include <QPainter>
@@ -37,6 +40,10 @@ void TraceModel::trace(const kube::trace::TraceForm &form)
         return;
     }
     const int generation = ++m_generation;
+    // A new trace supersedes the running one: its requests stop too.
+    if (m_cancel)
+        m_cancel->cancel();
+    m_cancel = std::make_shared<kube::CancelToken>();
     m_running = true;
     emit started();
     struct Outcome {
@@ -45,7 +52,7 @@ void TraceModel::trace(const kube::trace::TraceForm &form)
         qint64 ms = 0;
     };
     AsyncTask::run(this, [client = m_client, index = m_index, form, kubeconfig = m_kubeconfig.toStdString(),
-                          context = m_context.toStdString()] {
+                          context = m_context.toStdString(), cancel = m_cancel] {
         Outcome o;
         QElapsedTimer timer;
         timer.start();
@@ -56,6 +63,7 @@ void TraceModel::trace(const kube::trace::TraceForm &form)
         }
         kube::trace::TraceOptions options;
         options.index = index;
+        options.cancel = cancel;
         if (auto config = kube::Kubeconfig::loadFromEnvironment(kubeconfig))
             if (auto resolved = config->resolve(context))
                 options.presented = kube::trace::describePresented(*resolved);
@@ -64,8 +72,9 @@ void TraceModel::trace(const kube::trace::TraceForm &form)
         return o;
     }, [this, generation](Outcome o) {
         if (generation != m_generation)
-            return;  // a newer trace is on its way
+            return;  // a newer trace is on its way, or this one was cancelled
         m_running = false;
+        m_cancel.reset();
         if (!o.result) {
             emit failed(o.error);
             return;
@@ -90,37 +99,48 @@ void TraceModel::clear()
     endResetModel();
 }
 
+void TraceModel::cancel()
+{
+    if (!m_running)
+        return;
+    if (m_cancel)
+        m_cancel->cancel();
+    m_cancel.reset();
+    ++m_generation;  // whatever the worker still returns is dropped
+    m_running = false;
+    emit cancelled();
+}
+
 QIcon TraceModel::verdictIcon(Verdict verdict)
 {
-    QColor color;
-    switch (verdict) {
-    case Verdict::Pass: color = QColor(0x2e, 0x8b, 0x57); break;
-    case Verdict::Fail: color = QColor(0xc0, 0x39, 0x2b); break;
-    case Verdict::Warning: color = QColor(0xe6, 0x7e, 0x22); break;
-    case Verdict::Unknown: color = QColor(0x7f, 0x8c, 0x8d); break;
-    case Verdict::Skipped: color = QColor(0xbd, 0xc3, 0xc7); break;
-    }
-    QPixmap pixmap(16, 16);
-    pixmap.fill(Qt::transparent);
-    QPainter p(&pixmap);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(Qt::NoPen);
-    p.setBrush(color);
-    p.drawEllipse(QRectF(1.5, 1.5, 13, 13));
-    p.setPen(QPen(Qt::white, 2));
-    if (verdict == Verdict::Pass) {
-        p.drawLine(QPointF(4.5, 8.5), QPointF(7, 11));
-        p.drawLine(QPointF(7, 11), QPointF(11.5, 5.5));
-    } else if (verdict == Verdict::Fail) {
-        p.drawLine(QPointF(5, 5), QPointF(11, 11));
-        p.drawLine(QPointF(11, 5), QPointF(5, 11));
-    } else if (verdict == Verdict::Skipped) {
-        p.drawLine(QPointF(5, 8), QPointF(11, 8));
-    } else {
-        p.drawLine(QPointF(8, 4.5), QPointF(8, 9));
-        p.drawPoint(QPointF(8, 11.5));
-    }
-    return QIcon(pixmap);
+    // Painted at the size and ratio asked for, in the theme's colours of the moment.
+    return PaintedIcon::make([verdict](QPainter *p) {
+        using Tone = ThemeColors::Tone;
+        Tone tone = Tone::Muted;
+        switch (verdict) {
+        case Verdict::Pass: tone = Tone::Ok; break;
+        case Verdict::Fail: tone = Tone::Error; break;
+        case Verdict::Warning: tone = Tone::Warning; break;
+        case Verdict::Unknown:
+        case Verdict::Skipped: tone = Tone::Muted; break;
+        }
+        p->setPen(Qt::NoPen);
+        p->setBrush(ThemeColors::fill(tone));
+        p->drawEllipse(QRectF(1.5, 1.5, 13, 13));
+        p->setPen(QPen(ThemeColors::onFill(tone), 2));
+        if (verdict == Verdict::Pass) {
+            p->drawLine(QPointF(4.5, 8.5), QPointF(7, 11));
+            p->drawLine(QPointF(7, 11), QPointF(11.5, 5.5));
+        } else if (verdict == Verdict::Fail) {
+            p->drawLine(QPointF(5, 5), QPointF(11, 11));
+            p->drawLine(QPointF(11, 5), QPointF(5, 11));
+        } else if (verdict == Verdict::Skipped) {
+            p->drawLine(QPointF(5, 8), QPointF(11, 8));
+        } else {
+            p->drawLine(QPointF(8, 4.5), QPointF(8, 9));
+            p->drawPoint(QPointF(8, 11.5));
+        }
+    });
 }
 
 QString TraceModel::verdictWord(Verdict verdict)
@@ -181,7 +201,7 @@ QVariant TraceModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
             return qs(line);
         if (role == Qt::ForegroundRole && (line.rfind("DISAGREEMENT", 0) == 0 || line.rfind("✘", 0) == 0))
-            return QColor(0xc0, 0x39, 0x2b);
+            return ThemeColors::text(ThemeColors::Tone::Error);
         return {};
     }
     const auto &stage = m_result->stages[size_t(index.row())];
@@ -197,7 +217,7 @@ QVariant TraceModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         return index.column() == VerdictColumn ? QVariant(verdictIcon(stage.verdict)) : QVariant();
     case Qt::ForegroundRole:
-        return stage.verdict == Verdict::Fail && index.column() != StageColumn ? QVariant(QColor(0xc0, 0x39, 0x2b)) : QVariant();
+        return stage.verdict == Verdict::Fail && index.column() != StageColumn ? QVariant(ThemeColors::text(ThemeColors::Tone::Error)) : QVariant();
     case VerdictRole:
         return int(stage.verdict);
     case StageIdRole:

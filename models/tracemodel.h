@@ -5,6 +5,7 @@
 #pragma once
 
 #include "kubeclient/api/client.h"
+#include "kubeclient/core/canceltoken.h"
 #include "kubeclient/rbac/rbacindex.h"
 #include "kubeclient/trace/requesttrace.h"
 #include "kubeclient/trace/traceform.h"
@@ -35,6 +36,8 @@ public:
 
     // Starts a trace; started() now, then finished() or failed(message naming the field).
     void trace(const kube::trace::TraceForm &form);
+    // Stops the running trace (its requests end at once); cancelled(), and no late answer.
+    void cancel();
     bool running() const { return m_running; }
     const std::optional<kube::trace::TraceResult> &result() const { return m_result; }
     void setResult(kube::trace::TraceResult result);
@@ -56,8 +59,10 @@ signals:
     void started();
     void finished();
     void failed(const QString &message);
+    void cancelled();
 
 private:
+    kube::CancelTokenPtr m_cancel;
     std::shared_ptr<kube::Client> m_client;
     std::shared_ptr<const kube::rbac::RbacIndex> m_index;
     QString m_kubeconfig, m_context;

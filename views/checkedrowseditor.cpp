@@ -1,6 +1,7 @@
 // CheckedRowsEditor: cells are edited in place on any trigger; the problem line follows the
 // model's problemsChanged, so the dialog only has to refresh its plan.
 #include "views/checkedrowseditor.h"
+#include "views/tonestyle.h"
 
 #include "models/checkedrowsmodel.h"
 #include "views/resourcecombodelegate.h"
@@ -28,7 +29,7 @@ CheckedRowsEditor::CheckedRowsEditor(CheckedRowsBase *model, int resourceColumn,
     m_add->setObjectName(QStringLiteral("addRow"));
     m_remove->setObjectName(QStringLiteral("removeRow"));
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #c62828"));
+    ToneStyle::setText(m_problem, ThemeColors::Tone::Error);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -26,7 +26,8 @@ QString ClusterStatusWidget::text() const { return m_text->text(); }
 
 void ClusterStatusWidget::setStatus(const SessionStatus &s)
 {
-    m_icon->setPixmap(NodeIcons::forCluster(s.state, s.stale).pixmap(16, 16));
+    // At the widget's own ratio: sharp on a 200 % screen beside a 100 % one.
+    m_icon->setPixmap(NodeIcons::forCluster(s.state, s.stale).pixmap(QSize(16, 16), devicePixelRatioF()));
     QStringList parts{QStringLiteral("%1: %2").arg(m_id, SessionStatus::toString(s.state))};
     if (s.state == SessionStatus::State::Reconnecting && s.retryInSeconds > 0)
         parts.last() += tr(" (retry in %1 s)").arg(s.retryInSeconds);

@@ -1,6 +1,7 @@
 // DetailPanel: one page per tab, created once; setDetails() feeds the table models by key
 // (RowTableModel::setRows) and only touches the overview labels whose text changed.
 #include "views/detailpanel.h"
+#include "views/tonestyle.h"
 
 #include "views/permissionworkbenchwidget.h"
 
@@ -401,24 +402,34 @@ void DetailPanel::setDetails(const NodeDetails &d)
         for (int c : {int(QuotaTableModel::ProjectsUsedColumn), int(QuotaTableModel::ProjectsHardColumn),
                       int(QuotaTableModel::AllottedColumn)})
             m_quotaView->setColumnHidden(c, !sums);
-        QStringList lines;
-        for (const auto &w : d.quotaWarnings)
-            lines << QStringLiteral("<span style='color:#c62828'>⚠ %1</span>").arg(w.toHtmlEscaped());
-        for (const auto &n : d.quotaNotes)
-            lines << n.toHtmlEscaped();
-        m_quotaNotes->setText(lines.join(QStringLiteral("<br>")));
+        // Rich text with the theme's colours, written again when the theme changes.
+        ToneStyle::follow(m_quotaNotes, QStringLiteral("html"),
+                          [label = m_quotaNotes, warnings = d.quotaWarnings, notes = d.quotaNotes] {
+                              const QPalette pal = ToneStyle::basePalette(label);
+                              QStringList lines;
+                              for (const auto &w : warnings)
+                                  lines << ThemeColors::span(ThemeColors::Tone::Error,
+                                                             QStringLiteral("⚠ ") + w.toHtmlEscaped(), pal);
+                              for (const auto &n : notes)
+                                  lines << n.toHtmlEscaped();
+                              label->setText(lines.join(QStringLiteral("<br>")));
+                          });
     }
     QStringList defaults;
     for (const auto &p : d.containerDefaults)
         defaults << QStringLiteral("%1: %2").arg(p.first, p.second);
     m_containerDefaults->setText(defaults.isEmpty() ? QString()
                                                     : tr("Container defaults (LimitRange): %1").arg(defaults.join(QStringLiteral("; "))));
-    if (d.isolationKnown)
-        m_isolation->setText(tr("Network isolation: <b><span style='color:%1'>%2</span></b>")
-                                 .arg(d.isolationEnabled ? QStringLiteral("#2e7d32") : QStringLiteral("#616161"),
-                                      d.isolationText.toHtmlEscaped()));
-    else
-        m_isolation->clear();
+    ToneStyle::follow(m_isolation, QStringLiteral("html"),
+                      [label = m_isolation, known = d.isolationKnown, on = d.isolationEnabled, text = d.isolationText] {
+                          if (!known) {
+                              label->clear();
+                              return;
+                          }
+                          const auto tone = on ? ThemeColors::Tone::Ok : ThemeColors::Tone::Muted;
+                          label->setText(tr("Network isolation: <b>%1</b>")
+                                             .arg(ThemeColors::span(tone, text.toHtmlEscaped(), ToneStyle::basePalette(label))));
+                      });
     m_policies->setRows(d.policies);
     m_isolationSwitch->setVisible(d.isolationSwitch);
     m_isolationExplanation->setVisible(d.isolationSwitch);

@@ -1,6 +1,7 @@
 // EditProjectDialog: starts from the values the snapshot holds; an emptied field removes its
 // annotation. The description counter turns red past the limit instead of cutting the text.
 #include "views/editprojectdialog.h"
+#include "views/tonestyle.h"
 
 #include "models/tenancyoperations.h"
 
@@ -74,7 +75,7 @@ void EditProjectDialog::updateCounter()
 {
     const int n = int(m_description->toPlainText().trimmed().toUcs4().size());
     m_counter->setText(tr("%1 / %2").arg(n).arg(kMaxDescription));
-    m_counter->setStyleSheet(n > kMaxDescription ? QStringLiteral("color: #c62828") : QString());
+    ToneStyle::setText(m_counter, n > kMaxDescription ? std::optional(ThemeColors::Tone::Error) : std::nullopt);
 }
 
 std::optional<ProjectSpec> EditProjectDialog::spec(QString *problem) const

@@ -1,6 +1,7 @@
 // ImportKubeconfigDialog: loading and testing run on the worker pool through the model; the
 // dialog only reflects their answers, so a slow or dead server never freezes it.
 #include "views/importkubeconfigdialog.h"
+#include "views/tonestyle.h"
 
 #include "models/kubeconfigcontextmodel.h"
 
@@ -61,8 +62,11 @@ ImportKubeconfigDialog::ImportKubeconfigDialog(ExecApprover *approver, const QSt
     connect(m_path, &QLineEdit::returnPressed, this, [this] { load(m_path->text().trimmed()); });
     connect(m_model, &KubeconfigContextModel::loaded, this, [this](const QString &error) {
         if (!error.isEmpty()) {
-            m_files->setText(QStringLiteral("<span style='color:#c62828'>%1</span>").arg(error.toHtmlEscaped()));
+            ToneStyle::follow(m_files, QStringLiteral("html"), [label = m_files, error] {
+                label->setText(ThemeColors::span(ThemeColors::Tone::Error, error.toHtmlEscaped(), ToneStyle::basePalette(label)));
+            });
         } else {
+            ToneStyle::follow(m_files, QStringLiteral("html"), [] {});
             m_files->setText(m_model->files().isEmpty() ? tr("No kubeconfig file found.")
                                                         : tr("Read: %1").arg(m_model->files().join(QStringLiteral(", "))));
         }

@@ -1,6 +1,7 @@
 // The form validates nothing itself (kubeclient/ksaccount names the wrong field); a marked
 // field gets a red frame and the focus, and typing in it clears the mark.
 #include "views/kssignindialog.h"
+#include "views/tonestyle.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -14,7 +15,12 @@
 #include <QVBoxLayout>
 
 namespace {
-const char *kMarkStyle = "QLineEdit { border: 2px solid #c62828; border-radius: 2px; }";
+// The border of a field the server's answer names, in the theme's error colour.
+QString markStyle(const QWidget *edit)
+{
+    return QStringLiteral("QLineEdit { border: 2px solid %1; border-radius: 2px; }")
+        .arg(ThemeColors::fill(ThemeColors::Tone::Error, ToneStyle::basePalette(edit)).name());
+}
 }
 
 KsSignInDialog::KsSignInDialog(QWidget *parent) : QDialog(parent)
@@ -76,7 +82,7 @@ KsSignInDialog::KsSignInDialog(QWidget *parent) : QDialog(parent)
     m_error->setObjectName(QStringLiteral("error"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    ToneStyle::setText(m_error, ThemeColors::Tone::Error);
     m_error->hide();
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -157,7 +163,7 @@ QLineEdit *KsSignInDialog::fieldWidget(const QString &field) const
 void KsSignInDialog::clearMarks()
 {
     for (QLineEdit *edit : {m_server, m_caFile, m_username, m_password})
-        edit->setStyleSheet({});
+        ToneStyle::follow(edit, QStringLiteral("mark"), [edit] { edit->setStyleSheet({}); });
     m_marked.clear();
 }
 
@@ -176,7 +182,7 @@ void KsSignInDialog::showError(const QString &field, const QString &message)
     if (edit == m_caFile && !m_useCaFile->isChecked())
         edit = nullptr;
     if (edit) {
-        edit->setStyleSheet(QString::fromLatin1(kMarkStyle));
+        ToneStyle::follow(edit, QStringLiteral("mark"), [edit] { edit->setStyleSheet(markStyle(edit)); });
         edit->setFocus();
         edit->selectAll();
     }

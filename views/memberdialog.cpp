@@ -2,6 +2,7 @@
 // cluster as it is at Preview/Apply, so a user deleted meanwhile fails the plan with their name
 // and every tick stays. Apply first asks about a workspace left without an admin.
 #include "views/memberdialog.h"
+#include "views/tonestyle.h"
 
 #include "models/tenancyoperations.h"
 #include "models/userpickermodel.h"
@@ -233,7 +234,7 @@ MemberDialog::MemberDialog(PlanRunner *runner, const GraphSnapshot &snapshot, Me
     m_adminWarning = new QLabel;
     m_adminWarning->setObjectName(QStringLiteral("lastAdminWarning"));
     m_adminWarning->setWordWrap(true);
-    m_adminWarning->setStyleSheet(QStringLiteral("color: #8a6d00"));
+    ToneStyle::setText(m_adminWarning, ThemeColors::Tone::Warning);
     m_adminWarning->hide();
     layout->addWidget(m_adminWarning);
     if (m_scope.level == RoleSpec::Level::Workspace && mode != Mode::Add) {
@@ -376,7 +377,7 @@ bool MemberDialog::beforeApply()
 {
     const QString question = lastAdminQuestion();
     if (!question.isEmpty() && !confirm(question)) {
-        statusLabel()->setStyleSheet(QString());
+        ToneStyle::setText(statusLabel(), std::nullopt);
         statusLabel()->setText(tr("Not applied: workspace %1 keeps its admin.").arg(qs(m_scope.name)));
         return false;
     }

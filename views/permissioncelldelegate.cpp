@@ -2,34 +2,31 @@
 #include "views/permissioncelldelegate.h"
 
 #include "models/permissionmatrixmodel.h"
+#include "models/themecolors.h"
 
 #include <QApplication>
 #include <QPainter>
 
+#include <optional>
+
 namespace {
 
-QColor blend(const QColor &base, const QColor &tint, qreal amount)
-{
-    return QColor::fromRgbF(base.redF() * (1 - amount) + tint.redF() * amount,
-                            base.greenF() * (1 - amount) + tint.greenF() * amount,
-                            base.blueF() * (1 - amount) + tint.blueF() * amount);
-}
-
-QColor tintOf(PermissionMatrixModel::State state)
+std::optional<ThemeColors::Tone> toneOf(PermissionMatrixModel::State state)
 {
     using S = PermissionMatrixModel::State;
+    using T = ThemeColors::Tone;
     switch (state) {
     case S::Allowed:
     case S::Reviewed:
-    case S::Superuser: return QColor(46, 160, 67);
-    case S::Wildcard: return QColor(219, 118, 20);
-    case S::Named: return QColor(196, 160, 0);
-    case S::Unknown: return QColor(128, 128, 128);
-    case S::Policy: return QColor(64, 120, 200);  // a Rego policy, not a rule: told apart
+    case S::Superuser: return T::Ok;
+    case S::Wildcard: return T::Caution;
+    case S::Named: return T::Attention;
+    case S::Unknown: return T::Muted;
+    case S::Policy: return T::Info;  // a Rego policy, not a rule: told apart
     case S::Denied:
-    case S::NotApplicable: return {};
+    case S::NotApplicable: return std::nullopt;
     }
-    return {};
+    return std::nullopt;
 }
 
 } // namespace
@@ -49,10 +46,10 @@ void PermissionCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem
 
     painter->save();
     QColor background = pal.color(QPalette::Base);
-    if (const QColor tint = tintOf(state); tint.isValid())
-        background = blend(background, tint, pal.color(QPalette::Base).lightnessF() > 0.5 ? 0.28 : 0.45);
+    if (const auto tone = toneOf(state))
+        background = ThemeColors::blend(background, ThemeColors::fill(*tone, pal), ThemeColors::isDark(pal) ? 0.45 : 0.28);
     if (selected)
-        background = blend(background, pal.color(QPalette::Highlight), 0.55);
+        background = ThemeColors::blend(background, pal.color(QPalette::Highlight), 0.55);
     painter->fillRect(option.rect, background);
 
     QColor text = selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
@@ -79,7 +76,7 @@ void PermissionCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem
         QPolygon corner;
         corner << QPoint(r.right() - s, r.top()) << QPoint(r.right(), r.top()) << QPoint(r.right(), r.top() + s);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(200, 40, 40));
+        painter->setBrush(ThemeColors::fill(ThemeColors::Tone::Error, pal));
         painter->drawPolygon(corner);
     }
     if (option.state & QStyle::State_HasFocus) {

@@ -1,5 +1,7 @@
 // PermissionWorkbenchWidget: controls in, PermissionWorkbench questions out, answers shown.
 #include "views/permissionworkbenchwidget.h"
+#include "views/busyindicator.h"
+#include "views/tonestyle.h"
 
 #include "views/permissioncelldelegate.h"
 
@@ -191,6 +193,9 @@ PermissionWorkbenchWidget::PermissionWorkbenchWidget(QWidget *parent)
     filters->addWidget(m_onlyDiffering);
     filters->addWidget(m_exportButton);
     filters->addWidget(m_status);
+    m_busy = new BusyIndicator([this] { return m_workbench->computing(); }, this);
+    m_busy->setObjectName(QStringLiteral("permBusy"));
+    filters->addWidget(m_busy);
 
     auto *split = new QSplitter(Qt::Vertical);
     split->setObjectName(QStringLiteral("permSplit"));
@@ -248,6 +253,7 @@ PermissionWorkbenchWidget::PermissionWorkbenchWidget(QWidget *parent)
     connect(m_workbench, &Workbench::computingChanged, this, [this](bool running) {
         if (running)
             m_status->setText(tr("computing…"));
+        m_busy->refresh();
     });
     connect(m_workbench, &Workbench::sourceChanged, this, [this] {
         refreshPickers();
@@ -395,9 +401,7 @@ QWidget *PermissionWorkbenchWidget::makeAnswers()
         m_verifyButton->setEnabled(true);
         const bool bad = !v.disagreements.isEmpty() || !v.errors.isEmpty();
         m_verifySummary->setText(v.summary);
-        QPalette pal = m_verifySummary->palette();
-        pal.setColor(QPalette::WindowText, bad ? QColor(200, 30, 30) : palette().color(QPalette::WindowText));
-        m_verifySummary->setPalette(pal);
+        ToneStyle::setText(m_verifySummary, bad ? std::optional(ThemeColors::Tone::Error) : std::nullopt);
         QFont f = m_verifySummary->font();
         f.setBold(bad);
         m_verifySummary->setFont(f);
@@ -626,13 +630,13 @@ void PermissionWorkbenchWidget::updateBanner()
         lines << m_workbench->notice();
     m_banner->setVisible(!lines.isEmpty());
     m_banner->setText(lines.join(QLatin1Char('\n')));
-    QPalette pal = palette();
-    const bool light = palette().color(QPalette::Window).lightnessF() > 0.5;
-    if (serious)
-        pal.setColor(QPalette::Window, light ? QColor(255, 228, 210) : QColor(110, 50, 30));
-    else
-        pal.setColor(QPalette::Window, palette().color(QPalette::AlternateBase));
-    m_banner->setPalette(pal);
+    // The banner's fill follows the theme: computed again whenever the palette changes.
+    ToneStyle::follow(m_banner, QStringLiteral("banner"), [banner = m_banner, serious] {
+        QPalette pal = ToneStyle::basePalette(banner);
+        pal.setColor(QPalette::Window, serious ? ThemeColors::background(ThemeColors::Tone::Error, pal)
+                                               : pal.color(QPalette::AlternateBase));
+        banner->setPalette(pal);
+    });
 }
 
 void PermissionWorkbenchWidget::onCurrentChanged(const QModelIndex &current)

@@ -14,6 +14,7 @@
 
 class QCheckBox;
 class QComboBox;
+class BusyIndicator;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -117,6 +118,7 @@ private:
     QCheckBox *m_onlyDiffering;
     QToolButton *m_exportButton;
     QLabel *m_status;
+    BusyIndicator *m_busy = nullptr;  // after half a second of computing
     QLabel *m_banner;
     QLabel *m_title;
     QTableView *m_table;

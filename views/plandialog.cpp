@@ -1,6 +1,7 @@
 // PlanDialog: Dry run and Apply plan first when the form changed since the last plan, so the
 // user always runs exactly the YAML on screen. Apply asks for confirmation every time.
 #include "views/plandialog.h"
+#include "views/tonestyle.h"
 
 #include "models/accesschecker.h"
 #include "models/clustersession.h"
@@ -37,11 +38,11 @@ protected:
         if (!text.startsWith(QLatin1Char(' ')) && !line.isEmpty())
             f.setFontWeight(QFont::Bold);
         else if (line.startsWith(QLatin1Char('+')))
-            f.setForeground(QColor(0x2e, 0x7d, 0x32));
+            f.setForeground(ThemeColors::text(ThemeColors::Tone::Ok));
         else if (line.startsWith(QLatin1Char('-')))
-            f.setForeground(QColor(0xc6, 0x28, 0x28));
+            f.setForeground(ThemeColors::text(ThemeColors::Tone::Error));
         else if (line.startsWith(QLatin1Char('~')))
-            f.setForeground(QColor(0x9a, 0x67, 0x00));
+            f.setForeground(ThemeColors::text(ThemeColors::Tone::Warning));
         else
             return;
         setFormat(0, int(text.size()), f);
@@ -80,7 +81,9 @@ PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent
     m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_diff->setPlaceholderText(tr("Each object's fields before and after the change appear here (Preview)."));
-    new DiffHighlighter(m_diff->document());
+    auto *highlighter = new DiffHighlighter(m_diff->document());
+    // The highlighter's colours come from the theme: highlight again when it changes.
+    ToneStyle::follow(m_diff, QStringLiteral("highlight"), [highlighter] { highlighter->rehighlight(); });
     m_diffLabel->setWordWrap(true);
     m_diffLabel->setText(tr("+ added, − removed, ~ changed; compared with the live objects."));
     m_impactLabel->setWordWrap(true);
@@ -101,8 +104,7 @@ PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent
     m_escalation->setObjectName(QStringLiteral("planEscalation"));
     m_escalation->setWordWrap(true);
     m_escalation->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_escalation->setStyleSheet(QStringLiteral("QLabel { background: #fff4e5; color: #7a4a00; border: 1px solid #e0b060;"
-                                               " padding: 4px; }"));
+    ToneStyle::setBox(m_escalation, ThemeColors::Tone::Warning);
     m_escalation->hide();
     connect(runner, &PlanRunner::escalationReady, this, [this](const QString &text) {
         m_escalation->setText(text.isEmpty() ? QString()
@@ -261,13 +263,13 @@ void PlanDialog::formChanged()
     m_forceButton->hide();
     if (!m_plan->toPlainText().isEmpty())
         setStatus(tr("The form changed: the plan below is out of date (Preview, Dry run or Apply plans again)."),
-                  QStringLiteral("#8a6d00"));
+                  ThemeColors::Tone::Warning);
     updateButtons();
 }
 
-void PlanDialog::setStatus(const QString &text, const QString &color)
+void PlanDialog::setStatus(const QString &text, std::optional<ThemeColors::Tone> tone)
 {
-    m_status->setStyleSheet(color.isEmpty() ? QString() : QStringLiteral("color: %1").arg(color));
+    ToneStyle::setText(m_status, tone);
     m_status->setText(text);
 }
 
@@ -324,7 +326,7 @@ void PlanDialog::planThen(Next next)
     QString problem;
     PlanRunner::Operation op = m_factory ? m_factory(&problem) : PlanRunner::Operation();
     if (!op) {
-        setStatus(problem.isEmpty() ? tr("The form is incomplete.") : problem, QStringLiteral("#c62828"));
+        setStatus(problem.isEmpty() ? tr("The form is incomplete.") : problem, ThemeColors::Tone::Error);
         return;
     }
     if (m_removeFinalizers->isChecked())
@@ -377,7 +379,7 @@ void PlanDialog::onPlanned(const QString &yaml, const QString &summary)
     if (plan)
         for (const auto &w : plan->warnings)
             warnings += tr("⚠ Warning: %1").arg(QString::fromStdString(w)) + QLatin1Char('\n');
-    setStatus(warnings + text, warnings.isEmpty() ? QString() : QStringLiteral("#b35900"));
+    setStatus(warnings + text, warnings.isEmpty() ? std::nullopt : std::optional(ThemeColors::Tone::Warning));
     if (!summary.isEmpty())
         m_plan->setToolTip(summary);
     const Next next = m_next;
@@ -436,7 +438,7 @@ void PlanDialog::onFailed(const QString &message, const QString &hint)
     m_planFresh = false;
     m_impactPending = false;
     m_impact->clear();
-    setStatus(hint.isEmpty() ? message : message + QLatin1Char('\n') + hint, QStringLiteral("#c62828"));
+    setStatus(hint.isEmpty() ? message : message + QLatin1Char('\n') + hint, ThemeColors::Tone::Error);
 }
 
 void PlanDialog::onExecuted(bool dryRun, bool ok, const QString &report, const QString &error, bool conflict,
@@ -445,7 +447,7 @@ void PlanDialog::onExecuted(bool dryRun, bool ok, const QString &report, const Q
     m_plan->setToolTip(report);
     m_executing = false;
     if (!ok) {
-        setStatus((dryRun ? tr("Dry run failed: %1") : tr("Apply failed: %1")).arg(error), QStringLiteral("#c62828"));
+        setStatus((dryRun ? tr("Dry run failed: %1") : tr("Apply failed: %1")).arg(error), ThemeColors::Tone::Error);
         if (conflict && !dryRun)
             m_forceButton->show();
         qCInfo(lcViews) << windowTitle() << (dryRun ? "dry run failed" : "apply failed");
@@ -453,15 +455,15 @@ void PlanDialog::onExecuted(bool dryRun, bool ok, const QString &report, const Q
     }
     if (dryRun) {
         if (notChecked == 0)
-            setStatus(tr("Dry run passed: the server accepted every write and stored nothing."), QStringLiteral("#2e7d32"));
+            setStatus(tr("Dry run passed: the server accepted every write and stored nothing."), ThemeColors::Tone::Ok);
         else
             setStatus(tr("Dry run passed: the server accepted the other writes and stored nothing; %1 into objects "
                          "this plan creates can only be checked once those exist (see the tooltip).")
                           .arg(tr("%n write(s)", nullptr, int(notChecked))),
-                      QStringLiteral("#2e7d32"));
+                      ThemeColors::Tone::Ok);
         return;
     }
-    setStatus(tr("Applied."), QStringLiteral("#2e7d32"));
+    setStatus(tr("Applied."), ThemeColors::Tone::Ok);
     emit applied();
     accept();
 }

@@ -5,11 +5,13 @@
 
 #include "models/accessquery.h"
 #include "models/planrunner.h"
+#include "models/themecolors.h"
 
 #include <QDialog>
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
 class AccessChecker;
 class PlanImpact;
@@ -92,7 +94,7 @@ private:
     void computeImpact();
     void onFailed(const QString &message, const QString &hint);
     void onExecuted(bool dryRun, bool ok, const QString &report, const QString &error, bool conflict, int notChecked);
-    void setStatus(const QString &text, const QString &color = {});
+    void setStatus(const QString &text, std::optional<ThemeColors::Tone> tone = std::nullopt);
     void updateButtons();
 
     PlanRunner *m_runner;

@@ -3,6 +3,7 @@
 // loses a field. Everything that may read the server (the plan behind the live checks, the
 // writer's own rules, discovery) runs in RoleEditorChecks, started once the dialog is shown.
 #include "views/roleeditordialog.h"
+#include "views/tonestyle.h"
 
 #include "models/roleeditorchecks.h"
 #include "models/rolerulesmodel.h"
@@ -471,14 +472,14 @@ bool RoleEditorDialog::takeYaml(QString *problem)
     }
     if (!error.isEmpty()) {
         m_yamlStatus->setText(error);
-        m_yamlStatus->setStyleSheet(QStringLiteral("color: #c62828"));
+        ToneStyle::setText(m_yamlStatus, ThemeColors::Tone::Error);
         if (problem)
             *problem = error;
         return false;
     }
     m_rules->setRules(docs->empty() ? json::array() : docs->front());
     m_yamlDirty = false;
-    m_yamlStatus->setStyleSheet(QString());
+    ToneStyle::setText(m_yamlStatus, std::nullopt);
     m_yamlStatus->setText(tr("The rules list as YAML. Edits here replace the rules when you leave the tab or plan."));
     if (m_rules->rowCount() > 0)
         m_rulesView->setCurrentIndex(m_rules->index(0, 0));
@@ -576,7 +577,10 @@ void RoleEditorDialog::showChecks()
     const QString who = m_checks->writerName();
     if (!o.escalation) {
         if (!m_checks->writerRulesError().isEmpty()) {
-            m_escalation->setStyleSheet(QStringLiteral("QLabel { color: palette(mid); }"));
+            ToneStyle::follow(m_escalation, QStringLiteral("box"), [label = m_escalation] {
+                label->setStyleSheet(QStringLiteral("QLabel { color: %1; }")
+                                         .arg(ThemeColors::text(ThemeColors::Tone::Muted, ToneStyle::basePalette(label)).name()));
+            });
             m_escalation->setText(tr("Cannot check for privilege escalation: %1").arg(m_checks->writerRulesError().toHtmlEscaped()));
             m_escalation->show();
         } else {
@@ -613,13 +617,12 @@ void RoleEditorDialog::showChecks()
             atoms = atoms.mid(0, kShown) << tr("and %n more", nullptr, more);
         html += QStringLiteral("<ul style=\"margin-top:2px; margin-bottom:2px\"><li>") +
                 atoms.join(QStringLiteral("</li><li>")) + QStringLiteral("</li></ul>");
-        html += QStringLiteral("<span style=\"color:#6d4c00\">%1</span>")
+        html += QStringLiteral("<i>%1</i>")
                     .arg(tr("(checked on %1)").arg(qs(w->write)).toHtmlEscaped());
     }
     if (o.escalation->incomplete)
         html += QStringLiteral("<br>") + tr("The server said its list of your rules may be incomplete.");
-    m_escalation->setStyleSheet(QStringLiteral(
-        "QLabel#escalationWarning { background: #fff4e0; border: 1px solid #e0a030; border-radius: 4px; padding: 6px; color: #5d4000; }"));
+    ToneStyle::setBox(m_escalation, ThemeColors::Tone::Warning);
     m_escalation->setText(html);
     m_escalation->show();
 }
@@ -631,7 +634,7 @@ void RoleEditorDialog::showTemplateDetails(const QModelIndex &index)
         m_templateDetails->setText(QString());
         return;
     }
-    QString html = QStringLiteral("<b>%1</b> <span style=\"color:gray\">(%2)</span>")
+    QString html = QStringLiteral("<b>%1</b> <i>(%2)</i>")
                        .arg(qs(t->displayName.empty() ? t->name : t->displayName).toHtmlEscaped(), qs(t->name).toHtmlEscaped());
     if (!t->description.empty())
         html += QStringLiteral("<br>") + qs(t->description).toHtmlEscaped();

@@ -1,6 +1,7 @@
 // Layout: the form as a grid above a splitter-free answer area (verdict banner, disagreement
 // banner, stage tree with details expanded). Everything the answer says comes from the model.
 #include "views/tracewidget.h"
+#include "views/tonestyle.h"
 
 #include "models/tracemodel.h"
 
@@ -12,7 +13,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -93,9 +96,28 @@ TraceWidget::TraceWidget(TraceModel *model, QWidget *parent) : QWidget(parent), 
     auto *buttons = new QHBoxLayout;
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("traceError"));
-    m_error->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    ToneStyle::setText(m_error, ThemeColors::Tone::Error);
     m_error->setWordWrap(true);
     buttons->addWidget(m_error, 1);
+    // Long traces (a slow or hung server) say so after half a second and can be stopped.
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("traceBusy"));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(160);
+    m_busy->hide();
+    m_cancel = new QPushButton(tr("Cance&l"), this);
+    m_cancel->setObjectName(QStringLiteral("traceCancel"));
+    m_cancel->hide();
+    m_busyDelay = new QTimer(this);
+    m_busyDelay->setSingleShot(true);
+    m_busyDelay->setInterval(500);
+    connect(m_busyDelay, &QTimer::timeout, this, [this] {
+        m_busy->setVisible(m_model->running());
+        m_cancel->setVisible(m_model->running());
+    });
+    connect(m_cancel, &QPushButton::clicked, m_model, &TraceModel::cancel);
+    buttons->addWidget(m_busy);
+    buttons->addWidget(m_cancel);
     buttons->addWidget(copy);
     buttons->addWidget(m_trace);
 
@@ -106,7 +128,13 @@ TraceWidget::TraceWidget(TraceModel *model, QWidget *parent) : QWidget(parent), 
     m_disagreement = new QLabel(this);
     m_disagreement->setObjectName(QStringLiteral("traceDisagreement"));
     m_disagreement->setWordWrap(true);
-    m_disagreement->setStyleSheet(QStringLiteral("background: #c0392b; color: white; padding: 6px; font-weight: bold;"));
+    // A strong banner: the tone's fill with the text that reads on it, in either theme.
+    ToneStyle::follow(m_disagreement, QStringLiteral("banner"), [label = m_disagreement] {
+        const QPalette pal = ToneStyle::basePalette(label);
+        label->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; padding: 6px; font-weight: bold; }")
+                                 .arg(ThemeColors::fill(ThemeColors::Tone::Error, pal).name(),
+                                      ThemeColors::onFill(ThemeColors::Tone::Error, pal).name()));
+    });
     m_disagreement->hide();
 
     m_stages = new QTreeView(this);
@@ -129,11 +157,18 @@ TraceWidget::TraceWidget(TraceModel *model, QWidget *parent) : QWidget(parent), 
                             m_namespace->lineEdit(), m_verb->lineEdit()})
         connect(edit, &QLineEdit::returnPressed, this, &TraceWidget::runTrace);
     connect(m_model, &TraceModel::started, this, [this] {
+        setBusy(true);
         m_trace->setEnabled(false);
         m_error->clear();
         m_verdict->setText(tr("Tracing…"));
     });
+    connect(m_model, &TraceModel::cancelled, this, [this] {
+        setBusy(false);
+        m_trace->setEnabled(true);
+        m_verdict->setText(tr("Cancelled."));
+    });
     connect(m_model, &TraceModel::failed, this, [this](const QString &message) {
+        setBusy(false);
         m_trace->setEnabled(true);
         m_verdict->clear();
         m_error->setText(message);
@@ -202,18 +237,34 @@ void TraceWidget::runTrace()
     m_model->trace(form());
 }
 
+void TraceWidget::setBusy(bool busy)
+{
+    if (busy) {
+        m_busyDelay->start();
+        return;
+    }
+    m_busyDelay->stop();
+    m_busy->hide();
+    m_cancel->hide();
+}
+
 void TraceWidget::onFinished()
 {
+    setBusy(false);
     m_trace->setEnabled(true);
     const auto &r = m_model->result();
     if (!r)
         return;
-    const QString color = r->verdict == kube::trace::Verdict::Pass   ? QStringLiteral("#2e8b57")
-                          : r->verdict == kube::trace::Verdict::Fail ? QStringLiteral("#c0392b")
-                                                                     : QStringLiteral("#7f8c8d");
-    m_verdict->setText(QStringLiteral("<span style='font-size: large; color: %1'><b>%2 %3</b></span><br>%4")
-                           .arg(color, qs(kube::trace::symbol(r->verdict)), qs(r->verdictText).toHtmlEscaped(),
-                                qs(r->question.toString()).toHtmlEscaped()));
+    const auto tone = r->verdict == kube::trace::Verdict::Pass   ? ThemeColors::Tone::Ok
+                      : r->verdict == kube::trace::Verdict::Fail ? ThemeColors::Tone::Error
+                                                                 : ThemeColors::Tone::Muted;
+    const QString headline = QStringLiteral("<b>%1 %2</b>").arg(qs(kube::trace::symbol(r->verdict)), qs(r->verdictText).toHtmlEscaped());
+    const QString question = qs(r->question.toString()).toHtmlEscaped();
+    // Coloured at render time, and again when the theme changes.
+    ToneStyle::follow(m_verdict, QStringLiteral("html"), [label = m_verdict, tone, headline, question] {
+        label->setText(QStringLiteral("<span style='font-size: large; color: %1'>%2</span><br>%3")
+                           .arg(ThemeColors::htmlText(tone, ToneStyle::basePalette(label)), headline, question));
+    });
     QStringList lines;
     for (const auto &d : r->disagreements)
         lines << qs(d);

@@ -12,7 +12,9 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
+class QTimer;
 class QTreeView;
 class TraceModel;
 
@@ -40,6 +42,9 @@ public:
     QComboBox *viewBox() const { return m_view; }
     QLineEdit *requestsEdit() const { return m_requests; }
     QPushButton *traceButton() const { return m_trace; }
+    // Shown once a trace has run for half a second: an activity bar and Cancel.
+    QPushButton *cancelButton() const { return m_cancel; }
+    QProgressBar *busyIndicator() const { return m_busy; }
     QLabel *verdictLabel() const { return m_verdict; }
     QLabel *disagreementLabel() const { return m_disagreement; }
     QLabel *errorLabel() const { return m_error; }
@@ -62,6 +67,10 @@ private:
     QComboBox *m_view;
     QLineEdit *m_requests;
     QPushButton *m_trace;
+    QPushButton *m_cancel;
+    QProgressBar *m_busy;
+    QTimer *m_busyDelay;
+    void setBusy(bool busy);
     QLabel *m_error;
     QLabel *m_verdict;
     QLabel *m_disagreement;

@@ -1,6 +1,8 @@
 // TrafficGraphWidget: the details are HTML with links (node:, pair:, group:, policy:, tree:)
 // so a keyboard user can Tab into them and follow them like the arrows they describe.
 #include "views/trafficgraphwidget.h"
+#include "views/busyindicator.h"
+#include "views/tonestyle.h"
 
 #include "views/trafficgraphview.h"
 #include "views/trafficlegend.h"
@@ -104,6 +106,9 @@ TrafficGraphWidget::TrafficGraphWidget(QWidget *parent)
     bar->addWidget(m_outside);
     bar->addSpacing(12);
     bar->addWidget(m_status, 1);
+    m_busy = new BusyIndicator([this] { return m_graph && m_graph->computing(); }, this);
+    m_busy->setObjectName(QStringLiteral("trafficBusy"));
+    bar->addWidget(m_busy);
     bar->addWidget(m_zoomOut);
     bar->addWidget(m_zoomIn);
     bar->addWidget(m_fit);
@@ -189,7 +194,11 @@ void TrafficGraphWidget::setGraph(TrafficGraph *graph)
     m_computingConnection = connect(graph, &TrafficGraph::computingChanged, this, [this](bool computing) {
         if (computing)
             m_status->setText(tr("Computing…"));
+        if (m_busy)
+            m_busy->refresh();
     });
+    if (m_busy)
+        m_busy->refresh();
     m_outside->setChecked(graph->options().showOutside);
     if (graph->data())
         onComputed();
@@ -283,10 +292,13 @@ void TrafficGraphWidget::onComputed()
         banner << tr("…and %n more warning(s).", nullptr, int(data->warnings.size()) - 3);
     m_banner->setText(banner.join(QStringLiteral("<br>")));
     m_banner->setVisible(!banner.isEmpty());
-    QPalette pal = m_banner->palette();
-    pal.setColor(QPalette::Window, pal.color(QPalette::ToolTipBase));
-    pal.setColor(QPalette::WindowText, pal.color(QPalette::ToolTipText));
-    m_banner->setPalette(pal);
+    // Tooltip colours of the current theme, taken again when it changes.
+    ToneStyle::follow(m_banner, QStringLiteral("banner"), [banner = m_banner] {
+        QPalette pal = ToneStyle::basePalette(banner);
+        pal.setColor(QPalette::Window, pal.color(QPalette::ToolTipBase));
+        pal.setColor(QPalette::WindowText, pal.color(QPalette::ToolTipText));
+        banner->setPalette(pal);
+    });
 
     if (!m_pendingNode.isEmpty() && data->nodeIndex(m_pendingNode) >= 0 && !m_graph->computing()) {
         const QString ns = std::exchange(m_pendingNode, QString());

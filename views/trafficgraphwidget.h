@@ -10,6 +10,7 @@
 
 class QCheckBox;
 class QComboBox;
+class BusyIndicator;
 class QLabel;
 class QPushButton;
 class QTextBrowser;
@@ -69,6 +70,7 @@ private:
     QToolButton *m_zoomOut;
     QToolButton *m_fit;
     QLabel *m_status;
+    BusyIndicator *m_busy = nullptr;  // after half a second of computing
     QLabel *m_banner;
     QTextBrowser *m_details;
     QPushButton *m_showInTree;

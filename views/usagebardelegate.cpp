@@ -1,7 +1,9 @@
 // UsageBarDelegate: drawn by hand rather than through QStyle's progress bar, so the colour can
 // flag a quota and it looks the same under every style and offscreen. Colours come from the
-// view's palette; only "over" is a fixed red, the one colour a palette has no name for.
+// view's palette; "over" is the theme's error fill, the one colour a palette has no name for.
 #include "views/usagebardelegate.h"
+
+#include "models/themecolors.h"
 
 #include <QPainter>
 
@@ -15,7 +17,7 @@ UsageBarDelegate::UsageBarDelegate(int ratioRole, QObject *parent, int flaggedRo
 QColor UsageBarDelegate::fillFor(const QPalette &palette, double ratio, bool flagged)
 {
     if (flagged || ratio > 1.0)
-        return QColor(0xd3, 0x2f, 0x2f);
+        return ThemeColors::fill(ThemeColors::Tone::Error, palette);
     return palette.color(QPalette::Active, QPalette::Highlight);
 }
 

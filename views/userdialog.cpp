@@ -2,6 +2,7 @@
 // then the role binding's), so the user sees and confirms everything at once. An e-mail another
 // user has is named under the e-mail field as it is typed, and again if the planner refuses it.
 #include "views/userdialog.h"
+#include "views/tonestyle.h"
 
 #include "models/clustersession.h"
 #include "models/tenancyoperations.h"
@@ -35,7 +36,7 @@ UserDialog::UserDialog(PlanRunner *runner, const GraphSnapshot &snapshot, const 
     m_email->setObjectName(QStringLiteral("email"));
     m_emailProblem->setObjectName(QStringLiteral("emailProblem"));
     m_emailProblem->setWordWrap(true);
-    m_emailProblem->setStyleSheet(QStringLiteral("color: #c62828"));
+    ToneStyle::setText(m_emailProblem, ThemeColors::Tone::Error);
     m_emailProblem->hide();
     for (QLineEdit *p : {m_password, m_confirm})
         p->setEchoMode(QLineEdit::Password);
