@@ -6,6 +6,7 @@
 #include "models/nodekind.h"
 #include "models/tenancyfilterproxymodel.h"
 #include "models/tenancytreemodel.h"
+#include "views/keyboardcontextmenu.h"
 #include "views/viewslogging.h"
 
 #include <QHeaderView>
@@ -38,6 +39,7 @@ NavigatorWidget::NavigatorWidget(TenancyTreeModel *model, QWidget *parent)
     m_tree->setUniformRowHeights(true);  // thousands of rows: constant-time layout
     m_tree->setHeaderHidden(true);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    KeyboardContextMenu::install(m_tree);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setAllColumnsShowFocus(true);
     m_tree->header()->setStretchLastSection(false);

@@ -1,6 +1,7 @@
 // PermissionWorkbenchWidget: controls in, PermissionWorkbench questions out, answers shown.
 #include "views/permissionworkbenchwidget.h"
 
+#include "views/keyboardcontextmenu.h"
 #include "views/permissioncelldelegate.h"
 
 #include "kubeclient/core/atomicfile.h"
@@ -146,7 +147,7 @@ PermissionWorkbenchWidget::PermissionWorkbenchWidget(QWidget *parent)
     auto *exportMenu = new QMenu(m_exportButton);
     exportMenu->addAction(tr("Export as CSV…"), this, [this] { exportDialog(false); });
     exportMenu->addAction(tr("Export as JSON…"), this, [this] { exportDialog(true); });
-    exportMenu->addAction(tr("Copy explanation"), this, &PermissionWorkbenchWidget::copyExplanation);
+    exportMenu->addAction(tr("Copy e&xplanation"), this, &PermissionWorkbenchWidget::copyExplanation);
     m_exportButton->setMenu(exportMenu);
 
     m_table->setObjectName(QStringLiteral("permMatrix"));
@@ -157,6 +158,7 @@ PermissionWorkbenchWidget::PermissionWorkbenchWidget(QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    KeyboardContextMenu::install(m_table);
     m_table->verticalHeader()->hide();
     // Fixed row heights: scrolling a million cells never measures a row.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -287,14 +289,15 @@ QWidget *PermissionWorkbenchWidget::makeAnswers()
     };
     connect(m_paths, &QListWidget::itemActivated, this, open);
     m_paths->setContextMenuPolicy(Qt::CustomContextMenu);
+    KeyboardContextMenu::install(m_paths);
     connect(m_paths, &QListWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         const int i = m_paths->row(m_paths->itemAt(pos));
         const auto objects = m_workbench->explanationObjects();
         if (i < 0 || i >= objects.size())
             return;
         QMenu menu(this);
-        menu.addAction(tr("Open YAML"), this, [this, o = objects[i]] { emit openObject(o); });
-        menu.addAction(tr("Show in the tree"), this, [this, o = objects[i]] { emit showInTree(o); });
+        menu.addAction(tr("&Open YAML"), this, [this, o = objects[i]] { emit openObject(o); });
+        menu.addAction(tr("&Show in the tree"), this, [this, o = objects[i]] { emit showInTree(o); });
         menu.exec(m_paths->viewport()->mapToGlobal(pos));
     });
     auto *copyButton = new QPushButton(tr("Copy"));
@@ -658,15 +661,15 @@ void PermissionWorkbenchWidget::showContextMenu(const QPoint &pos)
         return;
     m_table->setCurrentIndex(index);
     QMenu menu(this);
-    menu.addAction(tr("Why?"), this, [this] { m_answers->setCurrentIndex(0); });
-    menu.addAction(tr("Who else can?"), this, [this] { m_answers->setCurrentIndex(1); });
-    menu.addAction(tr("Copy explanation"), this, &PermissionWorkbenchWidget::copyExplanation);
+    menu.addAction(tr("&Why?"), this, [this] { m_answers->setCurrentIndex(0); });
+    menu.addAction(tr("W&ho else can?"), this, [this] { m_answers->setCurrentIndex(1); });
+    menu.addAction(tr("Copy e&xplanation"), this, &PermissionWorkbenchWidget::copyExplanation);
     // Trace this request (issue 15): only where a live cluster can be asked.
     if (auto form = m_workbench->traceForm(index); form && m_source && m_source->live()) {
-        QAction *trace = menu.addAction(tr("Trace this request…"), this, [this, f = *form] { emit traceRequested(f); });
+        QAction *trace = menu.addAction(tr("&Trace this request…"), this, [this, f = *form] { emit traceRequested(f); });
         trace->setObjectName(QStringLiteral("actionTraceCell"));
     }
-    menu.addAction(tr("Copy cell"), this, [this, index] {
+    menu.addAction(tr("&Copy cell"), this, [this, index] {
         QApplication::clipboard()->setText(index.data(Qt::ToolTipRole).toString());
     });
     menu.exec(m_table->viewport()->mapToGlobal(pos));

@@ -1,0 +1,605 @@
+// Issue 17, accessibility: the real windows and dialogs against the devcluster, opened as a user
+// opens them (menu actions, the tree's node actions), each walked with the Tab key. Every visible
+// control that takes focus must have an accessible name (QAccessible) and be reached by Tab from
+// the window's first control; Escape closes each dialog, which has a default button; the cells
+// of the tree, the detail tables and the permission matrix read as text; no menu of the menu bar
+// or a context menu offers one mnemonic twice. Offenders are listed, one per line.
+#include "guitestsupport.h"
+#include "guiwindow.h"
+
+#include "actionhandlers.h"
+#include "auditwindow.h"
+#include "mainwindow.h"
+#include "permissionswindow.h"
+#include "tenancyactions.h"
+#include "tracewindow.h"
+#include "trafficwindow.h"
+#include "models/clustersession.h"
+#include "models/nodedetails.h"
+#include "models/tenancyfilterproxymodel.h"
+#include "models/tenancytreemodel.h"
+#include "views/detailpanel.h"
+#include "views/navigatorwidget.h"
+#include "views/permissionworkbenchwidget.h"
+
+#include <QAbstractItemView>
+#include <QAccessible>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTreeView>
+#include <QtTest>
+
+#include <map>
+#include <set>
+
+using namespace kube;
+
+namespace {
+QString qs(const std::string &s) { return QString::fromStdString(s); }
+
+// The widget a user perceives: a combo box's line edit or a tab widget's bar stand for their owner.
+QWidget *owner(QWidget *w)
+{
+    while (w && w->parentWidget() && w->parentWidget()->focusProxy() == w)
+        w = w->parentWidget();
+    return w;
+}
+
+QString describe(QWidget *w)
+{
+    QString text = QString::fromLatin1(w->metaObject()->className()) + QLatin1Char(' ')
+        + (w->objectName().isEmpty() ? QStringLiteral("(no objectName)") : w->objectName());
+    // A hint to find it: its text, tooltip or parent.
+    QString hint;
+    if (auto *iface = QAccessible::queryAccessibleInterface(w))
+        hint = iface->text(QAccessible::Value).left(40);
+    if (hint.isEmpty())
+        hint = w->toolTip().left(40);
+    if (hint.isEmpty() && w->parentWidget())
+        hint = QStringLiteral("in ") + QString::fromLatin1(w->parentWidget()->metaObject()->className()) + QLatin1Char(' ')
+            + w->parentWidget()->objectName();
+    return hint.isEmpty() ? text : text + QStringLiteral(" [") + hint + QLatin1Char(']');
+}
+
+// What a screen reader announces as the control's name: its accessible name, or the text of the
+// label that names it (QLabel::setBuddy, a group box's title: the Label relation). A combo box on
+// Linux answers its current item as Name (labels reach AT-SPI as relations): that is no name.
+QString accessibleNameOf(QWidget *w)
+{
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
+    if (!iface)
+        return {};
+    QString name = iface->text(QAccessible::Name).trimmed();
+    if (qobject_cast<QComboBox *>(w) && w->accessibleName().isEmpty())
+        name.clear();
+    if (name.isEmpty()) {
+        const auto labels = iface->relations(QAccessible::Label);
+        for (const auto &relation : labels)
+            if (name.isEmpty() && relation.first)
+                name = relation.first->text(QAccessible::Name).trimmed();
+    }
+    return name;
+}
+
+bool takesTabFocus(QWidget *w, QWidget *window)
+{
+    return w->window() == window && w->isVisibleTo(window) && (w->focusPolicy() & Qt::TabFocus);
+}
+
+// The controls of `window` that a user can reach, as their owners (see owner()).
+QList<QWidget *> focusableControls(QWidget *window)
+{
+    QList<QWidget *> result;
+    std::set<QWidget *> seen;
+    for (QWidget *w : window->findChildren<QWidget *>()) {
+        if (!takesTabFocus(w, window))
+            continue;
+        QWidget *o = owner(w);
+        if (seen.insert(o).second)
+            result << o;
+    }
+    return result;
+}
+
+// Presses Tab from the first control of the focus chain until the focus comes back round; the
+// controls it visited. A control that keeps the focus for many presses (an editor that inserts
+// the tab) is reported in `*traps`.
+std::set<QWidget *> reachedByTab(QWidget *window, QStringList *traps)
+{
+    std::set<QWidget *> reached;
+    window->activateWindow();
+    if (!QTest::qWaitForWindowActive(window, 5000))
+        return reached;
+    QWidget *first = nullptr;
+    for (QWidget *w = window->nextInFocusChain(); w && w != window; w = w->nextInFocusChain())
+        if (takesTabFocus(w, window) && w->isEnabled()) {
+            first = w;
+            break;
+        }
+    if (!first)
+        return reached;
+    first->setFocus(Qt::TabFocusReason);
+    QCoreApplication::processEvents();
+    QWidget *start = QApplication::focusWidget();
+    if (!start)
+        return reached;
+    reached.insert(owner(start));
+    const int budget = 40 + 4 * int(focusableControls(window).size());
+    QWidget *previous = start;
+    int same = 0;
+    for (int i = 0; i < budget; ++i) {
+        QWidget *focus = QApplication::focusWidget();
+        if (!focus || focus->window() != window)
+            break;
+        QTest::keyClick(focus, Qt::Key_Tab);
+        QWidget *now = QApplication::focusWidget();
+        if (!now || now->window() != window)
+            break;
+        if (now == previous) {
+            // Item views with tab key navigation move between cells first; anything else that
+            // keeps the focus for long traps it.
+            if (++same == 30 && !qobject_cast<QAbstractItemView *>(now)) {
+                *traps << describe(owner(now)) + QStringLiteral(": keeps the focus on Tab");
+                break;
+            }
+            if (same > 400)
+                break;
+            continue;
+        }
+        same = 0;
+        previous = now;
+        reached.insert(owner(now));
+        if (now == start)
+            break;
+    }
+    return reached;
+}
+
+// The offenders of one window or dialog in its current state, "Where > class name: problem".
+QStringList inspect(QWidget *window, const QString &where)
+{
+    QStringList offenders;
+    QStringList traps;
+    const std::set<QWidget *> reached = reachedByTab(window, &traps);
+    for (const QString &t : traps)
+        offenders << where + QStringLiteral(" > ") + t;
+    for (QWidget *w : focusableControls(window)) {
+        QStringList problems;
+        if (accessibleNameOf(w).isEmpty())
+            problems << QStringLiteral("missing name");
+        if (w->isEnabled() && !reached.count(w))
+            problems << QStringLiteral("not reachable by Tab");
+        if (!problems.isEmpty())
+            offenders << where + QStringLiteral(" > ") + describe(w) + QStringLiteral(": ") + problems.join(QStringLiteral(" / "));
+    }
+    return offenders;
+}
+
+// Every page of every tab widget in turn (hidden pages' controls are not visible otherwise).
+QStringList inspectAllTabs(QWidget *window, const QString &where)
+{
+    QStringList offenders = inspect(window, where);
+    for (QTabWidget *tabs : window->findChildren<QTabWidget *>()) {
+        if (!tabs->isVisibleTo(window))
+            continue;
+        const int current = tabs->currentIndex();
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (i == current || !tabs->isTabEnabled(i) || !tabs->isTabVisible(i))
+                continue;
+            tabs->setCurrentIndex(i);
+            QCoreApplication::processEvents();
+            const QString page = where + QStringLiteral(" [") + tabs->tabText(i).remove(QLatin1Char('&')) + QLatin1Char(']');
+            for (const QString &o : inspect(window, page))
+                if (!offenders.contains(o))
+                    offenders << o;
+        }
+        tabs->setCurrentIndex(current);
+    }
+    offenders.removeDuplicates();
+    return offenders;
+}
+
+QString mnemonicOf(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] != QLatin1Char('&'))
+            continue;
+        if (text[i + 1] == QLatin1Char('&')) {
+            ++i;
+            continue;
+        }
+        return text[i + 1].toLower();
+    }
+    return {};
+}
+
+// The visible entries of a menu that share a mnemonic, and the visible entries without one.
+QStringList mnemonicProblems(const QMenu *menu, const QString &where)
+{
+    QStringList problems;
+    std::map<QString, QStringList> byKey;
+    for (const QAction *a : menu->actions()) {
+        if (a->isSeparator() || !a->isVisible() || a->text().isEmpty())
+            continue;
+        const QString key = mnemonicOf(a->text());
+        if (key.isEmpty())
+            problems << QStringLiteral("%1 > \"%2\": no mnemonic").arg(where, a->text());
+        else
+            byKey[key] << a->text();
+        if (a->menu())
+            problems << mnemonicProblems(a->menu(), where + QStringLiteral(" > ") + a->text().remove(QLatin1Char('&')));
+    }
+    for (const auto &[key, texts] : byKey)
+        if (texts.size() > 1)
+            problems << QStringLiteral("%1: mnemonic '%2' on %3").arg(where, key, texts.join(QStringLiteral(", ")));
+    return problems;
+}
+
+QStringList menuBarMnemonicProblems(QMainWindow *window, const QString &where)
+{
+    QStringList problems;
+    std::map<QString, QStringList> byKey;
+    for (QAction *top : window->menuBar()->actions()) {
+        if (!top->isVisible())
+            continue;
+        byKey[mnemonicOf(top->text())] << top->text();
+        if (top->menu()) {
+            // Menus fill or update some entries when they show.
+            emit top->menu()->aboutToShow();
+            problems << mnemonicProblems(top->menu(), where + QStringLiteral(" > ") + top->text().remove(QLatin1Char('&')));
+        }
+    }
+    for (const auto &[key, texts] : byKey)
+        if (key.isEmpty() || texts.size() > 1)
+            problems << QStringLiteral("%1 menu bar: mnemonic '%2' on %3").arg(where, key, texts.join(QStringLiteral(", ")));
+    return problems;
+}
+
+QList<QWidget *> visibleTopLevels()
+{
+    QList<QWidget *> result;
+    for (QWidget *w : QApplication::topLevelWidgets())
+        if (w->isVisible() && !qobject_cast<QMenu *>(w))
+            result << w;
+    return result;
+}
+
+// QtTest cuts a long failure message: every offender goes to the log, one line each, and the
+// message names the count and the first few.
+QString report(const QStringList &offenders)
+{
+    for (const QString &o : offenders)
+        qInfo("A11Y offender: %s", qPrintable(o));
+    return QStringLiteral("%1 offender(s) (each on an \"A11Y offender\" line above):\n  ").arg(offenders.size())
+        + offenders.mid(0, 6).join(QStringLiteral("\n  "));
+}
+
+// The accessible text of the first cells of an item view, through its QAccessibleInterface as a
+// screen reader reads them; the cells that have none, "row,column".
+QStringList silentCells(QAbstractItemView *view, int rows, QStringList *texts)
+{
+    QStringList silent;
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(view);
+    QAccessibleTableInterface *table = iface ? iface->tableInterface() : nullptr;
+    if (!table) {
+        silent << QStringLiteral("(no table interface)");
+        return silent;
+    }
+    for (int r = 0; r < std::min(rows, table->rowCount()); ++r)
+        for (int c = 0; c < table->columnCount(); ++c) {
+            if (view->model() && r < view->model()->rowCount() && c < view->model()->columnCount()
+                && view->model()->index(r, c).data(Qt::DisplayRole).toString().isEmpty()
+                && view->model()->index(r, c).data(Qt::DecorationRole).isNull()
+                && view->model()->index(r, c).data(Qt::AccessibleTextRole).isNull())
+                continue;  // an empty cell shows nothing either
+            QAccessibleInterface *cell = table->cellAt(r, c);
+            const QString text = cell ? cell->text(QAccessible::Name) : QString();
+            if (text.trimmed().isEmpty())
+                silent << QStringLiteral("%1,%2").arg(r).arg(c);
+            else
+                *texts << text;
+        }
+    return silent;
+}
+} // namespace
+
+class tst_Accessibility : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void everyWindowAndDialogIsNamedAndReachableByTab();
+    void cellsReadAsText();
+    void noMenuOffersAMnemonicTwice();
+
+private:
+    // One node path per kind, the seed's own where there is a choice.
+    std::map<int, QString> nodesByKind(MainWindow &w) const;
+    std::unique_ptr<Client> m_admin;
+    guitest::Seed m_seed;
+    QString m_policy;
+};
+
+void tst_Accessibility::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QAccessible::setActive(true);
+    std::string error;
+    m_admin = guitest::adminWithSeed(&m_seed, &error);
+    QVERIFY2(m_admin, error.c_str());
+    // A quota and a network policy in p1: their tabs, bars and dialogs have something to show
+    auto r = guitest::kubectl({"-n", qs(m_seed.p1), "create", "quota", "compute",
+                               "--hard=requests.cpu=4,requests.memory=8Gi,pods=20"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    m_policy = QStringLiteral("a11y-allow-web");
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("policy.yaml"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: %1, namespace: %2}\n"
+                           "spec: {podSelector: {matchLabels: {app: web}}, policyTypes: [Ingress]}\n")
+                .arg(m_policy, qs(m_seed.p1))
+                .toUtf8());
+    f.close();
+    r = guitest::kubectl({"apply", "-f", file});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+}
+
+std::map<int, QString> tst_Accessibility::nodesByKind(MainWindow &w) const
+{
+    std::map<int, QString> nodeOfKind;
+    const auto *model = w.treeModel();
+    std::function<void(const QModelIndex &)> collect = [&](const QModelIndex &parent) {
+        for (int row = 0; row < model->rowCount(parent); ++row) {
+            const QModelIndex i = model->index(row, 0, parent);
+            const int kind = i.data(TenancyTreeModel::KindRole).toInt();
+            const QString name = i.data(TenancyTreeModel::NameRole).toString();
+            const bool preferred = name == qs(m_seed.p1) || name == qs(m_seed.ws1) || name == qs(m_seed.userA);
+            if (!nodeOfKind.count(kind) || preferred)
+                nodeOfKind[kind] = i.data(TenancyTreeModel::PathRole).toString();
+            collect(i);
+        }
+    };
+    collect({});
+    return nodeOfKind;
+}
+
+void tst_Accessibility::everyWindowAndDialogIsNamedAndReachableByTab()
+{
+    auto w = guitest::openAdminWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(w->allLoaded(), 60000);
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    w->navigator()->treeView()->expandAll();
+    QStringList offenders;
+    QStringList visited;
+    TenancyActions *actions = w->actions();
+    const auto nodes = nodesByKind(*w);
+
+    // Opens what `open` opens (new top-level windows), inspects each, closes it; dialogs must
+    // close on Escape and have a default button.
+    auto inspectNew = [&](const QString &label, const std::function<void()> &open) {
+        const QList<QWidget *> before = visibleTopLevels();
+        open();
+        QList<QWidget *> opened;
+        const bool any = QTest::qWaitFor([&] {
+            opened.clear();
+            for (QWidget *t : visibleTopLevels())
+                if (!before.contains(t))
+                    opened << t;
+            return !opened.isEmpty();
+        }, 5000);
+        if (!any || opened.isEmpty()) {
+            offenders << label + QStringLiteral(": opened no window");
+            return;
+        }
+        for (QWidget *t : opened) {
+            QVERIFY(QTest::qWaitForWindowExposed(t));
+            QTest::qWait(200);  // forms that fill asynchronously
+            const QString where = QStringLiteral("%1 \"%2\"").arg(label, t->windowTitle());
+            visited << where;
+            offenders << inspectAllTabs(t, where);
+            guitest::save(t, QStringLiteral("a11y-") + label.toLower().replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-")));
+            if (auto *dialog = qobject_cast<QDialog *>(t)) {
+                bool hasDefault = false;
+                for (QPushButton *b : dialog->findChildren<QPushButton *>())
+                    hasDefault = hasDefault || (b->isDefault() && b->isVisible());
+                if (!hasDefault)
+                    offenders << where + QStringLiteral(": no default button");
+                QPointer<QDialog> guard(dialog);
+                dialog->activateWindow();
+                if (!QTest::qWaitForWindowActive(dialog, 2000))
+                    offenders << where + QStringLiteral(": never became the active window");
+                QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : dialog, Qt::Key_Escape);
+                QTest::qWait(50);
+                if (guard && guard->isVisible()) {
+                    offenders << where + QStringLiteral(": Escape does not close it");
+                    guard->reject();
+                }
+            } else {
+                t->close();
+            }
+            QCoreApplication::processEvents();
+        }
+    };
+
+    // The main window, a node of each kind, every tab of the detail panel
+    for (const auto &[kind, path] : nodes) {
+        if (kind == int(NodeKind::NothingReachable) || !w->navigator()->selectPath(path))
+            continue;
+        QTRY_COMPARE_WITH_TIMEOUT(actions->context().path, path, 5000);
+        QTest::qWait(100);
+        const QString where = QStringLiteral("Main window (%1)").arg(toString(NodeKind(kind)));
+        visited << where;
+        offenders << inspectAllTabs(w.get(), where);
+    }
+
+    // The windows of the View menu, the import and sign-in dialogs of the File menu
+    QVERIFY(w->navigator()->selectPath(nodes.at(int(NodeKind::Project))));
+    QTRY_COMPARE_WITH_TIMEOUT(actions->context().path, nodes.at(int(NodeKind::Project)), 5000);
+    for (QAction *top : w->menuBar()->actions()) {
+        if (!top->menu())
+            continue;
+        for (QAction *a : top->menu()->actions()) {
+            const QString text = a->text().remove(QLatin1Char('&')).remove(QStringLiteral("…"));
+            const bool opensWindow = a->text().endsWith(QStringLiteral("…")) && !a->menu() && a->isEnabled();
+            // Registry actions are opened per node below; the folder chooser is Qt's own dialog.
+            if (!opensWindow || text.startsWith(QStringLiteral("Open manifests")))
+                continue;
+            bool registry = false;
+            for (int i = 0; i < TenancyActions::IdCount; ++i)
+                registry = registry || actions->action(TenancyActions::Id(i)) == a;
+            if (registry)
+                continue;
+            inspectNew(QStringLiteral("%1 → %2").arg(top->text().remove(QLatin1Char('&')), text), [a] { a->trigger(); });
+        }
+    }
+    // A permission workbench on offline manifests (File → Open manifests… without the chooser)
+    inspectNew(QStringLiteral("File → Open manifests"), [&] {
+        w->openManifests(QStringLiteral(TENANTRY_SOURCE_DIR "/tests/data/rbac"));
+    });
+
+    // Every dialog of the node actions, on a node of each kind, with members, a role and a
+    // policy selected as the tables select them
+    std::set<int> opened;
+    const std::set<int> local = {TenancyActions::Reconnect, TenancyActions::Disconnect, TenancyActions::CopyName,
+                                 TenancyActions::CopyPath, TenancyActions::Undo, TenancyActions::Redo};
+    for (const auto &[kind, path] : nodes) {
+        if (!w->navigator()->selectPath(path))
+            continue;
+        QTRY_COMPARE_WITH_TIMEOUT(actions->context().path, path, 5000);
+        NodeContext context = actions->context();
+        context.members = {qs(m_seed.userB)};
+        context.role = context.kind == NodeKind::Project ? QStringLiteral("viewer") : QStringLiteral("admin");
+        if (context.kind == NodeKind::Project)
+            context.policy = m_policy;
+        actions->setContext(context);
+        for (int i = 0; i < TenancyActions::IdCount; ++i) {
+            const auto id = TenancyActions::Id(i);
+            if (local.count(i) || opened.count(i) || !actions->applies(id))
+                continue;
+            QAction *a = actions->action(id);
+            QTRY_VERIFY_WITH_TIMEOUT(a->isEnabled(), 20000);
+            opened.insert(i);
+            inspectNew(QStringLiteral("%1 on %2").arg(a->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")),
+                                                     toString(context.kind)),
+                       [a] { a->trigger(); });
+            actions->setContext(context);
+        }
+    }
+    qInfo("A11Y visited %lld windows and dialogs:\n  %s", qlonglong(visited.size()), qPrintable(visited.join(QStringLiteral("\n  "))));
+    // The walk reached the dialogs of the editors (the test would pass vacuously otherwise)
+    for (auto id : {TenancyActions::NewWorkspace, TenancyActions::EditProject, TenancyActions::AddMembers,
+                    TenancyActions::NewRole, TenancyActions::EditQuota, TenancyActions::NewNetworkPolicy})
+        QVERIFY2(opened.count(id), qPrintable(actions->action(id)->text()));
+    offenders.removeDuplicates();
+    QVERIFY2(offenders.isEmpty(), qPrintable(report(offenders)));
+}
+
+void tst_Accessibility::cellsReadAsText()
+{
+    auto w = guitest::openAdminWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(w->allLoaded(), 60000);
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    QStringList offenders;
+
+    // The tree: every node's name, and a state that shows as an icon reads as words
+    QStringList texts;
+    for (const QString &cell : silentCells(w->navigator()->treeView(), 8, &texts))
+        offenders << QStringLiteral("tree cell ") + cell;
+
+    // The quota table of p1: its usage bars read "… % of … used"
+    const auto nodes = nodesByKind(*w);
+    QVERIFY(w->navigator()->selectPath(nodes.at(int(NodeKind::Project))));
+    QVERIFY(w->detailPanel()->showTab(NodeDetails::QuotasTab));
+    auto *quotas = w->detailPanel()->tab(NodeDetails::QuotasTab)->findChild<QTableView *>();
+    QVERIFY(quotas);
+    QTRY_VERIFY_WITH_TIMEOUT(quotas->model()->rowCount() > 0, 15000);
+    texts.clear();
+    for (const QString &cell : silentCells(quotas, 4, &texts))
+        offenders << QStringLiteral("quota cell ") + cell;
+    const bool barsRead = std::any_of(texts.cbegin(), texts.cend(), [](const QString &t) {
+        return t.contains(QRegularExpression(QStringLiteral("\\d+ ?% of \\S+ used")));
+    });
+    if (!barsRead)
+        offenders << QStringLiteral("quota usage bars do not read \"N% of <resource> used\": ") + texts.join(QStringLiteral(" | "));
+
+    // Every other table of the project's tabs
+    for (auto tab : {NodeDetails::MembersTab, NodeDetails::BindingsTab, NodeDetails::RolesTab, NodeDetails::NetworkTab}) {
+        if (!w->detailPanel()->showTab(tab))
+            continue;
+        for (QTableView *table : w->detailPanel()->tab(tab)->findChildren<QTableView *>()) {
+            if (!table->isVisible() || !table->model())
+                continue;
+            QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 15000);
+            texts.clear();
+            for (const QString &cell : silentCells(table, 3, &texts))
+                offenders << QStringLiteral("%1 cell %2").arg(table->accessibleName(), cell);
+        }
+    }
+
+    // The permission matrix: each cell says allowed / denied / …, not a colour only
+    PermissionsWindow *permissions = w->openPermissionsWindow();
+    QVERIFY(permissions);
+    auto *matrix = permissions->workbench()->findChild<QTableView *>();
+    QVERIFY(matrix);
+    QTRY_VERIFY_WITH_TIMEOUT(matrix->model() && matrix->model()->rowCount() > 0, 60000);
+    texts.clear();
+    for (const QString &cell : silentCells(matrix, 5, &texts))
+        offenders << QStringLiteral("matrix cell ") + cell;
+    const bool statesRead = std::any_of(texts.cbegin(), texts.cend(), [](const QString &t) {
+        return t.contains(QStringLiteral("allowed")) || t.contains(QStringLiteral("denied"));
+    });
+    if (!statesRead)
+        offenders << QStringLiteral("matrix cells do not say allowed/denied: ") + texts.mid(0, 12).join(QStringLiteral(" | "));
+    permissions->close();
+
+    // Custom-painted views summarise what they show
+    TrafficWindow *traffic = w->openTrafficWindow();
+    QVERIFY(traffic);
+    for (QWidget *painted : traffic->findChildren<QWidget *>())
+        if (painted->inherits("TrafficGraphView") && painted->accessibleDescription().isEmpty())
+            offenders << QStringLiteral("traffic graph: no accessible description");
+    traffic->close();
+
+    QVERIFY2(offenders.isEmpty(), qPrintable(report(offenders)));
+}
+
+void tst_Accessibility::noMenuOffersAMnemonicTwice()
+{
+    auto w = guitest::openAdminWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(w->allLoaded(), 60000);
+    w->navigator()->treeView()->expandAll();
+    QStringList problems;
+    // The menus show different entries for each kind of node (F2 and Delete's variants)
+    for (const auto &[kind, path] : nodesByKind(*w)) {
+        if (!w->navigator()->selectPath(path))
+            continue;
+        QTRY_COMPARE_WITH_TIMEOUT(w->actions()->context().path, path, 5000);
+        const QString where = QStringLiteral("Main window (%1)").arg(toString(NodeKind(kind)));
+        problems << menuBarMnemonicProblems(w.get(), where);
+        // The tree's context menu, as the main window fills it
+        QMenu menu;
+        w->actions()->fillContextMenu(&menu);
+        if (kind == int(NodeKind::Cluster))
+            menu.addMenu(w->handlers()->modeMenu(w->sessions().first(), &menu));
+        problems << mnemonicProblems(&menu, where + QStringLiteral(" context menu"));
+    }
+    // The other windows' menu bars
+    for (QMainWindow *other : std::initializer_list<QMainWindow *>{w->openPermissionsWindow(), w->openAuditWindow(),
+                                                                   w->openTrafficWindow(), w->openTraceWindow()}) {
+        QVERIFY(other);
+        problems << menuBarMnemonicProblems(other, other->windowTitle());
+        other->close();
+    }
+    problems.removeDuplicates();
+    QVERIFY2(problems.isEmpty(), qPrintable(report(problems)));
+}
+
+QTEST_MAIN(tst_Accessibility)
+#include "tst_accessibility.moc"
