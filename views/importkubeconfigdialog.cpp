@@ -29,7 +29,9 @@ ImportKubeconfigDialog::ImportKubeconfigDialog(ExecApprover *approver, const QSt
     auto *browse = new QPushButton(tr("&Browse…"), this);
     auto *reload = new QPushButton(tr("&Load"), this);
     auto *pathRow = new QHBoxLayout;
-    pathRow->addWidget(new QLabel(tr("Kubeconfig:"), this));
+    auto *pathLabel = new QLabel(tr("&Kubeconfig:"), this);
+    pathLabel->setBuddy(m_path);
+    pathRow->addWidget(pathLabel);
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
     pathRow->addWidget(reload);
@@ -37,6 +39,9 @@ ImportKubeconfigDialog::ImportKubeconfigDialog(ExecApprover *approver, const QSt
     m_files->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_table->setModel(m_model);
+    m_table->setAccessibleName(tr("Contexts"));
+    m_table->setAccessibleDescription(tr("Space ticks the current context; arrows move between contexts"));
+    m_table->setTabKeyNavigation(false);  // Tab goes on to the buttons
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
@@ -46,6 +51,7 @@ ImportKubeconfigDialog::ImportKubeconfigDialog(ExecApprover *approver, const QSt
     auto *buttons = new QDialogButtonBox(this);
     m_test = buttons->addButton(tr("&Test connection"), QDialogButtonBox::ActionRole);
     m_ok = buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
+    m_ok->setDefault(true);
     buttons->addButton(QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -55,6 +55,7 @@ QTableView *answerTable(QAbstractItemModel *model, const QString &objectName)
     auto *view = new QTableView;
     view->setObjectName(objectName);
     view->setModel(model);
+    view->setTabKeyNavigation(false);  // Tab goes on to the next control, arrows move in the table
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->verticalHeader()->hide();
@@ -105,6 +106,7 @@ PermissionWorkbenchWidget::PermissionWorkbenchWidget(QWidget *parent)
 {
     setObjectName(QStringLiteral("permissionWorkbench"));
     m_groups->setObjectName(QStringLiteral("permGroups"));
+    m_groups->setAccessibleName(tr("Extra groups"));
     m_groups->setPlaceholderText(tr("extra groups, comma separated (as --as-group)"));
     m_scopeKind->setObjectName(QStringLiteral("permScopeKind"));
     m_scopeKind->addItem(tr("Platform"), int(Workbench::ScopeKind::Platform));
@@ -114,14 +116,17 @@ PermissionWorkbenchWidget::PermissionWorkbenchWidget(QWidget *parent)
     m_scopeKind->addItem(tr("All projects"), int(Workbench::ScopeKind::AllProjects));
     m_scopeKind->setCurrentIndex(1);
     m_view->setObjectName(QStringLiteral("permView"));
+    m_view->setAccessibleName(tr("View"));
     m_view->addItem(tr("Kubernetes (what kube-apiserver enforces)"), int(kube::rbac::View::Kubernetes));
     m_view->addItem(tr("KubeSphere (what ks-apiserver decides)"), int(kube::rbac::View::KubeSphere));
     m_layout->setObjectName(QStringLiteral("permLayout"));
+    m_layout->setAccessibleName(tr("Layout"));
     m_layout->addItem(tr("Resources × verbs"), int(Workbench::Layout::ByResource));
     m_layout->addItem(tr("One resource in every scope"), int(Workbench::Layout::ByProject));
     m_layout->addItem(tr("One resource for every subject"), int(Workbench::Layout::BySubject));
     m_resource->setEnabled(false);
     m_filter->setObjectName(QStringLiteral("permFilter"));
+    m_filter->setAccessibleName(tr("Filter rows"));
     m_filter->setPlaceholderText(tr("Filter rows: resource, group, scope, subject"));
     m_filter->setClearButtonEnabled(true);
     m_onlyAllowed->setObjectName(QStringLiteral("permOnlyAllowed"));
@@ -165,6 +170,11 @@ PermissionWorkbenchWidget::PermissionWorkbenchWidget(QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->setAccessibleName(tr("Permission matrix"));
+    m_table->setAccessibleDescription(tr("Each cell says allowed, denied or unknown; the Menu key asks why and who else can"));
+    // Arrows move between cells; Tab goes on to the next control (a matrix has thousands).
+    m_table->setTabKeyNavigation(false);
+    m_scopeName->setAccessibleName(tr("Scope name"));
+    m_resource->setAccessibleName(tr("Resource"));
 
     auto *controls = new QGridLayout;
     controls->setContentsMargins(0, 0, 0, 0);
@@ -268,11 +278,13 @@ QWidget *PermissionWorkbenchWidget::makeAnswers()
     m_answers = new QTabWidget;
     m_answers->setObjectName(QStringLiteral("permAnswers"));
     m_answers->setDocumentMode(true);
+    m_answers->setAccessibleName(tr("Answers about the selected cell"));
 
     // Why
     auto *why = new QWidget;
     m_why = new QPlainTextEdit;
     m_why->setObjectName(QStringLiteral("permWhy"));
+    m_why->setAccessibleName(tr("Why"));
     m_why->setReadOnly(true);
     m_why->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_why->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -304,7 +316,11 @@ QWidget *PermissionWorkbenchWidget::makeAnswers()
     copyButton->setObjectName(QStringLiteral("permCopyWhy"));
     connect(copyButton, &QPushButton::clicked, this, &PermissionWorkbenchWidget::copyExplanation);
     auto *side = new QVBoxLayout;
-    side->addWidget(new QLabel(tr("Objects on the path:")));
+    auto *pathsLabel = new QLabel(tr("&Objects on the path:"));
+    pathsLabel->setBuddy(m_paths);
+    // Item views take no name from a buddy label (QAccessibleTable reads only its own).
+    m_paths->setAccessibleName(tr("Objects on the path"));
+    side->addWidget(pathsLabel);
     side->addWidget(m_paths, 1);
     side->addWidget(copyButton);
     auto *whyLayout = new QHBoxLayout(why);
@@ -318,14 +334,17 @@ QWidget *PermissionWorkbenchWidget::makeAnswers()
     m_whoVerb = new QLineEdit;
     m_whoVerb->setObjectName(QStringLiteral("permWhoVerb"));
     m_whoVerb->setPlaceholderText(tr("verb"));
+    m_whoVerb->setAccessibleName(tr("Verb"));
     m_whoResource = new QLineEdit;
     m_whoResource->setObjectName(QStringLiteral("permWhoResource"));
     m_whoResource->setPlaceholderText(tr("resource, e.g. pods/exec"));
+    m_whoResource->setAccessibleName(tr("Resource"));
     m_whoButton = new QPushButton(tr("Who can?"));
     m_whoButton->setObjectName(QStringLiteral("permWhoAsk"));
     m_whoQuestion = new QLabel(tr("Select a cell, or type a verb and a resource (asked in the scope above)."));
     m_whoQuestion->setObjectName(QStringLiteral("permWhoQuestion"));
     m_whoCanTable = answerTable(m_workbench->whoCanModel(), QStringLiteral("permWhoCan"));
+    m_whoCanTable->setAccessibleName(tr("Who can"));
     auto ask = [this] {
         QString error;
         if (!m_workbench->whoCanTyped(m_whoVerb->text(), m_whoResource->text(), &error))
@@ -359,6 +378,7 @@ QWidget *PermissionWorkbenchWidget::makeAnswers()
     m_riskSummary = new QLabel(tr("Wildcards, secrets, impersonation, escalate/bind, exec, nodes/proxy, webhooks, CRDs."));
     m_riskSummary->setObjectName(QStringLiteral("permRiskSummary"));
     m_riskTable = answerTable(m_workbench->riskModel(), QStringLiteral("permRisks"));
+    m_riskTable->setAccessibleName(tr("Risks"));
     connect(m_riskButton, &QPushButton::clicked, m_workbench, &Workbench::scanRisks);
     connect(m_workbench, &Workbench::risksReady, this, [this](int n) {
         m_riskSummary->setText(tr("%n finding(s) in this scope; double-click one to open its binding.", nullptr, n));
@@ -389,6 +409,7 @@ QWidget *PermissionWorkbenchWidget::makeAnswers()
     m_verifyDetails = new QPlainTextEdit;
     m_verifyDetails->setObjectName(QStringLiteral("permVerifyDetails"));
     m_verifyDetails->setReadOnly(true);
+    m_verifyDetails->setAccessibleName(tr("Disagreements and errors"));
     connect(m_verifyButton, &QPushButton::clicked, this, [this] {
         m_verifyButton->setEnabled(false);
         m_verifySummary->setText(tr("Asking the API server…"));

@@ -144,8 +144,11 @@ RoleEditorDialog::RoleEditorDialog(PlanRunner *runner, const GraphSnapshot &snap
             m_alias->setText(qs(role->alias));
             m_description->setText(qs(role->description));
         }
+        // A role gone from the graph since the action was offered leaves m_base null (value() throws).
+        if (!m_base.is_object())
+            m_base = json::object();
         m_rules->setRules(m_base.value("rules", json::array()));
-        m_aggregated = m_base.contains("aggregationRule") && !m_base["aggregationRule"].is_null();
+        m_aggregated = m_base.contains("aggregationRule") && m_base["aggregationRule"].is_object();
         if (mode == Mode::Edit)
             m_resourceVersion = m_base.value("metadata", json::object()).value("resourceVersion", "");
     }
