@@ -1,6 +1,8 @@
 // ResourceComboDelegate: the typed text is what is stored, whether or not it is in the list.
 #include "views/resourcecombodelegate.h"
 
+#include "views/namededitordelegate.h"
+
 #include <QComboBox>
 #include <QLineEdit>
 
@@ -10,13 +12,14 @@ ResourceComboDelegate::ResourceComboDelegate(QStringList names, QObject *parent)
 {
 }
 
-QWidget *ResourceComboDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const
+QWidget *ResourceComboDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &index) const
 {
     auto *combo = new QComboBox(parent);
     combo->setObjectName(QStringLiteral("resourceCombo"));
     combo->setEditable(true);
     combo->setInsertPolicy(QComboBox::NoInsert);
     combo->addItems(m_names);
+    NamedEditorDelegate::nameEditor(combo, index);
     return combo;
 }
 

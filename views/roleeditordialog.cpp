@@ -192,6 +192,8 @@ RoleEditorDialog::RoleEditorDialog(PlanRunner *runner, const GraphSnapshot &snap
 
     // --- Rules tab: the table, its buttons, the editor of the selected rule
     m_rulesView->setObjectName(QStringLiteral("rulesTable"));
+    m_rulesView->setAccessibleName(tr("Rules"));
+    m_rulesView->setTabKeyNavigation(false);  // Tab goes on to the rule's buttons and editor
     m_rulesView->setModel(m_rules);
     m_rulesView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_rulesView->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -234,6 +236,8 @@ RoleEditorDialog::RoleEditorDialog(PlanRunner *runner, const GraphSnapshot &snap
 
     // --- Templates tab
     m_templatesView->setObjectName(QStringLiteral("templatesTree"));
+    m_templatesView->setAccessibleName(tr("Role templates"));
+    m_templatesView->setAccessibleDescription(tr("Space ticks the current template"));
     m_templatesView->setModel(m_templates);
     m_templatesView->setUniformRowHeights(true);
     m_templatesView->setAlternatingRowColors(true);
@@ -265,6 +269,9 @@ RoleEditorDialog::RoleEditorDialog(PlanRunner *runner, const GraphSnapshot &snap
 
     // --- YAML tab: the whole rules list
     m_yaml->setObjectName(QStringLiteral("rulesYaml"));
+    m_yaml->setAccessibleName(tr("Rules as YAML"));
+    // YAML indents with spaces only, so Tab is free to leave the editor (no keyboard trap).
+    m_yaml->setTabChangesFocus(true);
     m_yaml->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_yaml->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_yamlStatus->setObjectName(QStringLiteral("yamlStatus"));
@@ -286,7 +293,10 @@ RoleEditorDialog::RoleEditorDialog(PlanRunner *runner, const GraphSnapshot &snap
     m_effectiveView->verticalHeader()->hide();
     m_effectiveView->verticalHeader()->setDefaultSectionSize(m_effectiveView->fontMetrics().height() + 8);
     m_effectiveView->setSelectionMode(QAbstractItemView::NoSelection);
-    m_effectiveView->setFocusPolicy(Qt::NoFocus);
+    // Reachable with Tab to be read and scrolled from the keyboard; arrows move in it.
+    m_effectiveView->setFocusPolicy(Qt::StrongFocus);
+    m_effectiveView->setTabKeyNavigation(false);
+    m_effectiveView->setAccessibleName(tr("Effective rules"));
     m_effectiveNote->setObjectName(QStringLiteral("effectiveNote"));
     m_effectiveNote->setWordWrap(true);
     m_effectiveNote->setText(m_aggregated ? tr("Predicting the rules the aggregation controller gathers…")
@@ -297,6 +307,7 @@ RoleEditorDialog::RoleEditorDialog(PlanRunner *runner, const GraphSnapshot &snap
     effectiveLayout->addWidget(m_effectiveView, 1);
 
     m_tabs->setObjectName(QStringLiteral("roleTabs"));
+    m_tabs->setAccessibleName(tr("Rules, templates, YAML and effective rules"));
     m_tabs->addTab(rulesTab, tr("Rules"));
     m_tabs->addTab(templatesTab, tr("Templates"));
     m_tabs->addTab(yamlTab, tr("YAML"));
