@@ -1,5 +1,6 @@
 // An item delegate whose editors are named after their column's header, so a screen reader
-// says which field an open cell editor edits (issue 17: every control has an accessible name).
+// says which field an open cell editor edits, and whose Tab leaves the table after its last
+// cell (Qt's tables wrap round to the first: a keyboard trap). Issue 17.
 #pragma once
 
 #include <QStyledItemDelegate>
@@ -13,4 +14,7 @@ public:
 
     // The header of the index's column, for editors made elsewhere.
     static void nameEditor(QWidget *editor, const QModelIndex &index);
+
+protected:
+    bool eventFilter(QObject *object, QEvent *event) override;
 };

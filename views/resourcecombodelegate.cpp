@@ -1,13 +1,11 @@
 // ResourceComboDelegate: the typed text is what is stored, whether or not it is in the list.
 #include "views/resourcecombodelegate.h"
 
-#include "views/namededitordelegate.h"
-
 #include <QComboBox>
 #include <QLineEdit>
 
 ResourceComboDelegate::ResourceComboDelegate(QStringList names, QObject *parent)
-    : QStyledItemDelegate(parent)
+    : NamedEditorDelegate(parent)
     , m_names(std::move(names))
 {
 }
