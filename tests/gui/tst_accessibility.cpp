@@ -26,6 +26,7 @@
 #include <QAccessible>
 #include <QApplication>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QDialog>
 #include <QGraphicsView>
 #include <QMenu>
@@ -346,6 +347,7 @@ private slots:
     void dialogsOfTheNodeActionsAreNamedAndReachableByTab();
     void cellsReadAsText();
     void noMenuOffersAMnemonicTwice();
+    void contextMenusOpenFromTheKeyboard();
 
 private:
     // One node path per kind, the seed's own where there is a choice.
@@ -699,6 +701,96 @@ void tst_Accessibility::noMenuOffersAMnemonicTwice()
     }
     problems.removeDuplicates();
     QVERIFY2(problems.isEmpty(), qPrintable(report(problems)));
+}
+
+namespace {
+// The entries of the context menu that `press` opens on `view`, read from the open menu (which
+// is then closed); empty when no menu opened.
+QStringList contextMenuFromKeyboard(QWidget *view, const std::function<void()> &press)
+{
+    QStringList entries;
+    QTimer probe;
+    probe.setInterval(50);
+    QObject::connect(&probe, &QTimer::timeout, view, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        probe.stop();
+        for (QAction *a : menu->actions())
+            if (!a->isSeparator())
+                entries << a->text();
+        menu->close();
+    });
+    probe.start();
+    view->setFocus(Qt::OtherFocusReason);
+    press();
+    QTest::qWait(300);  // a menu that opens asynchronously
+    probe.stop();
+    return entries;
+}
+
+// The Menu key as the window system delivers it: a keyboard context menu event at the focus
+// widget's cursor rectangle (QWidgetWindow does this for the platform's context menu key).
+void pressMenuKey(QWidget *w)
+{
+    const QPoint pos = w->inputMethodQuery(Qt::ImCursorRectangle).toRect().center();
+    QContextMenuEvent event(QContextMenuEvent::Keyboard, pos, w->mapToGlobal(pos));
+    QApplication::sendEvent(w, &event);
+}
+} // namespace
+
+void tst_Accessibility::contextMenusOpenFromTheKeyboard()
+{
+    auto w = guitest::openAdminWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(w->allLoaded(), 60000);
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    w->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(w.get()));
+    w->navigator()->treeView()->expandAll();
+    const auto nodes = nodesByKind(*w);
+    const QString project = nodes.at(int(NodeKind::Project));
+    QTreeView *tree = w->navigator()->treeView();
+
+    // Given a project current in the tree, scrolled to the top so that it is not where the
+    // view's centre is
+    QVERIFY(w->navigator()->selectPath(project));
+    tree->scrollToTop();
+    // When the Menu key, then Shift+F10, is pressed: the project's own menu opens, and the
+    // current node stays the project
+    for (const bool menuKey : {true, false}) {
+        const QStringList entries = contextMenuFromKeyboard(tree, [&] {
+            if (menuKey)
+                pressMenuKey(tree);
+            else
+                QTest::keyClick(tree, Qt::Key_F10, Qt::ShiftModifier);
+        });
+        QVERIFY2(entries.contains(QStringLiteral("&Delete project…")), qPrintable(entries.join(QLatin1Char('|'))));
+        QCOMPARE(w->navigator()->currentSourceIndex().data(TenancyTreeModel::PathRole).toString(), project);
+    }
+
+    // The Members table (its actions as its context menu)
+    QVERIFY(w->detailPanel()->showTab(NodeDetails::MembersTab));
+    auto *members = w->detailPanel()->findChild<QTableView *>(QStringLiteral("memberTable"));
+    QVERIFY(members);
+    QTRY_VERIFY_WITH_TIMEOUT(members->model()->rowCount() > 0, 15000);
+    members->selectRow(0);
+    QStringList entries = contextMenuFromKeyboard(members, [&] { pressMenuKey(members); });
+    QVERIFY2(entries.contains(QStringLiteral("&Add members…")), qPrintable(entries.join(QLatin1Char('|'))));
+
+    // The permission matrix: the current cell's questions
+    PermissionsWindow *permissions = w->openPermissionsWindow();
+    QVERIFY(permissions);
+    permissions->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(permissions));
+    auto *matrix = permissions->workbench()->findChild<QTableView *>(QStringLiteral("permMatrix"));
+    QVERIFY(matrix);
+    QTRY_VERIFY_WITH_TIMEOUT(matrix->model()->rowCount() > 20, 60000);
+    const QModelIndex cell = matrix->model()->index(matrix->model()->rowCount() - 1, matrix->model()->columnCount() - 1);
+    matrix->setCurrentIndex(cell);
+    entries = contextMenuFromKeyboard(matrix, [&] { QTest::keyClick(matrix, Qt::Key_F10, Qt::ShiftModifier); });
+    QVERIFY2(entries.contains(QStringLiteral("&Why?")), qPrintable(entries.join(QLatin1Char('|'))));
+    QCOMPARE(matrix->currentIndex(), cell);
+    permissions->close();
 }
 
 QTEST_MAIN(tst_Accessibility)
