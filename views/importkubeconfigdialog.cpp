@@ -95,6 +95,10 @@ ImportKubeconfigDialog::ImportKubeconfigDialog(ExecApprover *approver, const QSt
     layout->addWidget(new QLabel(tr("Tick the contexts to connect to. Credentials stay in the kubeconfig; "
                                     "Tenantry remembers only the file and context names."), this));
     layout->addWidget(buttons);
+    // Top to bottom: the path row (made first, its buttons after the table), then the table.
+    setTabOrder(m_path, browse);
+    setTabOrder(browse, reload);
+    setTabOrder(reload, m_table);
     resize(900, 420);
     load(file);
 }

@@ -176,6 +176,8 @@ NetworkPolicyDialog::NetworkPolicyDialog(PlanRunner *runner, const GraphSnapshot
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     setForm(split);
+    // The form's top field has the focus when the dialog opens.
+    m_name->setFocus(Qt::TabFocusReason);
     setDescription(tr("A policy selects pods of the project; once a pod is selected for a direction, only the "
                       "rules' traffic is allowed that way. Namespace cells offer the workspaces and projects, or "
                       "take labels."));

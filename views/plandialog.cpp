@@ -218,6 +218,15 @@ void PlanDialog::setDescription(const QString &text)
 void PlanDialog::setForm(QWidget *form)
 {
     m_formHost->addWidget(form);
+    // The form is made after the plan's tabs and the buttons, so Qt's focus chain (creation
+    // order) runs tabs, buttons, form. Opening with the focus in the form's first field makes
+    // Tab read top to bottom, form → plan → buttons, and wrap round (issue 17).
+    for (QWidget *w : form->findChildren<QWidget *>()) {
+        if ((w->focusPolicy() & Qt::TabFocus) && !w->focusProxy() && w->isEnabledTo(this)) {
+            w->setFocus(Qt::TabFocusReason);
+            break;
+        }
+    }
 }
 
 void PlanDialog::setOperationFactory(OperationFactory factory)
