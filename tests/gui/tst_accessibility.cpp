@@ -1,9 +1,11 @@
 // Issue 17, accessibility: the real windows and dialogs against the devcluster, opened as a user
 // opens them (menu actions, the tree's node actions), each walked with the Tab key. Every visible
 // control that takes focus must have an accessible name (QAccessible) and be reached by Tab from
-// the window's first control; Escape closes each dialog, which has a default button; the cells
-// of the tree, the detail tables and the permission matrix read as text; no menu of the menu bar
-// or a context menu offers one mnemonic twice. Offenders are listed, one per line.
+// the window's first control (a dialog: from where it puts the focus), never sticking and, in a
+// dialog, never going up; Escape closes each dialog, which has a default button; the cells of
+// the tree, the detail tables and the permission matrix read as text; no menu of the menu bar
+// or a context menu offers one mnemonic twice; the Menu key and Shift+F10 open the current
+// item's context menu. Offenders are listed, one per line ("A11Y offender: …").
 #include "guitestsupport.h"
 #include "guiwindow.h"
 
