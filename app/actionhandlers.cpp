@@ -210,6 +210,7 @@ void ActionHandlers::showHistory(const NodeContext &c)
     layout->addWidget(label);
     auto *list = new QListWidget(d);
     list->setObjectName(QStringLiteral("historyList"));
+    list->setAccessibleName(tr("Applied and undone changes, newest first"));
     for (int i = stack->count() - 1; i >= 0; --i) {
         const bool applied = i < stack->index();
         list->addItem((applied ? tr("✓ applied: %1") : tr("↶ undone: %1")).arg(stack->text(i)));

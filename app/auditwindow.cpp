@@ -28,7 +28,7 @@ AuditWindow::AuditWindow(ClusterSession *session, QWidget *parent)
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("Add audit &files…"), QKeySequence::Open, m_widget->addFilesButton(), &QPushButton::click);
     file->addAction(tr("Add Tenantry's &journal"), m_widget->journalButton(), &QPushButton::click);
-    QAction *events = file->addAction(tr("Add the cluster's &Events"), this, &AuditWindow::loadClusterEvents);
+    QAction *events = file->addAction(tr("Add the cluster's E&vents"), this, &AuditWindow::loadClusterEvents);
     events->setEnabled(session != nullptr);
     file->addSeparator();
     file->addAction(tr("&Export the events shown…"), QKeySequence::Save, m_widget->exportButton(), &QPushButton::click);

@@ -202,22 +202,25 @@ void MainWindow::buildMenus()
     tenancy->addSeparator();
     for (auto id : {TenancyActions::EditWorkspace, TenancyActions::DeleteWorkspace, TenancyActions::EditProject,
                     TenancyActions::MoveProject, TenancyActions::DeleteProject, TenancyActions::EditUser,
-                    TenancyActions::EnableUser, TenancyActions::DisableUser, TenancyActions::DeleteUser})
+                    TenancyActions::EnableUser, TenancyActions::DisableUser, TenancyActions::DeleteUser,
+                    TenancyActions::ReleaseFinalizers})
         tenancy->addAction(A(id));
+    // The editors of the detail tabs in submenus: one menu of some thirty entries has not
+    // letters enough for a mnemonic each (issue 17: every action reachable from the keyboard).
+    auto submenu = [&](const QString &title, std::initializer_list<TenancyActions::Id> ids) {
+        QMenu *m = tenancy->addMenu(title);
+        m->setToolTipsVisible(true);
+        for (auto id : ids)
+            m->addAction(A(id));
+    };
     tenancy->addSeparator();
-    for (auto id : {TenancyActions::AddMembers, TenancyActions::ChangeMemberRole, TenancyActions::RemoveMembers})
-        tenancy->addAction(A(id));
+    submenu(tr("Membe&rs"), {TenancyActions::AddMembers, TenancyActions::ChangeMemberRole, TenancyActions::RemoveMembers});
+    submenu(tr("R&oles"), {TenancyActions::NewRole, TenancyActions::EditRole, TenancyActions::CloneRole, TenancyActions::DeleteRole});
+    submenu(tr("&Quotas"), {TenancyActions::EditQuota, TenancyActions::EditContainerDefaults, TenancyActions::RemoveQuota});
+    submenu(tr("Ne&twork"), {TenancyActions::IsolateNetwork, TenancyActions::NewNetworkPolicy, TenancyActions::EditNetworkPolicy,
+                             TenancyActions::DeleteNetworkPolicy});
     tenancy->addSeparator();
-    for (auto id : {TenancyActions::NewRole, TenancyActions::EditRole, TenancyActions::CloneRole, TenancyActions::DeleteRole})
-        tenancy->addAction(A(id));
-    tenancy->addSeparator();
-    for (auto id : {TenancyActions::EditQuota, TenancyActions::EditContainerDefaults, TenancyActions::RemoveQuota})
-        tenancy->addAction(A(id));
-    tenancy->addSeparator();
-    for (auto id : {TenancyActions::IsolateNetwork, TenancyActions::NewNetworkPolicy, TenancyActions::EditNetworkPolicy,
-                    TenancyActions::DeleteNetworkPolicy})
-        tenancy->addAction(A(id));
-    tenancy->addSeparator();
+    tenancy->addAction(A(TenancyActions::AuditEvents));
     tenancy->addAction(A(TenancyActions::CopyName));
     tenancy->addAction(A(TenancyActions::CopyPath));
     // The cluster's hand-over to KubeSphere (prepare while standalone, finish once it runs).
@@ -246,8 +249,8 @@ void MainWindow::buildMenus()
         m_themeGroup->addAction(a);
     }
     view->addSeparator();
-    const QStringList tabNames{tr("&Overview"), tr("&Members"), tr("&Access"), tr("&Roles"),
-                               tr("&Quotas"),   tr("&Network"), tr("&YAML"),   tr("&Permissions tab")};
+    const QStringList tabNames{tr("&Overview"), tr("&Members"), tr("Acce&ss"), tr("Ro&les"),
+                               tr("&Quotas"),   tr("&Network"), tr("&YAML"),   tr("Permissions ta&b")};
     const NodeDetails::Tab tabs[] = {NodeDetails::OverviewTab, NodeDetails::MembersTab, NodeDetails::BindingsTab,
                                      NodeDetails::RolesTab,    NodeDetails::QuotasTab,  NodeDetails::NetworkTab,
                                      NodeDetails::YamlTab,     NodeDetails::PermissionsTab};

@@ -31,7 +31,7 @@ PermissionsWindow::PermissionsWindow(PermissionSource *source, bool own, const Q
         if (!path.isEmpty() && !m_widget->exportTo(path, &error))
             QMessageBox::warning(this, tr("Export"), error);
     };
-    file->addAction(tr("Export as &CSV…"), this, [exportAs] { exportAs(false); });
+    file->addAction(tr("Export as C&SV…"), this, [exportAs] { exportAs(false); });
     file->addAction(tr("Export as &JSON…"), this, [exportAs] { exportAs(true); });
     file->addSeparator();
     file->addAction(tr("&Close"), QKeySequence::Close, this, &QWidget::close);

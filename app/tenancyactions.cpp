@@ -165,14 +165,14 @@ const ActionRow &row(Id id)
          [](const Api &a, const NodeContext &c) { return std::optional(query("patch", a.user, c.name)); }, true},
         {TenancyActions::EnableUser, QT_TRANSLATE_NOOP("TenancyActions", "E&nable user…"), {}, nullptr, onDisabledUser,
          [](const Api &a, const NodeContext &c) { return std::optional(query("patch", a.user, c.name)); }, true},
-        {TenancyActions::DisableUser, QT_TRANSLATE_NOOP("TenancyActions", "Di&sable user…"), {}, "user-disabled", onEnabledUser,
+        {TenancyActions::DisableUser, QT_TRANSLATE_NOOP("TenancyActions", "Disa&ble user…"), {}, "user-disabled", onEnabledUser,
          [](const Api &a, const NodeContext &c) { return std::optional(query("patch", a.user, c.name)); }, true},
         {TenancyActions::DeleteUser, QT_TRANSLATE_NOOP("TenancyActions", "&Delete user…"), QKeySequence::Delete, nullptr, on<NodeKind::User>,
          [](const Api &a, const NodeContext &c) { return std::optional(query("delete", a.user, c.name)); }, true},
         {TenancyActions::Reconnect, QT_TRANSLATE_NOOP("TenancyActions", "&Reconnect"), QKeySequence(Qt::Key_F5), nullptr, anywhere, none, false},
         {TenancyActions::PinNamespaces, QT_TRANSLATE_NOOP("TenancyActions", "Pin &namespaces…"), {}, "project-reachable", anywhere, none, false},
-        {TenancyActions::Disconnect, QT_TRANSLATE_NOOP("TenancyActions", "Dis&connect"), {}, nullptr, anywhere, none, false},
-        {TenancyActions::CopyName, QT_TRANSLATE_NOOP("TenancyActions", "Copy &name"), {}, nullptr, anywhere, none, false},
+        {TenancyActions::Disconnect, QT_TRANSLATE_NOOP("TenancyActions", "&Disconnect"), {}, nullptr, anywhere, none, false},
+        {TenancyActions::CopyName, QT_TRANSLATE_NOOP("TenancyActions", "&Copy name"), {}, nullptr, anywhere, none, false},
         {TenancyActions::CopyPath, QT_TRANSLATE_NOOP("TenancyActions", "Copy pat&h"), {}, nullptr, anywhere, none, false},
         {TenancyActions::EditProject, QT_TRANSLATE_NOOP("TenancyActions", "&Edit project…"), QKeySequence(Qt::Key_F2), nullptr,
          on<NodeKind::Project>, [](const Api &, const NodeContext &c) { return std::optional(query("patch", kNamespaces, c.name)); }, true},
@@ -180,7 +180,7 @@ const ActionRow &row(Id id)
          on<NodeKind::Project>, [](const Api &, const NodeContext &c) { return std::optional(query("patch", kNamespaces, c.name)); }, false},
         {TenancyActions::AddMembers, QT_TRANSLATE_NOOP("TenancyActions", "&Add members…"), QKeySequence(Qt::CTRL | Qt::Key_M), nullptr,
          hasMembers, [](const Api &a, const NodeContext &c) { return bindingQuery("create", a, c); }, false},
-        {TenancyActions::ChangeMemberRole, QT_TRANSLATE_NOOP("TenancyActions", "Change &role of members…"), {}, nullptr,
+        {TenancyActions::ChangeMemberRole, QT_TRANSLATE_NOOP("TenancyActions", "Chan&ge role of members…"), {}, nullptr,
          hasSelectedMembers, [](const Api &a, const NodeContext &c) { return bindingQuery("create", a, c); }, false},
         {TenancyActions::RemoveMembers, QT_TRANSLATE_NOOP("TenancyActions", "Remo&ve members…"), {}, nullptr,
          hasSelectedMembers, [](const Api &a, const NodeContext &c) { return bindingQuery("delete", a, c); }, false},
@@ -188,7 +188,7 @@ const ActionRow &row(Id id)
          hasRoles, [](const Api &a, const NodeContext &c) { return roleQuery("create", a, c, false); }, false},
         {TenancyActions::EditRole, QT_TRANSLATE_NOOP("TenancyActions", "Ed&it role…"), {}, nullptr, hasRole,
          [](const Api &a, const NodeContext &c) { return roleQuery("update", a, c, true); }, false},
-        {TenancyActions::CloneRole, QT_TRANSLATE_NOOP("TenancyActions", "C&lone role…"), {}, nullptr, hasRole,
+        {TenancyActions::CloneRole, QT_TRANSLATE_NOOP("TenancyActions", "Cl&one role…"), {}, nullptr, hasRole,
          [](const Api &a, const NodeContext &c) { return roleQuery("create", a, c, false); }, false},
         {TenancyActions::DeleteRole, QT_TRANSLATE_NOOP("TenancyActions", "De&lete role…"), {}, nullptr, hasRole,
          [](const Api &a, const NodeContext &c) { return roleQuery("delete", a, c, true); }, false},
@@ -201,7 +201,7 @@ const ActionRow &row(Id id)
         // Quotas: a new quota is a server-side apply (a PATCH), an existing one a merge patch.
         {TenancyActions::EditQuota, QT_TRANSLATE_NOOP("TenancyActions", "Edit &quota…"), {}, nullptr, hasQuota,
          [](const Api &a, const NodeContext &c) { return quotaQuery("patch", a, c); }, false},
-        {TenancyActions::EditContainerDefaults, QT_TRANSLATE_NOOP("TenancyActions", "Container &defaults…"), {}, nullptr,
+        {TenancyActions::EditContainerDefaults, QT_TRANSLATE_NOOP("TenancyActions", "Con&tainer defaults…"), {}, nullptr,
          on<NodeKind::Project>,
          [](const Api &, const NodeContext &c) {
              AccessQuery q = query("patch", Api::limitRange);
@@ -217,11 +217,11 @@ const ActionRow &row(Id id)
              return std::optional(c.kind == NodeKind::Workspace ? query("patch", a.workspaceTemplate, c.name)
                                                                 : query("patch", kNamespaces, c.name));
          }, false},
-        {TenancyActions::NewNetworkPolicy, QT_TRANSLATE_NOOP("TenancyActions", "New network &policy…"), {}, nullptr,
+        {TenancyActions::NewNetworkPolicy, QT_TRANSLATE_NOOP("TenancyActions", "New network polic&y…"), {}, nullptr,
          on<NodeKind::Project>, [](const Api &, const NodeContext &c) { return policyQuery("create", c, false); }, false},
-        {TenancyActions::EditNetworkPolicy, QT_TRANSLATE_NOOP("TenancyActions", "Edit network polic&y…"), {}, nullptr,
+        {TenancyActions::EditNetworkPolicy, QT_TRANSLATE_NOOP("TenancyActions", "Edit net&work policy…"), {}, nullptr,
          hasPolicy, [](const Api &, const NodeContext &c) { return policyQuery("patch", c, true); }, false},
-        {TenancyActions::DeleteNetworkPolicy, QT_TRANSLATE_NOOP("TenancyActions", "Delete network polic&y…"), {}, nullptr,
+        {TenancyActions::DeleteNetworkPolicy, QT_TRANSLATE_NOOP("TenancyActions", "Delete networ&k policy…"), {}, nullptr,
          hasPolicy, [](const Api &, const NodeContext &c) { return policyQuery("delete", c, true); }, false},
         // --- hand-over: marking built-ins (GlobalRoles the first of them), deleting projections ---
         {TenancyActions::PrepareHandover, QT_TRANSLATE_NOOP("TenancyActions", "Prepare for &KubeSphere…"), {}, nullptr,
@@ -231,7 +231,7 @@ const ActionRow &row(Id id)
          nullptr, canFinishHandover,
          [](const Api &, const NodeContext &) { return std::optional(query("delete", Api::rbacClusterRole)); }, false},
         // --- finalizers ---
-        {TenancyActions::ReleaseFinalizers, QT_TRANSLATE_NOOP("TenancyActions", "Remove stuck &finalizers…"), {}, nullptr,
+        {TenancyActions::ReleaseFinalizers, QT_TRANSLATE_NOOP("TenancyActions", "Remove stuck finali&zers…"), {}, nullptr,
          deletingObject,
          [](const Api &a, const NodeContext &c) {
              return std::optional(c.kind == NodeKind::Workspace ? query("patch", a.workspaceTemplate, c.name)
@@ -239,7 +239,7 @@ const ActionRow &row(Id id)
                                                                 : query("patch", kNamespaces, c.name));
          }, false},
         // --- audit: reading audit files and the journal needs no permission; Events say what they could not read ---
-        {TenancyActions::AuditEvents, QT_TRANSLATE_NOOP("TenancyActions", "&Audit events…"), {}, nullptr, auditable, none,
+        {TenancyActions::AuditEvents, QT_TRANSLATE_NOOP("TenancyActions", "Audit event&s…"), {}, nullptr, auditable, none,
          false},
     };
     static_assert(std::size(kRows) == TenancyActions::IdCount, "one row per action");

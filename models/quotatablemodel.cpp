@@ -83,6 +83,12 @@ QVariant QuotaTableModel::cell(const QuotaRow &row, int column, int role) const
             }
         } else if (role == RatioRole && column == AllottedColumn) {
             return row.allotted;
+        } else if (role == Qt::AccessibleTextRole && column == AllottedColumn && row.allotted >= 0) {
+            // The bar in words (issue 17): a screen reader reads this, not the bar's colour.
+            QString text = tr("%1% of %2 allotted to projects").arg(qRound(row.allotted * 100)).arg(row.resource);
+            if (row.overBudget)
+                text += tr(", over budget");
+            return text;
         } else if (role == FlaggedRole) {
             return column == AllottedColumn ? row.overBudget : (row.overUsed || row.overBudget);
         } else if (role == Qt::ForegroundRole && column == FlagsColumn && (row.overUsed || row.overBudget)) {
@@ -111,6 +117,14 @@ QVariant QuotaTableModel::cell(const QuotaRow &row, int column, int role) const
         }
     } else if (role == RatioRole) {
         return row.ratio;
+    } else if (role == Qt::AccessibleTextRole && column == UsageColumn && row.ratio >= 0) {
+        // The bar in words (issue 17), e.g. "62% of limits.cpu used (2500m of 4)".
+        QString text = tr("%1% of %2 used (%3 of %4)")
+                           .arg(qRound(row.ratio * 100))
+                           .arg(row.resource, row.used.isEmpty() ? QStringLiteral("0") : row.used, row.hard);
+        if (row.overUsed || row.ratio > 1.0)
+            text += tr(", over-used");
+        return text;
     } else if (role == Qt::TextAlignmentRole && (column == UsedColumn || column == HardColumn)) {
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     }

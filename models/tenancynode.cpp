@@ -10,6 +10,7 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QFont>
+#include <QTextDocumentFragment>
 
 namespace {
 QString tr(const char *text) { return QCoreApplication::translate("TenancyNode", text); }
@@ -173,6 +174,18 @@ QVariant TenancyNode::data(int column, int role) const
         return NodeIcons::forKind(m_kind, m_entry.flags);
     case Qt::ToolTipRole:
         return tooltip();
+    case Qt::AccessibleDescriptionRole: {
+        // What the icon, the grey and the strike-through say, in words (issue 17): the
+        // tooltip's lines as plain text, and that a disconnected cluster's rows are old.
+        if (column != TenancyTreeModel::NameColumn)
+            return {};
+        QString html = tooltip();
+        html.replace(QStringLiteral("<br>"), QStringLiteral("; "));
+        QString text = QTextDocumentFragment::fromHtml(html).toPlainText();
+        if (stale() && m_kind != NodeKind::Cluster)
+            text += (text.isEmpty() ? QString() : QStringLiteral("; ")) + tr("last known state, the cluster is not connected");
+        return text;
+    }
     case Qt::TextAlignmentRole:
         if (column == TenancyTreeModel::CountColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -38,6 +38,24 @@ void AuditHistogramWidget::setData(qint64 fromMs, qint64 bucketMs, QVector<quint
     m_counts = std::move(counts);
     m_denied = denied.size() == m_counts.size() ? std::move(denied) : QVector<quint32>();
     m_max = m_counts.isEmpty() ? 0 : *std::max_element(m_counts.cbegin(), m_counts.cend());
+    // The bars in words for a screen reader (issue 17): the total, the span, the busiest bar.
+    qint64 total = 0;
+    qint64 deniedTotal = 0;
+    for (quint32 c : std::as_const(m_counts))
+        total += c;
+    for (quint32 d : std::as_const(m_denied))
+        deniedTotal += d;
+    if (m_counts.isEmpty() || total == 0) {
+        setAccessibleDescription(tr("No events"));
+    } else {
+        const auto busiest = int(std::max_element(m_counts.cbegin(), m_counts.cend()) - m_counts.cbegin());
+        setAccessibleDescription(tr("%1 events from %2 to %3, %4 denied; the most, %5, at %6")
+                                     .arg(total)
+                                     .arg(axisLabel(m_from), axisLabel(toMs()))
+                                     .arg(deniedTotal)
+                                     .arg(m_max)
+                                     .arg(axisLabel(m_from + busiest * m_bucketMs)));
+    }
     update();
 }
 
@@ -48,6 +66,7 @@ void AuditHistogramWidget::clear()
     m_max = 0;
     m_from = 0;
     m_bucketMs = 0;
+    setAccessibleDescription(tr("No events"));
     update();
 }
 

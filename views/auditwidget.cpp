@@ -84,6 +84,8 @@ AuditWidget::AuditWidget(AuditLog *log, AuditEventModel *model, QWidget *parent)
     auto *split = new QSplitter(Qt::Horizontal);
     m_table = new QTableView;
     m_table->setObjectName(QStringLiteral("auditTable"));
+    m_table->setAccessibleName(tr("Audit events"));
+    m_table->setTabKeyNavigation(false);  // Tab goes on to the detail; arrows move in the table
     m_table->setModel(model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -111,25 +113,28 @@ AuditWidget::AuditWidget(AuditLog *log, AuditEventModel *model, QWidget *parent)
     detailLayout->setContentsMargins(0, 0, 0, 0);
     m_detailTabs = new QTabWidget;
     m_detailTabs->setObjectName(QStringLiteral("auditDetailTabs"));
+    m_detailTabs->setAccessibleName(tr("The selected event"));
     m_fields = new QTreeWidget;
     m_fields->setObjectName(QStringLiteral("auditDetailFields"));
+    m_fields->setAccessibleName(tr("Fields of the selected event"));
     m_fields->setColumnCount(2);
     m_fields->setHeaderLabels({tr("Field"), tr("Value")});
     m_fields->setRootIsDecorated(false);
     m_fields->setAlternatingRowColors(true);
     m_fields->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    auto text = [&mono](const char *name) {
+    auto text = [&mono](const char *name, const QString &accessibleName) {
         auto *t = new QPlainTextEdit;
         t->setObjectName(QLatin1String(name));
+        t->setAccessibleName(accessibleName);
         t->setReadOnly(true);
         t->setFont(mono);
         t->setLineWrapMode(QPlainTextEdit::NoWrap);
         return t;
     };
-    m_request = text("auditRequestObject");
-    m_response = text("auditResponseObject");
-    m_json = text("auditEventJson");
+    m_request = text("auditRequestObject", tr("Request object"));
+    m_response = text("auditResponseObject", tr("Response object"));
+    m_json = text("auditEventJson", tr("The event's JSON"));
     m_detailTabs->addTab(m_fields, tr("Event"));
     m_detailTabs->addTab(m_request, tr("Request object"));
     m_detailTabs->addTab(m_response, tr("Response object"));

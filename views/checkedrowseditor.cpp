@@ -4,6 +4,7 @@
 #include "views/tonestyle.h"
 
 #include "models/checkedrowsmodel.h"
+#include "views/namededitordelegate.h"
 #include "views/resourcecombodelegate.h"
 
 #include <QHBoxLayout>
@@ -22,6 +23,9 @@ CheckedRowsEditor::CheckedRowsEditor(CheckedRowsBase *model, int resourceColumn,
     , m_remove(new QPushButton(tr("&Remove row")))
 {
     m_table->setModel(model);
+    m_table->setItemDelegate(new NamedEditorDelegate(m_table));
+    // Arrows move between cells; Tab goes on to the buttons (Qt's tables wrap round otherwise).
+    m_table->setTabKeyNavigation(false);
     m_table->setItemDelegateForColumn(resourceColumn, new ResourceComboDelegate(resources, m_table));
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -44,6 +44,9 @@ void ClusterStatusWidget::setStatus(const SessionStatus &s)
     if (s.limited())
         parts << tr("limited view");
     m_text->setText(parts.join(QStringLiteral(" · ")));
+    // The icon's colour in words (issue 17): the line says the state, the name says whose.
+    setAccessibleName(tr("Status of %1").arg(m_id));
+    setAccessibleDescription(parts.join(QStringLiteral(", ")));
 
     QStringList tip{QStringLiteral("<b>%1</b> — %2").arg(m_id.toHtmlEscaped(), SessionStatus::toString(s.state))};
     if (!s.server.isEmpty())

@@ -68,6 +68,7 @@ DetailPanel::DetailPanel(QWidget *parent)
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
     m_tabs->setDocumentMode(true);
+    m_tabs->setAccessibleName(tr("Details"));
 
     m_pages = {{NodeDetails::OverviewTab, makeOverview()}, {NodeDetails::MembersTab, makeMembers()},
                {NodeDetails::BindingsTab, makeBindings()}, {NodeDetails::RolesTab, makeRoles()},
@@ -85,13 +86,17 @@ DetailPanel::DetailPanel(QWidget *parent)
     clear();
 }
 
-QTableView *DetailPanel::makeTable(QAbstractItemModel *model, int stretchColumn)
+QTableView *DetailPanel::makeTable(QAbstractItemModel *model, int stretchColumn, const QString &name)
 {
     auto *proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(model);
     proxy->setSortRole(kRawRole);
     proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     auto *view = new QTableView;
+    view->setAccessibleName(name);
+    // Tab leaves the table (arrows move between cells): a long table no longer holds the
+    // keyboard for a press per cell before the next control.
+    view->setTabKeyNavigation(false);
     view->setModel(proxy);
     view->setSortingEnabled(true);
     view->sortByColumn(0, Qt::AscendingOrder);
@@ -123,12 +128,12 @@ QWidget *DetailPanel::makeOverview()
     auto *ll = new QVBoxLayout(labels);
     ll->setContentsMargins(0, 0, 0, 0);
     ll->addWidget(heading(tr("Labels"), labels));
-    ll->addWidget(makeTable(m_labels, PropertyTableModel::ValueColumn));
+    ll->addWidget(makeTable(m_labels, PropertyTableModel::ValueColumn, tr("Labels")));
     auto *annotations = new QWidget;
     auto *al = new QVBoxLayout(annotations);
     al->setContentsMargins(0, 0, 0, 0);
     al->addWidget(heading(tr("Annotations"), annotations));
-    al->addWidget(makeTable(m_annotations, PropertyTableModel::ValueColumn));
+    al->addWidget(makeTable(m_annotations, PropertyTableModel::ValueColumn, tr("Annotations")));
     split->addWidget(labels);
     split->addWidget(annotations);
     layout->addWidget(split, 1);
@@ -146,7 +151,7 @@ QWidget *DetailPanel::makeMembers()
     static_cast<QToolBar *>(m_memberBar)->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_memberBar->hide();
     layout->addWidget(m_memberBar);
-    m_memberView = makeTable(m_members, MemberTableModel::NoteColumn);
+    m_memberView = makeTable(m_members, MemberTableModel::NoteColumn, tr("Members"));
     m_memberView->setObjectName(QStringLiteral("memberTable"));
     m_memberView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_memberView->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -160,7 +165,7 @@ QWidget *DetailPanel::makeBindings()
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(heading(tr("Bindings that grant this user access, at every level"), page));
-    layout->addWidget(makeTable(m_bindings, BindingTableModel::BindingColumn));
+    layout->addWidget(makeTable(m_bindings, BindingTableModel::BindingColumn, tr("Bindings that grant this user access")));
     return page;
 }
 
@@ -176,7 +181,7 @@ QWidget *DetailPanel::makeRoles()
     m_roleBar->hide();
     layout->addWidget(m_roleBar);
     auto *split = new QSplitter(Qt::Vertical);
-    m_roleView = makeTable(m_roles, RoleTableModel::TemplatesColumn);
+    m_roleView = makeTable(m_roles, RoleTableModel::TemplatesColumn, tr("Roles"));
     m_roleView->setObjectName(QStringLiteral("roleTable"));
     m_roleView->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(m_roleView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DetailPanel::selectionChanged);
@@ -189,7 +194,7 @@ QWidget *DetailPanel::makeRoles()
     auto *rl = new QVBoxLayout(rules);
     rl->setContentsMargins(0, 0, 0, 0);
     rl->addWidget(heading(tr("Rules of the selected role"), rules));
-    rl->addWidget(makeTable(m_rules, RuleTableModel::ResourcesColumn));
+    rl->addWidget(makeTable(m_rules, RuleTableModel::ResourcesColumn, tr("Rules of the selected role")));
     m_templates = new QLabel(rules);
     m_templates->setWordWrap(true);
     m_templates->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -214,7 +219,7 @@ QWidget *DetailPanel::makeQuotas()
     static_cast<QToolBar *>(m_quotaBar)->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_quotaBar->hide();
     layout->addWidget(m_quotaBar);
-    QTableView *view = makeTable(m_quotas, -1);
+    QTableView *view = makeTable(m_quotas, -1, tr("Resource quotas"));
     m_quotaView = view;
     view->setObjectName(QStringLiteral("quotaTable"));
     view->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -260,7 +265,7 @@ QWidget *DetailPanel::makeNetwork()
     static_cast<QToolBar *>(m_networkBar)->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_networkBar->hide();
     layout->addWidget(m_networkBar);
-    m_policyView = makeTable(m_policies, NetworkPolicyTableModel::NoteColumn);
+    m_policyView = makeTable(m_policies, NetworkPolicyTableModel::NoteColumn, tr("Network policies"));
     m_policyView->setObjectName(QStringLiteral("policyTable"));
     m_policyView->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(m_policyView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DetailPanel::selectionChanged);
@@ -282,6 +287,7 @@ QWidget *DetailPanel::makeYaml()
     m_yaml = new QPlainTextEdit;
     m_yaml->setReadOnly(true);
     m_yaml->setObjectName(QStringLiteral("yamlView"));
+    m_yaml->setAccessibleName(tr("YAML of the selected object"));
     m_yaml->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_yaml->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     return m_yaml;

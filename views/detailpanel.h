@@ -94,7 +94,8 @@ private:
     QWidget *makeQuotas();
     QWidget *makeNetwork();
     QWidget *makeYaml();
-    QTableView *makeTable(QAbstractItemModel *model, int stretchColumn);
+    // `name`: what a screen reader calls the table (issue 17).
+    QTableView *makeTable(QAbstractItemModel *model, int stretchColumn, const QString &name);
     void setOverview(const QList<QPair<QString, QString>> &fields);
     void updateRules();
 

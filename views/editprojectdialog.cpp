@@ -55,6 +55,9 @@ EditProjectDialog::EditProjectDialog(PlanRunner *runner, const GraphSnapshot &sn
     descriptionLayout->addWidget(m_counter);
     layout->addRow(tr("&Description:"), descriptionBox);
     static_cast<QLabel *>(layout->labelForField(descriptionBox))->setBuddy(m_description);
+    // The label is no sibling of the field (the counter's box is between), so QAccessible does
+    // not find it: the name is said outright.
+    m_description->setAccessibleName(tr("Description"));
     setForm(form);
     setDescription(tr("The alias is the name KubeSphere's console shows. Only these two annotations of the namespace "
                       "change; its labels, members and other annotations stay."));

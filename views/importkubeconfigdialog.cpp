@@ -30,7 +30,9 @@ ImportKubeconfigDialog::ImportKubeconfigDialog(ExecApprover *approver, const QSt
     auto *browse = new QPushButton(tr("&Browse…"), this);
     auto *reload = new QPushButton(tr("&Load"), this);
     auto *pathRow = new QHBoxLayout;
-    pathRow->addWidget(new QLabel(tr("Kubeconfig:"), this));
+    auto *pathLabel = new QLabel(tr("&Kubeconfig:"), this);
+    pathLabel->setBuddy(m_path);
+    pathRow->addWidget(pathLabel);
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
     pathRow->addWidget(reload);
@@ -38,6 +40,9 @@ ImportKubeconfigDialog::ImportKubeconfigDialog(ExecApprover *approver, const QSt
     m_files->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_table->setModel(m_model);
+    m_table->setAccessibleName(tr("Contexts"));
+    m_table->setAccessibleDescription(tr("Space ticks the current context; arrows move between contexts"));
+    m_table->setTabKeyNavigation(false);  // Tab goes on to the buttons
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
@@ -47,6 +52,7 @@ ImportKubeconfigDialog::ImportKubeconfigDialog(ExecApprover *approver, const QSt
     auto *buttons = new QDialogButtonBox(this);
     m_test = buttons->addButton(tr("&Test connection"), QDialogButtonBox::ActionRole);
     m_ok = buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
+    m_ok->setDefault(true);
     buttons->addButton(QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -93,6 +99,10 @@ ImportKubeconfigDialog::ImportKubeconfigDialog(ExecApprover *approver, const QSt
     layout->addWidget(new QLabel(tr("Tick the contexts to connect to. Credentials stay in the kubeconfig; "
                                     "Tenantry remembers only the file and context names."), this));
     layout->addWidget(buttons);
+    // Top to bottom: the path row (made first, its buttons after the table), then the table.
+    setTabOrder(m_path, browse);
+    setTabOrder(browse, reload);
+    setTabOrder(reload, m_table);
     resize(900, 420);
     load(file);
 }

@@ -48,8 +48,10 @@ KsSignInDialog::KsSignInDialog(QWidget *parent) : QDialog(parent)
     m_systemCa->setChecked(true);
     m_caFile = new QLineEdit(this);
     m_caFile->setObjectName(QStringLiteral("caFile"));
+    m_caFile->setAccessibleName(tr("CA file"));
     m_caFile->setPlaceholderText(tr("PEM file of the CA that signed the server's certificate"));
-    m_browse = new QPushButton(tr("Browse…"), this);
+    m_browse = new QPushButton(tr("&Browse…"), this);
+    m_browse->setAccessibleName(tr("Browse for the CA file"));
     connect(m_browse, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("CA certificate"), m_caFile->text(),
                                                           tr("Certificates (*.pem *.crt);;All files (*)"));
@@ -73,7 +75,7 @@ KsSignInDialog::KsSignInDialog(QWidget *parent) : QDialog(parent)
     m_password->setEchoMode(QLineEdit::Password);
 
     auto *fields = new QFormLayout;
-    fields->addRow(tr("&Server:"), m_server);
+    fields->addRow(tr("Ser&ver:"), m_server);
     fields->addRow(tr("TLS:"), tls);
     fields->addRow(tr("&User name:"), m_username);
     fields->addRow(tr("&Password:"), m_password);

@@ -36,6 +36,7 @@ LimitRangeDialog::LimitRangeDialog(PlanRunner *runner, const GraphSnapshot &snap
     m_type->addItem(tr("Container (defaults and bounds of each container)"), QStringLiteral("Container"));
     m_type->addItem(tr("Pod (bounds of a whole pod)"), QStringLiteral("Pod"));
     m_editor->table()->setObjectName(QStringLiteral("limitRows"));
+    m_editor->table()->setAccessibleName(tr("Container defaults and bounds"));
     m_editor->problemLabel()->setObjectName(QStringLiteral("limitProblem"));
 
     auto *form = new QWidget;

@@ -139,6 +139,8 @@ MemberDialog::MemberDialog(PlanRunner *runner, const GraphSnapshot &snapshot, Me
                                      : tr("Search %Ln member(s) by name, display name or e-mail", nullptr, total));
     m_search->installEventFilter(new SearchKeys(m_view, this));
     m_view->setObjectName(QStringLiteral("users"));
+    m_view->setAccessibleName(mode == Mode::Add ? tr("Users") : tr("Members"));
+    m_view->setAccessibleDescription(tr("Space ticks the current row"));
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);  // thousands of rows: no per-row size queries

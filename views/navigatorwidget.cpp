@@ -6,6 +6,7 @@
 #include "models/nodekind.h"
 #include "models/tenancyfilterproxymodel.h"
 #include "models/tenancytreemodel.h"
+#include "views/keyboardcontextmenu.h"
 #include "views/viewslogging.h"
 
 #include <QHeaderView>
@@ -33,11 +34,15 @@ NavigatorWidget::NavigatorWidget(TenancyTreeModel *model, QWidget *parent)
     m_filter->setClearButtonEnabled(true);
     m_filter->installEventFilter(this);
     m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filter->setAccessibleName(tr("Filter the tree"));
     m_tree->setObjectName(QStringLiteral("tenancyTree"));
+    m_tree->setAccessibleName(tr("Clusters and their tenancy"));
+    m_tree->setAccessibleDescription(tr("Enter acts on the node, the Menu key or Shift+F10 opens its actions, / filters"));
     m_tree->setModel(m_proxy);
     m_tree->setUniformRowHeights(true);  // thousands of rows: constant-time layout
     m_tree->setHeaderHidden(true);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    KeyboardContextMenu::install(m_tree);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setAllColumnsShowFocus(true);
     m_tree->header()->setStretchLastSection(false);

@@ -3,6 +3,8 @@
 // rebuilt from it, so the pane always shows what Apply would write.
 #include "views/networkpolicydialog.h"
 
+#include "views/namededitordelegate.h"
+
 #include "models/tenancyoperations.h"
 
 #include "kubeclient/api/objectdiff.h"
@@ -41,10 +43,15 @@ QPushButton *button(const QString &text, const char *name, QWidget *parent)
     return b;
 }
 
-QTableWidget *table(const QStringList &headers, const char *name)
+QTableWidget *table(const QStringList &headers, const char *name, const QString &accessibleName)
 {
     auto *t = new QTableWidget(0, int(headers.size()));
     t->setObjectName(QLatin1String(name));
+    t->setAccessibleName(accessibleName);
+    // Arrows move between cells and typing edits one; Tab goes on to the next control (with
+    // tab key navigation Qt's tables wrap round and never let go).
+    t->setTabKeyNavigation(false);
+    t->setItemDelegate(new NamedEditorDelegate(t));
     t->setHorizontalHeaderLabels(headers);
     t->verticalHeader()->hide();
     t->horizontalHeader()->setStretchLastSection(true);
@@ -76,8 +83,8 @@ NetworkPolicyDialog::NetworkPolicyDialog(PlanRunner *runner, const GraphSnapshot
     , m_ingressType(new QCheckBox(tr("&Ingress")))
     , m_egressType(new QCheckBox(tr("E&gress")))
     , m_rules(new QListWidget)
-    , m_peers(table({tr("Peer"), tr("Namespaces (labels)"), tr("Pods (labels)"), tr("CIDR"), tr("Except")}, "peerTable"))
-    , m_ports(table({tr("Protocol"), tr("Port or name"), tr("End port")}, "portTable"))
+    , m_peers(table({tr("Peer"), tr("Namespaces (labels)"), tr("Pods (labels)"), tr("CIDR"), tr("Except")}, "peerTable", tr("Peers")))
+    , m_ports(table({tr("Protocol"), tr("Port or name"), tr("End port")}, "portTable", tr("Ports")))
     , m_yaml(new QPlainTextEdit)
 {
     setObjectName(QStringLiteral("networkPolicyDialog"));
@@ -109,7 +116,9 @@ NetworkPolicyDialog::NetworkPolicyDialog(PlanRunner *runner, const GraphSnapshot
     m_ingressType->setChecked(m_form.ingressType);
     m_egressType->setChecked(m_form.egressType);
     m_rules->setObjectName(QStringLiteral("ruleList"));
+    m_rules->setAccessibleName(tr("Rules"));
     m_yaml->setObjectName(QStringLiteral("policyYaml"));
+    m_yaml->setAccessibleName(tr("The policy as YAML"));
     m_yaml->setReadOnly(true);
     m_yaml->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 
@@ -167,6 +176,8 @@ NetworkPolicyDialog::NetworkPolicyDialog(PlanRunner *runner, const GraphSnapshot
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     setForm(split);
+    // The form's top field has the focus when the dialog opens.
+    m_name->setFocus(Qt::TabFocusReason);
     setDescription(tr("A policy selects pods of the project; once a pod is selected for a direction, only the "
                       "rules' traffic is allowed that way. Namespace cells offer the workspaces and projects, or "
                       "take labels."));
@@ -286,6 +297,7 @@ void NetworkPolicyDialog::setPeerRow(int row, const NetworkPolicyPeerForm &peer)
                           : peer.namespaceSelector && peer.podSelector ? NamespacesAndPodsPeer
                           : peer.podSelector ? PodsPeer
                                              : NamespacesPeer);
+    kind->setAccessibleName(tr("Peer kind"));
     m_peers->setCellWidget(row, PeerKindColumn, kind);
     auto *ns = new QComboBox;
     ns->setEditable(true);
@@ -293,6 +305,7 @@ void NetworkPolicyDialog::setPeerRow(int row, const NetworkPolicyPeerForm &peer)
     ns->addItems(m_namespacePicks);
     ns->setCurrentText(peer.namespaceLabels);
     ns->lineEdit()->setPlaceholderText(tr("every namespace"));
+    ns->setAccessibleName(tr("Peer namespaces (labels)"));
     m_peers->setCellWidget(row, PeerNamespaceColumn, ns);
     m_peers->setItem(row, PeerPodColumn, new QTableWidgetItem(peer.podLabels));
     m_peers->setItem(row, PeerCidrColumn, new QTableWidgetItem(peer.cidr));
@@ -307,6 +320,7 @@ void NetworkPolicyDialog::setPortRow(int row, const NetworkPolicyPortForm &port)
     protocol->setEditable(true);  // the server names a wrong protocol; the form keeps it
     protocol->addItems({QStringLiteral("TCP"), QStringLiteral("UDP"), QStringLiteral("SCTP")});
     protocol->setCurrentText(port.protocol);
+    protocol->setAccessibleName(tr("Port protocol"));
     m_ports->setCellWidget(row, PortProtocolColumn, protocol);
     m_ports->setItem(row, PortNumberColumn, new QTableWidgetItem(port.port));
     m_ports->setItem(row, PortEndColumn, new QTableWidgetItem(port.endPort));

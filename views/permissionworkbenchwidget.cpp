@@ -3,6 +3,7 @@
 #include "views/busyindicator.h"
 #include "views/tonestyle.h"
 
+#include "views/keyboardcontextmenu.h"
 #include "views/permissioncelldelegate.h"
 
 #include "kubeclient/core/atomicfile.h"
@@ -56,6 +57,7 @@ QTableView *answerTable(QAbstractItemModel *model, const QString &objectName)
     auto *view = new QTableView;
     view->setObjectName(objectName);
     view->setModel(model);
+    view->setTabKeyNavigation(false);  // Tab goes on to the next control, arrows move in the table
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->verticalHeader()->hide();
@@ -106,6 +108,7 @@ PermissionWorkbenchWidget::PermissionWorkbenchWidget(QWidget *parent)
 {
     setObjectName(QStringLiteral("permissionWorkbench"));
     m_groups->setObjectName(QStringLiteral("permGroups"));
+    m_groups->setAccessibleName(tr("Extra groups"));
     m_groups->setPlaceholderText(tr("extra groups, comma separated (as --as-group)"));
     m_scopeKind->setObjectName(QStringLiteral("permScopeKind"));
     m_scopeKind->addItem(tr("Platform"), int(Workbench::ScopeKind::Platform));
@@ -115,14 +118,17 @@ PermissionWorkbenchWidget::PermissionWorkbenchWidget(QWidget *parent)
     m_scopeKind->addItem(tr("All projects"), int(Workbench::ScopeKind::AllProjects));
     m_scopeKind->setCurrentIndex(1);
     m_view->setObjectName(QStringLiteral("permView"));
+    m_view->setAccessibleName(tr("View"));
     m_view->addItem(tr("Kubernetes (what kube-apiserver enforces)"), int(kube::rbac::View::Kubernetes));
     m_view->addItem(tr("KubeSphere (what ks-apiserver decides)"), int(kube::rbac::View::KubeSphere));
     m_layout->setObjectName(QStringLiteral("permLayout"));
+    m_layout->setAccessibleName(tr("Layout"));
     m_layout->addItem(tr("Resources × verbs"), int(Workbench::Layout::ByResource));
     m_layout->addItem(tr("One resource in every scope"), int(Workbench::Layout::ByProject));
     m_layout->addItem(tr("One resource for every subject"), int(Workbench::Layout::BySubject));
     m_resource->setEnabled(false);
     m_filter->setObjectName(QStringLiteral("permFilter"));
+    m_filter->setAccessibleName(tr("Filter rows"));
     m_filter->setPlaceholderText(tr("Filter rows: resource, group, scope, subject"));
     m_filter->setClearButtonEnabled(true);
     m_onlyAllowed->setObjectName(QStringLiteral("permOnlyAllowed"));
@@ -148,7 +154,7 @@ PermissionWorkbenchWidget::PermissionWorkbenchWidget(QWidget *parent)
     auto *exportMenu = new QMenu(m_exportButton);
     exportMenu->addAction(tr("Export as CSV…"), this, [this] { exportDialog(false); });
     exportMenu->addAction(tr("Export as JSON…"), this, [this] { exportDialog(true); });
-    exportMenu->addAction(tr("Copy explanation"), this, &PermissionWorkbenchWidget::copyExplanation);
+    exportMenu->addAction(tr("Copy e&xplanation"), this, &PermissionWorkbenchWidget::copyExplanation);
     m_exportButton->setMenu(exportMenu);
 
     m_table->setObjectName(QStringLiteral("permMatrix"));
@@ -159,12 +165,18 @@ PermissionWorkbenchWidget::PermissionWorkbenchWidget(QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    KeyboardContextMenu::install(m_table);
     m_table->verticalHeader()->hide();
     // Fixed row heights: scrolling a million cells never measures a row.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->setAccessibleName(tr("Permission matrix"));
+    m_table->setAccessibleDescription(tr("Each cell says allowed, denied or unknown; the Menu key asks why and who else can"));
+    // Arrows move between cells; Tab goes on to the next control (a matrix has thousands).
+    m_table->setTabKeyNavigation(false);
+    m_scopeName->setAccessibleName(tr("Scope name"));
+    m_resource->setAccessibleName(tr("Resource"));
 
     auto *controls = new QGridLayout;
     controls->setContentsMargins(0, 0, 0, 0);
@@ -272,11 +284,13 @@ QWidget *PermissionWorkbenchWidget::makeAnswers()
     m_answers = new QTabWidget;
     m_answers->setObjectName(QStringLiteral("permAnswers"));
     m_answers->setDocumentMode(true);
+    m_answers->setAccessibleName(tr("Answers about the selected cell"));
 
     // Why
     auto *why = new QWidget;
     m_why = new QPlainTextEdit;
     m_why->setObjectName(QStringLiteral("permWhy"));
+    m_why->setAccessibleName(tr("Why"));
     m_why->setReadOnly(true);
     m_why->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_why->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -293,21 +307,26 @@ QWidget *PermissionWorkbenchWidget::makeAnswers()
     };
     connect(m_paths, &QListWidget::itemActivated, this, open);
     m_paths->setContextMenuPolicy(Qt::CustomContextMenu);
+    KeyboardContextMenu::install(m_paths);
     connect(m_paths, &QListWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         const int i = m_paths->row(m_paths->itemAt(pos));
         const auto objects = m_workbench->explanationObjects();
         if (i < 0 || i >= objects.size())
             return;
         QMenu menu(this);
-        menu.addAction(tr("Open YAML"), this, [this, o = objects[i]] { emit openObject(o); });
-        menu.addAction(tr("Show in the tree"), this, [this, o = objects[i]] { emit showInTree(o); });
+        menu.addAction(tr("&Open YAML"), this, [this, o = objects[i]] { emit openObject(o); });
+        menu.addAction(tr("&Show in the tree"), this, [this, o = objects[i]] { emit showInTree(o); });
         menu.exec(m_paths->viewport()->mapToGlobal(pos));
     });
     auto *copyButton = new QPushButton(tr("Copy"));
     copyButton->setObjectName(QStringLiteral("permCopyWhy"));
     connect(copyButton, &QPushButton::clicked, this, &PermissionWorkbenchWidget::copyExplanation);
     auto *side = new QVBoxLayout;
-    side->addWidget(new QLabel(tr("Objects on the path:")));
+    auto *pathsLabel = new QLabel(tr("&Objects on the path:"));
+    pathsLabel->setBuddy(m_paths);
+    // Item views take no name from a buddy label (QAccessibleTable reads only its own).
+    m_paths->setAccessibleName(tr("Objects on the path"));
+    side->addWidget(pathsLabel);
     side->addWidget(m_paths, 1);
     side->addWidget(copyButton);
     auto *whyLayout = new QHBoxLayout(why);
@@ -321,14 +340,17 @@ QWidget *PermissionWorkbenchWidget::makeAnswers()
     m_whoVerb = new QLineEdit;
     m_whoVerb->setObjectName(QStringLiteral("permWhoVerb"));
     m_whoVerb->setPlaceholderText(tr("verb"));
+    m_whoVerb->setAccessibleName(tr("Verb"));
     m_whoResource = new QLineEdit;
     m_whoResource->setObjectName(QStringLiteral("permWhoResource"));
     m_whoResource->setPlaceholderText(tr("resource, e.g. pods/exec"));
+    m_whoResource->setAccessibleName(tr("Resource"));
     m_whoButton = new QPushButton(tr("Who can?"));
     m_whoButton->setObjectName(QStringLiteral("permWhoAsk"));
     m_whoQuestion = new QLabel(tr("Select a cell, or type a verb and a resource (asked in the scope above)."));
     m_whoQuestion->setObjectName(QStringLiteral("permWhoQuestion"));
     m_whoCanTable = answerTable(m_workbench->whoCanModel(), QStringLiteral("permWhoCan"));
+    m_whoCanTable->setAccessibleName(tr("Who can"));
     auto ask = [this] {
         QString error;
         if (!m_workbench->whoCanTyped(m_whoVerb->text(), m_whoResource->text(), &error))
@@ -362,6 +384,7 @@ QWidget *PermissionWorkbenchWidget::makeAnswers()
     m_riskSummary = new QLabel(tr("Wildcards, secrets, impersonation, escalate/bind, exec, nodes/proxy, webhooks, CRDs."));
     m_riskSummary->setObjectName(QStringLiteral("permRiskSummary"));
     m_riskTable = answerTable(m_workbench->riskModel(), QStringLiteral("permRisks"));
+    m_riskTable->setAccessibleName(tr("Risks"));
     connect(m_riskButton, &QPushButton::clicked, m_workbench, &Workbench::scanRisks);
     connect(m_workbench, &Workbench::risksReady, this, [this](int n) {
         m_riskSummary->setText(tr("%n finding(s) in this scope; double-click one to open its binding.", nullptr, n));
@@ -392,6 +415,7 @@ QWidget *PermissionWorkbenchWidget::makeAnswers()
     m_verifyDetails = new QPlainTextEdit;
     m_verifyDetails->setObjectName(QStringLiteral("permVerifyDetails"));
     m_verifyDetails->setReadOnly(true);
+    m_verifyDetails->setAccessibleName(tr("Disagreements and errors"));
     connect(m_verifyButton, &QPushButton::clicked, this, [this] {
         m_verifyButton->setEnabled(false);
         m_verifySummary->setText(tr("Asking the API server…"));
@@ -661,15 +685,15 @@ void PermissionWorkbenchWidget::showContextMenu(const QPoint &pos)
         return;
     m_table->setCurrentIndex(index);
     QMenu menu(this);
-    menu.addAction(tr("Why?"), this, [this] { m_answers->setCurrentIndex(0); });
-    menu.addAction(tr("Who else can?"), this, [this] { m_answers->setCurrentIndex(1); });
-    menu.addAction(tr("Copy explanation"), this, &PermissionWorkbenchWidget::copyExplanation);
+    menu.addAction(tr("&Why?"), this, [this] { m_answers->setCurrentIndex(0); });
+    menu.addAction(tr("W&ho else can?"), this, [this] { m_answers->setCurrentIndex(1); });
+    menu.addAction(tr("Copy e&xplanation"), this, &PermissionWorkbenchWidget::copyExplanation);
     // Trace this request (issue 15): only where a live cluster can be asked.
     if (auto form = m_workbench->traceForm(index); form && m_source && m_source->live()) {
-        QAction *trace = menu.addAction(tr("Trace this request…"), this, [this, f = *form] { emit traceRequested(f); });
+        QAction *trace = menu.addAction(tr("&Trace this request…"), this, [this, f = *form] { emit traceRequested(f); });
         trace->setObjectName(QStringLiteral("actionTraceCell"));
     }
-    menu.addAction(tr("Copy cell"), this, [this, index] {
+    menu.addAction(tr("&Copy cell"), this, [this, index] {
         QApplication::clipboard()->setText(index.data(Qt::ToolTipRole).toString());
     });
     menu.exec(m_table->viewport()->mapToGlobal(pos));

@@ -73,11 +73,14 @@ PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent
     m_description->hide();
     m_plan->setReadOnly(true);
     m_plan->setObjectName(QStringLiteral("planYaml"));
+    m_plan->setAccessibleName(tr("Writes (YAML)"));
     m_plan->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_plan->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_plan->setPlaceholderText(tr("The exact objects this change writes appear here (Preview)."));
     m_diff->setReadOnly(true);
     m_diff->setObjectName(QStringLiteral("planDiff"));
+    m_diff->setAccessibleName(tr("Changes"));
+    m_diff->setAccessibleDescription(tr("+ added, − removed, ~ changed; compared with the live objects."));
     m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_diff->setPlaceholderText(tr("Each object's fields before and after the change appear here (Preview)."));
@@ -90,6 +93,8 @@ PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent
     m_impactLabel->setObjectName(QStringLiteral("impactSummary"));
     m_impactLabel->setText(tr("Who gains or loses which permissions appears here (Preview)."));
     m_impactView->setObjectName(QStringLiteral("planImpact"));
+    m_impactView->setAccessibleName(tr("Impact on permissions"));
+    m_impactView->setTabKeyNavigation(false);  // Tab goes on to the buttons, arrows move in the table
     m_impactView->setModel(m_impact->model());
     m_impactView->setSortingEnabled(false);
     m_impactView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -124,6 +129,7 @@ PlanDialog::PlanDialog(PlanRunner *runner, const QString &title, QWidget *parent
     impactLayout->addWidget(m_impactLabel);
     impactLayout->addWidget(m_impactView, 1);
     m_tabs->setObjectName(QStringLiteral("planTabs"));
+    m_tabs->setAccessibleName(tr("The plan"));
     m_tabs->addTab(m_plan, tr("&Writes (YAML)"));
     m_tabs->addTab(diffPage, tr("C&hanges"));
     m_tabs->addTab(impactPage, tr("I&mpact on permissions"));
@@ -214,6 +220,15 @@ void PlanDialog::setDescription(const QString &text)
 void PlanDialog::setForm(QWidget *form)
 {
     m_formHost->addWidget(form);
+    // The form is made after the plan's tabs and the buttons, so Qt's focus chain (creation
+    // order) runs tabs, buttons, form. Opening with the focus in the form's first field makes
+    // Tab read top to bottom, form → plan → buttons, and wrap round (issue 17).
+    for (QWidget *w : form->findChildren<QWidget *>()) {
+        if ((w->focusPolicy() & Qt::TabFocus) && !w->focusProxy() && w->isEnabledTo(this)) {
+            w->setFocus(Qt::TabFocusReason);
+            break;
+        }
+    }
 }
 
 void PlanDialog::setOperationFactory(OperationFactory factory)

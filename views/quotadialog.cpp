@@ -70,6 +70,7 @@ QuotaDialog::QuotaDialog(PlanRunner *runner, const GraphSnapshot &snapshot, Quot
     m_editor = new CheckedRowsEditor(m_model, QuotaEditorModel::KeyColumn, QuotaEditorModel::commonResources(),
                                      [this] { return m_model->addRow(); });
     m_editor->table()->setObjectName(QStringLiteral("quotaRows"));
+    m_editor->table()->setAccessibleName(tr("Hard limits"));
     m_editor->problemLabel()->setObjectName(QStringLiteral("quotaProblem"));
 
     // The workspace's budget as it stands, for the reader planning a project's share.

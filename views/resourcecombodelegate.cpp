@@ -5,18 +5,19 @@
 #include <QLineEdit>
 
 ResourceComboDelegate::ResourceComboDelegate(QStringList names, QObject *parent)
-    : QStyledItemDelegate(parent)
+    : NamedEditorDelegate(parent)
     , m_names(std::move(names))
 {
 }
 
-QWidget *ResourceComboDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const
+QWidget *ResourceComboDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &index) const
 {
     auto *combo = new QComboBox(parent);
     combo->setObjectName(QStringLiteral("resourceCombo"));
     combo->setEditable(true);
     combo->setInsertPolicy(QComboBox::NoInsert);
     combo->addItems(m_names);
+    NamedEditorDelegate::nameEditor(combo, index);
     return combo;
 }
 

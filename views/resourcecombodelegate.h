@@ -2,10 +2,11 @@
 // other name can be typed (the model's checks say whether the server would take it).
 #pragma once
 
-#include <QStringList>
-#include <QStyledItemDelegate>
+#include "views/namededitordelegate.h"
 
-class ResourceComboDelegate final : public QStyledItemDelegate
+#include <QStringList>
+
+class ResourceComboDelegate final : public NamedEditorDelegate
 {
     Q_OBJECT
 public:

@@ -145,8 +145,11 @@ RoleEditorDialog::RoleEditorDialog(PlanRunner *runner, const GraphSnapshot &snap
             m_alias->setText(qs(role->alias));
             m_description->setText(qs(role->description));
         }
+        // A role gone from the graph since the action was offered leaves m_base null (value() throws).
+        if (!m_base.is_object())
+            m_base = json::object();
         m_rules->setRules(m_base.value("rules", json::array()));
-        m_aggregated = m_base.contains("aggregationRule") && !m_base["aggregationRule"].is_null();
+        m_aggregated = m_base.contains("aggregationRule") && m_base["aggregationRule"].is_object();
         if (mode == Mode::Edit)
             m_resourceVersion = m_base.value("metadata", json::object()).value("resourceVersion", "");
     }
@@ -190,6 +193,8 @@ RoleEditorDialog::RoleEditorDialog(PlanRunner *runner, const GraphSnapshot &snap
 
     // --- Rules tab: the table, its buttons, the editor of the selected rule
     m_rulesView->setObjectName(QStringLiteral("rulesTable"));
+    m_rulesView->setAccessibleName(tr("Rules"));
+    m_rulesView->setTabKeyNavigation(false);  // Tab goes on to the rule's buttons and editor
     m_rulesView->setModel(m_rules);
     m_rulesView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_rulesView->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -232,6 +237,8 @@ RoleEditorDialog::RoleEditorDialog(PlanRunner *runner, const GraphSnapshot &snap
 
     // --- Templates tab
     m_templatesView->setObjectName(QStringLiteral("templatesTree"));
+    m_templatesView->setAccessibleName(tr("Role templates"));
+    m_templatesView->setAccessibleDescription(tr("Space ticks the current template"));
     m_templatesView->setModel(m_templates);
     m_templatesView->setUniformRowHeights(true);
     m_templatesView->setAlternatingRowColors(true);
@@ -263,6 +270,9 @@ RoleEditorDialog::RoleEditorDialog(PlanRunner *runner, const GraphSnapshot &snap
 
     // --- YAML tab: the whole rules list
     m_yaml->setObjectName(QStringLiteral("rulesYaml"));
+    m_yaml->setAccessibleName(tr("Rules as YAML"));
+    // YAML indents with spaces only, so Tab is free to leave the editor (no keyboard trap).
+    m_yaml->setTabChangesFocus(true);
     m_yaml->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_yaml->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_yamlStatus->setObjectName(QStringLiteral("yamlStatus"));
@@ -284,7 +294,10 @@ RoleEditorDialog::RoleEditorDialog(PlanRunner *runner, const GraphSnapshot &snap
     m_effectiveView->verticalHeader()->hide();
     m_effectiveView->verticalHeader()->setDefaultSectionSize(m_effectiveView->fontMetrics().height() + 8);
     m_effectiveView->setSelectionMode(QAbstractItemView::NoSelection);
-    m_effectiveView->setFocusPolicy(Qt::NoFocus);
+    // Reachable with Tab to be read and scrolled from the keyboard; arrows move in it.
+    m_effectiveView->setFocusPolicy(Qt::StrongFocus);
+    m_effectiveView->setTabKeyNavigation(false);
+    m_effectiveView->setAccessibleName(tr("Effective rules"));
     m_effectiveNote->setObjectName(QStringLiteral("effectiveNote"));
     m_effectiveNote->setWordWrap(true);
     m_effectiveNote->setText(m_aggregated ? tr("Predicting the rules the aggregation controller gathers…")
@@ -295,6 +308,7 @@ RoleEditorDialog::RoleEditorDialog(PlanRunner *runner, const GraphSnapshot &snap
     effectiveLayout->addWidget(m_effectiveView, 1);
 
     m_tabs->setObjectName(QStringLiteral("roleTabs"));
+    m_tabs->setAccessibleName(tr("Rules, templates, YAML and effective rules"));
     m_tabs->addTab(rulesTab, tr("Rules"));
     m_tabs->addTab(templatesTab, tr("Templates"));
     m_tabs->addTab(yamlTab, tr("YAML"));

@@ -147,7 +147,10 @@ RuleEditorWidget::RuleEditorWidget(bool nonResourceAllowed, QWidget *parent)
     verbs->setContentsMargins(0, 0, 0, 0);
     verbs->addLayout(verbGrid);
     auto *custom = new QHBoxLayout;
-    custom->addWidget(new QLabel(tr("Other:")));
+    auto *otherLabel = new QLabel(tr("Other:"));
+    otherLabel->setBuddy(m_customVerbs);
+    m_customVerbs->setAccessibleName(tr("Other verbs"));
+    custom->addWidget(otherLabel);
     custom->addWidget(m_customVerbs, 1);
     verbs->addLayout(custom);
 

@@ -51,6 +51,8 @@ TraceWidget::TraceWidget(TraceModel *model, QWidget *parent) : QWidget(parent), 
     m_user->setToolTip(tr("me (the kubeconfig's identity), or a user to impersonate as kubectl --as does"));
     m_groups = new QLineEdit(this);
     m_groups->setObjectName(QStringLiteral("traceGroups"));
+    // The second field of a row: the row's label names only the first (issue 17).
+    m_groups->setAccessibleName(tr("Groups"));
     m_groups->setPlaceholderText(tr("groups to impersonate, comma-separated (--as-group)"));
     auto *who = new QHBoxLayout;
     who->addWidget(m_user, 1);
@@ -63,6 +65,7 @@ TraceWidget::TraceWidget(TraceModel *model, QWidget *parent) : QWidget(parent), 
     m_verb->setObjectName(QStringLiteral("traceVerb"));
     m_resource = editableBox(this);
     m_resource->setObjectName(QStringLiteral("traceResource"));
+    m_resource->setAccessibleName(tr("Resource"));
     m_resource->lineEdit()->setPlaceholderText(tr("pods, deployments.apps, pods/log or /healthz"));
     auto *what = new QHBoxLayout;
     what->addWidget(m_verb, 1);
@@ -72,6 +75,7 @@ TraceWidget::TraceWidget(TraceModel *model, QWidget *parent) : QWidget(parent), 
     m_namespace->setObjectName(QStringLiteral("traceNamespace"));
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("traceName"));
+    m_name->setAccessibleName(tr("Object name"));
     m_name->setPlaceholderText(tr("object name (optional)"));
     auto *where = new QHBoxLayout;
     where->addWidget(m_namespace, 1);
@@ -83,6 +87,7 @@ TraceWidget::TraceWidget(TraceModel *model, QWidget *parent) : QWidget(parent), 
     m_view->addItem(tr("KubeSphere (ks-apiserver)"), int(kube::rbac::View::KubeSphere));
     m_requests = new QLineEdit(this);
     m_requests->setObjectName(QStringLiteral("traceRequests"));
+    m_requests->setAccessibleName(tr("Pod requests"));
     m_requests->setPlaceholderText(tr("creating a pod: cpu=100m,memory=64Mi (else the LimitRange's defaults)"));
     auto *how = new QHBoxLayout;
     how->addWidget(m_view, 1);
@@ -139,6 +144,7 @@ TraceWidget::TraceWidget(TraceModel *model, QWidget *parent) : QWidget(parent), 
 
     m_stages = new QTreeView(this);
     m_stages->setObjectName(QStringLiteral("traceStages"));
+    m_stages->setAccessibleName(tr("Stages of the request"));
     m_stages->setModel(m_model);
     m_stages->setUniformRowHeights(true);
     m_stages->setWordWrap(false);

@@ -130,6 +130,7 @@ TrafficGraphWidget::TrafficGraphWidget(QWidget *parent)
     legendLayout->addStretch(1);
     auto *legendScroll = new QScrollArea;
     legendScroll->setObjectName(QStringLiteral("trafficLegendScroll"));
+    legendScroll->setAccessibleName(tr("Legend"));
     legendScroll->setWidget(legendPage);
     legendScroll->setWidgetResizable(true);
     legendScroll->setFrameShape(QFrame::NoFrame);
