@@ -284,7 +284,7 @@ void MainWindow::buildMenus()
     // View → Language: System, then each shipped language named in itself. The choice is
     // remembered and takes effect at the next start (offered right away).
     view->addSeparator();
-    QMenu *language = view->addMenu(tr("&Language"));
+    QMenu *language = view->addMenu(tr("Lan&guage"));
     language->setObjectName(QStringLiteral("menuLanguage"));
     auto *languages = new QActionGroup(language);
     const QString chosen = m_options.persist ? m_settings->language() : Languages::current();
