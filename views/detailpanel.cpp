@@ -2,6 +2,7 @@
 // (RowTableModel::setRows) and only touches the overview labels whose text changed.
 #include "views/detailpanel.h"
 
+#include "views/dashboardwidget.h"
 #include "views/permissionworkbenchwidget.h"
 
 #include "models/bindingtablemodel.h"
@@ -71,9 +72,10 @@ DetailPanel::DetailPanel(QWidget *parent)
     m_pages = {{NodeDetails::OverviewTab, makeOverview()}, {NodeDetails::MembersTab, makeMembers()},
                {NodeDetails::BindingsTab, makeBindings()}, {NodeDetails::RolesTab, makeRoles()},
                {NodeDetails::QuotasTab, makeQuotas()},     {NodeDetails::NetworkTab, makeNetwork()},
-               {NodeDetails::YamlTab, makeYaml()},         {NodeDetails::PermissionsTab, m_permissions = new PermissionWorkbenchWidget}};
+               {NodeDetails::YamlTab, makeYaml()},         {NodeDetails::PermissionsTab, m_permissions = new PermissionWorkbenchWidget},
+               {NodeDetails::DashboardTab, m_dashboard = new DashboardWidget}};
     const QStringList names{tr("Overview"), tr("Members"), tr("Access"), tr("Roles"),
-                            tr("Quotas"),   tr("Network"), tr("YAML"),   tr("Permissions")};
+                            tr("Quotas"),   tr("Network"), tr("YAML"),   tr("Permissions"), tr("Dashboard")};
     for (int i = 0; i < m_pages.size(); ++i)
         m_tabs->addTab(m_pages[i].second, names[i]);
 
@@ -304,6 +306,14 @@ bool DetailPanel::showTab(NodeDetails::Tab which)
 }
 
 QString DetailPanel::yamlText() const { return m_yaml->toPlainText(); }
+
+NodeDetails::Tab DetailPanel::currentTab() const
+{
+    for (const auto &p : m_pages)
+        if (p.second == m_tabs->currentWidget())
+            return p.first;
+    return NodeDetails::OverviewTab;
+}
 
 QString DetailPanel::overviewValue(const QString &label) const
 {
