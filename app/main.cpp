@@ -36,7 +36,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption context(QStringLiteral("context"), QStringLiteral("Context to connect to; repeat for several clusters."), QStringLiteral("name"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Render the window once the data has loaded into FILE (PNG) and exit."), QStringLiteral("file"));
     const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Select the node at PATH, e.g. \"ctx/Workspaces/ws1/p1\"."), QStringLiteral("path"));
-    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Detail tab to show: overview, members, access, roles, quotas, network, yaml, permissions; or traffic (the Allowed traffic window)."), QStringLiteral("tab"));
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Detail tab to show: overview, members, access, roles, quotas, network, yaml, permissions, dashboard; or traffic (the Allowed traffic window)."), QStringLiteral("tab"));
     const QCommandLineOption filter(QStringLiteral("filter"), QStringLiteral("Text to type into the filter box."), QStringLiteral("text"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for screenshots (default 1280x800)."), QStringLiteral("WxH"), QStringLiteral("1280x800"));
     const QCommandLineOption pin(QStringLiteral("pin"), QStringLiteral("Namespace to show even if this identity may not list namespaces; repeatable."), QStringLiteral("namespace"));

@@ -21,6 +21,7 @@
 #include "views/tracewidget.h"
 #include "views/trafficgraphwidget.h"
 #include "views/clusterstatuswidget.h"
+#include "views/dashboardwidget.h"
 #include "views/detailpanel.h"
 #include "views/execapprovaldialog.h"
 #include "views/importkubeconfigdialog.h"
@@ -90,6 +91,14 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     connect(m_details->permissions(), &PermissionWorkbenchWidget::showInTree, this, [this](const PathObject &object) {
         showPathObject(sessionFor(m_navigator->currentSourceIndex()), object);
     });
+    // The Dashboard: a bar opens its workspace or project in the tree, the risk bars the
+    // Permissions tab's risk scan of this scope, the recent changes the audit window on the journal.
+    connect(m_details->dashboard(), &DashboardWidget::openPath, this, &MainWindow::selectWhenAvailable);
+    connect(m_details->dashboard(), &DashboardWidget::openRisks, this, [this] {
+        m_details->showTab(NodeDetails::PermissionsTab);
+        m_details->permissions()->showRisks();
+    });
+    connect(m_details->dashboard(), &DashboardWidget::openJournal, this, [this] { openAuditWindow(); });
     // Issue 15: "Trace this request…" on a cell of the Permissions tab.
     connect(m_details->permissions(), &PermissionWorkbenchWidget::traceRequested, this,
             [this](const kube::trace::TraceForm &form) { openTraceWindow(form); });
@@ -249,11 +258,11 @@ void MainWindow::buildMenus()
         m_themeGroup->addAction(a);
     }
     view->addSeparator();
-    const QStringList tabNames{tr("&Overview"), tr("&Members"), tr("Acce&ss"), tr("Ro&les"),
-                               tr("&Quotas"),   tr("&Network"), tr("&YAML"),   tr("Permissions ta&b")};
+    const QStringList tabNames{tr("&Overview"), tr("&Members"), tr("Acce&ss"), tr("Ro&les"),             tr("&Quotas"),
+                               tr("&Network"),  tr("&YAML"),    tr("Permissions ta&b"), tr("&Dashboard")};
     const NodeDetails::Tab tabs[] = {NodeDetails::OverviewTab, NodeDetails::MembersTab, NodeDetails::BindingsTab,
                                      NodeDetails::RolesTab,    NodeDetails::QuotasTab,  NodeDetails::NetworkTab,
-                                     NodeDetails::YamlTab,     NodeDetails::PermissionsTab};
+                                     NodeDetails::YamlTab,     NodeDetails::PermissionsTab, NodeDetails::DashboardTab};
     for (int i = 0; i < tabNames.size(); ++i) {
         QAction *a = view->addAction(tabNames[i], this, [this, t = tabs[i]] { m_details->showTab(t); });
         a->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
@@ -492,6 +501,8 @@ void MainWindow::showDetails()
         return;
     }
     m_details->setDetails(NodeDetails::build(*s, node->kind(), node->name(), node->scope()));
+    // The Dashboard's charts are computed off the GUI thread, and only when their node's data changed.
+    m_details->dashboard()->dashboard()->show(s, node->kind(), node->name());
     // Preset once per node, not on every live update (the user's own choices stay).
     const QString key = s->id() + QLatin1Char('\n') + QString::number(int(node->kind())) + QLatin1Char('\n') + node->name();
     if (key != m_permissionsPreset) {

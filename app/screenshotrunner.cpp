@@ -135,7 +135,8 @@ void ScreenshotRunner::onLoaded()
             {QStringLiteral("overview"), NodeDetails::OverviewTab}, {QStringLiteral("members"), NodeDetails::MembersTab},
             {QStringLiteral("access"), NodeDetails::BindingsTab},   {QStringLiteral("roles"), NodeDetails::RolesTab},
             {QStringLiteral("quotas"), NodeDetails::QuotasTab},     {QStringLiteral("network"), NodeDetails::NetworkTab},
-            {QStringLiteral("yaml"), NodeDetails::YamlTab},         {QStringLiteral("permissions"), NodeDetails::PermissionsTab}};
+            {QStringLiteral("yaml"), NodeDetails::YamlTab},         {QStringLiteral("permissions"), NodeDetails::PermissionsTab},
+            {QStringLiteral("dashboard"), NodeDetails::DashboardTab}};
         if (!m_window->detailPanel()->showTab(tabs.value(m_options.tab.toLower(), NodeDetails::OverviewTab)))
             qCWarning(lcApp) << "--tab:" << m_options.tab << "does not apply to the selected node";
     }

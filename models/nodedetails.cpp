@@ -247,7 +247,7 @@ void buildWorkspace(NodeDetails &d, const GraphSnapshot &s)
     addMeta(d, ws->templateObject ? ws->templateObject : ws->workspaceObject);
 
     d.tabs |= NodeDetails::MembersTab | NodeDetails::RolesTab | NodeDetails::QuotasTab | NodeDetails::NetworkTab |
-              NodeDetails::PermissionsTab;
+              NodeDetails::PermissionsTab | NodeDetails::DashboardTab;
     d.members = memberRows(s.workspaceMembers(ws->name));
     d.membersTitle = NodeDetails::tr("Members of workspace %1").arg(d.name);
     d.roles = roleRows(s.workspaceRoles(ws->name));
@@ -454,7 +454,7 @@ NodeDetails NodeDetails::build(const GraphSnapshot &s, NodeKind kind, const QStr
         addField(d, NodeDetails::tr("Platform roles"), countText(s, GraphKind::GlobalRole));
         addField(d, NodeDetails::tr("Cluster roles"), countText(s, GraphKind::ClusterRole));
         addField(d, NodeDetails::tr("Role templates"), countText(s, GraphKind::RoleTemplate));
-        d.tabs |= NodeDetails::MembersTab | NodeDetails::PermissionsTab;
+        d.tabs |= NodeDetails::MembersTab | NodeDetails::PermissionsTab | NodeDetails::DashboardTab;
         d.members = memberRows(s.platformMembers());
         d.membersTitle = NodeDetails::tr("Platform members (platform role bindings)");
         break;

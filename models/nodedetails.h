@@ -37,6 +37,7 @@ public:
         NetworkTab = 1u << 5,
         YamlTab = 1u << 6,
         PermissionsTab = 1u << 7,  // the permission workbench, preset to this subject or scope
+        DashboardTab = 1u << 8,    // charts: the platform's (cluster, platform), a workspace's quota use
     };
 
     NodeKind kind = NodeKind::Cluster;

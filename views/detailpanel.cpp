@@ -3,6 +3,7 @@
 #include "views/detailpanel.h"
 #include "views/tonestyle.h"
 
+#include "views/dashboardwidget.h"
 #include "views/permissionworkbenchwidget.h"
 
 #include "models/bindingtablemodel.h"
@@ -73,9 +74,10 @@ DetailPanel::DetailPanel(QWidget *parent)
     m_pages = {{NodeDetails::OverviewTab, makeOverview()}, {NodeDetails::MembersTab, makeMembers()},
                {NodeDetails::BindingsTab, makeBindings()}, {NodeDetails::RolesTab, makeRoles()},
                {NodeDetails::QuotasTab, makeQuotas()},     {NodeDetails::NetworkTab, makeNetwork()},
-               {NodeDetails::YamlTab, makeYaml()},         {NodeDetails::PermissionsTab, m_permissions = new PermissionWorkbenchWidget}};
+               {NodeDetails::YamlTab, makeYaml()},         {NodeDetails::PermissionsTab, m_permissions = new PermissionWorkbenchWidget},
+               {NodeDetails::DashboardTab, m_dashboard = new DashboardWidget}};
     const QStringList names{tr("Overview"), tr("Members"), tr("Access"), tr("Roles"),
-                            tr("Quotas"),   tr("Network"), tr("YAML"),   tr("Permissions")};
+                            tr("Quotas"),   tr("Network"), tr("YAML"),   tr("Permissions"), tr("Dashboard")};
     for (int i = 0; i < m_pages.size(); ++i)
         m_tabs->addTab(m_pages[i].second, names[i]);
 
@@ -311,6 +313,14 @@ bool DetailPanel::showTab(NodeDetails::Tab which)
 }
 
 QString DetailPanel::yamlText() const { return m_yaml->toPlainText(); }
+
+NodeDetails::Tab DetailPanel::currentTab() const
+{
+    for (const auto &p : m_pages)
+        if (p.second == m_tabs->currentWidget())
+            return p.first;
+    return NodeDetails::OverviewTab;
+}
 
 QString DetailPanel::overviewValue(const QString &label) const
 {

@@ -21,6 +21,7 @@ class PropertyTableModel;
 class QuotaTableModel;
 class RoleTableModel;
 class RuleTableModel;
+class DashboardWidget;
 class PermissionWorkbenchWidget;
 
 class DetailPanel final : public QWidget
@@ -36,6 +37,7 @@ public:
     // For tests and screenshots: the tab showing this part (always created).
     QWidget *tab(NodeDetails::Tab which) const;
     bool showTab(NodeDetails::Tab which);
+    NodeDetails::Tab currentTab() const;
 
     MemberTableModel *memberModel() const { return m_members; }
     BindingTableModel *bindingModel() const { return m_bindings; }
@@ -47,6 +49,7 @@ public:
     PropertyTableModel *annotationModel() const { return m_annotations; }
     // The Permissions tab; its data source and presets come from the window.
     PermissionWorkbenchWidget *permissions() const { return m_permissions; }
+    DashboardWidget *dashboard() const { return m_dashboard; }
     QString yamlText() const;
     QString overviewValue(const QString &label) const;
 
@@ -133,5 +136,6 @@ private:
     QLabel *m_isolationExplanation = nullptr;
     QPlainTextEdit *m_yaml = nullptr;
     PermissionWorkbenchWidget *m_permissions = nullptr;
+    DashboardWidget *m_dashboard = nullptr;
     QString m_shownKey;  // kind/name of the node shown, to know when a new node replaces it
 };

@@ -402,6 +402,7 @@ QWidget *PermissionWorkbenchWidget::makeAnswers()
     riskLayout->addLayout(riskTop);
     riskLayout->addWidget(m_riskTable, 1);
     m_answers->addTab(risks, tr("Risks"));
+    m_riskPage = risks;
 
     // Verify
     auto *verify = new QWidget;
@@ -739,4 +740,10 @@ void PermissionWorkbenchWidget::exportDialog(bool json)
         m_status->setText(error);
     else
         m_status->setText(tr("Exported to %1").arg(path));
+}
+
+void PermissionWorkbenchWidget::showRisks()
+{
+    m_answers->setCurrentWidget(m_riskPage);
+    m_workbench->scanRisks();
 }

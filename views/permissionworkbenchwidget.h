@@ -41,6 +41,8 @@ public:
     void presetSubject(const QString &subject);
     void presetScope(PermissionWorkbench::ScopeKind kind, const QString &name = {});
     void presetView(kube::rbac::View view);
+    // Shows the Risks page and scans the current scope (the Dashboard's risk bars open this).
+    void showRisks();
 
     PermissionWorkbench *workbench() const { return m_workbench; }
     QTableView *table() const { return m_table; }
@@ -131,6 +133,7 @@ private:
     QLabel *m_whoQuestion;
     QTableView *m_whoCanTable;
     QPushButton *m_riskButton;
+    QWidget *m_riskPage = nullptr;
     QLabel *m_riskSummary;
     QTableView *m_riskTable;
     QPushButton *m_verifyButton;

@@ -18,6 +18,7 @@ int runGet(const CommandArgs &args);     // get RESOURCE [NAME] (apicommands.cpp
 bool isTenancyGet(const CommandArgs &args);  // get workspaces|projects|users|roles|members (any spelling)
 int runTenancyGet(const CommandArgs &args);
 int runTree(const CommandArgs &args);  // tree [-w WS]
+int runOverview(const CommandArgs &args);  // overview [-w WS] [-o json]
 int runMode(const CommandArgs &args);  // mode
 
 // Tenancy writes (tenancycommands.cpp).

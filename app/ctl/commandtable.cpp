@@ -77,6 +77,18 @@ std::vector<Command> buildCommands()
                   CommandKind::Read},
                  runTree,
                  {}});
+    c.push_back({{"overview", "Tenancy", "workspaces by projects and members, and how full their quotas are",
+                  {"overview [-o json]", "overview -w WS [-o json]"},
+                  "The figures of the desktop app's Dashboard tab. Without -w: each workspace's projects,\n"
+                  "members (distinct subjects bound in it) and its quota's fullest resource; projects in no\n"
+                  "workspace; users. With -w: each resource of the workspace quota, used against hard, split\n"
+                  "by project. Usage is KubeSphere's quota controller's in KubeSphere mode, else the sum of\n"
+                  "the projects' quotas. Risk findings: `tenantryctl risks`; recent changes: `tenantryctl audit`.",
+                  {{"--workspace", 'w', K::Value, "WS", "one workspace's quota, split by project"},
+                   output("json", "the figures as a document")},
+                  CommandKind::Read},
+                 runOverview,
+                 {}});
     c.push_back({{"mode", "Tenancy", "the tenancy mode in force (KubeSphere or standalone) and why",
                   {"mode [-o json|yaml]"},
                   "",

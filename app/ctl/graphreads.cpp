@@ -8,8 +8,11 @@
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/session/tenancyfeed.h"
 #include "kubeclient/tenancy/graph/graphkind.h"
+#include "kubeclient/tenancy/graph/overview.h"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <cstdio>
 #include <set>
 
@@ -249,6 +252,112 @@ int GraphReads::tree(TenancySession &session, const std::string &only)
         printTree(ws, "", true, true);
     }
     return failed ? 1 : 0;
+}
+
+namespace {
+
+std::string percentText(double fraction)
+{
+    if (std::isinf(fraction))
+        return "inf%";
+    return std::to_string(std::lround(fraction * 100)) + "%";
+}
+
+} // namespace
+
+int GraphReads::overview(TenancySession &session, const std::string &workspace, const std::string &output)
+{
+    using kube::tenancy::GraphKind;
+    std::vector<GraphKind> kinds = {GraphKind::WorkspaceTemplate, GraphKind::Workspace, GraphKind::Namespace,
+                                    GraphKind::WorkspaceQuota, GraphKind::ResourceQuota};
+    if (workspace.empty())
+        kinds.insert(kinds.end(), {GraphKind::WorkspaceRoleBinding, GraphKind::User});
+    auto loaded = load(session, kinds);
+    if (!loaded) {
+        TenancySession::printError(loaded.error());
+        return 1;
+    }
+    const auto &g = loaded->snapshot;
+    const bool controllerUsage = session.tenancy().mode == kube::tenancy::Mode::KubeSphere;
+    int rc = 0;
+    for (GraphKind k : kinds)
+        if (loaded->forbidden.test(kube::tenancy::indexOf(k))) {
+            std::fprintf(stderr, "warning: cannot list %s: %s (the figures leave them out)\n", kube::tenancy::toString(k),
+                         refused(session, k).c_str());
+            rc = 1;
+        }
+    if (!workspace.empty()) {
+        if (!g.workspaceExists(workspace)) {
+            std::fprintf(stderr, "Error: workspace \"%s\" not found\n", workspace.c_str());
+            return 1;
+        }
+        const auto u = kube::tenancy::workspaceUsage(g, workspace, controllerUsage);
+        if (output == "json") {
+            json doc = {{"workspace", workspace}, {"hasQuota", u.hasQuota}, {"usageFromProjects", u.usageFromProjects},
+                        {"resources", json::array()}, {"problems", u.problems}};
+            for (const auto &r : u.resources) {
+                json projects = json::array();
+                for (const auto &[p, used] : r.projects)
+                    projects.push_back({{"project", p}, {"used", used.toString()}});
+                doc["resources"].push_back({{"resource", r.resource}, {"used", r.used.toString()}, {"hard", r.hard.toString()},
+                                            {"fraction", std::isinf(r.fraction) ? json(nullptr) : json(r.fraction)},
+                                            {"projects", projects}, {"unattributed", r.unattributed.toString()}});
+            }
+            std::fputs((doc.dump(4) + "\n").c_str(), stdout);
+            return rc;
+        }
+        if (!u.hasQuota) {
+            std::printf("workspace %s has no quota\n", workspace.c_str());
+            return rc;
+        }
+        TenancyTable t({"RESOURCE", "USED", "HARD", "USE", "BY PROJECT"});
+        for (const auto &r : u.resources) {
+            std::string by;
+            for (const auto &[p, used] : r.projects)
+                by += (by.empty() ? "" : ", ") + p + " " + used.toString();
+            if (!r.unattributed.isZero())
+                by += (by.empty() ? "" : ", ") + std::string("not in a project quota ") + r.unattributed.toString();
+            t.addRow({r.resource, r.used.toString(), r.hard.toString(), percentText(r.fraction), by});
+        }
+        t.print(stdout, "the workspace quota limits no resource");
+        std::printf("\nusage: %s\n", u.usageFromProjects ? "the sum of the projects' quotas" : "KubeSphere's quota controller");
+        for (const auto &p : u.problems)
+            std::fprintf(stderr, "warning: skipped %s\n", p.c_str());
+        return rc;
+    }
+    const auto o = kube::tenancy::platformOverview(g, controllerUsage);
+    if (output == "json") {
+        json doc = {{"workspaces", json::array()}, {"projectsWithoutWorkspace", o.projectsWithoutWorkspace},
+                    {"users", o.users}, {"quotaUse", json::array()}, {"problems", o.problems}};
+        for (const auto &w : o.workspaces)
+            doc["workspaces"].push_back({{"name", w.name}, {"projects", w.projects}, {"members", w.members}});
+        for (const auto &q : o.quotaUse) {
+            json resources = json::array();
+            for (const auto &r : q.resources)
+                resources.push_back({{"resource", r.resource}, {"used", r.used.toString()}, {"hard", r.hard.toString()},
+                                     {"fraction", std::isinf(r.fraction) ? json(nullptr) : json(r.fraction)}});
+            doc["quotaUse"].push_back({{"workspace", q.workspace}, {"resources", resources}});
+        }
+        std::fputs((doc.dump(4) + "\n").c_str(), stdout);
+        return rc;
+    }
+    std::map<std::string, const kube::tenancy::WorkspaceQuotaUse *> quotas;
+    for (const auto &q : o.quotaUse)
+        quotas[q.workspace] = &q;
+    TenancyTable t({"WORKSPACE", "PROJECTS", "MEMBERS", "QUOTA (FULLEST)"});
+    for (const auto &w : o.workspaces) {
+        std::string quota;
+        if (auto it = quotas.find(w.name); it != quotas.end() && !it->second->resources.empty()) {
+            const auto &top = it->second->resources.front();
+            quota = top.resource + " " + top.used.toString() + "/" + top.hard.toString() + " (" + percentText(top.fraction) + ")";
+        }
+        t.addRow({w.name, std::to_string(w.projects), std::to_string(w.members), quota});
+    }
+    t.print(stdout, "No workspaces found");
+    std::printf("\nprojects in no workspace: %zu\nusers: %zu\n", o.projectsWithoutWorkspace, o.users);
+    for (const auto &p : o.problems)
+        std::fprintf(stderr, "warning: skipped %s\n", p.c_str());
+    return rc;
 }
 
 } // namespace ctl

@@ -26,6 +26,8 @@ public:
                                                                           const std::string &user);
     // `tree [-w WS]`.
     static int tree(TenancySession &session, const std::string &onlyWorkspace);
+    // `overview [-w WS] [-o json]`: the figures of the desktop app's Dashboard tab.
+    static int overview(TenancySession &session, const std::string &workspace, const std::string &output);
 };
 
 } // namespace ctl

@@ -457,4 +457,16 @@ int runMode(const CommandArgs &a)
     return 0;
 }
 
+int runOverview(const CommandArgs &a)
+{
+    if (!a.positional().empty())
+        return usageError(a, "overview takes no arguments (use -w WORKSPACE for one workspace)");
+    if (!a.output().empty() && a.output() != "json")
+        return usageError(a, "unknown output format \"" + a.output() + "\" (overview prints a table or -o json)");
+    TenancySession session(a);
+    if (int rc = session.open(false))
+        return rc;
+    return GraphReads::overview(session, a.value("--workspace"), a.output());
+}
+
 } // namespace ctl

@@ -259,4 +259,63 @@ Result<void> record(const JournalContext &context, const tenancy::Plan &plan, co
     return append(journalPath(), makeRecord(context, plan, report, dryRun));
 }
 
+Result<std::vector<nlohmann::json>> recentRecords(const std::string &path, const std::string &cluster, std::size_t max)
+{
+    std::vector<nlohmann::json> out;
+    if (max == 0)
+        return out;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT)
+            return out;
+        return Error::make(ErrorKind::Invalid, std::string("cannot read the journal: ") + std::strerror(errno), path);
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        const int err = errno;
+        ::close(fd);
+        return Error::make(ErrorKind::Invalid, std::string("cannot read the journal: ") + std::strerror(err), path);
+    }
+    // Walk back block by block; `carry` holds the start of a line whose beginning lies in the
+    // block before.
+    constexpr off_t kBlock = 64 * 1024;
+    off_t end = st.st_size;
+    std::string carry;
+    auto take = [&](std::string_view line) {
+        if (line.empty() || out.size() >= max)
+            return;
+        auto record = nlohmann::json::parse(line, nullptr, false);
+        if (!record.is_object() || record.value("kind", std::string()) != kRecordKind)
+            return;
+        if (!cluster.empty() && record.value("cluster", std::string()) != cluster)
+            return;
+        out.push_back(std::move(record));
+    };
+    while (end > 0 && out.size() < max) {
+        const off_t begin = end > kBlock ? end - kBlock : 0;
+        std::string block(static_cast<std::size_t>(end - begin), '\0');
+        const ssize_t n = ::pread(fd, block.data(), block.size(), begin);
+        if (n != ssize_t(block.size())) {
+            const int err = errno;
+            ::close(fd);
+            return Error::make(ErrorKind::Invalid,
+                               std::string("cannot read the journal: ") + (n < 0 ? std::strerror(err) : "short read"), path);
+        }
+        block += carry;
+        std::size_t stop = block.size();
+        for (std::size_t i = block.size(); i > 0 && out.size() < max; --i) {
+            if (block[i - 1] != '\n')
+                continue;
+            take(std::string_view(block).substr(i, stop - i));
+            stop = i - 1;
+        }
+        carry = block.substr(0, stop);
+        end = begin;
+    }
+    if (end == 0)
+        take(carry);  // the first line of the file
+    ::close(fd);
+    return out;
+}
+
 } // namespace kube::journal

@@ -56,6 +56,12 @@ Result<void> append(const std::string &path, const nlohmann::json &record);
 Result<void> record(const JournalContext &context, const tenancy::Plan &plan, const tenancy::PlanReport &report,
                     bool dryRun);
 
+// The newest records of the journal at `path` (at most `max`, newest first) written to the API
+// server `cluster` ("" = any). Reads the file backwards in blocks, so a long journal costs only
+// its tail; lines that are not records (a torn or foreign line) are skipped. A missing file is
+// no records, not an error.
+Result<std::vector<nlohmann::json>> recentRecords(const std::string &path, const std::string &cluster, std::size_t max);
+
 // A message with secrets removed: bearer tokens, "password"/"token"/"secret"/"key" values,
 // PEM blocks and long base64 runs become "<redacted>".
 std::string scrub(const std::string &message);

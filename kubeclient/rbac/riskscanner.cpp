@@ -196,9 +196,7 @@ std::vector<RiskFinding> RiskScanner::scan(const RbacIndex &index, const Options
                 subject.apiGroup.clear();
                 if (subject.kind == "ServiceAccount" && subject.ns.empty())
                     subject.ns = binding.ns;
-                const bool system = subject.name.compare(0, 7, "system:") == 0 ||
-                                    (subject.kind == "ServiceAccount" && subject.ns == "kube-system");
-                if (system && !options.includeSystem)
+                if (!options.includeSystem && isSystemSubject(subject))
                     continue;
                 for (const auto &[kind, what] : risks) {
                     RiskFinding f;
@@ -244,6 +242,11 @@ nlohmann::json RiskScanner::toJson(const std::vector<RiskFinding> &findings)
         out.push_back({{"risk", toString(f.kind)}, {"severity", toString(f.severity)}, {"what", f.what},
                        {"subject", f.subject.toJson()}, {"where", f.where}, {"path", f.path.toJson()}});
     return out;
+}
+
+bool RiskScanner::isSystemSubject(const Subject &subject)
+{
+    return subject.name.compare(0, 7, "system:") == 0 || (subject.kind == "ServiceAccount" && subject.ns == "kube-system");
 }
 
 } // namespace kube::rbac

@@ -55,6 +55,9 @@ public:
         bool includeSystem = true;  // subjects named system:* (hidden by other tools; shown by default)
     };
     static std::vector<RiskFinding> scan(const RbacIndex &index, const Options &options);
+    // The platform's own components: subjects named system:*, service accounts of kube-system
+    // (what includeSystem = false leaves out).
+    static bool isSystemSubject(const Subject &subject);
     // Which risks one rule carries (with a short text each). Bound only inside a namespace
     // (or workspace), a rule cannot reach cluster-scoped resources or URLs, so those risks
     // are left out: nodes/proxy, webhooks, CRDs, impersonating users/groups, escalate on

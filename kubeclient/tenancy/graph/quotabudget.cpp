@@ -131,8 +131,10 @@ WorkspaceBudget checkBudget(const BudgetInput &input)
                 l.projectsHard += *f.hard;
                 l.projectHards.emplace_back(p.project, *f.hard);
             }
-            if (f.used)
+            if (f.used) {
                 l.projectsUsed += *f.used;
+                l.projectUseds.emplace_back(p.project, *f.used);
+            }
         }
     }
 

@@ -46,6 +46,7 @@ struct BudgetLine {
     Quantity projectsHard;                  // sum of each limited project's effective hard
     Quantity projectsUsed;                  // sum of what the projects' quotas report used
     std::vector<std::pair<std::string, Quantity>> projectHards;  // project -> its effective hard
+    std::vector<std::pair<std::string, Quantity>> projectUseds;  // project -> what its quotas report used
     size_t unlimitedProjects = 0;  // projects whose quotas do not name the resource
     bool overBudget = false;       // projectsHard > workspaceHard
     bool overUsed = false;         // workspaceUsed > workspaceHard
