@@ -146,6 +146,10 @@
         <source>&amp;Standalone (Tenantry acts)</source>
         <translation>独立模式(&amp;S)（由 Tenantry 执行）</translation>
     </message>
+    <message>
+        <source>Applied and undone changes, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditEventModel</name>
@@ -231,6 +235,10 @@ groups: %2</source>
         <translation>
             <numerusform>%1：%n 个事件</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 events from %2 to %3, %4 denied; the most, %5, at %6</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -754,6 +762,22 @@ to %2</source>
             <numerusform>已将 %n 个事件导出到 %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Audit events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields of the selected event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event&apos;s JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditWindow</name>
@@ -776,10 +800,6 @@ to %2</source>
     <message>
         <source>Add Tenantry&apos;s &amp;journal</source>
         <translation>添加 Tenantry 操作日志(&amp;J)</translation>
-    </message>
-    <message>
-        <source>Add the cluster&apos;s &amp;Events</source>
-        <translation>添加集群事件(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Export the events shown…</source>
@@ -820,6 +840,10 @@ to %2</source>
     <message>
         <source>%1 may not list events in every namespace: the Events of the projects where %1 may are read, and the others are named</source>
         <translation>%1 无权列出所有命名空间中的事件：将读取 %1 有权限的项目中的事件，并列出其他项目</translation>
+    </message>
+    <message>
+        <source>Add the cluster&apos;s E&amp;vents</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -972,6 +996,194 @@ to %2</source>
         <source>Reachable namespaces: %1</source>
         <translation>可访问的命名空间：%1</translation>
     </message>
+    <message>
+        <source>Status of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>over its limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projects&apos; usage against the workspace quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace quota limits no resource.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace has no quota: nothing to compare its projects&apos; usage with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in a project quota: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage is the sum of what the projects&apos; own quotas report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage is the workspace total from KubeSphere&apos;s quota controller; projects without a quota of their own show as &quot;not in a project quota&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspaces by projects and members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n 个项目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more workspace(s) with fewer projects.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s) in no workspace.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quota usage per workspace (its fullest resource)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace has a quota.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limits nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more workspace quota(s), less full.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage from KubeSphere&apos;s quota controller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage is the sum of the projects&apos; quotas (no quota controller in standalone mode).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk findings by severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the cluster&apos;s RBAC…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more for the platform&apos;s own components (system: subjects, kube-system service accounts).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some RBAC objects could not be read: the counts may be low.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenantry has made no change on this cluster yet (journal: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newest changes Tenantry made on this cluster (journal: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWidget</name>
+    <message>
+        <source>Recent changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in the &amp;audit window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished">正在计算…</translation>
+    </message>
+    <message>
+        <source>Workspaces by projects and members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quota usage per workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk findings by severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projects&apos; usage against the workspace quota</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeleteRoleDialog</name>
@@ -1110,8 +1322,28 @@ to %2</source>
         <translation>容器默认值 (LimitRange)：%1</translation>
     </message>
     <message>
-        <source>Network isolation: &lt;b&gt;&lt;span style=&apos;color:%1&apos;&gt;%2&lt;/span&gt;&lt;/b&gt;</source>
-        <translation>网络隔离：&lt;b&gt;&lt;span style=&apos;color:%1&apos;&gt;%2&lt;/span&gt;&lt;/b&gt;</translation>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bindings that grant this user access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource quotas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YAML of the selected object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network isolation: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1161,6 +1393,10 @@ to %2</source>
         <translation>
             <numerusform>描述长度为 %n 个字符；最多允许 %1 个。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">描述</translation>
     </message>
 </context>
 <context>
@@ -1251,10 +1487,6 @@ to %2</source>
         <translation>加载(&amp;L)</translation>
     </message>
     <message>
-        <source>Kubeconfig:</source>
-        <translation>Kubeconfig：</translation>
-    </message>
-    <message>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
@@ -1281,6 +1513,18 @@ to %2</source>
     <message>
         <source>Reading…</source>
         <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>&amp;Kubeconfig:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contexts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space ticks the current context; arrows move between contexts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1310,20 +1554,12 @@ to %2</source>
         <translation>签发服务器证书的 CA 的 PEM 文件</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
         <source>CA certificate</source>
         <translation>CA 证书</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt);;All files (*)</source>
         <translation>证书 (*.pem *.crt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>&amp;Server:</source>
-        <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
         <source>TLS:</source>
@@ -1344,6 +1580,22 @@ to %2</source>
     <message>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished">浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Browse for the CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1425,6 +1677,10 @@ to %2</source>
     <message>
         <source>A container created in &lt;b&gt;%1&lt;/b&gt; without limits or requests gets the default limit and default request (kube-apiserver&apos;s LimitRanger admission fills them in); min and max bound what it may ask. KubeSphere&apos;s console suggests 500m / 500Mi limits and 10m / 10Mi requests.</source>
         <translation>在 &lt;b&gt;%1&lt;/b&gt; 中创建的容器如果未设置限制或请求，将获得默认限制和默认请求（由 kube-apiserver 的 LimitRanger 准入控制器填充）；最小值和最大值限定其可申请的范围。KubeSphere 控制台建议的限制为 500m / 500Mi，请求为 10m / 10Mi。</translation>
+    </message>
+    <message>
+        <source>Container defaults and bounds</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1510,14 +1766,6 @@ to %2</source>
         <translation>成员(&amp;M)</translation>
     </message>
     <message>
-        <source>&amp;Access</source>
-        <translation>访问权限(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Roles</source>
-        <translation>角色(&amp;R)</translation>
-    </message>
-    <message>
         <source>&amp;Quotas</source>
         <translation>配额(&amp;Q)</translation>
     </message>
@@ -1528,10 +1776,6 @@ to %2</source>
     <message>
         <source>&amp;YAML</source>
         <translation>&amp;YAML</translation>
-    </message>
-    <message>
-        <source>&amp;Permissions tab</source>
-        <translation>权限选项卡(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Permissions…</source>
@@ -1628,10 +1872,6 @@ to %2</source>
         <translation>所选集群不是通过 KubeSphere 登录的</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
@@ -1654,6 +1894,66 @@ to %2</source>
     <message>
         <source>Tenantry could not start again; please restart it yourself.</source>
         <translation>Tenantry 无法重新启动；请手动重启。</translation>
+    </message>
+    <message>
+        <source>&amp;Recent kubeconfigs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Membe&amp;rs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;oles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;twork</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;heme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acce&amp;ss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ro&amp;les</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permissions ta&amp;b</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent kubeconfigs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear list</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1784,6 +2084,18 @@ to %2</source>
             <numerusform>按名称、显示名称或电子邮件搜索 %Ln 个成员</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished">用户</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished">成员</translation>
+    </message>
+    <message>
+        <source>Space ticks the current row</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MemberTableModel</name>
@@ -1898,6 +2210,18 @@ to %2</source>
     <message>
         <source>Filter workspaces, projects, users, roles… (Ctrl+F)</source>
         <translation>筛选企业空间、项目、用户、角色…(Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filter the tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clusters and their tenancy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter acts on the node, the Menu key or Shift+F10 opens its actions, / filters</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2112,6 +2436,34 @@ to %2</source>
     <message>
         <source>every namespace</source>
         <translation>所有命名空间</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished">规则</translation>
+    </message>
+    <message>
+        <source>The policy as YAML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer namespaces (labels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port protocol</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3073,10 +3425,6 @@ to %2</source>
         <translation>导出为 JSON…</translation>
     </message>
     <message>
-        <source>Copy explanation</source>
-        <translation>复制说明</translation>
-    </message>
-    <message>
         <source>Permission matrix</source>
         <translation>权限矩阵</translation>
     </message>
@@ -3105,20 +3453,8 @@ to %2</source>
         <translation>路径上的绑定和角色：双击（或按 Enter）打开</translation>
     </message>
     <message>
-        <source>Open YAML</source>
-        <translation>打开 YAML</translation>
-    </message>
-    <message>
-        <source>Show in the tree</source>
-        <translation>在树中显示</translation>
-    </message>
-    <message>
         <source>Copy</source>
         <translation>复制</translation>
-    </message>
-    <message>
-        <source>Objects on the path:</source>
-        <translation>路径上的对象：</translation>
     </message>
     <message>
         <source>Why</source>
@@ -3201,22 +3537,6 @@ to %2</source>
         <translation>正在读取角色和绑定…</translation>
     </message>
     <message>
-        <source>Why?</source>
-        <translation>原因？</translation>
-    </message>
-    <message>
-        <source>Who else can?</source>
-        <translation>还有谁可以？</translation>
-    </message>
-    <message>
-        <source>Trace this request…</source>
-        <translation>跟踪此请求…</translation>
-    </message>
-    <message>
-        <source>Copy cell</source>
-        <translation>复制单元格</translation>
-    </message>
-    <message>
         <source>There is no matrix to export yet.</source>
         <translation>尚无可导出的矩阵。</translation>
     </message>
@@ -3241,6 +3561,82 @@ to %2</source>
         <translation>
             <numerusform>%1 / %n 行 · %2 毫秒</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Extra groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy e&amp;xplanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each cell says allowed, denied or unknown; the Menu key asks why and who else can</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation type="unfinished">资源</translation>
+    </message>
+    <message>
+        <source>Answers about the selected cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open YAML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show in the tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Objects on the path:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objects on the path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verb</source>
+        <translation type="unfinished">动词</translation>
+    </message>
+    <message>
+        <source>Disagreements and errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Why?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W&amp;ho else can?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trace this request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy cell</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3270,10 +3666,6 @@ to %2</source>
         <translation>导出</translation>
     </message>
     <message>
-        <source>Export as &amp;CSV…</source>
-        <translation>导出为 &amp;CSV…</translation>
-    </message>
-    <message>
         <source>Export as &amp;JSON…</source>
         <translation>导出为 &amp;JSON…</translation>
     </message>
@@ -3288,6 +3680,10 @@ to %2</source>
     <message>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Export as C&amp;SV…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3480,6 +3876,22 @@ to %2</source>
         <translation>
             <numerusform>%n 次写入</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Writes (YAML)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impact on permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3815,6 +4227,10 @@ Every project of the workspace may reach every other one (%1); those arrows are 
         <source>The hard limits of project &lt;b&gt;%1&lt;/b&gt; (ResourceQuota %2). Resources: requests/limits cpu and memory, pods, services, persistentvolumeclaims, requests.storage, count/&amp;lt;resource&amp;gt;.&amp;lt;group&amp;gt;, or any other quota resource name. Rows you remove are removed from the quota.</source>
         <translation>项目 &lt;b&gt;%1&lt;/b&gt; 的硬性限制（ResourceQuota %2）。资源：requests/limits 的 cpu 和 memory、pods、services、persistentvolumeclaims、requests.storage、count/&amp;lt;resource&amp;gt;.&amp;lt;group&amp;gt;，或任何其他配额资源名称。删除的行将从配额中移除。</translation>
     </message>
+    <message>
+        <source>Hard limits</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QuotaEditorModel</name>
@@ -3872,6 +4288,63 @@ Every project of the workspace may reach every other one (%1); those arrows are 
     <message>
         <source>over budget</source>
         <translation>超出预算</translation>
+    </message>
+    <message>
+        <source>%1% of %2 allotted to projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, over budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% of %2 used (%3 of %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, over-used</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecentChangesModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished">结果</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partly applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (dry run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n write(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4112,6 +4585,22 @@ Every project of the workspace may reach every other one (%1); those arrows are 
             <numerusform>%n 条规则</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Role templates</source>
+        <translation type="unfinished">角色模板</translation>
+    </message>
+    <message>
+        <source>Space ticks the current template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules as YAML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules, templates, YAML and effective rules</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RoleRulesModel</name>
@@ -4294,6 +4783,10 @@ Every project of the workspace may reach every other one (%1); those arrows are 
         <source>Verbs:</source>
         <translation>动词：</translation>
     </message>
+    <message>
+        <source>Other verbs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RuleTableModel</name>
@@ -4372,10 +4865,6 @@ Every project of the workspace may reach every other one (%1); those arrows are 
         <translation>启用用户(&amp;N)…</translation>
     </message>
     <message>
-        <source>Di&amp;sable user…</source>
-        <translation>禁用用户(&amp;S)…</translation>
-    </message>
-    <message>
         <source>&amp;Delete user…</source>
         <translation>删除用户(&amp;D)…</translation>
     </message>
@@ -4386,14 +4875,6 @@ Every project of the workspace may reach every other one (%1); those arrows are 
     <message>
         <source>Pin &amp;namespaces…</source>
         <translation>固定命名空间(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Dis&amp;connect</source>
-        <translation>断开连接(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Copy &amp;name</source>
-        <translation>复制名称(&amp;N)</translation>
     </message>
     <message>
         <source>Copy pat&amp;h</source>
@@ -4412,10 +4893,6 @@ Every project of the workspace may reach every other one (%1); those arrows are 
         <translation>添加成员(&amp;A)…</translation>
     </message>
     <message>
-        <source>Change &amp;role of members…</source>
-        <translation>更改成员角色(&amp;R)…</translation>
-    </message>
-    <message>
         <source>Remo&amp;ve members…</source>
         <translation>移除成员(&amp;V)…</translation>
     </message>
@@ -4426,10 +4903,6 @@ Every project of the workspace may reach every other one (%1); those arrows are 
     <message>
         <source>Ed&amp;it role…</source>
         <translation>编辑角色(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>C&amp;lone role…</source>
-        <translation>克隆角色(&amp;L)…</translation>
     </message>
     <message>
         <source>De&amp;lete role…</source>
@@ -4452,10 +4925,6 @@ Every project of the workspace may reach every other one (%1); those arrows are 
         <translation>编辑配额(&amp;Q)…</translation>
     </message>
     <message>
-        <source>Container &amp;defaults…</source>
-        <translation>容器默认值(&amp;D)…</translation>
-    </message>
-    <message>
         <source>Remove q&amp;uota…</source>
         <translation>删除配额(&amp;U)…</translation>
     </message>
@@ -4464,32 +4933,12 @@ Every project of the workspace may reach every other one (%1); those arrows are 
         <translation>网络隔离(&amp;N)</translation>
     </message>
     <message>
-        <source>New network &amp;policy…</source>
-        <translation>新建网络策略(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Edit network polic&amp;y…</source>
-        <translation>编辑网络策略(&amp;Y)…</translation>
-    </message>
-    <message>
-        <source>Delete network polic&amp;y…</source>
-        <translation>删除网络策略(&amp;Y)…</translation>
-    </message>
-    <message>
         <source>Prepare for &amp;KubeSphere…</source>
         <translation>为 KubeSphere 做准备(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;Finish hand-over to KubeSphere…</source>
         <translation>完成向 KubeSphere 的移交(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Remove stuck &amp;finalizers…</source>
-        <translation>移除卡住的 finalizer(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>&amp;Audit events…</source>
-        <translation>审计事件(&amp;A)…</translation>
     </message>
     <message>
         <source>Not connected to %1.</source>
@@ -4518,6 +4967,50 @@ Every project of the workspace may reach every other one (%1); those arrows are 
     <message>
         <source>Nothing undone to redo on this cluster</source>
         <translation>在此集群上没有可重做的已撤销变更</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chan&amp;ge role of members…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cl&amp;one role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Con&amp;tainer defaults…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New network polic&amp;y…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit net&amp;work policy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete networ&amp;k policy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove stuck finali&amp;zers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit event&amp;s…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4601,6 +5094,10 @@ Every project of the workspace may reach every other one (%1); those arrows are 
     <message>
         <source>Reachable projects</source>
         <translation>可访问的项目</translation>
+    </message>
+    <message>
+        <source>last known state, the cluster is not connected</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4731,6 +5228,34 @@ Every project of the workspace may reach every other one (%1); those arrows are 
 %1</source>
         <translation>Tenantry 与服务器的结论不一致：
 %1</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation type="unfinished">组</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation type="unfinished">资源</translation>
+    </message>
+    <message>
+        <source>Object name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pod requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cance&amp;l</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stages of the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5009,6 +5534,10 @@ Every project of the workspace may reach every other one (%1); those arrows are 
     <message>
         <source>; flows computed in %1 ms, laid out in %2 ms</source>
         <translation>；流量计算耗时 %1 毫秒，布局耗时 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation type="unfinished">图例</translation>
     </message>
 </context>
 <context>
