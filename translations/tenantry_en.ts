@@ -49,51 +49,51 @@
     <name>Dashboard</name>
     <message numerus="yes">
         <source>%n project(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n project</numerusform>
             <numerusform>%n projects</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n member(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n more workspace(s) with fewer projects.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n more workspace with fewer projects.</numerusform>
+            <numerusform>%n more workspaces with fewer projects.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n project(s) in no workspace.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n project in no workspace.</numerusform>
+            <numerusform>%n projects in no workspace.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n more workspace quota(s), less full.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n more workspace quota, less full.</numerusform>
+            <numerusform>%n more workspace quotas, less full.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n finding(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n more for the platform&apos;s own components (system: subjects, kube-system service accounts).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n more for the platform&apos;s own components (system: subjects, kube-system service accounts).</numerusform>
+            <numerusform>%n more for the platform&apos;s own components (system: subjects, kube-system service accounts).</numerusform>
         </translation>
     </message>
 </context>
@@ -292,9 +292,9 @@
     <name>RecentChangesModel</name>
     <message numerus="yes">
         <source>%1, %n write(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1, %n write</numerusform>
+            <numerusform>%1, %n writes</numerusform>
         </translation>
     </message>
 </context>

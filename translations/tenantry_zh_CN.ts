@@ -148,7 +148,7 @@
     </message>
     <message>
         <source>Applied and undone changes, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>已应用和已撤销的变更，最新的在前</translation>
     </message>
 </context>
 <context>
@@ -238,7 +238,7 @@ groups: %2</source>
     </message>
     <message>
         <source>%1 events from %2 to %3, %4 denied; the most, %5, at %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 至 %3 共 %1 个事件，其中 %4 个被拒绝；最多时为 %6，共 %5 个</translation>
     </message>
 </context>
 <context>
@@ -764,19 +764,19 @@ to %2</source>
     </message>
     <message>
         <source>Audit events</source>
-        <translation type="unfinished"></translation>
+        <translation>审计事件</translation>
     </message>
     <message>
         <source>The selected event</source>
-        <translation type="unfinished"></translation>
+        <translation>所选事件</translation>
     </message>
     <message>
         <source>Fields of the selected event</source>
-        <translation type="unfinished"></translation>
+        <translation>所选事件的字段</translation>
     </message>
     <message>
         <source>The event&apos;s JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>事件的 JSON</translation>
     </message>
 </context>
 <context>
@@ -843,7 +843,7 @@ to %2</source>
     </message>
     <message>
         <source>Add the cluster&apos;s E&amp;vents</source>
-        <translation type="unfinished"></translation>
+        <translation>添加集群事件(&amp;V)</translation>
     </message>
 </context>
 <context>
@@ -998,191 +998,191 @@ to %2</source>
     </message>
     <message>
         <source>Status of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的状态</translation>
     </message>
 </context>
 <context>
     <name>Dashboard</name>
     <message>
         <source>over its limit</source>
-        <translation type="unfinished"></translation>
+        <translation>超出限制</translation>
     </message>
     <message>
         <source>Projects&apos; usage against the workspace quota</source>
-        <translation type="unfinished"></translation>
+        <translation>项目用量与企业空间配额对比</translation>
     </message>
     <message>
         <source>The workspace quota limits no resource.</source>
-        <translation type="unfinished"></translation>
+        <translation>企业空间配额未限制任何资源。</translation>
     </message>
     <message>
         <source>This workspace has no quota: nothing to compare its projects&apos; usage with.</source>
-        <translation type="unfinished"></translation>
+        <translation>此企业空间没有配额：无法与其项目的用量进行比较。</translation>
     </message>
     <message>
         <source>not in a project quota: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不在项目配额中：%1</translation>
     </message>
     <message>
         <source>%1 of %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2（%3）</translation>
     </message>
     <message>
         <source>Usage is the sum of what the projects&apos; own quotas report.</source>
-        <translation type="unfinished"></translation>
+        <translation>用量为各项目自身配额所报告用量之和。</translation>
     </message>
     <message>
         <source>Usage is the workspace total from KubeSphere&apos;s quota controller; projects without a quota of their own show as &quot;not in a project quota&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>用量为 KubeSphere 配额控制器统计的企业空间总量；没有自身配额的项目显示为“不在项目配额中”。</translation>
     </message>
     <message>
         <source>Skipped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已跳过：%1</translation>
     </message>
     <message>
         <source>Workspaces by projects and members</source>
-        <translation type="unfinished"></translation>
+        <translation>各企业空间的项目与成员</translation>
     </message>
     <message>
         <source>No workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有企业空间。</translation>
     </message>
     <message numerus="yes">
         <source>%n project(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n 个项目</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n member(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个成员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n more workspace(s) with fewer projects.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>还有 %n 个项目较少的企业空间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n project(s) in no workspace.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个项目不属于任何企业空间。</numerusform>
         </translation>
     </message>
     <message>
         <source>Quota usage per workspace (its fullest resource)</source>
-        <translation type="unfinished"></translation>
+        <translation>各企业空间的配额用量（取其使用率最高的资源）</translation>
     </message>
     <message>
         <source>No workspace has a quota.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有企业空间设置了配额。</translation>
     </message>
     <message>
         <source>%1 %2 of %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 / %3（%4）</translation>
     </message>
     <message>
         <source>%1: %2 of %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 / %3（%4）</translation>
     </message>
     <message>
         <source>limits nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>未限制任何资源</translation>
     </message>
     <message numerus="yes">
         <source>%n more workspace quota(s), less full.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>还有 %n 个使用率较低的企业空间配额。</numerusform>
         </translation>
     </message>
     <message>
         <source>Usage from KubeSphere&apos;s quota controller.</source>
-        <translation type="unfinished"></translation>
+        <translation>用量来自 KubeSphere 的配额控制器。</translation>
     </message>
     <message>
         <source>Usage is the sum of the projects&apos; quotas (no quota controller in standalone mode).</source>
-        <translation type="unfinished"></translation>
+        <translation>用量为各项目配额之和（独立模式下没有配额控制器）。</translation>
     </message>
     <message>
         <source>Risk findings by severity</source>
-        <translation type="unfinished"></translation>
+        <translation>按严重程度统计的风险发现</translation>
     </message>
     <message>
         <source>Reading the cluster&apos;s RBAC…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取集群的 RBAC…</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>高</translation>
     </message>
     <message>
         <source>high</source>
-        <translation type="unfinished"></translation>
+        <translation>高</translation>
     </message>
     <message numerus="yes">
         <source>%n finding(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项发现</numerusform>
         </translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>中</translation>
     </message>
     <message>
         <source>medium</source>
-        <translation type="unfinished"></translation>
+        <translation>中</translation>
     </message>
     <message numerus="yes">
         <source>%n more for the platform&apos;s own components (system: subjects, kube-system service accounts).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>另有 %n 项属于平台自身的组件（system: 主体、kube-system 中的 ServiceAccount）。</numerusform>
         </translation>
     </message>
     <message>
         <source>Some RBAC objects could not be read: the counts may be low.</source>
-        <translation type="unfinished"></translation>
+        <translation>部分 RBAC 对象无法读取：计数可能偏低。</translation>
     </message>
     <message>
         <source>Tenantry has made no change on this cluster yet (journal: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tenantry 尚未在此集群上做过任何变更（操作日志：%1）。</translation>
     </message>
     <message>
         <source>The newest changes Tenantry made on this cluster (journal: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tenantry 在此集群上最近所做的变更（操作日志：%1）。</translation>
     </message>
 </context>
 <context>
     <name>DashboardWidget</name>
     <message>
         <source>Recent changes</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的变更</translation>
     </message>
     <message>
         <source>Open in the &amp;audit window</source>
-        <translation type="unfinished"></translation>
+        <translation>在审计窗口中打开(&amp;A)</translation>
     </message>
     <message>
         <source>Computing…</source>
-        <translation type="unfinished">正在计算…</translation>
+        <translation>正在计算…</translation>
     </message>
     <message>
         <source>Workspaces by projects and members</source>
-        <translation type="unfinished"></translation>
+        <translation>各企业空间的项目与成员</translation>
     </message>
     <message>
         <source>Quota usage per workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>各企业空间的配额用量</translation>
     </message>
     <message>
         <source>Risk findings by severity</source>
-        <translation type="unfinished"></translation>
+        <translation>按严重程度统计的风险发现</translation>
     </message>
     <message>
         <source>Projects&apos; usage against the workspace quota</source>
-        <translation type="unfinished"></translation>
+        <translation>项目用量与企业空间配额对比</translation>
     </message>
 </context>
 <context>
@@ -1323,27 +1323,27 @@ to %2</source>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>仪表盘</translation>
     </message>
     <message>
         <source>Bindings that grant this user access</source>
-        <translation type="unfinished"></translation>
+        <translation>授予此用户访问权限的绑定</translation>
     </message>
     <message>
         <source>Resource quotas</source>
-        <translation type="unfinished"></translation>
+        <translation>资源配额</translation>
     </message>
     <message>
         <source>YAML of the selected object</source>
-        <translation type="unfinished"></translation>
+        <translation>所选对象的 YAML</translation>
     </message>
     <message>
         <source>Network isolation: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>网络隔离：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -1396,7 +1396,7 @@ to %2</source>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">描述</translation>
+        <translation>描述</translation>
     </message>
 </context>
 <context>
@@ -1516,15 +1516,15 @@ to %2</source>
     </message>
     <message>
         <source>&amp;Kubeconfig:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kubeconfig：</translation>
     </message>
     <message>
         <source>Contexts</source>
-        <translation type="unfinished"></translation>
+        <translation>上下文</translation>
     </message>
     <message>
         <source>Space ticks the current context; arrows move between contexts</source>
-        <translation type="unfinished"></translation>
+        <translation>空格键勾选当前上下文；方向键在上下文之间移动</translation>
     </message>
 </context>
 <context>
@@ -1583,19 +1583,19 @@ to %2</source>
     </message>
     <message>
         <source>CA file</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 文件</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished">浏览(&amp;B)…</translation>
+        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <source>Browse for the CA file</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览选择 CA 文件</translation>
     </message>
     <message>
         <source>Ser&amp;ver:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器(&amp;V)：</translation>
     </message>
 </context>
 <context>
@@ -1680,7 +1680,7 @@ to %2</source>
     </message>
     <message>
         <source>Container defaults and bounds</source>
-        <translation type="unfinished"></translation>
+        <translation>容器默认值和上下限</translation>
     </message>
 </context>
 <context>
@@ -1897,63 +1897,63 @@ to %2</source>
     </message>
     <message>
         <source>&amp;Recent kubeconfigs</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的 kubeconfig(&amp;R)</translation>
     </message>
     <message>
         <source>Membe&amp;rs</source>
-        <translation type="unfinished"></translation>
+        <translation>成员(&amp;R)</translation>
     </message>
     <message>
         <source>R&amp;oles</source>
-        <translation type="unfinished"></translation>
+        <translation>角色(&amp;O)</translation>
     </message>
     <message>
         <source>Ne&amp;twork</source>
-        <translation type="unfinished"></translation>
+        <translation>网络(&amp;T)</translation>
     </message>
     <message>
         <source>T&amp;heme</source>
-        <translation type="unfinished"></translation>
+        <translation>主题(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色(&amp;D)</translation>
     </message>
     <message>
         <source>Acce&amp;ss</source>
-        <translation type="unfinished"></translation>
+        <translation>访问权限(&amp;S)</translation>
     </message>
     <message>
         <source>Ro&amp;les</source>
-        <translation type="unfinished"></translation>
+        <translation>角色(&amp;L)</translation>
     </message>
     <message>
         <source>Permissions ta&amp;b</source>
-        <translation type="unfinished"></translation>
+        <translation>权限选项卡(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>仪表盘(&amp;D)</translation>
     </message>
     <message>
         <source>Lan&amp;guage</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;G)</translation>
     </message>
     <message>
         <source>%1 (missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（不存在）</translation>
     </message>
     <message>
         <source>No recent kubeconfigs</source>
-        <translation type="unfinished"></translation>
+        <translation>没有最近的 kubeconfig</translation>
     </message>
     <message>
         <source>&amp;Clear list</source>
-        <translation type="unfinished"></translation>
+        <translation>清除列表(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -2086,15 +2086,15 @@ to %2</source>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished">用户</translation>
+        <translation>用户</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished">成员</translation>
+        <translation>成员</translation>
     </message>
     <message>
         <source>Space ticks the current row</source>
-        <translation type="unfinished"></translation>
+        <translation>空格键勾选当前行</translation>
     </message>
 </context>
 <context>
@@ -2213,15 +2213,15 @@ to %2</source>
     </message>
     <message>
         <source>Filter the tree</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选树</translation>
     </message>
     <message>
         <source>Clusters and their tenancy</source>
-        <translation type="unfinished"></translation>
+        <translation>集群及其租户</translation>
     </message>
     <message>
         <source>Enter acts on the node, the Menu key or Shift+F10 opens its actions, / filters</source>
-        <translation type="unfinished"></translation>
+        <translation>按 Enter 对节点执行操作，按菜单键或 Shift+F10 打开其操作，按 / 进行筛选</translation>
     </message>
 </context>
 <context>
@@ -2439,31 +2439,31 @@ to %2</source>
     </message>
     <message>
         <source>Peers</source>
-        <translation type="unfinished"></translation>
+        <translation>对端</translation>
     </message>
     <message>
         <source>Ports</source>
-        <translation type="unfinished"></translation>
+        <translation>端口</translation>
     </message>
     <message>
         <source>Rules</source>
-        <translation type="unfinished">规则</translation>
+        <translation>规则</translation>
     </message>
     <message>
         <source>The policy as YAML</source>
-        <translation type="unfinished"></translation>
+        <translation>以 YAML 表示的策略</translation>
     </message>
     <message>
         <source>Peer kind</source>
-        <translation type="unfinished"></translation>
+        <translation>对端类型</translation>
     </message>
     <message>
         <source>Peer namespaces (labels)</source>
-        <translation type="unfinished"></translation>
+        <translation>对端命名空间（标签）</translation>
     </message>
     <message>
         <source>Port protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>端口协议</translation>
     </message>
 </context>
 <context>
@@ -3564,79 +3564,79 @@ to %2</source>
     </message>
     <message>
         <source>Extra groups</source>
-        <translation type="unfinished"></translation>
+        <translation>附加组</translation>
     </message>
     <message>
         <source>View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图</translation>
     </message>
     <message>
         <source>Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>布局</translation>
     </message>
     <message>
         <source>Filter rows</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选行</translation>
     </message>
     <message>
         <source>Copy e&amp;xplanation</source>
-        <translation type="unfinished"></translation>
+        <translation>复制说明(&amp;X)</translation>
     </message>
     <message>
         <source>Each cell says allowed, denied or unknown; the Menu key asks why and who else can</source>
-        <translation type="unfinished"></translation>
+        <translation>每个单元格显示允许、拒绝或未知；按菜单键可查询原因以及还有谁可以</translation>
     </message>
     <message>
         <source>Scope name</source>
-        <translation type="unfinished"></translation>
+        <translation>范围名称</translation>
     </message>
     <message>
         <source>Resource</source>
-        <translation type="unfinished">资源</translation>
+        <translation>资源</translation>
     </message>
     <message>
         <source>Answers about the selected cell</source>
-        <translation type="unfinished"></translation>
+        <translation>关于所选单元格的解答</translation>
     </message>
     <message>
         <source>&amp;Open YAML</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 YAML(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Show in the tree</source>
-        <translation type="unfinished"></translation>
+        <translation>在树中显示(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Objects on the path:</source>
-        <translation type="unfinished"></translation>
+        <translation>路径上的对象(&amp;O)：</translation>
     </message>
     <message>
         <source>Objects on the path</source>
-        <translation type="unfinished"></translation>
+        <translation>路径上的对象</translation>
     </message>
     <message>
         <source>Verb</source>
-        <translation type="unfinished">动词</translation>
+        <translation>动词</translation>
     </message>
     <message>
         <source>Disagreements and errors</source>
-        <translation type="unfinished"></translation>
+        <translation>不一致与错误</translation>
     </message>
     <message>
         <source>&amp;Why?</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么(&amp;W)？</translation>
     </message>
     <message>
         <source>W&amp;ho else can?</source>
-        <translation type="unfinished"></translation>
+        <translation>还有谁可以(&amp;H)？</translation>
     </message>
     <message>
         <source>&amp;Trace this request…</source>
-        <translation type="unfinished"></translation>
+        <translation>跟踪此请求(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Copy cell</source>
-        <translation type="unfinished"></translation>
+        <translation>复制单元格(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -3683,7 +3683,7 @@ to %2</source>
     </message>
     <message>
         <source>Export as C&amp;SV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出为 C&amp;SV…</translation>
     </message>
 </context>
 <context>
@@ -3879,19 +3879,19 @@ to %2</source>
     </message>
     <message>
         <source>Writes (YAML)</source>
-        <translation type="unfinished"></translation>
+        <translation>写入 (YAML)</translation>
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>变更</translation>
     </message>
     <message>
         <source>Impact on permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>对权限的影响</translation>
     </message>
     <message>
         <source>The plan</source>
-        <translation type="unfinished"></translation>
+        <translation>计划</translation>
     </message>
 </context>
 <context>
@@ -4229,7 +4229,7 @@ Every project of the workspace may reach every other one (%1); those arrows are 
     </message>
     <message>
         <source>Hard limits</source>
-        <translation type="unfinished"></translation>
+        <translation>硬性限制</translation>
     </message>
 </context>
 <context>
@@ -4291,59 +4291,59 @@ Every project of the workspace may reach every other one (%1); those arrows are 
     </message>
     <message>
         <source>%1% of %2 allotted to projects</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的 %1% 已分配给项目</translation>
     </message>
     <message>
         <source>, over budget</source>
-        <translation type="unfinished"></translation>
+        <translation>，超出预算</translation>
     </message>
     <message>
         <source>%1% of %2 used (%3 of %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 已用 %1%（%3 / %4）</translation>
     </message>
     <message>
         <source>, over-used</source>
-        <translation type="unfinished"></translation>
+        <translation>，超用</translation>
     </message>
 </context>
 <context>
     <name>RecentChangesModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>变更</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished">结果</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>执行者</translation>
     </message>
     <message>
         <source>succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>成功</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>partly applied</source>
-        <translation type="unfinished"></translation>
+        <translation>部分应用</translation>
     </message>
     <message>
         <source>%1 (dry run)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（试运行）</translation>
     </message>
     <message numerus="yes">
         <source>%1, %n write(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1，%n 次写入</numerusform>
         </translation>
     </message>
 </context>
@@ -4587,19 +4587,19 @@ Every project of the workspace may reach every other one (%1); those arrows are 
     </message>
     <message>
         <source>Role templates</source>
-        <translation type="unfinished">角色模板</translation>
+        <translation>角色模板</translation>
     </message>
     <message>
         <source>Space ticks the current template</source>
-        <translation type="unfinished"></translation>
+        <translation>空格键勾选当前模板</translation>
     </message>
     <message>
         <source>Rules as YAML</source>
-        <translation type="unfinished"></translation>
+        <translation>以 YAML 表示的规则</translation>
     </message>
     <message>
         <source>Rules, templates, YAML and effective rules</source>
-        <translation type="unfinished"></translation>
+        <translation>规则、模板、YAML 和有效规则</translation>
     </message>
 </context>
 <context>
@@ -4785,7 +4785,7 @@ Every project of the workspace may reach every other one (%1); those arrows are 
     </message>
     <message>
         <source>Other verbs</source>
-        <translation type="unfinished"></translation>
+        <translation>其他动词</translation>
     </message>
 </context>
 <context>
@@ -4970,47 +4970,47 @@ Every project of the workspace may reach every other one (%1); those arrows are 
     </message>
     <message>
         <source>Disa&amp;ble user…</source>
-        <translation type="unfinished"></translation>
+        <translation>禁用用户(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Copy name</source>
-        <translation type="unfinished"></translation>
+        <translation>复制名称(&amp;C)</translation>
     </message>
     <message>
         <source>Chan&amp;ge role of members…</source>
-        <translation type="unfinished"></translation>
+        <translation>更改成员角色(&amp;G)…</translation>
     </message>
     <message>
         <source>Cl&amp;one role…</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆角色(&amp;O)…</translation>
     </message>
     <message>
         <source>Con&amp;tainer defaults…</source>
-        <translation type="unfinished"></translation>
+        <translation>容器默认值(&amp;T)…</translation>
     </message>
     <message>
         <source>New network polic&amp;y…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建网络策略(&amp;Y)…</translation>
     </message>
     <message>
         <source>Edit net&amp;work policy…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑网络策略(&amp;W)…</translation>
     </message>
     <message>
         <source>Delete networ&amp;k policy…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除网络策略(&amp;K)…</translation>
     </message>
     <message>
         <source>Remove stuck finali&amp;zers…</source>
-        <translation type="unfinished"></translation>
+        <translation>移除卡住的 finalizer(&amp;Z)…</translation>
     </message>
     <message>
         <source>Audit event&amp;s…</source>
-        <translation type="unfinished"></translation>
+        <translation>审计事件(&amp;S)…</translation>
     </message>
 </context>
 <context>
@@ -5097,7 +5097,7 @@ Every project of the workspace may reach every other one (%1); those arrows are 
     </message>
     <message>
         <source>last known state, the cluster is not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>最后已知的状态，集群未连接</translation>
     </message>
 </context>
 <context>
@@ -5231,31 +5231,31 @@ Every project of the workspace may reach every other one (%1); those arrows are 
     </message>
     <message>
         <source>Groups</source>
-        <translation type="unfinished">组</translation>
+        <translation>组</translation>
     </message>
     <message>
         <source>Resource</source>
-        <translation type="unfinished">资源</translation>
+        <translation>资源</translation>
     </message>
     <message>
         <source>Object name</source>
-        <translation type="unfinished"></translation>
+        <translation>对象名称</translation>
     </message>
     <message>
         <source>Pod requests</source>
-        <translation type="unfinished"></translation>
+        <translation>容器组请求</translation>
     </message>
     <message>
         <source>Cance&amp;l</source>
-        <translation type="unfinished"></translation>
+        <translation>取消(&amp;L)</translation>
     </message>
     <message>
         <source>Stages of the request</source>
-        <translation type="unfinished"></translation>
+        <translation>请求的各个阶段</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
@@ -5537,7 +5537,7 @@ Every project of the workspace may reach every other one (%1); those arrows are 
     </message>
     <message>
         <source>Legend</source>
-        <translation type="unfinished">图例</translation>
+        <translation>图例</translation>
     </message>
 </context>
 <context>
