@@ -233,7 +233,7 @@ void tst_ObjectFactory::longestNamesFit()
         if (o["metadata"].contains("labels"))
             for (auto it = o["metadata"]["labels"].begin(); it != o["metadata"]["labels"].end(); ++it) {
                 auto r = validateLabelValue(it.value().get<std::string>(), it.key());
-                QVERIFY2(r.ok(), (name + ": " + r.error().describe()).c_str());
+                QVERIFY2(r.ok(), r.ok() ? "" : (name + ": " + r.error().describe()).c_str());
             }
     };
     for (auto flavor : {ApiFlavor::V4, ApiFlavor::V3}) {
