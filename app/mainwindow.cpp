@@ -93,6 +93,7 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     });
     // The Dashboard: a bar opens its workspace or project in the tree, the risk bars the
     // Permissions tab's risk scan of this scope, the recent changes the audit window on the journal.
+    connect(m_details, &DetailPanel::currentTabChanged, this, &MainWindow::updateDashboard);
     connect(m_details->dashboard(), &DashboardWidget::openPath, this, &MainWindow::selectWhenAvailable);
     connect(m_details->dashboard(), &DashboardWidget::openRisks, this, [this] {
         m_details->showTab(NodeDetails::PermissionsTab);
@@ -170,7 +171,7 @@ void MainWindow::buildMenus()
     QAction *import = file->addAction(QIcon(QStringLiteral(":/icons/cluster.svg")), tr("&Import kubeconfig…"), this,
                                       &MainWindow::showImportDialog);
     import->setShortcut(QKeySequence::Open);
-    m_recentMenu = file->addMenu(tr("&Recent kubeconfigs"));
+    m_recentMenu = file->addMenu(tr("Recen&t kubeconfigs"));
     m_recentMenu->setObjectName(QStringLiteral("recentKubeconfigsMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     fillRecentMenu();
@@ -307,8 +308,13 @@ void MainWindow::buildMenus()
     };
     addLanguage(QString(), tr("&System"));
     language->addSeparator();
-    for (const auto &l : Languages::shipped())
-        addLanguage(l.code, l.nativeName);
+    // Each language named in itself, with a mnemonic a keyboard can type: its own first letter
+    // when it starts with one, else its code's ("简体中文 (&Z)").
+    for (const auto &l : Languages::shipped()) {
+        const bool latin = !l.nativeName.isEmpty() && l.nativeName.front().toLatin1() != 0 && l.nativeName.front().isLetter();
+        addLanguage(l.code, latin ? QLatin1Char('&') + l.nativeName
+                                  : QStringLiteral("%1 (&%2)").arg(l.nativeName, l.code.left(1).toUpper()));
+    }
     connect(languages, &QActionGroup::triggered, this, [this](QAction *a) {
         const QString code = a->data().toString();
         if (m_options.persist)
@@ -501,14 +507,28 @@ void MainWindow::showDetails()
         return;
     }
     m_details->setDetails(NodeDetails::build(*s, node->kind(), node->name(), node->scope()));
-    // The Dashboard's charts are computed off the GUI thread, and only when their node's data changed.
-    m_details->dashboard()->dashboard()->show(s, node->kind(), node->name());
+    updateDashboard();
     // Preset once per node, not on every live update (the user's own choices stay).
     const QString key = s->id() + QLatin1Char('\n') + QString::number(int(node->kind())) + QLatin1Char('\n') + node->name();
     if (key != m_permissionsPreset) {
         m_permissionsPreset = key;
         presetPermissions(m_details->permissions(), s, node);
     }
+}
+
+void MainWindow::updateDashboard()
+{
+    // Only while its tab is shown: its risk chart starts the permission engine, which otherwise
+    // starts on first use. Computed off the GUI thread, and only when its node's data changed.
+    if (m_details->currentTab() != NodeDetails::DashboardTab)
+        return;
+    const QModelIndex index = m_navigator->currentSourceIndex();
+    TenancyNode *node = m_model->nodeForIndex(index);
+    ClusterSession *s = sessionFor(index);
+    if (node && s)
+        m_details->dashboard()->dashboard()->show(s, node->kind(), node->name());
+    else
+        m_details->dashboard()->dashboard()->clear();
 }
 
 void MainWindow::presetPermissions(PermissionWorkbenchWidget *widget, ClusterSession *session, const TenancyNode *node)
@@ -911,7 +931,7 @@ void MainWindow::fillRecentMenu()
         a->setEnabled(exists);
     }
     if (files.isEmpty()) {
-        m_recentMenu->addAction(tr("No recent kubeconfigs"))->setEnabled(false);
+        m_recentMenu->addAction(tr("&No recent kubeconfigs"))->setEnabled(false);
         return;
     }
     m_recentMenu->addSeparator();

@@ -131,6 +131,7 @@ private:
     void buildMenus();
     void onCurrentChanged();
     void showDetails();
+    void updateDashboard();
     void onAdded(ClusterSession *session);
     // A session's tree or status changed: the selected node's actions and details follow.
     void onSessionChanged(ClusterSession *session, bool outline);

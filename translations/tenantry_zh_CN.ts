@@ -1184,6 +1184,10 @@ to %2</source>
         <source>Projects&apos; usage against the workspace quota</source>
         <translation>项目用量与企业空间配额对比</translation>
     </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
 </context>
 <context>
     <name>DeleteRoleDialog</name>
@@ -1896,10 +1900,6 @@ to %2</source>
         <translation>Tenantry 无法重新启动；请手动重启。</translation>
     </message>
     <message>
-        <source>&amp;Recent kubeconfigs</source>
-        <translation>最近的 kubeconfig(&amp;R)</translation>
-    </message>
-    <message>
         <source>Membe&amp;rs</source>
         <translation>成员(&amp;R)</translation>
     </message>
@@ -1948,12 +1948,16 @@ to %2</source>
         <translation>%1（不存在）</translation>
     </message>
     <message>
-        <source>No recent kubeconfigs</source>
-        <translation>没有最近的 kubeconfig</translation>
-    </message>
-    <message>
         <source>&amp;Clear list</source>
         <translation>清除列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Recen&amp;t kubeconfigs</source>
+        <translation>最近的 kubeconfig(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;No recent kubeconfigs</source>
+        <translation>没有最近的 kubeconfig(&amp;N)</translation>
     </message>
 </context>
 <context>

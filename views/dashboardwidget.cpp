@@ -54,6 +54,7 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setAccessibleName(tr("Dashboard"));
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
     scroll->setWidget(content);

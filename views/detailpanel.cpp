@@ -80,6 +80,7 @@ DetailPanel::DetailPanel(QWidget *parent)
                             tr("Quotas"),   tr("Network"), tr("YAML"),   tr("Permissions"), tr("Dashboard")};
     for (int i = 0; i < m_pages.size(); ++i)
         m_tabs->addTab(m_pages[i].second, names[i]);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &DetailPanel::currentTabChanged);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 0, 0, 0);

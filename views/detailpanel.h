@@ -82,6 +82,7 @@ public:
     void selectPolicy(const QString &name);
 
 signals:
+    void currentTabChanged();
     void selectionChanged();
     // Enter or a double-click on a role: the window opens its editor.
     void roleActivated(const QString &name);

@@ -122,6 +122,14 @@ clusterenv::ProcessResult kubectl(const QStringList &args, const std::string &ku
     return clusterenv::run(QStringLiteral("kubectl"), args, kubeconfig);
 }
 
+nlohmann::json kubectlJson(const QStringList &args)
+{
+    auto r = kubectl(args + QStringList{"-o", "json"});
+    if (r.exitCode != 0)
+        return nlohmann::json();
+    return nlohmann::json::parse(r.out.toStdString(), nullptr, false);
+}
+
 int apiServerPid()
 {
     QFile f(QString::fromStdString(clusterenv::stateDir()) + QStringLiteral("/cluster.json"));

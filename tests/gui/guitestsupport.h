@@ -11,6 +11,8 @@
 #include <QAbstractItemModel>
 #include <QString>
 
+#include <nlohmann/json.hpp>
+
 class QWidget;
 
 #include <functional>
@@ -40,6 +42,9 @@ std::unique_ptr<kube::Client> adminWithSeed(Seed *seed, std::string *error);
 bool createNamespaces(kube::Client &admin, const std::vector<std::string> &names, const std::string &ws, std::string *error);
 
 clusterenv::ProcessResult kubectl(const QStringList &args, const std::string &kubeconfig = clusterenv::kubeconfigPath("admin"));
+// `kubectl ARGS -o json` as the admin, parsed; null when kubectl failed (a discarded value when
+// its output was not JSON).
+nlohmann::json kubectlJson(const QStringList &args);
 
 // kube-apiserver's pid from $DEVCLUSTER_STATE/cluster.json; 0 when unknown.
 int apiServerPid();

@@ -35,13 +35,7 @@ namespace {
 
 QString qs(const std::string &s) { return QString::fromStdString(s); }
 
-json kubectlJson(const QStringList &args)
-{
-    auto r = guitest::kubectl(args + QStringList{"-o", "json"});
-    if (r.exitCode != 0)
-        return json();
-    return json::parse(r.out.toStdString(), nullptr, false);
-}
+using guitest::kubectlJson;
 
 QString applyYaml(const std::string &yaml)
 {

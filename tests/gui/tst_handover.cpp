@@ -30,13 +30,7 @@ using nlohmann::json;
 namespace {
 QString qs(const std::string &s) { return QString::fromStdString(s); }
 
-json kubectlJson(const QStringList &args)
-{
-    auto r = guitest::kubectl(args + QStringList{"-o", "json"});
-    if (r.exitCode != 0)
-        return json();
-    return json::parse(r.out.toStdString(), nullptr, false);
-}
+using guitest::kubectlJson;
 
 QString tenantryctl()
 {

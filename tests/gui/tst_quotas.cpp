@@ -41,13 +41,7 @@ QString qs(const std::string &s) { return QString::fromStdString(s); }
 
 using guitest::save;
 
-json kubectlJson(const QStringList &args)
-{
-    auto r = guitest::kubectl(args + QStringList{"-o", "json"});
-    if (r.exitCode != 0)
-        return json();
-    return json::parse(r.out.toStdString(), nullptr, false);
-}
+using guitest::kubectlJson;
 
 // Opens the cell's editor with F2, types the text and commits with Return.
 QWidget *openEditor(QTableView *table)

@@ -48,13 +48,7 @@ void kubectlOk(const QStringList &args, const QByteArray &stdinData = {})
     QVERIFY2(r.exitCode == 0, qPrintable(args.join(' ') + ": " + r.err));
 }
 
-json kubectlJson(const QStringList &args)
-{
-    auto r = guitest::kubectl(args + QStringList{"-o", "json"});
-    if (r.exitCode != 0)
-        return json();
-    return json::parse(r.out.toStdString(), nullptr, false);
-}
+using guitest::kubectlJson;
 
 // Types into a line edit as a user would, replacing what is there; a completion popup that
 // opened on the way is closed as a click elsewhere would close it.

@@ -30,11 +30,7 @@ QString qs(const std::string &s) { return QString::fromStdString(s); }
 
 using guitest::save;
 
-json kubectlJson(const QStringList &args)
-{
-    auto r = guitest::kubectl(args + QStringList{"-o", "json"});
-    return r.exitCode == 0 ? json::parse(r.out.toStdString(), nullptr, false) : json();
-}
+using guitest::kubectlJson;
 
 bool userExists(const std::string &name)
 {

@@ -59,10 +59,16 @@ std::string addUser(const std::string &name, const std::vector<std::string> &gro
 ProcessResult run(const QString &program, const QStringList &args, const std::string &kubeconfig,
                   const QByteArray &stdinData, int timeoutMs)
 {
-    QProcess p;
     auto env = QProcessEnvironment::systemEnvironment();
     if (!kubeconfig.empty())
         env.insert("KUBECONFIG", QString::fromStdString(kubeconfig));
+    return runWithEnvironment(program, args, env, stdinData, timeoutMs);
+}
+
+ProcessResult runWithEnvironment(const QString &program, const QStringList &args, const QProcessEnvironment &env,
+                                 const QByteArray &stdinData, int timeoutMs)
+{
+    QProcess p;
     p.setProcessEnvironment(env);
     p.start(program, args);
     ProcessResult r;

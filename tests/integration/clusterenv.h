@@ -4,6 +4,7 @@
 
 #include "kubeclient/api/client.h"
 
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -32,6 +33,9 @@ struct ProcessResult {
 // Runs a program to completion (kubectl, devcluster) with KUBECONFIG set to `kubeconfig`.
 ProcessResult run(const QString &program, const QStringList &args, const std::string &kubeconfig = {},
                   const QByteArray &stdinData = {}, int timeoutMs = 120000);
+// The same with the child's whole environment given.
+ProcessResult runWithEnvironment(const QString &program, const QStringList &args, const QProcessEnvironment &env,
+                                 const QByteArray &stdinData = {}, int timeoutMs = 120000);
 
 // A name unique to this test run: "<prefix>-<random>".
 std::string uniqueName(const std::string &prefix);

@@ -29,29 +29,11 @@ const QString kAppId = QStringLiteral("dev.tenantry.Tenantry");
 clusterenv::ProcessResult runWith(const QString &program, const QStringList &args,
                                   const QList<QPair<QString, QString>> &extraEnv = {}, int timeoutMs = 120000)
 {
-    QProcess p;
     auto env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("LD_LIBRARY_PATH"));  // the system's libraries, as after dpkg -i
     for (const auto &[k, v] : extraEnv)
         env.insert(k, v);
-    p.setProcessEnvironment(env);
-    p.start(program, args);
-    clusterenv::ProcessResult r;
-    if (!p.waitForStarted(10000)) {
-        r.err = ("could not start " + program).toUtf8();
-        return r;
-    }
-    p.closeWriteChannel();
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = (program + " timed out").toUtf8();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return clusterenv::runWithEnvironment(program, args, env, {}, timeoutMs);
 }
 
 quint32 bigEndian32(const QByteArray &bytes, int at)
