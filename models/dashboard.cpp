@@ -68,11 +68,13 @@ QVariant RecentChangesModel::cell(const RecentChangeRow &row, int column, int ro
         return column == TimeColumn ? QVariant(row.time) : cell(row, column, Qt::DisplayRole);
     if (role == Qt::ToolTipRole && column == TimeColumn)
         return TimeFormat::display(row.time);
+    if (role == Qt::ToolTipRole && column == SummaryColumn)
+        return row.summary;  // the whole plan summary; the cell shows its first line
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
         return {};
     switch (column) {
     case TimeColumn: return TimeFormat::age(row.time);
-    case SummaryColumn: return row.summary;
+    case SummaryColumn: return role == Qt::DisplayRole ? row.summary.section(QLatin1Char('\n'), 0, 0) : row.summary;
     case OutcomeColumn: {
         QString outcome = row.outcome == QLatin1String("succeeded") ? tr("succeeded")
             : row.outcome == QLatin1String("failed")                 ? tr("failed")

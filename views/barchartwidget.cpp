@@ -55,7 +55,7 @@ int BarChartWidget::labelWidth() const
 {
     int w = 0;
     for (const auto &b : m_chart.bars)
-        w = std::max(w, fontMetrics().horizontalAdvance(b.label));
+        w = std::max(w, fontMetrics().horizontalAdvance(b.label) + 4);  // + 4: elidedText rounds
     return std::min(w, std::max(80, width() / 4));
 }
 
@@ -63,7 +63,7 @@ int BarChartWidget::valueWidth() const
 {
     int w = 0;
     for (const auto &b : m_chart.bars)
-        w = std::max(w, fontMetrics().horizontalAdvance(b.valueText));
+        w = std::max(w, fontMetrics().horizontalAdvance(b.valueText) + 4);
     return std::min(w, std::max(100, width() / 3));
 }
 
