@@ -257,7 +257,7 @@ bool BarChartWidget::event(QEvent *event)
     }
     if (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut) {
         if (event->type() == QEvent::FocusIn && m_current < 0 && !m_chart.bars.isEmpty())
-            m_current = 0;
+            setCurrentBar(0);  // also names the bar to a screen reader
         update();
     }
     return QWidget::event(event);

@@ -259,6 +259,30 @@ void tst_Dashboard::clusterChartsMatchKubectl()
     QVERIFY(answers);
     QTRY_COMPARE(answers->tabText(answers->currentIndex()), QStringLiteral("Risks"));
     guitest::save(w.get(), QStringLiteral("dashboard-risks"));
+
+    // The CLI twin gives the same figures: `tenantryctl overview` (one engine, its own read).
+    const QString ctlPath = QStringLiteral(TENANTRY_BINARY_DIR "/app/tenantryctl");
+    auto all = clusterenv::run(ctlPath, {"overview", "-o", "json", "--mode", "standalone"}, clusterenv::kubeconfigPath("admin"));
+    QVERIFY2(all.exitCode == 0, all.err.constData());
+    const json overview = json::parse(all.out.toStdString(), nullptr, false);
+    QVERIFY(overview.is_object());
+    bool found = false;
+    for (const auto &row : overview["workspaces"])
+        if (row.value("name", std::string()) == m_seed.ws1) {
+            found = true;
+            QCOMPARE(row.value("projects", 0), 2);
+            QCOMPARE(row.value("members", 0), int(subjects.size()));
+        }
+    QVERIFY(found);
+    auto one = clusterenv::run(ctlPath, {"overview", "-w", ws, "-o", "json", "--mode", "standalone"},
+                               clusterenv::kubeconfigPath("admin"));
+    QVERIFY2(one.exitCode == 0, one.err.constData());
+    const json split = json::parse(one.out.toStdString(), nullptr, false);
+    QVERIFY(split.is_object());
+    QCOMPARE(split["resources"][0].value("resource", std::string()), std::string("count/configmaps"));
+    QCOMPARE(split["resources"][0].value("used", std::string()), std::to_string(configMapsUsed(p1) + configMapsUsed(p2)));
+    QCOMPARE(split["resources"][0].value("hard", std::string()), std::string("8"));
+    QCOMPARE(split["resources"][0]["projects"][0].value("project", std::string()), m_seed.p1);
 }
 
 QTEST_MAIN(tst_Dashboard)
