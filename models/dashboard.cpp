@@ -197,6 +197,14 @@ void Dashboard::recompute()
                 c.usage.bars.append(bar);
             }
             QStringList notes;
+            // The segments in words, left to right: the chart's legend (colours alone say nothing).
+            for (const auto &bar : c.usage.bars) {
+                QStringList parts;
+                for (const auto &seg : bar.segments)
+                    parts << seg.label;
+                if (!parts.isEmpty())
+                    notes << QStringLiteral("%1: %2").arg(bar.label, parts.join(QStringLiteral(" · ")));
+            }
             notes << (u.usageFromProjects ? tr("Usage is the sum of what the projects' own quotas report.")
                                           : tr("Usage is the workspace total from KubeSphere's quota controller; "
                                                "projects without a quota of their own show as \"not in a project quota\"."));

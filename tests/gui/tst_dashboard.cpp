@@ -219,6 +219,9 @@ void tst_Dashboard::clusterChartsMatchKubectl()
     QVERIFY(cm.segments.size() >= 1);
     QCOMPARE(cm.segments[0].label, QStringLiteral("%1: %2").arg(p1).arg(configMapsUsed(p1)));  // largest first
     QCOMPARE(cm.segments[0].key, cluster + QStringLiteral("/Workspaces/") + ws + QLatin1Char('/') + p1);
+    // The legend in words under the chart names the segments left to right.
+    QVERIFY2(data->workspaceUsage().note.contains(QStringLiteral("count/configmaps: ") + cm.segments[0].label),
+             qPrintable(data->workspaceUsage().note));
     guitest::save(w.get(), QStringLiteral("dashboard-workspace"));
 
     // Clicking p1's segment opens the project.
