@@ -10,6 +10,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <ctime>
 
 namespace kube::audit {
@@ -296,14 +297,19 @@ public:
         const char *start = p;
         if (!skipValue())
             return false;
-        out = 0;
+        // A status code has three digits; a number too large for an int is no code at all and
+        // reads as 0 (unknown), like a value that is not a number.
+        long long v = 0;
         bool any = false;
         for (const char *q = start; q < p && *q >= '0' && *q <= '9'; ++q) {
-            out = out * 10 + (*q - '0');
+            v = v * 10 + (*q - '0');
             any = true;
+            if (v > std::numeric_limits<int>::max()) {
+                any = false;
+                break;
+            }
         }
-        if (!any)
-            out = 0;
+        out = any ? int(v) : 0;
         return true;
     }
 
@@ -842,6 +848,27 @@ std::vector<std::string> strings(const json *v)
     return out;
 }
 
+// An HTTP status code: an integer in int's range, else 0 (unknown). A float or a huge number
+// (the file is only text) must not reach a narrowing conversion.
+int codeOf(const json *v)
+{
+    if (!v)
+        return 0;
+    if (v->is_number_unsigned())
+        return v->get<std::uint64_t>() <= std::uint64_t(std::numeric_limits<int>::max()) ? int(v->get<std::uint64_t>()) : 0;
+    if (v->is_number_integer()) {
+        const std::int64_t n = v->get<std::int64_t>();
+        return n >= 0 && n <= std::numeric_limits<int>::max() ? int(n) : 0;
+    }
+    return 0;
+}
+
+bool boolOf(const json &o, const char *name)
+{
+    const json *v = member(o, name);
+    return v && v->is_boolean() && v->get<bool>();
+}
+
 std::int64_t timeOf(const json &o, const char *name)
 {
     std::int64_t ms = 0;
@@ -859,29 +886,32 @@ Result<AuditEvent> parseEvent(std::string_view text, std::uint32_t item)
     if (isKubeEvent(o))
         return kubeEventToAuditEvent(o);
     AuditEvent ev;
-    if (o.value("kind", "") == journal::kRecordKind) {
+    if (str(o, "kind") == journal::kRecordKind) {
         ev.source = SourceKind::Journal;
-        const json writes = o.value("writes", json::array());
-        if (!writes.is_array() || item >= writes.size())
+        // Every field is read by its type: a line of the file is only text, and a number where a
+        // string belongs must not throw out of the parser.
+        const json *writes = member(o, "writes");
+        if (!writes || !writes->is_array() || item >= writes->size())
             return Error::make(ErrorKind::Decode, "the journal record has no write " + std::to_string(item + 1));
-        const json &w = writes[item];
+        const json &w = (*writes)[item];
         ev.timeMs = timeOf(o, "time");
-        const json identity = o.value("identity", json::object());
-        ev.username = identity.value("username", "");
-        ev.groups = strings(member(identity, "groups"));
-        ev.verb = w.value("verb", "");
-        ev.apiGroup = w.value("apiGroup", "");
-        ev.apiVersion = w.value("apiVersion", "");
-        ev.resource = w.value("resource", "");
-        ev.ns = w.value("namespace", "");
-        ev.name = w.value("name", "");
-        ev.code = w.value("code", 0);
-        ev.statusMessage = w.value("message", "");
-        ev.outcome = w.value("outcome", "");
-        ev.summary = o.value("summary", "");
-        ev.cluster = o.value("cluster", "");
-        ev.context = o.value("context", "");
-        ev.dryRun = o.value("dryRun", false);
+        if (const json *identity = member(o, "identity")) {
+            ev.username = str(*identity, "username");
+            ev.groups = strings(member(*identity, "groups"));
+        }
+        ev.verb = str(w, "verb");
+        ev.apiGroup = str(w, "apiGroup");
+        ev.apiVersion = str(w, "apiVersion");
+        ev.resource = str(w, "resource");
+        ev.ns = str(w, "namespace");
+        ev.name = str(w, "name");
+        ev.code = codeOf(member(w, "code"));
+        ev.statusMessage = str(w, "message");
+        ev.outcome = str(w, "outcome");
+        ev.summary = str(o, "summary");
+        ev.cluster = str(o, "cluster");
+        ev.context = str(o, "context");
+        ev.dryRun = boolOf(o, "dryRun");
         ev.stage = Stage::ResponseComplete;
         ev.level = Level::Metadata;
         if (ev.code > 0)
@@ -914,8 +944,7 @@ Result<AuditEvent> parseEvent(std::string_view text, std::uint32_t item)
         ev.name = str(*r, "name");
     }
     if (const json *st = member(o, "responseStatus")) {
-        if (const json *c = member(*st, "code"); c && c->is_number_integer())
-            ev.code = c->get<int>();
+        ev.code = codeOf(member(*st, "code"));
         ev.statusMessage = str(*st, "message");
         if (ev.statusMessage.empty())
             ev.statusMessage = str(*st, "reason");
@@ -926,9 +955,9 @@ Result<AuditEvent> parseEvent(std::string_view text, std::uint32_t item)
         ev.timeMs = ev.stageTimeMs;
     if (const json *a = member(o, "annotations"); a && a->is_object()) {
         ev.annotations = *a;
-        const std::string d = a->value("authorization.k8s.io/decision", "");
+        const std::string d = str(*a, "authorization.k8s.io/decision");
         ev.decision = d == "allow" ? Decision::Allowed : d == "forbid" ? Decision::Denied : Decision::Unknown;
-        ev.decisionReason = a->value("authorization.k8s.io/reason", "");
+        ev.decisionReason = str(*a, "authorization.k8s.io/reason");
     }
     if (ev.decision == Decision::Unknown && ev.code > 0)
         ev.decision = (ev.code == 401 || ev.code == 403) ? Decision::Denied : Decision::Allowed;
@@ -943,9 +972,9 @@ Result<AuditEvent> parseEvent(std::string_view text, std::uint32_t item)
         for (const json *b : {&ev.requestObject, &ev.responseObject}) {
             if (!ev.workspace.empty() || !b->is_object())
                 break;
-            const json labels = b->value("metadata", json::object()).value("labels", json::object());
-            if (labels.is_object())
-                ev.workspace = labels.value("kubesphere.io/workspace", "");
+            const json *metadata = member(*b, "metadata");
+            if (const json *labels = metadata ? member(*metadata, "labels") : nullptr)
+                ev.workspace = str(*labels, "kubesphere.io/workspace");
         }
     }
     ev.raw = std::move(o);

@@ -4,6 +4,7 @@
 #include "kubeclient/audit/kubeevents.h"
 
 #include "kubeclient/core/atomicfile.h"
+#include "kubeclient/core/jsonfields.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -18,10 +19,7 @@ namespace {
 
 std::string str(const nlohmann::json &o, const char *key)
 {
-    if (!o.is_object())
-        return {};
-    const auto it = o.find(key);
-    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+    return stringField(o, key);
 }
 
 const nlohmann::json &member(const nlohmann::json &o, const char *key)

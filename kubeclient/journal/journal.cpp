@@ -4,6 +4,7 @@
 // the session.
 #include "kubeclient/journal/journal.h"
 
+#include "kubeclient/core/jsonfields.h"
 #include "kubeclient/session/clusterconnection.h"
 
 #include <fcntl.h>
@@ -285,9 +286,9 @@ Result<std::vector<nlohmann::json>> recentRecords(const std::string &path, const
         if (line.empty() || out.size() >= max)
             return;
         auto record = nlohmann::json::parse(line, nullptr, false);
-        if (!record.is_object() || record.value("kind", std::string()) != kRecordKind)
+        if (!record.is_object() || stringField(record, "kind") != kRecordKind)
             return;
-        if (!cluster.empty() && record.value("cluster", std::string()) != cluster)
+        if (!cluster.empty() && stringField(record, "cluster") != cluster)
             return;
         out.push_back(std::move(record));
     };

@@ -3,6 +3,7 @@
 #include "kubeclient/watch/watcher.h"
 
 #include "kubeclient/api/apistatus.h"
+#include "kubeclient/core/jsonfields.h"
 #include "kubeclient/core/requestsent.h"
 
 #include <algorithm>
@@ -64,14 +65,6 @@ bool isPermissionError(const Error &e)
 {
     return e.isApi(StatusReason::Forbidden) || e.isApi(StatusReason::Unauthorized) || e.httpCode() == 401 ||
            e.httpCode() == 403 || e.kind == ErrorKind::Auth;
-}
-
-std::string stringField(const nlohmann::json &obj, const char *key)
-{
-    if (!obj.is_object())
-        return {};
-    const auto it = obj.find(key);
-    return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 std::string resourceVersionOf(const nlohmann::json &object)

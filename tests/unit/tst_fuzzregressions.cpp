@@ -1,5 +1,6 @@
 // Inputs the fuzz targets (tests/fuzz, scripts/fuzz) found crashing or breaking an invariant,
 // fed to the same entry points: each test failed before its fix. Inputs: tests/fuzz/regressions/.
+#include "kubeclient/audit/auditparser.h"
 #include "kubeclient/core/manifestfiles.h"
 #include "kubeclient/core/yamlconvert.h"
 #include "kubeclient/kubeconfig/execcredentialprovider.h"
@@ -81,6 +82,9 @@ private slots:
     void idTokenExpiryPastTheClockRange();
     void ksTokenLifetimeIsCapped();
     void ksTokenSecretWithWrongTypes();
+    void auditCodeBeyondIntIsUnknown();
+    void auditFieldsOfTheWrongTypeReadAsAbsent_data();
+    void auditFieldsOfTheWrongTypeReadAsAbsent();
 };
 
 void TestFuzzRegressions::execCredentialExpiryPastTheClockRange()
@@ -242,6 +246,60 @@ void TestFuzzRegressions::ksTokenSecretWithWrongTypes()
     QVERIFY(token.ok());
     QCOMPARE(QString::fromStdString(token->tokenType), QString("Bearer"));
     QVERIFY(token->expiresAt > std::chrono::system_clock::now());
+}
+
+void TestFuzzRegressions::auditCodeBeyondIntIsUnknown()
+{
+    // Given a journal line whose second write has "code":20888888888888888880 (the fuzzer's
+    // input, cut down to a line that is still whole JSON)
+    const std::string line = regression("auditline", "code-overflows-int.json");
+    // When the index scans it (the scanner's digit loop overflowed int: undefined behaviour)
+    std::vector<kube::audit::ScannedEvent> events;
+    std::string why;
+    QVERIFY2(kube::audit::scanLine(line, events, &why), why.c_str());
+    QVERIFY(events.size() >= 2);
+    // Then that write's code is 0 (unknown), its neighbour keeps its 200
+    QCOMPARE(events[0].code, 200);
+    QCOMPARE(events[1].code, 0);
+    // And the full parse of the write agrees instead of narrowing a float (also undefined)
+    auto full = kube::audit::parseEvent(std::string_view(line).substr(events[1].begin, events[1].length), events[1].item);
+    QVERIFY(full.ok());
+    QCOMPARE(full->code, 0);
+}
+
+void TestFuzzRegressions::auditFieldsOfTheWrongTypeReadAsAbsent_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("verb");
+    QTest::addColumn<int>("code");
+    QTest::newRow("journal write whose verb is a number") << "journal-verb-not-a-string.json" << "" << 200;
+    QTest::newRow("apiserver event: code 9e99, decision 5, metadata a string") << "apiserver-fields-wrong-types.json"
+                                                                           << "create" << 0;
+}
+
+void TestFuzzRegressions::auditFieldsOfTheWrongTypeReadAsAbsent()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, verb);
+    QFETCH(int, code);
+    // Given a line the scanner accepts whose fields have the wrong JSON types
+    const std::string line = regression("auditline", name.toUtf8().constData());
+    std::vector<kube::audit::ScannedEvent> events;
+    std::string why;
+    QVERIFY2(kube::audit::scanLine(line, events, &why), why.c_str());
+    QCOMPARE(events.size(), std::size_t(1));
+    // When the event is parsed in full (nlohmann's value() threw type_error out of the audit
+    // worker: std::terminate), then it parses and the mistyped fields read as absent
+    kube::Result<kube::audit::AuditEvent> full = kube::Error::make(kube::ErrorKind::Decode, "not run");
+    try {
+        full = kube::audit::parseEvent(std::string_view(line).substr(events[0].begin, events[0].length), events[0].item);
+    } catch (const std::exception &e) {
+        QFAIL(e.what());
+    }
+    QVERIFY(full.ok());
+    QCOMPARE(QString::fromStdString(full->verb), verb);
+    QCOMPARE(full->code, code);
+    QVERIFY(full->workspace.empty());
 }
 
 QTEST_GUILESS_MAIN(TestFuzzRegressions)
