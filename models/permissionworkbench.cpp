@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 using namespace kube;
 using namespace kube::rbac;
@@ -29,6 +30,7 @@ struct Computed {
     std::shared_ptr<const PermissionGrid> grid;
     QString error, notice, title;
     qint64 ms = 0;
+    bool cancelled = false;  // stopped by the token: nothing else is filled
 };
 
 std::vector<std::string> toStd(const QStringList &list)
@@ -121,6 +123,8 @@ void addReviewedRows(PermissionGrid &grid, const std::shared_ptr<Client> &client
     std::vector<uint8_t> state(rows.size(), 0);
     size_t asked = 0;
     for (size_t i = 0; i < rows.size() && asked < kMaxReviews; ++i) {
+        if (options.cancel && options.cancel->cancelled())
+            return;
         const auto &scope = rows[i].scope;
         if (scope.kind != MatrixScope::Kind::Namespace && scope.kind != MatrixScope::Kind::Cluster)
             continue;
@@ -171,7 +175,7 @@ QString regoNotice(const PermissionMatrix &m)
 
 Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, const PermissionWorkbench::Query &q,
                  const std::optional<Identity> &me, const std::shared_ptr<Client> &client,
-                 const std::shared_ptr<RegoEvaluator> &rego)
+                 const std::shared_ptr<RegoEvaluator> &rego, const kube::CancelTokenPtr &cancel)
 {
     using Q = PermissionWorkbench;
     QElapsedTimer clock;
@@ -189,6 +193,7 @@ Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, 
     options.view = view;
     options.verbs = PermissionMatrix::workbenchVerbs();
     options.rego = rego;
+    options.cancel = cancel;
 
     // Scopes.
     const bool namespacesKnown = !snap->unreadable.contains(QStringLiteral("namespaces"));
@@ -352,6 +357,11 @@ Computed compute(const std::shared_ptr<const PermissionSource::Snapshot> &snap, 
         if (!rego.isEmpty())
             out.notice = out.notice.isEmpty() ? rego : out.notice + QLatin1Char('\n') + rego;
     }
+    if (cancel->cancelled()) {
+        out = Computed();
+        out.cancelled = true;
+        return out;
+    }
     out.grid = std::move(grid);
     out.ms = clock.elapsed();
     return out;
@@ -464,9 +474,25 @@ void PermissionWorkbench::onSourceChanged()
 
 void PermissionWorkbench::setQuery(const Query &query)
 {
-    if (query == m_query && m_shown)
+    if (query == m_query && m_shown && !m_cancelled)
         return;
     m_query = query;
+    // The running answer is to an older question: stop it, so the new one starts sooner.
+    if (m_running && m_cancel)
+        m_cancel->cancel();
+    schedule();
+}
+
+void PermissionWorkbench::cancel()
+{
+    if (!m_running || !m_cancel)
+        return;
+    m_userCancelled = true;
+    m_cancel->cancel();
+}
+
+void PermissionWorkbench::recompute()
+{
     schedule();
 }
 
@@ -489,18 +515,33 @@ void PermissionWorkbench::run()
     auto client = m_source->client();
     const int generation = ++m_generation;
     m_running = true;
+    m_userCancelled = false;
+    m_cancel = std::make_shared<kube::CancelToken>();
     emit computingChanged(true);
     auto rego = m_rego;
-    AsyncTask::run(this, [snap, query, me, client, rego] { return compute(snap, query, me, client, rego); },
+    auto cancel = m_cancel;
+    AsyncTask::run(this, [snap, query, me, client, rego, cancel] { return compute(snap, query, me, client, rego, cancel); },
                    [this, generation, snap](Computed result) {
         m_running = false;
         if (generation != m_generation)
             return;
-        if (m_again) {
+        const bool byUser = std::exchange(m_userCancelled, false);
+        if (m_again && !byUser) {
             m_again = false;
             run();  // a newer question (or data) came meanwhile: this answer is already old
             return;
         }
+        m_again = false;
+        if (result.cancelled) {
+            // Stopped by the user: the matrix shown (and its title) still answers the question
+            // before; the new one waits for recompute() or a change.
+            m_cancelled = true;
+            qCDebug(lcPermissions) << "matrix cancelled";
+            emit computingChanged(false);
+            emit cancelled();
+            return;
+        }
+        m_cancelled = false;
         m_error = result.error;
         m_notice = result.notice;
         m_title = result.title;

@@ -109,6 +109,12 @@ public:
     RiskModel *riskModel() const { return m_risks; }
 
     bool computing() const { return m_running; }
+    // Stops the running matrix (Cancel beside the activity bar): the matrix shown stays, with
+    // its title, and wasCancelled() holds until the next answer.
+    void cancel();
+    bool wasCancelled() const { return m_cancelled; }
+    // Asks the current question again (after a cancel).
+    void recompute();
     QString error() const { return m_error; }
     QString notice() const { return m_notice; }  // e.g. "no binding names this subject"
     // What the shown matrix answers ("alice in project ns1, kubernetes view").
@@ -153,6 +159,7 @@ public:
 signals:
     void computingChanged(bool running);
     void computed();  // the matrix model holds the answer to query() (or error() says why not)
+    void cancelled();  // the user stopped the computation; the matrix shown is the one before
     void explained(const QString &text);
     void whoCanReady(const QString &question);
     void risksReady(int count);
@@ -174,6 +181,9 @@ private:
     RiskModel *m_risks;
     bool m_running = false;
     bool m_again = false;
+    bool m_cancelled = false;      // the last computation was stopped by the user
+    bool m_userCancelled = false;  // cancel() was called during the running one
+    kube::CancelTokenPtr m_cancel;
     int m_generation = 0;
     QString m_error, m_notice, m_title, m_explanation;
     QList<PathObject> m_explanationObjects;

@@ -96,7 +96,9 @@ struct TrafficFlows {
         return out;
     }
 
-    static std::shared_ptr<const TrafficFlows> build(const GraphSnapshot &snapshot, std::vector<const void *> fingerprint)
+    // Null when `cancel` stopped it.
+    static std::shared_ptr<const TrafficFlows> build(const GraphSnapshot &snapshot, std::vector<const void *> fingerprint,
+                                                     const kube::CancelToken *cancel)
     {
         const auto start = std::chrono::steady_clock::now();
         auto f = std::make_shared<TrafficFlows>();
@@ -105,7 +107,9 @@ struct TrafficFlows {
         f->set = kube::tenancy::networkOf(snapshot, &warnings);
         for (const auto &w : warnings)
             f->warnings << qs(w);
-        f->map = kube::net::computeFlows(f->set);
+        f->map = kube::net::computeFlows(f->set, {}, cancel);
+        if (f->map.cancelled())
+            return nullptr;
         f->names = f->map.namespaces();
         const int n = int(f->names.size());
         for (int i = 0; i < n; ++i)
@@ -374,7 +378,8 @@ TrafficNodeInfo TrafficGraphData::nodeDetails(const QString &ns) const
 // The computation
 
 std::shared_ptr<const TrafficGraphData> TrafficGraph::compute(const GraphSnapshot &snapshot, const Options &options,
-                                                              const std::shared_ptr<const TrafficGraphData> &previous)
+                                                              const std::shared_ptr<const TrafficGraphData> &previous,
+                                                              const kube::CancelTokenPtr &cancel)
 {
     using Data = TrafficGraphData;
     using G = TrafficGeometry;
@@ -388,7 +393,11 @@ std::shared_ptr<const TrafficGraphData> TrafficGraph::compute(const GraphSnapsho
     if (previous && previous->flows && previous->flows->fingerprint == fingerprint) {
         data->flows = previous->flows;
     } else {
-        data->flows = TrafficFlows::build(snapshot, std::move(fingerprint));
+        data->flows = TrafficFlows::build(snapshot, std::move(fingerprint), cancel.get());
+        if (!data->flows) {
+            data->cancelled = true;
+            return data;
+        }
         data->flowMs = data->flows->computeMs;
     }
     const auto start = std::chrono::steady_clock::now();
@@ -764,20 +773,43 @@ void TrafficGraph::run()
 {
     m_running = true;
     m_pending = false;
+    m_cancel = std::make_shared<kube::CancelToken>();
     emit computingChanged(true);
     const GraphSnapshot snapshot = m_snapshot;
     const Options options = m_options;
     const auto previous = m_data;
-    AsyncTask::run(this, [snapshot, options, previous] { return compute(snapshot, options, previous); },
-                   [this](std::shared_ptr<const TrafficGraphData> data) {
+    auto cancel = m_cancel;
+    AsyncTask::run(this, [snapshot, options, previous, cancel] { return compute(snapshot, options, previous, cancel); },
+                   [this, cancel](std::shared_ptr<const TrafficGraphData> data) {
+        m_running = false;
+        if (data->cancelled || cancel->cancelled()) {
+            // The user stopped it: the graph shown stays; what changed meanwhile waits for the
+            // next change or refresh().
+            qCDebug(lcTraffic) << "traffic graph cancelled";
+            AsyncTask::releaseLater(std::const_pointer_cast<TrafficGraphData>(std::move(data)));
+            m_pending = false;
+            emit computingChanged(false);
+            emit cancelled();
+            return;
+        }
         qCDebug(lcTraffic) << "traffic graph of version" << data->version << ":" << data->nodes.size() << "nodes,"
                            << data->edges.size() << "arrows; flows" << data->flowMs << "ms, layout" << data->layoutMs << "ms";
         AsyncTask::releaseLater(std::const_pointer_cast<TrafficGraphData>(std::exchange(m_data, std::move(data))));
-        m_running = false;
         emit computed();
         if (m_pending)
             run();
         else
             emit computingChanged(false);
     });
+}
+
+void TrafficGraph::cancel()
+{
+    if (m_running && m_cancel)
+        m_cancel->cancel();
+}
+
+void TrafficGraph::refresh()
+{
+    schedule();
 }

@@ -4,6 +4,7 @@
 // whenever the session's snapshot changes (coalesced), with the queries a click asks.
 #pragma once
 
+#include "kubeclient/core/canceltoken.h"
 #include "kubeclient/network/netpolicy.h"
 #include "kubeclient/tenancy/graph/graphsnapshot.h"
 
@@ -129,6 +130,7 @@ struct TrafficGraphData {
     int hiddenFlows = 0;       // of those, shown as a mark instead of an arrow
     double flowMs = 0;         // computeFlows (0 when reused from the previous snapshot)
     double layoutMs = 0;
+    bool cancelled = false;    // stopped by the cancel token: nothing else here is filled
 
     int nodeIndex(const QString &ns) const { return m_index.value(ns, -1); }
     int groupIndex(const QString &workspace) const;
@@ -178,6 +180,11 @@ public:
     // The last computed graph; null before the first.
     std::shared_ptr<const TrafficGraphData> data() const { return m_data; }
     bool computing() const { return m_running; }
+    // Stops the running computation; the graph shown stays (cancelled() follows). Changes that
+    // came meanwhile are not computed until the next change or refresh().
+    void cancel();
+    // Computes again from the current snapshot (after a cancel).
+    void refresh();
     // Workspaces of the current snapshot, for the scope picker.
     QStringList workspaces() const;
 
@@ -186,9 +193,11 @@ public:
 
     // The whole computation, synchronously (the worker's job; tests and the bench call it).
     // `previous` lends its flows when the namespaces and policies are the same objects.
+    // A raised `cancel` stops it between namespaces: the result says cancelled.
     static std::shared_ptr<const TrafficGraphData> compute(const kube::tenancy::GraphSnapshot &snapshot,
                                                            const Options &options,
-                                                           const std::shared_ptr<const TrafficGraphData> &previous = {});
+                                                           const std::shared_ptr<const TrafficGraphData> &previous = {},
+                                                           const kube::CancelTokenPtr &cancel = {});
     // A rule of a policy in words ("from namespaces team=a, on port 80/TCP").
     static QString ruleText(const kube::net::NetworkPolicySet &set, const kube::net::RuleRef &ref);
     static QString reachText(kube::net::Reach reach);
@@ -196,6 +205,7 @@ public:
 signals:
     void computed();
     void computingChanged(bool computing);
+    void cancelled();  // the computation the user cancelled has stopped
 
 private:
     void schedule();
@@ -208,4 +218,5 @@ private:
     std::shared_ptr<const TrafficGraphData> m_data;
     bool m_running = false;
     bool m_pending = false;
+    kube::CancelTokenPtr m_cancel;  // the running computation's
 };

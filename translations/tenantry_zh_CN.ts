@@ -878,6 +878,17 @@ to %2</source>
     </message>
 </context>
 <context>
+    <name>BusyIndicator</name>
+    <message>
+        <source>Working</source>
+        <translation>正在处理</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>CheckedRowsBase</name>
     <message>
         <source>row %1: %2</source>
@@ -3642,6 +3653,26 @@ to %2</source>
         <source>&amp;Copy cell</source>
         <translation>复制单元格(&amp;C)</translation>
     </message>
+    <message>
+        <source>Cancel computing the permission matrix</source>
+        <translation>取消计算权限矩阵</translation>
+    </message>
+    <message>
+        <source>Compute again</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>The matrix shown answers the question before the cancel: compute the current one</source>
+        <translation>显示的矩阵回答的是取消之前的问题：计算当前的问题</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Cancelled: the matrix below still answers the question before (its title says which). Compute again answers the current one.</source>
+        <translation>已取消：下方的矩阵仍回答之前的问题（见其标题）。“重新计算”将回答当前的问题。</translation>
+    </message>
 </context>
 <context>
     <name>PermissionsWindow</name>
@@ -5542,6 +5573,26 @@ Every project of the workspace may reach every other one (%1); those arrows are 
     <message>
         <source>Legend</source>
         <translation>图例</translation>
+    </message>
+    <message>
+        <source>Cancel computing the traffic graph</source>
+        <translation>取消计算流量图</translation>
+    </message>
+    <message>
+        <source>Compute again</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>The graph shown is from before the cancel: compute it for the current state</source>
+        <translation>显示的图来自取消之前：按当前状态重新计算</translation>
+    </message>
+    <message>
+        <source>Cancelled: the graph shown is from before</source>
+        <translation>已取消：显示的图来自之前</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing computed yet</source>
+        <translation>已取消：尚未计算任何内容</translation>
     </message>
 </context>
 <context>

@@ -207,7 +207,20 @@ PermissionWorkbenchWidget::PermissionWorkbenchWidget(QWidget *parent)
     filters->addWidget(m_status);
     m_busy = new BusyIndicator([this] { return m_workbench->computing(); }, this);
     m_busy->setObjectName(QStringLiteral("permBusy"));
+    m_busy->setCancel([this] { m_workbench->cancel(); }, tr("Cancel computing the permission matrix"));
+    m_busy->cancelButton()->setObjectName(QStringLiteral("permCancel"));
     filters->addWidget(m_busy);
+    // After a cancel: the matrix shown answers the question before; this asks the current one.
+    m_recompute = new QToolButton;
+    m_recompute->setObjectName(QStringLiteral("permRecompute"));
+    m_recompute->setText(tr("Compute again"));
+    m_recompute->setToolTip(tr("The matrix shown answers the question before the cancel: compute the current one"));
+    m_recompute->hide();
+    connect(m_recompute, &QToolButton::clicked, this, [this] {
+        m_recompute->hide();
+        m_workbench->recompute();
+    });
+    filters->addWidget(m_recompute);
 
     auto *split = new QSplitter(Qt::Vertical);
     split->setObjectName(QStringLiteral("permSplit"));
@@ -263,9 +276,17 @@ PermissionWorkbenchWidget::PermissionWorkbenchWidget(QWidget *parent)
 
     connect(m_workbench, &Workbench::computed, this, &PermissionWorkbenchWidget::onComputed);
     connect(m_workbench, &Workbench::computingChanged, this, [this](bool running) {
-        if (running)
+        if (running) {
             m_status->setText(tr("computing…"));
+            m_recompute->hide();
+        }
         m_busy->refresh();
+        updateBanner();
+    });
+    connect(m_workbench, &Workbench::cancelled, this, [this] {
+        m_status->setText(tr("cancelled"));
+        m_recompute->show();
+        updateBanner();
     });
     connect(m_workbench, &Workbench::sourceChanged, this, [this] {
         refreshPickers();
@@ -653,6 +674,9 @@ void PermissionWorkbenchWidget::updateBanner()
     }
     if (!m_workbench->notice().isEmpty())
         lines << m_workbench->notice();
+    if (m_workbench->wasCancelled() && !m_workbench->computing())
+        lines << tr("Cancelled: the matrix below still answers the question before (its title says which). Compute "
+                    "again answers the current one.");
     m_banner->setVisible(!lines.isEmpty());
     m_banner->setText(lines.join(QLatin1Char('\n')));
     // The banner's fill follows the theme: computed again whenever the palette changes.

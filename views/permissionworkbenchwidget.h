@@ -121,6 +121,7 @@ private:
     QToolButton *m_exportButton;
     QLabel *m_status;
     BusyIndicator *m_busy = nullptr;  // after half a second of computing
+    QToolButton *m_recompute = nullptr;  // shown after a cancel
     QLabel *m_banner;
     QLabel *m_title;
     QTableView *m_table;

@@ -108,7 +108,23 @@ TrafficGraphWidget::TrafficGraphWidget(QWidget *parent)
     bar->addWidget(m_status, 1);
     m_busy = new BusyIndicator([this] { return m_graph && m_graph->computing(); }, this);
     m_busy->setObjectName(QStringLiteral("trafficBusy"));
+    m_busy->setCancel([this] {
+        if (m_graph)
+            m_graph->cancel();
+    }, tr("Cancel computing the traffic graph"));
+    m_busy->cancelButton()->setObjectName(QStringLiteral("trafficCancel"));
     bar->addWidget(m_busy);
+    m_recompute = new QToolButton;
+    m_recompute->setObjectName(QStringLiteral("trafficRecompute"));
+    m_recompute->setText(tr("Compute again"));
+    m_recompute->setToolTip(tr("The graph shown is from before the cancel: compute it for the current state"));
+    m_recompute->hide();
+    connect(m_recompute, &QToolButton::clicked, this, [this] {
+        m_recompute->hide();
+        if (m_graph)
+            m_graph->refresh();
+    });
+    bar->addWidget(m_recompute);
     bar->addWidget(m_zoomOut);
     bar->addWidget(m_zoomIn);
     bar->addWidget(m_fit);
@@ -188,15 +204,23 @@ void TrafficGraphWidget::setGraph(TrafficGraph *graph)
 {
     disconnect(m_computedConnection);
     disconnect(m_computingConnection);
+    disconnect(m_cancelledConnection);
     m_graph = graph;
     if (!graph)
         return;
     m_computedConnection = connect(graph, &TrafficGraph::computed, this, &TrafficGraphWidget::onComputed);
     m_computingConnection = connect(graph, &TrafficGraph::computingChanged, this, [this](bool computing) {
-        if (computing)
+        if (computing) {
             m_status->setText(tr("Computing…"));
+            m_recompute->hide();
+        }
         if (m_busy)
             m_busy->refresh();
+    });
+    m_cancelledConnection = connect(graph, &TrafficGraph::cancelled, this, [this] {
+        m_status->setText(m_graph && m_graph->data() ? tr("Cancelled: the graph shown is from before")
+                                                     : tr("Cancelled: nothing computed yet"));
+        m_recompute->show();
     });
     if (m_busy)
         m_busy->refresh();

@@ -63,6 +63,7 @@ private:
     QPointer<TrafficGraph> m_graph;
     QMetaObject::Connection m_computedConnection;
     QMetaObject::Connection m_computingConnection;
+    QMetaObject::Connection m_cancelledConnection;
     TrafficGraphView *m_view;
     QComboBox *m_scope;
     QCheckBox *m_outside;
@@ -71,6 +72,7 @@ private:
     QToolButton *m_fit;
     QLabel *m_status;
     BusyIndicator *m_busy = nullptr;  // after half a second of computing
+    QToolButton *m_recompute = nullptr;  // shown after a cancel
     QLabel *m_banner;
     QTextBrowser *m_details;
     QPushButton *m_showInTree;

@@ -550,7 +550,7 @@ std::vector<NamespaceFlow> FlowMap::noneFlows() const
     return out;
 }
 
-FlowMap computeFlows(const NetworkPolicySet &set, const std::vector<std::string> &namespaces)
+FlowMap computeFlows(const NetworkPolicySet &set, const std::vector<std::string> &namespaces, const CancelToken *cancel)
 {
     FlowMap map;
     std::vector<std::string> names = namespaces.empty() ? set.namespaces() : namespaces;
@@ -573,10 +573,18 @@ FlowMap computeFlows(const NetworkPolicySet &set, const std::vector<std::string>
         return joinNames(out);
     };
     for (std::size_t a = 0; a < map.m_namespaces.size(); ++a) {
+        if (cancel && cancel->cancelled()) {
+            map.m_cancelled = true;
+            return map;
+        }
         const bool egressOpen = c.egress(a).empty();
         for (std::size_t b = 0; b < map.m_namespaces.size(); ++b) {
             if (egressOpen && c.ingress(b).empty())
                 continue;
+            if (cancel && (b & 255) == 255 && cancel->cancelled()) {
+                map.m_cancelled = true;
+                return map;
+            }
             std::string key = c.pairKey(a, b);
             auto it = memo.find(key);
             if (it == memo.end())

@@ -38,6 +38,7 @@
 // evaluations, not 250,000.
 #pragma once
 
+#include "kubeclient/core/canceltoken.h"
 #include "kubeclient/core/result.h"
 
 #include <nlohmann/json.hpp>
@@ -161,6 +162,8 @@ class FlowMap
 {
 public:
     const std::vector<std::string> &namespaces() const { return m_namespaces; }
+    // computeFlows was stopped by its cancel token: the pairs are incomplete.
+    bool cancelled() const { return m_cancelled; }
     // No policy selects any pod of the namespace for that direction.
     bool ingressOpen(const std::string &ns) const;
     bool egressOpen(const std::string &ns) const;
@@ -173,7 +176,7 @@ public:
     std::vector<NamespaceFlow> noneFlows() const;
 
 private:
-    friend FlowMap computeFlows(const NetworkPolicySet &, const std::vector<std::string> &);
+    friend FlowMap computeFlows(const NetworkPolicySet &, const std::vector<std::string> &, const CancelToken *);
     std::vector<std::string> m_namespaces;
     std::map<std::string, std::pair<bool, bool>> m_open;  // ns -> (ingressOpen, egressOpen)
     std::vector<NamespaceFlow> m_flows;
@@ -187,10 +190,13 @@ private:
     };
     std::vector<NoneFlow> m_none;
     std::vector<std::string> m_noneReasons;
+    bool m_cancelled = false;
     std::map<std::string, std::uint32_t> m_index;  // namespace -> index in m_namespaces
 };
 
-// Flows among `namespaces` (all the set's namespaces when empty).
-FlowMap computeFlows(const NetworkPolicySet &set, const std::vector<std::string> &namespaces = {});
+// Flows among `namespaces` (all the set's namespaces when empty). `cancel`, checked once per
+// source namespace, stops it early (FlowMap::cancelled; the caller discards the map).
+FlowMap computeFlows(const NetworkPolicySet &set, const std::vector<std::string> &namespaces = {},
+                     const CancelToken *cancel = nullptr);
 
 } // namespace kube::net

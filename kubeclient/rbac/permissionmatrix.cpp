@@ -250,9 +250,10 @@ namespace {
 // One identity's rows at the given scopes.
 template <typename Builder>
 void buildRows(const RbacIndex &index, Builder &builder, View view, const std::string &subject, const Identity &who,
-               const std::vector<MatrixScope> &scopes, std::vector<MatrixRow> &rows)
+               const std::vector<MatrixScope> &scopes, std::vector<MatrixRow> &rows, const CancelToken *cancel)
 {
     using Acc = typename Builder::Acc;
+    auto stopped = [cancel] { return cancel && cancel->cancelled(); };
     const bool superuser = view == View::Kubernetes && who.inGroup(kGroupMasters);
     auto emit = [&](const MatrixScope &scope, Acc acc) {
         MatrixRow row;
@@ -272,14 +273,19 @@ void buildRows(const RbacIndex &index, Builder &builder, View view, const std::s
         rows.push_back(std::move(row));
     };
     if (superuser) {
-        for (const auto &s : scopes)
+        for (const auto &s : scopes) {
+            if (stopped())
+                return;
             emit(s, builder.full());
+        }
         return;
     }
     if (view == View::Kubernetes) {
         Acc cluster = builder.empty();
         builder.accumulate(&index.clusterBindings(), who, cluster, false);
         for (const auto &s : scopes) {
+            if (stopped())
+                return;
             Acc acc = cluster;
             if (s.kind == MatrixScope::Kind::Namespace)
                 builder.accumulate(index.namespaceBindings(s.name), who, acc, false);
@@ -301,6 +307,8 @@ void buildRows(const RbacIndex &index, Builder &builder, View view, const std::s
         return workspaces.emplace(ws, std::move(acc)).first->second;
     };
     for (const auto &s : scopes) {
+        if (stopped())
+            return;
         Acc acc = global;
         switch (s.kind) {
         case MatrixScope::Kind::Platform: break;
@@ -333,9 +341,10 @@ PermissionMatrix PermissionMatrix::forIdentity(const RbacIndex &index, const Res
     Builder builder(index, m.m_catalog, m.m_verbs);
     const auto scopes = options.scopes.empty() ? allScopes(index, options.view) : options.scopes;
     m.m_rows.reserve(scopes.size());
-    buildRows(index, builder, options.view, who.name, who, scopes, m.m_rows);
+    buildRows(index, builder, options.view, who.name, who, scopes, m.m_rows, options.cancel.get());
     if (options.view == View::KubeSphere)
-        m.evaluatePolicies(index, options.rego.get());
+        m.evaluatePolicies(index, options.rego.get(), options.cancel);
+    m.m_cancelled = options.cancel && options.cancel->cancelled();
     return m;
 }
 
@@ -353,15 +362,20 @@ PermissionMatrix PermissionMatrix::forScope(const RbacIndex &index, const Resour
         m.m_verbs.resize(32);
     Builder builder(index, m.m_catalog, m.m_verbs);
     m.m_rows.reserve(subjects.size());
-    for (const auto &[label, who] : subjects)
-        buildRows(index, builder, options.view, label, who, {scope}, m.m_rows);
+    for (const auto &[label, who] : subjects) {
+        if (options.cancel && options.cancel->cancelled())
+            break;
+        buildRows(index, builder, options.view, label, who, {scope}, m.m_rows, options.cancel.get());
+    }
     if (options.view == View::KubeSphere)
-        m.evaluatePolicies(index, options.rego.get());
+        m.evaluatePolicies(index, options.rego.get(), options.cancel);
+    m.m_cancelled = options.cancel && options.cancel->cancelled();
     return m;
 }
 
-void PermissionMatrix::evaluatePolicies(const RbacIndex &index, RegoEvaluator *rego)
+void PermissionMatrix::evaluatePolicies(const RbacIndex &index, RegoEvaluator *rego, const CancelTokenPtr &cancel)
 {
+    auto stopped = [cancel] { return cancel && cancel->cancelled(); };
     // Cells no rule allows, asked of each policy in play, one batch per policy over all rows.
     // A policy that cannot read the namespace, workspace, path or user (RegoModule::inputFields)
     // gives the same answer for every row that differs only in those: such cells share one
@@ -387,6 +401,8 @@ void PermissionMatrix::evaluatePolicies(const RbacIndex &index, RegoEvaluator *r
     };
     const KubeSphereEvaluator ks(std::shared_ptr<const RbacIndex>(&index, [](const RbacIndex *) {}));
     for (size_t ri = 0; ri < m_rows.size(); ++ri) {
+        if (stopped())
+            return;
         MatrixRow &row = m_rows[ri];
         if (row.policyRoles.empty())
             continue;
@@ -427,7 +443,9 @@ void PermissionMatrix::evaluatePolicies(const RbacIndex &index, RegoEvaluator *r
         }
     }
     for (auto &[role, a] : asks) {
-        const auto verdicts = rego->evaluate(index.roles()[size_t(role)].regoPolicy, a.inputs);
+        if (stopped())
+            return;
+        const auto verdicts = rego->evaluate(index.roles()[size_t(role)].regoPolicy, a.inputs, cancel);
         for (const auto &[cell, at] : a.cells) {
             if (at >= verdicts.size())
                 continue;

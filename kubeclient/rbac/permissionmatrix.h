@@ -5,6 +5,7 @@
 // over thousands of namespaces costs a few hash lookups and bit-ors per namespace.
 #pragma once
 
+#include "kubeclient/core/canceltoken.h"
 #include "kubeclient/rbac/identity.h"
 #include "kubeclient/rbac/resourcecatalog.h"
 #include "kubeclient/rbac/view.h"
@@ -64,6 +65,10 @@ public:
         // per policy over every row), so cells a policy allows are allowed. Null: policies are
         // only listed, with "opa not available".
         std::shared_ptr<RegoEvaluator> rego;
+        // Raised by the caller to stop early (the user cancelled, or a newer question came):
+        // rows are checked between scopes and subjects, policies between batches; a cancelled
+        // build returns what it had, which the caller discards (cancelled() says so).
+        CancelTokenPtr cancel;
     };
 
     // get, list, watch, create, update, patch, delete, deletecollection
@@ -87,6 +92,8 @@ public:
                                      const std::vector<std::pair<std::string, Identity>> &subjects,
                                      const Options &options);
 
+    // The build was stopped by Options::cancel: the rows are incomplete.
+    bool cancelled() const { return m_cancelled; }
     View view() const { return m_view; }
     const ResourceCatalog &catalog() const { return m_catalog; }
     const std::vector<std::string> &verbs() const { return m_verbs; }
@@ -117,10 +124,11 @@ private:
     struct Cell {
         size_t row, entry, verb;
     };
-    void evaluatePolicies(const RbacIndex &index, RegoEvaluator *rego);
+    void evaluatePolicies(const RbacIndex &index, RegoEvaluator *rego, const CancelTokenPtr &cancel);
 
     View m_view = View::Kubernetes;
     bool m_ksV4 = true;  // which resources are global in the KubeSphere view
+    bool m_cancelled = false;
     ResourceCatalog m_catalog;
     std::vector<std::string> m_verbs;
     std::vector<MatrixRow> m_rows;

@@ -4,13 +4,25 @@
 #include "models/permissionmatrixmodel.h"
 #include "models/permissionsource.h"
 #include "models/permissionworkbench.h"
+#include "views/busyindicator.h"
+#include "views/permissionworkbenchwidget.h"
 
 #include "kubeclient/rbac/evaluator.h"
+#include "kubeclient/rbac/regoevaluator.h"
 #include "kubeclient/rbac/rbacloader.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QToolButton>
 #include <QSignalSpy>
 #include <QtTest>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 using namespace kube::rbac;
 using Workbench = PermissionWorkbench;
@@ -99,6 +111,7 @@ private slots:
     void transposedLayouts();
     void liveDataReplacesTheMatrix();
     void questionsThatCannotBeAnswered();
+    void aLongMatrixCanBeCancelledAndComputedAgain();
 
 private:
     void ask(const Workbench::Query &q);
@@ -298,6 +311,130 @@ void tst_PermissionMatrixModel::questionsThatCannotBeAnswered()
     q.subject = QStringLiteral("ServiceAccount x");
     ask(q);
     QVERIFY(m_workbench->error().contains(QStringLiteral("NAMESPACE/NAME")));
+}
+
+namespace {
+
+// A Rego engine as slow as opa on a big batch: it answers "not allowed" only once released or
+// cancelled (as OpaRegoEvaluator kills its opa process when the token is raised).
+class WaitingRego final : public RegoEvaluator
+{
+public:
+    std::atomic<bool> release{false};
+    std::atomic<int> calls{0}, cancelledCalls{0};
+    bool available() const override { return true; }
+    std::string unavailableReason() const override { return {}; }
+    std::string engineName() const override { return "waiting test engine"; }
+    std::vector<RegoVerdict> evaluate(const std::string &, const std::vector<nlohmann::json> &inputs,
+                                      const kube::CancelTokenPtr &cancel) override
+    {
+        ++calls;
+        for (int i = 0; i < 3000 && !release; ++i) {
+            if (cancel && cancel->cancelled()) {
+                ++cancelledCalls;
+                return std::vector<RegoVerdict>(inputs.size(), RegoVerdict{false, std::nullopt, "cancelled"});
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        return std::vector<RegoVerdict>(inputs.size());
+    }
+};
+
+} // namespace
+
+void tst_PermissionMatrixModel::aLongMatrixCanBeCancelledAndComputedAgain()
+{
+    // Given a KubeSphere cluster whose GlobalRole "authenticated" carries a Rego policy (every
+    // user's rows ask the Rego engine), and an engine that takes its time
+    std::unique_ptr<PermissionSource> ks(
+        PermissionSource::fromManifests(QStringLiteral(TENANTRY_SOURCE_DIR "/tests/data/rbac/ks-fixture.yaml")));
+    QSignalSpy loaded(ks.get(), &PermissionSource::changed);
+    QVERIFY(loaded.wait(10000));
+    auto rego = std::make_shared<WaitingRego>();
+    PermissionWorkbenchWidget widget;
+    widget.resize(1200, 800);
+    widget.presetView(View::Kubernetes);
+    widget.presetSubject(QStringLiteral("ben"));
+    widget.presetScope(Workbench::ScopeKind::Cluster);
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    Workbench *wb = widget.workbench();
+    wb->setRegoEvaluator(rego);
+    QSignalSpy computed(wb, &Workbench::computed);
+    QSignalSpy cancelled(wb, &Workbench::cancelled);
+    widget.setSource(ks.get());
+    // (the Kubernetes view first, compared with KubeSphere's, the engine answering at once)
+    rego->release = true;
+    QTRY_VERIFY_WITH_TIMEOUT(!computed.isEmpty() && !wb->computing(), 10000);
+    rego->release = false;
+    const QString before = wb->title();
+    const int rowsBefore = wb->matrixModel()->rowCount();
+    QVERIFY(rowsBefore > 0);
+    auto *viewBox = widget.findChild<QComboBox *>(QStringLiteral("permView"));
+    auto *scopeKind = widget.findChild<QComboBox *>(QStringLiteral("permScopeKind"));
+    auto *cancel = widget.findChild<QToolButton *>(QStringLiteral("permCancel"));
+    auto *again = widget.findChild<QToolButton *>(QStringLiteral("permRecompute"));
+    auto *status = widget.findChild<QLabel *>(QStringLiteral("permStatus"));
+    QVERIFY(viewBox && scopeKind && cancel && again && status);
+    // When the user picks the KubeSphere view (the policy is evaluated for ben's rows)
+    computed.clear();
+    viewBox->setCurrentIndex(viewBox->findData(int(View::KubeSphere)));
+    // Then after half a second a named Cancel button shows beside the activity bar
+    QTRY_VERIFY_WITH_TIMEOUT(cancel->isVisible(), 10000);
+    QVERIFY(wb->computing());
+    QVERIFY(rego->calls >= 1);
+    QVERIFY(!cancel->accessibleName().isEmpty());
+    // When the user clicks it, the engine is told at once (the token reaches it)
+    QElapsedTimer clock;
+    clock.start();
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!wb->computing(), 10000);
+    qInfo("cancelled after %lld ms", qint64(clock.elapsed()));
+    QCOMPARE(rego->cancelledCalls.load(), 1);
+    QCOMPARE(cancelled.count(), 1);
+    QCOMPARE(computed.count(), 0);
+    // Then the matrix shown, and its title, are still the answer before; the status says so
+    QVERIFY(wb->wasCancelled());
+    QCOMPARE(wb->title(), before);
+    QCOMPARE(wb->matrixModel()->rowCount(), rowsBefore);
+    QVERIFY2(status->text().contains(QStringLiteral("cancelled")), qPrintable(status->text()));
+    auto *banner = widget.findChild<QLabel *>(QStringLiteral("permBanner"));
+    QVERIFY(banner && banner->isVisible());
+    QVERIFY2(banner->text().contains(QStringLiteral("Cancelled")), qPrintable(banner->text()));
+    QTRY_VERIFY(!cancel->isVisible());
+    QVERIFY(again->isVisible());
+    QDir().mkpath(QStringLiteral(TENANTRY_BINARY_DIR "/screenshots"));
+    QVERIFY(widget.grab().save(QStringLiteral(TENANTRY_BINARY_DIR "/screenshots/permissions-cancelled.png")));
+    // When Compute again is clicked, the current question runs again
+    QTest::mouseClick(again, Qt::LeftButton);
+    QVERIFY(wb->computing());
+    QVERIFY(!again->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(rego->calls >= 2, 10000);
+    // and this time the engine answers: the KubeSphere matrix is shown
+    rego->release = true;
+    QTRY_VERIFY_WITH_TIMEOUT(computed.count() == 1 && !wb->computing(), 30000);
+    QVERIFY(!wb->wasCancelled());
+    QVERIFY2(wb->error().isEmpty(), qPrintable(wb->error()));
+    QVERIFY(wb->title() != before);
+    QCOMPARE(wb->query().view, View::KubeSphere);
+    QVERIFY(!again->isVisible());
+    QVERIFY(!banner->text().contains(QStringLiteral("Cancelled")));
+    // And a newer question replaces a running one without waiting for it: the old run is
+    // cancelled by the new question, not by the user, and no Compute again is offered
+    rego->release = false;
+    computed.clear();
+    cancelled.clear();
+    const int callsBefore = rego->calls;
+    scopeKind->setCurrentIndex(scopeKind->findData(int(Workbench::ScopeKind::Platform)));
+    QTRY_VERIFY_WITH_TIMEOUT(rego->calls > callsBefore && wb->computing(), 10000);
+    scopeKind->setCurrentIndex(scopeKind->findData(int(Workbench::ScopeKind::AllProjects)));
+    QTRY_VERIFY_WITH_TIMEOUT(rego->cancelledCalls >= 2, 10000);
+    rego->release = true;
+    QTRY_VERIFY_WITH_TIMEOUT(!computed.isEmpty() && !wb->computing(), 30000);
+    QCOMPARE(wb->query().scope, Workbench::ScopeKind::AllProjects);
+    QCOMPARE(cancelled.count(), 0);
+    QVERIFY(!again->isVisible());
+    widget.setSource(nullptr);
 }
 
 QTEST_MAIN(tst_PermissionMatrixModel)

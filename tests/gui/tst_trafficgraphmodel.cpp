@@ -3,10 +3,16 @@
 // admitting every namespace and a workspace admitting another one; what is drawn as arrows,
 // what as marks, the details of a click, the workspace scope, live updates and the layout.
 #include "models/trafficgraph.h"
+#include "tests/support/synthetictraffic.h"
+#include "views/busyindicator.h"
+#include "views/trafficgraphwidget.h"
 
 #include "kubeclient/tenancy/graph/tenancygraph.h"
 
+#include <QElapsedTimer>
+#include <QLabel>
 #include <QSignalSpy>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace kube::tenancy;
@@ -157,6 +163,7 @@ private slots:
     void layoutIsDeterministicAndNodesDoNotOverlap();
     void aNamespaceReachingEveryProjectIsAMarkNotAFan();
     void unreadablePoliciesAreSaidNotGuessed();
+    void aLongComputationCanBeCancelledAndComputedAgain();
 };
 
 void tst_TrafficGraphModel::arrowsOnlyWhereAPolicyDecides()
@@ -442,6 +449,67 @@ void tst_TrafficGraphModel::unreadablePoliciesAreSaidNotGuessed()
     // Then the graph says it does not know, rather than showing everything open
     QVERIFY(!d->policiesKnown);
     QVERIFY2(d->warnings.join(QLatin1Char(' ')).contains(QStringLiteral("NetworkPolic")), qPrintable(d->warnings.join(QLatin1Char(' '))));
+}
+
+void tst_TrafficGraphModel::aLongComputationCanBeCancelledAndComputedAgain()
+{
+    // Given the graph shown for a small tenancy
+    TenancyGraph small;
+    seed(small);
+    TrafficGraph graph;
+    TrafficGraphWidget widget;
+    widget.resize(1000, 700);
+    widget.setGraph(&graph);
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    QSignalSpy computed(&graph, &TrafficGraph::computed);
+    QSignalSpy cancelled(&graph, &TrafficGraph::cancelled);
+    graph.setSnapshot(small.snapshot());
+    QVERIFY(computed.wait(10000));
+    const auto before = graph.data();
+    // When 2,000 projects with 8,000 policies arrive (computeFlows takes seconds here)
+    TenancyGraph big;
+    int policies = 0;
+    synthetictraffic::synthesize(big, 80, 25, &policies);
+    graph.setSnapshot(big.snapshot());
+    auto *busy = widget.findChild<BusyIndicator *>(QStringLiteral("trafficBusy"));
+    auto *cancel = widget.findChild<QToolButton *>(QStringLiteral("trafficCancel"));
+    auto *again = widget.findChild<QToolButton *>(QStringLiteral("trafficRecompute"));
+    QVERIFY(busy && cancel && again);
+    // Then after half a second the activity bar shows with a named Cancel button
+    QTRY_VERIFY_WITH_TIMEOUT(cancel->isVisible(), 5000);
+    QVERIFY(graph.computing());
+    QVERIFY(!cancel->accessibleName().isEmpty());
+    // When the user clicks it, the work stops soon (checked once per namespace)
+    QElapsedTimer clock;
+    clock.start();
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!graph.computing(), 5000);
+    qInfo("cancelled after %lld ms", qint64(clock.elapsed()));
+    QCOMPARE(cancelled.count(), 1);
+    // Then the graph shown is the one before, said so, and Compute again is offered
+    QCOMPARE(graph.data(), before);
+    QTRY_VERIFY(!busy->isVisible());
+    QVERIFY2(widget.statusLabel()->text().contains(QStringLiteral("Cancelled")), qPrintable(widget.statusLabel()->text()));
+    QVERIFY(again->isVisible());
+    // When Compute again is clicked, the current snapshot is computed again
+    computed.clear();
+    QTest::mouseClick(again, Qt::LeftButton);
+    QVERIFY(graph.computing());
+    QVERIFY(!again->isVisible());
+    // (and cancelled once more, from the model, to keep the test short)
+    graph.cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(!graph.computing(), 5000);
+    QCOMPARE(cancelled.count(), 2);
+    QCOMPARE(computed.count(), 0);
+    // And a change after a cancel computes as usual
+    small.upsert(GraphKind::Namespace, ns("late", "ws-d"));
+    graph.setSnapshot(small.snapshot());
+    QVERIFY(computed.wait(10000));
+    QVERIFY(graph.data() != before);
+    QCOMPARE(graph.data()->version, small.snapshot().version());
+    QVERIFY(graph.data()->nodeIndex(QStringLiteral("late")) >= 0);
+    QVERIFY(!again->isVisible());
 }
 
 QTEST_MAIN(tst_TrafficGraphModel)

@@ -530,6 +530,27 @@ private slots:
         QVERIFY(flows.ingressOpen("p2") && flows.egressOpen("p1") && !flows.ingressOpen("p1"));
     }
 
+    void flowsStopWhenCancelled()
+    {
+        // Given two isolated projects
+        NetworkPolicySet set;
+        set.setNamespace("p1", {{"kubesphere.io/workspace", "ws1"}, {"kubesphere.io/namespace", "p1"}});
+        set.setNamespace("p2", {{"kubesphere.io/workspace", "ws1"}, {"kubesphere.io/namespace", "p2"}});
+        QVERIFY(set.addPolicy(isolationPolicy("p1", "kubesphere.io/namespace", "p1")).ok());
+        // When the flows are computed with a token raised before they start (the traffic
+        // graph's Cancel), then the map says cancelled and holds no pair
+        auto token = std::make_shared<kube::CancelToken>();
+        token->cancel();
+        const FlowMap stopped = computeFlows(set, {}, token.get());
+        QVERIFY(stopped.cancelled());
+        QVERIFY(stopped.restrictedFlows().empty());
+        // And with a token nobody raised the answer is whole
+        const FlowMap whole = computeFlows(set, {}, std::make_shared<kube::CancelToken>().get());
+        QVERIFY(!whole.cancelled());
+        QCOMPARE(whole.flow("p1", "p1").reach, Reach::All);
+        QCOMPARE(whole.flow("p2", "p1").reach, Reach::None);
+    }
+
     void kubesphereWorkspaceIsolation()
     {
         // Given workspace ws1 (p1, p2) isolated, ws2 (q1) not, and kubesphere-system allowed in

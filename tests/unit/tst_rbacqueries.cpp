@@ -150,6 +150,7 @@ private slots:
     void matrixNamedCells();
     void matrixOutputs();
     void matrixWildcardCells();
+    void matrixStopsWhenCancelled();
     void transposeForOneNamespace();
     void whoCan();
     void whoCanAllNamespaces();
@@ -435,6 +436,30 @@ void TestRbacQueries::matrixOutputs()
     // system:masters is everything, and says so.
     const auto masters = PermissionMatrix::forIdentity(*index, fixtureCatalog(), Identity::impersonated("x", {"system:masters"}), o);
     QVERIFY(masters.toTable().find("system:masters") != std::string::npos);
+}
+
+void TestRbacQueries::matrixStopsWhenCancelled()
+{
+    const auto index = fixtureIndex();
+    // Given a raised token (the workbench's Cancel, or a newer question)
+    PermissionMatrix::Options o;
+    o.cancel = std::make_shared<kube::CancelToken>();
+    o.cancel->cancel();
+    // When a matrix over every scope and one over every subject are built, then both stop
+    // before their first row and say so
+    const auto mine = PermissionMatrix::forIdentity(*index, fixtureCatalog(), Identity::impersonated("dana"), o);
+    QVERIFY(mine.cancelled());
+    QVERIFY(mine.rows().empty());
+    const auto subjects = PermissionMatrix::subjectRows(*index);
+    QVERIFY(!subjects.empty());
+    const auto everyone = PermissionMatrix::forScope(*index, fixtureCatalog(), MatrixScope::ns("ns1"), subjects, o);
+    QVERIFY(everyone.cancelled());
+    QVERIFY(everyone.rows().empty());
+    // And without a raised token the same questions are answered in full
+    o.cancel = std::make_shared<kube::CancelToken>();
+    const auto whole = PermissionMatrix::forIdentity(*index, fixtureCatalog(), Identity::impersonated("dana"), o);
+    QVERIFY(!whole.cancelled());
+    QVERIFY(!whole.rows().empty());
 }
 
 void TestRbacQueries::matrixWildcardCells()
