@@ -35,6 +35,11 @@
 #include <QCloseEvent>
 #include <QMenu>
 #include <QMenuBar>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QVBoxLayout>
+#include <QLabel>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
@@ -140,6 +145,13 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     connect(m_sessions, &SessionList::outlineChanged, this, [this](ClusterSession *s) { onSessionChanged(s, true); });
     connect(m_sessions, &SessionList::statusChanged, this, [this](ClusterSession *s) { onSessionChanged(s, false); });
     connect(m_sessions, &SessionList::loadedChanged, this, &MainWindow::trySelectPending);
+    // The tree says it is still filling (connect, first lists of a big cluster) after half a
+    // second; File → Disconnect stops a cluster that takes too long.
+    m_navigator->setLoading([this] { return m_sessions->loading(); },
+                            tr("Loading the clusters' tenancy; File → Disconnect stops a cluster that takes too long"));
+    for (auto signal : {&SessionList::statusChanged, &SessionList::loadedChanged, &SessionList::added})
+        connect(m_sessions, signal, m_navigator, [this] { m_navigator->refreshLoading(); });
+    connect(m_sessions, &SessionList::removed, m_navigator, [this] { m_navigator->refreshLoading(); });
     connect(m_sessions, &SessionList::allSessionsLoaded, this, &MainWindow::allSessionsLoaded);
     // KubeSphere account sign-in: File → Sign in to KubeSphere… / Sign out of KubeSphere.
     m_ksSignIn = new KsSignIn(this);
@@ -344,10 +356,32 @@ void MainWindow::buildMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tenantry"), this, [this] {
-        QMessageBox::about(this, tr("About Tenantry"),
-                           tr("<b>Tenantry %1</b><p>Administer Kubernetes multi-tenancy in the KubeSphere model, "
-                              "straight against kube-apiserver.</p>")
-                               .arg(QApplication::applicationVersion()));
+        // Not QMessageBox::about: its text cannot take the focus, so a keyboard user could not
+        // select and copy the version, and Tab would have nowhere to go. The text comes first in
+        // the Tab order (reading order); Enter and Escape close, as in any message box.
+        QDialog box(this);
+        box.setWindowTitle(tr("About Tenantry"));
+        auto *icon = new QLabel;
+        icon->setPixmap(windowIcon().pixmap(64, 64));
+        auto *text = new QLabel(tr("<b>Tenantry %1</b><p>Administer Kubernetes multi-tenancy in the KubeSphere model, "
+                                   "straight against kube-apiserver.</p>")
+                                        .arg(QApplication::applicationVersion())
+                                    + tr("<p>Built with Qt %1, running on Qt %2.</p>")
+                                          .arg(QLatin1String(QT_VERSION_STR), QLatin1String(qVersion())));
+        text->setObjectName(QStringLiteral("aboutText"));
+        text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        text->setFocusPolicy(Qt::StrongFocus);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok);
+        connect(buttons, &QDialogButtonBox::accepted, &box, &QDialog::accept);
+        auto *row = new QHBoxLayout;
+        row->addWidget(icon, 0, Qt::AlignTop);
+        row->addWidget(text, 1);
+        auto *layout = new QVBoxLayout(&box);
+        layout->addLayout(row);
+        layout->addWidget(buttons);
+        buttons->button(QDialogButtonBox::Ok)->setDefault(true);  // once in the dialog: Enter closes
+        text->setFocus();
+        box.exec();
     });
 
     QToolBar *bar = addToolBar(tr("Main"));

@@ -93,6 +93,16 @@ bool SessionList::allLoaded() const
     return true;
 }
 
+bool SessionList::loading() const
+{
+    for (ClusterSession *s : m_sessions) {
+        const auto state = s->status().state;
+        if (state == SessionStatus::State::Connecting || (state == SessionStatus::State::Connected && !s->loaded()))
+            return true;
+    }
+    return false;
+}
+
 void SessionList::onOutlineChanged(ClusterSession *session)
 {
     QElapsedTimer merge;

@@ -34,6 +34,8 @@ public:
     ClusterSession *sessionFor(const QModelIndex &sourceIndex) const;
     // Every session either loaded or failed (and there is at least one).
     bool allLoaded() const;
+    // Some session is connecting or its first lists are still coming (the tree fills).
+    bool loading() const;
     TenancyTreeModel *model() const { return m_model; }
 
 signals:

@@ -1970,6 +1970,14 @@ to %2</source>
         <source>&amp;No recent kubeconfigs</source>
         <translation>没有最近的 kubeconfig(&amp;N)</translation>
     </message>
+    <message>
+        <source>Loading the clusters&apos; tenancy; File → Disconnect stops a cluster that takes too long</source>
+        <translation>正在加载集群的租户数据；耗时过长时可用“文件 → 断开连接”停止</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Built with Qt %1, running on Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;使用 Qt %1 构建，运行于 Qt %2。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>MemberDialog</name>
@@ -2237,6 +2245,10 @@ to %2</source>
     <message>
         <source>Enter acts on the node, the Menu key or Shift+F10 opens its actions, / filters</source>
         <translation>按 Enter 对节点执行操作，按菜单键或 Shift+F10 打开其操作，按 / 进行筛选</translation>
+    </message>
+    <message>
+        <source>Loading the tenancy</source>
+        <translation>正在加载租户数据</translation>
     </message>
 </context>
 <context>

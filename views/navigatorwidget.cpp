@@ -6,12 +6,14 @@
 #include "models/nodekind.h"
 #include "models/tenancyfilterproxymodel.h"
 #include "models/tenancytreemodel.h"
+#include "views/busyindicator.h"
 #include "views/keyboardcontextmenu.h"
 #include "views/viewslogging.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -233,4 +235,24 @@ bool NavigatorWidget::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void NavigatorWidget::setLoading(std::function<bool()> loading, const QString &tip)
+{
+    if (!m_loading) {
+        m_loading = new BusyIndicator(std::move(loading), this);
+        m_loading->setObjectName(QStringLiteral("treeLoading"));
+        m_loading->bar()->setMaximumWidth(QWIDGETSIZE_MAX);
+        m_loading->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        static_cast<QVBoxLayout *>(layout())->insertWidget(1, m_loading);
+    }
+    m_loading->bar()->setAccessibleName(tr("Loading the tenancy"));
+    m_loading->setToolTip(tip);
+    m_loading->refresh();
+}
+
+void NavigatorWidget::refreshLoading()
+{
+    if (m_loading)
+        m_loading->refresh();
 }

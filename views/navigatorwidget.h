@@ -6,6 +6,9 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
+
+class BusyIndicator;
 class QLineEdit;
 class QTreeView;
 class TenancyFilterProxyModel;
@@ -29,6 +32,11 @@ public:
     void focusFilter();
     // Expands a new cluster's top sections (Platform, Workspaces).
     void expandCluster(const QString &clusterId);
+    // An activity bar under the filter while `loading` says a cluster's lists are still coming
+    // (after half a second, as everywhere); refreshLoading() when that may have changed.
+    void setLoading(std::function<bool()> loading, const QString &tip);
+    void refreshLoading();
+    BusyIndicator *loadingIndicator() const { return m_loading; }
 
 signals:
     void currentChanged(const QModelIndex &sourceIndex);
@@ -47,6 +55,7 @@ private:
     TenancyFilterProxyModel *m_proxy;
     QLineEdit *m_filter;
     QTreeView *m_tree;
+    BusyIndicator *m_loading = nullptr;
     QTimer m_debounce;
     QStringList m_expandedBeforeFilter;  // paths, restored when the filter is cleared
 };

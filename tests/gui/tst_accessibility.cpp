@@ -23,6 +23,8 @@
 #include "views/detailpanel.h"
 #include "views/navigatorwidget.h"
 #include "views/permissionworkbenchwidget.h"
+#include "views/plandialog.h"
+#include "models/planrunner.h"
 
 #include <QAbstractItemView>
 #include <QAccessible>
@@ -35,6 +37,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTableView>
@@ -369,6 +372,7 @@ private slots:
     void cellsReadAsText();
     void noMenuOffersAMnemonicTwice();
     void contextMenusOpenFromTheKeyboard();
+    void dialogsOfRarerStatesAreNamedAndReachableByTab();
 
 private:
     // One node path per kind, the seed's own where there is a choice.
@@ -809,6 +813,107 @@ void tst_Accessibility::contextMenusOpenFromTheKeyboard()
     QVERIFY2(entries.contains(QStringLiteral("&Why?")), qPrintable(entries.join(QLatin1Char('|'))));
     QCOMPARE(matrix->currentIndex(), cell);
     permissions->close();
+}
+
+namespace {
+// Applies a plan dialog's plan (confirming what it asks) and closes it; false when not applied.
+bool applyAndClose(PlanDialog *dialog)
+{
+    if (!dialog || !QTest::qWaitFor([dialog] { return dialog->runner()->hasPlan(); }, 20000))
+        return false;
+    dialog->setConfirmHook([](const QString &) { return true; });
+    QSignalSpy applied(dialog, &PlanDialog::applied);
+    dialog->applyButton()->click();
+    const bool ok = applied.wait(30000) || applied.count() == 1;
+    dialog->reject();
+    return ok;
+}
+
+// The tree's path of the node named `name` of `kind`; empty when the tree has none.
+QString pathOf(const QAbstractItemModel &model, NodeKind kind, const QString &name, const QModelIndex &parent = {})
+{
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex i = model.index(row, 0, parent);
+        if (i.data(TenancyTreeModel::KindRole).toInt() == int(kind) && i.data(TenancyTreeModel::NameRole).toString() == name)
+            return i.data(TenancyTreeModel::PathRole).toString();
+        const QString below = pathOf(model, kind, name, i);
+        if (!below.isEmpty())
+            return below;
+    }
+    return {};
+}
+} // namespace
+
+// The dialogs only some states offer: About, Enable user (a user disabled from the window),
+// Edit → Undo and Redo of that change, Remove stuck finalizers (a project Terminating on a
+// finalizer no controller releases).
+void tst_Accessibility::dialogsOfRarerStatesAreNamedAndReachableByTab()
+{
+    auto w = guitest::openAdminWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(w->allLoaded(), 60000);
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    QStringList offenders;
+    TenancyActions *actions = w->actions();
+    // Help → About Tenantry
+    QAction *about = nullptr;
+    for (QAction *top : w->menuBar()->actions())
+        if (top->menu())
+            for (QAction *a : top->menu()->actions())
+                if (a->text().remove(QLatin1Char('&')).startsWith(QStringLiteral("About Tenantry")))
+                    about = a;
+    QVERIFY(about);
+    inspectNew(QStringLiteral("Help → About Tenantry"), [about] { about->trigger(); }, &offenders);
+
+    // User B disabled from the window: Enable user is offered on it, and Undo
+    const QString user = qs(m_seed.userB);
+    const QString userPath = pathOf(*w->treeModel(), NodeKind::User, user);
+    QVERIFY2(!userPath.isEmpty(), qPrintable(user));
+    QVERIFY(w->navigator()->selectPath(userPath));
+    QTRY_COMPARE_WITH_TIMEOUT(actions->context().path, userPath, 5000);
+    QAction *disable = actions->action(TenancyActions::DisableUser);
+    QTRY_VERIFY_WITH_TIMEOUT(disable->isEnabled(), 15000);
+    disable->trigger();
+    QVERIFY(applyAndClose(w->lastDialog()));
+    QAction *enable = actions->action(TenancyActions::EnableUser);
+    QTRY_VERIFY_WITH_TIMEOUT(actions->applies(TenancyActions::EnableUser) && enable->isEnabled(), 15000);
+    inspectNew(QStringLiteral("Enable user on User"), [enable] { enable->trigger(); }, &offenders);
+    QAction *undo = actions->action(TenancyActions::Undo);
+    QTRY_VERIFY_WITH_TIMEOUT(undo->isEnabled(), 5000);
+    inspectNew(QStringLiteral("Edit → Undo"), [undo] { undo->trigger(); }, &offenders);
+    // The undo applied: Redo is offered
+    undo->trigger();
+    QVERIFY(applyAndClose(w->lastDialog()));
+    QAction *redo = actions->action(TenancyActions::Redo);
+    QTRY_VERIFY_WITH_TIMEOUT(redo->isEnabled(), 5000);
+    inspectNew(QStringLiteral("Edit → Redo"), [redo] { redo->trigger(); }, &offenders);
+
+    // A project of ws1 deleted while a finalizer nobody releases holds it
+    const QString stuck = QStringLiteral("a11y-stuck-") + qs(m_seed.sfx);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("stuck.yaml"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: %1\n  labels: {kubesphere.io/workspace: %2}\n"
+                           "  finalizers: [tenantry.test/stuck]\n")
+                .arg(stuck, qs(m_seed.ws1))
+                .toUtf8());
+    f.close();
+    auto r = guitest::kubectl({"apply", "-f", file});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = guitest::kubectl({"delete", "namespace", stuck, "--wait=false"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QString stuckPath;
+    QTRY_VERIFY_WITH_TIMEOUT(!(stuckPath = pathOf(*w->treeModel(), NodeKind::Project, stuck)).isEmpty(), 15000);
+    QVERIFY(w->navigator()->selectPath(stuckPath));
+    QTRY_COMPARE_WITH_TIMEOUT(actions->context().path, stuckPath, 5000);
+    QAction *release = actions->action(TenancyActions::ReleaseFinalizers);
+    QTRY_VERIFY_WITH_TIMEOUT(actions->applies(TenancyActions::ReleaseFinalizers) && release->isEnabled(), 15000);
+    inspectNew(QStringLiteral("Remove stuck finalizers on Project"), [release] { release->trigger(); }, &offenders);
+    r = guitest::kubectl({"patch", "namespace", stuck, "--type=merge", "-p", "{\"metadata\":{\"finalizers\":null}}"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+
+    offenders.removeDuplicates();
+    QVERIFY2(offenders.isEmpty(), qPrintable(report(offenders)));
 }
 
 QTEST_MAIN(tst_Accessibility)

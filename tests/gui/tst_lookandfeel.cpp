@@ -93,6 +93,7 @@ private slots:
     void otherWindowsAndDialogsInDark();
     void longTraceShowsProgressAndCancels();
     void busyIndicatorWaitsHalfASecond();
+    void treeShowsActivityWhileTheClusterLoads();
 
 private:
     // Selects `path`, shows `tab` and saves "<prefix>-<name>".
@@ -549,6 +550,27 @@ void tst_LookAndFeel::busyIndicatorWaitsHalfASecond()
     busy->refresh();
     QTest::qWait(BusyIndicator::kDelayMs + 200);
     QVERIFY(!busy->isVisible());
+}
+
+void tst_LookAndFeel::treeShowsActivityWhileTheClusterLoads()
+{
+    // Given a server that does not answer (stopped) when the window connects
+    QVERIFY(guitest::pauseApiServer(true));
+    auto resume = qScopeGuard([] { guitest::pauseApiServer(false); });
+    auto w = guitest::openAdminWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    BusyIndicator *loading = w->navigator()->loadingIndicator();
+    QVERIFY(loading);
+    // Then after half a second an activity bar shows above the tree, named for a screen reader
+    QTRY_VERIFY_WITH_TIMEOUT(loading->isVisible(), 5000);
+    QVERIFY(!w->allLoaded());
+    QVERIFY(!loading->bar()->accessibleName().isEmpty());
+    QVERIFY(!loading->toolTip().isEmpty());
+    guitest::save(w.get(), QStringLiteral("tree-loading"));
+    // When the server answers again, the tree fills and the bar goes
+    QVERIFY(guitest::pauseApiServer(false));
+    QTRY_VERIFY_WITH_TIMEOUT(w->allLoaded(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!loading->isVisible(), 5000);
 }
 
 QTEST_MAIN(tst_LookAndFeel)

@@ -122,6 +122,15 @@ void tst_Traffic::initTestCase()
                                         "    - port: 8080\n      protocol: TCP\n"),
                           &kubectlError),
              qPrintable(kubectlError));
+    // A project of ws2 that admits nobody: p1 then never reaches every project of the shared
+    // cluster (other tests' projects, open or not, could make it; p1 would be drawn as a
+    // "reaches every project" mark instead of its arrow into p3).
+    const std::string closed = "closed-" + m_seed.sfx;
+    QVERIFY2(guitest::createNamespaces(*m_admin, {closed}, m_seed.ws2, &error), error.c_str());
+    QVERIFY2(kubectlApply("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny-all\n  namespace: "
+                              + QByteArray::fromStdString(closed) + "\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n",
+                          &kubectlError),
+             qPrintable(kubectlError));
 }
 
 void tst_Traffic::arrowsMatchTheEngineAndClicksExplainThem()
@@ -140,7 +149,8 @@ void tst_Traffic::arrowsMatchTheEngineAndClicksExplainThem()
     ClusterSession *session = w.sessions().first();
     const QString cluster = session->id();
     const QString ws1 = qs(m_seed.ws1), ws2 = qs(m_seed.ws2), p1 = qs(m_seed.p1), p2 = qs(m_seed.p2), p3 = qs(m_seed.p3);
-    QTRY_VERIFY_WITH_TIMEOUT(session->snapshot().objectsInNamespace(tenancy::GraphKind::NetworkPolicy, m_seed.p3).size() == 1,
+    QTRY_VERIFY_WITH_TIMEOUT(session->snapshot().objectsInNamespace(tenancy::GraphKind::NetworkPolicy, m_seed.p3).size() == 1
+                                 && session->snapshot().objectsInNamespace(tenancy::GraphKind::NetworkPolicy, "closed-" + m_seed.sfx).size() == 1,
                              20000);
 
     // Given ws2 selected in the tree
