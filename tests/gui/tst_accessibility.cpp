@@ -23,6 +23,7 @@
 #include "views/detailpanel.h"
 #include "views/navigatorwidget.h"
 #include "views/permissionworkbenchwidget.h"
+#include "views/execapprovaldialog.h"
 #include "views/plandialog.h"
 #include "models/planrunner.h"
 
@@ -911,6 +912,23 @@ void tst_Accessibility::dialogsOfRarerStatesAreNamedAndReachableByTab()
     inspectNew(QStringLiteral("Remove stuck finalizers on Project"), [release] { release->trigger(); }, &offenders);
     r = guitest::kubectl({"patch", "namespace", stuck, "--type=merge", "-p", "{\"metadata\":{\"finalizers\":null}}"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
+
+
+    // The exec-approval question, as a connection asks it before a credential plugin first runs
+    // (asked here directly: the connection asks from its worker through a blocking queued call,
+    // whose nested loop the walker's modal timer does not reach; tst_clustersession drives that
+    // path with its own asker)
+    kube::ExecApprovalRequest request;
+    request.userName = "oidc";
+    request.where = "/home/u/.kube/config:17";
+    request.command = "/usr/local/bin/kubectl-oidc_login";
+    request.args = {"get-token", "--oidc-issuer-url=https://issuer.example"};
+    request.envNames = {"OIDC_CLIENT_SECRET_FILE"};
+    bool remember = false;
+    bool approved = true;
+    inspectNew(QStringLiteral("Connect → credential plugin approval"),
+               [&] { approved = ExecApprovalDialog::ask(w.get(), request, &remember); }, &offenders);
+    QVERIFY2(!approved, "Escape must answer No");
 
     offenders.removeDuplicates();
     QVERIFY2(offenders.isEmpty(), qPrintable(report(offenders)));
