@@ -122,6 +122,15 @@ clusterenv::ProcessResult kubectl(const QStringList &args, const std::string &ku
     return clusterenv::run(QStringLiteral("kubectl"), args, kubeconfig);
 }
 
+bool kubectlApply(const QByteArray &yaml, QString *error)
+{
+    const auto r = clusterenv::run(QStringLiteral("kubectl"), {QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-")},
+                                   clusterenv::kubeconfigPath("admin"), yaml);
+    if (r.exitCode != 0 && error)
+        *error = QString::fromUtf8(r.err);
+    return r.exitCode == 0;
+}
+
 nlohmann::json kubectlJson(const QStringList &args)
 {
     auto r = kubectl(args + QStringList{"-o", "json"});

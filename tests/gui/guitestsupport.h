@@ -42,6 +42,8 @@ std::unique_ptr<kube::Client> adminWithSeed(Seed *seed, std::string *error);
 bool createNamespaces(kube::Client &admin, const std::vector<std::string> &names, const std::string &ws, std::string *error);
 
 clusterenv::ProcessResult kubectl(const QStringList &args, const std::string &kubeconfig = clusterenv::kubeconfigPath("admin"));
+// `kubectl apply -f -` of `yaml` as the admin; false with *error (kubectl's stderr) on failure.
+bool kubectlApply(const QByteArray &yaml, QString *error);
 // `kubectl ARGS -o json` as the admin, parsed; null when kubectl failed (a discarded value when
 // its output was not JSON).
 nlohmann::json kubectlJson(const QStringList &args);

@@ -397,17 +397,14 @@ void tst_Accessibility::initTestCase()
                                "--hard=requests.cpu=4,requests.memory=8Gi,pods=20"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     m_policy = QStringLiteral("a11y-allow-web");
-    QTemporaryDir dir;
-    const QString file = dir.filePath(QStringLiteral("policy.yaml"));
-    QFile f(file);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(QStringLiteral("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: %1, namespace: %2}\n"
-                           "spec: {podSelector: {matchLabels: {app: web}}, policyTypes: [Ingress]}\n")
-                .arg(m_policy, qs(m_seed.p1))
-                .toUtf8());
-    f.close();
-    r = guitest::kubectl({"apply", "-f", file});
-    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QString kubectlError;
+    QVERIFY2(guitest::kubectlApply(QStringLiteral("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: %1, "
+                                                  "namespace: %2}\nspec: {podSelector: {matchLabels: {app: web}}, policyTypes: "
+                                                  "[Ingress]}\n")
+                                       .arg(m_policy, qs(m_seed.p1))
+                                       .toUtf8(),
+                                   &kubectlError),
+             qPrintable(kubectlError));
 }
 
 std::map<int, QString> tst_Accessibility::nodesByKind(MainWindow &w) const
@@ -890,18 +887,14 @@ void tst_Accessibility::dialogsOfRarerStatesAreNamedAndReachableByTab()
 
     // A project of ws1 deleted while a finalizer nobody releases holds it
     const QString stuck = QStringLiteral("a11y-stuck-") + qs(m_seed.sfx);
-    QTemporaryDir dir;
-    const QString file = dir.filePath(QStringLiteral("stuck.yaml"));
-    QFile f(file);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(QStringLiteral("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: %1\n  labels: {kubesphere.io/workspace: %2}\n"
-                           "  finalizers: [tenantry.test/stuck]\n")
-                .arg(stuck, qs(m_seed.ws1))
-                .toUtf8());
-    f.close();
-    auto r = guitest::kubectl({"apply", "-f", file});
-    QVERIFY2(r.exitCode == 0, r.err.constData());
-    r = guitest::kubectl({"delete", "namespace", stuck, "--wait=false"});
+    QString error;
+    QVERIFY2(guitest::kubectlApply(QStringLiteral("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: %1\n  labels: "
+                                                  "{kubesphere.io/workspace: %2}\n  finalizers: [tenantry.test/stuck]\n")
+                                       .arg(stuck, qs(m_seed.ws1))
+                                       .toUtf8(),
+                                   &error),
+             qPrintable(error));
+    auto r = guitest::kubectl({"delete", "namespace", stuck, "--wait=false"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QString stuckPath;
     QTRY_VERIFY_WITH_TIMEOUT(!(stuckPath = pathOf(*w->treeModel(), NodeKind::Project, stuck)).isEmpty(), 15000);

@@ -35,14 +35,7 @@ namespace {
 
 QString qs(const std::string &s) { return QString::fromStdString(s); }
 
-bool kubectlApply(const QByteArray &yaml, QString *error)
-{
-    const auto r = clusterenv::run(QStringLiteral("kubectl"), {QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-")},
-                                   clusterenv::kubeconfigPath("admin"), yaml);
-    if (r.exitCode != 0)
-        *error = QString::fromUtf8(r.err);
-    return r.exitCode == 0;
-}
+using guitest::kubectlApply;
 
 QByteArray ingressPolicy(const std::string &ns, const char *name, const QByteArray &from, const QByteArray &ports = {})
 {
