@@ -366,9 +366,10 @@ void ActionHandlers::releaseFinalizers(const NodeContext &c)
         : c.kind == NodeKind::User                          ? PlanTarget::User
                                                             : PlanTarget::Project;
     ready(confirmDialog(c, tr("Remove stuck finalizers of %1").arg(c.name),
-                        tr("<b>%1</b> is being deleted and waits on KubeSphere finalizers that no controller "
-                           "releases here. Removing them lets the delete finish; other finalizers stay, and the "
-                           "cleanup KubeSphere's controller would have done is skipped.")
+                        tr("<b>%1</b> is being deleted. Any KubeSphere finalizers on it wait for a controller that "
+                           "does not run here: removing them lets the delete finish; other finalizers stay, and the "
+                           "cleanup KubeSphere's controller would have done is skipped. The plan names what it "
+                           "removes.")
                             .arg(c.name.toHtmlEscaped()),
                         TenancyOperations::releaseFinalizers(target, c.name.toStdString())),
           c, TenancyActions::ReleaseFinalizers);

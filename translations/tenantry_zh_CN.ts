@@ -127,10 +127,6 @@
         <translation>移除 %1 卡住的 finalizer</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; is being deleted and waits on KubeSphere finalizers that no controller releases here. Removing them lets the delete finish; other finalizers stay, and the cleanup KubeSphere&apos;s controller would have done is skipped.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; 正在删除中，并在等待此处没有控制器释放的 KubeSphere finalizer。移除它们可让删除完成；其他 finalizer 保留，KubeSphere 控制器本应执行的清理将被跳过。</translation>
-    </message>
-    <message>
         <source>Tenancy &amp;mode</source>
         <translation>租户模式(&amp;M)</translation>
     </message>
@@ -149,6 +145,10 @@
     <message>
         <source>Applied and undone changes, newest first</source>
         <translation>已应用和已撤销的变更，最新的在前</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is being deleted. Any KubeSphere finalizers on it wait for a controller that does not run here: removing them lets the delete finish; other finalizers stay, and the cleanup KubeSphere&apos;s controller would have done is skipped. The plan names what it removes.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 正在删除中。其上的 KubeSphere finalizer 都在等待一个此处未运行的控制器：移除它们可让删除完成；其他 finalizer 保留，KubeSphere 控制器本应执行的清理将被跳过。计划中列出了要移除的内容。</translation>
     </message>
 </context>
 <context>
