@@ -780,11 +780,12 @@ void TrafficGraph::run()
     const auto previous = m_data;
     auto cancel = m_cancel;
     AsyncTask::run(this, [snapshot, options, previous, cancel] { return compute(snapshot, options, previous, cancel); },
-                   [this, cancel](std::shared_ptr<const TrafficGraphData> data) {
+                   [this](std::shared_ptr<const TrafficGraphData> data) {
         m_running = false;
-        if (data->cancelled || cancel->cancelled()) {
+        if (data->cancelled) {
             // The user stopped it: the graph shown stays; what changed meanwhile waits for the
-            // next change or refresh().
+            // next change or refresh(). (A computation that finished before it noticed the
+            // token is whole and is shown.)
             qCDebug(lcTraffic) << "traffic graph cancelled";
             AsyncTask::releaseLater(std::const_pointer_cast<TrafficGraphData>(std::move(data)));
             m_pending = false;
