@@ -153,6 +153,7 @@ MainWindow::MainWindow(Options options, QWidget *parent)
         connect(m_sessions, signal, m_navigator, [this] { m_navigator->refreshLoading(); });
     connect(m_sessions, &SessionList::removed, m_navigator, [this] { m_navigator->refreshLoading(); });
     connect(m_sessions, &SessionList::allSessionsLoaded, this, &MainWindow::allSessionsLoaded);
+    connect(m_sessions, &SessionList::cachedShown, this, &MainWindow::sessionShownFromCache);
     // KubeSphere account sign-in: File → Sign in to KubeSphere… / Sign out of KubeSphere.
     m_ksSignIn = new KsSignIn(this);
     connect(m_ksSignIn, &KsSignIn::signedOut, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });

@@ -122,6 +122,8 @@ public:
 
 signals:
     void allSessionsLoaded();
+    // A cluster's tree is shown from the local cache, before the live answer.
+    void sessionShownFromCache();
     void dialogOpened(PlanDialog *dialog);
 
 protected:

@@ -76,6 +76,11 @@ void ScreenshotRunner::start()
 {
     m_window->installEventFilter(this);
     connect(m_window, &MainWindow::allSessionsLoaded, this, &ScreenshotRunner::onLoaded);
+    connect(m_window, &MainWindow::sessionShownFromCache, this, [this] {
+        if (m_options.timings && !m_cachedShown)
+            printTiming("tree-cached", msSinceProcessStart());
+        m_cachedShown = true;
+    });
     m_timeout.start(m_options.timeoutMs);
     if (m_window->allLoaded())
         QMetaObject::invokeMethod(this, &ScreenshotRunner::onLoaded, Qt::QueuedConnection);

@@ -45,6 +45,7 @@ private:
     Options m_options;
     QTimer m_timeout;
     bool m_painted = false;
+    bool m_cachedShown = false;
     bool m_done = false;
     int m_selectTries = 0;
     QPointer<QWidget> m_target;  // what is captured when not the main window (--tab traffic)

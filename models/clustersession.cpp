@@ -14,7 +14,10 @@
 #include "kubeclient/tenancy/graph/graphkind.h"
 #include "kubeclient/tenancy/graph/tenancygraph.h"
 
+#include <QDateTime>
 #include <QPointer>
+
+#include <cstdio>
 
 #include <atomic>
 #include <mutex>
@@ -44,6 +47,7 @@ struct ClusterSession::Backend {
     std::optional<ClusterConnection> connection;
     std::unique_ptr<TenancyFeed> feed;
     std::atomic<bool> graphPosted{false};
+    std::atomic<bool> started{false};  // feed->start() ran (it may run on a worker)
 
     ~Backend()
     {
@@ -113,10 +117,132 @@ ClusterSession::ClusterSession(ConnectionSpec spec, ExecApprover *approver, QObj
     connect(&m_liveness, &QTimer::timeout, this, &ClusterSession::probe);
     m_probe.setSingleShot(true);
     connect(&m_probe, &QTimer::timeout, this, &ClusterSession::probe);
+    m_cacheWrite.setSingleShot(true);
+    connect(&m_cacheWrite, &QTimer::timeout, this, [this] {
+        if (!m_backend || !m_backend->feed || !m_status.loaded || m_cacheKey.path.empty())
+            return;
+        session::TenancyCache cache;
+        cache.server = m_cacheKey.server;
+        cache.user = m_cacheKey.user;
+        cache.identity = m_status.identity.toStdString();
+        cache.flavor = m_tenancy.api.flavor;
+        m_cacheDirty = false;
+        std::shared_ptr<Backend> backend = m_backend;
+        const std::string path = m_cacheKey.path;
+        const QString id = m_id;
+        // Collecting the objects and packing them is O(objects): on a worker.
+        AsyncTask::pool()->start([backend, cache = std::move(cache), path, id]() mutable {
+            cache.kinds = backend->feed->cacheable();
+            if (auto r = session::writeTenancyCache(path, cache); !r)
+                qCWarning(lcSession) << id << qs(r.error().describe());
+            else
+                qCDebug(lcSession) << id << "tenancy cache written:" << cache.objectCount() << "objects";
+        });
+    });
+}
+
+QString ClusterSession::cacheRoot()
+{
+    const QString configured = qEnvironmentVariable("TENANTRY_TENANCY_CACHE");
+    if (configured == QStringLiteral("off"))
+        return {};
+    return configured.isEmpty() ? qs(session::defaultTenancyCacheRoot()) : configured;
+}
+
+void ClusterSession::writeCacheNow()
+{
+    if (!m_backend || !m_backend->feed || !m_status.loaded || m_cacheKey.path.empty())
+        return;
+    session::TenancyCache cache;
+    cache.server = m_cacheKey.server;
+    cache.user = m_cacheKey.user;
+    cache.identity = m_status.identity.toStdString();
+    cache.flavor = m_tenancy.api.flavor;
+    cache.kinds = m_backend->feed->cacheable();
+    m_cacheDirty = false;
+    if (auto r = session::writeTenancyCache(m_cacheKey.path, cache); !r)
+        qCWarning(lcSession) << m_id << qs(r.error().describe());
+}
+
+void ClusterSession::scheduleCacheWrite(int delayMs)
+{
+    if (m_cacheKey.path.empty())
+        return;
+    m_cacheDirty = true;
+    if (!m_cacheWrite.isActive() || m_cacheWrite.remainingTime() > delayMs)
+        m_cacheWrite.start(delayMs);
+}
+
+void ClusterSession::loadCache()
+{
+    m_cacheRequested = true;
+    const QString root = cacheRoot();
+    if (root.isEmpty())
+        return;
+    struct Loaded {
+        session::TenancyCacheKey key;
+        std::shared_ptr<const session::TenancyCache> cache;
+        GraphSnapshot snapshot;
+        std::shared_ptr<const TenancyOutline> outline;
+        QString note;
+    };
+    const std::string kubeconfig = m_spec.kubeconfig.toStdString();
+    const std::string context = m_spec.context.toStdString();
+    const int generation = m_generation;
+    AsyncTask::run(this, [root = root.toStdString(), kubeconfig, context] {
+        Loaded l;
+        auto key = session::tenancyCacheKey(root, kubeconfig, context);
+        if (!key)
+            return l;  // the connect says what is wrong with the kubeconfig
+        l.key = *key;
+        session::TenancyCacheCheck check;
+        check.server = key->server;
+        check.user = key->user;
+        check.maxAgeSeconds = kCacheMaxAgeSeconds;
+        auto read = session::readTenancyCache(key->path, check);
+        if (!read) {
+            // Never trusted blindly, never kept: the next write replaces it.
+            l.note = qs(read.error().describe());
+            std::remove(key->path.c_str());
+            return l;
+        }
+        if (!*read)
+            return l;
+        TenancyGraph graph((*read)->flavor);
+        for (const auto &k : (*read)->kinds)
+            graph.resync(k.kind, k.objects);
+        l.snapshot = graph.snapshot();
+        l.outline = std::make_shared<TenancyOutline>(TenancyOutline::build(l.snapshot, {}));
+        l.cache = std::make_shared<const session::TenancyCache>(std::move(**read));
+        return l;
+    }, [this, generation](Loaded l) {
+        m_cacheKey = l.key;
+        if (!l.note.isEmpty())
+            qCWarning(lcSession) << m_id << l.note;
+        // Live data won the race (or a reconnect came between): the cache has nothing to add.
+        if (!l.cache || generation != m_generation || m_status.loaded || m_snapshot.version() > 0
+            || (m_backend && m_backend->started))
+            return;
+        m_cache = l.cache;
+        m_snapshot = l.snapshot;
+        m_outline = l.outline;
+        m_status.cached = true;
+        m_status.stale = true;
+        m_status.cachedAt = QDateTime::fromSecsSinceEpoch(m_cache->writtenAt).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        // The cached tree stays until the live one is complete (no half-listed tree between).
+        m_holdUntilLoaded = true;
+        qCInfo(lcSession) << m_id << "showing the tenancy cached at" << m_status.cachedAt << "after"
+                          << m_clock.elapsed() << "ms:" << m_cache->objectCount() << "objects";
+        emit outlineChanged();
+        emit statusChanged();
+        emit cachedShown();
+    });
 }
 
 ClusterSession::~ClusterSession()
 {
+    if (m_cacheDirty)
+        writeCacheNow();  // the next start shows what this one last saw
     teardown(true);
 }
 
@@ -190,6 +316,8 @@ void ClusterSession::setState(SessionStatus::State state, const QString &message
 void ClusterSession::connectNow()
 {
     m_clock.start();
+    if (!m_cacheRequested)
+        loadCache();
     m_status.stale = m_status.stale || m_snapshot.version() > 0;
     setState(SessionStatus::State::Connecting, tr("Connecting…"));
     const int generation = m_generation;
@@ -274,8 +402,8 @@ void ClusterSession::onConnected(ConnectResult result)
         b.generation = m_generation;
     }
     b.feed = std::make_unique<TenancyFeed>(session::feedSourceOf(c), b.callbacks());
-    b.feed->start();
-    m_status.stale = false;
+    startFeed();
+    m_status.stale = m_status.cached;
     setState(SessionStatus::State::Connected, tr("Listing the tenancy…"));
     m_liveness.start();
     attachPermissions();
@@ -314,10 +442,55 @@ void ClusterSession::attachPermissions()
     m_permissions->attach(session::feedSourceOf(c), c.client(), me, m_tenancy.mode == Mode::KubeSphere);
 }
 
+void ClusterSession::startFeed()
+{
+    Backend &b = *m_backend;
+    std::shared_ptr<const session::TenancyCache> cache = std::move(m_cache);
+    const bool usable = cache && qs(cache->identity) == m_status.identity && cache->flavor == m_tenancy.api.flavor;
+    if (cache && !usable)
+        qCInfo(lcSession) << m_id << "the cached tenancy was read as" << qs(cache->identity) << "(now"
+                          << m_status.identity << "): listing";
+    if (!usable) {
+        b.feed->start();
+        b.started = true;
+        return;
+    }
+    // Resuming needs one request first (is this the cluster the cache came from?): a worker's.
+    std::shared_ptr<Backend> backend = m_backend;
+    const int generation = m_generation;
+    AsyncTask::run(this, [backend, cache] {
+        const auto source = session::feedSourceOf(*backend->connection);
+        std::string why;
+        auto resumable = TenancyFeed::canResume(source, *cache, &why);
+        QString note;
+        if (resumable && *resumable) {
+            backend->feed->start(*cache);
+        } else {
+            note = resumable ? QStringLiteral("not resuming from the cache: %1; listing").arg(qs(why))
+                             : QStringLiteral("cannot tell whether the cache is of this cluster (%1): listing")
+                                   .arg(qs(resumable.error().describe()));
+            backend->feed->start();
+        }
+        backend->started = true;
+        return note;
+    }, [this, generation](QString note) {
+        if (generation != m_generation)
+            return;
+        if (!note.isEmpty())
+            qCInfo(lcSession) << m_id << note;
+        checkInitialRound();
+    });
+}
+
 void ClusterSession::onGraphDirty()
 {
     if (!m_backend)
         return;
+    if (m_status.loaded) {
+        m_cacheDirty = true;
+        if (!m_cacheWrite.isActive())
+            m_cacheWrite.start(kCacheRewriteMs);
+    }
     m_backend->graphPosted = false;
     if (m_building)
         m_rebuild = true;
@@ -362,6 +535,15 @@ void ClusterSession::buildOutline()
                               << m_snapshot.count(GraphKind::User) << "users";
             m_loadPending = false;
             m_status.loaded = true;
+            m_status.resumedKinds = static_cast<int>(m_backend->feed->resumedKinds());
+            m_status.listedKinds = static_cast<int>(m_backend->feed->listedKinds());
+            if (m_status.cached) {
+                m_status.cached = false;
+                m_status.stale = false;
+                qCInfo(lcSession) << m_id << "live after" << m_clock.elapsed() << "ms:" << m_status.resumedKinds
+                                  << "kinds resumed from the cache," << m_status.listedKinds << "listed";
+            }
+            scheduleCacheWrite(kCacheWriteDelayMs);
             setState(m_status.state, m_status.state == SessionStatus::State::Connected ? QString() : m_status.message,
                      m_status.hint);
             emit loadedChanged();
@@ -450,7 +632,7 @@ void ClusterSession::probe()
 
 void ClusterSession::checkInitialRound()
 {
-    if (!m_backend || !m_backend->feed || m_status.loaded || m_loadPending)
+    if (!m_backend || !m_backend->feed || !m_backend->started || m_status.loaded || m_loadPending)
         return;
     if (!m_backend->feed->initialRoundDone())
         return;

@@ -13,6 +13,7 @@
 #include "kubeclient/core/backoff.h"
 #include "kubeclient/tenancy/graph/graphsnapshot.h"
 #include "kubeclient/kubesphere/mode.h"
+#include "kubeclient/session/tenancycache.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -73,10 +74,24 @@ public:
     void setPinnedNamespaces(const QStringList &namespaces);
     void setModeOverride(const QString &mode);
 
+    // The local cache of the last tenancy (kubeclient/session/tenancycache): shown at once on
+    // the first connect, then resumed. Folder from TENANTRY_TENANCY_CACHE ("off": none), else
+    // $XDG_CACHE_HOME/tenantry/tenancy. Written a few seconds after the tenancy is loaded, at
+    // most once a minute after that, and when the session ends.
+    static QString cacheRoot();
+    static constexpr int kCacheWriteDelayMs = 2'000;
+    static constexpr int kCacheRewriteMs = 60'000;
+    // A cache older than this is not shown (a week).
+    static constexpr qint64 kCacheMaxAgeSeconds = 7 * 24 * 3600;
+    // Writes the cache now, on this thread (the destructor does when there are unsaved changes).
+    void writeCacheNow();
+
 signals:
     void statusChanged();
     void outlineChanged();  // snapshot() and outline() were replaced
     void loadedChanged();
+    // The tree shows the cached tenancy (status().cached), before any live answer.
+    void cachedShown();
 
 private:
     struct Backend;
@@ -97,6 +112,9 @@ private:
     void attachPermissions();
 
     void buildOutline();
+    void loadCache();
+    void startFeed();
+    void scheduleCacheWrite(int delayMs);
     void probe();
     void scheduleProbe();
 
@@ -123,6 +141,13 @@ private:
     bool m_holdUntilLoaded = false;
     bool m_reachDone = false;
     bool m_reachRunning = false;
+
+    // The cache read at the first connect (kept until the feed has resumed from it).
+    std::shared_ptr<const kube::session::TenancyCache> m_cache;
+    bool m_cacheRequested = false;
+    kube::session::TenancyCacheKey m_cacheKey;  // where this session's cache is
+    QTimer m_cacheWrite;
+    bool m_cacheDirty = false;  // changes since the last write
 
     QTimer m_retry;     // connect again after a failed connect
     QTimer m_liveness;  // /version probe while connected

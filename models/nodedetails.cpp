@@ -533,7 +533,7 @@ void NodeDetails::addConnection(const ConnectionSpec &spec, const SessionStatus 
         {NodeDetails::tr("Context"), spec.context.isEmpty() ? NodeDetails::tr("(current context)") : spec.context},
         {NodeDetails::tr("Kubeconfig"), spec.kubeconfig.isEmpty() ? NodeDetails::tr("$KUBECONFIG or ~/.kube/config") : spec.kubeconfig},
         {NodeDetails::tr("Server"), st.server},
-        {NodeDetails::tr("State"), SessionStatus::toString(st.state) + (st.stale ? NodeDetails::tr(" (showing the last known state)") : QString())
+        {NodeDetails::tr("State"), SessionStatus::toString(st.state) + (st.cached ? NodeDetails::tr(" (showing the local cache of %1)").arg(st.cachedAt) : st.stale ? NodeDetails::tr(" (showing the last known state)") : QString())
                           + (st.message.isEmpty() ? QString() : QStringLiteral(": ") + st.message)},
         {NodeDetails::tr("Identity"), st.identity + (st.groups.isEmpty() ? QString() : NodeDetails::tr(" (groups: %1)").arg(st.groups.join(QStringLiteral(", "))))},
         {NodeDetails::tr("Mode"), st.mode.isEmpty() ? QString() : st.mode + QStringLiteral(" — ") + st.modeReason},

@@ -47,6 +47,7 @@ ClusterSession *SessionList::add(const ConnectionSpec &requested, bool *created)
     m_model->addCluster(id);
     connect(session, &ClusterSession::outlineChanged, this, [this, session] { onOutlineChanged(session); });
     connect(session, &ClusterSession::statusChanged, this, [this, session] { onStatusChanged(session); });
+    connect(session, &ClusterSession::cachedShown, this, [this, session] { emit cachedShown(session); });
     connect(session, &ClusterSession::loadedChanged, this, [this, session] {
         emit loadedChanged(session);
         announceIfAllLoaded();

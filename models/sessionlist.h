@@ -47,6 +47,8 @@ signals:
     void loadedChanged(ClusterSession *session);
     // Once, the first time every session is loaded or failed.
     void allSessionsLoaded();
+    // A session's tree shows its local cache (emitted after the tree model took it).
+    void cachedShown(ClusterSession *session);
 
 private:
     void onOutlineChanged(ClusterSession *session);

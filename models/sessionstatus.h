@@ -19,6 +19,12 @@ struct SessionStatus {
     int retryInSeconds = 0;   // Reconnecting: until the next attempt
     bool stale = false;       // the tree shows the last known state, not a live one
     bool loaded = false;      // every readable kind has been listed at least once
+    // The tree shows the local cache of the last session (written at cachedAt), not yet
+    // confirmed by the server; stale is set too.
+    bool cached = false;
+    QString cachedAt;         // local time, "2026-12-05 14:02"
+    int resumedKinds = 0;     // once loaded: kinds whose watch resumed from the cache
+    int listedKinds = 0;      // and kinds listed
 
     QString server;
     QString identity;         // whoami user name

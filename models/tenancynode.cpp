@@ -115,7 +115,9 @@ QString TenancyNode::tooltip() const
             lines << tr("as %1").arg(m_status.identity.toHtmlEscaped());
         if (!m_status.mode.isEmpty())
             lines << tr("mode: %1").arg(m_status.mode);
-        if (m_status.stale)
+        if (m_status.cached)
+            lines << tr("showing the local cache of %1 until the cluster answers").arg(m_status.cachedAt);
+        else if (m_status.stale)
             lines << tr("showing the last known state");
         if (m_status.limited())
             lines << tr("limited view: may not list %1").arg(m_status.forbiddenKinds.join(QStringLiteral(", ")).toHtmlEscaped());

@@ -1011,6 +1011,10 @@ to %2</source>
         <source>Status of %1</source>
         <translation>%1 的状态</translation>
     </message>
+    <message>
+        <source>cached %1</source>
+        <translation>%1 的缓存</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
@@ -3040,6 +3044,10 @@ to %2</source>
     <message>
         <source>Pinned namespaces</source>
         <translation>固定的命名空间</translation>
+    </message>
+    <message>
+        <source> (showing the local cache of %1)</source>
+        <translation>（显示 %1 的本地缓存）</translation>
     </message>
 </context>
 <context>
@@ -5145,6 +5153,10 @@ Every project of the workspace may reach every other one (%1); those arrows are 
     <message>
         <source>last known state, the cluster is not connected</source>
         <translation>最后已知的状态，集群未连接</translation>
+    </message>
+    <message>
+        <source>showing the local cache of %1 until the cluster answers</source>
+        <translation>在集群响应之前显示 %1 的本地缓存</translation>
     </message>
 </context>
 <context>

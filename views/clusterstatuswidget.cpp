@@ -39,7 +39,9 @@ void ClusterStatusWidget::setStatus(const SessionStatus &s)
         parts << s.identity;
     if (!s.mode.isEmpty())
         parts << (s.kubesphereVersion.isEmpty() ? tr("no KubeSphere") : tr("KubeSphere %1").arg(s.kubesphereVersion));
-    if (s.stale)
+    if (s.cached)
+        parts << tr("cached %1").arg(s.cachedAt);
+    else if (s.stale)
         parts << tr("stale");
     if (s.limited())
         parts << tr("limited view");

@@ -99,4 +99,13 @@ std::string objectKey(const std::string &ns, const std::string &name)
     return ns.empty() ? name : ns + "/" + name;
 }
 
+void compactObject(nlohmann::json &object)
+{
+    if (!object.is_object())
+        return;
+    const auto md = object.find("metadata");
+    if (md != object.end() && md->is_object())
+        md->erase("managedFields");
+}
+
 } // namespace kube

@@ -45,4 +45,9 @@ private:
 // Builds "ns/name" or "name".
 std::string objectKey(const std::string &ns, const std::string &name);
 
+// What Tenantry keeps of an object it lists or watches: everything but metadata.managedFields
+// (about half of a typical object's bytes in memory, read by nothing here; kubectl's YAML
+// leaves them out too). Writes and the conflict view read the live object from the server.
+void compactObject(nlohmann::json &object);
+
 } // namespace kube

@@ -129,6 +129,9 @@ RbacFeed::RbacFeed(FeedSource source, RbacFeedCallbacks callbacks, WatcherOption
     , m_watcherOptions(std::move(watcherOptions))
     , m_indexOptions(indexOptions)
 {
+    if (!m_watcherOptions.transform)
+        m_watcherOptions.transform = compactObject;
+    m_watcherOptions.streamingList = m_watcherOptions.streamingList || m_source.streamingLists;
     if (m_indexOptions.kubesphereFlavor == tenancy::ApiFlavor::None)
         m_indexOptions.kubesphereFlavor = m_source.api.flavor;
 }

@@ -3,6 +3,7 @@
 #include "kubeclient/session/tenancyfeed.h"
 
 #include "kubeclient/api/client.h"
+#include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/session/clusterconnection.h"
 #include "kubeclient/watch/store.h"
@@ -49,6 +50,8 @@ struct TenancyFeed::Feed {
     std::unique_ptr<Watcher> watcher;
     std::atomic<bool> synced{false};
     std::atomic<bool> forbidden{false};
+    std::atomic<bool> resumed{false};  // its watch resumed from a cached resourceVersion
+    std::atomic<bool> listed{false};   // a list of its own completed
     // Per-namespace feeds only, touched on the watcher's thread.
     std::set<std::string> keys;
     std::vector<GraphObject> relist;
@@ -75,6 +78,7 @@ FeedSource feedSourceOf(const ClusterConnection &connection)
         source.api = connection.tenancy()->api;
     source.listerWatcher = listerWatchersOf(connection.client());
     source.serves = discoveryOf(connection.client());
+    source.streamingLists = true;
     return source;
 }
 
@@ -84,6 +88,9 @@ TenancyFeed::TenancyFeed(FeedSource source, TenancyFeedCallbacks callbacks, Watc
     , m_watcherOptions(std::move(watcherOptions))
     , m_graph(std::make_unique<TenancyGraph>(m_source.api.flavor))
 {
+    if (!m_watcherOptions.transform)
+        m_watcherOptions.transform = compactObject;
+    m_watcherOptions.streamingList = m_watcherOptions.streamingList || m_source.streamingLists;
     m_graphSubscription = m_graph->subscribe([this](const TenancyGraph::Change &) {
         if (m_callbacks.dirty && !m_stopping)
             m_callbacks.dirty();
@@ -108,6 +115,16 @@ TenancyFeed::~TenancyFeed()
 
 void TenancyFeed::start()
 {
+    startAll(nullptr);
+}
+
+void TenancyFeed::start(const TenancyCache &cache)
+{
+    startAll(&cache);
+}
+
+void TenancyFeed::startAll(const TenancyCache *cache)
+{
     for (std::size_t i = 0; i < tenancy::kGraphKindCount; ++i) {
         const auto kind = static_cast<GraphKind>(i);
         const auto gvr = tenancy::resourceOf(kind, m_source.api);
@@ -116,8 +133,110 @@ void TenancyFeed::start()
             m_graph->resync(kind, {});
             continue;
         }
-        startFeed(kind, *gvr, {});
+        const CachedKind *cached = nullptr;
+        if (cache)
+            for (const auto &k : cache->kinds)
+                if (k.kind == kind)
+                    cached = &k;
+        startFeed(kind, *gvr, {}, cached);
     }
+}
+
+Result<bool> TenancyFeed::canResume(const FeedSource &source, const TenancyCache &cache, std::string *why,
+                                    const CancelTokenPtr &cancel)
+{
+    auto no = [why](std::string reason) {
+        if (why)
+            *why = std::move(reason);
+        return false;
+    };
+    std::string cachedUid;
+    for (const auto &k : cache.kinds)
+        if (k.kind == GraphKind::Namespace)
+            for (const auto &o : k.objects)
+                if (o && ObjectMeta(*o).name() == "kube-system")
+                    cachedUid = ObjectMeta(*o).uid();
+    if (cachedUid.empty())
+        return no("the cache holds no kube-system namespace to recognise the cluster by");
+    const auto gvr = tenancy::resourceOf(GraphKind::Namespace, source.api);
+    if (!gvr)
+        return no("namespaces are not served");
+    ListOptions options;
+    options.fieldSelector = "metadata.name=kube-system";
+    auto page = source.listerWatcher(*gvr, {})->listPage(options, cancel);
+    if (!page)
+        return page.error();
+    std::string uid;
+    for (const auto &item : page->items)
+        if (ObjectMeta(item).name() == "kube-system")
+            uid = ObjectMeta(item).uid();
+    if (uid != cachedUid)
+        return no("the cache is of another cluster (its kube-system namespace differs)");
+    // resourceVersions are etcd revisions on every API server in use; the watch cache compares
+    // them as numbers too. One that does not parse is not resumed from.
+    const auto number = [](const std::string &rv) -> std::optional<unsigned long long> {
+        if (rv.empty() || rv.size() > 19 || rv.find_first_not_of("0123456789") != std::string::npos)
+            return std::nullopt;
+        return std::stoull(rv);
+    };
+    const auto now = number(page->resourceVersion);
+    for (const auto &k : cache.kinds) {
+        if (k.resourceVersion.empty())
+            continue;
+        const auto cached = number(k.resourceVersion);
+        if (!now || !cached)
+            return no("a resourceVersion is not a number");
+        if (*cached > *now)
+            return no("the cache is ahead of the server (" + k.resourceVersion + " > " + page->resourceVersion +
+                      "): its etcd was restored or replaced");
+    }
+    return true;
+}
+
+std::vector<CachedKind> TenancyFeed::cacheable() const
+{
+    std::vector<CachedKind> out;
+    std::bitset<tenancy::kGraphKindCount> watched;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto &f : m_feeds) {
+            if (!f->ns.empty())
+                continue;
+            watched.set(tenancy::indexOf(f->kind));
+            if (!f->store || !f->synced || f->forbidden)
+                continue;
+            const Store::Snapshot snap = f->store->snapshot();
+            if (!snap.synced())
+                continue;
+            CachedKind k;
+            k.kind = f->kind;
+            k.resourceVersion = snap.resourceVersion();
+            k.objects = snap.objects();
+            out.push_back(std::move(k));
+        }
+    }
+    // Kinds the server does not serve: known to be empty.
+    const auto graph = m_graph->snapshot();
+    for (std::size_t i = 0; i < tenancy::kGraphKindCount; ++i) {
+        const auto kind = static_cast<GraphKind>(i);
+        if (!watched.test(i) && graph.fed(kind) && graph.count(kind) == 0)
+            out.push_back(CachedKind{kind, {}, {}});
+    }
+    return out;
+}
+
+std::size_t TenancyFeed::resumedKinds() const
+{
+    std::lock_guard lock(m_mutex);
+    return static_cast<std::size_t>(
+        std::count_if(m_feeds.begin(), m_feeds.end(), [](const auto &f) { return f->ns.empty() && f->resumed; }));
+}
+
+std::size_t TenancyFeed::listedKinds() const
+{
+    std::lock_guard lock(m_mutex);
+    return static_cast<std::size_t>(
+        std::count_if(m_feeds.begin(), m_feeds.end(), [](const auto &f) { return f->ns.empty() && f->listed; }));
 }
 
 void TenancyFeed::stop()
@@ -187,10 +306,12 @@ void TenancyFeed::addReachable(const std::vector<nlohmann::json> &namespaces)
         m_graph->apply(batch);
 }
 
-void TenancyFeed::startFeed(GraphKind kind, const GroupVersionResource &gvr, const std::string &ns)
+void TenancyFeed::startFeed(GraphKind kind, const GroupVersionResource &gvr, const std::string &ns,
+                            const CachedKind *cached)
 {
     if (m_stopping)
         return;
+    WatcherOptions watcherOptions = m_watcherOptions;
     auto feed = std::make_unique<Feed>();
     feed->kind = kind;
     feed->ns = ns;
@@ -201,11 +322,20 @@ void TenancyFeed::startFeed(GraphKind kind, const GroupVersionResource &gvr, con
             options.indexedLabels = {tenancy::kWorkspaceLabel};
         f->store = std::make_unique<Store>(options);
         f->storeSubscription = m_graph->connect(kind, *f->store);
+        if (cached) {
+            // The cached state goes in as a list would: the graph has it before any request.
+            f->store->apply(WatcherEvent{WatcherEventType::Init, nullptr, std::nullopt, {}, {}});
+            for (const auto &o : cached->objects)
+                f->store->apply(WatcherEvent{WatcherEventType::InitApply, o, std::nullopt, {}, {}});
+            f->store->apply(
+                WatcherEvent{WatcherEventType::InitDone, nullptr, std::nullopt, {}, cached->resourceVersion});
+            watcherOptions.resumeFrom = cached->resourceVersion;
+        }
     }
     f->watcher = std::make_unique<Watcher>(m_source.listerWatcher(gvr, ns), [this, f](const WatcherEvent &e) {
         if (!m_stopping)
             onEvent(*f, e);
-    }, m_watcherOptions);
+    }, watcherOptions);
     {
         std::lock_guard lock(m_mutex);
         m_feeds.push_back(std::move(feed));
@@ -235,8 +365,12 @@ void TenancyFeed::onEvent(Feed &feed, const WatcherEvent &event)
         feed.store->apply(event);
     else
         applyNamespaced(feed, event);
-    if (event.type == WatcherEventType::InitDone && !feed.synced.exchange(true) && feed.ns.empty()
-        && m_callbacks.synced)
+    if (event.type == WatcherEventType::InitDone)
+        feed.listed = true;
+    if (event.type == WatcherEventType::Resumed)
+        feed.resumed = true;
+    if ((event.type == WatcherEventType::InitDone || event.type == WatcherEventType::Resumed)
+        && !feed.synced.exchange(true) && feed.ns.empty() && m_callbacks.synced)
         m_callbacks.synced(feed.kind);
 }
 
@@ -278,7 +412,8 @@ void TenancyFeed::applyNamespaced(Feed &feed, const WatcherEvent &event)
             m_graph->remove(feed.kind, key);
         }
         break;
-    case WatcherEventType::Error: break;
+    case WatcherEventType::Error:
+    case WatcherEventType::Resumed: break;
     }
 }
 
@@ -311,6 +446,7 @@ Result<GraphLoad> TenancyFeed::load(const FeedSource &source, const LoadOptions 
                 return out;
             }
             for (auto &item : page->items) {
+                compactObject(item);
                 // Items of a list carry no apiVersion/kind; the graph sorts by them.
                 if (!item.contains("kind") && !gvr->kind.empty())
                     item["kind"] = gvr->kind;

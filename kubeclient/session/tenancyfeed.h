@@ -5,6 +5,7 @@
 #include "kubeclient/core/error.h"
 #include "kubeclient/core/result.h"
 #include "kubeclient/kubesphere/tenancyapi.h"
+#include "kubeclient/session/tenancycache.h"
 #include "kubeclient/tenancy/graph/graphkind.h"
 #include "kubeclient/tenancy/graph/graphsnapshot.h"
 #include "kubeclient/tenancy/graph/tenancygraph.h"
@@ -51,6 +52,9 @@ struct FeedSource {
     tenancy::TenancyApi api;
     ListerWatcherFactory listerWatcher;
     ServesResource serves;
+    // The listers speak the API server's watch-list protocol (WatcherOptions::streamingList):
+    // true for a cluster's client, false for fakes that only page.
+    bool streamingLists = false;
 };
 
 // Built from an open connection (its client, discovery and detected API).
@@ -94,6 +98,26 @@ public:
     // One watch per kind the server serves, cluster-wide. Kinds not served are resynced empty
     // at once: none can exist, which is a known answer (not "no access").
     void start();
+    // start() from a cached snapshot of the same cluster (see canResume): each kind the
+    // cache holds is in the graph at once and its watch resumes from the cached
+    // resourceVersion; one the server no longer has is listed as usual. A kind counts as
+    // synced once its resume is confirmed or its list is complete.
+    void start(const TenancyCache &cache);
+    // Whether start(cache) may resume from a cache: it must be of the cluster this source
+    // reaches (the kube-system namespace's uid, the conventional cluster id, is the cached
+    // one) and no cached resourceVersion may be ahead of the server's (an etcd restored from a
+    // backup: a watch from a future version waits silently for it). One small request; false
+    // with *why saying which, or an error when it could not be told.
+    static Result<bool> canResume(const FeedSource &source, const TenancyCache &cache, std::string *why = nullptr,
+                                  const CancelTokenPtr &cancel = nullptr);
+    // What a cache file should hold now: each cluster-wide kind whose watch is live (listed
+    // or resumed), with the resourceVersion of exactly that state, plus kinds the server does
+    // not serve (empty). Kinds still listing or forbidden are left out.
+    std::vector<CachedKind> cacheable() const;
+    // Kinds whose watch resumed from the cache, and kinds listed (first start, or a cached
+    // version the server no longer had), for the log and the benchmarks.
+    std::size_t resumedKinds() const;
+    std::size_t listedKinds() const;
     // Prompt (cancels streams); the destructor joins.
     void stop();
 
@@ -119,7 +143,9 @@ public:
 private:
     struct Feed;
 
-    void startFeed(tenancy::GraphKind kind, const GroupVersionResource &gvr, const std::string &ns);
+    void startFeed(tenancy::GraphKind kind, const GroupVersionResource &gvr, const std::string &ns,
+                   const CachedKind *cached = nullptr);
+    void startAll(const TenancyCache *cache);
     void onEvent(Feed &feed, const WatcherEvent &event);
     void applyNamespaced(Feed &feed, const WatcherEvent &event);
 

@@ -166,6 +166,7 @@ struct Store::Snapshot::Data {
     std::shared_ptr<const std::vector<std::string>> labelKeys;
     std::uint64_t version = 0;
     bool synced = false;
+    std::string resourceVersion;
 };
 
 namespace {
@@ -184,6 +185,15 @@ std::string stringAt(const nlohmann::json *obj, const char *key)
         return {};
     const auto it = obj->find(key);
     return it != obj->end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// A watch delivers a resource's events in resourceVersion order: the last one applied is the
+// version this state corresponds to (a resume point that never skips an event).
+void advanceResourceVersion(Store::Snapshot::Data &data, const nlohmann::json &object)
+{
+    std::string rv = stringAt(metadataOf(object), "resourceVersion");
+    if (!rv.empty())
+        data.resourceVersion = std::move(rv);
 }
 
 std::string namespaceOf(const nlohmann::json &object)
@@ -393,6 +403,11 @@ bool Store::Snapshot::synced() const
     return m_data->synced;
 }
 
+const std::string &Store::Snapshot::resourceVersion() const
+{
+    return m_data->resourceVersion;
+}
+
 // --- Store ---
 
 Store::Store(StoreOptions options)
@@ -459,6 +474,8 @@ void Store::apply(const WatcherEvent &event)
         auto next = std::make_shared<Snapshot::Data>(*current.m_data);
         put(*next, key, event.object, old);
         next->version = current.version() + 1;
+        if (event.type == WatcherEventType::Apply)
+            advanceResourceVersion(*next, *event.object);
         Change change;
         (old ? change.updated : change.added).push_back(key);
         publish(Snapshot(std::move(next)), std::move(change));
@@ -474,6 +491,7 @@ void Store::apply(const WatcherEvent &event)
         auto next = std::make_shared<Snapshot::Data>(*current.m_data);
         remove(*next, key, old);
         next->version = current.version() + 1;
+        advanceResourceVersion(*next, *event.object);
         Change change;
         change.deleted.push_back(key);
         publish(Snapshot(std::move(next)), std::move(change));
@@ -486,6 +504,7 @@ void Store::apply(const WatcherEvent &event)
         m_buffer.reset();
         next->version = current.version() + 1;
         next->synced = true;
+        next->resourceVersion = event.resourceVersion;
         // The diff is O(n), as the list that produced it; both sides are walked in order.
         Change change;
         change.resync = true;
@@ -509,6 +528,7 @@ void Store::apply(const WatcherEvent &event)
         return;
     }
     case WatcherEventType::Error:
+    case WatcherEventType::Resumed:
         return;
     }
 }

@@ -58,6 +58,9 @@ public:
         std::uint64_t version() const;
         // True once a complete list has been swapped in.
         bool synced() const;
+        // The resourceVersion this state corresponds to: the list's at a swap, then the last
+        // applied event's. A watch from it misses nothing (the local cache resumes from it).
+        const std::string &resourceVersion() const;
 
         struct Data;  // defined in store.cpp
 

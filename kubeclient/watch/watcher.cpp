@@ -28,6 +28,9 @@ constexpr seconds kMinWatchTimeout{300};
 // ("very short watch"): an immediately closing stream would otherwise be reopened in a loop.
 constexpr milliseconds kShortWatch{1000};
 
+// The server-side timeout of the first watch after a resume (see stepWatch).
+constexpr long kResumeProbeSeconds = 1;
+
 // An RBAC grant is an administrator's action, not a blip: retrying a 401/403 faster than
 // this only fills the audit log with denials.
 constexpr milliseconds kPermissionRetryFloor{10'000};
@@ -59,6 +62,22 @@ bool isExpired(const Error &e)
 bool isIdleStream(const Error &e)
 {
     return e.kind == ErrorKind::Timeout && requestWasSent(e);
+}
+
+// The bookmark annotation that ends a watch-list stream's initial events.
+constexpr const char *kInitialEventsEnd = "k8s.io/initial-events-end";
+
+// How a server says it does not do watch-list streams: a validation error on the request (the
+// WatchList feature gate off: "sendInitialEvents is forbidden..."), or an internal error when
+// its etcd lacks progress notifications ("...the required storage feature RequestWatchProgress
+// is disabled").
+bool refusesStreaming(const Error &e)
+{
+    if (e.isApi(StatusReason::Invalid) || e.isApi(StatusReason::BadRequest) || e.httpCode() == 400 || e.httpCode() == 422)
+        return true;
+    const std::string text = e.message + (e.status ? " " + e.status->message : std::string());
+    return containsIgnoringCase(text, "sendInitialEvents") || containsIgnoringCase(text, "RequestWatchProgress")
+        || containsIgnoringCase(text, "watch stream was requested");
 }
 
 bool isPermissionError(const Error &e)
@@ -99,6 +118,7 @@ const char *toString(WatcherEventType type)
     case WatcherEventType::Apply: return "Apply";
     case WatcherEventType::Delete: return "Delete";
     case WatcherEventType::Error: return "Error";
+    case WatcherEventType::Resumed: return "Resumed";
     }
     return "Unknown";
 }
@@ -131,6 +151,11 @@ Watcher::Watcher(std::shared_ptr<ListerWatcher> lister, Callback callback, Watch
     , m_options(withDefaults(std::move(options)))
     , m_backoff(m_options.backoff, m_options.clock, m_options.random)
 {
+    if (!m_options.resumeFrom.empty()) {
+        m_resuming = true;
+        m_resourceVersion = m_options.resumeFrom;
+        m_state = State::InitListed;
+    }
 }
 
 Watcher::~Watcher()
@@ -239,11 +264,14 @@ void Watcher::step()
     switch (state()) {
     case State::Empty:
         m_continueToken.clear();
-        setState(State::InitPage);
-        deliver(WatcherEvent{WatcherEventType::Init, nullptr, std::nullopt, milliseconds(0)});
+        setState(m_options.streamingList && !m_streamUnsupported ? State::InitStream : State::InitPage);
+        deliver(WatcherEvent{WatcherEventType::Init, nullptr, std::nullopt, milliseconds(0), {}});
         return;
     case State::InitPage:
         stepList();
+        return;
+    case State::InitStream:
+        stepStream();
         return;
     case State::InitListed:
     case State::Watching:
@@ -287,8 +315,10 @@ void Watcher::stepList()
         return;
     }
     for (auto &item : page->items) {
+        if (m_options.transform)
+            m_options.transform(item);
         deliver(WatcherEvent{WatcherEventType::InitApply, std::make_shared<const nlohmann::json>(std::move(item)),
-                          std::nullopt, milliseconds(0)});
+                          std::nullopt, milliseconds(0), {}});
     }
     // The server may return fewer items than asked, even none, with a token: always follow it.
     if (!page->continueToken.empty()) {
@@ -296,9 +326,105 @@ void Watcher::stepList()
         return;
     }
     m_continueToken.clear();
+    m_resuming = false;
     setResourceVersion(page->resourceVersion);
     setState(State::InitListed);
-    deliver(WatcherEvent{WatcherEventType::InitDone, nullptr, std::nullopt, milliseconds(0)});
+    deliver(WatcherEvent{WatcherEventType::InitDone, nullptr, std::nullopt, milliseconds(0), page->resourceVersion});
+}
+
+void Watcher::stepStream()
+{
+    ListOptions options = baseOptions();
+    // resourceVersion unset + NotOlderThan: the initial events are a consistent read, as a list's.
+    options.sendInitialEvents = true;
+    options.resourceVersionMatch = "NotOlderThan";
+    options.allowWatchBookmarks = true;
+    options.timeoutSeconds = randomWatchTimeoutSeconds(m_options.random);
+
+    const auto started = m_options.clock();
+    bool listed = false;  // the bookmark that ends the initial events arrived
+    int received = 0;
+    bool expired = false;
+    std::optional<Error> streamError;
+    auto result = m_lister->watch(
+        options,
+        [&](const WatchEvent &event) {
+            if (m_stopRequested.load())
+                return false;
+            switch (event.type) {
+            case WatchEventType::Bookmark: {
+                ++received;
+                std::string rv = resourceVersionOf(event.object);
+                const auto md = event.object.find("metadata");
+                const bool end = md != event.object.end() && md->is_object()
+                    && stringField(md->value("annotations", nlohmann::json::object()), kInitialEventsEnd) == "true";
+                if (!rv.empty())
+                    setResourceVersion(rv);
+                if (end && !listed) {
+                    listed = true;
+                    m_resuming = false;
+                    setState(State::Watching);
+                    deliver(WatcherEvent{WatcherEventType::InitDone, nullptr, std::nullopt, milliseconds(0), rv});
+                }
+                return true;
+            }
+            case WatchEventType::Error: {
+                Error e = Error::api(decodeStatus(event.object));
+                expired = isExpired(e);
+                streamError = std::move(e);
+                return false;
+            }
+            case WatchEventType::Added:
+            case WatchEventType::Modified:
+            case WatchEventType::Deleted:
+                break;
+            }
+            ++received;
+            m_consecutiveGone = 0;
+            auto object = std::make_shared<nlohmann::json>(event.object);
+            if (m_options.transform)
+                m_options.transform(*object);
+            if (!listed) {
+                // A deletion inside the initial events cannot happen (they describe one state).
+                if (event.type != WatchEventType::Deleted)
+                    deliver(WatcherEvent{WatcherEventType::InitApply, std::move(object), std::nullopt, milliseconds(0), {}});
+                return !m_stopRequested.load();
+            }
+            std::string rv = resourceVersionOf(event.object);
+            if (!rv.empty())
+                setResourceVersion(std::move(rv));
+            deliver(WatcherEvent{event.type == WatchEventType::Deleted ? WatcherEventType::Delete : WatcherEventType::Apply,
+                                 std::move(object), std::nullopt, milliseconds(0), {}});
+            return !m_stopRequested.load();
+        },
+        m_cancel);
+
+    if (m_stopRequested.load())
+        return;
+    const State after = listed ? State::InitListed : State::Empty;  // unfinished: list again
+    const std::optional<Error> failure = streamError ? streamError : (!result ? std::optional<Error>(result.error()) : std::nullopt);
+    if (failure) {
+        if (expired || isExpired(*failure)) {
+            relist(*failure);
+        } else if (!listed && refusesStreaming(*failure)) {
+            // An older server, or one whose etcd cannot tell the watch cache's progress: the
+            // paged list does the same job. Not an error for the user.
+            m_streamUnsupported = true;
+            setState(State::Empty);
+        } else if (isIdleStream(*failure)) {
+            setState(after);
+        } else {
+            fail(*failure, after);
+        }
+        return;
+    }
+    if (!listed && received == 0 && m_options.clock() - started < kShortWatch) {
+        fail(Error::make(ErrorKind::Transport, "the watch-list stream closed immediately without sending any event", {},
+                         "the API server or a proxy in between may be overloaded"),
+             State::Empty);
+        return;
+    }
+    setState(after);
 }
 
 void Watcher::stepWatch()
@@ -307,6 +433,11 @@ void Watcher::stepWatch()
     options.resourceVersion = resourceVersion();
     options.allowWatchBookmarks = true;
     options.timeoutSeconds = randomWatchTimeoutSeconds(m_options.random);
+    // A resume is confirmed by the first event, or by the stream ending cleanly: a version the
+    // server no longer has gets a 410 at once (in the answer or as the stream's first event).
+    // A short first watch makes a quiet resource confirm within a second, not minutes.
+    if (m_resuming)
+        options.timeoutSeconds = kResumeProbeSeconds;
     setState(State::Watching);
 
     const auto started = m_options.clock();
@@ -319,6 +450,8 @@ void Watcher::stepWatch()
         [&](const WatchEvent &event) {
             if (m_stopRequested.load())
                 return false;
+            if (event.type != WatchEventType::Error)
+                confirmResume(options.resourceVersion);  // the server had that version
             WatcherEventType type = WatcherEventType::Apply;
             switch (event.type) {
             case WatchEventType::Added:
@@ -350,23 +483,27 @@ void Watcher::stepWatch()
             std::string rv = resourceVersionOf(event.object);
             if (!rv.empty())
                 setResourceVersion(std::move(rv));
-            deliver(WatcherEvent{type, std::make_shared<const nlohmann::json>(event.object), std::nullopt,
-                              milliseconds(0)});
+            auto object = std::make_shared<nlohmann::json>(event.object);
+            if (m_options.transform)
+                m_options.transform(*object);
+            deliver(WatcherEvent{type, std::move(object), std::nullopt, milliseconds(0), {}});
             return !m_stopRequested.load();
         },
         m_cancel);
 
     if (m_stopRequested.load())
         return;
+    // A resume point the server refuses for any reason (410, or a version from before the
+    // server's etcd was replaced: "too large resource version") is given up for a list.
     if (streamError) {
-        if (expired)
+        if (expired || m_resuming)
             relist(*streamError);
         else
             fail(*streamError, State::InitListed);  // resume from the last resourceVersion
         return;
     }
     if (!result) {
-        if (isExpired(result.error()))
+        if (isExpired(result.error()) || (m_resuming && result.error().kind == ErrorKind::Api))
             relist(result.error());
         else if (isIdleStream(result.error()))
             setState(State::InitListed);  // a dead connection, now closed: watch again at once
@@ -374,19 +511,30 @@ void Watcher::stepWatch()
             fail(result.error(), State::InitListed);
         return;
     }
-    if (received == 0 && m_options.clock() - started < kShortWatch) {
+    if (received == 0 && !m_resuming && m_options.clock() - started < kShortWatch) {
         fail(Error::make(ErrorKind::Transport, "the watch closed immediately without sending any event", {},
                          "the API server or a proxy in between may be overloaded"),
              State::InitListed);
         return;
     }
-    // The server ended the watch (its timeout): reopen at once from where we are.
+    // The server ended the watch (its timeout): reopen at once from where we are. A stream
+    // that ended cleanly had accepted the resume point too.
+    confirmResume(options.resourceVersion);
     setState(State::InitListed);
+}
+
+void Watcher::confirmResume(const std::string &resourceVersion)
+{
+    if (!m_resuming)
+        return;
+    m_resuming = false;
+    deliver(WatcherEvent{WatcherEventType::Resumed, nullptr, std::nullopt, milliseconds(0), resourceVersion});
 }
 
 void Watcher::relist(const Error &why)
 {
     ++m_consecutiveGone;
+    m_resuming = false;  // the stored state is too old: the relist replaces it
     m_continueToken.clear();
     setResourceVersion({});
     if (m_consecutiveGone <= 1) {

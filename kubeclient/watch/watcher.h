@@ -30,6 +30,11 @@ enum class WatcherEventType {
     Apply,      // added or modified while watching
     Delete,     // deleted while watching (the object is its last state)
     Error,      // something failed; the watcher retries by itself after retryIn
+    // Started with WatcherOptions::resumeFrom: the server accepted the watch from that
+    // resourceVersion, so the state the consumer was seeded with is current from here on
+    // (events since then follow as Apply/Delete). Never sent if the server no longer has that
+    // version: the watcher relists instead (Init ... InitDone).
+    Resumed,
 };
 
 struct WatcherEvent {
@@ -37,6 +42,7 @@ struct WatcherEvent {
     std::shared_ptr<const nlohmann::json> object;  // InitApply, Apply, Delete
     std::optional<Error> error;                    // Error: where says "watch of <resource>"
     std::chrono::milliseconds retryIn{0};          // Error: the wait before the next attempt
+    std::string resourceVersion;                   // InitDone: the list's; Resumed: the one resumed from
 
     // For a status bar: "watch of pods ...: <message> (<hint>); retrying in 3 s".
     std::string describe() const;
@@ -50,6 +56,18 @@ struct WatcherOptions {
     // client-go's pager asks for 500 items a page: small enough for the API server to answer
     // quickly from etcd, large enough that 10,000 objects take only 20 round trips.
     long pageSize = 500;
+    // Applied to every object listed or watched before the consumer sees it, as client-go's
+    // informer transform: what the consumer never reads need not be held (compactObject).
+    std::function<void(nlohmann::json &)> transform;
+    // List through the API server's watch-list stream (sendInitialEvents: every object as an
+    // event, then a bookmark marking the end, then live events on the same connection), served
+    // from the server's watch cache, never a whole list held at once. A server that refuses it
+    // (older, or its feature gate off) gets the paged list from then on. Off by default (a
+    // ListerWatcher must support it); the session's feeds turn it on for a real server.
+    bool streamingList = false;
+    // Resume instead of listing: the consumer already holds the state of this resourceVersion
+    // (from a local cache); the first call is a watch from it. A 410 relists as usual.
+    std::string resumeFrom;
     BackoffPolicy backoff;
     // Injection points for deterministic tests; empty means steady_clock, an interruptible
     // wait that stop() cuts short, and a seeded Mersenne twister (uniform in [0, 1)).
@@ -64,6 +82,7 @@ public:
     enum class State {
         Empty,       // nothing listed yet, or a relist is due
         InitPage,    // listing, page by page (continue token pending)
+        InitStream,  // listing through a watch-list stream: the objects come as events
         InitListed,  // listed (or a stream ended): a watch from resourceVersion() is due
         Watching,    // inside a watch call
         Backoff,     // waiting pendingDelay() before the state after it
@@ -98,9 +117,12 @@ public:
 
 private:
     void stepList();
+    void stepStream();
     void stepWatch();
     // The server no longer has our resourceVersion (410): start over with a list.
     void relist(const Error &why);
+    // Sends Resumed once, when a resume from resumeFrom is known to have been accepted.
+    void confirmResume(const std::string &resourceVersion);
     // Reports the error, then waits a backoff delay before entering `after`.
     void fail(const Error &error, State after);
     void sleepFor(std::chrono::milliseconds delay);
@@ -122,6 +144,10 @@ private:
     // 410s in a row with no event in between: the second one backs off instead of
     // relisting at once, so a server that keeps expiring us is not hammered with lists.
     int m_consecutiveGone = 0;
+    // Started from resumeFrom and not yet confirmed by the server (Resumed) or replaced by a list.
+    bool m_resuming = false;
+    // The server refused a watch-list stream: paged lists from now on.
+    bool m_streamUnsupported = false;
 
     // Read by other threads: guarded by m_mutex, which also backs the backoff wait.
     mutable std::mutex m_mutex;

@@ -87,6 +87,9 @@ class tst_WatcherCluster : public QObject
     Q_OBJECT
 private slots:
     void relistAfterRealGone();
+    void watchListStreamsTheListThenLiveEvents();
+    void resumeFromAStoredVersionMissesNothing();
+    void resumeFromACompactedVersionRelists();
 };
 
 void tst_WatcherCluster::relistAfterRealGone()
@@ -141,6 +144,173 @@ void tst_WatcherCluster::relistAfterRealGone()
     // And stop() ends the watch that is blocked waiting for events
     watcher.stop();
     QTRY_VERIFY_WITH_TIMEOUT(!watcher.running(), 5000);
+    (void)admin->remove(kNamespaces, "", ns);
+}
+
+void tst_WatcherCluster::watchListStreamsTheListThenLiveEvents()
+{
+    std::string error;
+    auto admin = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"), &error);
+    QVERIFY2(admin, error.c_str());
+    const std::string ns = clusterenv::uniqueName("it-wlist");
+    QVERIFY(admin->create(kNamespaces, "", {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", ns}}}}).ok());
+    for (int i = 0; i < 120; ++i)
+        QVERIFY(admin->create(kPodTemplates, ns, podTemplate(ns, "pt-" + std::to_string(i))).ok());
+
+    // Given a watcher that lists through the server's watch-list stream
+    auto counting = std::make_shared<GatedListerWatcher>(admin->listerWatcher(kPodTemplates, ns));
+    counting->open();
+    Store store;
+    std::mutex mutex;
+    std::vector<std::string> log;
+    std::string doneVersion;
+    WatcherOptions options;
+    options.streamingList = true;
+    options.transform = compactObject;
+    Watcher watcher(counting, [&](const WatcherEvent &e) {
+        store.apply(e);
+        std::lock_guard lock(mutex);
+        if (e.type == WatcherEventType::InitDone)
+            doneVersion = e.resourceVersion;
+        if (e.type != WatcherEventType::InitApply)
+            log.push_back(toString(e.type));
+    }, options);
+    watcher.start();
+
+    // Then the store holds every object, without a single list request, managedFields dropped
+    QTRY_VERIFY_WITH_TIMEOUT(store.snapshot().synced(), 30000);
+    QCOMPARE(store.snapshot().size(), std::size_t(120));
+    QCOMPARE(counting->lists(), 0);
+    QVERIFY(!doneVersion.empty());
+    QCOMPARE(store.snapshot().resourceVersion(), doneVersion);
+    QVERIFY(!(*store.snapshot().get(ns, "pt-7"))["metadata"].contains("managedFields"));
+    // And live events follow on the same stream
+    QVERIFY(admin->create(kPodTemplates, ns, podTemplate(ns, "late")).ok());
+    QVERIFY(admin->remove(kPodTemplates, ns, "pt-0").ok());
+    QTRY_VERIFY_WITH_TIMEOUT(store.snapshot().get(ns, "late") && !store.snapshot().get(ns, "pt-0"), 30000);
+    {
+        std::lock_guard lock(mutex);
+        QCOMPARE(std::count(log.begin(), log.end(), "Init"), 1L);
+        QCOMPARE(std::count(log.begin(), log.end(), "Error"), 0L);
+    }
+    watcher.stop();
+    (void)admin->remove(kNamespaces, "", ns);
+}
+
+void tst_WatcherCluster::resumeFromAStoredVersionMissesNothing()
+{
+    std::string error;
+    auto admin = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"), &error);
+    QVERIFY2(admin, error.c_str());
+    const std::string ns = clusterenv::uniqueName("it-resume");
+    const GroupVersionResource configMaps{"", "v1", "configmaps", true, "ConfigMap"};
+    auto configMap = [&](const std::string &name) {
+        return json{{"apiVersion", "v1"}, {"kind", "ConfigMap"}, {"metadata", {{"name", name}, {"namespace", ns}}}};
+    };
+    QVERIFY(admin->create(kNamespaces, "", {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", ns}}}}).ok());
+    QVERIFY(admin->create(configMaps, ns, configMap("a")).ok());
+    QVERIFY(admin->create(configMaps, ns, configMap("b")).ok());
+
+    // Given the state of a first watcher, as a cache would keep it (objects + version)
+    std::vector<std::shared_ptr<const json>> saved;
+    std::string savedVersion;
+    {
+        Store first;
+        Watcher w(admin->listerWatcher(configMaps, ns), [&](const WatcherEvent &e) { first.apply(e); });
+        w.start();
+        QTRY_VERIFY_WITH_TIMEOUT(first.snapshot().synced(), 30000);
+        saved = first.snapshot().objects();
+        savedVersion = first.snapshot().resourceVersion();
+    }
+    QVERIFY(!savedVersion.empty());
+    // And changes made while nobody watched
+    QVERIFY(admin->remove(configMaps, ns, "a").ok());
+    QVERIFY(admin->create(configMaps, ns, configMap("c")).ok());
+
+    // When a new watcher resumes from it over a store seeded with that state
+    Store store;
+    store.apply(WatcherEvent{WatcherEventType::Init, nullptr, std::nullopt, {}, {}});
+    for (const auto &o : saved)
+        store.apply(WatcherEvent{WatcherEventType::InitApply, o, std::nullopt, {}, {}});
+    store.apply(WatcherEvent{WatcherEventType::InitDone, nullptr, std::nullopt, {}, savedVersion});
+    auto counting = std::make_shared<GatedListerWatcher>(admin->listerWatcher(configMaps, ns));
+    counting->open();
+    std::atomic<int> resumed{0};
+    WatcherOptions options;
+    options.resumeFrom = savedVersion;
+    Watcher watcher(counting, [&](const WatcherEvent &e) {
+        store.apply(e);
+        if (e.type == WatcherEventType::Resumed)
+            ++resumed;
+    }, options);
+    watcher.start();
+
+    // Then it is confirmed without a list, and the store equals the server's state
+    QTRY_VERIFY_WITH_TIMEOUT(resumed.load() == 1, 30000);
+    const auto serverNames = [&] {
+        std::set<std::string> out;
+        if (auto list = admin->list(configMaps, ns))
+            for (const auto &o : list->items)
+                out.insert(ObjectMeta(o).name());
+        return out;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(names(store.snapshot()).count("c") == 1 && names(store.snapshot()).count("a") == 0, 30000);
+    QCOMPARE(names(store.snapshot()), serverNames());
+    QCOMPARE(counting->lists(), 0);
+    watcher.stop();
+    (void)admin->remove(kNamespaces, "", ns);
+}
+
+void tst_WatcherCluster::resumeFromACompactedVersionRelists()
+{
+    std::string error;
+    auto admin = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"), &error);
+    QVERIFY2(admin, error.c_str());
+    const std::string ns = clusterenv::uniqueName("it-resume-old");
+    QVERIFY(admin->create(kNamespaces, "", {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", ns}}}}).ok());
+    QVERIFY(admin->create(kPodTemplates, ns, podTemplate(ns, "kept")).ok());
+    // Given the version of a cached state, then changes, then etcd compacted past it
+    std::vector<std::shared_ptr<const json>> saved;
+    std::string savedVersion;
+    {
+        Store first;
+        Watcher w(admin->listerWatcher(kPodTemplates, ns), [&](const WatcherEvent &e) { first.apply(e); });
+        w.start();
+        QTRY_VERIFY_WITH_TIMEOUT(first.snapshot().synced(), 30000);
+        saved = first.snapshot().objects();
+        savedVersion = first.snapshot().resourceVersion();
+    }
+    QVERIFY(admin->remove(kPodTemplates, ns, "kept").ok());
+    QVERIFY(admin->create(kPodTemplates, ns, podTemplate(ns, "meanwhile")).ok());
+    auto compacted = clusterenv::run(clusterenv::devclusterBin(), {"compact"});
+    QVERIFY2(compacted.exitCode == 0, compacted.err.constData());
+
+    // When a watcher resumes from it over the cached state
+    Store store;
+    store.apply(WatcherEvent{WatcherEventType::Init, nullptr, std::nullopt, {}, {}});
+    for (const auto &o : saved)
+        store.apply(WatcherEvent{WatcherEventType::InitApply, o, std::nullopt, {}, {}});
+    store.apply(WatcherEvent{WatcherEventType::InitDone, nullptr, std::nullopt, {}, savedVersion});
+    auto counting = std::make_shared<GatedListerWatcher>(admin->listerWatcher(kPodTemplates, ns));
+    counting->open();
+    std::atomic<int> resumed{0}, errors{0};
+    WatcherOptions options;
+    options.resumeFrom = savedVersion;
+    Watcher watcher(counting, [&](const WatcherEvent &e) {
+        store.apply(e);
+        if (e.type == WatcherEventType::Resumed)
+            ++resumed;
+        if (e.type == WatcherEventType::Error)
+            ++errors;
+    }, options);
+    watcher.start();
+
+    // Then the server's 410 makes it list: the cached state is replaced, no resume claimed
+    QTRY_VERIFY_WITH_TIMEOUT(names(store.snapshot()) == (std::set<std::string>{"meanwhile"}), 30000);
+    QVERIFY(counting->lists() >= 1);
+    QCOMPARE(resumed.load(), 0);
+    QCOMPARE(errors.load(), 0);
+    watcher.stop();
     (void)admin->remove(kNamespaces, "", ns);
 }
 

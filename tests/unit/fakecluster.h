@@ -56,11 +56,12 @@ public:
         return page;
     }
 
-    Result<void> watch(const ListOptions &, const std::function<bool(const WatchEvent &)> &onEvent,
+    Result<void> watch(const ListOptions &options, const std::function<bool(const WatchEvent &)> &onEvent,
                        const kube::CancelTokenPtr &cancel) override
     {
         std::unique_lock lock(m_mutex);
         ++watches;
+        watchedFrom.push_back(options.resourceVersion);
         for (;;) {
             m_wake.wait_for(lock, std::chrono::milliseconds(10));
             if (cancel && cancel->cancelled())
@@ -114,6 +115,11 @@ public:
         std::lock_guard lock(m_mutex);
         return watches;
     }
+    std::vector<std::string> watchVersions()
+    {
+        std::lock_guard lock(m_mutex);
+        return watchedFrom;
+    }
 
     std::vector<json> items;
     int rv = 1;
@@ -127,6 +133,7 @@ private:
     std::optional<Error> m_end;
     int lists = 0;
     int watches = 0;
+    std::vector<std::string> watchedFrom;  // each watch's resourceVersion
 };
 
 // Every lister the feed asks for, by "resource/namespace"; made on demand.

@@ -97,6 +97,7 @@ class TestStore : public QObject
 
 private slots:
     void keyOf();
+    void resourceVersionFollowsTheListAndEveryAppliedEvent();
     void liveEventsAddUpdateDelete();
     void relistIsInvisibleUntilInitDone();
     void resyncDiffOnlyNamesRealChanges();
@@ -547,6 +548,34 @@ void TestStore::scalesToTenThousandObjects()
     QCOMPARE(resyncs[0].updated.size(), std::size_t(100));
     QCOMPARE(resyncs[0].deleted.size(), std::size_t(50));
     QCOMPARE(resyncs[0].added.size(), std::size_t(30));
+}
+
+void TestStore::resourceVersionFollowsTheListAndEveryAppliedEvent()
+{
+    // Given a store that swapped in a list whose version is 100
+    Store store;
+    store.apply(ev(WatcherEventType::Init));
+    store.apply(ev(WatcherEventType::InitApply, object("a", "x", 90)));
+    auto done = ev(WatcherEventType::InitDone);
+    done.resourceVersion = "100";
+    store.apply(done);
+    QCOMPARE(store.snapshot().resourceVersion(), std::string("100"));
+
+    // When events are applied, and an event repeats a state it holds
+    store.apply(ev(WatcherEventType::Apply, object("a", "y", 101)));
+    QCOMPARE(store.snapshot().resourceVersion(), std::string("101"));
+    store.apply(ev(WatcherEventType::Delete, object("a", "x", 105)));
+    QCOMPARE(store.snapshot().resourceVersion(), std::string("105"));
+
+    // Then a snapshot's version is always that of the state it holds: an older snapshot keeps its own
+    const auto before = store.snapshot();
+    store.apply(ev(WatcherEventType::Apply, object("a", "z", 110)));
+    QCOMPARE(before.resourceVersion(), std::string("105"));
+    QCOMPARE(store.snapshot().resourceVersion(), std::string("110"));
+    // And Resumed (a watcher confirming a cached version) changes nothing
+    store.apply(ev(WatcherEventType::Resumed));
+    QCOMPARE(store.snapshot().resourceVersion(), std::string("110"));
+    QCOMPARE(store.snapshot().size(), std::size_t(2));
 }
 
 QTEST_APPLESS_MAIN(TestStore)

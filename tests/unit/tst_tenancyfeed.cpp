@@ -6,6 +6,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -135,6 +136,111 @@ private slots:
         QTRY_VERIFY(hasObject(feed, GraphKind::Namespace, "proj-b"));
         QTRY_VERIFY(!hasObject(feed, GraphKind::Namespace, "loose"));
         QCOMPARE(feed.snapshot().projectNames("ws1").size(), std::size_t(2));
+    }
+
+    void startFromACacheShowsItAtOnceAndResumesInsteadOfListing()
+    {
+        // Given a cache of the namespaces at version 40 (one project, since renamed on the server)
+        FakeCluster cluster;
+        auto namespaces = cluster.at("namespaces");
+        namespaces->items = {namespaceObject("live", "ws1", 41)};
+        kube::session::TenancyCache cache;
+        kube::session::CachedKind cachedNamespaces;
+        cachedNamespaces.kind = GraphKind::Namespace;
+        cachedNamespaces.resourceVersion = "40";
+        cachedNamespaces.objects = {std::make_shared<const json>(namespaceObject("cached", "ws1", 39))};
+        cache.kinds.push_back(cachedNamespaces);
+        Heard heard;
+        TenancyFeed feed(cluster.source(), heard.callbacks(), quickRetries());
+
+        // When the feed starts from it
+        feed.start(cache);
+
+        // Then the cached project is in the graph before any answer
+        QVERIFY(hasObject(feed, GraphKind::Namespace, "cached"));
+        // And namespaces are watched from version 40, not listed
+        QTRY_VERIFY(namespaces->watchCount() > 0);
+        QCOMPARE(namespaces->watchVersions().front(), std::string("40"));
+        QCOMPARE(namespaces->listCount(), 0);
+        // And the kind counts as synced only once the server confirms the version (an event)
+        QTRY_VERIFY(feed.snapshot().fed(GraphKind::ProjectRoleBinding));
+        QVERIFY(!feed.initialRoundDone());
+        namespaces->push(WatchEventType::Deleted, namespaceObject("cached", "ws1", 42));
+        namespaces->push(WatchEventType::Added, namespaceObject("live", "ws1", 43));
+        QTRY_VERIFY(feed.initialRoundDone());
+        QTRY_VERIFY(hasObject(feed, GraphKind::Namespace, "live"));
+        QVERIFY(!hasObject(feed, GraphKind::Namespace, "cached"));
+        QCOMPARE(feed.resumedKinds(), std::size_t(1));
+        QCOMPARE(namespaces->listCount(), 0);
+
+        // And what it would cache now is the live state at the version of its last event
+        const auto kinds = feed.cacheable();
+        const auto it = std::find_if(kinds.begin(), kinds.end(), [](const auto &k) { return k.kind == GraphKind::Namespace; });
+        QVERIFY(it != kinds.end());
+        QCOMPARE(it->resourceVersion, std::string("43"));
+        QCOMPARE(it->objects.size(), std::size_t(1));
+    }
+
+    void cacheTheServerNoLongerHasIsReplacedByAList()
+    {
+        // Given a cache whose version the server has compacted away
+        FakeCluster cluster;
+        auto namespaces = cluster.at("namespaces");
+        namespaces->items = {namespaceObject("live", "ws1", 90)};
+        namespaces->rv = 90;
+        kube::session::TenancyCache cache;
+        cache.kinds.push_back({GraphKind::Namespace, "40", {std::make_shared<const json>(namespaceObject("cached", "ws1", 39))}});
+        Heard heard;
+        TenancyFeed feed(cluster.source(), heard.callbacks(), quickRetries());
+        feed.start(cache);
+        QTRY_VERIFY(namespaces->watchCount() > 0);
+
+        // When the resume is refused with 410
+        namespaces->endWatch(apiError(410, "Expired"));
+
+        // Then the kind is listed, and the list replaces the cached state
+        QTRY_VERIFY(feed.initialRoundDone());
+        QTRY_VERIFY(hasObject(feed, GraphKind::Namespace, "live"));
+        QVERIFY(!hasObject(feed, GraphKind::Namespace, "cached"));
+        QCOMPARE(namespaces->listCount(), 1);
+        QCOMPARE(feed.resumedKinds(), std::size_t(0));
+    }
+
+    void resumesOnlyACacheOfThisClusterNotAheadOfIt()
+    {
+        FakeCluster cluster;
+        auto namespaces = cluster.at("namespaces");
+        json kubeSystem = namespaceObject("kube-system", "", 3);
+        kubeSystem["metadata"]["uid"] = "uid-1";
+        namespaces->items = {kubeSystem};
+        namespaces->rv = 500;
+        auto cacheWith = [&](const std::string &uid, const std::string &rv) {
+            json cached = kubeSystem;
+            cached["metadata"]["uid"] = uid;
+            kube::session::TenancyCache cache;
+            cache.kinds.push_back({GraphKind::Namespace, rv, {std::make_shared<const json>(cached)}});
+            return cache;
+        };
+        std::string why;
+        // The same cluster, at an older version: resumable
+        auto same = TenancyFeed::canResume(cluster.source(), cacheWith("uid-1", "450"), &why);
+        QVERIFY(same);
+        QVERIFY2(*same, why.c_str());
+        // Another cluster (kube-system differs)
+        auto other = TenancyFeed::canResume(cluster.source(), cacheWith("uid-2", "450"), &why);
+        QVERIFY(other && !*other);
+        QVERIFY2(why.find("another cluster") != std::string::npos, why.c_str());
+        // A cache ahead of the server (its etcd restored from a backup)
+        auto ahead = TenancyFeed::canResume(cluster.source(), cacheWith("uid-1", "9000"), &why);
+        QVERIFY(ahead && !*ahead);
+        QVERIFY2(why.find("ahead of the server") != std::string::npos, why.c_str());
+        // A cache without kube-system cannot be recognised
+        kube::session::TenancyCache empty;
+        auto unknown = TenancyFeed::canResume(cluster.source(), empty, &why);
+        QVERIFY(unknown && !*unknown);
+        // And a server that cannot be asked is an error, not a yes
+        namespaces->listError = apiError(503, "ServiceUnavailable");
+        QVERIFY(!TenancyFeed::canResume(cluster.source(), cacheWith("uid-1", "450"), &why));
     }
 
     void goneRelistsAndDropsWhatVanished()

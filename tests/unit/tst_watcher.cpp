@@ -45,6 +45,14 @@ WatchEvent bookmark(int rv)
                       {{"kind", "ConfigMap"}, {"metadata", {{"resourceVersion", std::to_string(rv)}}}}};
 }
 
+// The bookmark that ends a watch-list stream's initial events.
+WatchEvent endOfInitialEvents(int rv)
+{
+    return WatchEvent{WatchEventType::Bookmark,
+                      {{"kind", "ConfigMap"},
+                       {"metadata", {{"resourceVersion", std::to_string(rv)}, {"annotations", {{"k8s.io/initial-events-end", "true"}}}}}}};
+}
+
 WatchEvent errorEvent(int code, const std::string &reason, const std::string &message)
 {
     json status = {{"kind", "Status"}, {"apiVersion", "v1"}, {"status", "Failure"}, {"message", message}};
@@ -241,6 +249,17 @@ private slots:
     void stopDuringBlockingWatchIsPrompt();
     void stopDuringBackoffIsPrompt();
     void stopFromTheCallback();
+    void resumeWatchesFromTheStoredVersionAndConfirmsAtTheFirstEvent();
+    void quietResumeIsConfirmedWhenItsShortWatchEnds();
+    void resumeRefusedWithGoneRelists();
+    void resumeRefusedWithTooLargeResourceVersionRelists();
+    void resumeAfterAConnectionFailureTriesTheResumeAgain();
+    void transformAppliesToListedAndWatchedObjects();
+    void initDoneCarriesTheListResourceVersion();
+    void watchListStreamListsThenWatchesOnOneConnection();
+    void watchListRefusedFallsBackToPagedLists();
+    void watchListWithoutStorageSupportFallsBackToPagedLists();
+    void watchListCutShortIsListedAgain();
 };
 
 void TestWatcher::backoffGrowsCapsJittersAndResets()
@@ -679,6 +698,259 @@ void TestWatcher::stopFromTheCallback()
     QVERIFY(!watcher->running());
     QVERIFY(lister->watchCalls.empty());
     watcher.reset();
+}
+
+void TestWatcher::resumeWatchesFromTheStoredVersionAndConfirmsAtTheFirstEvent()
+{
+    // Given a watcher resumed from a cached resourceVersion
+    WatcherOptions options;
+    options.resumeFrom = "500";
+    Harness h(options);
+    h.lister->watches.push_back({{watchEvent(WatchEventType::Modified, "a", 501)}, Result<void>(), 1s});
+    h.lister->watches.push_back({{watchEvent(WatchEventType::Added, "b", 502)}, Result<void>(), 1min});
+    QCOMPARE(h.watcher->state(), Watcher::State::InitListed);
+    QCOMPARE(h.watcher->resourceVersion(), std::string("500"));
+
+    // When it steps twice
+    h.steps(2);
+
+    // Then nothing was listed: the first call watched from the stored version, briefly
+    QVERIFY(h.lister->listCalls.empty());
+    QCOMPARE(h.lister->watchCalls[0].resourceVersion, std::string("500"));
+    QCOMPARE(h.lister->watchCalls[0].timeoutSeconds, 1L);
+    // And the first event confirmed the resume once, before it was applied
+    QCOMPARE(h.log, (Lines{"Resumed", "Apply a@501", "Apply b@502"}));
+    // And the next watch is an ordinary one from the last event
+    QCOMPARE(h.lister->watchCalls[1].resourceVersion, std::string("501"));
+    QCOMPARE(h.lister->watchCalls[1].timeoutSeconds, 450L);
+    QVERIFY(h.errors.empty());
+}
+
+void TestWatcher::quietResumeIsConfirmedWhenItsShortWatchEnds()
+{
+    // Given a resume of a resource nobody changed: the short watch ends without an event
+    WatcherOptions options;
+    options.resumeFrom = "500";
+    Harness h(options);
+    h.lister->watches.push_back({{}, Result<void>(), 1s});
+
+    // When it runs
+    h.steps(1);
+
+    // Then the clean end confirms it, and it is not taken for a broken watch
+    QCOMPARE(h.log, (Lines{"Resumed"}));
+    QVERIFY(h.errors.empty());
+    QVERIFY(h.sleeps.empty());
+    QCOMPARE(h.watcher->state(), Watcher::State::InitListed);
+    QCOMPARE(h.watcher->resourceVersion(), std::string("500"));
+}
+
+void TestWatcher::resumeRefusedWithGoneRelists()
+{
+    // Given a stored version the server no longer has (in-stream 410, as the watch cache says it)
+    WatcherOptions options;
+    options.resumeFrom = "500";
+    Harness h(options);
+    h.lister->watches.push_back({{errorEvent(410, "Expired", "too old resource version: 500 (900)")}, Result<void>(), 0ms});
+    h.lister->pages.push_back(page({object("a", 880)}, "900"));
+
+    // When it runs
+    h.steps(1);
+    QCOMPARE(h.watcher->state(), Watcher::State::Empty);
+    h.listAll();
+
+    // Then it never said Resumed, and a fresh list replaced the stored state, without an error
+    QCOMPARE(h.log, (Lines{"Init", "InitApply a@880", "InitDone"}));
+    QVERIFY(h.errors.empty());
+    QCOMPARE(h.watcher->resourceVersion(), std::string("900"));
+}
+
+void TestWatcher::resumeRefusedWithTooLargeResourceVersionRelists()
+{
+    // Given a cache from before the cluster's etcd was replaced: its version is in the future
+    WatcherOptions options;
+    options.resumeFrom = "99999";
+    Harness h(options);
+    h.lister->watches.push_back({{}, apiError(504, "Timeout", "Too large resource version: 99999, current: 812"), 3s});
+    h.lister->pages.push_back(page({}, "812"));
+
+    // When it runs
+    h.steps(1);
+
+    // Then it gives the version up for a list instead of retrying it forever
+    QCOMPARE(h.watcher->state(), Watcher::State::Empty);
+    h.listAll();
+    QCOMPARE(h.log, (Lines{"Init", "InitDone"}));
+    QCOMPARE(h.lister->listCalls.size(), std::size_t(1));
+}
+
+void TestWatcher::resumeAfterAConnectionFailureTriesTheResumeAgain()
+{
+    // Given a resume whose first attempt cannot connect
+    WatcherOptions options;
+    options.resumeFrom = "500";
+    Harness h(options);
+    h.lister->watches.push_back({{}, transportError(), 0ms});
+    h.lister->watches.push_back({{watchEvent(WatchEventType::Added, "a", 501)}, Result<void>(), 1s});
+
+    // When it fails, backs off and tries again
+    h.steps(1);
+    QCOMPARE(h.watcher->state(), Watcher::State::Backoff);
+    h.steps(2);
+
+    // Then the second attempt is still a resume from the stored version, not a list
+    QVERIFY(h.lister->listCalls.empty());
+    QCOMPARE(h.lister->watchCalls.size(), std::size_t(2));
+    QCOMPARE(h.lister->watchCalls[1].resourceVersion, std::string("500"));
+    QCOMPARE(h.lister->watchCalls[1].timeoutSeconds, 1L);
+    QCOMPARE(h.errors.size(), std::size_t(1));
+    QCOMPARE(h.log.back(), std::string("Apply a@501"));
+    QVERIFY(std::find(h.log.begin(), h.log.end(), "Resumed") != h.log.end());
+}
+
+void TestWatcher::transformAppliesToListedAndWatchedObjects()
+{
+    // Given a transform that drops managedFields (what the tenancy feeds install)
+    WatcherOptions options;
+    options.transform = [](json &o) { o["metadata"].erase("managedFields"); };
+    json listed = object("a", 90);
+    listed["metadata"]["managedFields"] = json::array({{{"manager", "kubectl"}}});
+    json watched = object("b", 101);
+    watched["metadata"]["managedFields"] = json::array({{{"manager", "kubectl"}}});
+    Harness h(options);
+    std::vector<std::shared_ptr<const json>> seen;
+    h.lister->pages.push_back(page({listed}, "100"));
+    h.lister->watches.push_back({{WatchEvent{WatchEventType::Added, watched}}, Result<void>(), 1min});
+    auto lister = h.lister;
+    Watcher watcher(lister, [&](const WatcherEvent &e) {
+        if (e.object)
+            seen.push_back(e.object);
+    }, options);
+
+    // When it lists and watches
+    for (int i = 0; i < 3; ++i)
+        watcher.step();
+
+    // Then neither object reached the consumer with its managedFields
+    QCOMPARE(seen.size(), std::size_t(2));
+    for (const auto &o : seen) {
+        QVERIFY(!(*o)["metadata"].contains("managedFields"));
+        QVERIFY((*o)["metadata"].contains("resourceVersion"));
+    }
+}
+
+void TestWatcher::initDoneCarriesTheListResourceVersion()
+{
+    // Given a list in two pages
+    Harness h;
+    std::vector<WatcherEvent> done;
+    h.lister->pages.push_back(page({object("a", 10)}, "", "token"));
+    h.lister->pages.push_back(page({object("b", 20)}, "77"));
+    Watcher watcher(h.lister, [&](const WatcherEvent &e) {
+        if (e.type == WatcherEventType::InitDone)
+            done.push_back(e);
+    });
+
+    // When it lists
+    for (int i = 0; i < 3; ++i)
+        watcher.step();
+
+    // Then InitDone names the version of the whole list (a store resumes from it)
+    QCOMPARE(done.size(), std::size_t(1));
+    QCOMPARE(done[0].resourceVersion, std::string("77"));
+}
+
+void TestWatcher::watchListStreamListsThenWatchesOnOneConnection()
+{
+    // Given a server that streams the initial objects, ends them with the marked bookmark,
+    // then goes on with live events
+    WatcherOptions options;
+    options.streamingList = true;
+    Harness h(options);
+    h.lister->watches.push_back(
+        {{watchEvent(WatchEventType::Added, "a", 90), watchEvent(WatchEventType::Added, "b", 95), bookmark(120),
+          endOfInitialEvents(120), watchEvent(WatchEventType::Modified, "a", 121)},
+         Result<void>(),
+         5min});
+
+    // When it starts
+    h.steps(2);
+
+    // Then no list was asked for: the objects came as the list's, then live events
+    QVERIFY(h.lister->listCalls.empty());
+    QCOMPARE(h.log, (Lines{"Init", "InitApply a@90", "InitApply b@95", "InitDone", "Apply a@121"}));
+    const ListOptions &w = h.lister->watchCalls[0];
+    QVERIFY(w.sendInitialEvents);
+    QCOMPARE(w.resourceVersionMatch, std::string("NotOlderThan"));
+    QCOMPARE(w.resourceVersion, std::string());
+    QVERIFY(w.allowWatchBookmarks);
+    // And after the server ended the stream, an ordinary watch resumes from the last event
+    QCOMPARE(h.watcher->state(), Watcher::State::InitListed);
+    QCOMPARE(h.watcher->resourceVersion(), std::string("121"));
+    QVERIFY(h.errors.empty());
+}
+
+void TestWatcher::watchListRefusedFallsBackToPagedLists()
+{
+    // Given a server whose WatchList feature is off: the stream request is invalid
+    WatcherOptions options;
+    options.streamingList = true;
+    Harness h(options);
+    h.lister->watches.push_back(
+        {{}, apiError(422, "Invalid", "sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled"), 0ms});
+    h.lister->pages.push_back(page({object("a", 90)}, "100"));
+
+    // When it starts, is refused, and starts again
+    h.steps(2);
+    QCOMPARE(h.watcher->state(), Watcher::State::Empty);
+    h.listAll();
+
+    // Then the paged list did the job, silently, and streams are not asked for again
+    QCOMPARE(h.log, (Lines{"Init", "Init", "InitApply a@90", "InitDone"}));
+    QVERIFY(h.errors.empty());
+    QCOMPARE(h.lister->watchCalls.size(), std::size_t(1));
+    QCOMPARE(h.lister->listCalls.size(), std::size_t(1));
+}
+
+void TestWatcher::watchListWithoutStorageSupportFallsBackToPagedLists()
+{
+    // Given an API server whose etcd cannot report progress: a 500 in the stream
+    WatcherOptions options;
+    options.streamingList = true;
+    Harness h(options);
+    h.lister->watches.push_back(
+        {{errorEvent(500, "InternalError",
+                     "a watch stream was requested by the client but the required storage feature RequestWatchProgress is disabled")},
+         Result<void>(),
+         0ms});
+    h.lister->pages.push_back(page({}, "100"));
+
+    // When it runs (Init, the refused stream, Init again)
+    h.steps(3);
+
+    // Then it lists by pages instead, without an error for the user
+    QCOMPARE(h.watcher->state(), Watcher::State::InitPage);
+    h.steps(1);
+    QCOMPARE(h.log, (Lines{"Init", "Init", "InitDone"}));
+    QVERIFY(h.errors.empty());
+}
+
+void TestWatcher::watchListCutShortIsListedAgain()
+{
+    // Given a stream that ends before its initial events are complete
+    WatcherOptions options;
+    options.streamingList = true;
+    Harness h(options);
+    h.lister->watches.push_back({{watchEvent(WatchEventType::Added, "a", 90)}, Result<void>(), 2s});
+    h.lister->watches.push_back({{watchEvent(WatchEventType::Added, "a", 90), endOfInitialEvents(130)}, Result<void>(), 5min});
+
+    // When it runs twice
+    h.steps(4);
+
+    // Then the unfinished list was never swapped in: a new one started and completed
+    QCOMPARE(h.log, (Lines{"Init", "InitApply a@90", "Init", "InitApply a@90", "InitDone"}));
+    QCOMPARE(h.watcher->resourceVersion(), std::string("130"));
+    QVERIFY(h.errors.empty());
 }
 
 QTEST_APPLESS_MAIN(TestWatcher)

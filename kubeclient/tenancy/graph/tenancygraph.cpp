@@ -274,6 +274,7 @@ void TenancyGraph::apply(GraphKind kind, const WatcherEvent &event)
         return;
     }
     case WatcherEventType::Error:
+    case WatcherEventType::Resumed:
         return;
     }
 }

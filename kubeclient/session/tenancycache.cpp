@@ -1,0 +1,266 @@
+// The tenancy snapshot cache file: one JSON header line naming where it came from and, per
+// kind, its resourceVersion, object count, length and checksum; then each kind's objects as
+// one MessagePack array (compact, and about five times faster to read back than JSON text).
+#include "kubeclient/session/tenancycache.h"
+
+#include "kubeclient/core/atomicfile.h"
+#include "kubeclient/core/jsonfields.h"
+#include "kubeclient/kubeconfig/kubeconfig.h"
+#include "kubeclient/kubesphere/names.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+namespace kube::session {
+
+namespace {
+
+using nlohmann::json;
+using tenancy::GraphKind;
+
+constexpr const char *kFormat = "tenantry-tenancy-snapshot";
+constexpr const char *kLastApplied = "kubectl.kubernetes.io/last-applied-configuration";
+
+std::uint64_t fnv1a(std::string_view bytes)
+{
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+std::string hex(std::uint64_t v)
+{
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+    return buf;
+}
+
+std::int64_t nowSeconds()
+{
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+const char *flavorName(tenancy::ApiFlavor flavor)
+{
+    switch (flavor) {
+    case tenancy::ApiFlavor::V4: return "v4";
+    case tenancy::ApiFlavor::V3: return "v3";
+    case tenancy::ApiFlavor::None: return "none";
+    }
+    return "none";
+}
+
+std::optional<tenancy::ApiFlavor> flavorFrom(const std::string &name)
+{
+    if (name == "v4")
+        return tenancy::ApiFlavor::V4;
+    if (name == "v3")
+        return tenancy::ApiFlavor::V3;
+    if (name == "none")
+        return tenancy::ApiFlavor::None;
+    return std::nullopt;
+}
+
+std::optional<GraphKind> kindFrom(const std::string &name)
+{
+    for (std::size_t i = 0; i < tenancy::kGraphKindCount; ++i)
+        if (name == tenancy::toString(static_cast<GraphKind>(i)))
+            return static_cast<GraphKind>(i);
+    return std::nullopt;
+}
+
+Error refused(const std::string &path, const std::string &why)
+{
+    return Error::make(ErrorKind::Config, "the tenancy cache is not used: " + why, path,
+                       "it is discarded; the tenancy is listed from the cluster");
+}
+
+} // namespace
+
+std::size_t TenancyCache::objectCount() const
+{
+    std::size_t n = 0;
+    for (const auto &k : kinds)
+        n += k.objects.size();
+    return n;
+}
+
+std::string defaultTenancyCacheRoot()
+{
+    const char *xdg = std::getenv("XDG_CACHE_HOME");
+    if (xdg && *xdg == '/')
+        return std::string(xdg) + "/tenantry/tenancy";
+    const char *home = std::getenv("HOME");
+    return std::string(home && *home ? home : "/tmp") + "/.cache/tenantry/tenancy";
+}
+
+std::string tenancyCachePath(const std::string &root, const std::string &server, const std::string &user,
+                             const std::string &context)
+{
+    // The server, the user entry and the context together: two users of one cluster see
+    // different tenancies (reach), and the file name says nothing about either.
+    return root + "/" + tenancy::fnv64a(server + '\n' + user + '\n' + context) + ".snapshot";
+}
+
+Result<TenancyCacheKey> tenancyCacheKey(const std::string &root, const std::string &kubeconfig,
+                                        const std::string &context)
+{
+    auto config = Kubeconfig::loadFromEnvironment(kubeconfig);
+    if (!config)
+        return config.error();
+    auto resolved = config->resolve(context);
+    if (!resolved)
+        return resolved.error();
+    TenancyCacheKey key;
+    key.server = resolved->cluster.server;
+    key.user = resolved->userName;
+    key.context = resolved->contextName;
+    key.path = tenancyCachePath(root, key.server, key.user, key.context);
+    return key;
+}
+
+json cacheableObject(const json &object, GraphKind kind)
+{
+    json copy = object;
+    if (!copy.is_object())
+        return copy;
+    if (kind == GraphKind::User) {
+        // A bcrypt hash, or the plain text before KubeSphere's controller ran: never on disk.
+        if (auto spec = copy.find("spec"); spec != copy.end() && spec->is_object())
+            spec->erase("password");
+    }
+    if (auto md = copy.find("metadata"); md != copy.end() && md->is_object()) {
+        md->erase("managedFields");
+        if (auto ann = md->find("annotations"); ann != md->end() && ann->is_object()) {
+            const std::string applied = stringField(*ann, kLastApplied);
+            if (applied.find("assword") != std::string::npos)
+                ann->erase(kLastApplied);
+        }
+    }
+    return copy;
+}
+
+Result<void> writeTenancyCache(const std::string &path, const TenancyCache &cache)
+{
+    json header = {{"format", kFormat},
+                   {"version", TenancyCache::kFormatVersion},
+                   {"server", cache.server},
+                   {"user", cache.user},
+                   {"identity", cache.identity},
+                   {"flavor", flavorName(cache.flavor)},
+                   {"written", cache.writtenAt ? cache.writtenAt : nowSeconds()},
+                   {"kinds", json::array()}};
+    std::string payload;
+    for (const auto &k : cache.kinds) {
+        json items = json::array();
+        for (const auto &o : k.objects)
+            if (o)
+                items.push_back(cacheableObject(*o, k.kind));
+        std::vector<std::uint8_t> packed = json::to_msgpack(items);
+        const std::string_view bytes(reinterpret_cast<const char *>(packed.data()), packed.size());
+        header["kinds"].push_back({{"kind", tenancy::toString(k.kind)},
+                                   {"resourceVersion", k.resourceVersion},
+                                   {"count", items.size()},
+                                   {"offset", payload.size()},
+                                   {"length", bytes.size()},
+                                   {"fnv", hex(fnv1a(bytes))}});
+        payload.append(bytes);
+    }
+    AtomicWriteOptions options;
+    options.createDirectories = true;
+    options.errorKind = ErrorKind::Config;
+    options.what = "the tenancy cache";
+    auto file = AtomicFile::create(path, options);
+    if (!file)
+        return file.error();
+    if (auto r = file->write(header.dump() + '\n'); !r)
+        return r;
+    if (auto r = file->write(payload); !r)
+        return r;
+    return file->commit();
+}
+
+Result<std::optional<TenancyCache>> readTenancyCache(const std::string &path, const TenancyCacheCheck &check)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return std::optional<TenancyCache>();
+    std::string line;
+    if (!std::getline(in, line))
+        return refused(path, "the file is empty");
+    json header = json::parse(line, nullptr, false);
+    if (header.is_discarded() || !header.is_object())
+        return refused(path, "its first line is not a JSON header");
+    if (stringField(header, "format") != kFormat)
+        return refused(path, "it is not a Tenantry tenancy snapshot");
+    const auto version = header.find("version");
+    if (version == header.end() || !version->is_number_integer() || version->get<int>() != TenancyCache::kFormatVersion)
+        return refused(path, "it was written in another format version");
+
+    TenancyCache cache;
+    cache.server = stringField(header, "server");
+    cache.user = stringField(header, "user");
+    cache.identity = stringField(header, "identity");
+    const auto flavor = flavorFrom(stringField(header, "flavor"));
+    if (!flavor)
+        return refused(path, "its API flavour is unknown");
+    cache.flavor = *flavor;
+    const auto written = header.find("written");
+    if (written == header.end() || !written->is_number_integer())
+        return refused(path, "it does not say when it was written");
+    cache.writtenAt = written->get<std::int64_t>();
+    if (cache.server != check.server || cache.user != check.user)
+        return refused(path, "it was written for " + cache.user + " on " + cache.server);
+    const std::int64_t now = check.now ? check.now : nowSeconds();
+    if (check.maxAgeSeconds > 0 && now - cache.writtenAt > check.maxAgeSeconds)
+        return refused(path, "it is older than " + std::to_string(check.maxAgeSeconds / 3600) + " h");
+
+    const std::string payload((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto kinds = header.find("kinds");
+    if (kinds == header.end() || !kinds->is_array())
+        return refused(path, "its header lists no kinds");
+    std::size_t expectedEnd = 0;
+    for (const auto &k : *kinds) {
+        if (!k.is_object())
+            return refused(path, "a kind entry is not an object");
+        const auto kind = kindFrom(stringField(k, "kind"));
+        if (!kind)
+            return refused(path, "it names an unknown kind \"" + stringField(k, "kind") + "\"");
+        const auto offset = k.find("offset"), length = k.find("length"), count = k.find("count");
+        if (offset == k.end() || length == k.end() || count == k.end() || !offset->is_number_unsigned()
+            || !length->is_number_unsigned() || !count->is_number_unsigned())
+            return refused(path, std::string("the entry of ") + tenancy::toString(*kind) + " has no offset, length or count");
+        const std::size_t from = offset->get<std::size_t>(), size = length->get<std::size_t>();
+        if (from != expectedEnd || size > payload.size() || from > payload.size() - size)
+            return refused(path, std::string("it is truncated (") + tenancy::toString(*kind) + ")");
+        expectedEnd = from + size;
+        const std::string_view bytes(payload.data() + from, size);
+        if (hex(fnv1a(bytes)) != stringField(k, "fnv"))
+            return refused(path, std::string("the checksum of ") + tenancy::toString(*kind) + " does not match");
+        json items = json::from_msgpack(bytes.begin(), bytes.end(), true, false);
+        if (items.is_discarded() || !items.is_array() || items.size() != count->get<std::size_t>())
+            return refused(path, std::string("the objects of ") + tenancy::toString(*kind) + " cannot be read");
+        CachedKind ck;
+        ck.kind = *kind;
+        ck.resourceVersion = stringField(k, "resourceVersion");
+        ck.objects.reserve(items.size());
+        for (auto &item : items) {
+            const auto md = item.is_object() ? item.find("metadata") : item.end();
+            if (md == item.end() || !md->is_object() || stringField(*md, "name").empty())
+                return refused(path, std::string("an object of ") + tenancy::toString(*kind) + " has no name");
+            ck.objects.push_back(std::make_shared<const json>(std::move(item)));
+        }
+        cache.kinds.push_back(std::move(ck));
+    }
+    if (expectedEnd != payload.size())
+        return refused(path, "it has bytes after the last kind");
+    return std::optional<TenancyCache>(std::move(cache));
+}
+
+} // namespace kube::session

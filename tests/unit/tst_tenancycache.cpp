@@ -1,0 +1,196 @@
+// Unit tests of the tenancy snapshot cache file (kubeclient/session/tenancycache): what it keeps,
+// what it never writes, and every way a file is refused instead of trusted.
+#include "kubeclient/session/tenancycache.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+#include <sys/stat.h>
+
+using kube::session::CachedKind;
+using kube::session::TenancyCache;
+using kube::session::TenancyCacheCheck;
+using kube::tenancy::ApiFlavor;
+using kube::tenancy::GraphKind;
+using nlohmann::json;
+
+namespace {
+
+constexpr const char *kCanary = "canary-password-4f1c9e";
+
+json named(const std::string &kind, const std::string &name, const std::string &rv)
+{
+    return {{"apiVersion", "v1"}, {"kind", kind}, {"metadata", {{"name", name}, {"resourceVersion", rv}, {"uid", "u-" + name}}}};
+}
+
+TenancyCache sample()
+{
+    TenancyCache c;
+    c.server = "https://127.0.0.1:6443";
+    c.user = "admin";
+    c.identity = "kubernetes-admin";
+    c.flavor = ApiFlavor::V4;
+    c.writtenAt = 1'800'000'000;
+    json ns = named("Namespace", "proj-a", "17");
+    ns["metadata"]["labels"]["kubesphere.io/workspace"] = "ws1";
+    ns["metadata"]["managedFields"] = json::array({{{"manager", "kubectl"}, {"operation", "Update"}}});
+    json user = named("User", "alice", "18");
+    user["apiVersion"] = "iam.kubesphere.io/v1beta1";
+    user["spec"] = {{"email", "alice@example.com"}, {"password", kCanary}};
+    user["metadata"]["annotations"]["kubectl.kubernetes.io/last-applied-configuration"] =
+        std::string(R"({"spec":{"password":")") + kCanary + R"("}})";
+    c.kinds.push_back(CachedKind{GraphKind::Namespace, "20", {std::make_shared<const json>(ns)}});
+    c.kinds.push_back(CachedKind{GraphKind::User, "21", {std::make_shared<const json>(user)}});
+    c.kinds.push_back(CachedKind{GraphKind::Group, "", {}});
+    return c;
+}
+
+TenancyCacheCheck checkFor(const TenancyCache &c)
+{
+    TenancyCacheCheck check;
+    check.server = c.server;
+    check.user = c.user;
+    check.now = c.writtenAt + 60;
+    return check;
+}
+
+std::string readAll(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+void writeAll(const std::string &path, const std::string &bytes)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+}
+
+} // namespace
+
+class TstTenancyCache : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roundTripKeepsObjectsVersionsAndOrigin()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("sub/c.snapshot")).toStdString();
+        const TenancyCache written = sample();
+        QVERIFY(kube::session::writeTenancyCache(path, written));
+
+        auto read = kube::session::readTenancyCache(path, checkFor(written));
+        QVERIFY2(read, read ? "" : read.error().describe().c_str());
+        QVERIFY(read->has_value());
+        const TenancyCache &c = **read;
+        QCOMPARE(c.identity, written.identity);
+        QCOMPARE(c.flavor, ApiFlavor::V4);
+        QCOMPARE(c.writtenAt, written.writtenAt);
+        QCOMPARE(c.kinds.size(), std::size_t(3));
+        QCOMPARE(c.kinds[0].kind, GraphKind::Namespace);
+        QCOMPARE(c.kinds[0].resourceVersion, std::string("20"));
+        QCOMPARE((*c.kinds[0].objects[0])["metadata"]["labels"]["kubesphere.io/workspace"], json("ws1"));
+        // managedFields are not kept; the rest of the object is
+        QVERIFY(!(*c.kinds[0].objects[0])["metadata"].contains("managedFields"));
+        QCOMPARE((*c.kinds[1].objects[0])["spec"]["email"], json("alice@example.com"));
+        QCOMPARE(c.kinds[2].kind, GraphKind::Group);
+        QVERIFY(c.kinds[2].objects.empty());
+        QCOMPARE(c.objectCount(), std::size_t(2));
+    }
+
+    void noSecretReachesTheFileAndTheFileIsPrivate()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("cache/c.snapshot")).toStdString();
+        QVERIFY(kube::session::writeTenancyCache(path, sample()));
+        const std::string bytes = readAll(path);
+        QVERIFY(!bytes.empty());
+        QVERIFY(bytes.find(kCanary) == std::string::npos);
+        QVERIFY(bytes.find("assword") == std::string::npos);
+        struct stat st {};
+        QCOMPARE(::stat(path.c_str(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, mode_t(0600));
+        QCOMPARE(::stat(dir.filePath(QStringLiteral("cache")).toLocal8Bit().constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, mode_t(0700));
+    }
+
+    void missingFileIsNoCacheNotAnError()
+    {
+        QTemporaryDir dir;
+        auto read = kube::session::readTenancyCache(dir.filePath(QStringLiteral("none")).toStdString(), checkFor(sample()));
+        QVERIFY(read);
+        QVERIFY(!read->has_value());
+    }
+
+    void refusedFilesSayWhy_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("another server") << "server" << "written for admin on https://127.0.0.1:6443";
+        QTest::newRow("another user") << "user" << "written for admin on";
+        QTest::newRow("too old") << "age" << "older than 24 h";
+        QTest::newRow("a flipped byte") << "flip" << "checksum of";
+        QTest::newRow("truncated") << "truncate" << "truncated";
+        QTest::newRow("bytes appended") << "append" << "bytes after the last kind";
+        QTest::newRow("another format version") << "version" << "another format version";
+        QTest::newRow("not a snapshot") << "garbage" << "first line is not a JSON header";
+        QTest::newRow("empty") << "empty" << "the file is empty";
+    }
+
+    void refusedFilesSayWhy()
+    {
+        QFETCH(QString, damage);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("c.snapshot")).toStdString();
+        const TenancyCache written = sample();
+        QVERIFY(kube::session::writeTenancyCache(path, written));
+        std::string bytes = readAll(path);
+        TenancyCacheCheck check = checkFor(written);
+        if (damage == "server")
+            check.server = "https://10.0.0.1:6443";
+        else if (damage == "user")
+            check.user = "bob";
+        else if (damage == "age") {
+            check.maxAgeSeconds = 24 * 3600;
+            check.now = written.writtenAt + 25 * 3600;
+        } else if (damage == "flip")
+            bytes[bytes.size() - 5] ^= 0x20;
+        else if (damage == "truncate")
+            bytes.resize(bytes.size() - 7);
+        else if (damage == "append")
+            bytes += "x";
+        else if (damage == "version")
+            bytes.replace(bytes.find("\"version\":1"), 11, "\"version\":9");
+        else if (damage == "garbage")
+            bytes = "PK\x03\x04 not a snapshot\n";
+        else if (damage == "empty")
+            bytes.clear();
+        writeAll(path, bytes);
+
+        auto read = kube::session::readTenancyCache(path, check);
+        QVERIFY(!read);
+        const std::string text = read.error().describe();
+        QVERIFY2(text.find(reason.toStdString()) != std::string::npos, text.c_str());
+        // It says where, and that the tenancy is listed instead
+        QVERIFY2(text.find(path) != std::string::npos, text.c_str());
+        QVERIFY2(text.find("listed from the cluster") != std::string::npos, text.c_str());
+    }
+
+    void pathDependsOnServerUserAndContextButNamesNone()
+    {
+        const std::string a = kube::session::tenancyCachePath("/c", "https://a:6443", "admin", "dev");
+        QVERIFY(a.starts_with("/c/"));
+        QVERIFY(a.ends_with(".snapshot"));
+        QVERIFY(a.find("admin") == std::string::npos && a.find("6443") == std::string::npos);
+        QVERIFY(a != kube::session::tenancyCachePath("/c", "https://b:6443", "admin", "dev"));
+        QVERIFY(a != kube::session::tenancyCachePath("/c", "https://a:6443", "viewer", "dev"));
+        QVERIFY(a != kube::session::tenancyCachePath("/c", "https://a:6443", "admin", "prod"));
+        QCOMPARE(a, kube::session::tenancyCachePath("/c", "https://a:6443", "admin", "dev"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstTenancyCache)
+#include "tst_tenancycache.moc"
