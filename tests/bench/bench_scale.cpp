@@ -1,0 +1,575 @@
+// Scale benchmark (issue 18): the tenancy of "P1" (500 workspaces, 5,000 projects, 5,000 users,
+// 20,000 project member bindings) seeded into the bench cluster at 1×, 3× and 10×, cumulatively,
+// and at each size: the desktop app's time to a complete tree and its memory, a restart with the
+// local snapshot cache, the graph's bytes per object of each kind (in process, counted by the
+// replacement operator new below), and a filter keystroke in the tree; kubectl get -o json of the
+// same objects is timed beside the app in the same run. Prints one markdown table, then how each
+// figure grows with the size.
+//
+// usage: bench_scale [--p1-workspaces N] [MULTIPLE...]   (multiples of P1 among 1 3 10; default all)
+// The cluster is $KUBECONFIG's (scripts/bench-scale brings up a devcluster of its own);
+// $KUBECTL names the kubectl to compare with (default: the one on PATH).
+#include "benchapp.h"
+#include "benchspawn.h"
+
+#include "kubeclient/kubesphere/tenancyapi.h"
+#include "kubeclient/session/tenancyfeed.h"
+#include "kubeclient/tenancy/graph/graphkind.h"
+#include "kubeclient/tenancy/plan/objectfactory.h"
+#include "models/tenancyfilterproxymodel.h"
+#include "models/tenancyoutline.h"
+#include "models/tenancytreemodel.h"
+#include "views/navigatorwidget.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+#include <array>
+#include <atomic>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <new>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+// --- live heap bytes ------------------------------------------------------------------------
+// Every operator new of the process goes through here: the size sits in a header before the
+// block, so delete knows what to subtract. Over-aligned blocks keep it in the alignment-sized
+// gap before the pointer (their delete is told the alignment). malloc'd memory (curl, Qt's
+// containers) is not counted: the graph's objects and indexes are all operator new.
+namespace heap {
+
+std::atomic<long long> g_live{0};
+constexpr std::size_t kHeader = alignof(std::max_align_t);
+
+void *allocate(std::size_t n)
+{
+    void *base = std::malloc(n + kHeader);
+    if (!base)
+        return nullptr;
+    *static_cast<std::size_t *>(base) = n;
+    g_live.fetch_add(static_cast<long long>(n), std::memory_order_relaxed);
+    return static_cast<char *>(base) + kHeader;
+}
+
+void release(void *p)
+{
+    if (!p)
+        return;
+    char *base = static_cast<char *>(p) - kHeader;
+    g_live.fetch_sub(static_cast<long long>(*reinterpret_cast<std::size_t *>(base)), std::memory_order_relaxed);
+    std::free(base);
+}
+
+void *allocateAligned(std::size_t n, std::align_val_t alignment)
+{
+    const auto align = static_cast<std::size_t>(alignment);
+    if (align <= kHeader)
+        return allocate(n);
+    void *base = std::aligned_alloc(align, (n + align + align - 1) / align * align);
+    if (!base)
+        return nullptr;
+    char *p = static_cast<char *>(base) + align;
+    reinterpret_cast<std::size_t *>(p)[-1] = n;
+    g_live.fetch_add(static_cast<long long>(n), std::memory_order_relaxed);
+    return p;
+}
+
+void releaseAligned(void *p, std::align_val_t alignment)
+{
+    const auto align = static_cast<std::size_t>(alignment);
+    if (align <= kHeader)
+        return release(p);
+    if (!p)
+        return;
+    g_live.fetch_sub(static_cast<long long>(reinterpret_cast<std::size_t *>(p)[-1]), std::memory_order_relaxed);
+    std::free(static_cast<char *>(p) - align);
+}
+
+void *orThrow(void *p)
+{
+    if (!p)
+        throw std::bad_alloc();
+    return p;
+}
+
+long long live() { return g_live.load(std::memory_order_relaxed); }
+
+} // namespace heap
+
+void *operator new(std::size_t n) { return heap::orThrow(heap::allocate(n ? n : 1)); }
+void *operator new[](std::size_t n) { return heap::orThrow(heap::allocate(n ? n : 1)); }
+void *operator new(std::size_t n, const std::nothrow_t &) noexcept { return heap::allocate(n ? n : 1); }
+void *operator new[](std::size_t n, const std::nothrow_t &) noexcept { return heap::allocate(n ? n : 1); }
+void *operator new(std::size_t n, std::align_val_t a) { return heap::orThrow(heap::allocateAligned(n ? n : 1, a)); }
+void *operator new[](std::size_t n, std::align_val_t a) { return heap::orThrow(heap::allocateAligned(n ? n : 1, a)); }
+void *operator new(std::size_t n, std::align_val_t a, const std::nothrow_t &) noexcept { return heap::allocateAligned(n ? n : 1, a); }
+void *operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t &) noexcept { return heap::allocateAligned(n ? n : 1, a); }
+void operator delete(void *p) noexcept { heap::release(p); }
+void operator delete[](void *p) noexcept { heap::release(p); }
+void operator delete(void *p, std::size_t) noexcept { heap::release(p); }
+void operator delete[](void *p, std::size_t) noexcept { heap::release(p); }
+void operator delete(void *p, const std::nothrow_t &) noexcept { heap::release(p); }
+void operator delete[](void *p, const std::nothrow_t &) noexcept { heap::release(p); }
+void operator delete(void *p, std::align_val_t a) noexcept { heap::releaseAligned(p, a); }
+void operator delete[](void *p, std::align_val_t a) noexcept { heap::releaseAligned(p, a); }
+void operator delete(void *p, std::size_t, std::align_val_t a) noexcept { heap::releaseAligned(p, a); }
+void operator delete[](void *p, std::size_t, std::align_val_t a) noexcept { heap::releaseAligned(p, a); }
+void operator delete(void *p, std::align_val_t a, const std::nothrow_t &) noexcept { heap::releaseAligned(p, a); }
+void operator delete[](void *p, std::align_val_t a, const std::nothrow_t &) noexcept { heap::releaseAligned(p, a); }
+
+using namespace kube;
+using namespace kube::tenancy;
+
+namespace {
+
+constexpr const char *kTag = "bench_scale";
+constexpr int kProjectsPerWorkspace = 10;
+constexpr int kUsersPerWorkspace = 10;   // P1: as many users as projects
+constexpr int kBindingsPerProject = 4;   // P1: 20,000 bindings on 5,000 projects
+constexpr int kWriters = 16;
+constexpr std::array<int, 3> kColumns = {1, 3, 10};
+// The project roles KubeSphere ships; each project binds four users of its workspace.
+constexpr std::array<const char *, kBindingsPerProject> kMemberRoles = {"admin", "operator", "viewer", "viewer"};
+// The four kinds the table reports per object, and the resources kubectl lists for them.
+constexpr std::array<GraphKind, 4> kMeasuredKinds = {GraphKind::WorkspaceTemplate, GraphKind::Namespace, GraphKind::User,
+                                                      GraphKind::ProjectRoleBinding};
+constexpr const char *kKubectlResources =
+    "workspacetemplates.tenant.kubesphere.io,namespaces,users.iam.kubesphere.io,rolebindings.iam.kubesphere.io";
+
+int runsAt(int multiple) { return multiple >= 10 ? 1 : 3; }
+
+struct Keystrokes {
+    double slowestMs = -1, medianMs = -1;
+    int count = 0;
+};
+
+struct Measured {
+    int multiple = 0;
+    std::array<std::size_t, 4> objects{};  // of kMeasuredKinds, as listed back
+    double seedSeconds = 0;
+    bench::Created seeded;
+    std::vector<bench::AppRun> cold, warm;
+    std::vector<double> kubectlMs, kubectlRssMiB;
+    double kubectlMiB = -1;  // output size
+    std::array<double, 4> bytesPerObject{-1, -1, -1, -1};
+    double loadAllMs = -1;     // TenancyFeed::load of every kind, in process
+    double outlineMs = -1;     // TenancyOutline::build + TenancyTreeModel::setOutline
+    int treeNodes = 0;
+    std::string filterText;
+    Keystrokes proxy, navigator;
+
+    std::size_t total() const { return objects[0] + objects[1] + objects[2] + objects[3]; }
+};
+
+// Member bindings of projects in workspaces [begin, end): project p of a workspace binds the
+// users p, p+1, p+2, p+3 (mod 10) of the workspace's own ten, through the factory's
+// project member binding, so every user is a member of four projects.
+void addMemberBindings(const ObjectFactory &factory, int begin, int end, std::vector<nlohmann::json> &out)
+{
+    for (int w = begin; w < end; ++w)
+        for (int p = 0; p < kProjectsPerWorkspace; ++p)
+            for (int k = 0; k < kBindingsPerProject; ++k)
+                out.push_back(factory.projectRoleBinding(bench::projectName(w, p),
+                                                         bench::userName(w * kUsersPerWorkspace + (p + k) % kUsersPerWorkspace),
+                                                         kMemberRoles[std::size_t(k)]));
+}
+
+// Seeds workspaces [from, to) with their projects, users and bindings; true when every write
+// was created or already there.
+bool seed(Client &client, const ObjectFactory &factory, int from, int to, Measured &m)
+{
+    const TenancyApi &api = factory.api();
+    std::vector<nlohmann::json> workspaces, projects, users, bindings;
+    bench::addWorkspaces(factory, from, to, kProjectsPerWorkspace, workspaces, projects);
+    bench::addUsers(factory, from * kUsersPerWorkspace, to * kUsersPerWorkspace, users);
+    addMemberBindings(factory, from, to, bindings);
+    QElapsedTimer t;
+    t.start();
+    // Namespaces before the bindings that live in them.
+    for (const auto &[gvr, objects] : {std::pair{&api.workspaceTemplate, &workspaces}, std::pair{&TenancyApi::namespaces, &projects},
+                                       std::pair{&api.user, &users}, std::pair{&api.projectRoleBinding, &bindings}}) {
+        const bench::Created c = bench::createAll(client, *gvr, *objects, kWriters, kTag);
+        m.seeded.created += c.created;
+        m.seeded.existed += c.existed;
+        m.seeded.failed += c.failed;
+    }
+    m.seedSeconds = double(t.elapsed()) / 1000.0;
+    return m.seeded.ok();
+}
+
+// Live heap bytes the graph of one kind holds: the counter while the GraphLoad is alive, less
+// the counter once it is released (what the client keeps, connections and buffers, cancels out).
+double bytesPerObject(const session::FeedSource &source, GraphKind kind, std::size_t *count)
+{
+    session::LoadOptions options;
+    options.kinds = {kind};
+    std::optional<Result<session::GraphLoad>> load;
+    load.emplace(session::TenancyFeed::load(source, options));
+    const long long held = heap::live();
+    if (!*load) {
+        std::fprintf(stderr, "%s: loading %s: %s\n", kTag, toString(kind), (*load).error().describe().c_str());
+        return -1;
+    }
+    *count = (**load).snapshot.count(kind);
+    load.reset();
+    const long long released = heap::live();
+    return *count ? double(held - released) / double(*count) : -1;
+}
+
+Keystrokes summarize(std::vector<double> ms)
+{
+    Keystrokes k;
+    k.count = int(ms.size());
+    if (ms.empty())
+        return k;
+    k.slowestMs = *std::max_element(ms.begin(), ms.end());
+    k.medianMs = bench::median(ms);
+    return k;
+}
+
+double msOf(const QElapsedTimer &t) { return double(t.nsecsElapsed()) / 1e6; }
+
+// Builds the tree from a load of every kind, then types `text` into the filter one character at
+// a time: the proxy alone (setFilterText), then the navigator as the window has it (proxy, tree
+// view shown offscreen, expansion), each keystroke with the events it posts.
+void measureTree(const session::FeedSource &source, const QString &text, Measured &m)
+{
+    QElapsedTimer t;
+    t.start();
+    auto load = session::TenancyFeed::load(source);
+    if (!load) {
+        std::fprintf(stderr, "%s: loading every kind: %s\n", kTag, load.error().describe().c_str());
+        return;
+    }
+    m.loadAllMs = msOf(t);
+    t.restart();
+    const QString cluster = QStringLiteral("bench");
+    TenancyTreeModel model;
+    model.addCluster(cluster);
+    model.setOutline(cluster, TenancyOutline::build(load->snapshot, load->forbidden));
+    m.outlineMs = msOf(t);
+    m.treeNodes = model.nodeCount();
+    m.filterText = text.toStdString();
+
+    std::vector<double> proxyMs;
+    {
+        TenancyFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        for (int i = 1; i <= text.size(); ++i) {
+            t.restart();
+            proxy.setFilterText(text.left(i));
+            proxyMs.push_back(msOf(t));
+        }
+    }
+    m.proxy = summarize(proxyMs);
+
+    std::vector<double> navigatorMs;
+    {
+        NavigatorWidget navigator(&model);
+        navigator.resize(360, 900);
+        navigator.show();
+        navigator.expandCluster(cluster);
+        QCoreApplication::processEvents();
+        for (int i = 1; i <= text.size(); ++i) {
+            t.restart();
+            navigator.setFilterText(text.left(i));
+            QCoreApplication::processEvents();
+            navigatorMs.push_back(msOf(t));
+        }
+    }
+    m.navigator = summarize(navigatorMs);
+}
+
+// kubectl get of the four kinds as JSON: wall time and peak memory; the output goes to a file
+// in `dir` to be counted.
+void timeKubectl(const QString &kubeconfig, const QTemporaryDir &dir, Measured &m)
+{
+    const std::string out = dir.filePath(QStringLiteral("kubectl.json")).toStdString();
+    const bench::Spawned s = bench::spawnTimed({bench::kubectlProgram().toStdString(), "--kubeconfig", kubeconfig.toStdString(),
+                                                "get", kKubectlResources, "-A", "-o", "json"},
+                                               out);
+    if (s.exitCode != 0) {
+        std::fprintf(stderr, "%s: kubectl get %s exited with %d\n", kTag, kKubectlResources, s.exitCode);
+        return;
+    }
+    m.kubectlMs.push_back(s.seconds * 1000.0);
+    m.kubectlRssMiB.push_back(double(s.maxRssKiB) / 1024.0);
+    m.kubectlMiB = double(QFileInfo(QString::fromStdString(out)).size()) / 1048576.0;
+    QFile::remove(QString::fromStdString(out));
+}
+
+// --- the table ----------------------------------------------------------------------------
+
+std::string withCommas(double value)
+{
+    if (value < 0 || !std::isfinite(value))
+        return "—";
+    std::string digits = std::to_string(static_cast<long long>(std::llround(value)));
+    for (int i = int(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(std::size_t(i), ",");
+    return digits;
+}
+
+std::string fixed(double value, int decimals)
+{
+    if (value < 0 || !std::isfinite(value))
+        return "—";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+    return buf;
+}
+
+struct Row {
+    std::string figure;
+    std::map<int, std::string> cells;  // by multiple
+    std::map<int, double> values;      // what the growth is computed on (absent: none)
+    std::string peer = "—", ratio = "—";
+    bool growth = true;
+};
+
+// A figure measured at each size: `value` gives the number (negative: not measured) and `text`
+// how the cell shows it.
+template <typename Value, typename Text>
+Row figureRow(std::string figure, const std::vector<Measured> &sizes, Value value, Text text)
+{
+    Row row;
+    row.figure = std::move(figure);
+    for (const Measured &m : sizes) {
+        const double v = value(m);
+        row.cells[m.multiple] = text(m, v);
+        if (v >= 0)
+            row.values[m.multiple] = v;
+    }
+    return row;
+}
+
+// The kubectl column: the peer at the largest size that has both figures, and ours / kubectl.
+void setPeer(Row &row, const std::vector<Measured> &sizes, double (*peer)(const Measured &), const char *unit)
+{
+    for (auto it = sizes.rbegin(); it != sizes.rend(); ++it) {
+        const double p = peer(*it);
+        const auto ours = row.values.find(it->multiple);
+        if (p <= 0 || ours == row.values.end())
+            continue;
+        row.peer = withCommas(p) + " " + unit + " at " + std::to_string(it->multiple) + "×";
+        row.ratio = fixed(ours->second / p, 2) + "×";
+        return;
+    }
+}
+
+std::string medianCell(double v, const char *unit) { return v < 0 ? "—" : withCommas(v) + " " + unit; }
+
+std::vector<double> field(const std::vector<bench::AppRun> &runs, double bench::AppRun::*f)
+{
+    std::vector<double> v;
+    for (const auto &r : runs)
+        v.push_back(r.*f);
+    return v;
+}
+
+double kubectlMedian(const Measured &m) { return bench::median(m.kubectlMs); }
+double kubectlRss(const Measured &m) { return bench::median(m.kubectlRssMiB); }
+
+void printTable(const std::vector<Measured> &sizes, int p1Workspaces)
+{
+    std::vector<Row> rows;
+    rows.push_back(figureRow("objects listed back: workspace templates / projects (all namespaces) / users / member bindings", sizes,
+                             [](const Measured &m) { return double(m.total()); },
+                             [](const Measured &m, double) {
+                                 return withCommas(double(m.objects[0])) + " / " + withCommas(double(m.objects[1])) + " / "
+                                     + withCommas(double(m.objects[2])) + " / " + withCommas(double(m.objects[3]));
+                             }));
+    rows.back().growth = false;
+    rows.push_back(figureRow("seeding this size (informational): new objects, seconds, objects/s (16 writers)", sizes,
+                             [](const Measured &m) { return m.seedSeconds; },
+                             [](const Measured &m, double) {
+                                 return withCommas(double(m.seeded.created)) + " new (" + withCommas(double(m.seeded.existed))
+                                     + " existed) in " + fixed(m.seedSeconds, 0) + " s = "
+                                     + withCommas(m.seedSeconds > 0 ? double(m.seeded.created) / m.seedSeconds : -1) + "/s";
+                             }));
+    rows.back().growth = false;
+
+    Row tree = figureRow("time to a complete tree, ms (tenantry's own clock; target ≤ 0.5× kubectl)", sizes,
+                         [](const Measured &m) { return bench::median(field(m.cold, &bench::AppRun::treeCompleteMs)); },
+                         [](const Measured &, double v) { return medianCell(v, "ms"); });
+    setPeer(tree, sizes, kubectlMedian, "ms");
+    rows.push_back(tree);
+    rows.push_back(figureRow("first paint, ms (informational)", sizes,
+                             [](const Measured &m) { return bench::median(field(m.cold, &bench::AppRun::firstPaintMs)); },
+                             [](const Measured &, double v) { return medianCell(v, "ms"); }));
+    Row kubectl = figureRow(std::string("kubectl get ") + kKubectlResources + " -A -o json (the peer), ms", sizes, kubectlMedian,
+                            [](const Measured &m, double v) { return medianCell(v, "ms") + " (" + fixed(m.kubectlMiB, 0) + " MiB)"; });
+    rows.push_back(kubectl);
+
+    Row rss = figureRow("resident memory with the tree loaded, MiB (targets ≤ 100 at 1×, ≤ 400 at 10×; kubectl: its peak RSS)", sizes,
+                        [](const Measured &m) { return bench::median(field(m.cold, &bench::AppRun::rssMiB)); },
+                        [](const Measured &, double v) { return medianCell(v, "MiB"); });
+    setPeer(rss, sizes, kubectlRss, "MiB");
+    rows.push_back(rss);
+
+    rows.push_back(figureRow("restart with the cache: tree-cached, ms (target ≤ 300 at 1×)", sizes,
+                             [](const Measured &m) { return bench::median(field(m.warm, &bench::AppRun::treeCachedMs)); },
+                             [](const Measured &, double v) { return v < 0 ? std::string("n/a (no cache line)") : withCommas(v) + " ms"; }));
+    Row warm = figureRow("restart with the cache: live tree-complete of that run, ms", sizes,
+                         [](const Measured &m) { return bench::median(field(m.warm, &bench::AppRun::treeCompleteMs)); },
+                         [](const Measured &, double v) { return medianCell(v, "ms"); });
+    setPeer(warm, sizes, kubectlMedian, "ms");
+    rows.push_back(warm);
+
+    for (std::size_t k = 0; k < kMeasuredKinds.size(); ++k)
+        rows.push_back(figureRow(std::string("graph bytes per object: ") + toString(kMeasuredKinds[k]) + " (in process; target ≤ 1 KB)",
+                                 sizes, [k](const Measured &m) { return m.bytesPerObject[k]; },
+                                 [](const Measured &, double v) { return v < 0 ? std::string("—") : withCommas(v) + " B"; }));
+
+    Row loadAll = figureRow("in process: TenancyFeed::load of every tenancy kind (informational), ms", sizes,
+                            [](const Measured &m) { return m.loadAllMs; }, [](const Measured &, double v) { return medianCell(v, "ms"); });
+    setPeer(loadAll, sizes, kubectlMedian, "ms");
+    rows.push_back(loadAll);
+    rows.push_back(figureRow("in process: outline build + TenancyTreeModel::setOutline (informational), ms", sizes,
+                             [](const Measured &m) { return m.outlineMs; },
+                             [](const Measured &m, double v) { return medianCell(v, "ms") + " (" + withCommas(m.treeNodes) + " nodes)"; }));
+    auto keystrokeCell = [](const Keystrokes &k) {
+        return k.slowestMs < 0 ? std::string("—") : fixed(k.slowestMs, 1) + " / " + fixed(k.medianMs, 1) + " ms";
+    };
+    rows.push_back(figureRow("filter keystroke, proxy setFilterText: slowest / median, ms (target ≤ 50 at 10×)", sizes,
+                             [](const Measured &m) { return m.proxy.slowestMs; },
+                             [&](const Measured &m, double) { return keystrokeCell(m.proxy); }));
+    rows.push_back(figureRow("filter keystroke, NavigatorWidget (proxy + tree view offscreen, events flushed): slowest / median, ms",
+                             sizes, [](const Measured &m) { return m.navigator.slowestMs; },
+                             [&](const Measured &m, double) { return keystrokeCell(m.navigator); }));
+
+    std::string runs;
+    for (const Measured &m : sizes)
+        runs += (runs.empty() ? "" : ", ") + std::to_string(runsAt(m.multiple)) + " at " + std::to_string(m.multiple) + "×";
+    std::printf("P1 = %d workspaces, %d projects, %d users, %d bindings. App figures: median of the app runs (%s);\n"
+                "each run is a start with an empty cache, kubectl, then a restart with that run's cache.\n"
+                "Filter text at each size: a project of the last workspace, typed one character at a time.\n\n",
+                p1Workspaces, p1Workspaces * kProjectsPerWorkspace, p1Workspaces * kUsersPerWorkspace,
+                p1Workspaces * kProjectsPerWorkspace * kBindingsPerProject, runs.c_str());
+    std::printf("| figure | 1× | 3× | 10× | kubectl | ratio |\n|---|---|---|---|---|---|\n");
+    for (const Row &row : rows) {
+        std::printf("| %s |", row.figure.c_str());
+        for (int multiple : kColumns) {
+            const auto it = row.cells.find(multiple);
+            std::printf(" %s |", it == row.cells.end() ? "not run" : it->second.c_str());
+        }
+        std::printf(" %s | %s |\n", row.peer.c_str(), row.ratio.c_str());
+    }
+
+    // Growth: from the smallest to the largest size measured, against the growth of the size.
+    if (sizes.size() < 2) {
+        std::printf("\nGrowth: one size measured, nothing to compare.\n");
+        return;
+    }
+    const Measured &lo = sizes.front(), &hi = sizes.back();
+    const double sizeGrowth = double(hi.multiple) / double(lo.multiple);
+    std::printf("\nGrowth from %d× to %d× (the size grows %.1f×; objects listed back %.2f×). Exponent = log(growth) / log(size "
+                "growth): about 1 linear, below 0.8 sub-linear, above 1.2 super-linear.\n\n",
+                lo.multiple, hi.multiple, sizeGrowth, lo.total() ? double(hi.total()) / double(lo.total()) : 0.0);
+    for (const Row &row : rows) {
+        if (!row.growth)
+            continue;
+        const auto a = row.values.find(lo.multiple), b = row.values.find(hi.multiple);
+        if (a == row.values.end() || b == row.values.end() || a->second <= 0) {
+            std::printf("- %s: n/a\n", row.figure.c_str());
+            continue;
+        }
+        const double growth = b->second / a->second;
+        const double exponent = std::log(growth) / std::log(sizeGrowth);
+        const char *shape = exponent < 0.8 ? "sub-linear" : exponent > 1.2 ? "super-linear" : "linear";
+        std::printf("- %s: %s → %s, %.2f× (exponent %.2f): %s\n", row.figure.c_str(), fixed(a->second, 1).c_str(),
+                    fixed(b->second, 1).c_str(), growth, exponent, shape);
+    }
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    int p1Workspaces = 500;
+    std::set<int> multiples;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--p1-workspaces" && i + 1 < argc) {
+            p1Workspaces = std::atoi(argv[++i]);
+            continue;
+        }
+        const int m = std::atoi(a.c_str());
+        if (std::find(kColumns.begin(), kColumns.end(), m) == kColumns.end() || p1Workspaces <= 0) {
+            std::fprintf(stderr, "usage: bench_scale [--p1-workspaces N] [1] [3] [10]\n");
+            return 2;
+        }
+        multiples.insert(m);
+    }
+    if (multiples.empty())
+        multiples = {kColumns.begin(), kColumns.end()};
+    const QString kubeconfig = qEnvironmentVariable("KUBECONFIG");
+    if (kubeconfig.isEmpty()) {
+        std::fprintf(stderr, "%s: KUBECONFIG names the bench cluster's kubeconfig (scripts/bench-scale sets it)\n", kTag);
+        return 2;
+    }
+    const QString tenantry = QFileInfo(QCoreApplication::applicationDirPath() + QStringLiteral("/../../app/tenantry")).absoluteFilePath();
+    // The discovery cache (the app's and kubectl's, same layout) stays out of the home folder.
+    QTemporaryDir kubeCache;
+    qputenv("KUBECACHEDIR", kubeCache.path().toLocal8Bit());
+
+    const auto writer = bench::clientFor(kubeconfig, 0, kTag);  // seeding is not what is measured
+    const auto reader = bench::clientFor(kubeconfig, 50, kTag);  // the in-process loads: as the app's client is
+    if (!writer || !reader)
+        return 1;
+    if (auto discovered = reader->discovery().ensureLoaded(); !discovered) {
+        std::fprintf(stderr, "%s: discovery: %s\n", kTag, discovered.error().describe().c_str());
+        return 1;
+    }
+    if (TenancyApi::detect(reader->discovery()).flavor != ApiFlavor::V4) {
+        std::fprintf(stderr, "%s: the cluster serves no KubeSphere 4.x tenancy API (Tenantry's CRDs)\n", kTag);
+        return 1;
+    }
+    const ObjectFactory factory(TenancyApi::forFlavor(ApiFlavor::V4), "bench");
+    const session::FeedSource source{factory.api(), session::listerWatchersOf(reader), session::discoveryOf(reader)};
+
+    std::vector<Measured> sizes;
+    int seededWorkspaces = 0;
+    for (int multiple : multiples) {
+        Measured m;
+        m.multiple = multiple;
+        const int workspaces = p1Workspaces * multiple;
+        std::fprintf(stderr, "%s: %d×: seeding workspaces %d..%d\n", kTag, multiple, seededWorkspaces, workspaces - 1);
+        if (!seed(*writer, factory, seededWorkspaces, workspaces, m)) {
+            std::fprintf(stderr, "%s: seeding %d× failed (%zu writes)\n", kTag, multiple, m.seeded.failed);
+            return 1;
+        }
+        seededWorkspaces = workspaces;
+        std::fprintf(stderr, "%s: %d×: %zu objects created in %.0f s; measuring in process\n", kTag, multiple, m.seeded.created,
+                     m.seedSeconds);
+
+        for (std::size_t k = 0; k < kMeasuredKinds.size(); ++k)
+            m.bytesPerObject[k] = bytesPerObject(source, kMeasuredKinds[k], &m.objects[k]);
+        measureTree(source, QString::fromStdString(bench::projectName(workspaces - 1, 7)), m);
+
+        for (int run = 0; run < runsAt(multiple); ++run) {
+            std::fprintf(stderr, "%s: %d×: app run %d of %d\n", kTag, multiple, run + 1, runsAt(multiple));
+            // A fresh cache and settings for the first start, the same for the restart.
+            QTemporaryDir home;
+            const QMap<QString, QString> env{{QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache"))},
+                                             {QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config"))}};
+            m.cold.push_back(bench::runApp(tenantry, kubeconfig, env, kTag));
+            timeKubectl(kubeconfig, home, m);
+            m.warm.push_back(bench::runApp(tenantry, kubeconfig, env, kTag));
+        }
+        sizes.push_back(std::move(m));
+    }
+    printTable(sizes, p1Workspaces);
+    return 0;
+}
