@@ -151,6 +151,14 @@ struct Keystrokes {
     int count = 0;
 };
 
+// Where an object's bytes go, per object of one kind.
+struct KindBytes {
+    double graph = -1;          // live heap the GraphLoad holds (objects, keys, indexes)
+    double dom = -1;            // a deep copy of the object's nlohmann::json alone
+    double managedFields = -1;  // of that copy, what metadata.managedFields takes
+    double text = -1;           // the object as compact JSON text
+};
+
 struct Measured {
     int multiple = 0;
     std::array<std::size_t, 4> objects{};  // of kMeasuredKinds, as listed back
@@ -159,11 +167,12 @@ struct Measured {
     std::vector<bench::AppRun> cold, warm;
     std::vector<double> kubectlMs, kubectlRssMiB;
     double kubectlMiB = -1;  // output size
-    std::array<double, 4> bytesPerObject{-1, -1, -1, -1};
+    std::array<KindBytes, 4> bytes{};
     double loadAllMs = -1;     // TenancyFeed::load of every kind, in process
     double outlineMs = -1;     // TenancyOutline::build + TenancyTreeModel::setOutline
     int treeNodes = 0;
     std::string filterText;
+    int keptRows = 0;  // rows the proxy keeps for the whole filter text
     Keystrokes proxy, navigator;
 
     std::size_t total() const { return objects[0] + objects[1] + objects[2] + objects[3]; }
@@ -207,8 +216,10 @@ bool seed(Client &client, const ObjectFactory &factory, int from, int to, Measur
 
 // Live heap bytes the graph of one kind holds: the counter while the GraphLoad is alive, less
 // the counter once it is released (what the client keeps, connections and buffers, cancels out).
-double bytesPerObject(const session::FeedSource &source, GraphKind kind, std::size_t *count)
+// While it is held, the objects are copied to see what their JSON trees alone take.
+KindBytes bytesPerObject(const session::FeedSource &source, GraphKind kind, std::size_t *count)
 {
+    KindBytes out;
     session::LoadOptions options;
     options.kinds = {kind};
     std::optional<Result<session::GraphLoad>> load;
@@ -216,12 +227,36 @@ double bytesPerObject(const session::FeedSource &source, GraphKind kind, std::si
     const long long held = heap::live();
     if (!*load) {
         std::fprintf(stderr, "%s: loading %s: %s\n", kTag, toString(kind), (*load).error().describe().c_str());
-        return -1;
+        return out;
     }
-    *count = (**load).snapshot.count(kind);
+    const GraphSnapshot &snapshot = (**load).snapshot;
+    *count = snapshot.count(kind);
+    if (*count == 0)
+        return out;
+    const double n = double(*count);
+    {
+        std::size_t text = 0;
+        snapshot.forEach(kind, [&](const std::string &, const GraphObject &o) {
+            text += o->dump().size();
+            return true;
+        });
+        out.text = double(text) / n;
+        std::vector<nlohmann::json> copies;
+        copies.reserve(*count);
+        const long long before = heap::live();
+        snapshot.forEach(kind, [&](const std::string &, const GraphObject &o) {
+            copies.push_back(*o);
+            return true;
+        });
+        const long long copied = heap::live();
+        for (auto &c : copies)
+            c["metadata"].erase("managedFields");
+        out.dom = double(copied - before) / n;
+        out.managedFields = double(copied - heap::live()) / n;
+    }
     load.reset();
-    const long long released = heap::live();
-    return *count ? double(held - released) / double(*count) : -1;
+    out.graph = double(held - heap::live()) / n;
+    return out;
 }
 
 Keystrokes summarize(std::vector<double> ms)
@@ -233,6 +268,17 @@ Keystrokes summarize(std::vector<double> ms)
     k.slowestMs = *std::max_element(ms.begin(), ms.end());
     k.medianMs = bench::median(ms);
     return k;
+}
+
+// Every row the proxy keeps, asked for as an expanded view asks (the proxy filters lazily: a
+// setFilterText nobody reads costs nothing).
+int walk(const QAbstractItemModel &model, const QModelIndex &parent)
+{
+    const int rows = model.rowCount(parent);
+    int total = rows;
+    for (int r = 0; r < rows; ++r)
+        total += walk(model, model.index(r, 0, parent));
+    return total;
 }
 
 double msOf(const QElapsedTimer &t) { return double(t.nsecsElapsed()) / 1e6; }
@@ -263,9 +309,11 @@ void measureTree(const session::FeedSource &source, const QString &text, Measure
     {
         TenancyFilterProxyModel proxy;
         proxy.setSourceModel(&model);
+        walk(proxy, {});  // the mapping a view would have asked for before the first keystroke
         for (int i = 1; i <= text.size(); ++i) {
             t.restart();
             proxy.setFilterText(text.left(i));
+            m.keptRows = walk(proxy, {});
             proxyMs.push_back(msOf(t));
         }
     }
@@ -378,7 +426,9 @@ std::vector<double> field(const std::vector<bench::AppRun> &runs, double bench::
 double kubectlMedian(const Measured &m) { return bench::median(m.kubectlMs); }
 double kubectlRss(const Measured &m) { return bench::median(m.kubectlRssMiB); }
 
-void printTable(const std::vector<Measured> &sizes, int p1Workspaces)
+void printGrowth(std::FILE *out, const std::vector<Row> &rows, const std::vector<Measured> &sizes);
+
+void printTable(std::FILE *out, const std::vector<Measured> &sizes, int p1Workspaces)
 {
     std::vector<Row> rows;
     rows.push_back(figureRow("objects listed back: workspace templates / projects (all namespaces) / users / member bindings", sizes,
@@ -426,7 +476,7 @@ void printTable(const std::vector<Measured> &sizes, int p1Workspaces)
 
     for (std::size_t k = 0; k < kMeasuredKinds.size(); ++k)
         rows.push_back(figureRow(std::string("graph bytes per object: ") + toString(kMeasuredKinds[k]) + " (in process; target ≤ 1 KB)",
-                                 sizes, [k](const Measured &m) { return m.bytesPerObject[k]; },
+                                 sizes, [k](const Measured &m) { return m.bytes[k].graph; },
                                  [](const Measured &, double v) { return v < 0 ? std::string("—") : withCommas(v) + " B"; }));
 
     Row loadAll = figureRow("in process: TenancyFeed::load of every tenancy kind (informational), ms", sizes,
@@ -439,7 +489,7 @@ void printTable(const std::vector<Measured> &sizes, int p1Workspaces)
     auto keystrokeCell = [](const Keystrokes &k) {
         return k.slowestMs < 0 ? std::string("—") : fixed(k.slowestMs, 1) + " / " + fixed(k.medianMs, 1) + " ms";
     };
-    rows.push_back(figureRow("filter keystroke, proxy setFilterText: slowest / median, ms (target ≤ 50 at 10×)", sizes,
+    rows.push_back(figureRow("filter keystroke, proxy setFilterText + walk of the rows it keeps: slowest / median, ms (target ≤ 50 at 10×)", sizes,
                              [](const Measured &m) { return m.proxy.slowestMs; },
                              [&](const Measured &m, double) { return keystrokeCell(m.proxy); }));
     rows.push_back(figureRow("filter keystroke, NavigatorWidget (proxy + tree view offscreen, events flushed): slowest / median, ms",
@@ -449,29 +499,50 @@ void printTable(const std::vector<Measured> &sizes, int p1Workspaces)
     std::string runs;
     for (const Measured &m : sizes)
         runs += (runs.empty() ? "" : ", ") + std::to_string(runsAt(m.multiple)) + " at " + std::to_string(m.multiple) + "×";
-    std::printf("P1 = %d workspaces, %d projects, %d users, %d bindings. App figures: median of the app runs (%s);\n"
+    std::fprintf(out, "P1 = %d workspaces, %d projects, %d users, %d bindings. App figures: median of the app runs (%s);\n"
                 "each run is a start with an empty cache, kubectl, then a restart with that run's cache.\n"
-                "Filter text at each size: a project of the last workspace, typed one character at a time.\n\n",
+                "Filter text at each size: a project of the last workspace, typed one character at a time (below).\n\n",
                 p1Workspaces, p1Workspaces * kProjectsPerWorkspace, p1Workspaces * kUsersPerWorkspace,
                 p1Workspaces * kProjectsPerWorkspace * kBindingsPerProject, runs.c_str());
-    std::printf("| figure | 1× | 3× | 10× | kubectl | ratio |\n|---|---|---|---|---|---|\n");
+    std::fprintf(out, "| figure | 1× | 3× | 10× | kubectl | ratio |\n|---|---|---|---|---|---|\n");
     for (const Row &row : rows) {
-        std::printf("| %s |", row.figure.c_str());
+        std::fprintf(out, "| %s |", row.figure.c_str());
         for (int multiple : kColumns) {
             const auto it = row.cells.find(multiple);
-            std::printf(" %s |", it == row.cells.end() ? "not run" : it->second.c_str());
+            std::fprintf(out, " %s |", it == row.cells.end() ? "not run" : it->second.c_str());
         }
-        std::printf(" %s | %s |\n", row.peer.c_str(), row.ratio.c_str());
+        std::fprintf(out, " %s | %s |\n", row.peer.c_str(), row.ratio.c_str());
     }
 
-    // Growth: from the smallest to the largest size measured, against the growth of the size.
+    printGrowth(out, rows, sizes);
+
+    const Measured &largest = sizes.back();
+    std::fprintf(out, "\nWhere an object's bytes go at %d× (per object: the graph's share; a deep copy of its JSON tree, of which "
+                "metadata.managedFields; its compact JSON text):\n\n",
+                largest.multiple);
+    for (std::size_t k = 0; k < kMeasuredKinds.size(); ++k) {
+        const KindBytes &b = largest.bytes[k];
+        std::fprintf(out, "- %s: graph %s B; JSON tree %s B, of which managedFields %s B; text %s B\n", toString(kMeasuredKinds[k]),
+                    withCommas(b.graph).c_str(), withCommas(b.dom).c_str(), withCommas(b.managedFields).c_str(),
+                    withCommas(b.text).c_str());
+    }
+    std::fprintf(out, "\nFilter texts: ");
+    for (const Measured &m : sizes)
+        std::fprintf(out, "%s\"%s\" at %d× (%s rows kept)", &m == &sizes.front() ? "" : ", ", m.filterText.c_str(), m.multiple,
+                    withCommas(m.keptRows).c_str());
+    std::fprintf(out, ".\n");
+}
+
+// Growth: from the smallest to the largest size measured, against the growth of the size.
+void printGrowth(std::FILE *out, const std::vector<Row> &rows, const std::vector<Measured> &sizes)
+{
     if (sizes.size() < 2) {
-        std::printf("\nGrowth: one size measured, nothing to compare.\n");
+        std::fprintf(out, "\nGrowth: one size measured, nothing to compare.\n");
         return;
     }
     const Measured &lo = sizes.front(), &hi = sizes.back();
     const double sizeGrowth = double(hi.multiple) / double(lo.multiple);
-    std::printf("\nGrowth from %d× to %d× (the size grows %.1f×; objects listed back %.2f×). Exponent = log(growth) / log(size "
+    std::fprintf(out, "\nGrowth from %d× to %d× (the size grows %.1f×; objects listed back %.2f×). Exponent = log(growth) / log(size "
                 "growth): about 1 linear, below 0.8 sub-linear, above 1.2 super-linear.\n\n",
                 lo.multiple, hi.multiple, sizeGrowth, lo.total() ? double(hi.total()) / double(lo.total()) : 0.0);
     for (const Row &row : rows) {
@@ -479,13 +550,13 @@ void printTable(const std::vector<Measured> &sizes, int p1Workspaces)
             continue;
         const auto a = row.values.find(lo.multiple), b = row.values.find(hi.multiple);
         if (a == row.values.end() || b == row.values.end() || a->second <= 0) {
-            std::printf("- %s: n/a\n", row.figure.c_str());
+            std::fprintf(out, "- %s: n/a\n", row.figure.c_str());
             continue;
         }
         const double growth = b->second / a->second;
         const double exponent = std::log(growth) / std::log(sizeGrowth);
         const char *shape = exponent < 0.8 ? "sub-linear" : exponent > 1.2 ? "super-linear" : "linear";
-        std::printf("- %s: %s → %s, %.2f× (exponent %.2f): %s\n", row.figure.c_str(), fixed(a->second, 1).c_str(),
+        std::fprintf(out, "- %s: %s → %s, %.2f× (exponent %.2f): %s\n", row.figure.c_str(), fixed(a->second, 1).c_str(),
                     fixed(b->second, 1).c_str(), growth, exponent, shape);
     }
 }
@@ -555,7 +626,7 @@ int main(int argc, char *argv[])
                      m.seedSeconds);
 
         for (std::size_t k = 0; k < kMeasuredKinds.size(); ++k)
-            m.bytesPerObject[k] = bytesPerObject(source, kMeasuredKinds[k], &m.objects[k]);
+            m.bytes[k] = bytesPerObject(source, kMeasuredKinds[k], &m.objects[k]);
         measureTree(source, QString::fromStdString(bench::projectName(workspaces - 1, 7)), m);
 
         for (int run = 0; run < runsAt(multiple); ++run) {
@@ -569,7 +640,13 @@ int main(int argc, char *argv[])
             m.warm.push_back(bench::runApp(tenantry, kubeconfig, env, kTag));
         }
         sizes.push_back(std::move(m));
+        if (sizes.size() < multiples.size()) {
+            // What is measured so far, in case a larger size does not finish.
+            std::fprintf(stderr, "\n%s: the table so far\n\n", kTag);
+            printTable(stderr, sizes, p1Workspaces);
+            std::fprintf(stderr, "\n");
+        }
     }
-    printTable(sizes, p1Workspaces);
+    printTable(stdout, sizes, p1Workspaces);
     return 0;
 }
