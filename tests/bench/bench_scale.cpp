@@ -6,12 +6,15 @@
 // same objects is timed beside the app in the same run. Prints one markdown table, then how each
 // figure grows with the size.
 //
-// usage: bench_scale [--p1-workspaces N] [MULTIPLE...]   (multiples of P1 among 1 3 10; default all)
+// usage: bench_scale [--p1-workspaces N] [--seeded] [MULTIPLE...]   (multiples of P1 among 1 3 10; default all)
+// --seeded: the cluster already holds the one size given (a run that stopped after seeding): measure only.
 // The cluster is $KUBECONFIG's (scripts/bench-scale brings up a devcluster of its own);
 // $KUBECTL names the kubectl to compare with (default: the one on PATH).
 #include "benchapp.h"
+#include "benchclock.h"
 #include "benchspawn.h"
 
+#include "kubeclient/api/requestbuilder.h"
 #include "kubeclient/kubesphere/tenancyapi.h"
 #include "kubeclient/session/tenancyfeed.h"
 #include "kubeclient/tenancy/graph/graphkind.h"
@@ -26,6 +29,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <array>
 #include <atomic>
@@ -33,6 +37,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <malloc.h>
 #include <new>
 #include <optional>
 #include <set>
@@ -149,6 +154,7 @@ int runsAt(int multiple) { return multiple >= 10 ? 1 : 3; }
 struct Keystrokes {
     double slowestMs = -1, medianMs = -1;
     int count = 0;
+    std::string slowestText;  // the filter text of the slowest keystroke
 };
 
 // Where an object's bytes go, per object of one kind.
@@ -162,13 +168,15 @@ struct KindBytes {
 struct Measured {
     int multiple = 0;
     std::array<std::size_t, 4> objects{};  // of kMeasuredKinds, as listed back
-    double seedSeconds = 0;
+    double seedSeconds = -1;  // -1: not seeded in this run (--seeded)
+    double settleSeconds = -1;
     bench::Created seeded;
     std::vector<bench::AppRun> cold, warm;
-    std::vector<double> kubectlMs, kubectlRssMiB;
+    std::vector<double> kubectlMs, kubectlRssMiB, kubectlCpuMs;
     double kubectlMiB = -1;  // output size
     std::array<KindBytes, 4> bytes{};
     double loadAllMs = -1;     // TenancyFeed::load of every kind, in process
+    double loadAllCpuMs = -1;  // this process's CPU time meanwhile (every thread)
     double outlineMs = -1;     // TenancyOutline::build + TenancyTreeModel::setOutline
     int treeNodes = 0;
     std::string filterText;
@@ -212,6 +220,37 @@ bool seed(Client &client, const ObjectFactory &factory, int from, int to, Measur
     }
     m.seedSeconds = double(t.elapsed()) / 1000.0;
     return m.seeded.ok();
+}
+
+// How many objects of a resource the cluster holds (all namespaces): one object and the server's
+// remainingItemCount. -1 when the server does not say.
+long long countOf(Client &client, const GroupVersionResource &gvr)
+{
+    ListOptions options;
+    options.limit = 1;
+    auto doc = client.requestJson(RequestBuilder(gvr).list("", options), "count " + gvr.groupResource());
+    if (!doc)
+        return -1;
+    const auto items = doc->value("items", nlohmann::json::array()).size();
+    return (long long)items + doc->value("/metadata/remainingItemCount"_json_pointer, 0LL);
+}
+
+// kube-controller-manager gives every new namespace a ServiceAccount "default" and a ConfigMap
+// "kube-root-ca.crt": after seeding, waits until it has caught up (at most 15 minutes), so the
+// measurements do not share the cluster with that work. Seconds waited; -1: gave up.
+double settle(Client &client)
+{
+    const GroupVersionResource serviceAccounts{"", "v1", "serviceaccounts", true, "ServiceAccount"};
+    const GroupVersionResource configMaps{"", "v1", "configmaps", true, "ConfigMap"};
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 15 * 60 * 1000) {
+        const long long namespaces = countOf(client, TenancyApi::namespaces);
+        if (namespaces > 0 && countOf(client, serviceAccounts) >= namespaces && countOf(client, configMaps) >= namespaces)
+            return double(t.elapsed()) / 1000.0;
+        QThread::sleep(2);
+    }
+    return -1;
 }
 
 // Live heap bytes the graph of one kind holds: the counter while the GraphLoad is alive, less
@@ -259,13 +298,16 @@ KindBytes bytesPerObject(const session::FeedSource &source, GraphKind kind, std:
     return out;
 }
 
-Keystrokes summarize(std::vector<double> ms)
+// Keystroke i typed the first i + 1 characters of `text`.
+Keystrokes summarize(const std::vector<double> &ms, const QString &text)
 {
     Keystrokes k;
     k.count = int(ms.size());
     if (ms.empty())
         return k;
-    k.slowestMs = *std::max_element(ms.begin(), ms.end());
+    const auto slowest = std::max_element(ms.begin(), ms.end());
+    k.slowestMs = *slowest;
+    k.slowestText = text.left(int(slowest - ms.begin()) + 1).toStdString();
     k.medianMs = bench::median(ms);
     return k;
 }
@@ -290,12 +332,14 @@ void measureTree(const session::FeedSource &source, const QString &text, Measure
 {
     QElapsedTimer t;
     t.start();
+    const double cpu = bench::cpuMs();
     auto load = session::TenancyFeed::load(source);
     if (!load) {
         std::fprintf(stderr, "%s: loading every kind: %s\n", kTag, load.error().describe().c_str());
         return;
     }
     m.loadAllMs = msOf(t);
+    m.loadAllCpuMs = bench::cpuMs() - cpu;
     t.restart();
     const QString cluster = QStringLiteral("bench");
     TenancyTreeModel model;
@@ -317,7 +361,7 @@ void measureTree(const session::FeedSource &source, const QString &text, Measure
             proxyMs.push_back(msOf(t));
         }
     }
-    m.proxy = summarize(proxyMs);
+    m.proxy = summarize(proxyMs, text);
 
     std::vector<double> navigatorMs;
     {
@@ -333,7 +377,7 @@ void measureTree(const session::FeedSource &source, const QString &text, Measure
             navigatorMs.push_back(msOf(t));
         }
     }
-    m.navigator = summarize(navigatorMs);
+    m.navigator = summarize(navigatorMs, text);
 }
 
 // kubectl get of the four kinds as JSON: wall time and peak memory; the output goes to a file
@@ -350,6 +394,7 @@ void timeKubectl(const QString &kubeconfig, const QTemporaryDir &dir, Measured &
     }
     m.kubectlMs.push_back(s.seconds * 1000.0);
     m.kubectlRssMiB.push_back(double(s.maxRssKiB) / 1024.0);
+    m.kubectlCpuMs.push_back(s.cpuSeconds * 1000.0);
     m.kubectlMiB = double(QFileInfo(QString::fromStdString(out)).size()) / 1048576.0;
     QFile::remove(QString::fromStdString(out));
 }
@@ -381,6 +426,7 @@ struct Row {
     std::map<int, double> values;      // what the growth is computed on (absent: none)
     std::string peer = "—", ratio = "—";
     bool growth = true;
+    bool perObject = false;  // a figure per object: flat is the ideal
 };
 
 // A figure measured at each size: `value` gives the number (negative: not measured) and `text`
@@ -425,6 +471,7 @@ std::vector<double> field(const std::vector<bench::AppRun> &runs, double bench::
 
 double kubectlMedian(const Measured &m) { return bench::median(m.kubectlMs); }
 double kubectlRss(const Measured &m) { return bench::median(m.kubectlRssMiB); }
+double kubectlCpu(const Measured &m) { return bench::median(m.kubectlCpuMs); }
 
 void printGrowth(std::FILE *out, const std::vector<Row> &rows, const std::vector<Measured> &sizes);
 
@@ -438,12 +485,15 @@ void printTable(std::FILE *out, const std::vector<Measured> &sizes, int p1Worksp
                                      + withCommas(double(m.objects[2])) + " / " + withCommas(double(m.objects[3]));
                              }));
     rows.back().growth = false;
-    rows.push_back(figureRow("seeding this size (informational): new objects, seconds, objects/s (16 writers)", sizes,
+    rows.push_back(figureRow("seeding this size (informational): new objects, seconds, objects/s (16 writers), then kube-controller-manager catching up", sizes,
                              [](const Measured &m) { return m.seedSeconds; },
                              [](const Measured &m, double) {
+                                 if (m.seedSeconds < 0)
+                                     return std::string("not seeded in this run (--seeded)");
                                  return withCommas(double(m.seeded.created)) + " new (" + withCommas(double(m.seeded.existed))
                                      + " existed) in " + fixed(m.seedSeconds, 0) + " s = "
-                                     + withCommas(m.seedSeconds > 0 ? double(m.seeded.created) / m.seedSeconds : -1) + "/s";
+                                     + withCommas(m.seedSeconds > 0 ? double(m.seeded.created) / m.seedSeconds : -1)
+                                     + "/s; controllers settled " + fixed(m.settleSeconds, 0) + " s later";
                              }));
     rows.back().growth = false;
 
@@ -458,6 +508,12 @@ void printTable(std::FILE *out, const std::vector<Measured> &sizes, int p1Worksp
     Row kubectl = figureRow(std::string("kubectl get ") + kKubectlResources + " -A -o json (the peer), ms", sizes, kubectlMedian,
                             [](const Measured &m, double v) { return medianCell(v, "ms") + " (" + fixed(m.kubectlMiB, 0) + " MiB)"; });
     rows.push_back(kubectl);
+
+    Row cpu = figureRow("CPU time of an app run, start to exit (user + system, ms; the machine is shared: CPU is the steadier clock)",
+                        sizes, [](const Measured &m) { return bench::median(field(m.cold, &bench::AppRun::cpuMs)); },
+                        [](const Measured &, double v) { return medianCell(v, "ms"); });
+    setPeer(cpu, sizes, kubectlCpu, "ms CPU");
+    rows.push_back(cpu);
 
     Row rss = figureRow("resident memory with the tree loaded, MiB (targets ≤ 100 at 1×, ≤ 400 at 10×; kubectl: its peak RSS)", sizes,
                         [](const Measured &m) { return bench::median(field(m.cold, &bench::AppRun::rssMiB)); },
@@ -475,12 +531,16 @@ void printTable(std::FILE *out, const std::vector<Measured> &sizes, int p1Worksp
     rows.push_back(warm);
 
     for (std::size_t k = 0; k < kMeasuredKinds.size(); ++k)
+    {
         rows.push_back(figureRow(std::string("graph bytes per object: ") + toString(kMeasuredKinds[k]) + " (in process; target ≤ 1 KB)",
                                  sizes, [k](const Measured &m) { return m.bytes[k].graph; },
                                  [](const Measured &, double v) { return v < 0 ? std::string("—") : withCommas(v) + " B"; }));
+        rows.back().perObject = true;
+    }
 
     Row loadAll = figureRow("in process: TenancyFeed::load of every tenancy kind (informational), ms", sizes,
-                            [](const Measured &m) { return m.loadAllMs; }, [](const Measured &, double v) { return medianCell(v, "ms"); });
+                            [](const Measured &m) { return m.loadAllMs; },
+                            [](const Measured &m, double v) { return medianCell(v, "ms") + " (CPU " + withCommas(m.loadAllCpuMs) + " ms)"; });
     setPeer(loadAll, sizes, kubectlMedian, "ms");
     rows.push_back(loadAll);
     rows.push_back(figureRow("in process: outline build + TenancyTreeModel::setOutline (informational), ms", sizes,
@@ -528,8 +588,9 @@ void printTable(std::FILE *out, const std::vector<Measured> &sizes, int p1Worksp
     }
     std::fprintf(out, "\nFilter texts: ");
     for (const Measured &m : sizes)
-        std::fprintf(out, "%s\"%s\" at %d× (%s rows kept)", &m == &sizes.front() ? "" : ", ", m.filterText.c_str(), m.multiple,
-                    withCommas(m.keptRows).c_str());
+        std::fprintf(out, "%s\"%s\" at %d× (%s rows kept; slowest keystroke: proxy at \"%s\", navigator at \"%s\")",
+                     &m == &sizes.front() ? "" : "; ", m.filterText.c_str(), m.multiple, withCommas(m.keptRows).c_str(),
+                     m.proxy.slowestText.c_str(), m.navigator.slowestText.c_str());
     std::fprintf(out, ".\n");
 }
 
@@ -555,7 +616,9 @@ void printGrowth(std::FILE *out, const std::vector<Row> &rows, const std::vector
         }
         const double growth = b->second / a->second;
         const double exponent = std::log(growth) / std::log(sizeGrowth);
-        const char *shape = exponent < 0.8 ? "sub-linear" : exponent > 1.2 ? "super-linear" : "linear";
+        const char *shape = row.perObject ? (growth < 0.8 ? "per object: falls" : growth > 1.25 ? "per object: rises (the total is super-linear)"
+                                                                                       : "per object: flat (the total is linear)")
+            : exponent < 0.8 ? "sub-linear" : exponent > 1.2 ? "super-linear" : "linear";
         std::fprintf(out, "- %s: %s → %s, %.2f× (exponent %.2f): %s\n", row.figure.c_str(), fixed(a->second, 1).c_str(),
                     fixed(b->second, 1).c_str(), growth, exponent, shape);
     }
@@ -569,6 +632,7 @@ int main(int argc, char *argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     int p1Workspaces = 500;
+    bool seeded = false;
     std::set<int> multiples;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -576,9 +640,13 @@ int main(int argc, char *argv[])
             p1Workspaces = std::atoi(argv[++i]);
             continue;
         }
+        if (a == "--seeded") {  // the cluster already holds the largest size: measure only
+            seeded = true;
+            continue;
+        }
         const int m = std::atoi(a.c_str());
         if (std::find(kColumns.begin(), kColumns.end(), m) == kColumns.end() || p1Workspaces <= 0) {
-            std::fprintf(stderr, "usage: bench_scale [--p1-workspaces N] [1] [3] [10]\n");
+            std::fprintf(stderr, "usage: bench_scale [--p1-workspaces N] [--seeded] [1] [3] [10]\n");
             return 2;
         }
         multiples.insert(m);
@@ -616,18 +684,27 @@ int main(int argc, char *argv[])
         Measured m;
         m.multiple = multiple;
         const int workspaces = p1Workspaces * multiple;
-        std::fprintf(stderr, "%s: %d×: seeding workspaces %d..%d\n", kTag, multiple, seededWorkspaces, workspaces - 1);
-        if (!seed(*writer, factory, seededWorkspaces, workspaces, m)) {
-            std::fprintf(stderr, "%s: seeding %d× failed (%zu writes)\n", kTag, multiple, m.seeded.failed);
-            return 1;
+        if (seeded) {
+            if (multiples.size() > 1) {
+                std::fprintf(stderr, "%s: --seeded measures one size (the one the cluster holds)\n", kTag);
+                return 2;
+            }
+        } else {
+            std::fprintf(stderr, "%s: %d×: seeding workspaces %d..%d\n", kTag, multiple, seededWorkspaces, workspaces - 1);
+            if (!seed(*writer, factory, seededWorkspaces, workspaces, m)) {
+                std::fprintf(stderr, "%s: seeding %d× failed (%zu writes)\n", kTag, multiple, m.seeded.failed);
+                return 1;
+            }
+            seededWorkspaces = workspaces;
+            std::fprintf(stderr, "%s: %d×: %zu objects created in %.0f s\n", kTag, multiple, m.seeded.created, m.seedSeconds);
         }
-        seededWorkspaces = workspaces;
-        std::fprintf(stderr, "%s: %d×: %zu objects created in %.0f s; measuring in process\n", kTag, multiple, m.seeded.created,
-                     m.seedSeconds);
-
+        std::fprintf(stderr, "%s: %d×: waiting for kube-controller-manager\n", kTag, multiple);
+        m.settleSeconds = settle(*writer);
+        std::fprintf(stderr, "%s: %d×: measuring in process\n", kTag, multiple);
         for (std::size_t k = 0; k < kMeasuredKinds.size(); ++k)
             m.bytes[k] = bytesPerObject(source, kMeasuredKinds[k], &m.objects[k]);
         measureTree(source, QString::fromStdString(bench::projectName(workspaces - 1, 7)), m);
+        malloc_trim(0);  // what the loads freed goes back to the system before the app and kubectl run
 
         for (int run = 0; run < runsAt(multiple); ++run) {
             std::fprintf(stderr, "%s: %d×: app run %d of %d\n", kTag, multiple, run + 1, runsAt(multiple));

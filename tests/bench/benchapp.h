@@ -22,6 +22,8 @@
 #include <thread>
 #include <vector>
 
+#include <sys/resource.h>
+
 namespace bench {
 
 // The median of the values that were measured (negative: not measured); -1 when none was.
@@ -129,8 +131,18 @@ struct AppRun {
     double outsideTreeMs = -1;
     double rssMiB = -1;
     double exitMs = -1;
+    double cpuMs = -1;  // user + system of the whole run, start to exit
     int exitCode = -1;
 };
+
+// CPU time (user + system) of the children this process has waited for, in ms.
+inline double childrenCpuMs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_CHILDREN, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
 
 // Runs `tenantry --kubeconfig K --timings --timeout 600` offscreen; `env` is added to this
 // process's environment (XDG_CACHE_HOME of a cache test, for one).
@@ -138,6 +150,7 @@ inline AppRun runApp(const QString &tenantry, const QString &kubeconfig, const Q
                      const char *tag = "bench")
 {
     AppRun run;
+    const double cpuBefore = childrenCpuMs();
     QProcess p;
     auto environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
@@ -178,6 +191,8 @@ inline AppRun runApp(const QString &tenantry, const QString &kubeconfig, const Q
     }
     p.waitForFinished(60000);
     run.exitMs = double(t.elapsed());
+    if (p.state() == QProcess::NotRunning)
+        run.cpuMs = childrenCpuMs() - cpuBefore;  // QProcess has waited for it
     run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     if (run.exitCode != 0)
         std::fprintf(stderr, "%s: tenantry exited with %d: %s\n", tag, run.exitCode, p.readAllStandardError().constData());

@@ -20,6 +20,7 @@ namespace bench {
 struct Spawned {
     double seconds = -1;  // -1: could not start
     long maxRssKiB = -1;
+    double cpuSeconds = -1;  // user + system
     int exitCode = -1;
 };
 
@@ -47,6 +48,7 @@ inline Spawned spawnTimed(const std::vector<std::string> &argv, const std::strin
     posix_spawn_file_actions_destroy(&actions);
     out.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     out.maxRssKiB = usage.ru_maxrss;
+    out.cpuSeconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     return out;
 }
 
