@@ -236,19 +236,27 @@ long long countOf(Client &client, const GroupVersionResource &gvr)
 }
 
 // kube-controller-manager gives every new namespace a ServiceAccount "default" and a ConfigMap
-// "kube-root-ca.crt": after seeding, waits until it has caught up (at most 15 minutes), so the
-// measurements do not share the cluster with that work. Seconds waited; -1: gave up.
+// "kube-root-ca.crt", at its client's 20 writes/s: after seeding, waits until it has caught up
+// (at most two hours; 10× takes over an hour), so the measurements do not share the cluster with
+// that work. Seconds waited; -1: gave up.
 double settle(Client &client)
 {
     const GroupVersionResource serviceAccounts{"", "v1", "serviceaccounts", true, "ServiceAccount"};
     const GroupVersionResource configMaps{"", "v1", "configmaps", true, "ConfigMap"};
     QElapsedTimer t;
     t.start();
-    while (t.elapsed() < 15 * 60 * 1000) {
+    qint64 lastReport = 0;
+    while (t.elapsed() < 120 * 60 * 1000) {
         const long long namespaces = countOf(client, TenancyApi::namespaces);
-        if (namespaces > 0 && countOf(client, serviceAccounts) >= namespaces && countOf(client, configMaps) >= namespaces)
+        const long long accounts = countOf(client, serviceAccounts), maps = countOf(client, configMaps);
+        if (namespaces > 0 && accounts >= namespaces && maps >= namespaces)
             return double(t.elapsed()) / 1000.0;
-        QThread::sleep(2);
+        if (t.elapsed() - lastReport >= 60000) {
+            lastReport = t.elapsed();
+            std::fprintf(stderr, "%s: kube-controller-manager: %lld of %lld namespaces have their ServiceAccount, %lld their ConfigMap\n",
+                         kTag, accounts, namespaces, maps);
+        }
+        QThread::sleep(5);
     }
     return -1;
 }
