@@ -236,9 +236,9 @@ long long countOf(Client &client, const GroupVersionResource &gvr)
 }
 
 // kube-controller-manager gives every new namespace a ServiceAccount "default" and a ConfigMap
-// "kube-root-ca.crt", at its client's 20 writes/s: after seeding, waits until it has caught up
-// (at most two hours; 10× takes over an hour), so the measurements do not share the cluster with
-// that work. Seconds waited; -1: gave up.
+// "kube-root-ca.crt", about 20 of each a second: after seeding, waits until it has caught up (at
+// most two hours; 10× took 20-25 minutes after its seeding), so the measurements do not share the
+// cluster with that work. Seconds waited; -1: gave up.
 double settle(Client &client)
 {
     const GroupVersionResource serviceAccounts{"", "v1", "serviceaccounts", true, "ServiceAccount"};
