@@ -1,5 +1,6 @@
-// Shared by the benchmarks that time a command: run it with stdout/stderr to /dev/null and
-// report its wall time, exit code and peak resident memory.
+// Shared by the benchmarks that time a command: run it with stdout/stderr to /dev/null (or
+// stdout to a file, to count what it wrote) and report its wall time, exit code and peak
+// resident memory.
 #pragma once
 
 #include <chrono>
@@ -19,10 +20,11 @@ namespace bench {
 struct Spawned {
     double seconds = -1;  // -1: could not start
     long maxRssKiB = -1;
+    double cpuSeconds = -1;  // user + system
     int exitCode = -1;
 };
 
-inline Spawned spawnTimed(const std::vector<std::string> &argv)
+inline Spawned spawnTimed(const std::vector<std::string> &argv, const std::string &stdoutPath = "/dev/null")
 {
     Spawned out;
     std::vector<char *> args;
@@ -31,7 +33,7 @@ inline Spawned spawnTimed(const std::vector<std::string> &argv)
     args.push_back(nullptr);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdoutPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
     const auto start = std::chrono::steady_clock::now();
     pid_t pid = 0;
@@ -46,6 +48,7 @@ inline Spawned spawnTimed(const std::vector<std::string> &argv)
     posix_spawn_file_actions_destroy(&actions);
     out.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     out.maxRssKiB = usage.ru_maxrss;
+    out.cpuSeconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     return out;
 }
 
