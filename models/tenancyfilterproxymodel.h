@@ -4,6 +4,8 @@
 
 #include <QSortFilterProxyModel>
 
+class TenancyNode;
+
 class TenancyFilterProxyModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -17,6 +19,9 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    bool accepts(const TenancyNode *node) const;
+
     QString m_text;
     QStringList m_words;  // every word must match (order free): "ws1 dev" finds ws1's dev projects
+    QStringList m_folded;  // the words case-folded, as TenancyNode::foldedFilterText
 };

@@ -36,6 +36,7 @@ QString sectionDisplayTitle(NodeKind kind, const QString &name)
 TenancyNode::TenancyNode(NodeKind kind, QString name)
     : m_kind(kind)
     , m_name(std::move(name))
+    , m_folded(m_name.toCaseFolded())
 {
     m_entry.name = m_name;
 }
@@ -44,6 +45,8 @@ bool TenancyNode::setEntry(const OutlineEntry &entry)
 {
     if (entry == m_entry)
         return false;
+    if (entry.alias != m_entry.alias)
+        m_folded = (entry.alias.isEmpty() ? m_name : m_name + QLatin1Char('\n') + entry.alias).toCaseFolded();
     m_entry = entry;
     return true;
 }

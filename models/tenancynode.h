@@ -17,6 +17,8 @@ public:
     NodeKind kind() const { return m_kind; }
     const QString &name() const { return m_name; }
     const OutlineEntry &entry() const { return m_entry; }
+    // What the filter box matches: name and alias, case-folded once here, not per keystroke.
+    const QString &foldedFilterText() const { return m_folded; }
     // Returns whether anything the tree shows changed.
     bool setEntry(const OutlineEntry &entry);
     // Sections: the number shown, "…" while loading, "no access" when the kind is forbidden.
@@ -44,4 +46,5 @@ private:
     OutlineEntry m_entry;
     TenancyOutline::Section m_sectionState = TenancyOutline::Section::Loading;
     SessionStatus m_status;  // cluster nodes
+    QString m_folded;
 };
