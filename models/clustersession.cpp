@@ -14,6 +14,7 @@
 #include "kubeclient/tenancy/graph/graphkind.h"
 #include "kubeclient/tenancy/graph/tenancygraph.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QPointer>
 
@@ -117,6 +118,13 @@ ClusterSession::ClusterSession(ConnectionSpec spec, ExecApprover *approver, QObj
     connect(&m_liveness, &QTimer::timeout, this, &ClusterSession::probe);
     m_probe.setSingleShot(true);
     connect(&m_probe, &QTimer::timeout, this, &ClusterSession::probe);
+    // At quit, before the app waits for (or gives up on) its background work: the next start
+    // shows what this one last saw.
+    if (QCoreApplication::instance())
+        connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit, this, [this] {
+            if (m_cacheDirty)
+                writeCacheNow();
+        });
     m_cacheWrite.setSingleShot(true);
     connect(&m_cacheWrite, &QTimer::timeout, this, [this] {
         if (!m_backend || !m_backend->feed || !m_status.loaded || m_cacheKey.path.empty())
