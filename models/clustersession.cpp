@@ -17,6 +17,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QPointer>
+#include <QScopeGuard>
 
 #include <cstdio>
 
@@ -126,27 +127,7 @@ ClusterSession::ClusterSession(ConnectionSpec spec, ExecApprover *approver, QObj
                 writeCacheNow();
         });
     m_cacheWrite.setSingleShot(true);
-    connect(&m_cacheWrite, &QTimer::timeout, this, [this] {
-        if (!m_backend || !m_backend->feed || !m_status.loaded || m_cacheKey.path.empty())
-            return;
-        session::TenancyCache cache;
-        cache.server = m_cacheKey.server;
-        cache.user = m_cacheKey.user;
-        cache.identity = m_status.identity.toStdString();
-        cache.flavor = m_tenancy.api.flavor;
-        m_cacheDirty = false;
-        std::shared_ptr<Backend> backend = m_backend;
-        const std::string path = m_cacheKey.path;
-        const QString id = m_id;
-        // Collecting the objects and packing them is O(objects): on a worker.
-        AsyncTask::pool()->start([backend, cache = std::move(cache), path, id]() mutable {
-            cache.kinds = backend->feed->cacheable();
-            if (auto r = session::writeTenancyCache(path, cache); !r)
-                qCWarning(lcSession) << id << qs(r.error().describe());
-            else
-                qCDebug(lcSession) << id << "tenancy cache written:" << cache.objectCount() << "objects";
-        });
-    });
+    connect(&m_cacheWrite, &QTimer::timeout, this, [this] { writeCache(false); });
 }
 
 QString ClusterSession::cacheRoot()
@@ -159,6 +140,11 @@ QString ClusterSession::cacheRoot()
 
 void ClusterSession::writeCacheNow()
 {
+    writeCache(true);
+}
+
+void ClusterSession::writeCache(bool now)
+{
     if (!m_backend || !m_backend->feed || !m_status.loaded || m_cacheKey.path.empty())
         return;
     session::TenancyCache cache;
@@ -166,10 +152,19 @@ void ClusterSession::writeCacheNow()
     cache.user = m_cacheKey.user;
     cache.identity = m_status.identity.toStdString();
     cache.flavor = m_tenancy.api.flavor;
-    cache.kinds = m_backend->feed->cacheable();
     m_cacheDirty = false;
-    if (auto r = session::writeTenancyCache(m_cacheKey.path, cache); !r)
-        qCWarning(lcSession) << m_id << qs(r.error().describe());
+    // Collecting the objects and packing them is O(objects): on a worker, unless asked now.
+    auto write = [backend = m_backend, cache = std::move(cache), path = m_cacheKey.path, id = m_id]() mutable {
+        cache.kinds = backend->feed->cacheable();
+        if (auto r = session::writeTenancyCache(path, cache); !r)
+            qCWarning(lcSession) << id << qs(r.error().describe());
+        else
+            qCDebug(lcSession) << id << "tenancy cache written:" << cache.objectCount() << "objects";
+    };
+    if (now)
+        write();
+    else
+        AsyncTask::pool()->start(std::move(write));
 }
 
 void ClusterSession::scheduleCacheWrite(int delayMs)
@@ -187,6 +182,7 @@ void ClusterSession::loadCache()
     const QString root = cacheRoot();
     if (root.isEmpty())
         return;
+    m_cacheLoading = true;
     struct Loaded {
         session::TenancyCacheKey key;
         std::shared_ptr<const session::TenancyCache> cache;
@@ -225,8 +221,16 @@ void ClusterSession::loadCache()
         return l;
     }, [this, generation](Loaded l) {
         m_cacheKey = l.key;
+        m_cacheLoading = false;
         if (!l.note.isEmpty())
             qCWarning(lcSession) << m_id << l.note;
+        // A connection that opened meanwhile waited for this (to resume from it, or not).
+        auto startWaitingFeed = qScopeGuard([this] {
+            if (m_feedWaitsForCache && m_backend && m_backend->feed) {
+                m_feedWaitsForCache = false;
+                startFeed();
+            }
+        });
         // Live data won the race (or a reconnect came between): the cache has nothing to add.
         if (!l.cache || generation != m_generation || m_status.loaded || m_snapshot.version() > 0
             || (m_backend && m_backend->started))
@@ -292,6 +296,7 @@ void ClusterSession::teardown(bool wait)
     m_retry.stop();
     m_building = m_rebuild = m_loadPending = false;
     m_reachDone = m_reachRunning = m_probing = false;
+    m_feedWaitsForCache = false;
     m_forbidden.reset();
     m_access->setClient(nullptr, {});
     if (m_permissions)
@@ -410,7 +415,12 @@ void ClusterSession::onConnected(ConnectResult result)
         b.generation = m_generation;
     }
     b.feed = std::make_unique<TenancyFeed>(session::feedSourceOf(c), b.callbacks());
-    startFeed();
+    // The cache, when it is still being read, decides how the watches start: wait for it (a
+    // read of a large tenancy takes well under a list of it).
+    if (m_cacheLoading)
+        m_feedWaitsForCache = true;
+    else
+        startFeed();
     m_status.stale = m_status.cached;
     setState(SessionStatus::State::Connected, tr("Listing the tenancy…"));
     m_liveness.start();

@@ -115,6 +115,7 @@ private:
     void loadCache();
     void startFeed();
     void scheduleCacheWrite(int delayMs);
+    void writeCache(bool now);
     void probe();
     void scheduleProbe();
 
@@ -145,6 +146,8 @@ private:
     // The cache read at the first connect (kept until the feed has resumed from it).
     std::shared_ptr<const kube::session::TenancyCache> m_cache;
     bool m_cacheRequested = false;
+    bool m_cacheLoading = false;      // read on a worker, not back yet
+    bool m_feedWaitsForCache = false;  // connected meanwhile: the feed starts once it is back
     kube::session::TenancyCacheKey m_cacheKey;  // where this session's cache is
     QTimer m_cacheWrite;
     bool m_cacheDirty = false;  // changes since the last write

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <future>
 #include <iterator>
 #include <sstream>
 
@@ -226,6 +227,15 @@ Result<std::optional<TenancyCache>> readTenancyCache(const std::string &path, co
     if (kinds == header.end() || !kinds->is_array())
         return refused(path, "its header lists no kinds");
     std::size_t expectedEnd = 0;
+    // First every entry and checksum (cheap), then the objects, each kind on a thread of its
+    // own: decoding is most of a read, and the kinds do not depend on each other.
+    struct Entry {
+        GraphKind kind;
+        std::string resourceVersion;
+        std::string_view bytes;
+        std::size_t count = 0;
+    };
+    std::vector<Entry> entries;
     for (const auto &k : *kinds) {
         if (!k.is_object())
             return refused(path, "a kind entry is not an object");
@@ -243,23 +253,41 @@ Result<std::optional<TenancyCache>> readTenancyCache(const std::string &path, co
         const std::string_view bytes(payload.data() + from, size);
         if (hex(fnv1a(bytes)) != stringField(k, "fnv"))
             return refused(path, std::string("the checksum of ") + tenancy::toString(*kind) + " does not match");
-        json items = json::from_msgpack(bytes.begin(), bytes.end(), true, false);
-        if (items.is_discarded() || !items.is_array() || items.size() != count->get<std::size_t>())
-            return refused(path, std::string("the objects of ") + tenancy::toString(*kind) + " cannot be read");
+        entries.push_back({*kind, stringField(k, "resourceVersion"), bytes, count->get<std::size_t>()});
+    }
+    if (expectedEnd != payload.size())
+        return refused(path, "it has bytes after the last kind");
+
+    auto decode = [](const Entry &e) -> std::pair<CachedKind, std::string> {
         CachedKind ck;
-        ck.kind = *kind;
-        ck.resourceVersion = stringField(k, "resourceVersion");
+        ck.kind = e.kind;
+        ck.resourceVersion = e.resourceVersion;
+        json items = json::from_msgpack(e.bytes.begin(), e.bytes.end(), true, false);
+        if (items.is_discarded() || !items.is_array() || items.size() != e.count)
+            return {std::move(ck), std::string("the objects of ") + tenancy::toString(e.kind) + " cannot be read"};
         ck.objects.reserve(items.size());
         for (auto &item : items) {
             const auto md = item.is_object() ? item.find("metadata") : item.end();
             if (md == item.end() || !md->is_object() || stringField(*md, "name").empty())
-                return refused(path, std::string("an object of ") + tenancy::toString(*kind) + " has no name");
+                return {std::move(ck), std::string("an object of ") + tenancy::toString(e.kind) + " has no name"};
             ck.objects.push_back(std::make_shared<const json>(std::move(item)));
         }
-        cache.kinds.push_back(std::move(ck));
+        return {std::move(ck), std::string()};
+    };
+    constexpr std::size_t kOwnThreadBytes = 64 * 1024;
+    std::vector<std::future<std::pair<CachedKind, std::string>>> running;
+    for (const auto &e : entries)
+        running.push_back(std::async(e.bytes.size() >= kOwnThreadBytes ? std::launch::async : std::launch::deferred, decode,
+                                     std::cref(e)));
+    std::string firstProblem;
+    for (auto &r : running) {
+        auto [kind, problem] = r.get();
+        if (!problem.empty() && firstProblem.empty())
+            firstProblem = std::move(problem);
+        cache.kinds.push_back(std::move(kind));
     }
-    if (expectedEnd != payload.size())
-        return refused(path, "it has bytes after the last kind");
+    if (!firstProblem.empty())
+        return refused(path, firstProblem);
     return std::optional<TenancyCache>(std::move(cache));
 }
 

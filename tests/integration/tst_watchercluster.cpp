@@ -73,6 +73,14 @@ private:
     std::atomic<int> m_lists{0};
 };
 
+// A namespace of its own for one test ("" when it could not be made).
+std::string freshNamespace(Client &admin, const char *prefix)
+{
+    const std::string ns = clusterenv::uniqueName(prefix);
+    const json object = {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", ns}}}};
+    return admin.create(kNamespaces, "", object).ok() ? ns : std::string();
+}
+
 std::set<std::string> names(const Store::Snapshot &s)
 {
     std::set<std::string> out;
@@ -97,8 +105,8 @@ void tst_WatcherCluster::relistAfterRealGone()
     std::string error;
     auto admin = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"), &error);
     QVERIFY2(admin, error.c_str());
-    const std::string ns = clusterenv::uniqueName("it-watch");
-    QVERIFY(admin->create(kNamespaces, "", {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", ns}}}}).ok());
+    const std::string ns = freshNamespace(*admin, "it-watch");
+    QVERIFY(!ns.empty());
     // Given 250 PodTemplates listed in pages of 40 by a watcher feeding a store
     for (int i = 0; i < 250; ++i)
         QVERIFY(admin->create(kPodTemplates, ns, podTemplate(ns, "pt-" + std::to_string(i))).ok());
@@ -152,8 +160,8 @@ void tst_WatcherCluster::watchListStreamsTheListThenLiveEvents()
     std::string error;
     auto admin = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"), &error);
     QVERIFY2(admin, error.c_str());
-    const std::string ns = clusterenv::uniqueName("it-wlist");
-    QVERIFY(admin->create(kNamespaces, "", {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", ns}}}}).ok());
+    const std::string ns = freshNamespace(*admin, "it-wlist");
+    QVERIFY(!ns.empty());
     for (int i = 0; i < 120; ++i)
         QVERIFY(admin->create(kPodTemplates, ns, podTemplate(ns, "pt-" + std::to_string(i))).ok());
 
@@ -202,12 +210,12 @@ void tst_WatcherCluster::resumeFromAStoredVersionMissesNothing()
     std::string error;
     auto admin = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"), &error);
     QVERIFY2(admin, error.c_str());
-    const std::string ns = clusterenv::uniqueName("it-resume");
+    const std::string ns = freshNamespace(*admin, "it-resume");
+    QVERIFY(!ns.empty());
     const GroupVersionResource configMaps{"", "v1", "configmaps", true, "ConfigMap"};
     auto configMap = [&](const std::string &name) {
         return json{{"apiVersion", "v1"}, {"kind", "ConfigMap"}, {"metadata", {{"name", name}, {"namespace", ns}}}};
     };
-    QVERIFY(admin->create(kNamespaces, "", {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", ns}}}}).ok());
     QVERIFY(admin->create(configMaps, ns, configMap("a")).ok());
     QVERIFY(admin->create(configMaps, ns, configMap("b")).ok());
 
@@ -266,8 +274,8 @@ void tst_WatcherCluster::resumeFromACompactedVersionRelists()
     std::string error;
     auto admin = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"), &error);
     QVERIFY2(admin, error.c_str());
-    const std::string ns = clusterenv::uniqueName("it-resume-old");
-    QVERIFY(admin->create(kNamespaces, "", {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", ns}}}}).ok());
+    const std::string ns = freshNamespace(*admin, "it-resume-old");
+    QVERIFY(!ns.empty());
     QVERIFY(admin->create(kPodTemplates, ns, podTemplate(ns, "kept")).ok());
     // Given the version of a cached state, then changes, then etcd compacted past it
     std::vector<std::shared_ptr<const json>> saved;
