@@ -81,6 +81,31 @@ std::string freshNamespace(Client &admin, const char *prefix)
     return admin.create(kNamespaces, "", object).ok() ? ns : std::string();
 }
 
+// What a cache keeps of a resource: a first watcher's objects and the version they are at.
+struct SavedState {
+    std::vector<std::shared_ptr<const json>> objects;
+    std::string resourceVersion;
+};
+
+SavedState saveState(Client &admin, const GroupVersionResource &gvr, const std::string &ns)
+{
+    Store first;
+    Watcher w(admin.listerWatcher(gvr, ns), [&](const WatcherEvent &e) { first.apply(e); });
+    w.start();
+    for (int i = 0; i < 3000 && !first.snapshot().synced(); ++i)
+        QTest::qWait(10);
+    return {first.snapshot().objects(), first.snapshot().resourceVersion()};
+}
+
+// A store holding a saved state, as TenancyFeed::start(cache) seeds one.
+void seed(Store &store, const SavedState &saved)
+{
+    store.apply(WatcherEvent{WatcherEventType::Init, nullptr, std::nullopt, {}, {}});
+    for (const auto &o : saved.objects)
+        store.apply(WatcherEvent{WatcherEventType::InitApply, o, std::nullopt, {}, {}});
+    store.apply(WatcherEvent{WatcherEventType::InitDone, nullptr, std::nullopt, {}, saved.resourceVersion});
+}
+
 std::set<std::string> names(const Store::Snapshot &s)
 {
     std::set<std::string> out;
@@ -94,17 +119,26 @@ class tst_WatcherCluster : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void relistAfterRealGone();
     void watchListStreamsTheListThenLiveEvents();
     void resumeFromAStoredVersionMissesNothing();
     void resumeFromACompactedVersionRelists();
+
+private:
+    std::unique_ptr<Client> m_admin;
 };
+
+void tst_WatcherCluster::initTestCase()
+{
+    std::string error;
+    m_admin = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"), &error);
+    QVERIFY2(m_admin, error.c_str());
+}
 
 void tst_WatcherCluster::relistAfterRealGone()
 {
-    std::string error;
-    auto admin = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"), &error);
-    QVERIFY2(admin, error.c_str());
+    Client *admin = m_admin.get();
     const std::string ns = freshNamespace(*admin, "it-watch");
     QVERIFY(!ns.empty());
     // Given 250 PodTemplates listed in pages of 40 by a watcher feeding a store
@@ -157,9 +191,7 @@ void tst_WatcherCluster::relistAfterRealGone()
 
 void tst_WatcherCluster::watchListStreamsTheListThenLiveEvents()
 {
-    std::string error;
-    auto admin = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"), &error);
-    QVERIFY2(admin, error.c_str());
+    Client *admin = m_admin.get();
     const std::string ns = freshNamespace(*admin, "it-wlist");
     QVERIFY(!ns.empty());
     for (int i = 0; i < 120; ++i)
@@ -207,9 +239,7 @@ void tst_WatcherCluster::watchListStreamsTheListThenLiveEvents()
 
 void tst_WatcherCluster::resumeFromAStoredVersionMissesNothing()
 {
-    std::string error;
-    auto admin = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"), &error);
-    QVERIFY2(admin, error.c_str());
+    Client *admin = m_admin.get();
     const std::string ns = freshNamespace(*admin, "it-resume");
     QVERIFY(!ns.empty());
     const GroupVersionResource configMaps{"", "v1", "configmaps", true, "ConfigMap"};
@@ -220,32 +250,20 @@ void tst_WatcherCluster::resumeFromAStoredVersionMissesNothing()
     QVERIFY(admin->create(configMaps, ns, configMap("b")).ok());
 
     // Given the state of a first watcher, as a cache would keep it (objects + version)
-    std::vector<std::shared_ptr<const json>> saved;
-    std::string savedVersion;
-    {
-        Store first;
-        Watcher w(admin->listerWatcher(configMaps, ns), [&](const WatcherEvent &e) { first.apply(e); });
-        w.start();
-        QTRY_VERIFY_WITH_TIMEOUT(first.snapshot().synced(), 30000);
-        saved = first.snapshot().objects();
-        savedVersion = first.snapshot().resourceVersion();
-    }
-    QVERIFY(!savedVersion.empty());
+    const SavedState saved = saveState(*admin, configMaps, ns);
+    QVERIFY(!saved.resourceVersion.empty());
     // And changes made while nobody watched
     QVERIFY(admin->remove(configMaps, ns, "a").ok());
     QVERIFY(admin->create(configMaps, ns, configMap("c")).ok());
 
     // When a new watcher resumes from it over a store seeded with that state
     Store store;
-    store.apply(WatcherEvent{WatcherEventType::Init, nullptr, std::nullopt, {}, {}});
-    for (const auto &o : saved)
-        store.apply(WatcherEvent{WatcherEventType::InitApply, o, std::nullopt, {}, {}});
-    store.apply(WatcherEvent{WatcherEventType::InitDone, nullptr, std::nullopt, {}, savedVersion});
+    seed(store, saved);
     auto counting = std::make_shared<GatedListerWatcher>(admin->listerWatcher(configMaps, ns));
     counting->open();
     std::atomic<int> resumed{0};
     WatcherOptions options;
-    options.resumeFrom = savedVersion;
+    options.resumeFrom = saved.resourceVersion;
     Watcher watcher(counting, [&](const WatcherEvent &e) {
         store.apply(e);
         if (e.type == WatcherEventType::Resumed)
@@ -271,23 +289,13 @@ void tst_WatcherCluster::resumeFromAStoredVersionMissesNothing()
 
 void tst_WatcherCluster::resumeFromACompactedVersionRelists()
 {
-    std::string error;
-    auto admin = clusterenv::clientFor(clusterenv::kubeconfigPath("admin"), &error);
-    QVERIFY2(admin, error.c_str());
+    Client *admin = m_admin.get();
     const std::string ns = freshNamespace(*admin, "it-resume-old");
     QVERIFY(!ns.empty());
     QVERIFY(admin->create(kPodTemplates, ns, podTemplate(ns, "kept")).ok());
     // Given the version of a cached state, then changes, then etcd compacted past it
-    std::vector<std::shared_ptr<const json>> saved;
-    std::string savedVersion;
-    {
-        Store first;
-        Watcher w(admin->listerWatcher(kPodTemplates, ns), [&](const WatcherEvent &e) { first.apply(e); });
-        w.start();
-        QTRY_VERIFY_WITH_TIMEOUT(first.snapshot().synced(), 30000);
-        saved = first.snapshot().objects();
-        savedVersion = first.snapshot().resourceVersion();
-    }
+    const SavedState saved = saveState(*admin, kPodTemplates, ns);
+    QVERIFY(!saved.resourceVersion.empty());
     QVERIFY(admin->remove(kPodTemplates, ns, "kept").ok());
     QVERIFY(admin->create(kPodTemplates, ns, podTemplate(ns, "meanwhile")).ok());
     auto compacted = clusterenv::run(clusterenv::devclusterBin(), {"compact"});
@@ -295,15 +303,12 @@ void tst_WatcherCluster::resumeFromACompactedVersionRelists()
 
     // When a watcher resumes from it over the cached state
     Store store;
-    store.apply(WatcherEvent{WatcherEventType::Init, nullptr, std::nullopt, {}, {}});
-    for (const auto &o : saved)
-        store.apply(WatcherEvent{WatcherEventType::InitApply, o, std::nullopt, {}, {}});
-    store.apply(WatcherEvent{WatcherEventType::InitDone, nullptr, std::nullopt, {}, savedVersion});
+    seed(store, saved);
     auto counting = std::make_shared<GatedListerWatcher>(admin->listerWatcher(kPodTemplates, ns));
     counting->open();
     std::atomic<int> resumed{0}, errors{0};
     WatcherOptions options;
-    options.resumeFrom = savedVersion;
+    options.resumeFrom = saved.resourceVersion;
     Watcher watcher(counting, [&](const WatcherEvent &e) {
         store.apply(e);
         if (e.type == WatcherEventType::Resumed)
