@@ -13,7 +13,6 @@
 #include <fstream>
 #include <future>
 #include <iterator>
-#include <sstream>
 
 namespace kube::session {
 

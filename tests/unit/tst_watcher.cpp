@@ -817,11 +817,10 @@ void TestWatcher::transformAppliesToListedAndWatchedObjects()
     listed["metadata"]["managedFields"] = json::array({{{"manager", "kubectl"}}});
     json watched = object("b", 101);
     watched["metadata"]["managedFields"] = json::array({{{"manager", "kubectl"}}});
-    Harness h(options);
     std::vector<std::shared_ptr<const json>> seen;
-    h.lister->pages.push_back(page({listed}, "100"));
-    h.lister->watches.push_back({{WatchEvent{WatchEventType::Added, watched}}, Result<void>(), 1min});
-    auto lister = h.lister;
+    auto lister = std::make_shared<FakeListerWatcher>();
+    lister->pages.push_back(page({listed}, "100"));
+    lister->watches.push_back({{WatchEvent{WatchEventType::Added, watched}}, Result<void>(), 1min});
     Watcher watcher(lister, [&](const WatcherEvent &e) {
         if (e.object)
             seen.push_back(e.object);
