@@ -154,8 +154,11 @@ void ClusterSession::writeCache(bool now)
     cache.flavor = m_tenancy.api.flavor;
     m_cacheDirty = false;
     // Collecting the objects and packing them is O(objects): on a worker, unless asked now.
-    auto write = [backend = m_backend, cache = std::move(cache), path = m_cacheKey.path, id = m_id]() mutable {
+    auto write = [backend = m_backend, cache = std::move(cache), outline = m_outline, path = m_cacheKey.path,
+                  id = m_id]() mutable {
         cache.kinds = backend->feed->cacheable();
+        if (outline)
+            cache.preview = outline->encode().toStdString();
         if (auto r = session::writeTenancyCache(path, cache); !r)
             qCWarning(lcSession) << id << qs(r.error().describe());
         else
@@ -183,35 +186,114 @@ void ClusterSession::loadCache()
     if (root.isEmpty())
         return;
     m_cacheLoading = true;
-    struct Loaded {
+    // Two reads on a worker. First the whole file is checked but only its preview (the tree
+    // outline the last run showed) decoded: the tree is there before any object is. Then the
+    // objects, for the details and for the watches to resume from.
+    struct Preview {
         session::TenancyCacheKey key;
-        std::shared_ptr<const session::TenancyCache> cache;
-        GraphSnapshot snapshot;
+        bool found = false;
         std::shared_ptr<const TenancyOutline> outline;
+        std::int64_t writtenAt = 0;
         QString note;
     };
     const std::string kubeconfig = m_spec.kubeconfig.toStdString();
     const std::string context = m_spec.context.toStdString();
     const int generation = m_generation;
     AsyncTask::run(this, [root = root.toStdString(), kubeconfig, context] {
-        Loaded l;
+        Preview p;
         auto key = session::tenancyCacheKey(root, kubeconfig, context);
         if (!key)
-            return l;  // the connect says what is wrong with the kubeconfig
-        l.key = *key;
-        session::TenancyCacheCheck check;
-        check.server = key->server;
-        check.user = key->user;
-        check.maxAgeSeconds = kCacheMaxAgeSeconds;
-        auto read = session::readTenancyCache(key->path, check);
+            return p;  // the connect says what is wrong with the kubeconfig
+        p.key = *key;
+        auto read = session::readTenancyCache(key->path, cacheCheckFor(*key), session::TenancyCacheRead::PreviewOnly);
         if (!read) {
             // Never trusted blindly, never kept: the next write replaces it.
-            l.note = qs(read.error().describe());
+            p.note = qs(read.error().describe());
             std::remove(key->path.c_str());
+            return p;
+        }
+        if (!*read)
+            return p;
+        p.found = true;
+        p.writtenAt = (*read)->writtenAt;
+        if (auto outline = TenancyOutline::decode(QByteArray::fromStdString((*read)->preview)))
+            p.outline = std::make_shared<const TenancyOutline>(std::move(*outline));
+        return p;
+    }, [this, generation](Preview p) {
+        m_cacheKey = p.key;
+        if (!p.note.isEmpty())
+            qCWarning(lcSession) << m_id << p.note;
+        if (!p.found) {
+            finishCacheLoad();
+            return;
+        }
+        if (p.outline && cachedTreeWanted(generation)) {
+            m_outline = p.outline;
+            showCached(p.writtenAt);
+            qCInfo(lcSession) << m_id << "showing the tenancy tree cached at" << m_status.cachedAt << "after"
+                              << m_clock.elapsed() << "ms";
+        }
+        loadCachedObjects(generation);
+    });
+}
+
+session::TenancyCacheCheck ClusterSession::cacheCheckFor(const session::TenancyCacheKey &key)
+{
+    session::TenancyCacheCheck check;
+    check.server = key.server;
+    check.user = key.user;
+    check.maxAgeSeconds = kCacheMaxAgeSeconds;
+    return check;
+}
+
+bool ClusterSession::cachedTreeWanted(int generation) const
+{
+    // Live data won the race (or a reconnect came between): the cache has nothing to add.
+    return generation == m_generation && !m_status.loaded && m_snapshot.version() == 0 && !(m_backend && m_backend->started);
+}
+
+void ClusterSession::showCached(std::int64_t writtenAt)
+{
+    const bool first = !m_status.cached;
+    m_status.cached = true;
+    m_status.stale = true;
+    m_status.cachedAt = QDateTime::fromSecsSinceEpoch(writtenAt).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    // The cached tree stays until the live one is complete (no half-listed tree between).
+    m_holdUntilLoaded = true;
+    emit outlineChanged();
+    emit statusChanged();
+    if (first)
+        emit cachedShown();
+}
+
+void ClusterSession::finishCacheLoad()
+{
+    m_cacheLoading = false;
+    // A connection that opened meanwhile waited for the read (to resume from it, or not).
+    if (m_feedWaitsForCache && m_backend && m_backend->feed) {
+        m_feedWaitsForCache = false;
+        startFeed();
+    }
+}
+
+void ClusterSession::loadCachedObjects(int generation)
+{
+    struct Loaded {
+        std::shared_ptr<const session::TenancyCache> cache;
+        GraphSnapshot snapshot;
+        std::shared_ptr<const TenancyOutline> outline;
+        QString note;
+    };
+    AsyncTask::run(this, [key = m_cacheKey] {
+        Loaded l;
+        auto read = session::readTenancyCache(key.path, cacheCheckFor(key));
+        if (!read) {
+            l.note = qs(read.error().describe());
+            std::remove(key.path.c_str());
             return l;
         }
         if (!*read)
-            return l;
+            return l;  // gone since the preview (another window rewrote it): nothing to resume from
         TenancyGraph graph((*read)->flavor);
         for (const auto &k : (*read)->kinds)
             graph.resync(k.kind, k.objects);
@@ -220,34 +302,27 @@ void ClusterSession::loadCache()
         l.cache = std::make_shared<const session::TenancyCache>(std::move(**read));
         return l;
     }, [this, generation](Loaded l) {
-        m_cacheKey = l.key;
-        m_cacheLoading = false;
+        auto finish = qScopeGuard([this] { finishCacheLoad(); });
         if (!l.note.isEmpty())
             qCWarning(lcSession) << m_id << l.note;
-        // A connection that opened meanwhile waited for this (to resume from it, or not).
-        auto startWaitingFeed = qScopeGuard([this] {
-            if (m_feedWaitsForCache && m_backend && m_backend->feed) {
-                m_feedWaitsForCache = false;
-                startFeed();
+        if (!l.cache || !cachedTreeWanted(generation)) {
+            if (m_status.cached && !m_status.loaded && generation == m_generation && !l.note.isEmpty()) {
+                // The preview was shown but the objects behind it are unreadable: take it back
+                // rather than keep a tree nothing stands behind; the live list follows.
+                m_outline = std::make_shared<const TenancyOutline>();
+                m_status.cached = m_status.stale = false;
+                m_holdUntilLoaded = false;
+                emit outlineChanged();
+                emit statusChanged();
             }
-        });
-        // Live data won the race (or a reconnect came between): the cache has nothing to add.
-        if (!l.cache || generation != m_generation || m_status.loaded || m_snapshot.version() > 0
-            || (m_backend && m_backend->started))
             return;
+        }
         m_cache = l.cache;
         m_snapshot = l.snapshot;
         m_outline = l.outline;
-        m_status.cached = true;
-        m_status.stale = true;
-        m_status.cachedAt = QDateTime::fromSecsSinceEpoch(m_cache->writtenAt).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-        // The cached tree stays until the live one is complete (no half-listed tree between).
-        m_holdUntilLoaded = true;
-        qCInfo(lcSession) << m_id << "showing the tenancy cached at" << m_status.cachedAt << "after"
-                          << m_clock.elapsed() << "ms:" << m_cache->objectCount() << "objects";
-        emit outlineChanged();
-        emit statusChanged();
-        emit cachedShown();
+        qCInfo(lcSession) << m_id << "cached tenancy read after" << m_clock.elapsed() << "ms:" << m_cache->objectCount()
+                          << "objects";
+        showCached(m_cache->writtenAt);
     });
 }
 

@@ -113,6 +113,11 @@ private:
 
     void buildOutline();
     void loadCache();
+    void loadCachedObjects(int generation);
+    static kube::session::TenancyCacheCheck cacheCheckFor(const kube::session::TenancyCacheKey &key);
+    bool cachedTreeWanted(int generation) const;
+    void showCached(std::int64_t writtenAt);
+    void finishCacheLoad();
     void startFeed();
     void scheduleCacheWrite(int delayMs);
     void writeCache(bool now);

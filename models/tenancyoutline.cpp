@@ -8,6 +8,8 @@
 #include "kubeclient/kubesphere/objectviews.h"
 
 #include <QCoreApplication>
+#include <QDataStream>
+#include <QIODevice>
 
 #include <algorithm>
 #include <map>
@@ -63,6 +65,117 @@ std::vector<OutlineEntry> roleEntries(const std::vector<RoleInfo> &roles)
 }
 
 } // namespace
+
+namespace {
+
+constexpr quint32 kOutlineMagic = 0x544f4c32;  // "TOL2": the layout below
+
+void write(QDataStream &out, const OutlineEntry &e)
+{
+    out << e.name << e.alias << e.detail << qint32(e.count) << quint32(e.flags);
+}
+
+bool read(QDataStream &in, OutlineEntry &e)
+{
+    qint32 count = 0;
+    quint32 flags = 0;
+    in >> e.name >> e.alias >> e.detail >> count >> flags;
+    e.count = count;
+    e.flags = flags;
+    return in.status() == QDataStream::Ok;
+}
+
+void write(QDataStream &out, const std::vector<OutlineEntry> &entries)
+{
+    out << quint32(entries.size());
+    for (const auto &e : entries)
+        write(out, e);
+}
+
+// An entry takes at least 20 bytes (three empty strings and two numbers): a count the
+// remaining bytes cannot hold is damage, not a reason to reserve gigabytes.
+constexpr qint64 kMinEntryBytes = 20;
+
+bool plausible(QDataStream &in, quint32 n)
+{
+    return in.status() == QDataStream::Ok && qint64(n) * kMinEntryBytes <= in.device()->bytesAvailable();
+}
+
+bool read(QDataStream &in, std::vector<OutlineEntry> &entries)
+{
+    quint32 n = 0;
+    in >> n;
+    if (!plausible(in, n))
+        return false;
+    entries.resize(n);
+    for (auto &e : entries)
+        if (!read(in, e))
+            return false;
+    return true;
+}
+
+void write(QDataStream &out, TenancyOutline::Section s) { out << qint8(s); }
+
+bool read(QDataStream &in, TenancyOutline::Section &s)
+{
+    qint8 v = -1;
+    in >> v;
+    if (in.status() != QDataStream::Ok || v < qint8(TenancyOutline::Section::Loading)
+        || v > qint8(TenancyOutline::Section::Forbidden))
+        return false;
+    s = TenancyOutline::Section(v);
+    return true;
+}
+
+} // namespace
+
+QByteArray TenancyOutline::encode() const
+{
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << kOutlineMagic;
+    for (Section s : {usersState, globalRolesState, clusterRolesState, workspacesState, projectsState})
+        write(out, s);
+    write(out, users);
+    write(out, globalRoles);
+    write(out, clusterRoles);
+    out << quint32(workspaces.size());
+    for (const auto &w : workspaces) {
+        write(out, w.entry);
+        write(out, w.projects);
+    }
+    write(out, orphanProjects);
+    write(out, reachableProjects);
+    return bytes;
+}
+
+std::optional<TenancyOutline> TenancyOutline::decode(const QByteArray &bytes)
+{
+    QDataStream in(bytes);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0;
+    in >> magic;
+    if (in.status() != QDataStream::Ok || magic != kOutlineMagic)
+        return std::nullopt;
+    TenancyOutline o;
+    for (Section *s : {&o.usersState, &o.globalRolesState, &o.clusterRolesState, &o.workspacesState, &o.projectsState})
+        if (!read(in, *s))
+            return std::nullopt;
+    if (!read(in, o.users) || !read(in, o.globalRoles) || !read(in, o.clusterRoles))
+        return std::nullopt;
+    quint32 n = 0;
+    in >> n;
+    if (!plausible(in, n))
+        return std::nullopt;
+    o.workspaces.resize(n);
+    for (auto &w : o.workspaces)
+        if (!read(in, w.entry) || !read(in, w.projects))
+            return std::nullopt;
+    if (!read(in, o.orphanProjects) || !read(in, o.reachableProjects) || !in.atEnd())
+        return std::nullopt;
+    return o;
+}
 
 std::size_t TenancyOutline::projectTotal() const
 {

@@ -4,9 +4,11 @@
 
 #include "kubeclient/tenancy/graph/graphsnapshot.h"
 
+#include <QByteArray>
 #include <QString>
 
 #include <bitset>
+#include <optional>
 #include <vector>
 
 struct OutlineEntry {
@@ -49,6 +51,11 @@ struct TenancyOutline {
     std::uint64_t graphVersion = 0;
 
     std::size_t projectTotal() const;
+    // The outline as bytes, for the tenancy cache's preview (the tree at start, before any
+    // object is decoded), and back. decode gives nullopt for bytes this version did not write
+    // (another version, cut short, or garbage), never a partial outline. graphVersion is not kept.
+    QByteArray encode() const;
+    static std::optional<TenancyOutline> decode(const QByteArray &bytes);
     // forbidden: the kinds this identity may not list (from the session's watches).
     static TenancyOutline build(const kube::tenancy::GraphSnapshot &snapshot,
                                 const std::bitset<kube::tenancy::kGraphKindCount> &forbidden = {});

@@ -1,6 +1,7 @@
-// The tenancy snapshot cache file: one JSON header line naming where it came from and, per
-// kind, its resourceVersion, object count, length and checksum; then each kind's objects as
-// one MessagePack array (compact, and about five times faster to read back than JSON text).
+// The tenancy snapshot cache file: one JSON header line naming where it came from, the preview's
+// length and checksum and, per kind, its resourceVersion, object count, length and checksum;
+// then the preview's bytes, then each kind's objects as one MessagePack array (compact, and
+// about five times faster to read back than JSON text).
 #include "kubeclient/session/tenancycache.h"
 
 #include "kubeclient/core/atomicfile.h"
@@ -12,7 +13,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <future>
-#include <iterator>
 
 namespace kube::session {
 
@@ -155,8 +155,9 @@ Result<void> writeTenancyCache(const std::string &path, const TenancyCache &cach
                    {"identity", cache.identity},
                    {"flavor", flavorName(cache.flavor)},
                    {"written", cache.writtenAt ? cache.writtenAt : nowSeconds()},
+                   {"preview", {{"length", cache.preview.size()}, {"fnv", hex(fnv1a(cache.preview))}}},
                    {"kinds", json::array()}};
-    std::string payload;
+    std::string payload = cache.preview;
     for (const auto &k : cache.kinds) {
         json items = json::array();
         for (const auto &o : k.objects)
@@ -186,7 +187,8 @@ Result<void> writeTenancyCache(const std::string &path, const TenancyCache &cach
     return file->commit();
 }
 
-Result<std::optional<TenancyCache>> readTenancyCache(const std::string &path, const TenancyCacheCheck &check)
+Result<std::optional<TenancyCache>> readTenancyCache(const std::string &path, const TenancyCacheCheck &check,
+                                                     TenancyCacheRead what)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
@@ -221,11 +223,35 @@ Result<std::optional<TenancyCache>> readTenancyCache(const std::string &path, co
     if (check.maxAgeSeconds > 0 && now - cache.writtenAt > check.maxAgeSeconds)
         return refused(path, "it is older than " + std::to_string(check.maxAgeSeconds / 3600) + " h");
 
-    const std::string payload((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto preview = header.find("preview");
+    if (preview == header.end() || !preview->is_object())
+        return refused(path, "its header has no preview entry");
+    const auto previewLength = preview->find("length");
+    if (previewLength == preview->end() || !previewLength->is_number_unsigned())
+        return refused(path, "its header has no preview length");
+    in.clear();  // a header line without its newline hit the end: the rest is empty, not unreadable
+    const std::streamoff start = in.tellg();
+    in.seekg(0, std::ios::end);
+    const std::streamoff end = in.tellg();
+    if (start < 0 || end < start)
+        return refused(path, "it cannot be read to its end");
+    const auto available = static_cast<std::size_t>(end - start);
+    const std::size_t previewSize = previewLength->get<std::size_t>();
+    if (previewSize > available)
+        return refused(path, "it is truncated (preview)");
+    std::string payload(available, '\0');
+    in.seekg(start);
+    if (!in.read(payload.data(), static_cast<std::streamsize>(payload.size())))
+        return refused(path, "it cannot be read to its end");
+    const std::string_view previewBytes(payload.data(), previewSize);
+    if (hex(fnv1a(previewBytes)) != stringField(*preview, "fnv"))
+        return refused(path, "the checksum of its preview does not match");
+    cache.preview = std::string(previewBytes);
+
     const auto kinds = header.find("kinds");
     if (kinds == header.end() || !kinds->is_array())
         return refused(path, "its header lists no kinds");
-    std::size_t expectedEnd = 0;
+    std::size_t expectedEnd = previewSize;
     // First every entry and checksum (cheap), then the objects, each kind on a thread of its
     // own: decoding is most of a read, and the kinds do not depend on each other.
     struct Entry {
@@ -256,6 +282,8 @@ Result<std::optional<TenancyCache>> readTenancyCache(const std::string &path, co
     }
     if (expectedEnd != payload.size())
         return refused(path, "it has bytes after the last kind");
+    if (what == TenancyCacheRead::PreviewOnly)
+        return std::optional<TenancyCache>(std::move(cache));
 
     auto decode = [](const Entry &e) -> std::pair<CachedKind, std::string> {
         CachedKind ck;

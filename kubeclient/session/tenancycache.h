@@ -30,7 +30,8 @@ struct CachedKind {
 };
 
 struct TenancyCache {
-    static constexpr int kFormatVersion = 1;
+    // 2: a preview section before the kinds.
+    static constexpr int kFormatVersion = 2;
 
     // Where it was read from: a file found under another cluster's name is refused.
     std::string server;    // the API server URL
@@ -38,6 +39,10 @@ struct TenancyCache {
     std::string identity;  // who the server said we were (the reach of what was listed)
     tenancy::ApiFlavor flavor = tenancy::ApiFlavor::V4;
     std::int64_t writtenAt = 0;  // Unix seconds
+    // What a window draws first (the app's tree outline), stored before the objects and read
+    // without them (TenancyCacheRead::PreviewOnly): the tree shows before any object is decoded.
+    // Opaque here; checked like a kind. Names and counts only, never a secret.
+    std::string preview;
     std::vector<CachedKind> kinds;
 
     std::size_t objectCount() const;
@@ -71,8 +76,16 @@ struct TenancyCacheCheck {
     std::int64_t now = 0;  // Unix seconds; 0 = the clock
 };
 
+enum class TenancyCacheRead {
+    Everything,
+    // Every section checked (lengths and checksums, so a damaged file is refused before
+    // anything of it shows), but only the preview decoded: kinds stay empty.
+    PreviewOnly,
+};
+
 // nullopt when there is no file; an error (what was wrong, and where) when it is refused.
-Result<std::optional<TenancyCache>> readTenancyCache(const std::string &path, const TenancyCacheCheck &check);
+Result<std::optional<TenancyCache>> readTenancyCache(const std::string &path, const TenancyCacheCheck &check,
+                                                     TenancyCacheRead what = TenancyCacheRead::Everything);
 
 // The copy of an object a cache file holds (secrets left out); exposed for tests.
 nlohmann::json cacheableObject(const nlohmann::json &object, tenancy::GraphKind kind);

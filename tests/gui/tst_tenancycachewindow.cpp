@@ -98,6 +98,10 @@ void tst_TenancyCacheWindow::secondStartShowsTheCacheAtOnceThenGoesLive()
     QVERIFY(session->status().cached);
     QVERIFY(session->status().stale);
     QVERIFY(!w->allLoaded());
+    // (the tree came from the file's preview; the objects behind it follow, for the details)
+    QTRY_VERIFY_WITH_TIMEOUT(session->snapshot().version() > 0, 10000);
+    QVERIFY(session->status().cached);
+    QCOMPARE(shown.count(), 1);
     const QModelIndex clusterIndex = w->treeModel()->indexForPath(cluster);
     QVERIFY(clusterIndex.data(Qt::ToolTipRole).toString().contains(QStringLiteral("local cache")));
     QVERIFY(w->navigator()->selectPath(cluster));

@@ -104,6 +104,7 @@ private slots:
     void pathsFindNodes();
     void namesSortNaturally();
     void filterFindsAProjectAmongThousands();
+    void outlineTravelsThroughBytes();
 };
 
 void tst_TenancyTreeModel::buildsTheSkeletonAndSections()
@@ -452,5 +453,72 @@ void tst_TenancyTreeModel::filterFindsAProjectAmongThousands()
     QCOMPARE(proxy.rowCount(child(proxy, {}, QStringLiteral("big"))), 3);
 }
 
+// The tenancy cache keeps the outline as bytes (its preview) so the next start draws the tree
+// before any object is decoded: what comes back is the same tree, and bytes that are not a
+// whole outline of this version give none, never a partial tree.
+void tst_TenancyTreeModel::outlineTravelsThroughBytes()
+{
+    // Given an outline with every kind of entry: aliases, details, flags, counts, orphans, and
+    // a section the identity may not list
+    TenancyGraph g;
+    feedAll(g);
+    g.upsert(GraphKind::WorkspaceTemplate, workspace("ws1", "Team One"));
+    g.upsert(GraphKind::WorkspaceTemplate, workspace("ws2"));
+    g.upsert(GraphKind::Namespace, project("p1", "ws1"));
+    g.upsert(GraphKind::Namespace, project("p2", "ws1"));
+    g.upsert(GraphKind::Namespace, project("orphan", "gone"));
+    g.upsert(GraphKind::Namespace, project("default", ""));
+    g.upsert(GraphKind::User, user("alice"));
+    g.upsert(GraphKind::User, user("bob", "Disabled"));
+    std::bitset<kGraphKindCount> forbidden;
+    forbidden.set(indexOf(GraphKind::GlobalRole));
+    TenancyGraph denied;
+    for (GraphKind k : {GraphKind::Namespace, GraphKind::WorkspaceTemplate, GraphKind::Workspace, GraphKind::User})
+        denied.resync(k, {});
+    const TenancyOutline outline = TenancyOutline::build(g.snapshot(), forbidden);
+    QCOMPARE(outline.globalRolesState, TenancyOutline::Section::Known);  // fed wins over forbidden
+    const TenancyOutline withForbidden = TenancyOutline::build(denied.snapshot(), forbidden);
+    QCOMPARE(withForbidden.globalRolesState, TenancyOutline::Section::Forbidden);
+
+    // When it is encoded and decoded
+    for (const TenancyOutline *o : {&outline, &withForbidden}) {
+        const QByteArray bytes = o->encode();
+        const std::optional<TenancyOutline> back = TenancyOutline::decode(bytes);
+        // Then it is the same outline (the graph version is not kept)
+        QVERIFY(back);
+        QVERIFY(back->users == o->users && back->globalRoles == o->globalRoles && back->clusterRoles == o->clusterRoles
+                && back->workspaces == o->workspaces && back->orphanProjects == o->orphanProjects
+                && back->reachableProjects == o->reachableProjects);
+        QVERIFY(back->usersState == o->usersState && back->globalRolesState == o->globalRolesState
+                && back->clusterRolesState == o->clusterRolesState && back->workspacesState == o->workspacesState
+                && back->projectsState == o->projectsState);
+        QCOMPARE(back->graphVersion, std::uint64_t(0));
+    }
+    // And a tree built from the decoded outline is the tree of the original
+    TenancyTreeModel original, decoded;
+    original.addCluster(QStringLiteral("dev"));
+    decoded.addCluster(QStringLiteral("dev"));
+    original.setOutline(QStringLiteral("dev"), outline);
+    decoded.setOutline(QStringLiteral("dev"), *TenancyOutline::decode(outline.encode()));
+    QCOMPARE(rowsOf(decoded, {}), rowsOf(original, {}));
+    QVERIFY(rowsOf(decoded, {}).contains(QStringLiteral("orphan")));
+    QVERIFY(decoded.indexForPath(QStringLiteral("dev/Workspaces/ws1")).data(Qt::ToolTipRole).toString().contains(
+        QStringLiteral("Team One")));
+
+    // And bytes cut anywhere, with a byte added, or of another layout give no outline
+    const QByteArray bytes = outline.encode();
+    for (int n = 0; n < bytes.size(); ++n)
+        QVERIFY2(!TenancyOutline::decode(bytes.left(n)), qPrintable(QString::number(n)));
+    QVERIFY(!TenancyOutline::decode(bytes + QByteArray(1, '\0')));
+    QByteArray other = bytes;
+    other[0] = char(other[0] ^ 0x01);
+    QVERIFY(!TenancyOutline::decode(other));
+    // A count no remaining bytes can hold is refused without reserving for it
+    QByteArray huge = bytes.left(4 + 5);  // magic and the five section states
+    huge += QByteArray("\xff\xff\xff\xf0", 4);
+    QVERIFY(!TenancyOutline::decode(huge));
+}
+
 QTEST_GUILESS_MAIN(tst_TenancyTreeModel)
 #include "tst_tenancytreemodel.moc"
+

@@ -32,6 +32,7 @@ TenancyCache sample()
     c.identity = "kubernetes-admin";
     c.flavor = ApiFlavor::V4;
     c.writtenAt = 1'800'000'000;
+    c.preview = std::string("tree outline \0 bytes", 20);
     json ns = named("Namespace", "proj-a", "17");
     ns["metadata"]["labels"]["kubesphere.io/workspace"] = "ws1";
     ns["metadata"]["managedFields"] = json::array({{{"manager", "kubectl"}, {"operation", "Update"}}});
@@ -88,6 +89,7 @@ private slots:
         QCOMPARE(c.identity, written.identity);
         QCOMPARE(c.flavor, ApiFlavor::V4);
         QCOMPARE(c.writtenAt, written.writtenAt);
+        QCOMPARE(c.preview, written.preview);
         QCOMPARE(c.kinds.size(), std::size_t(3));
         QCOMPARE(c.kinds[0].kind, GraphKind::Namespace);
         QCOMPARE(c.kinds[0].resourceVersion, std::string("20"));
@@ -163,7 +165,7 @@ private slots:
         else if (damage == "append")
             bytes += "x";
         else if (damage == "version")
-            bytes.replace(bytes.find("\"version\":1"), 11, "\"version\":9");
+            bytes.replace(bytes.find("\"version\":2"), 11, "\"version\":9");
         else if (damage == "garbage")
             bytes = "PK\x03\x04 not a snapshot\n";
         else if (damage == "empty")
@@ -177,6 +179,47 @@ private slots:
         // It says where, and that the tenancy is listed instead
         QVERIFY2(text.find(path) != std::string::npos, text.c_str());
         QVERIFY2(text.find("listed from the cluster") != std::string::npos, text.c_str());
+    }
+
+    // The window draws the tree from the preview before any object is decoded: a preview-only
+    // read returns it and no objects, but checks the whole file first (nothing of a damaged
+    // file is shown).
+    void previewIsReadWithoutTheObjectsButTheWholeFileChecked()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("c.snapshot")).toStdString();
+        const TenancyCache written = sample();
+        QVERIFY(kube::session::writeTenancyCache(path, written));
+        const std::string bytes = readAll(path);
+        const std::size_t previewAt = bytes.find('\n') + 1;
+        QCOMPARE(bytes.substr(previewAt, written.preview.size()), written.preview);
+
+        auto preview = kube::session::readTenancyCache(path, checkFor(written), kube::session::TenancyCacheRead::PreviewOnly);
+        QVERIFY2(preview, preview ? "" : preview.error().describe().c_str());
+        QVERIFY(preview->has_value());
+        QCOMPARE((*preview)->preview, written.preview);
+        QCOMPARE((*preview)->identity, written.identity);
+        QVERIFY((*preview)->kinds.empty());
+
+        // A damaged kind or a damaged preview: refused by both reads, with the reason.
+        const std::pair<std::size_t, std::string> damages[] = {{bytes.size() - 5, "checksum of User"},
+                                                               {previewAt + 3, "checksum of its preview"}};
+        for (const auto &[at, reason] : damages) {
+            std::string damaged = bytes;
+            damaged[at] ^= 0x20;
+            writeAll(path, damaged);
+            for (auto what : {kube::session::TenancyCacheRead::PreviewOnly, kube::session::TenancyCacheRead::Everything}) {
+                auto read = kube::session::readTenancyCache(path, checkFor(written), what);
+                QVERIFY(!read);
+                QVERIFY2(read.error().describe().find(reason) != std::string::npos, read.error().describe().c_str());
+            }
+        }
+
+        // Cut inside the preview.
+        writeAll(path, bytes.substr(0, previewAt + 4));
+        auto cut = kube::session::readTenancyCache(path, checkFor(written), kube::session::TenancyCacheRead::PreviewOnly);
+        QVERIFY(!cut);
+        QVERIFY2(cut.error().describe().find("truncated (preview)") != std::string::npos, cut.error().describe().c_str());
     }
 
     void pathDependsOnServerUserAndContextButNamesNone()
