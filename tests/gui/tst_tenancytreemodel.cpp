@@ -88,6 +88,20 @@ void feedAll(TenancyGraph &g)
         g.resync(k, {});
 }
 
+// Two workspaces (one with an alias), projects in each and outside, an active and a disabled user.
+void seedSample(TenancyGraph &g)
+{
+    feedAll(g);
+    g.upsert(GraphKind::WorkspaceTemplate, workspace("ws1", "Team One"));
+    g.upsert(GraphKind::WorkspaceTemplate, workspace("ws2"));
+    g.upsert(GraphKind::Namespace, project("p1", "ws1"));
+    g.upsert(GraphKind::Namespace, project("p2", "ws1"));
+    g.upsert(GraphKind::Namespace, project("q1", "ws2"));
+    g.upsert(GraphKind::Namespace, project("default", ""));
+    g.upsert(GraphKind::User, user("alice"));
+    g.upsert(GraphKind::User, user("bob", "Disabled"));
+}
+
 } // namespace
 
 class tst_TenancyTreeModel : public QObject
@@ -111,15 +125,7 @@ void tst_TenancyTreeModel::buildsTheSkeletonAndSections()
 {
     // Given a graph with two workspaces, projects in each and outside, and users
     TenancyGraph g;
-    feedAll(g);
-    g.upsert(GraphKind::WorkspaceTemplate, workspace("ws1", "Team One"));
-    g.upsert(GraphKind::WorkspaceTemplate, workspace("ws2"));
-    g.upsert(GraphKind::Namespace, project("p1", "ws1"));
-    g.upsert(GraphKind::Namespace, project("p2", "ws1"));
-    g.upsert(GraphKind::Namespace, project("q1", "ws2"));
-    g.upsert(GraphKind::Namespace, project("default", ""));
-    g.upsert(GraphKind::User, user("alice"));
-    g.upsert(GraphKind::User, user("bob", "Disabled"));
+    seedSample(g);
     TenancyTreeModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     // When the outline is merged into a new cluster node
@@ -461,15 +467,8 @@ void tst_TenancyTreeModel::outlineTravelsThroughBytes()
     // Given an outline with every kind of entry: aliases, details, flags, counts, orphans, and
     // a section the identity may not list
     TenancyGraph g;
-    feedAll(g);
-    g.upsert(GraphKind::WorkspaceTemplate, workspace("ws1", "Team One"));
-    g.upsert(GraphKind::WorkspaceTemplate, workspace("ws2"));
-    g.upsert(GraphKind::Namespace, project("p1", "ws1"));
-    g.upsert(GraphKind::Namespace, project("p2", "ws1"));
+    seedSample(g);
     g.upsert(GraphKind::Namespace, project("orphan", "gone"));
-    g.upsert(GraphKind::Namespace, project("default", ""));
-    g.upsert(GraphKind::User, user("alice"));
-    g.upsert(GraphKind::User, user("bob", "Disabled"));
     std::bitset<kGraphKindCount> forbidden;
     forbidden.set(indexOf(GraphKind::GlobalRole));
     TenancyGraph denied;
