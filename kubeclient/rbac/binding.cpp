@@ -1,6 +1,7 @@
 // Parsing bindings of every family from their JSON objects.
 // Subjects keep their apiGroup for display; matching never reads it.
 #include "kubeclient/rbac/binding.h"
+#include "kubeclient/core/jsonfields.h"
 
 #include "kubeclient/core/objectmeta.h"
 
@@ -17,9 +18,9 @@ Binding Binding::fromJson(const nlohmann::json &object)
     b.name = meta.name();
     b.labels = meta.labels();
     if (auto ref = object.find("roleRef"); ref != object.end() && ref->is_object()) {
-        b.roleApiGroup = ref->value("apiGroup", "");
-        b.roleKind = ref->value("kind", "");
-        b.roleName = ref->value("name", "");
+        b.roleApiGroup = stringField(*ref, "apiGroup");
+        b.roleKind = stringField(*ref, "kind");
+        b.roleName = stringField(*ref, "name");
     }
     if (auto subjects = object.find("subjects"); subjects != object.end() && subjects->is_array())
         for (const auto &s : *subjects)

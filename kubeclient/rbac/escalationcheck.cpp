@@ -1,6 +1,7 @@
 // Escalation prevention on RBAC writes (kube-apiserver-notes.md 5.6).
 // Same order as the server: system:masters, then the escalate/bind verb, then covers.
 #include "kubeclient/rbac/escalationcheck.h"
+#include "kubeclient/core/jsonfields.h"
 
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/rbac/coveragecheck.h"
@@ -94,8 +95,10 @@ EscalationVerdict EscalationCheck::checkBindingWrite(const Identity &writer, con
     if (groupOf(meta.apiVersion()) != kRbacGroup || (kind != "RoleBinding" && kind != "ClusterRoleBinding"))
         return notRbac(kind);
     const std::string ns = kind == "RoleBinding" ? meta.namespaceName() : std::string();
-    const auto ref = object.value("roleRef", nlohmann::json::object());
-    const std::string roleKind = ref.value("kind", ""), roleName = ref.value("name", "");
+    const auto ref = object.find("roleRef");
+    const nlohmann::json none;
+    const nlohmann::json &roleRef = ref != object.end() ? *ref : none;
+    const std::string roleKind = stringField(roleRef, "kind"), roleName = stringField(roleRef, "name");
     EscalationVerdict v;
     if (writer.inGroup(kGroupMasters)) {
         v.allowed = true;

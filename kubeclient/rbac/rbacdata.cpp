@@ -1,6 +1,7 @@
 // The permission-relevant object store and plan application on a copy.
 // Objects are kept whole as JSON so that merge patches and exports see every field.
 #include "kubeclient/rbac/rbacdata.h"
+#include "kubeclient/core/jsonfields.h"
 
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/api/writeplan.h"
@@ -83,7 +84,7 @@ size_t RbacData::add(const json &object)
 {
     if (!object.is_object())
         return 0;
-    const std::string kind = object.value("kind", "");
+    const std::string kind = stringField(object, "kind");
     if (kind.size() >= 4 && kind.compare(kind.size() - 4, 4, "List") == 0) {
         size_t n = 0;
         if (auto items = object.find("items"); items != object.end() && items->is_array()) {
@@ -96,7 +97,7 @@ size_t RbacData::add(const json &object)
                     if (!copy.contains("kind"))
                         copy["kind"] = itemKind;
                     if (!copy.contains("apiVersion"))
-                        copy["apiVersion"] = object.value("apiVersion", "v1");
+                        copy["apiVersion"] = object.contains("apiVersion") ? stringField(object, "apiVersion") : "v1";
                     n += add(copy);
                 } else {
                     n += add(item);
@@ -137,7 +138,7 @@ size_t RbacData::apply(const tenancy::Plan &plan)
             continue;  // status writes do not change permissions
         std::string kind = w.gvr.kind;
         if (kind.empty() && w.object.is_object())
-            kind = w.object.value("kind", "");
+            kind = stringField(w.object, "kind");
         if (kind.empty())
             kind = kindOfResource(w.gvr.group, w.gvr.resource);
         if (!relevant(w.gvr.group, kind))

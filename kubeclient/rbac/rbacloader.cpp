@@ -1,9 +1,11 @@
 // Loading permission data from a cluster or from manifests.
 // Items of live lists get apiVersion/kind back, so live and offline objects are identical.
 #include "kubeclient/rbac/rbacloader.h"
+#include "kubeclient/core/jsonfields.h"
 
 #include "kubeclient/api/client.h"
 #include "kubeclient/core/manifestfiles.h"
+#include "kubeclient/rbac/objectshape.h"
 
 #include <future>
 #include <optional>
@@ -33,11 +35,25 @@ Result<LoadResult> RbacLoader::fromPath(const std::string &path)
     out.files = read->files;
     for (const auto &d : read->documents)
         out.data.add(d);
+    // A field of another type than the API defines is read as absent: say which, so an answer
+    // that leaves out a subject or a rule is not a mystery.
+    constexpr std::size_t kMaxShapeWarnings = 20;
+    std::size_t shapeProblemCount = 0;
+    for (const auto &[key, obj] : out.data.objects()) {
+        for (const auto &problem : shapeProblems(obj)) {
+            if (++shapeProblemCount <= kMaxShapeWarnings)
+                out.warnings.push_back(key.kind + " " + (key.ns.empty() ? key.name : key.ns + "/" + key.name) + ": "
+                                       + problem + " (read as absent)");
+        }
+    }
+    if (shapeProblemCount > kMaxShapeWarnings)
+        out.warnings.push_back("and " + std::to_string(shapeProblemCount - kMaxShapeWarnings)
+                               + " more fields of another type than the API defines (read as absent)");
     bool v3 = false, v4 = false;
     for (const auto &[key, obj] : out.data.objects()) {
         if (key.group != "iam.kubesphere.io")
             continue;
-        const std::string v = obj.value("apiVersion", "");
+        const std::string v = stringField(obj, "apiVersion");
         v4 = v4 || v.find("v1beta1") != std::string::npos;
         v3 = v3 || v.find("v1alpha2") != std::string::npos;
     }

@@ -1,6 +1,7 @@
 // Subjects of role bindings: parsing and printing.
 // Ordering is by kind, namespace and name, for stable listings.
 #include "kubeclient/rbac/subject.h"
+#include "kubeclient/core/jsonfields.h"
 
 #include <tuple>
 
@@ -11,10 +12,10 @@ Subject Subject::fromJson(const nlohmann::json &subject)
     Subject s;
     if (!subject.is_object())
         return s;
-    s.kind = subject.value("kind", "");
-    s.name = subject.value("name", "");
-    s.ns = subject.value("namespace", "");
-    s.apiGroup = subject.value("apiGroup", "");
+    s.kind = stringField(subject, "kind");
+    s.name = stringField(subject, "name");
+    s.ns = stringField(subject, "namespace");
+    s.apiGroup = stringField(subject, "apiGroup");
     return s;
 }
 

@@ -9,9 +9,15 @@
 #include "kubeclient/ksaccount/ksaccount.h"
 #include "kubeclient/core/base64.h"
 #include "kubeclient/kubesphere/ruleparser.h"
+#include "kubeclient/rbac/evaluator.h"
+#include "kubeclient/rbac/objectshape.h"
+#include "kubeclient/rbac/rbacindex.h"
+#include "kubeclient/rbac/rbacloader.h"
+#include "kubeclient/rbac/whocan.h"
 #include "kubeclient/watch/watchdecoder.h"
 
 #include <QtCore/QFile>
+#include <QtCore/QTemporaryDir>
 #include <QtTest/QtTest>
 
 #include <chrono>
@@ -85,6 +91,7 @@ private slots:
     void auditCodeBeyondIntIsUnknown();
     void auditFieldsOfTheWrongTypeReadAsAbsent_data();
     void auditFieldsOfTheWrongTypeReadAsAbsent();
+    void rbacManifestFieldsOfOtherTypesReadAsAbsent();
 };
 
 void TestFuzzRegressions::execCredentialExpiryPastTheClockRange()
@@ -300,6 +307,60 @@ void TestFuzzRegressions::auditFieldsOfTheWrongTypeReadAsAbsent()
     QCOMPARE(QString::fromStdString(full->verb), verb);
     QCOMPARE(full->code, code);
     QVERIFY(full->workspace.empty());
+}
+
+void TestFuzzRegressions::rbacManifestFieldsOfOtherTypesReadAsAbsent()
+{
+    using namespace kube::rbac;
+    // Given manifests with fields of other JSON types than the API defines: a subject whose
+    // kind is a number (fuzz_rbacmanifests' first finding: it ended tenantryctl who-can --from),
+    // verbs as one string, a roleRef that is a string, a roleRef name that is a list, a label
+    // value that is a number, an apiVersion and kind that are numbers
+    const std::string text = payload(regression("rbacmanifests", "fields-of-other-types.yaml"), 1);
+    RbacData data;
+    auto added = RbacLoader::addText(data, text, "fields-of-other-types.yaml");
+    QVERIFY2(added, added ? "" : added.error().describe().c_str());
+    QCOMPARE(*added, std::size_t(4));  // the object whose kind is a number is not a kind the engine keeps
+    const auto index = RbacIndex::build(data);
+    const Evaluator evaluator(index);
+    const auto getPods = RequestAttributes::forResource("get", "", "pods", "default");
+    // Then alice keeps what her well-formed subject grants; a rule whose verbs are not a list grants nothing
+    QVERIFY(evaluator.allowed(Identity::verbatim("alice"), getPods));
+    QVERIFY(!evaluator.allowed(Identity::verbatim("alice"), RequestAttributes::forResource("get", "", "secrets", "default")));
+    // And the subject whose kind is a number, and bindings whose roleRef cannot be read, grant nothing
+    for (const char *who : {"bob", "carol", "dave"})
+        QVERIFY2(!evaluator.allowed(Identity::verbatim(who), getPods), who);
+    const auto answers = WhoCan::query(*index, getPods);
+    QStringList names;
+    for (const auto &a : answers)
+        names << QString::fromStdString(a.subject.name);
+    QVERIFY2(names.contains(QStringLiteral("alice")) && !names.contains(QStringLiteral("bob")), qPrintable(names.join(',')));
+
+    // And an offline load says which fields it read as absent, and where
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("rbac.yaml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text.data(), qint64(text.size()));
+    file.close();
+    auto loaded = RbacLoader::fromPath(path.toStdString());
+    QVERIFY2(loaded, loaded ? "" : loaded.error().describe().c_str());
+    const std::string warnings = [&] {
+        std::string all;
+        for (const auto &w : loaded->warnings)
+            all += w + "\n";
+        return all;
+    }();
+    for (const char *expected : {"RoleBinding default/good: subjects[1].kind is a number, not a string (read as absent)",
+                                 "ClusterRole reader: rules[1].verbs is a string, not a list of strings",
+                                 "RoleBinding default/bad-ref: metadata.labels.team is a number, not a string",
+                                 "RoleBinding default/bad-ref: roleRef is a string, not an object",
+                                 "RoleBinding default/bad-ref-name: roleRef.name is a list, not a string"})
+        QVERIFY2(warnings.find(expected) != std::string::npos, (std::string(expected) + "\nin:\n" + warnings).c_str());
+    // A well-formed object has nothing to say
+    QVERIFY(shapeProblems(nlohmann::json::parse(R"({"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding",
+        "metadata":{"name":"x","namespace":"n","labels":{"a":"b"}},"roleRef":{"apiGroup":"rbac.authorization.k8s.io",
+        "kind":"Role","name":"r"},"subjects":[{"kind":"User","name":"u"}]})")).empty());
 }
 
 QTEST_GUILESS_MAIN(TestFuzzRegressions)
