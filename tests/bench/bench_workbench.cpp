@@ -4,7 +4,9 @@
 // frames over the whole matrix, a RoleBinding change → repainted matrix, and the resident
 // memory the open workbench adds. Each figure beside the same question asked through
 // `tenantryctl matrix --from` (time, peak RSS). Prints figures; asserts nothing.
-// usage: bench_workbench [TENANTRYCTL] [--runs N]
+// usage: bench_workbench [TENANTRYCTL] [--runs N] [--namespaces N]
+// --namespaces N: N namespaces and 10 bindings per namespace (the default 2,000 and 20,000 keep
+// that ratio), for the matrix at 20,000 namespaces of issue 18.
 #include "benchspawn.h"
 #include "models/permissionsource.h"
 #include "models/permissionworkbench.h"
@@ -222,13 +224,18 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::string ctl;
     int runs = 5;
+    benchrbac::Counts counts;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--runs") && i + 1 < argc)
             runs = std::max(1, std::atoi(argv[++i]));
+        else if (!std::strcmp(argv[i], "--namespaces") && i + 1 < argc) {
+            counts.namespaces = std::max(20, std::atoi(argv[++i]));
+            counts.bindings = 10 * counts.namespaces;
+        }
         else if (argv[i][0] != '-' && ctl.empty())
             ctl = argv[i];
         else {
-            std::fprintf(stderr, "usage: bench_workbench [TENANTRYCTL] [--runs N]\n");
+            std::fprintf(stderr, "usage: bench_workbench [TENANTRYCTL] [--runs N] [--namespaces N]\n");
             return 2;
         }
     }
@@ -239,8 +246,8 @@ int main(int argc, char **argv)
     defaultHandler = qInstallMessageHandler(quietHandler);
     QApplication app(argc, argv);
 
-    // The synthetic cluster of bench_permissions' default run, on the built-in catalog (offline).
-    const benchrbac::Counts counts;
+    // The synthetic cluster of bench_permissions' default run (or --namespaces), on the built-in
+    // catalog (offline).
     QElapsedTimer t;
     t.start();
     benchrbac::Synthetic s = benchrbac::generate(counts, kube::rbac::ResourceCatalog::builtin(), 42);
@@ -321,6 +328,10 @@ int main(int argc, char **argv)
     const std::vector<std::string> measured(users.begin(), users.begin() + std::min<size_t>(size_t(runs), users.size()));
     std::vector<double> clickAll, clickAllCompute, clickAllStall, clickOne, clickOneCompute, clickOneStall;
     click(measured, clickAll, clickAllCompute, clickAllStall);
+    // The one-project clicks start from another user, so that the first of them is a change too
+    // (with --runs 1 it would otherwise ask for the subject already shown, and nothing computes).
+    widget.presetSubject(firstUser);
+    waitComputed(wb);
     widget.presetScope(Workbench::ScopeKind::Project, QString::fromStdString(oneProject));
     waitComputed(wb);
     paintAfterComputed(table, counter);
