@@ -20,71 +20,50 @@ public:
     // A member that must be a string when present.
     void string(const json &parent, const char *key, const std::string &path)
     {
-        const auto it = parent.find(key);
-        if (it != parent.end() && !it->is_string())
-            wrongType(path + key, *it, "a string");
+        if (const json *v = member(parent, key); v && !v->is_string())
+            wrongType(path + key, *v, "a string");
     }
 
     // A member that must be a list of strings when present.
     void strings(const json &parent, const char *key, const std::string &path)
     {
-        const auto it = parent.find(key);
-        if (it == parent.end() || it->is_null())
+        const json *v = member(parent, key);
+        if (!v || !expect(*v, v->is_array(), path + key, "a list of strings"))
             return;
-        if (!it->is_array()) {
-            wrongType(path + key, *it, "a list of strings");
-            return;
-        }
-        for (std::size_t i = 0; i < it->size(); ++i)
-            if (!(*it)[i].is_string())
-                wrongType(path + key + "[" + std::to_string(i) + "]", (*it)[i], "a string");
+        for (std::size_t i = 0; i < v->size(); ++i)
+            if (!(*v)[i].is_string())
+                wrongType(path + key + "[" + std::to_string(i) + "]", (*v)[i], "a string");
     }
 
     // A member that must be a map of strings when present (labels, annotations, matchLabels).
     void stringMap(const json &parent, const char *key, const std::string &path)
     {
-        const auto it = parent.find(key);
-        if (it == parent.end() || it->is_null())
+        const json *v = member(parent, key);
+        if (!v || !expect(*v, v->is_object(), path + key, "a map of strings"))
             return;
-        if (!it->is_object()) {
-            wrongType(path + key, *it, "a map of strings");
-            return;
-        }
-        for (const auto &[k, v] : it->items())
-            if (!v.is_string())
-                wrongType(path + key + "." + k, v, "a string");
+        for (const auto &[k, value] : v->items())
+            if (!value.is_string())
+                wrongType(path + key + "." + k, value, "a string");
     }
 
     // A member that must be an object when present; returns it (or nullptr).
     const json *object(const json &parent, const char *key, const std::string &path)
     {
-        const auto it = parent.find(key);
-        if (it == parent.end() || it->is_null())
-            return nullptr;
-        if (!it->is_object()) {
-            wrongType(path + key, *it, "an object");
-            return nullptr;
-        }
-        return &*it;
+        const json *v = member(parent, key);
+        return v && expect(*v, v->is_object(), path + key, "an object") ? v : nullptr;
     }
 
     // A member that must be a list of objects when present; calls each(item, "path[i].").
     template <typename Each>
     void objects(const json &parent, const char *key, const std::string &path, Each each)
     {
-        const auto it = parent.find(key);
-        if (it == parent.end() || it->is_null())
+        const json *v = member(parent, key);
+        if (!v || !expect(*v, v->is_array(), path + key, "a list"))
             return;
-        if (!it->is_array()) {
-            wrongType(path + key, *it, "a list");
-            return;
-        }
-        for (std::size_t i = 0; i < it->size(); ++i) {
+        for (std::size_t i = 0; i < v->size(); ++i) {
             const std::string at = path + key + "[" + std::to_string(i) + "]";
-            if (!(*it)[i].is_object())
-                wrongType(at, (*it)[i], "an object");
-            else
-                each((*it)[i], at + ".");
+            if (expect((*v)[i], (*v)[i].is_object(), at, "an object"))
+                each((*v)[i], at + ".");
         }
     }
 
@@ -107,6 +86,21 @@ public:
     }
 
 private:
+    // The member when present and not null (null reads as absent, as in the API).
+    static const json *member(const json &parent, const char *key)
+    {
+        const auto it = parent.find(key);
+        return it == parent.end() || it->is_null() ? nullptr : &*it;
+    }
+
+    // ok, or a problem noted for `path`.
+    bool expect(const json &value, bool ok, const std::string &path, const char *expected)
+    {
+        if (!ok)
+            wrongType(path, value, expected);
+        return ok;
+    }
+
     static std::string article(const json &value)
     {
         const std::string type = value.type_name();
