@@ -17,6 +17,7 @@
 #include <QtTest>
 
 #include <fstream>
+#include <optional>
 
 using namespace kube;
 
@@ -85,6 +86,10 @@ void tst_TenancyCacheWindow::secondStartShowsTheCacheAtOnceThenGoesLive()
     QVERIFY(guitest::pauseApiServer(true));
     auto w = guitest::openAdminWindow();
     QSignalSpy shown(w.get(), &MainWindow::sessionShownFromCache);
+    // (what the session held when the tree first showed: the preview comes before any object)
+    ClusterSession *session = w->sessions().first();
+    std::optional<std::uint64_t> versionWhenShown;
+    connect(session, &ClusterSession::cachedShown, this, [&] { versionWhenShown = session->snapshot().version(); });
     QVERIFY(QTest::qWaitForWindowExposed(w.get()));
 
     // Then the cached tree is there at once: the seeded workspaces and the project as it was
@@ -94,11 +99,13 @@ void tst_TenancyCacheWindow::secondStartShowsTheCacheAtOnceThenGoesLive()
     QVERIFY(w->treeModel()->indexForPath(cluster + "/Workspaces/" + qs(m_seed.ws2) + "/" + qs(m_seed.p3)).isValid());
     QVERIFY(!w->treeModel()->indexForPath(wsPath + "/" + added).isValid());
     // And it is marked as cached (not live): status, tooltip and the cluster's details say so
-    ClusterSession *session = w->sessions().first();
     QVERIFY(session->status().cached);
     QVERIFY(session->status().stale);
     QVERIFY(!w->allLoaded());
-    // (the tree came from the file's preview; the objects behind it follow, for the details)
+    // (the tree came from the file's preview, before any object was decoded; the objects
+    // follow, for the details and the resume)
+    QVERIFY(versionWhenShown.has_value());
+    QCOMPARE(*versionWhenShown, std::uint64_t(0));
     QTRY_VERIFY_WITH_TIMEOUT(session->snapshot().version() > 0, 10000);
     QVERIFY(session->status().cached);
     QCOMPARE(shown.count(), 1);
