@@ -118,6 +118,29 @@ std::size_t invalidUtf8Offset(std::string_view s)
     return std::string_view::npos;
 }
 
+std::string utf8OfYamlCppScalar(std::string s)
+{
+    std::size_t i = invalidUtf8Offset(s);
+    if (i == std::string::npos)
+        return s;
+    std::string out = s.substr(0, i);
+    out.reserve(s.size() + 8);
+    while (i < s.size()) {
+        const std::size_t n = utf8Length(s, i);
+        if (n > 0) {
+            out.append(s, i, n);
+            i += n;
+            continue;
+        }
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == 0x85 || c == 0xA0)
+            out += '\xC2';
+        out += s[i];
+        ++i;
+    }
+    return out;
+}
+
 std::pair<std::size_t, std::size_t> lineColumnOf(std::string_view s, std::size_t offset)
 {
     offset = std::min(offset, s.size());

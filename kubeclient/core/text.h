@@ -24,6 +24,11 @@ std::string redactSecrets(std::string text, const std::vector<std::string> &secr
 
 // Offset of the first byte that is not part of a well-formed UTF-8 sequence, npos when all are.
 std::size_t invalidUtf8Offset(std::string_view s);
+// yaml-cpp 0.7 decodes the YAML escapes \N (U+0085) and \_ (U+00A0) of a double-quoted scalar
+// into the single bytes 0x85 and 0xA0 instead of their UTF-8. In a scalar read from valid UTF-8
+// text every other character is whole, so a lone byte 0x85 or 0xA0 can only come from those
+// escapes: this writes each as its two-byte UTF-8 and leaves everything else as it is.
+std::string utf8OfYamlCppScalar(std::string s);
 // Offset of the first byte that cannot be YAML text (go-yaml refuses it, and yaml-cpp takes NUL
 // bytes as a sign of UTF-16 or UTF-32): invalid UTF-8, or a control character other than tab,
 // LF and CR. npos when there is none.

@@ -104,7 +104,7 @@ void emit(YAML::Emitter &out, const json &v)
 // Resolves a plain scalar as YAML 1.1 (go-yaml v2) would: null, bool, int, float, else string.
 json scalar(const YAML::Node &n)
 {
-    const std::string &s = n.Scalar();
+    const std::string s = text::utf8OfYamlCppScalar(n.Scalar());
     if (n.Tag() == "!" || n.Tag() == "tag:yaml.org,2002:str")  // quoted or explicitly a string
         return s;
     static const std::regex nul(R"(^(~|null|Null|NULL|)$)");
@@ -149,7 +149,7 @@ json toJson(const YAML::Node &n, std::size_t &budget)
     case YAML::NodeType::Map: {
         json o = json::object();
         for (const auto &kv : n)
-            o[kv.first.as<std::string>()] = toJson(kv.second, budget);
+            o[text::utf8OfYamlCppScalar(kv.first.as<std::string>())] = toJson(kv.second, budget);
         return o;
     }
     case YAML::NodeType::Sequence: {

@@ -171,7 +171,7 @@ private:
     void checkFields(const YAML::Node &map, const char *const (&known)[N], const std::string &owner)
     {
         for (auto it = map.begin(); it != map.end(); ++it) {
-            const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string("?");
+            const std::string key = it->first.IsScalar() ? text::utf8OfYamlCppScalar(it->first.Scalar()) : std::string("?");
             bool found = false;
             for (const char *k : known)
                 if (key == k)
@@ -231,7 +231,7 @@ private:
             return {};
         case KubeconfigYaml::ScalarType::String:
         case KubeconfigYaml::ScalarType::Timestamp:
-            return v.Scalar();
+            return text::utf8OfYamlCppScalar(v.Scalar());
         default:
             wrongType(owner, field, line, "a string", v);
         }
@@ -301,8 +301,8 @@ private:
             return nullptr;
         case YAML::NodeType::Scalar:
             if (scalarType(node) == KubeconfigYaml::ScalarType::String)
-                return node.Scalar();
-            return KubeconfigYaml::plainToJson(node.Scalar());
+                return text::utf8OfYamlCppScalar(node.Scalar());
+            return KubeconfigYaml::plainToJson(text::utf8OfYamlCppScalar(node.Scalar()));
         case YAML::NodeType::Sequence: {
             nlohmann::json arr = nlohmann::json::array();
             for (const auto &item : node)
@@ -513,7 +513,7 @@ private:
                 name = asString(child(item, "name", nullptr), std::string(kind) + " entry", "name", itemLine);
                 const std::string owner = std::string(kind) + " \"" + name + "\"";
                 for (auto it = item.begin(); it != item.end(); ++it) {
-                    const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
+                    const std::string key = it->first.IsScalar() ? text::utf8OfYamlCppScalar(it->first.Scalar()) : std::string();
                     if (key != "name" && key != kind) {
                         m_file.m_warnings.push_back(Error::make(ErrorKind::Config,
                                                                 owner + ": unknown field \"" + key + "\" is ignored",

@@ -5,6 +5,7 @@
 #include "kubeclient/core/yamlconvert.h"
 #include "kubeclient/kubeconfig/execcredentialprovider.h"
 #include "kubeclient/kubeconfig/kubeconfig.h"
+#include "kubeclient/kubeconfig/kubeconfigview.h"
 #include "kubeclient/kubeconfig/oidcauthprovider.h"
 #include "kubeclient/ksaccount/ksaccount.h"
 #include "kubeclient/core/base64.h"
@@ -80,6 +81,8 @@ private slots:
     void manifestsWithInvalidUtf8AreRefused_data();
     void manifestsWithInvalidUtf8AreRefused();
     void manifestsYamlCppCannotFinishAreRefused();
+    void manifestYamlEscapesReadAsUtf8();
+    void kubeconfigYamlEscapesReadAsUtf8();
     void multiLineTextRoundTripsThroughYaml();
     void ruleTextRoundTrips_data();
     void ruleTextRoundTrips();
@@ -151,6 +154,56 @@ void TestFuzzRegressions::manifestsYamlCppCannotFinishAreRefused()
     QVERIFY(!documents.ok());
     QVERIFY2(documents.error().message.find("does not come to the end") != std::string::npos,
              documents.error().message.c_str());
+}
+
+void TestFuzzRegressions::manifestYamlEscapesReadAsUtf8()
+{
+    // Given manifests with YAML's \N and \_ escapes in double-quoted keys and values (found by
+    // CI's fuzz pass: yaml-cpp 0.7 decodes them into lone bytes, and dump() threw type_error 316)
+    auto documents = kube::parseManifestText(regression("manifests", "yaml-escapes-nel-nbsp.yaml"), "fixture.yaml");
+    QVERIFY2(documents.ok(), documents.ok() ? "" : documents.error().message.c_str());
+    QCOMPARE(documents->size(), std::size_t(2));
+    // Then they read as the characters U+0085 and U+00A0, in UTF-8
+    const auto &map = (*documents)[0];
+    QCOMPARE(map["data"]["fr"].get<std::string>(), std::string("h\xC3\xA9llo\xC2\xA0monde"));
+    QCOMPARE(map["metadata"]["annotations"]["note\xC2\xA0key"].get<std::string>(), std::string("first\xC2\x85second"));
+    // and a character whose own UTF-8 ends in A0 or 85 (à is C3 A0, ą is C4 85) is left whole
+    QCOMPARE(map["data"]["mixed"].get<std::string>(),
+             std::string("\xC3\xA0\xC2\xA0\xC4\x85\xC2\x85\xE2\x80\xA6"));
+    QCOMPARE((*documents)[1]["items"][0]["data"]["x"].get<std::string>(), std::string("a\xC2\x85\xC2\xA0" "b"));
+    for (const auto &document : *documents) {
+        // and every document prints, and goes through YAML and back unchanged
+        const std::string yaml = kube::toYaml(document);
+        auto back = kube::parseYamlDocuments(yaml, "roundtrip.yaml");
+        QVERIFY2(back.ok() && back->size() == 1 && (*back)[0] == document, yaml.c_str());
+        QVERIFY(!document.dump().empty());
+    }
+}
+
+void TestFuzzRegressions::kubeconfigYamlEscapesReadAsUtf8()
+{
+    // Given a kubeconfig whose names use YAML's \_ and \N escapes (the same yaml-cpp decoding)
+    const std::string text = regression("kubeconfig", "yaml-escapes-nel-nbsp.yaml");
+    // When it is loaded
+    auto config = kube::Kubeconfig::fromYaml(text, "/tmp/config");
+    QVERIFY2(config.ok(), config.ok() ? "" : config.error().message.c_str());
+    // Then the names are UTF-8 text, and the context resolves through them
+    const std::string context = "dev\xC2\xA0" "admin";
+    QCOMPARE(config->contextNames(), std::vector<std::string>{context});
+    auto ns = config->contextNamespace(context);
+    QVERIFY(ns.ok());
+    QCOMPARE(*ns, std::string("team\xC2\xA0" "a"));
+    auto resolved = config->resolve(context);
+    QVERIFY2(resolved.ok(), resolved.ok() ? "" : resolved.error().message.c_str());
+    // and `config view`, which threw type_error 316 as JSON, renders and loads again
+    kube::KubeconfigViewOptions options;
+    options.raw = true;
+    auto view = kube::KubeconfigView::render(*config, options);
+    QVERIFY(view.ok());
+    QVERIFY(kube::KubeconfigView::toJson(*view).find("admin\xC2\x85user") != std::string::npos);
+    auto again = kube::Kubeconfig::fromYaml(kube::KubeconfigView::toYaml(*view), "/tmp/config");
+    QVERIFY(again.ok());
+    QCOMPARE(again->contextNames(), std::vector<std::string>{context});
 }
 
 void TestFuzzRegressions::multiLineTextRoundTripsThroughYaml()
