@@ -7,6 +7,7 @@
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/session/clusterconnection.h"
 #include "kubeclient/watch/store.h"
+#include "kubeclient/watch/watcher.h"
 
 #include <algorithm>
 #include <atomic>
@@ -429,13 +430,73 @@ Result<GraphLoad> TenancyFeed::load(const FeedSource &source, const LoadOptions 
         bool served = false;
         Result<std::vector<GraphObject>> objects = std::vector<GraphObject>();
     };
+    // Items of a list carry no apiVersion/kind; the graph sorts by them.
+    auto completed = [](nlohmann::json &item, const GroupVersionResource &gvr) {
+        if (!item.contains("kind") && !gvr.kind.empty())
+            item["kind"] = gvr.kind;
+        if (!item.contains("apiVersion"))
+            item["apiVersion"] = gvr.apiVersion();
+    };
+    // A cluster's own listers stream: the watch-list protocol, served from the API server's
+    // watch cache and read one event at a time (a server that refuses it is paged by the
+    // Watcher itself). The stream is closed as soon as its initial events end.
+    auto streamOne = [&](const GroupVersionResource &gvr, std::shared_ptr<ListerWatcher> lister) {
+        Result<std::vector<GraphObject>> out = std::vector<GraphObject>();
+        std::vector<GraphObject> objects;
+        std::optional<Error> error;
+        bool done = false;
+        WatcherOptions watcherOptions;
+        watcherOptions.streamingList = true;
+        watcherOptions.pageSize = kLoadPageSize;
+        watcherOptions.transform = [&](nlohmann::json &item) {
+            compactObject(item);
+            completed(item, gvr);
+        };
+        Watcher watcher(std::move(lister), [&](const WatcherEvent &event) {
+            switch (event.type) {
+            case WatcherEventType::Init: objects.clear(); break;
+            case WatcherEventType::InitApply:
+                if (event.object)
+                    objects.push_back(event.object);
+                break;
+            case WatcherEventType::InitDone:
+                done = true;
+                watcher.stop();  // the initial state is all a load wants
+                break;
+            case WatcherEventType::Error:
+                if (event.error)
+                    error = *event.error;
+                watcher.stop();  // a load reports, it does not retry
+                break;
+            default: break;
+            }
+        }, watcherOptions);
+        int link = 0;
+        if (options.cancel)
+            link = options.cancel->onCancel([&watcher] { watcher.stop(); });
+        while (!done && !error && !(options.cancel && options.cancel->cancelled()))
+            watcher.step();
+        if (options.cancel)
+            options.cancel->removeOnCancel(link);
+        if (error)
+            out = *error;
+        else if (!done)
+            out = Error::make(ErrorKind::Cancelled, "listing " + gvr.resource + " was cancelled");
+        else
+            out = std::move(objects);
+        return out;
+    };
     auto listOne = [&](GraphKind kind) {
         Listed out{kind};
         const auto gvr = tenancy::resourceOf(kind, source.api);
         out.served = gvr && (!source.serves || source.serves(*gvr));
         if (!out.served)
             return out;
-        auto lister = source.listerWatcher(*gvr, gvr->namespaced ? options.ns : std::string());
+        std::shared_ptr<ListerWatcher> lister = source.listerWatcher(*gvr, gvr->namespaced ? options.ns : std::string());
+        if (source.streamingLists) {
+            out.objects = streamOne(*gvr, std::move(lister));
+            return out;
+        }
         std::vector<GraphObject> objects;
         ListOptions list;
         list.limit = kLoadPageSize;
@@ -447,11 +508,7 @@ Result<GraphLoad> TenancyFeed::load(const FeedSource &source, const LoadOptions 
             }
             for (auto &item : page->items) {
                 compactObject(item);
-                // Items of a list carry no apiVersion/kind; the graph sorts by them.
-                if (!item.contains("kind") && !gvr->kind.empty())
-                    item["kind"] = gvr->kind;
-                if (!item.contains("apiVersion"))
-                    item["apiVersion"] = gvr->apiVersion();
+                completed(item, *gvr);
                 objects.push_back(std::make_shared<const nlohmann::json>(std::move(item)));
             }
             list.continueToken = page->continueToken;

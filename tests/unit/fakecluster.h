@@ -62,6 +62,24 @@ public:
         std::unique_lock lock(m_mutex);
         ++watches;
         watchedFrom.push_back(options.resourceVersion);
+        if (options.sendInitialEvents) {
+            ++streams;
+            // A watch-list stream: the items as ADDED events, then the bookmark that ends them.
+            if (streamError)
+                return *streamError;
+            std::vector<json> initial = items;
+            const std::string version = std::to_string(rv);
+            lock.unlock();
+            for (auto &item : initial)
+                if (!onEvent(WatchEvent{WatchEventType::Added, std::move(item)}))
+                    return {};
+            const json end = {{"kind", "Bookmark"},
+                              {"metadata", {{"resourceVersion", version},
+                                            {"annotations", {{"k8s.io/initial-events-end", "true"}}}}}};
+            if (!onEvent(WatchEvent{WatchEventType::Bookmark, end}))
+                return {};
+            lock.lock();
+        }
         for (;;) {
             m_wake.wait_for(lock, std::chrono::milliseconds(10));
             if (cancel && cancel->cancelled())
@@ -110,6 +128,11 @@ public:
         std::lock_guard lock(m_mutex);
         return lists;
     }
+    int streamCount()
+    {
+        std::lock_guard lock(m_mutex);
+        return streams;
+    }
     int watchCount()
     {
         std::lock_guard lock(m_mutex);
@@ -125,6 +148,9 @@ public:
     int rv = 1;
     std::optional<Error> listError;
     bool onePerPage = false;
+    // A watch-list stream (sendInitialEvents) fails with this at once: an older server's 422,
+    // or a 403.
+    std::optional<Error> streamError;
 
 private:
     std::mutex m_mutex;
@@ -133,6 +159,7 @@ private:
     std::optional<Error> m_end;
     int lists = 0;
     int watches = 0;
+    int streams = 0;
     std::vector<std::string> watchedFrom;  // each watch's resourceVersion
 };
 
@@ -164,9 +191,12 @@ struct FakeCluster {
             return std::shared_ptr<kube::ListerWatcher>(at(gvr.resource, ns));
         };
         s.serves = [unserved](const kube::GroupVersionResource &gvr) { return !unserved.count(gvr.resource); };
+        s.streamingLists = streamingLists;
         return s;
     }
 
+    // The listers answer watch-list streams (sendInitialEvents), as a real API server's.
+    bool streamingLists = false;
     std::mutex mutex;
     std::map<std::string, std::shared_ptr<FakeLister>> listers;
     std::set<std::string> requested;

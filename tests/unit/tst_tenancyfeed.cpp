@@ -381,6 +381,68 @@ private slots:
         QCOMPARE(loaded->snapshot.workspaceOf("proj-a"), std::string("ws1"));
     }
 
+    void loadStreamsWhereTheServerDoes()
+    {
+        // Given a server that answers watch-list streams, three namespaces and a binding
+        FakeCluster cluster;
+        cluster.streamingLists = true;
+        auto namespaces = cluster.at("namespaces");
+        namespaces->items = {namespaceObject("a", "ws1", 1), namespaceObject("b", "ws1", 2),
+                             namespaceObject("c", "", 3)};
+        auto bindings = cluster.at("rolebindings");
+        bindings->items = {roleBinding("a", "alice-viewer", 4)};
+        // When loaded once
+        auto loaded = TenancyFeed::load(cluster.source());
+        // Then each kind came as one stream, closed at its initial-events-end bookmark (a load
+        // that kept watching would not return), and nothing was paged
+        QVERIFY2(loaded, loaded ? "" : loaded.error().describe().c_str());
+        QCOMPARE(loaded->snapshot.count(GraphKind::Namespace), std::size_t(3));
+        QCOMPARE(loaded->snapshot.projectNames("ws1").size(), std::size_t(2));
+        QVERIFY(loaded->snapshot.object(GraphKind::ProjectRoleBinding, "a/alice-viewer"));
+        QCOMPARE(namespaces->streamCount(), 1);
+        QCOMPARE(namespaces->listCount(), 0);
+        QCOMPARE(bindings->streamCount(), 1);
+    }
+
+    void loadPagesWhereTheStreamIsRefused()
+    {
+        // Given an older server: the stream is refused as invalid (the WatchList gate off)
+        FakeCluster cluster;
+        cluster.streamingLists = true;
+        auto namespaces = cluster.at("namespaces");
+        namespaces->onePerPage = true;
+        namespaces->items = {namespaceObject("a", "ws1", 1), namespaceObject("b", "ws1", 2)};
+        namespaces->streamError = apiError(422, "Invalid");
+        namespaces->streamError->message = "sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled";
+        // and one that refuses the identity
+        auto templates = cluster.at("workspacetemplates");
+        templates->streamError = apiError(403, "Forbidden");
+        LoadOptions options;
+        options.kinds = {GraphKind::Namespace, GraphKind::WorkspaceTemplate};
+        // When loaded once
+        auto loaded = TenancyFeed::load(cluster.source(), options);
+        // Then the namespaces are paged instead, and the refusal is recorded, not an error
+        QVERIFY2(loaded, loaded ? "" : loaded.error().describe().c_str());
+        QCOMPARE(loaded->snapshot.count(GraphKind::Namespace), std::size_t(2));
+        QCOMPARE(namespaces->streamCount(), 1);
+        QCOMPARE(namespaces->listCount(), 2);
+        QVERIFY(loaded->forbidden.test(kube::tenancy::indexOf(GraphKind::WorkspaceTemplate)));
+        QVERIFY(loaded->loaded.test(kube::tenancy::indexOf(GraphKind::Namespace)));
+    }
+
+    void loadStreamFailureIsTheLoadsError()
+    {
+        // Given a stream that fails for another reason than a refusal
+        FakeCluster cluster;
+        cluster.streamingLists = true;
+        cluster.at("users")->streamError = Error::make(ErrorKind::Transport, "connection reset", "fake cluster");
+        // When loaded once, then the load fails with it at once (a load does not retry)
+        auto loaded = TenancyFeed::load(cluster.source());
+        QVERIFY(!loaded);
+        QCOMPARE(loaded.error().kind, ErrorKind::Transport);
+        QCOMPARE(cluster.at("users")->streamCount(), 1);
+    }
+
     void loadFailsOnAnythingButARefusal()
     {
         FakeCluster cluster;
