@@ -511,6 +511,9 @@ bool isEmptyCollection(const nlohmann::ordered_json &v)
 
 void writeSequence(Writer &w, const nlohmann::ordered_json &seq, int indent, bool inlineStart);
 
+// libyaml's limit for a simple key, in bytes (yaml_emitter_check_simple_key).
+constexpr std::size_t kMaxSimpleKey = 128;
+
 void writeMapping(Writer &w, const nlohmann::ordered_json &map, int indent, bool inlineStart)
 {
     std::vector<std::string> keys;
@@ -522,9 +525,28 @@ void writeMapping(Writer &w, const nlohmann::ordered_json &map, int indent, bool
         if (!(first && inlineStart))
             w.startLine(indent);
         first = false;
+        const auto &value = map.at(key);
+        // libyaml writes a key as a simple (implicit) key only when it is at most 128 bytes on
+        // one line (YAML caps implicit keys at 1,024 characters, and a reader refuses longer
+        // ones); any other key is explicit: "? key", then ": value" on the next line, with a
+        // collection value starting on that line.
+        if (key.size() > kMaxSimpleKey || analyze(key).multiline) {
+            w.put("? ");
+            writeString(w, key, false, indent + 2);
+            w.startLine(indent);
+            w.put(": ");
+            if (value.is_object() && !value.empty())
+                writeMapping(w, value, indent + 2, true);
+            else if (value.is_array() && !value.empty())
+                writeSequence(w, value, indent + 2, true);
+            else if (isEmptyCollection(value))
+                w.put(value.is_object() ? "{}" : "[]");
+            else
+                writeScalar(w, value, indent + 2);
+            continue;
+        }
         writeString(w, key, true, indent);
         w.put(":");
-        const auto &value = map.at(key);
         if (value.is_object() && !value.empty()) {
             writeMapping(w, value, indent + 2, false);
         } else if (value.is_array() && !value.empty()) {

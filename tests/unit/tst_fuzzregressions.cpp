@@ -83,6 +83,7 @@ private slots:
     void manifestsYamlCppCannotFinishAreRefused();
     void manifestYamlEscapesReadAsUtf8();
     void kubeconfigYamlEscapesReadAsUtf8();
+    void kubeconfigViewOfALongKeyLoadsAgain();
     void multiLineTextRoundTripsThroughYaml();
     void ruleTextRoundTrips_data();
     void ruleTextRoundTrips();
@@ -204,6 +205,28 @@ void TestFuzzRegressions::kubeconfigYamlEscapesReadAsUtf8()
     auto again = kube::Kubeconfig::fromYaml(kube::KubeconfigView::toYaml(*view), "/tmp/config");
     QVERIFY(again.ok());
     QCOMPARE(again->contextNames(), std::vector<std::string>{context});
+}
+
+void TestFuzzRegressions::kubeconfigViewOfALongKeyLoadsAgain()
+{
+    // Given a kubeconfig whose extension has a key of more than 1,024 characters (found by
+    // fuzz_kubeconfig: `config view --raw` wrote it as a simple key, which no YAML reader takes)
+    const std::string text = regression("kubeconfig", "key-over-1024-characters.yaml");
+    auto config = kube::Kubeconfig::fromYaml(text, "/tmp/config");
+    QVERIFY2(config.ok(), config.ok() ? "" : config.error().message.c_str());
+    kube::KubeconfigViewOptions options;
+    options.raw = true;
+    auto view = kube::KubeconfigView::render(*config, options);
+    QVERIFY(view.ok());
+    // When the raw view is written, then the key is explicit ("? key") as go-yaml writes it
+    const std::string yaml = kube::KubeconfigView::toYaml(*view);
+    QVERIFY2(yaml.find("\n    ? ") != std::string::npos, yaml.c_str());
+    // and the view loads again, to the same document
+    auto again = kube::Kubeconfig::fromYaml(yaml, "/tmp/config");
+    QVERIFY2(again.ok(), again.ok() ? "" : again.error().message.c_str());
+    auto viewAgain = kube::KubeconfigView::render(*again, options);
+    QVERIFY(viewAgain.ok());
+    QCOMPARE(kube::KubeconfigView::toYaml(*viewAgain), yaml);
 }
 
 void TestFuzzRegressions::multiLineTextRoundTripsThroughYaml()
