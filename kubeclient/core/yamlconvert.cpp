@@ -37,6 +37,14 @@ bool looksNonString(const std::string &s)
         || s.find(": ") != std::string::npos || s.find(" #") != std::string::npos || s.back() == ':';
 }
 
+// DEL (0x7F) is no more YAML text than the other control characters, but yaml-cpp writes it
+// raw even in double quotes; it escapes it (as \x7F) only when told to escape all but ASCII,
+// which is done for such text alone (the setting holds for the next value only).
+bool hasDelete(const std::string &s)
+{
+    return s.find('\x7F') != std::string::npos;
+}
+
 void emit(YAML::Emitter &out, const json &v)
 {
     switch (v.type()) {
@@ -48,7 +56,9 @@ void emit(YAML::Emitter &out, const json &v)
         out << YAML::BeginMap;
         for (auto it = v.begin(); it != v.end(); ++it) {
             out << YAML::Key;
-            if (looksNonString(it.key()))
+            if (hasDelete(it.key()))
+                out << YAML::EscapeNonAscii << YAML::DoubleQuoted << it.key();
+            else if (looksNonString(it.key()))
                 out << YAML::DoubleQuoted << it.key();
             else
                 out << it.key();
@@ -72,7 +82,15 @@ void emit(YAML::Emitter &out, const json &v)
         // A literal block keeps exactly one final newline (yaml-cpp writes no chomping indicator):
         // other multi-line text is double-quoted, where "\n" round-trips exactly.
         const bool oneFinalNewline = s.size() >= 2 && s.back() == '\n' && s[s.size() - 2] != '\n';
-        if (s.find('\n') != std::string::npos && oneFinalNewline && s.front() != ' ')
+        // A block holds its text raw, and YAML text cannot hold control characters (yaml-cpp
+        // writes them into a literal block all the same): those go double-quoted, escaped.
+        const bool rawable = std::none_of(s.begin(), s.end(), [](char c) {
+            const auto u = static_cast<unsigned char>(c);
+            return (u < 0x20 && c != '\n' && c != '\t') || u == 0x7F;
+        });
+        if (hasDelete(s))
+            out << YAML::EscapeNonAscii << YAML::DoubleQuoted << s;
+        else if (s.find('\n') != std::string::npos && oneFinalNewline && s.front() != ' ' && rawable)
             out << YAML::Literal << s;
         else if (s.find('\n') != std::string::npos)
             out << YAML::DoubleQuoted << s;

@@ -26,7 +26,8 @@ namespace {
 // kubectl's own lock (clientcmd.ModifyConfig): "<file>.lock" made with O_CREAT|O_EXCL around the
 // read-modify-write, so Tenantry and kubectl (`config set-*`, its own OIDC token refresh) never
 // lose each other's change to the same file. kubectl gives up at once on a held lock; Tenantry
-// waits a few seconds. A lock older than a minute was left by a writer that crashed (kubectl
+// waits up to ten seconds (on a loaded machine a writer holding it can be descheduled for a
+// while; the writes run on workers, never the GUI thread). A lock older than a minute was left by a writer that crashed (kubectl
 // holds it for milliseconds): it is taken over.
 class FileLock
 {
@@ -35,7 +36,7 @@ public:
     {
         using namespace std::chrono;
         const std::string name = path + ".lock";
-        const auto deadline = steady_clock::now() + seconds(3);
+        const auto deadline = steady_clock::now() + seconds(10);
         for (;;) {
             const int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
             if (fd >= 0) {

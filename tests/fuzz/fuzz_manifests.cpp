@@ -8,6 +8,22 @@
 #include <cstdint>
 #include <string>
 
+namespace {
+
+// Before, any document whose JSON text held an "e" (every "apiVersion") skipped the round trip.
+bool hasFloat(const nlohmann::json &value)
+{
+    if (value.is_number_float())
+        return true;
+    if (value.is_object() || value.is_array())
+        for (const auto &item : value)
+            if (hasFloat(item))
+                return true;
+    return false;
+}
+
+} // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     const std::string text(reinterpret_cast<const char *>(data), size);
@@ -18,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         for (const auto &object : kube::objectsOf(document))
             (void)object.is_object();
         // Floats print through dump() and may not keep their exact bits; compare the rest.
-        if (document.dump().find_first_of(".eE") != std::string::npos)
+        if (hasFloat(document))
             continue;
         const std::string yaml = kube::toYaml(document);
         auto back = kube::parseYamlDocuments(yaml, "fuzz-roundtrip.yaml");

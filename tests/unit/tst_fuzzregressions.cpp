@@ -85,6 +85,7 @@ private slots:
     void kubeconfigYamlEscapesReadAsUtf8();
     void kubeconfigViewOfALongKeyLoadsAgain();
     void multiLineTextRoundTripsThroughYaml();
+    void controlCharactersInMultiLineTextRoundTrip();
     void ruleTextRoundTrips_data();
     void ruleTextRoundTrips();
     void watchEventWithNumberOverflowIsADecodeError();
@@ -241,6 +242,25 @@ void TestFuzzRegressions::multiLineTextRoundTripsThroughYaml()
         auto back = kube::parseYamlDocuments(yaml, "roundtrip.yaml");
         // Then it is the same text: before, the literal block it was written as added a newline
         QVERIFY2(back.ok() && back->size() == 1 && (*back)[0] == document, yaml.c_str());
+    }
+}
+
+void TestFuzzRegressions::controlCharactersInMultiLineTextRoundTrip()
+{
+    // Given multi-line text with control characters, one final newline (found by the fuzzer)
+    auto documents = kube::parseManifestText(regression("manifests", "control-characters-in-multiline-text.yaml"),
+                                             "fixture.yaml");
+    QVERIFY2(documents.ok(), documents.ok() ? "" : documents.error().message.c_str());
+    QCOMPARE(documents->size(), std::size_t(2));
+    QCOMPARE((*documents)[0]["data"]["vt"].get<std::string>(), std::string("a \vb\n"));
+    for (const auto &document : *documents) {
+        // When it is written as YAML and read back
+        const std::string yaml = kube::toYaml(document);
+        auto back = kube::parseYamlDocuments(yaml, "roundtrip.yaml");
+        // Then it is the same: before, a literal block held the control characters raw, and
+        // the text did not read again
+        QVERIFY2(back.ok(), yaml.c_str());
+        QVERIFY2(back->size() == 1 && (*back)[0] == document, yaml.c_str());
     }
 }
 
