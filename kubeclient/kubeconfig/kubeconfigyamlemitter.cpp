@@ -490,11 +490,16 @@ bool keyLess(const std::string &a, const std::string &b)
                 }
             }
         }
+        // Go's int64 arithmetic wraps on a run of more than 18 digits; so does this (unsigned,
+        // then back to int64: modular in C++20), where signed overflow would be undefined.
+        const auto push = [](std::int64_t n, char digit) {
+            return static_cast<std::int64_t>(static_cast<std::uint64_t>(n) * 10u + static_cast<std::uint64_t>(digit - '0'));
+        };
         std::size_t ai = i, bi = i;
         for (; ai < a.size() && isDigit(a[ai]); ++ai)
-            an = an * 10 + (a[ai] - '0');
+            an = push(an, a[ai]);
         for (; bi < b.size() && isDigit(b[bi]); ++bi)
-            bn = bn * 10 + (b[bi] - '0');
+            bn = push(bn, b[bi]);
         if (an != bn)
             return an < bn;
         if (ai != bi)

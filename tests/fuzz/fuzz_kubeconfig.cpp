@@ -1,6 +1,6 @@
 // Kubeconfig loading: one YAML (or JSON) document decoded as kubectl decodes it, merged, and
 // every context resolved; then `config view` rendered (redacted and raw) and read back.
-// Invariant: the raw rendering loads again. Nothing here reads credentials or runs plugins.
+// Invariant: the raw rendering loads again, and its view is the same text. Nothing here reads credentials or runs plugins.
 #include "fuzzcheck.h"
 #include "kubeclient/kubeconfig/kubeconfig.h"
 #include "kubeclient/kubeconfig/kubeconfigfile.h"
@@ -37,6 +37,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         auto again = kube::Kubeconfig::fromYaml(yaml, path);
         FUZZ_CHECK(again.ok(), "config view output does not load again:\n" + yaml + "\n" +
                                    (again.ok() ? std::string() : again.error().message));
+        // What it loads as is what was written: the view of it is the same text.
+        auto viewAgain = kube::KubeconfigView::render(*again, options);
+        FUZZ_CHECK(viewAgain.ok(), "the view of the reloaded view fails: " +
+                                       (viewAgain.ok() ? std::string() : viewAgain.error().message));
+        const std::string yamlAgain = kube::KubeconfigView::toYaml(*viewAgain);
+        FUZZ_CHECK(yamlAgain == yaml, "config view --raw changes when read again:\n" + yaml + "\n---\n" + yamlAgain);
     }
     return 0;
 }

@@ -83,6 +83,7 @@ private slots:
     void manifestsYamlCppCannotFinishAreRefused();
     void manifestYamlEscapesReadAsUtf8();
     void kubeconfigYamlEscapesReadAsUtf8();
+    void kubeconfigViewOfALongKeyLoadsAgain_data();
     void kubeconfigViewOfALongKeyLoadsAgain();
     void multiLineTextRoundTripsThroughYaml();
     void controlCharactersInMultiLineTextRoundTrip();
@@ -208,20 +209,31 @@ void TestFuzzRegressions::kubeconfigYamlEscapesReadAsUtf8()
     QCOMPARE(again->contextNames(), std::vector<std::string>{context});
 }
 
+void TestFuzzRegressions::kubeconfigViewOfALongKeyLoadsAgain_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("explicitKey");
+    // `config view --raw` wrote it as a simple key, which no YAML reader takes
+    QTest::newRow("a key of more than 1,024 characters") << "key-over-1024-characters.yaml" << true;
+    // the key order's digit runs overflowed int64 (undefined behaviour, seen by UBSan)
+    QTest::newRow("keys with digit runs past int64") << "keys-with-long-digit-runs.yaml" << false;
+}
+
 void TestFuzzRegressions::kubeconfigViewOfALongKeyLoadsAgain()
 {
-    // Given a kubeconfig whose extension has a key of more than 1,024 characters (found by
-    // fuzz_kubeconfig: `config view --raw` wrote it as a simple key, which no YAML reader takes)
-    const std::string text = regression("kubeconfig", "key-over-1024-characters.yaml");
+    QFETCH(QString, name);
+    QFETCH(bool, explicitKey);
+    // Given a kubeconfig with extension keys go-yaml writes specially (found by fuzz_kubeconfig)
+    const std::string text = regression("kubeconfig", name.toUtf8().constData());
     auto config = kube::Kubeconfig::fromYaml(text, "/tmp/config");
     QVERIFY2(config.ok(), config.ok() ? "" : config.error().message.c_str());
     kube::KubeconfigViewOptions options;
     options.raw = true;
     auto view = kube::KubeconfigView::render(*config, options);
     QVERIFY(view.ok());
-    // When the raw view is written, then the key is explicit ("? key") as go-yaml writes it
+    // When the raw view is written, then a long key is explicit ("? key") as go-yaml writes it
     const std::string yaml = kube::KubeconfigView::toYaml(*view);
-    QVERIFY2(yaml.find("\n    ? ") != std::string::npos, yaml.c_str());
+    QCOMPARE(yaml.find("\n    ? ") != std::string::npos, explicitKey);
     // and the view loads again, to the same document
     auto again = kube::Kubeconfig::fromYaml(yaml, "/tmp/config");
     QVERIFY2(again.ok(), again.ok() ? "" : again.error().message.c_str());
