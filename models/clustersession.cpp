@@ -274,6 +274,7 @@ void ClusterSession::finishCacheLoad()
     if (m_feedWaitsForCache && m_backend && m_backend->feed) {
         m_feedWaitsForCache = false;
         startFeed();
+        attachPermissions();
     }
 }
 
@@ -524,8 +525,12 @@ PermissionSource *ClusterSession::permissions()
 
 void ClusterSession::attachPermissions()
 {
-    if (!m_permissions || !m_backend || !m_backend->connection)
+    // After the tree's feed has started: the permission feed joins its watches (the
+    // connection's WatchHub), so a tree resumed from the cache is not listed again for it.
+    if (!m_permissions || !m_backend || !m_backend->connection || !m_backend->started
+        || m_permissionsGeneration == m_generation)
         return;
+    m_permissionsGeneration = m_generation;
     const ClusterConnection &c = *m_backend->connection;
     std::optional<kube::rbac::Identity> me;
     if (c.identity())
@@ -572,6 +577,7 @@ void ClusterSession::startFeed()
             return;
         if (!note.isEmpty())
             qCInfo(lcSession) << m_id << note;
+        attachPermissions();
         checkInitialRound();
     });
 }

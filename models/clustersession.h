@@ -136,6 +136,7 @@ private:
     std::shared_ptr<const TenancyOutline> m_outline;
     std::shared_ptr<Backend> m_backend;
     std::bitset<kube::tenancy::kGraphKindCount> m_forbidden;
+    int m_permissionsGeneration = -1;  // the backend generation the permission source was attached for
     int m_generation = 0;  // bumped by reconnect: late results of an older backend are ignored
 
     QElapsedTimer m_clock;  // since the last connect, for the log's timings

@@ -2,6 +2,9 @@
 // reach rule (list namespaces, else rules reviews) shared by the GUI and tenantryctl.
 #include "kubeclient/session/clusterconnection.h"
 
+#include "kubeclient/core/objectmeta.h"
+#include "kubeclient/session/sharedwatch.h"
+
 #include "kubeclient/rbac/selfrules.h"
 
 #include "kubeclient/kubesphere/tenancyapi.h"
@@ -122,6 +125,18 @@ Result<ClusterConnection> ClusterConnection::open(const ConnectionOptions &optio
     probeConfig.connectTimeoutMs = std::min(probeConfig.connectTimeoutMs, options.probeTimeoutMs);
     c.m_client = std::make_shared<Client>(std::move(*transport));
     c.m_probeClient = std::make_shared<Client>(std::move(probeConfig));
+    {
+        // One watch per resource for every feed of this connection (tree and permissions).
+        WatcherOptions watchOptions;
+        watchOptions.transform = compactObject;
+        watchOptions.streamingList = true;
+        std::shared_ptr<Client> watchClient = c.m_client;
+        c.m_watches = std::make_shared<WatchHub>(
+            [watchClient](const GroupVersionResource &gvr, const std::string &ns) -> std::shared_ptr<ListerWatcher> {
+                return watchClient->listerWatcher(gvr, ns);
+            },
+            std::move(watchOptions));
+    }
     if (options.discoveryDiskCache)
         c.m_client->discovery().setDiskCache(Discovery::cacheDirectory(
             options.discoveryCacheRoot.empty() ? Discovery::defaultCacheRoot() : options.discoveryCacheRoot, c.m_server));

@@ -48,6 +48,8 @@
 
 namespace kube::session {
 
+class WatchHub;
+
 struct ConnectionOptions {
     std::string kubeconfig;            // explicit file (--kubeconfig); empty: $KUBECONFIG, ~/.kube/config
     std::optional<Kubeconfig> config;  // an already loaded config: used instead of reading files
@@ -100,6 +102,8 @@ public:
     const std::shared_ptr<Client> &client() const { return m_client; }
     // The same server with probeTimeoutMs deadlines, for liveness checks.
     const std::shared_ptr<Client> &probeClient() const { return m_probeClient; }
+    // The watches its feeds share (see WatchHub): one per resource, whoever reads it.
+    const std::shared_ptr<WatchHub> &watches() const { return m_watches; }
 
     const std::string &contextName() const { return m_contextName; }
     const std::string &clusterName() const { return m_clusterName; }
@@ -141,6 +145,7 @@ private:
 
     std::shared_ptr<Client> m_client;
     std::shared_ptr<Client> m_probeClient;
+    std::shared_ptr<WatchHub> m_watches;
     std::string m_contextName;
     std::string m_clusterName;
     std::string m_userName;

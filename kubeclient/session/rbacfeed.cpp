@@ -5,6 +5,7 @@
 
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/tenancyapi.h"
+#include "kubeclient/session/sharedwatch.h"
 #include "kubeclient/tenancy/graph/graphkind.h"
 
 #include <utility>
@@ -47,7 +48,12 @@ struct RbacFeed::Feed {
     std::string apiVersion;  // gvr.apiVersion(), given to listed items without one
     std::string group;       // RbacData's group of that apiVersion
     size_t order = 0;        // position in m_feeds: a later feed's object wins a key, as in data()
-    Store store;
+    // The connection's shared watch (its Store), or a Store and Watcher of its own when the
+    // source has no WatchHub.
+    std::shared_ptr<SharedWatch> shared;
+    int listenId = 0;
+    std::unique_ptr<Store> ownStore;
+    Store *store = nullptr;
     int subscription = 0;
     std::unique_ptr<Watcher> watcher;
     std::atomic<bool> synced{false};
@@ -144,10 +150,14 @@ RbacFeed::~RbacFeed()
         std::lock_guard lock(m_feedsMutex);
         all.swap(m_feeds);
     }
-    for (auto &f : all)
+    for (auto &f : all) {
         f->watcher.reset();  // joins
+        if (f->shared)
+            f->shared->unlisten(f->listenId);  // no call after this
+    }
     for (auto &f : all)
-        f->store.unsubscribe(f->subscription);
+        f->store->unsubscribe(f->subscription);
+    all.clear();  // the last feed of a shared watch stops it
 }
 
 void RbacFeed::start()
@@ -161,7 +171,15 @@ void RbacFeed::start()
         feed->apiVersion = gvr.apiVersion();
         feed->group = groupOf(feed->apiVersion);
         Feed *f = feed.get();
-        f->subscription = f->store.subscribe([this, f](const Store::Change &change) {
+        if (m_source.watches) {
+            f->shared = m_source.watches->acquire(gvr);
+            f->store = &f->shared->store();
+            f->all = true;  // a watch joined late holds objects no change will name
+        } else {
+            f->ownStore = std::make_unique<Store>();
+            f->store = f->ownStore.get();
+        }
+        f->subscription = f->store->subscribe([this, f](const Store::Change &change) {
             {
                 std::lock_guard lock(f->pendingMutex);
                 if (change.resync || f->all) {
@@ -181,6 +199,24 @@ void RbacFeed::start()
             if (m_callbacks.dirty && !m_stopping)
                 m_callbacks.dirty();
         });
+        if (f->shared) {
+            SharedWatch::Progress before;
+            f->listenId = f->shared->listen([this, f](const WatcherEvent &e) { onSharedEvent(*f, e); }, &before);
+            {
+                std::lock_guard lock(m_feedsMutex);
+                feed->order = m_feeds.size();
+                m_feeds.push_back(std::move(feed));
+            }
+            // What it went through before this feed joined, as if heard.
+            if (before.refusal)
+                onSharedEvent(*f, WatcherEvent{WatcherEventType::Error, nullptr, before.refusal, {}, {}});
+            if (before.listed || before.resumed)
+                onSharedEvent(*f, WatcherEvent{WatcherEventType::InitDone, nullptr, std::nullopt, {}, {}});
+            ++m_version;  // the joined store's objects are news to the index
+            if (m_callbacks.dirty && !m_stopping)
+                m_callbacks.dirty();
+            continue;
+        }
         f->watcher = std::make_unique<Watcher>(m_source.listerWatcher(gvr, {}), [this, f](const WatcherEvent &e) {
             if (m_stopping)
                 return;
@@ -194,7 +230,7 @@ void RbacFeed::start()
                 }
                 return;
             }
-            f->store.apply(e);
+            f->store->apply(e);
             if (e.type == WatcherEventType::InitDone)
                 f->synced = true;
         }, m_watcherOptions);
@@ -204,6 +240,21 @@ void RbacFeed::start()
             m_feeds.push_back(std::move(feed));
         }
         f->watcher->start();
+    }
+}
+
+void RbacFeed::onSharedEvent(Feed &feed, const WatcherEvent &event)
+{
+    if (m_stopping)
+        return;
+    switch (event.type) {
+    case WatcherEventType::Error:
+        if (event.error && isForbidden(*event.error) && !feed.forbidden.exchange(true) && m_callbacks.forbidden)
+            m_callbacks.forbidden(feed.gvr);  // the shared watch stopped itself
+        break;
+    case WatcherEventType::InitDone:
+    case WatcherEventType::Resumed: feed.synced = true; break;
+    default: break;
     }
 }
 
@@ -351,7 +402,7 @@ void RbacFeed::syncMirror() const
         }
         if (!all && keys.empty())
             continue;
-        const Store::Snapshot snapshot = feed.store.snapshot();
+        const Store::Snapshot snapshot = feed.store->snapshot();
         if (!all) {
             for (const auto &k : keys)
                 syncKey(feed, snapshot, k);

@@ -78,6 +78,8 @@ private:
     };
     using Mirror = std::map<rbac::RbacData::Key, Slot>;
 
+    // A milestone of a shared watch (listed, resumed, refused).
+    void onSharedEvent(Feed &feed, const WatcherEvent &event);
     // Brings m_mirror up to the stores (m_indexMutex held).
     void syncMirror() const;
     void syncKey(Feed &feed, const Store::Snapshot &snapshot, const std::string &storeKey) const;

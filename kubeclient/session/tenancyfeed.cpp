@@ -6,6 +6,7 @@
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/labels.h"
 #include "kubeclient/session/clusterconnection.h"
+#include "kubeclient/session/sharedwatch.h"
 #include "kubeclient/watch/store.h"
 #include "kubeclient/watch/watcher.h"
 
@@ -46,7 +47,12 @@ GraphObject reachableObject(const nlohmann::json &ns)
 struct TenancyFeed::Feed {
     GraphKind kind = GraphKind::Namespace;
     std::string ns;
-    std::unique_ptr<Store> store;
+    // Cluster-wide: the connection's shared watch (its Store), or a Store and Watcher of its own
+    // when the source has no WatchHub.
+    std::shared_ptr<SharedWatch> shared;
+    int listenId = 0;
+    std::unique_ptr<Store> ownStore;
+    Store *store = nullptr;
     int storeSubscription = 0;
     std::unique_ptr<Watcher> watcher;
     std::atomic<bool> synced{false};
@@ -80,6 +86,7 @@ FeedSource feedSourceOf(const ClusterConnection &connection)
     source.listerWatcher = listerWatchersOf(connection.client());
     source.serves = discoveryOf(connection.client());
     source.streamingLists = true;
+    source.watches = connection.watches();
     return source;
 }
 
@@ -106,12 +113,16 @@ TenancyFeed::~TenancyFeed()
         std::lock_guard lock(m_mutex);
         all.swap(m_feeds);
     }
-    for (auto &f : all)
+    for (auto &f : all) {
         f->watcher.reset();  // joins
+        if (f->shared)
+            f->shared->unlisten(f->listenId);  // no call after this
+    }
     for (auto &f : all)
         if (f->store && f->storeSubscription)
             f->store->unsubscribe(f->storeSubscription);
     m_graph->unsubscribe(m_graphSubscription);
+    all.clear();  // the last feed of a shared watch stops it
 }
 
 void TenancyFeed::start()
@@ -317,11 +328,37 @@ void TenancyFeed::startFeed(GraphKind kind, const GroupVersionResource &gvr, con
     feed->kind = kind;
     feed->ns = ns;
     Feed *f = feed.get();
+    if (ns.empty() && m_source.watches) {
+        // The connection's watch of this resource, shared with the permission index: started
+        // here (from the cache when there is one), or joined where it runs already.
+        f->shared = m_source.watches->acquire(gvr, cached ? &cached->objects : nullptr,
+                                              cached ? cached->resourceVersion : std::string());
+        f->store = &f->shared->store();
+        f->storeSubscription = m_graph->connect(kind, *f->store);
+        {
+            std::lock_guard lock(m_mutex);
+            m_feeds.push_back(std::move(feed));
+        }
+        SharedWatch::Progress before;
+        f->listenId = f->shared->listen([this, f](const WatcherEvent &e) {
+            if (!m_stopping)
+                onEvent(*f, e);
+        }, &before);
+        // What it went through before this feed joined, as if heard.
+        if (before.refusal)
+            onEvent(*f, WatcherEvent{WatcherEventType::Error, nullptr, before.refusal, {}, {}});
+        if (before.listed)
+            onEvent(*f, WatcherEvent{WatcherEventType::InitDone, nullptr, std::nullopt, {}, {}});
+        if (before.resumed)
+            onEvent(*f, WatcherEvent{WatcherEventType::Resumed, nullptr, std::nullopt, {}, {}});
+        return;
+    }
     if (ns.empty()) {
         StoreOptions options;
         if (kind == GraphKind::Namespace)
             options.indexedLabels = {tenancy::kWorkspaceLabel};
-        f->store = std::make_unique<Store>(options);
+        f->ownStore = std::make_unique<Store>(options);
+        f->store = f->ownStore.get();
         f->storeSubscription = m_graph->connect(kind, *f->store);
         if (cached) {
             // The cached state goes in as a list would: the graph has it before any request.
@@ -351,9 +388,11 @@ void TenancyFeed::onEvent(Feed &feed, const WatcherEvent &event)
             return;
         if (isForbidden(*event.error)) {
             // An RBAC grant is an administrator's action, not a blip: stop asking (a new feed
-            // asks again) instead of filling the audit log with denials.
+            // asks again) instead of filling the audit log with denials. A shared watch has
+            // stopped itself.
             feed.forbidden = true;
-            feed.watcher->stop();
+            if (feed.watcher)
+                feed.watcher->stop();
             if (m_callbacks.forbidden)
                 m_callbacks.forbidden(feed.kind, feed.ns);
             return;
@@ -362,9 +401,10 @@ void TenancyFeed::onEvent(Feed &feed, const WatcherEvent &event)
             m_callbacks.error(feed.kind, *event.error, event.retryIn);
         return;
     }
-    if (feed.store)
+    // A shared watch has applied the event to its Store already.
+    if (!feed.shared && feed.store)
         feed.store->apply(event);
-    else
+    else if (!feed.shared)
         applyNamespaced(feed, event);
     if (event.type == WatcherEventType::InitDone)
         feed.listed = true;

@@ -28,6 +28,7 @@ class Client;
 namespace kube::session {
 
 class ClusterConnection;
+class WatchHub;
 
 // Where the feeds get their list/watch calls: the cluster's client, or a fake in tests.
 using ListerWatcherFactory =
@@ -55,6 +56,9 @@ struct FeedSource {
     // The listers speak the API server's watch-list protocol (WatcherOptions::streamingList):
     // true for a cluster's client, false for fakes that only page.
     bool streamingLists = false;
+    // The connection's shared watches: cluster-wide feeds (TenancyFeed, RbacFeed) join them
+    // instead of each watching and holding the resource. Empty: each feed watches on its own.
+    std::shared_ptr<WatchHub> watches = nullptr;
 };
 
 // Built from an open connection (its client, discovery and detected API).

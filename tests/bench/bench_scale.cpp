@@ -16,6 +16,9 @@
 
 #include "kubeclient/api/requestbuilder.h"
 #include "kubeclient/kubesphere/tenancyapi.h"
+#include "kubeclient/core/objectmeta.h"
+#include "kubeclient/session/rbacfeed.h"
+#include "kubeclient/session/sharedwatch.h"
 #include "kubeclient/session/tenancyfeed.h"
 #include "kubeclient/tenancy/graph/graphkind.h"
 #include "kubeclient/tenancy/plan/objectfactory.h"
@@ -179,6 +182,8 @@ struct Measured {
     double loadAllCpuMs = -1;  // this process's CPU time meanwhile (every thread)
     double loadPagedMs = -1;   // the same load through paged lists (limit/continue), its peer
     double loadPagedCpuMs = -1;
+    double enginesSeparateMiB = -1;  // tree feed + permission feed live, each watching on its own
+    double enginesSharedMiB = -1;    // the same through the connection's shared watches
     double outlineMs = -1;     // TenancyOutline::build + TenancyTreeModel::setOutline
     int treeNodes = 0;
     std::string filterText;
@@ -311,6 +316,37 @@ KindBytes bytesPerObject(const session::FeedSource &source, GraphKind kind, std:
     load.reset();
     out.graph = double(held - heap::live()) / n;
     return out;
+}
+
+// Live heap of the tree's feed and the permission feed of one cluster, both synced and the
+// permission index built (the Dashboard open): each with watches of its own (as before), or
+// through one WatchHub (as a connection's feeds are now). MiB; -1 when they did not sync.
+double enginesMiB(const session::FeedSource &base, bool shared)
+{
+    session::FeedSource source = base;
+    if (shared) {
+        WatcherOptions options;
+        options.transform = compactObject;
+        options.streamingList = source.streamingLists;
+        source.watches = std::make_shared<session::WatchHub>(source.listerWatcher, options);
+    }
+    const long long before = heap::live();
+    double mib = -1;
+    {
+        session::TenancyFeed tree(source, session::TenancyFeedCallbacks{});
+        session::RbacFeed permissions(source);
+        tree.start();
+        permissions.start();
+        QElapsedTimer t;
+        t.start();
+        while (!(tree.initialRoundDone() && permissions.synced()) && t.elapsed() < 10 * 60 * 1000)
+            QThread::msleep(50);
+        if (tree.initialRoundDone() && permissions.synced()) {
+            (void)permissions.index();
+            mib = double(heap::live() - before) / 1048576.0;
+        }
+    }
+    return mib;
 }
 
 // Keystroke i typed the first i + 1 characters of `text`.
@@ -573,6 +609,14 @@ void printTable(std::FILE *out, const std::vector<Measured> &sizes, int p1Worksp
                               [](const Measured &m, double v) { return medianCell(v, "ms") + " (CPU " + withCommas(m.loadPagedCpuMs) + " ms)"; });
     setPeer(loadPaged, sizes, kubectlMedian, "ms");
     rows.push_back(loadPaged);
+    Row engines = figureRow("in process: live heap of the tree feed + permission feed, synced, index built (the Dashboard open), "
+                            "one watch per resource shared by both, MiB",
+                            sizes, [](const Measured &m) { return m.enginesSharedMiB; },
+                            [](const Measured &, double v) { return v < 0 ? std::string("—") : withCommas(v) + " MiB"; });
+    rows.push_back(engines);
+    rows.push_back(figureRow("in process: the same with each feed watching on its own (the peer: how it was before), MiB", sizes,
+                             [](const Measured &m) { return m.enginesSeparateMiB; },
+                             [](const Measured &, double v) { return v < 0 ? std::string("—") : withCommas(v) + " MiB"; }));
     rows.push_back(figureRow("in process: outline build + TenancyTreeModel::setOutline (informational), ms", sizes,
                              [](const Measured &m) { return m.outlineMs; },
                              [](const Measured &m, double v) { return medianCell(v, "ms") + " (" + withCommas(m.treeNodes) + " nodes)"; }));
@@ -706,7 +750,8 @@ int main(int argc, char *argv[])
         return 1;
     }
     const ObjectFactory factory(TenancyApi::forFlavor(ApiFlavor::V4), "bench");
-    const session::FeedSource source{factory.api(), session::listerWatchersOf(reader), session::discoveryOf(reader)};
+    session::FeedSource source{factory.api(), session::listerWatchersOf(reader), session::discoveryOf(reader)};
+    source.streamingLists = true;  // a real API server, as feedSourceOf says for the app
 
     std::vector<Measured> sizes;
     int seededWorkspaces = 0;
@@ -734,6 +779,8 @@ int main(int argc, char *argv[])
         for (std::size_t k = 0; k < kMeasuredKinds.size(); ++k)
             m.bytes[k] = bytesPerObject(source, kMeasuredKinds[k], &m.objects[k]);
         measureTree(source, QString::fromStdString(bench::projectName(workspaces - 1, 7)), m);
+        m.enginesSeparateMiB = enginesMiB(source, false);
+        m.enginesSharedMiB = enginesMiB(source, true);
         malloc_trim(0);  // what the loads freed goes back to the system before the app and kubectl run
 
         for (int run = 0; run < runsAt(multiple); ++run) {

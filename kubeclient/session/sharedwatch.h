@@ -1,0 +1,92 @@
+// One cluster-wide watch per resource for every feed of a connection: the tenancy graph
+// (TenancyFeed) and the permission index (RbacFeed) read the same Store instead of each listing
+// and holding the namespaces, users, workspaces and member bindings of the cluster.
+#pragma once
+
+#include "kubeclient/api/resource.h"
+#include "kubeclient/watch/listerwatcher.h"
+#include "kubeclient/watch/store.h"
+#include "kubeclient/watch/watcher.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kube::session {
+
+class SharedWatch
+{
+public:
+    // What the watch went through before a feed joined it.
+    struct Progress {
+        bool listed = false;     // a list completed (InitDone)
+        bool resumed = false;    // it resumed from the resourceVersion it was seeded with
+        std::optional<Error> refusal;  // refused (403): stopped, for every feed of it
+    };
+    // Hears InitDone, Resumed and Error, after the Store has applied the event. Called on the
+    // watch's thread with the watch's lock held: keep it short and never call back in here.
+    using Listener = std::function<void(const WatcherEvent &)>;
+
+    ~SharedWatch();  // stops and joins the watch
+    SharedWatch(const SharedWatch &) = delete;
+    SharedWatch &operator=(const SharedWatch &) = delete;
+
+    const GroupVersionResource &resource() const { return m_gvr; }
+    // Every object of the resource as the watch last saw it; subscribe to follow it.
+    Store &store() { return m_store; }
+    const Store &store() const { return m_store; }
+
+    // Adds a listener and says what happened before it, in one step: no event falls between.
+    int listen(Listener listener, Progress *before = nullptr);
+    // After it returns, the listener is never called again.
+    void unlisten(int id);
+    Progress progress() const;
+
+private:
+    friend class WatchHub;
+    SharedWatch(GroupVersionResource gvr, StoreOptions storeOptions);
+    void onEvent(const WatcherEvent &event);
+
+    GroupVersionResource m_gvr;
+    Store m_store;
+    std::unique_ptr<Watcher> m_watcher;
+
+    mutable std::mutex m_mutex;  // guards the listeners and the progress, held while they hear
+    std::map<int, Listener> m_listeners;
+    int m_nextId = 1;
+    Progress m_progress;
+};
+
+// The shared watches of one connection. Holds them weakly: a watch lives while a feed holds it,
+// so a resource nobody reads is not watched.
+class WatchHub
+{
+public:
+    using ListerWatcherFactory =
+        std::function<std::shared_ptr<ListerWatcher>(const GroupVersionResource &gvr, const std::string &ns)>;
+
+    // options: what every shared watch runs with (transform, streaming lists, backoff).
+    WatchHub(ListerWatcherFactory listerWatcher, WatcherOptions options);
+
+    // The running cluster-wide watch of gvr, else a new one, started here. A new one is seeded
+    // with `cachedObjects` (applied as a list of version `resumeFrom`) and resumes from there when
+    // resumeFrom is set; a running one ignores them. *created says which it was.
+    std::shared_ptr<SharedWatch> acquire(const GroupVersionResource &gvr,
+                                         const std::vector<Store::ObjectPtr> *cachedObjects = nullptr,
+                                         const std::string &resumeFrom = {}, bool *created = nullptr);
+
+    // How many watches are alive (for tests and the log).
+    std::size_t running() const;
+
+private:
+    ListerWatcherFactory m_listerWatcher;
+    WatcherOptions m_options;
+    mutable std::mutex m_mutex;
+    std::map<std::string, std::weak_ptr<SharedWatch>> m_watches;  // by "group/version/resource"
+};
+
+} // namespace kube::session
