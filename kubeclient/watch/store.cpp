@@ -547,8 +547,10 @@ void Store::publish(Snapshot next, Change change)
         for (const auto &entry : m_subscribers)
             subscribers.push_back(entry.second);
     }
+    m_notifying = std::this_thread::get_id();
     for (const auto &notify : subscribers)
         notify(change);
+    m_notifying = std::thread::id();
 }
 
 int Store::subscribe(Subscriber subscriber)
@@ -561,8 +563,15 @@ int Store::subscribe(Subscriber subscriber)
 
 void Store::unsubscribe(int id)
 {
-    std::lock_guard lock(m_subscribersMutex);
-    m_subscribers.erase(id);
+    {
+        std::lock_guard lock(m_subscribersMutex);
+        m_subscribers.erase(id);
+    }
+    // A notification in flight holds m_applyMutex (and may have copied this subscriber): wait
+    // for it, unless it is this very thread's.
+    if (m_notifying.load() != std::this_thread::get_id()) {
+        std::lock_guard applyLock(m_applyMutex);
+    }
 }
 
 } // namespace kube

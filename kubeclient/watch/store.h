@@ -6,12 +6,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace kube {
@@ -96,8 +98,9 @@ public:
     Snapshot snapshot() const;
     bool synced() const { return snapshot().synced(); }
 
-    // The subscriber may call snapshot() but not apply(). unsubscribe() does not wait for a
-    // notification running on another thread.
+    // The subscriber may call snapshot() but not apply(). After unsubscribe() returns the
+    // subscriber is not called again: it waits for a notification running on another thread
+    // (several readers share one Store, and one may go while the watch goes on).
     int subscribe(Subscriber subscriber);
     void unsubscribe(int id);
 
@@ -111,6 +114,9 @@ private:
     std::shared_ptr<const std::vector<std::string>> m_labelKeys;
 
     std::mutex m_applyMutex;  // serialises apply(), so notifications keep event order
+    // The thread notifying subscribers (under m_applyMutex): an unsubscribe() from inside a
+    // notification must not wait for itself.
+    std::atomic<std::thread::id> m_notifying{};
     // The relist being buffered; touched only under m_applyMutex.
     std::shared_ptr<Snapshot::Data> m_buffer;
 

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <random>
 #include <set>
+#include <thread>
 
 using kube::Store;
 using kube::StoreOptions;
@@ -107,6 +108,7 @@ private slots:
     void labelIndex();
     void objectsWithoutNameAreIgnored();
     void subscribersSeeTheChangeInTheirSnapshot();
+    void unsubscribeWaitsForANotificationInFlight();
     void feedFromAWatcher();
     void randomEventSequencesMatchAReferenceMap();
     void scalesToTenThousandObjects();
@@ -337,6 +339,39 @@ void TestStore::subscribersSeeTheChangeInTheirSnapshot()
     store.unsubscribe(id);
     store.apply(ev(WatcherEventType::Apply, object("ns", "c", 3)));
     QCOMPARE(seenInChange.size(), std::size_t(2));
+}
+
+void TestStore::unsubscribeWaitsForANotificationInFlight()
+{
+    // Given a subscriber that is being notified on another thread (a shared watch's) and takes
+    // its time
+    Store store;
+    std::atomic<bool> entered{false}, left{false};
+    const int id = store.subscribe([&](const Store::Change &) {
+        entered = true;
+        QThread::msleep(150);
+        left = true;
+    });
+    std::thread writer([&] { store.apply(ev(WatcherEventType::Apply, object("ns", "a", 1))); });
+    while (!entered)
+        QThread::msleep(1);
+    // When its reader goes meanwhile (a feed destroyed while the watch goes on)
+    store.unsubscribe(id);
+    // Then unsubscribe() returned only once the notification was over: what the subscriber
+    // pointed at may be freed now. Before, it returned at once and the call ran on into it.
+    QVERIFY(left);
+    writer.join();
+    // And a subscriber may unsubscribe itself from inside its notification without waiting
+    // for itself
+    int self = 0;
+    int calls = 0;
+    self = store.subscribe([&](const Store::Change &) {
+        ++calls;
+        store.unsubscribe(self);
+    });
+    store.apply(ev(WatcherEventType::Apply, object("ns", "b", 2)));
+    store.apply(ev(WatcherEventType::Apply, object("ns", "c", 3)));
+    QCOMPARE(calls, 1);
 }
 
 void TestStore::feedFromAWatcher()
