@@ -515,6 +515,9 @@ bool isEmptyCollection(const nlohmann::ordered_json &v)
 }
 
 void writeSequence(Writer &w, const nlohmann::ordered_json &seq, int indent, bool inlineStart);
+// A node written where its first line has begun already (after "- ", "? key" / ": ", or at the
+// start of the document): a collection starts on that line, its later lines at `indent`.
+void writeAfterIndicator(Writer &w, const nlohmann::ordered_json &node, int indent);
 
 // libyaml's limit for a simple key, in bytes (yaml_emitter_check_simple_key).
 constexpr std::size_t kMaxSimpleKey = 128;
@@ -540,14 +543,7 @@ void writeMapping(Writer &w, const nlohmann::ordered_json &map, int indent, bool
             writeString(w, key, false, indent + 2);
             w.startLine(indent);
             w.put(": ");
-            if (value.is_object() && !value.empty())
-                writeMapping(w, value, indent + 2, true);
-            else if (value.is_array() && !value.empty())
-                writeSequence(w, value, indent + 2, true);
-            else if (isEmptyCollection(value))
-                w.put(value.is_object() ? "{}" : "[]");
-            else
-                writeScalar(w, value, indent + 2);
+            writeAfterIndicator(w, value, indent + 2);
             continue;
         }
         writeString(w, key, true, indent);
@@ -575,15 +571,20 @@ void writeSequence(Writer &w, const nlohmann::ordered_json &seq, int indent, boo
             w.startLine(indent);
         first = false;
         w.put("- ");
-        if (item.is_object() && !item.empty())
-            writeMapping(w, item, indent + 2, true);
-        else if (item.is_array() && !item.empty())
-            writeSequence(w, item, indent + 2, true);
-        else if (isEmptyCollection(item))
-            w.put(item.is_object() ? "{}" : "[]");
-        else
-            writeScalar(w, item, indent + 2);
+        writeAfterIndicator(w, item, indent + 2);
     }
+}
+
+void writeAfterIndicator(Writer &w, const nlohmann::ordered_json &node, int indent)
+{
+    if (node.is_object() && !node.empty())
+        writeMapping(w, node, indent, true);
+    else if (node.is_array() && !node.empty())
+        writeSequence(w, node, indent, true);
+    else if (isEmptyCollection(node))
+        w.put(node.is_object() ? "{}" : "[]");
+    else
+        writeScalar(w, node, indent);
 }
 
 } // namespace
@@ -591,14 +592,7 @@ void writeSequence(Writer &w, const nlohmann::ordered_json &seq, int indent, boo
 std::string KubeconfigYaml::dump(const nlohmann::ordered_json &document)
 {
     Writer w;
-    if (document.is_object() && !document.empty())
-        writeMapping(w, document, 0, true);
-    else if (document.is_array() && !document.empty())
-        writeSequence(w, document, 0, true);
-    else if (isEmptyCollection(document))
-        w.put(document.is_object() ? "{}" : "[]");
-    else
-        writeScalar(w, document, 0);
+    writeAfterIndicator(w, document, 0);  // a document starts as a node after an indicator does
     w.out += '\n';
     return w.out;
 }

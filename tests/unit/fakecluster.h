@@ -2,6 +2,7 @@
 // demand, whose lists return what the test set and whose watches deliver what it pushes.
 #pragma once
 
+#include "kubeclient/session/tenancycache.h"
 #include "kubeclient/session/tenancyfeed.h"
 
 #include <condition_variable>
@@ -162,6 +163,20 @@ private:
     int streams = 0;
     std::vector<std::string> watchedFrom;  // each watch's resourceVersion
 };
+
+// A cache holding one kind at one resourceVersion, as TenancyFeed::start(cache) reads it.
+inline kube::session::TenancyCache cacheOf(kube::tenancy::GraphKind kind, const std::string &resourceVersion,
+                                           const std::vector<json> &objects)
+{
+    kube::session::CachedKind cached;
+    cached.kind = kind;
+    cached.resourceVersion = resourceVersion;
+    for (const auto &o : objects)
+        cached.objects.push_back(std::make_shared<const json>(o));
+    kube::session::TenancyCache cache;
+    cache.kinds.push_back(std::move(cached));
+    return cache;
+}
 
 // Every lister the feed asks for, by "resource/namespace"; made on demand.
 struct FakeCluster {

@@ -200,12 +200,7 @@ private slots:
         FakeCluster cluster;
         auto namespaces = cluster.at("namespaces");
         namespaces->items = {namespaceObject("live", "ws1", 41)};
-        kube::session::TenancyCache cache;
-        kube::session::CachedKind cached;
-        cached.kind = GraphKind::Namespace;
-        cached.resourceVersion = "40";
-        cached.objects = {std::make_shared<const json>(namespaceObject("cached", "ws1", 39))};
-        cache.kinds.push_back(cached);
+        const auto cache = fake::cacheOf(GraphKind::Namespace, "40", {namespaceObject("cached", "ws1", 39)});
         std::shared_ptr<WatchHub> hub;
         const auto source = sharedSource(cluster, hub);
         // When the tree starts from it and the permission feed joins

@@ -144,12 +144,7 @@ private slots:
         FakeCluster cluster;
         auto namespaces = cluster.at("namespaces");
         namespaces->items = {namespaceObject("live", "ws1", 41)};
-        kube::session::TenancyCache cache;
-        kube::session::CachedKind cachedNamespaces;
-        cachedNamespaces.kind = GraphKind::Namespace;
-        cachedNamespaces.resourceVersion = "40";
-        cachedNamespaces.objects = {std::make_shared<const json>(namespaceObject("cached", "ws1", 39))};
-        cache.kinds.push_back(cachedNamespaces);
+        const auto cache = fake::cacheOf(GraphKind::Namespace, "40", {namespaceObject("cached", "ws1", 39)});
         Heard heard;
         TenancyFeed feed(cluster.source(), heard.callbacks(), quickRetries());
 
