@@ -27,8 +27,8 @@ namespace {
 // read-modify-write, so Tenantry and kubectl (`config set-*`, its own OIDC token refresh) never
 // lose each other's change to the same file. kubectl gives up at once on a held lock; Tenantry
 // waits up to ten seconds (on a loaded machine a writer holding it can be descheduled for a
-// while; the writes run on workers, never the GUI thread). A lock older than a minute was left by a writer that crashed (kubectl
-// holds it for milliseconds): it is taken over.
+// while; the writes run on workers, never the GUI thread). A lock older than a minute was left
+// by a writer that crashed (kubectl holds it for milliseconds): it is taken over.
 class FileLock
 {
 public:

@@ -4,6 +4,7 @@
 
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/session/sharedwatch.h"
+#include "kubeclient/session/tenancyfeed.h"
 
 #include "kubeclient/rbac/selfrules.h"
 
@@ -130,12 +131,7 @@ Result<ClusterConnection> ClusterConnection::open(const ConnectionOptions &optio
         WatcherOptions watchOptions;
         watchOptions.transform = compactObject;
         watchOptions.streamingList = true;
-        std::shared_ptr<Client> watchClient = c.m_client;
-        c.m_watches = std::make_shared<WatchHub>(
-            [watchClient](const GroupVersionResource &gvr, const std::string &ns) -> std::shared_ptr<ListerWatcher> {
-                return watchClient->listerWatcher(gvr, ns);
-            },
-            std::move(watchOptions));
+        c.m_watches = std::make_shared<WatchHub>(listerWatchersOf(c.m_client), std::move(watchOptions));
     }
     if (options.discoveryDiskCache)
         c.m_client->discovery().setDiskCache(Discovery::cacheDirectory(

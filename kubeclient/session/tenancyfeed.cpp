@@ -480,8 +480,8 @@ Result<GraphLoad> TenancyFeed::load(const FeedSource &source, const LoadOptions 
     // A cluster's own listers stream: the watch-list protocol, served from the API server's
     // watch cache and read one event at a time (a server that refuses it is paged by the
     // Watcher itself). The stream is closed as soon as its initial events end.
-    auto streamOne = [&](const GroupVersionResource &gvr, std::shared_ptr<ListerWatcher> lister) {
-        Result<std::vector<GraphObject>> out = std::vector<GraphObject>();
+    auto streamOne = [&](const GroupVersionResource &gvr,
+                         std::shared_ptr<ListerWatcher> lister) -> Result<std::vector<GraphObject>> {
         std::vector<GraphObject> objects;
         std::optional<Error> error;
         bool done = false;
@@ -519,12 +519,10 @@ Result<GraphLoad> TenancyFeed::load(const FeedSource &source, const LoadOptions 
         if (options.cancel)
             options.cancel->removeOnCancel(link);
         if (error)
-            out = *error;
-        else if (!done)
-            out = Error::make(ErrorKind::Cancelled, "listing " + gvr.resource + " was cancelled");
-        else
-            out = std::move(objects);
-        return out;
+            return *error;
+        if (!done)
+            return Error::make(ErrorKind::Cancelled, "listing " + gvr.resource + " was cancelled");
+        return objects;
     };
     auto listOne = [&](GraphKind kind) {
         Listed out{kind};
