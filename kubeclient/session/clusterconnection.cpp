@@ -2,7 +2,6 @@
 // reach rule (list namespaces, else rules reviews) shared by the GUI and tenantryctl.
 #include "kubeclient/session/clusterconnection.h"
 
-#include "kubeclient/core/objectmeta.h"
 #include "kubeclient/session/sharedwatch.h"
 #include "kubeclient/session/tenancyfeed.h"
 
@@ -128,10 +127,7 @@ Result<ClusterConnection> ClusterConnection::open(const ConnectionOptions &optio
     c.m_probeClient = std::make_shared<Client>(std::move(probeConfig));
     {
         // One watch per resource for every feed of this connection (tree and permissions).
-        WatcherOptions watchOptions;
-        watchOptions.transform = compactObject;
-        watchOptions.streamingList = true;
-        c.m_watches = std::make_shared<WatchHub>(listerWatchersOf(c.m_client), std::move(watchOptions));
+        c.m_watches = std::make_shared<WatchHub>(listerWatchersOf(c.m_client), feedWatcherOptions({}, true));
     }
     if (options.discoveryDiskCache)
         c.m_client->discovery().setDiskCache(Discovery::cacheDirectory(

@@ -42,22 +42,13 @@ bool sameVersion(const nlohmann::json &a, const nlohmann::json &b)
 
 } // namespace
 
-struct RbacFeed::Feed {
+// The connection's shared watch when the source has a WatchHub.
+struct RbacFeed::Feed : WatchSlot {
     GroupVersionResource gvr;
     std::string kind;        // the kind RbacData keys it by
     std::string apiVersion;  // gvr.apiVersion(), given to listed items without one
     std::string group;       // RbacData's group of that apiVersion
     size_t order = 0;        // position in m_feeds: a later feed's object wins a key, as in data()
-    // The connection's shared watch (its Store), or a Store and Watcher of its own when the
-    // source has no WatchHub.
-    std::shared_ptr<SharedWatch> shared;
-    int listenId = 0;
-    std::unique_ptr<Store> ownStore;
-    Store *store = nullptr;
-    int subscription = 0;
-    std::unique_ptr<Watcher> watcher;
-    std::atomic<bool> synced{false};
-    std::atomic<bool> forbidden{false};
 
     // Store keys changed since the mirror last looked; `all`: look at every key (a relist, or
     // too many changes). Guarded by pendingMutex.
@@ -135,9 +126,7 @@ RbacFeed::RbacFeed(FeedSource source, RbacFeedCallbacks callbacks, WatcherOption
     , m_watcherOptions(std::move(watcherOptions))
     , m_indexOptions(indexOptions)
 {
-    if (!m_watcherOptions.transform)
-        m_watcherOptions.transform = compactObject;
-    m_watcherOptions.streamingList = m_watcherOptions.streamingList || m_source.streamingLists;
+    m_watcherOptions = feedWatcherOptions(std::move(m_watcherOptions), m_source.streamingLists);
     if (m_indexOptions.kubesphereFlavor == tenancy::ApiFlavor::None)
         m_indexOptions.kubesphereFlavor = m_source.api.flavor;
 }
@@ -150,14 +139,7 @@ RbacFeed::~RbacFeed()
         std::lock_guard lock(m_feedsMutex);
         all.swap(m_feeds);
     }
-    for (auto &f : all) {
-        f->watcher.reset();  // joins
-        if (f->shared)
-            f->shared->unlisten(f->listenId);  // no call after this
-    }
-    for (auto &f : all)
-        f->store->unsubscribe(f->subscription);
-    all.clear();  // the last feed of a shared watch stops it
+    releaseWatchSlots(all);
 }
 
 void RbacFeed::start()

@@ -2,6 +2,7 @@
 // connection, with listeners for the watch's milestones (listed, resumed, refused).
 #include "kubeclient/session/sharedwatch.h"
 
+#include "kubeclient/core/objectmeta.h"
 #include "kubeclient/kubesphere/labels.h"
 
 #include <utility>
@@ -92,6 +93,14 @@ void SharedWatch::onEvent(const WatcherEvent &event)
         m_progress.resumed = true;
     for (const auto &[id, listener] : m_listeners)
         listener(event);
+}
+
+WatcherOptions feedWatcherOptions(WatcherOptions options, bool streamingLists)
+{
+    if (!options.transform)
+        options.transform = compactObject;
+    options.streamingList = options.streamingList || streamingLists;
+    return options;
 }
 
 WatchHub::WatchHub(ListerWatcherFactory listerWatcher, WatcherOptions options)

@@ -8,6 +8,7 @@
 #include "kubeclient/watch/store.h"
 #include "kubeclient/watch/watcher.h"
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -17,6 +18,15 @@
 #include <vector>
 
 namespace kube::session {
+
+// Where the feeds get their list/watch calls: the cluster's client, or a fake in tests.
+using ListerWatcherFactory =
+    std::function<std::shared_ptr<ListerWatcher>(const GroupVersionResource &gvr, const std::string &ns)>;
+
+// What a feed's watches run with unless the caller set otherwise: objects compacted to what the
+// engines read (compactObject: no managedFields), and the watch-list stream when the listers
+// speak it (a cluster's client does; fakes that only page do not).
+WatcherOptions feedWatcherOptions(WatcherOptions options, bool streamingLists);
 
 class SharedWatch
 {
@@ -66,9 +76,6 @@ private:
 class WatchHub
 {
 public:
-    using ListerWatcherFactory =
-        std::function<std::shared_ptr<ListerWatcher>(const GroupVersionResource &gvr, const std::string &ns)>;
-
     // options: what every shared watch runs with (transform, streaming lists, backoff).
     WatchHub(ListerWatcherFactory listerWatcher, WatcherOptions options);
 
@@ -88,5 +95,34 @@ private:
     mutable std::mutex m_mutex;
     std::map<std::string, std::weak_ptr<SharedWatch>> m_watches;  // by "group/version/resource"
 };
+
+// One resource a feed follows: the connection's shared watch (its Store), or a Store and a
+// Watcher of its own (no WatchHub, or a per-namespace watch). The feeds derive their own from it.
+struct WatchSlot {
+    std::shared_ptr<SharedWatch> shared;
+    int listenId = 0;  // of the shared watch's listeners
+    std::unique_ptr<Store> ownStore;
+    Store *store = nullptr;  // shared->store() or ownStore
+    int subscription = 0;    // of the Store's subscribers
+    std::unique_ptr<Watcher> watcher;
+    std::atomic<bool> synced{false};
+    std::atomic<bool> forbidden{false};
+};
+
+// Lets go of a feed's slots: first every one stops hearing (its own watcher joined, the shared
+// watch's listener removed), then each leaves its Store; the last holder of a shared watch stops it.
+template <typename Slot>
+void releaseWatchSlots(std::vector<std::unique_ptr<Slot>> &held)
+{
+    for (auto &s : held) {
+        s->watcher.reset();  // joins
+        if (s->shared)
+            s->shared->unlisten(s->listenId);  // no call after this
+    }
+    for (auto &s : held)
+        if (s->store && s->subscription)
+            s->store->unsubscribe(s->subscription);
+    held.clear();
+}
 
 } // namespace kube::session

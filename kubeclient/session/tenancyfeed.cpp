@@ -44,19 +44,10 @@ GraphObject reachableObject(const nlohmann::json &ns)
 
 // One watched resource: cluster-wide through a Store connected to the graph, or in one
 // namespace fed to the graph directly (several such feeds share a kind, so none may resync it).
-struct TenancyFeed::Feed {
+// Cluster-wide: the connection's shared watch when the source has a WatchHub.
+struct TenancyFeed::Feed : WatchSlot {
     GraphKind kind = GraphKind::Namespace;
     std::string ns;
-    // Cluster-wide: the connection's shared watch (its Store), or a Store and Watcher of its own
-    // when the source has no WatchHub.
-    std::shared_ptr<SharedWatch> shared;
-    int listenId = 0;
-    std::unique_ptr<Store> ownStore;
-    Store *store = nullptr;
-    int storeSubscription = 0;
-    std::unique_ptr<Watcher> watcher;
-    std::atomic<bool> synced{false};
-    std::atomic<bool> forbidden{false};
     std::atomic<bool> resumed{false};  // its watch resumed from a cached resourceVersion
     std::atomic<bool> listed{false};   // a list of its own completed
     // Per-namespace feeds only, touched on the watcher's thread.
@@ -96,9 +87,7 @@ TenancyFeed::TenancyFeed(FeedSource source, TenancyFeedCallbacks callbacks, Watc
     , m_watcherOptions(std::move(watcherOptions))
     , m_graph(std::make_unique<TenancyGraph>(m_source.api.flavor))
 {
-    if (!m_watcherOptions.transform)
-        m_watcherOptions.transform = compactObject;
-    m_watcherOptions.streamingList = m_watcherOptions.streamingList || m_source.streamingLists;
+    m_watcherOptions = feedWatcherOptions(std::move(m_watcherOptions), m_source.streamingLists);
     m_graphSubscription = m_graph->subscribe([this](const TenancyGraph::Change &) {
         if (m_callbacks.dirty && !m_stopping)
             m_callbacks.dirty();
@@ -113,16 +102,8 @@ TenancyFeed::~TenancyFeed()
         std::lock_guard lock(m_mutex);
         all.swap(m_feeds);
     }
-    for (auto &f : all) {
-        f->watcher.reset();  // joins
-        if (f->shared)
-            f->shared->unlisten(f->listenId);  // no call after this
-    }
-    for (auto &f : all)
-        if (f->store && f->storeSubscription)
-            f->store->unsubscribe(f->storeSubscription);
+    releaseWatchSlots(all);
     m_graph->unsubscribe(m_graphSubscription);
-    all.clear();  // the last feed of a shared watch stops it
 }
 
 void TenancyFeed::start()
@@ -334,7 +315,7 @@ void TenancyFeed::startFeed(GraphKind kind, const GroupVersionResource &gvr, con
         f->shared = m_source.watches->acquire(gvr, cached ? &cached->objects : nullptr,
                                               cached ? cached->resourceVersion : std::string());
         f->store = &f->shared->store();
-        f->storeSubscription = m_graph->connect(kind, *f->store);
+        f->subscription = m_graph->connect(kind, *f->store);
         {
             std::lock_guard lock(m_mutex);
             m_feeds.push_back(std::move(feed));
@@ -359,7 +340,7 @@ void TenancyFeed::startFeed(GraphKind kind, const GroupVersionResource &gvr, con
             options.indexedLabels = {tenancy::kWorkspaceLabel};
         f->ownStore = std::make_unique<Store>(options);
         f->store = f->ownStore.get();
-        f->storeSubscription = m_graph->connect(kind, *f->store);
+        f->subscription = m_graph->connect(kind, *f->store);
         if (cached) {
             // The cached state goes in as a list would: the graph has it before any request.
             f->store->apply(WatcherEvent{WatcherEventType::Init, nullptr, std::nullopt, {}, {}});

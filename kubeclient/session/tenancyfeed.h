@@ -5,6 +5,7 @@
 #include "kubeclient/core/error.h"
 #include "kubeclient/core/result.h"
 #include "kubeclient/kubesphere/tenancyapi.h"
+#include "kubeclient/session/sharedwatch.h"
 #include "kubeclient/session/tenancycache.h"
 #include "kubeclient/tenancy/graph/graphkind.h"
 #include "kubeclient/tenancy/graph/graphsnapshot.h"
@@ -28,11 +29,7 @@ class Client;
 namespace kube::session {
 
 class ClusterConnection;
-class WatchHub;
 
-// Where the feeds get their list/watch calls: the cluster's client, or a fake in tests.
-using ListerWatcherFactory =
-    std::function<std::shared_ptr<ListerWatcher>(const GroupVersionResource &gvr, const std::string &ns)>;
 // Whether the server serves a resource (discovery). Empty: every resource is served.
 using ServesResource = std::function<bool(const GroupVersionResource &gvr)>;
 

@@ -16,7 +16,6 @@
 
 #include "kubeclient/api/requestbuilder.h"
 #include "kubeclient/kubesphere/tenancyapi.h"
-#include "kubeclient/core/objectmeta.h"
 #include "kubeclient/session/rbacfeed.h"
 #include "kubeclient/session/sharedwatch.h"
 #include "kubeclient/session/tenancyfeed.h"
@@ -325,10 +324,8 @@ double enginesMiB(const session::FeedSource &base, bool shared)
 {
     session::FeedSource source = base;
     if (shared) {
-        WatcherOptions options;
-        options.transform = compactObject;
-        options.streamingList = source.streamingLists;
-        source.watches = std::make_shared<session::WatchHub>(source.listerWatcher, options);
+        source.watches = std::make_shared<session::WatchHub>(source.listerWatcher,
+                                                             session::feedWatcherOptions({}, source.streamingLists));
     }
     const long long before = heap::live();
     double mib = -1;
