@@ -633,9 +633,17 @@ std::string Quantity::toString() const
     // to a multiple of three so it maps onto an SI prefix (amount.go AsCanonicalBytes).
     Limbs mantissa = m_magnitude;
     std::int64_t exponent = m_exponent;
-    const std::int64_t remainder = ((exponent % 3) + 3) % 3;
-    mulPow10(mantissa, remainder);
-    exponent -= remainder;
+    std::int64_t lower = ((exponent % 3) + 3) % 3;
+    // Trailing zeros moved into the exponent can carry it past what the grammar takes (int32):
+    // "1000e2147483647" is 1e2147483650, and 11e2147483647 + -483611e2147483647 is
+    // -4836e2147483649. The text then keeps those zeros in the mantissa ("10000e2147483646",
+    // "-4836000e2147483646"), which reads back as the same value. (apimachinery's int32 exponent
+    // wraps there, and it prints a value of another magnitude.)
+    constexpr std::int64_t kTopExponent = kMaxDecimalExponent - kMaxDecimalExponent % 3;
+    if (exponent - lower > kTopExponent)
+        lower = exponent - kTopExponent;
+    mulPow10(mantissa, lower);
+    exponent -= lower;
     out += toDigits(mantissa);
     if (format == Format::DecimalSI) {
         bool found = false;

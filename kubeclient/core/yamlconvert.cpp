@@ -45,6 +45,8 @@ bool hasDelete(const std::string &s)
     return s.find('\x7F') != std::string::npos;
 }
 
+constexpr std::size_t kMaxSimpleKeyBytes = 128;
+
 void emit(YAML::Emitter &out, const json &v)
 {
     switch (v.type()) {
@@ -55,6 +57,10 @@ void emit(YAML::Emitter &out, const json &v)
         }
         out << YAML::BeginMap;
         for (auto it = v.begin(); it != v.end(); ++it) {
+            // A simple (implicit) key may not pass 1,024 characters, and yaml-cpp writes one
+            // however long: like go-yaml, a key over 128 bytes is explicit ("? key", ": value").
+            if (it.key().size() > kMaxSimpleKeyBytes)
+                out << YAML::LongKey;
             out << YAML::Key;
             if (hasDelete(it.key()))
                 out << YAML::EscapeNonAscii << YAML::DoubleQuoted << it.key();

@@ -2,6 +2,7 @@
 // fed to the same entry points: each test failed before its fix. Inputs: tests/fuzz/regressions/.
 #include "kubeclient/audit/auditparser.h"
 #include "kubeclient/core/manifestfiles.h"
+#include "kubeclient/core/quantity.h"
 #include "kubeclient/core/yamlconvert.h"
 #include "kubeclient/kubeconfig/execcredentialprovider.h"
 #include "kubeclient/kubeconfig/kubeconfig.h"
@@ -22,7 +23,9 @@
 #include <QtTest/QtTest>
 
 #include <chrono>
+#include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -86,6 +89,8 @@ private slots:
     void kubeconfigViewOfALongKeyLoadsAgain_data();
     void kubeconfigViewOfALongKeyLoadsAgain();
     void multiLineTextRoundTripsThroughYaml();
+    void manifestWithALongKeyRoundTripsThroughYaml();
+    void quantitySumPastInt32ExponentsReadsBack();
     void controlCharactersInMultiLineTextRoundTrip();
     void ruleTextRoundTrips_data();
     void ruleTextRoundTrips();
@@ -255,6 +260,46 @@ void TestFuzzRegressions::multiLineTextRoundTripsThroughYaml()
         // Then it is the same text: before, the literal block it was written as added a newline
         QVERIFY2(back.ok() && back->size() == 1 && (*back)[0] == document, yaml.c_str());
     }
+}
+
+void TestFuzzRegressions::manifestWithALongKeyRoundTripsThroughYaml()
+{
+    // Given a document whose key is over 1,024 characters (found by fuzz_manifests' 10 M run)
+    auto documents = kube::parseManifestText(regression("manifests", "key-over-1024-characters.yaml"), "fixture.yaml");
+    QVERIFY(documents.ok());
+    QVERIFY(!documents->empty());
+    for (const auto &document : *documents) {
+        // When it is written as YAML
+        const std::string yaml = kube::toYaml(document);
+        // Then the long key is explicit ("? key"): before, it was a simple key no YAML reader takes
+        QVERIFY2(yaml.rfind("? ", 0) == 0, yaml.c_str());
+        // and it reads back as the same document
+        auto back = kube::parseYamlDocuments(yaml, "roundtrip.yaml");
+        QVERIFY2(back.ok() && back->size() == 1 && (*back)[0] == document, yaml.c_str());
+    }
+    // And a short key stays a simple key
+    QCOMPARE(kube::toYaml(nlohmann::json{{"short", 1}}), std::string("short: 1\n"));
+}
+
+void TestFuzzRegressions::quantitySumPastInt32ExponentsReadsBack()
+{
+    // Given the two quantities of the input fuzz_quantity found (lines 1 and 11)
+    const std::string text = regression("quantity", "sum-exponent-past-int32");
+    std::vector<kube::Quantity> values;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line) && values.size() < 2;)
+        if (auto q = kube::Quantity::parse(line); q.ok())
+            values.push_back(*q);
+    QCOMPARE(values.size(), std::size_t(2));
+    // When they are added and the sum is written
+    const kube::Quantity sum = values[0] + values[1];
+    const std::string written = sum.toString();
+    // Then the text reads back as the same value: before, its exponent was past int32
+    // ("-4836e2147483649"), which the grammar (and the API server) refuses
+    QCOMPARE(written, std::string("-4836000e2147483646"));
+    auto back = kube::Quantity::parse(written);
+    QVERIFY2(back.ok(), back.ok() ? "" : back.error().message.c_str());
+    QVERIFY(*back == sum);
 }
 
 void TestFuzzRegressions::controlCharactersInMultiLineTextRoundTrip()
