@@ -1,6 +1,7 @@
 // Quantity parsing and arithmetic: the input is up to three quantity texts separated by '\n'.
 // Invariants: toString() parses back (below the BinarySI cap) to an equal value with the same canonical text;
-// a + b - b == a and a + b == b + a (the arithmetic is exact: there is no overflow to exclude);
+// a + b - b == a and a + b == b + a, and (a + b) + c == a + (b + c), wherever no operand is absorbed
+// (the arithmetic is exact up to kMaxExactDigits);
 // compare() is antisymmetric; scaledValue and the float approximation never trap.
 #include "fuzzcheck.h"
 #include "kubeclient/core/quantity.h"
@@ -33,6 +34,13 @@ void checkRoundTrip(const Quantity &q)
     const std::string once = back->toString();
     auto twice = Quantity::parse(once);
     FUZZ_CHECK(twice.ok() && twice->toString() == once, "canonical text is not stable: " + text + " -> " + once);
+}
+
+// No operand of x + y was absorbed: each comes back by subtracting the other.
+bool exact(const Quantity &x, const Quantity &y)
+{
+    const Quantity sum = x + y;
+    return sum - y == x && sum - x == y;
 }
 
 } // namespace
@@ -74,11 +82,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         FUZZ_CHECK(-(-a) == a, "-(-a) != a for " + a.toString());
         checkRoundTrip(sum);
         if (values.size() == 3) {
+            // Associative where every sum is exact: 11e2147483647 + (-11e2147483647 + 92) absorbs
+            // the 92 (kMaxExactDigits) where (11e2147483647 + -11e2147483647) + 92 keeps it.
             const Quantity &c = values[2];
-            const Quantity left = (a + b) + c;
-            const Quantity right = a + (b + c);
-            if (left.toString().size() < 100 && right.toString().size() < 100)
-                FUZZ_CHECK(left == right, "(a + b) + c != a + (b + c)");
+            const Quantity ab = a + b, bc = b + c;
+            const Quantity left = ab + c;
+            const Quantity right = a + bc;
+            if (exact(a, b) && exact(b, c) && exact(ab, c) && exact(a, bc) && left.toString().size() < 100 &&
+                right.toString().size() < 100)
+                FUZZ_CHECK(left == right, "(a + b) + c != a + (b + c) for " + a.toString() + ", " + b.toString() + ", " +
+                                              c.toString());
         }
     }
     return 0;
