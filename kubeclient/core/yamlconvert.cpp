@@ -163,23 +163,30 @@ json scalar(const YAML::Node &n)
 // lines of anchors become 10^9 values). Every value written out needs at least a byte of
 // text, so a budget proportional to the text never stops an honest document.
 struct AliasExpansion {};
+// An alias inside its own anchor ("a: &x {b: *x}") makes yaml-cpp's node graph a cycle, which
+// the conversion followed until the stack overflowed (found by fuzz_manifests). No object nests
+// this deep; go-yaml refuses such an anchor too.
+constexpr std::size_t kMaxDepth = 1000;
+struct TooDeep {};
 
-json toJson(const YAML::Node &n, std::size_t &budget)
+json toJson(const YAML::Node &n, std::size_t &budget, std::size_t depth = 0)
 {
     if (budget == 0)
         throw AliasExpansion{};
+    if (depth > kMaxDepth)
+        throw TooDeep{};
     --budget;
     switch (n.Type()) {
     case YAML::NodeType::Map: {
         json o = json::object();
         for (const auto &kv : n)
-            o[text::utf8OfYamlCppScalar(kv.first.as<std::string>())] = toJson(kv.second, budget);
+            o[text::utf8OfYamlCppScalar(kv.first.as<std::string>())] = toJson(kv.second, budget, depth + 1);
         return o;
     }
     case YAML::NodeType::Sequence: {
         json a = json::array();
         for (const auto &e : n)
-            a.push_back(toJson(e, budget));
+            a.push_back(toJson(e, budget, depth + 1));
         return a;
     }
     case YAML::NodeType::Scalar:
@@ -276,6 +283,11 @@ Result<std::vector<json>> parseYamlDocuments(std::string_view text, const std::s
                                        + " expands its aliases (*name) to far more values than the text holds; refused "
                                          "as an alias bomb",
                                    where, "write the values out instead of repeating anchors");
+            } catch (const TooDeep &) {
+                return Error::make(ErrorKind::Invalid,
+                                   "document " + std::to_string(index) + " nests more than " + std::to_string(kMaxDepth)
+                                       + " levels deep (an alias inside its own anchor?)",
+                                   where, "write the values out instead of an alias that refers to itself");
             }
         }
     } catch (const YAML::Exception &e) {

@@ -84,6 +84,8 @@ private slots:
     void manifestsWithInvalidUtf8AreRefused_data();
     void manifestsWithInvalidUtf8AreRefused();
     void manifestsYamlCppCannotFinishAreRefused();
+    void manifestWithAnAliasInsideItsOwnAnchorIsRefused_data();
+    void manifestWithAnAliasInsideItsOwnAnchorIsRefused();
     void manifestYamlEscapesReadAsUtf8();
     void kubeconfigYamlEscapesReadAsUtf8();
     void kubeconfigViewOfALongKeyLoadsAgain_data();
@@ -162,6 +164,25 @@ void TestFuzzRegressions::manifestsYamlCppCannotFinishAreRefused()
     QVERIFY(!documents.ok());
     QVERIFY2(documents.error().message.find("does not come to the end") != std::string::npos,
              documents.error().message.c_str());
+}
+
+void TestFuzzRegressions::manifestWithAnAliasInsideItsOwnAnchorIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    // the input fuzz_manifests found: the conversion followed the cycle until the stack overflowed
+    QTest::newRow("found by the fuzzer") << QByteArray::fromStdString(regression("manifests", "alias-inside-its-own-anchor.yaml"));
+    QTest::newRow("the smallest") << QByteArray("a: &x\n  b: *x\n");
+}
+
+void TestFuzzRegressions::manifestWithAnAliasInsideItsOwnAnchorIsRefused()
+{
+    QFETCH(QByteArray, text);
+    // Given a manifest whose anchor holds an alias of itself, when it is read
+    auto documents = kube::parseManifestText(text.toStdString(), "fixture.yaml");
+    // Then it is refused with what and where, not followed for ever
+    QVERIFY(!documents.ok());
+    QVERIFY2(documents.error().message.find("levels deep") != std::string::npos, documents.error().describe().c_str());
+    QVERIFY2(documents.error().describe().find("fixture.yaml") != std::string::npos, documents.error().describe().c_str());
 }
 
 void TestFuzzRegressions::manifestYamlEscapesReadAsUtf8()
