@@ -45,8 +45,6 @@ bool hasDelete(const std::string &s)
     return s.find('\x7F') != std::string::npos;
 }
 
-constexpr std::size_t kMaxSimpleKeyBytes = 128;
-
 void emit(YAML::Emitter &out, const json &v)
 {
     switch (v.type()) {
@@ -57,9 +55,8 @@ void emit(YAML::Emitter &out, const json &v)
         }
         out << YAML::BeginMap;
         for (auto it = v.begin(); it != v.end(); ++it) {
-            // A simple (implicit) key may not pass 1,024 characters, and yaml-cpp writes one
-            // however long: like go-yaml, a key over 128 bytes is explicit ("? key", ": value").
-            if (it.key().size() > kMaxSimpleKeyBytes)
+            // yaml-cpp writes a simple key however long: past libyaml's limit it is made explicit.
+            if (it.key().size() > kMaxSimpleYamlKeyBytes)
                 out << YAML::LongKey;
             out << YAML::Key;
             if (hasDelete(it.key()))

@@ -2,6 +2,8 @@
 // 80-column folding, literal blocks and go-yaml's key order (the resolver is kubeconfigyaml.cpp).
 #include "kubeclient/kubeconfig/kubeconfigyaml.h"
 
+#include "kubeclient/core/yamlconvert.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -519,9 +521,6 @@ void writeSequence(Writer &w, const nlohmann::ordered_json &seq, int indent, boo
 // start of the document): a collection starts on that line, its later lines at `indent`.
 void writeAfterIndicator(Writer &w, const nlohmann::ordered_json &node, int indent);
 
-// libyaml's limit for a simple key, in bytes (yaml_emitter_check_simple_key).
-constexpr std::size_t kMaxSimpleKey = 128;
-
 void writeMapping(Writer &w, const nlohmann::ordered_json &map, int indent, bool inlineStart)
 {
     std::vector<std::string> keys;
@@ -538,7 +537,7 @@ void writeMapping(Writer &w, const nlohmann::ordered_json &map, int indent, bool
         // one line (YAML caps implicit keys at 1,024 characters, and a reader refuses longer
         // ones); any other key is explicit: "? key", then ": value" on the next line, with a
         // collection value starting on that line.
-        if (key.size() > kMaxSimpleKey || analyze(key).multiline) {
+        if (key.size() > kMaxSimpleYamlKeyBytes || analyze(key).multiline) {
             w.put("? ");
             writeString(w, key, false, indent + 2);
             w.startLine(indent);
