@@ -40,7 +40,7 @@ void addMeta(NodeDetails &d, const GraphObject &object)
         d.labels.push_back({qs(k), qs(val)});
     for (const auto &[k, val] : v.annotations())
         d.annotations.push_back({qs(k), qs(val)});
-    d.yaml = NodeDetails::yamlOf(*object);
+    d.yaml = NodeDetails::yamlOf(object->toJson());
     d.tabs |= NodeDetails::YamlTab;
 }
 
@@ -195,7 +195,7 @@ void addProjectBudget(NodeDetails &d, const GraphSnapshot &s, const std::string 
     (void)project;
 }
 
-NetworkPolicyRow policyRow(const char *kind, const nlohmann::json &object)
+NetworkPolicyRow policyRow(const char *kind, const kube::FrozenJson &object)
 {
     NetworkPolicyView v(object);
     NetworkPolicyRow r;

@@ -169,7 +169,7 @@ void RoleEditorChecks::predictAggregation(const nlohmann::json &role)
         for (const auto &info : snapshot.clusterRoles()) {
             if (!info.object)
                 continue;
-            rbac::Role r = rbac::Role::fromJson(*info.object);
+            rbac::Role r = rbac::Role::fromJson(info.object->toJson());
             // The predictor only aggregates RBAC ClusterRoles: read every cluster role as one.
             r.apiGroup = rbac::kRbacGroup;
             if (r.name == name) {

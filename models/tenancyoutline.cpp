@@ -24,7 +24,7 @@ QString qs(const std::string &s) { return QString::fromStdString(s); }
 // cannot list namespaces, so this is all we know about them.
 constexpr const char *kReachableOnlyAnnotation = "tenantry.dev/reachable-only";
 
-OutlineEntry projectEntry(const nlohmann::json &ns, bool workspaceExists)
+OutlineEntry projectEntry(const kube::FrozenJson &ns, bool workspaceExists)
 {
     ProjectView v(ns);
     OutlineEntry e;

@@ -31,7 +31,7 @@ LimitRangeDialog::LimitRangeDialog(PlanRunner *runner, const GraphSnapshot &snap
     setObjectName(QStringLiteral("limitRangeDialog"));
     for (const auto &o : snapshot.projectQuota(project.toStdString()).limitRanges)
         if (o)
-            m_limitRanges.push_back(*o);
+            m_limitRanges.push_back(o->toJson());
     m_type->setObjectName(QStringLiteral("limitType"));
     m_type->addItem(tr("Container (defaults and bounds of each container)"), QStringLiteral("Container"));
     m_type->addItem(tr("Pod (bounds of a whole pod)"), QStringLiteral("Pod"));

@@ -91,7 +91,7 @@ NetworkPolicyDialog::NetworkPolicyDialog(PlanRunner *runner, const GraphSnapshot
     if (!m_creating) {
         const GraphObject object = snapshot.object(GraphKind::NetworkPolicy, kube::objectKey(project.toStdString(), policy.toStdString()));
         if (object)
-            m_form = NetworkPolicyForm::fromJson(*object);
+            m_form = NetworkPolicyForm::fromJson(object->toJson());
         else
             m_form.name = policy;
     }

@@ -138,7 +138,7 @@ RoleEditorDialog::RoleEditorDialog(PlanRunner *runner, const GraphSnapshot &snap
     if (mode != Mode::New) {
         if (const auto role = snapshot.role(graphLevel(level), scope.toStdString(), roleName.toStdString());
             role && role->object) {
-            m_base = *role->object;
+            m_base = role->object->toJson();
             for (const auto &t : role->templates)
                 if (t.listed)
                     templates.push_back(t.name);

@@ -135,7 +135,7 @@ int GraphReads::members(TenancySession &session, const CommandArgs &args, const 
         for (const auto &m : shown) {
             if (!m.object || !seen.insert(m.binding).second)
                 continue;
-            json item = *m.object;
+            json item = m.object->toJson();
             if (gvr) {
                 item["apiVersion"] = gvr->apiVersion();
                 item["kind"] = gvr->kind;

@@ -372,7 +372,7 @@ int limitsGet(TenancySession &session, const QuotaCommand &c, const std::string 
     if (!output.empty()) {
         std::vector<json> items;
         for (const auto &o : info.limitRanges)
-            items.push_back(*o);
+            items.push_back(o->toJson());
         TenancySession::printList(items, output);
         return 0;
     }

@@ -146,7 +146,7 @@ std::vector<json> objectsOf(const std::vector<GraphObject> &objects, const kube:
     for (const auto &o : objects) {
         if (!o)
             continue;
-        json item = *o;
+        json item = o->toJson();
         item["apiVersion"] = gvr.apiVersion();
         item["kind"] = gvr.kind;
         items.push_back(std::move(item));

@@ -366,6 +366,16 @@ const FrozenJson &FrozenJson::null()
     return *node;
 }
 
+const FrozenJson &FrozenJson::emptyArray()
+{
+    static const FrozenJson *node = [] {
+        auto *n = new FrozenJson;
+        n->m_head = std::uint32_t(Tag::Array);
+        return n;
+    }();
+    return *node;
+}
+
 FrozenJson::value_t FrozenJson::type() const
 {
     switch (tag()) {
@@ -420,6 +430,14 @@ const FrozenJson &FrozenJson::operator[](std::string_view key) const
 {
     const auto it = find(key);
     return it == end() ? null() : *it;
+}
+
+const FrozenJson &FrozenJson::at(std::string_view key) const
+{
+    const auto it = find(key);
+    if (it == end())
+        throw nlohmann::json::out_of_range::create(403, "key '" + std::string(key) + "' not found", nullptr);
+    return *it;
 }
 
 const FrozenJson &FrozenJson::operator[](std::size_t index) const

@@ -111,6 +111,8 @@ public:
     const FrozenJson &operator[](const char *key) const { return (*this)[std::string_view(key)]; }
     const FrozenJson &operator[](std::size_t index) const;
     const FrozenJson &operator[](int index) const { return (*this)[std::size_t(index < 0 ? size() : std::size_t(index))]; }
+    // As nlohmann's at(): the member, or nlohmann::json::out_of_range (403) when there is none.
+    const FrozenJson &at(std::string_view key) const;
     // The member reached by a JSON pointer ("/metadata/labels/app"; "~1" and "~0" escaped), or
     // the null node.
     const FrozenJson &at_pointer(std::string_view pointer) const;
@@ -137,8 +139,9 @@ public:
     bool operator==(const FrozenJson &other) const;
     bool operator==(const nlohmann::json &other) const { return toJson() == other; }
 
-    // The shared null node: what a missing member reads as.
+    // The shared null node: what a missing member reads as; and an empty array.
     static const FrozenJson &null();
+    static const FrozenJson &emptyArray();
 
 private:
     friend class FrozenBuilder;

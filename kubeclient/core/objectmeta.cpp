@@ -1,98 +1,111 @@
 // ObjectMeta accessors: tolerant of missing or mistyped fields (they read as empty).
 #include "kubeclient/core/objectmeta.h"
 
+#include "kubeclient/core/jsonread.h"
+
 namespace kube {
 
-namespace {
-const nlohmann::json &emptyJson()
-{
-    static const nlohmann::json kEmpty;
-    return kEmpty;
-}
+using jsonread::member;
+using jsonread::str;
 
-const nlohmann::json &member(const nlohmann::json &j, const char *key)
-{
-    if (!j.is_object())
-        return emptyJson();
-    auto it = j.find(key);
-    return it == j.end() ? emptyJson() : *it;
-}
-} // namespace
-
-ObjectMeta::ObjectMeta(const nlohmann::json &object)
+template <typename J>
+ObjectMeta<J>::ObjectMeta(const J &object)
     : m_object(object)
     , m_meta(member(object, "metadata"))
 {
 }
 
-std::string ObjectMeta::field(const char *key) const
+template <typename J>
+std::string ObjectMeta<J>::field(const char *key) const
 {
     const auto &v = member(m_meta, key);
-    return v.is_string() ? v.get<std::string>() : std::string();
+    return str(v);
 }
 
-std::map<std::string, std::string> ObjectMeta::stringMap(const char *key) const
+template <typename J>
+std::map<std::string, std::string> ObjectMeta<J>::stringMap(const char *key) const
 {
     std::map<std::string, std::string> out;
     const auto &m = member(m_meta, key);
     if (m.is_object()) {
         for (auto it = m.begin(); it != m.end(); ++it)
             if (it.value().is_string())
-                out.emplace(it.key(), it.value().get<std::string>());
+                out.emplace(it.key(), str(it.value()));
     }
     return out;
 }
 
-std::string ObjectMeta::apiVersion() const
+template <typename J>
+std::string ObjectMeta<J>::apiVersion() const
 {
     const auto &v = member(m_object, "apiVersion");
-    return v.is_string() ? v.get<std::string>() : std::string();
+    return str(v);
 }
 
-std::string ObjectMeta::kind() const
+template <typename J>
+std::string ObjectMeta<J>::kind() const
 {
     const auto &v = member(m_object, "kind");
-    return v.is_string() ? v.get<std::string>() : std::string();
+    return str(v);
 }
 
-std::string ObjectMeta::name() const { return field("name"); }
-std::string ObjectMeta::generateName() const { return field("generateName"); }
-std::string ObjectMeta::namespaceName() const { return field("namespace"); }
-std::string ObjectMeta::uid() const { return field("uid"); }
-std::string ObjectMeta::resourceVersion() const { return field("resourceVersion"); }
-std::string ObjectMeta::creationTimestamp() const { return field("creationTimestamp"); }
-std::string ObjectMeta::deletionTimestamp() const { return field("deletionTimestamp"); }
+template <typename J>
+std::string ObjectMeta<J>::name() const { return field("name"); }
+template <typename J>
+std::string ObjectMeta<J>::generateName() const { return field("generateName"); }
+template <typename J>
+std::string ObjectMeta<J>::namespaceName() const { return field("namespace"); }
+template <typename J>
+std::string ObjectMeta<J>::uid() const { return field("uid"); }
+template <typename J>
+std::string ObjectMeta<J>::resourceVersion() const { return field("resourceVersion"); }
+template <typename J>
+std::string ObjectMeta<J>::creationTimestamp() const { return field("creationTimestamp"); }
+template <typename J>
+std::string ObjectMeta<J>::deletionTimestamp() const { return field("deletionTimestamp"); }
 
-long long ObjectMeta::generation() const
+template <typename J>
+long long ObjectMeta<J>::generation() const
 {
     const auto &v = member(m_meta, "generation");
-    return v.is_number_integer() ? v.get<long long>() : 0;
+    return v.is_number_integer() ? v.template get<long long>() : 0;
 }
 
-std::map<std::string, std::string> ObjectMeta::labels() const { return stringMap("labels"); }
-std::map<std::string, std::string> ObjectMeta::annotations() const { return stringMap("annotations"); }
+template <typename J>
+std::map<std::string, std::string> ObjectMeta<J>::labels() const { return stringMap("labels"); }
+template <typename J>
+std::map<std::string, std::string> ObjectMeta<J>::annotations() const { return stringMap("annotations"); }
 
-std::string ObjectMeta::label(const std::string &key) const
+template <typename J>
+std::string ObjectMeta<J>::label(const std::string &key) const
 {
     const auto &v = member(member(m_meta, "labels"), key.c_str());
-    return v.is_string() ? v.get<std::string>() : std::string();
+    return str(v);
 }
 
-std::string ObjectMeta::annotation(const std::string &key) const
+template <typename J>
+std::string ObjectMeta<J>::annotation(const std::string &key) const
 {
     const auto &v = member(member(m_meta, "annotations"), key.c_str());
-    return v.is_string() ? v.get<std::string>() : std::string();
+    return str(v);
 }
 
-bool ObjectMeta::hasLabel(const std::string &key) const
+template <typename J>
+bool ObjectMeta<J>::hasLabel(const std::string &key) const
 {
     return member(member(m_meta, "labels"), key.c_str()).is_string();
 }
 
-const nlohmann::json &ObjectMeta::ownerReferences() const { return member(m_meta, "ownerReferences"); }
-const nlohmann::json &ObjectMeta::finalizers() const { return member(m_meta, "finalizers"); }
+template <typename J>
+const J &ObjectMeta<J>::ownerReferences() const { return member(m_meta, "ownerReferences"); }
+template <typename J>
+const J &ObjectMeta<J>::finalizers() const { return member(m_meta, "finalizers"); }
 
-std::string ObjectMeta::key() const { return objectKey(namespaceName(), name()); }
+template <typename J>
+std::string ObjectMeta<J>::key() const { return objectKey(namespaceName(), name()); }
+
+template class ObjectMeta<nlohmann::json>;
+template class ObjectMeta<FrozenJson>;
 
 std::string objectKey(const std::string &ns, const std::string &name)
 {

@@ -1,6 +1,9 @@
-// Typed, read-only accessors for the metadata of any object held as JSON; kinds get thin
-// views on top of these instead of duplicated structs.
+// Typed, read-only accessors for the metadata of any object held as JSON (an nlohmann::json or
+// a kube::FrozenJson, picked by the argument); kinds get thin views on top of these instead of
+// duplicated structs.
 #pragma once
+
+#include "kubeclient/core/frozenjson.h"
 
 #include <nlohmann/json.hpp>
 
@@ -9,10 +12,11 @@
 
 namespace kube {
 
+template <typename J = nlohmann::json>
 class ObjectMeta
 {
 public:
-    explicit ObjectMeta(const nlohmann::json &object);
+    explicit ObjectMeta(const J &object);
 
     std::string apiVersion() const;
     std::string kind() const;
@@ -29,8 +33,8 @@ public:
     std::string label(const std::string &key) const;
     std::string annotation(const std::string &key) const;
     bool hasLabel(const std::string &key) const;
-    const nlohmann::json &ownerReferences() const;
-    const nlohmann::json &finalizers() const;
+    const J &ownerReferences() const;
+    const J &finalizers() const;
     // "ns/name" or "name": the key stores and error messages use.
     std::string key() const;
 
@@ -38,9 +42,11 @@ private:
     std::string field(const char *key) const;
     std::map<std::string, std::string> stringMap(const char *key) const;
 
-    const nlohmann::json &m_object;
-    const nlohmann::json &m_meta;
+    const J &m_object;
+    const J &m_meta;
 };
+template <typename J>
+ObjectMeta(const J &) -> ObjectMeta<J>;
 
 // Builds "ns/name" or "name".
 std::string objectKey(const std::string &ns, const std::string &name);

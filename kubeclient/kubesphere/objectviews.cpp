@@ -2,36 +2,17 @@
 // or mistyped field reads as empty, never throws: objects come from clusters we do not control.
 #include "kubeclient/kubesphere/objectviews.h"
 
+#include "kubeclient/core/jsonread.h"
 #include "kubeclient/kubesphere/labels.h"
 
 namespace kube::tenancy {
 
 namespace {
 
-const nlohmann::json &emptyJson()
-{
-    static const nlohmann::json kEmpty;
-    return kEmpty;
-}
-
-const nlohmann::json &emptyArray()
-{
-    static const nlohmann::json kEmpty = nlohmann::json::array();
-    return kEmpty;
-}
-
-const nlohmann::json &member(const nlohmann::json &j, const char *key)
-{
-    if (!j.is_object())
-        return emptyJson();
-    const auto it = j.find(key);
-    return it == j.end() ? emptyJson() : *it;
-}
-
-std::string str(const nlohmann::json &j)
-{
-    return j.is_string() ? j.get<std::string>() : std::string();
-}
+using jsonread::emptyArray;
+using jsonread::emptyJson;
+using jsonread::member;
+using jsonread::str;
 
 std::string splitTrim(const std::string &text, std::size_t from, std::size_t to)
 {
@@ -43,26 +24,28 @@ std::string splitTrim(const std::string &text, std::size_t from, std::size_t to)
 }
 
 // A language map {"en": "...", "zh": "..."}: the asked language, then English, then any.
-std::string pickLanguage(const nlohmann::json &map, const std::string &lang)
+template <typename J>
+std::string pickLanguage(const J &map, const std::string &lang)
 {
     if (map.is_string())
-        return map.get<std::string>();
+        return str(map);
     if (!map.is_object() || map.empty())
         return {};
     for (const std::string &key : {lang, std::string("en")}) {
         const auto &v = member(map, key.c_str());
         if (v.is_string())
-            return v.get<std::string>();
+            return str(v);
     }
     for (const auto &v : map)
         if (v.is_string())
-            return v.get<std::string>();
+            return str(v);
     return {};
 }
 
 } // namespace
 
-std::vector<std::string> stringList(const nlohmann::json &value)
+template <typename J>
+std::vector<std::string> stringList(const J &value)
 {
     std::vector<std::string> out;
     if (!value.is_array())
@@ -70,18 +53,19 @@ std::vector<std::string> stringList(const nlohmann::json &value)
     out.reserve(value.size());
     for (const auto &v : value)
         if (v.is_string())
-            out.push_back(v.get<std::string>());
+            out.push_back(str(v));
     return out;
 }
 
-StringMap stringMap(const nlohmann::json &value)
+template <typename J>
+StringMap stringMap(const J &value)
 {
     StringMap out;
     if (!value.is_object())
         return out;
     for (auto it = value.begin(); it != value.end(); ++it) {
         if (it.value().is_string())
-            out.emplace(it.key(), it.value().get<std::string>());
+            out.emplace(it.key(), str(it.value()));
         else if (it.value().is_number())
             out.emplace(it.key(), it.value().dump());  // quantities may arrive as numbers
     }
@@ -104,82 +88,98 @@ bool Subject::sameAs(const Subject &other) const
 
 // --- ObjectView ---
 
-ObjectView::ObjectView(const nlohmann::json &object)
-    : m_object(object)
+template <typename J>
+const J &ObjectView<J>::at(std::initializer_list<const char *> path) const
 {
-}
-
-const nlohmann::json &ObjectView::at(std::initializer_list<const char *> path) const
-{
-    const nlohmann::json *j = &m_object;
+    const J *j = &this->m_object;
     for (const char *key : path) {
         j = &member(*j, key);
         if (j->is_null())
-            return emptyJson();
+            return emptyJson<J>();
     }
     return *j;
 }
 
-std::string ObjectView::stringAt(std::initializer_list<const char *> path) const
+template <typename J>
+std::string ObjectView<J>::stringAt(std::initializer_list<const char *> path) const
 {
-    return str(at(path));
+    return str(this->at(path));
 }
 
-std::string ObjectView::name() const { return stringAt({"metadata", "name"}); }
-std::string ObjectView::namespaceName() const { return stringAt({"metadata", "namespace"}); }
-std::string ObjectView::creationTimestamp() const { return stringAt({"metadata", "creationTimestamp"}); }
-bool ObjectView::deleting() const { return !stringAt({"metadata", "deletionTimestamp"}).empty(); }
+template <typename J>
+std::string ObjectView<J>::name() const { return this->stringAt({"metadata", "name"}); }
+template <typename J>
+std::string ObjectView<J>::namespaceName() const { return this->stringAt({"metadata", "namespace"}); }
+template <typename J>
+std::string ObjectView<J>::creationTimestamp() const { return this->stringAt({"metadata", "creationTimestamp"}); }
+template <typename J>
+bool ObjectView<J>::deleting() const { return !this->stringAt({"metadata", "deletionTimestamp"}).empty(); }
 
-std::string ObjectView::label(const char *key) const { return str(member(at({"metadata", "labels"}), key)); }
-std::string ObjectView::annotation(const char *key) const { return str(member(at({"metadata", "annotations"}), key)); }
-bool ObjectView::hasLabel(const char *key) const { return member(at({"metadata", "labels"}), key).is_string(); }
-bool ObjectView::hasAnnotation(const char *key) const
+template <typename J>
+std::string ObjectView<J>::label(const char *key) const { return str(member(this->at({"metadata", "labels"}), key)); }
+template <typename J>
+std::string ObjectView<J>::annotation(const char *key) const { return str(member(this->at({"metadata", "annotations"}), key)); }
+template <typename J>
+bool ObjectView<J>::hasLabel(const char *key) const { return member(this->at({"metadata", "labels"}), key).is_string(); }
+template <typename J>
+bool ObjectView<J>::hasAnnotation(const char *key) const
 {
-    return member(at({"metadata", "annotations"}), key).is_string();
+    return member(this->at({"metadata", "annotations"}), key).is_string();
 }
-StringMap ObjectView::labels() const { return stringMap(at({"metadata", "labels"})); }
-StringMap ObjectView::annotations() const { return stringMap(at({"metadata", "annotations"})); }
+template <typename J>
+StringMap ObjectView<J>::labels() const { return stringMap(this->at({"metadata", "labels"})); }
+template <typename J>
+StringMap ObjectView<J>::annotations() const { return stringMap(this->at({"metadata", "annotations"})); }
 
-std::string ObjectView::alias() const { return annotation(kAliasAnnotation); }
-std::string ObjectView::description() const { return annotation(kDescriptionAnnotation); }
-std::string ObjectView::creator() const { return annotation(kCreatorAnnotation); }
-std::string ObjectView::workspaceLabel() const { return label(kWorkspaceLabel); }
+template <typename J>
+std::string ObjectView<J>::alias() const { return this->annotation(kAliasAnnotation); }
+template <typename J>
+std::string ObjectView<J>::description() const { return this->annotation(kDescriptionAnnotation); }
+template <typename J>
+std::string ObjectView<J>::creator() const { return this->annotation(kCreatorAnnotation); }
+template <typename J>
+std::string ObjectView<J>::workspaceLabel() const { return this->label(kWorkspaceLabel); }
 
 // --- WorkspaceView ---
 
-bool WorkspaceView::isTemplate() const
+template <typename J>
+bool WorkspaceView<J>::isTemplate() const
 {
-    return str(member(m_object, "kind")) == "WorkspaceTemplate" || at({"spec", "template"}).is_object();
+    return str(member(this->m_object, "kind")) == "WorkspaceTemplate" || this->at({"spec", "template"}).is_object();
 }
 
-std::string WorkspaceView::manager() const
+template <typename J>
+std::string WorkspaceView<J>::manager() const
 {
-    if (isTemplate())
-        return stringAt({"spec", "template", "spec", "manager"});
-    return stringAt({"spec", "manager"});
+    if (this->isTemplate())
+        return this->stringAt({"spec", "template", "spec", "manager"});
+    return this->stringAt({"spec", "manager"});
 }
 
-std::optional<bool> WorkspaceView::networkIsolationField() const
+template <typename J>
+std::optional<bool> WorkspaceView<J>::networkIsolationField() const
 {
-    const auto &v = isTemplate() ? at({"spec", "template", "spec", "networkIsolation"})
-                                 : at({"spec", "networkIsolation"});
+    const auto &v = this->isTemplate() ? this->at({"spec", "template", "spec", "networkIsolation"})
+                                 : this->at({"spec", "networkIsolation"});
     if (!v.is_boolean())
         return std::nullopt;
-    return v.get<bool>();
+    return v.template get<bool>();
 }
 
-bool WorkspaceView::isolationAnnotationEnabled() const
+template <typename J>
+bool WorkspaceView<J>::isolationAnnotationEnabled() const
 {
-    if (annotation(kNetworkIsolateAnnotation) == kNetworkIsolateEnabled)
+    if (this->annotation(kNetworkIsolateAnnotation) == kNetworkIsolateEnabled)
         return true;
-    return str(member(at({"spec", "template", "metadata", "annotations"}), kNetworkIsolateAnnotation))
+    return str(member(this->at({"spec", "template", "metadata", "annotations"}), kNetworkIsolateAnnotation))
         == kNetworkIsolateEnabled;
 }
 
-std::map<std::string, bool> WorkspaceView::isolationOverrides() const
+template <typename J>
+std::map<std::string, bool> WorkspaceView<J>::isolationOverrides() const
 {
     std::map<std::string, bool> out;
-    const auto &overrides = at({"spec", "overrides"});
+    const auto &overrides = this->at({"spec", "overrides"});
     if (!overrides.is_array())
         return out;
     for (const auto &o : overrides) {
@@ -193,18 +193,20 @@ std::map<std::string, bool> WorkspaceView::isolationOverrides() const
                 continue;
             const auto &value = member(p, "value");
             if (value.is_boolean())
-                out[cluster] = value.get<bool>();
+                out[cluster] = value.template get<bool>();
         }
     }
     return out;
 }
 
-std::string WorkspaceView::deletionPropagation() const { return annotation(kDeletionPropagationAnnotation); }
+template <typename J>
+std::string WorkspaceView<J>::deletionPropagation() const { return this->annotation(kDeletionPropagationAnnotation); }
 
-std::vector<std::string> WorkspaceView::placementClusters() const
+template <typename J>
+std::vector<std::string> WorkspaceView<J>::placementClusters() const
 {
     std::vector<std::string> out;
-    const auto &clusters = at({"spec", "placement", "clusters"});
+    const auto &clusters = this->at({"spec", "placement", "clusters"});
     if (!clusters.is_array())
         return out;
     for (const auto &c : clusters) {
@@ -215,57 +217,75 @@ std::vector<std::string> WorkspaceView::placementClusters() const
     return out;
 }
 
-const nlohmann::json *WorkspaceView::clusterSelector() const
+template <typename J>
+const J *WorkspaceView<J>::clusterSelector() const
 {
-    const auto &s = at({"spec", "placement", "clusterSelector"});
+    const auto &s = this->at({"spec", "placement", "clusterSelector"});
     return s.is_object() ? &s : nullptr;
 }
 
-StringMap WorkspaceView::templateLabels() const { return stringMap(at({"spec", "template", "metadata", "labels"})); }
-StringMap WorkspaceView::templateAnnotations() const
+template <typename J>
+StringMap WorkspaceView<J>::templateLabels() const { return stringMap(this->at({"spec", "template", "metadata", "labels"})); }
+template <typename J>
+StringMap WorkspaceView<J>::templateAnnotations() const
 {
-    return stringMap(at({"spec", "template", "metadata", "annotations"}));
+    return stringMap(this->at({"spec", "template", "metadata", "annotations"}));
 }
 
-std::string WorkspaceView::alias() const
+template <typename J>
+std::string WorkspaceView<J>::alias() const
 {
-    std::string a = ObjectView::alias();
+    std::string a = ObjectView<J>::alias();
     if (a.empty())
-        a = str(member(at({"spec", "template", "metadata", "annotations"}), kAliasAnnotation));
+        a = str(member(this->at({"spec", "template", "metadata", "annotations"}), kAliasAnnotation));
     return a;
 }
 
-std::string WorkspaceView::description() const
+template <typename J>
+std::string WorkspaceView<J>::description() const
 {
-    std::string d = ObjectView::description();
+    std::string d = ObjectView<J>::description();
     if (d.empty())
-        d = str(member(at({"spec", "template", "metadata", "annotations"}), kDescriptionAnnotation));
+        d = str(member(this->at({"spec", "template", "metadata", "annotations"}), kDescriptionAnnotation));
     return d;
 }
 
 // --- UserView ---
 
-std::string UserView::email() const { return stringAt({"spec", "email"}); }
-std::string UserView::displayName() const { return stringAt({"spec", "displayName"}); }
-std::string UserView::description() const
+template <typename J>
+std::string UserView<J>::email() const { return this->stringAt({"spec", "email"}); }
+template <typename J>
+std::string UserView<J>::displayName() const { return this->stringAt({"spec", "displayName"}); }
+template <typename J>
+std::string UserView<J>::description() const
 {
-    std::string d = stringAt({"spec", "description"});
-    return d.empty() ? ObjectView::description() : d;
+    std::string d = this->stringAt({"spec", "description"});
+    return d.empty() ? ObjectView<J>::description() : d;
 }
-std::string UserView::lang() const { return stringAt({"spec", "lang"}); }
-std::vector<std::string> UserView::groups() const { return stringList(at({"spec", "groups"})); }
-std::string UserView::state() const { return stringAt({"status", "state"}); }
-std::string UserView::reason() const { return stringAt({"status", "reason"}); }
-std::string UserView::lastLoginTime() const { return stringAt({"status", "lastLoginTime"}); }
-std::string UserView::lastTransitionTime() const { return stringAt({"status", "lastTransitionTime"}); }
-std::string UserView::globalRoleAnnotation() const { return annotation(kGlobalRoleAnnotation); }
-bool UserView::uninitialized() const { return annotation(kUninitializedAnnotation) == "true"; }
-bool UserView::hasPassword() const { return !stringAt({"spec", "password"}).empty(); }
+template <typename J>
+std::string UserView<J>::lang() const { return this->stringAt({"spec", "lang"}); }
+template <typename J>
+std::vector<std::string> UserView<J>::groups() const { return stringList(this->at({"spec", "groups"})); }
+template <typename J>
+std::string UserView<J>::state() const { return this->stringAt({"status", "state"}); }
+template <typename J>
+std::string UserView<J>::reason() const { return this->stringAt({"status", "reason"}); }
+template <typename J>
+std::string UserView<J>::lastLoginTime() const { return this->stringAt({"status", "lastLoginTime"}); }
+template <typename J>
+std::string UserView<J>::lastTransitionTime() const { return this->stringAt({"status", "lastTransitionTime"}); }
+template <typename J>
+std::string UserView<J>::globalRoleAnnotation() const { return this->annotation(kGlobalRoleAnnotation); }
+template <typename J>
+bool UserView<J>::uninitialized() const { return this->annotation(kUninitializedAnnotation) == "true"; }
+template <typename J>
+bool UserView<J>::hasPassword() const { return !this->stringAt({"spec", "password"}).empty(); }
 
-std::vector<std::string> UserView::grantedClusters() const
+template <typename J>
+std::vector<std::string> UserView<J>::grantedClusters() const
 {
     std::vector<std::string> out;
-    const std::string list = annotation(kGrantedClustersAnnotation);
+    const std::string list = this->annotation(kGrantedClustersAnnotation);
     std::size_t start = 0;
     while (start <= list.size()) {
         std::size_t comma = list.find(',', start);
@@ -281,13 +301,15 @@ std::vector<std::string> UserView::grantedClusters() const
 
 // --- RoleView ---
 
-const nlohmann::json &RoleView::rules() const
+template <typename J>
+const J &RoleView<J>::rules() const
 {
-    const auto &r = member(m_object, "rules");
-    return r.is_array() ? r : emptyArray();
+    const auto &r = member(this->m_object, "rules");
+    return r.is_array() ? r : emptyArray<J>();
 }
 
-std::vector<PolicyRule> RoleView::policyRules() const
+template <typename J>
+std::vector<PolicyRule> RoleView<J>::policyRules() const
 {
     std::vector<PolicyRule> out;
     for (const auto &r : rules()) {
@@ -302,89 +324,111 @@ std::vector<PolicyRule> RoleView::policyRules() const
     return out;
 }
 
-std::size_t RoleView::ruleCount() const { return rules().size(); }
+template <typename J>
+std::size_t RoleView<J>::ruleCount() const { return rules().size(); }
 
-bool RoleView::hasAggregationRoleTemplates() const { return member(m_object, "aggregationRoleTemplates").is_object(); }
+template <typename J>
+bool RoleView<J>::hasAggregationRoleTemplates() const { return member(this->m_object, "aggregationRoleTemplates").is_object(); }
 
-std::vector<std::string> RoleView::templateNames() const
+template <typename J>
+std::vector<std::string> RoleView<J>::templateNames() const
 {
-    return stringList(at({"aggregationRoleTemplates", "templateNames"}));
+    return stringList(this->at({"aggregationRoleTemplates", "templateNames"}));
 }
 
-const nlohmann::json *RoleView::roleSelector() const
+template <typename J>
+const J *RoleView<J>::roleSelector() const
 {
-    const auto &s = at({"aggregationRoleTemplates", "roleSelector"});
+    const auto &s = this->at({"aggregationRoleTemplates", "roleSelector"});
     return s.is_object() ? &s : nullptr;
 }
 
-std::vector<std::string> RoleView::aggregationRolesAnnotation() const
+template <typename J>
+std::vector<std::string> RoleView<J>::aggregationRolesAnnotation() const
 {
-    const std::string text = annotation(kAggregationRolesAnnotation);
+    const std::string text = this->annotation(kAggregationRolesAnnotation);
     if (text.empty())
         return {};
     const auto parsed = nlohmann::json::parse(text, nullptr, false);
     return stringList(parsed);
 }
 
-bool RoleView::isTemplate3x() const { return label(kRoleTemplateLabel) == "true"; }
-bool RoleView::autoAggregate() const { return annotation(kAutoAggregateAnnotation) == "true"; }
-std::string RoleView::regoOverride() const { return annotation(kRegoOverrideAnnotation); }
+template <typename J>
+bool RoleView<J>::isTemplate3x() const { return this->label(kRoleTemplateLabel) == "true"; }
+template <typename J>
+bool RoleView<J>::autoAggregate() const { return this->annotation(kAutoAggregateAnnotation) == "true"; }
+template <typename J>
+std::string RoleView<J>::regoOverride() const { return this->annotation(kRegoOverrideAnnotation); }
 
 // --- RoleTemplateView ---
 
-std::string RoleTemplateView::scope() const { return label(kScopeLabel); }
-std::string RoleTemplateView::category() const { return label(kCategoryLabel); }
-std::string RoleTemplateView::displayName(const std::string &lang) const
+template <typename J>
+std::string RoleTemplateView<J>::scope() const { return this->label(kScopeLabel); }
+template <typename J>
+std::string RoleTemplateView<J>::category() const { return this->label(kCategoryLabel); }
+template <typename J>
+std::string RoleTemplateView<J>::displayName(const std::string &lang) const
 {
-    return pickLanguage(at({"spec", "displayName"}), lang);
+    return pickLanguage(this->at({"spec", "displayName"}), lang);
 }
-std::string RoleTemplateView::descriptionText(const std::string &lang) const
+template <typename J>
+std::string RoleTemplateView<J>::descriptionText(const std::string &lang) const
 {
-    return pickLanguage(at({"spec", "description"}), lang);
-}
-
-const nlohmann::json &RoleTemplateView::rules() const
-{
-    const auto &r = at({"spec", "rules"});
-    return r.is_array() ? r : emptyArray();
+    return pickLanguage(this->at({"spec", "description"}), lang);
 }
 
-std::vector<std::string> RoleTemplateView::aggregateTo() const
+template <typename J>
+const J &RoleTemplateView<J>::rules() const
+{
+    const auto &r = this->at({"spec", "rules"});
+    return r.is_array() ? r : emptyArray<J>();
+}
+
+template <typename J>
+std::vector<std::string> RoleTemplateView<J>::aggregateTo() const
 {
     std::vector<std::string> out;
     const std::string prefix = kAggregateToPrefix;
-    for (const auto &[key, value] : labels())
+    for (const auto &[key, value] : this->labels())
         if (key.compare(0, prefix.size(), prefix) == 0)
             out.push_back(key.substr(prefix.size()));
     return out;
 }
 
-bool RoleTemplateView::hidden() const { return label(kHiddenRoleTemplateLabel) == "true"; }
-bool RoleTemplateView::basic() const { return label(kBasicRoleTemplateLabel) == "true"; }
+template <typename J>
+bool RoleTemplateView<J>::hidden() const { return this->label(kHiddenRoleTemplateLabel) == "true"; }
+template <typename J>
+bool RoleTemplateView<J>::basic() const { return this->label(kBasicRoleTemplateLabel) == "true"; }
 
 // --- BlueprintView ---
 
-std::string BlueprintView::roleKind() const { return stringAt({"role", "kind"}); }
-std::string BlueprintView::roleName() const { return stringAt({"role", "metadata", "name"}); }
-std::string BlueprintView::scope() const { return label(kScopeLabel); }
-const nlohmann::json *BlueprintView::targetSelector() const
+template <typename J>
+std::string BlueprintView<J>::roleKind() const { return this->stringAt({"role", "kind"}); }
+template <typename J>
+std::string BlueprintView<J>::roleName() const { return this->stringAt({"role", "metadata", "name"}); }
+template <typename J>
+std::string BlueprintView<J>::scope() const { return this->label(kScopeLabel); }
+template <typename J>
+const J *BlueprintView<J>::targetSelector() const
 {
-    const auto &s = at({"targetSelector"});
+    const auto &s = this->at({"targetSelector"});
     return s.is_object() ? &s : nullptr;
 }
 
 // --- BindingView ---
 
-RoleRef BindingView::roleRef() const
+template <typename J>
+RoleRef BindingView<J>::roleRef() const
 {
-    const auto &r = member(m_object, "roleRef");
+    const auto &r = member(this->m_object, "roleRef");
     return RoleRef{str(member(r, "apiGroup")), str(member(r, "kind")), str(member(r, "name"))};
 }
 
-std::vector<Subject> BindingView::subjects() const
+template <typename J>
+std::vector<Subject> BindingView<J>::subjects() const
 {
     std::vector<Subject> out;
-    const auto &list = member(m_object, "subjects");
+    const auto &list = member(this->m_object, "subjects");
     if (!list.is_array())
         return out;
     out.reserve(list.size());
@@ -394,49 +438,66 @@ std::vector<Subject> BindingView::subjects() const
     return out;
 }
 
-std::string BindingView::userRef() const { return label(kUserRefLabel); }
-std::string BindingView::groupRef() const { return label(kGroupRefLabel); }
-std::string BindingView::roleRefLabel() const { return label(kRoleRefLabel); }
+template <typename J>
+std::string BindingView<J>::userRef() const { return this->label(kUserRefLabel); }
+template <typename J>
+std::string BindingView<J>::groupRef() const { return this->label(kGroupRefLabel); }
+template <typename J>
+std::string BindingView<J>::roleRefLabel() const { return this->label(kRoleRefLabel); }
 
 // --- GroupBindingView / GroupView ---
 
-std::string GroupBindingView::groupName() const { return stringAt({"groupRef", "name"}); }
-std::vector<std::string> GroupBindingView::users() const { return stringList(member(m_object, "users")); }
+template <typename J>
+std::string GroupBindingView<J>::groupName() const { return this->stringAt({"groupRef", "name"}); }
+template <typename J>
+std::vector<std::string> GroupBindingView<J>::users() const { return stringList(member(this->m_object, "users")); }
 
-std::string GroupView::parent() const { return label("iam.kubesphere.io/group-parent"); }
-std::string GroupView::displayName() const
+template <typename J>
+std::string GroupView<J>::parent() const { return this->label("iam.kubesphere.io/group-parent"); }
+template <typename J>
+std::string GroupView<J>::displayName() const
 {
-    std::string generate = meta().generateName();
+    std::string generate = this->meta().generateName();
     if (!generate.empty() && generate.back() == '-')
         generate.pop_back();
-    return generate.empty() ? name() : generate;
+    return generate.empty() ? this->name() : generate;
 }
 
 // --- ProjectView ---
 
-std::string ProjectView::workspace() const { return workspaceLabel(); }
-bool ProjectView::managed() const { return label(kManagedLabel) == "true"; }
-bool ProjectView::isolationEnabled() const { return annotation(kNetworkIsolateAnnotation) == kNetworkIsolateEnabled; }
-bool ProjectView::protectedResource() const { return label(kProtectedLabel) == "true"; }
-std::string ProjectView::phase() const { return stringAt({"status", "phase"}); }
+template <typename J>
+std::string ProjectView<J>::workspace() const { return this->workspaceLabel(); }
+template <typename J>
+bool ProjectView<J>::managed() const { return this->label(kManagedLabel) == "true"; }
+template <typename J>
+bool ProjectView<J>::isolationEnabled() const { return this->annotation(kNetworkIsolateAnnotation) == kNetworkIsolateEnabled; }
+template <typename J>
+bool ProjectView<J>::protectedResource() const { return this->label(kProtectedLabel) == "true"; }
+template <typename J>
+std::string ProjectView<J>::phase() const { return this->stringAt({"status", "phase"}); }
 
 // --- WorkspaceQuotaView ---
 
-StringMap WorkspaceQuotaView::selector() const { return stringMap(at({"spec", "selector"})); }
+template <typename J>
+StringMap WorkspaceQuotaView<J>::selector() const { return stringMap(this->at({"spec", "selector"})); }
 
-std::string WorkspaceQuotaView::selectedWorkspace() const
+template <typename J>
+std::string WorkspaceQuotaView<J>::selectedWorkspace() const
 {
-    const std::string selected = str(member(at({"spec", "selector"}), kWorkspaceLabel));
-    return selected.empty() ? workspaceLabel() : selected;
+    const std::string selected = str(member(this->at({"spec", "selector"}), kWorkspaceLabel));
+    return selected.empty() ? this->workspaceLabel() : selected;
 }
 
-StringMap WorkspaceQuotaView::hard() const { return stringMap(at({"spec", "quota", "hard"})); }
-StringMap WorkspaceQuotaView::used() const { return stringMap(at({"status", "total", "used"})); }
+template <typename J>
+StringMap WorkspaceQuotaView<J>::hard() const { return stringMap(this->at({"spec", "quota", "hard"})); }
+template <typename J>
+StringMap WorkspaceQuotaView<J>::used() const { return stringMap(this->at({"status", "total", "used"})); }
 
-std::vector<WorkspaceQuotaView::NamespaceUsage> WorkspaceQuotaView::namespaces() const
+template <typename J>
+std::vector<typename WorkspaceQuotaView<J>::NamespaceUsage> WorkspaceQuotaView<J>::namespaces() const
 {
     std::vector<NamespaceUsage> out;
-    const auto &list = at({"status", "namespaces"});
+    const auto &list = this->at({"status", "namespaces"});
     if (!list.is_array())
         return out;
     for (const auto &n : list)
@@ -447,16 +508,20 @@ std::vector<WorkspaceQuotaView::NamespaceUsage> WorkspaceQuotaView::namespaces()
 
 // --- ResourceQuotaView ---
 
-StringMap ResourceQuotaView::hard() const { return stringMap(at({"spec", "hard"})); }
-StringMap ResourceQuotaView::used() const { return stringMap(at({"status", "used"})); }
-std::vector<std::string> ResourceQuotaView::scopes() const { return stringList(at({"spec", "scopes"})); }
+template <typename J>
+StringMap ResourceQuotaView<J>::hard() const { return stringMap(this->at({"spec", "hard"})); }
+template <typename J>
+StringMap ResourceQuotaView<J>::used() const { return stringMap(this->at({"status", "used"})); }
+template <typename J>
+std::vector<std::string> ResourceQuotaView<J>::scopes() const { return stringList(this->at({"spec", "scopes"})); }
 
 // --- LimitRangeView ---
 
-std::vector<LimitRangeView::Item> LimitRangeView::items() const
+template <typename J>
+std::vector<typename LimitRangeView<J>::Item> LimitRangeView<J>::items() const
 {
     std::vector<Item> out;
-    const auto &limits = at({"spec", "limits"});
+    const auto &limits = this->at({"spec", "limits"});
     if (!limits.is_array())
         return out;
     for (const auto &l : limits)
@@ -465,7 +530,8 @@ std::vector<LimitRangeView::Item> LimitRangeView::items() const
     return out;
 }
 
-std::optional<LimitRangeView::Item> LimitRangeView::container() const
+template <typename J>
+std::optional<typename LimitRangeView<J>::Item> LimitRangeView<J>::container() const
 {
     for (auto &item : items())
         if (item.type == "Container")
@@ -475,30 +541,37 @@ std::optional<LimitRangeView::Item> LimitRangeView::container() const
 
 // --- NetworkPolicyView ---
 
-std::vector<std::string> NetworkPolicyView::policyTypes() const { return stringList(at({"spec", "policyTypes"})); }
+template <typename J>
+std::vector<std::string> NetworkPolicyView<J>::policyTypes() const { return stringList(this->at({"spec", "policyTypes"})); }
 
-std::size_t NetworkPolicyView::ingressRuleCount() const
+template <typename J>
+std::size_t NetworkPolicyView<J>::ingressRuleCount() const
 {
-    const auto &r = at({"spec", "ingress"});
+    const auto &r = this->at({"spec", "ingress"});
     return r.is_array() ? r.size() : 0;
 }
 
-std::size_t NetworkPolicyView::egressRuleCount() const
+template <typename J>
+std::size_t NetworkPolicyView<J>::egressRuleCount() const
 {
-    const auto &r = at({"spec", "egress"});
+    const auto &r = this->at({"spec", "egress"});
     return r.is_array() ? r.size() : 0;
 }
 
-bool NetworkPolicyView::isIsolationPolicy() const { return name() == kIsolationPolicyName; }
-bool NetworkPolicyView::generatedFromNsnp() const { return name().rfind("nsnp-", 0) == 0; }
+template <typename J>
+bool NetworkPolicyView<J>::isIsolationPolicy() const { return this->name() == kIsolationPolicyName; }
+template <typename J>
+bool NetworkPolicyView<J>::generatedFromNsnp() const { return this->name().rfind("nsnp-", 0) == 0; }
 
 // --- ClusterView ---
 
-bool ClusterView::isHost() const { return hasLabel("cluster-role.kubesphere.io/host"); }
+template <typename J>
+bool ClusterView<J>::isHost() const { return this->hasLabel("cluster-role.kubesphere.io/host"); }
 
-bool ClusterView::ready() const
+template <typename J>
+bool ClusterView<J>::ready() const
 {
-    const auto &conditions = at({"status", "conditions"});
+    const auto &conditions = this->at({"status", "conditions"});
     if (!conditions.is_array())
         return false;
     for (const auto &c : conditions)
@@ -506,5 +579,42 @@ bool ClusterView::ready() const
             return str(member(c, "status")) == "True";
     return false;
 }
+
+// --- the two document types views read ---
+
+template class ObjectView<nlohmann::json>;
+template class WorkspaceView<nlohmann::json>;
+template class UserView<nlohmann::json>;
+template class RoleView<nlohmann::json>;
+template class RoleTemplateView<nlohmann::json>;
+template class BlueprintView<nlohmann::json>;
+template class BindingView<nlohmann::json>;
+template class GroupBindingView<nlohmann::json>;
+template class GroupView<nlohmann::json>;
+template class ProjectView<nlohmann::json>;
+template class WorkspaceQuotaView<nlohmann::json>;
+template class ResourceQuotaView<nlohmann::json>;
+template class LimitRangeView<nlohmann::json>;
+template class NetworkPolicyView<nlohmann::json>;
+template class ClusterView<nlohmann::json>;
+template std::vector<std::string> stringList(const nlohmann::json &);
+template StringMap stringMap(const nlohmann::json &);
+template class ObjectView<FrozenJson>;
+template class WorkspaceView<FrozenJson>;
+template class UserView<FrozenJson>;
+template class RoleView<FrozenJson>;
+template class RoleTemplateView<FrozenJson>;
+template class BlueprintView<FrozenJson>;
+template class BindingView<FrozenJson>;
+template class GroupBindingView<FrozenJson>;
+template class GroupView<FrozenJson>;
+template class ProjectView<FrozenJson>;
+template class WorkspaceQuotaView<FrozenJson>;
+template class ResourceQuotaView<FrozenJson>;
+template class LimitRangeView<FrozenJson>;
+template class NetworkPolicyView<FrozenJson>;
+template class ClusterView<FrozenJson>;
+template std::vector<std::string> stringList(const FrozenJson &);
+template StringMap stringMap(const FrozenJson &);
 
 } // namespace kube::tenancy

@@ -2,6 +2,7 @@
 // sets each authorizer visits, index subjects.
 #include "kubeclient/rbac/rbacindex.h"
 
+#include "kubeclient/core/jsonread.h"
 #include "kubeclient/core/objectmeta.h"
 #include "kubeclient/rbac/aggregationpredictor.h"
 #include "kubeclient/rbac/rbacdata.h"
@@ -45,7 +46,7 @@ std::string apiVersionOf(const RbacIndex::Entry &e)
 {
     if (e.apiVersion)
         return *e.apiVersion;
-    return e.object->value("apiVersion", "");
+    return e.frozen ? e.frozen->value("apiVersion", "") : e.object->value("apiVersion", "");
 }
 
 tenancy::ApiFlavor guessFlavor(const std::vector<RbacIndex::Entry> &objects)
@@ -294,7 +295,16 @@ std::shared_ptr<const RbacIndex> RbacIndex::build(const std::vector<Entry> &obje
     std::vector<std::uint8_t> oldBindingKept(reuse ? reuse->m_bindings.size() : 0);
     for (const Entry &e : objects) {
         const RbacData::Key &key = *e.key;
-        const nlohmann::json &obj = *e.object;
+        // Read in place (either kind of document); an nlohmann copy of a frozen one only to parse.
+        std::optional<nlohmann::json> thawed;
+        auto whole = [&]() -> const nlohmann::json & {
+            if (e.object)
+                return *e.object;
+            if (!thawed)
+                thawed = e.frozen->toJson();
+            return *thawed;
+        };
+        auto read = [&](auto &&f) { return e.frozen ? f(*e.frozen) : f(*e.object); };
         // An unchanged role or binding is next in line in the earlier build: no need to read the key.
         const bool role = oldRoles.isNext(e.stamp) || (!oldBindings.isNext(e.stamp) && isRoleKind(key.group, key.kind));
         if (role) {
@@ -304,7 +314,7 @@ std::shared_ptr<const RbacIndex> RbacIndex::build(const std::vector<Entry> &obje
             if (old.item) {
                 x.m_roles.push_back(*old.item);
             } else {
-                Role role = Role::fromJson(obj);
+                Role role = Role::fromJson(whole());
                 role.apiGroup = key.group;
                 role.kind = key.kind;
                 x.m_roles.push_back(std::move(role));
@@ -323,7 +333,7 @@ std::shared_ptr<const RbacIndex> RbacIndex::build(const std::vector<Entry> &obje
                 oldBindingKept[old.at] = 1;
                 x.m_bindings.push_back(*old.item);
             } else {
-                Binding b = Binding::fromJson(obj);
+                Binding b = Binding::fromJson(whole());
                 b.apiGroup = key.group;
                 b.kind = key.kind;
                 x.m_bindings.push_back(std::move(b));
@@ -332,7 +342,7 @@ std::shared_ptr<const RbacIndex> RbacIndex::build(const std::vector<Entry> &obje
             x.m_bindingStamps.push_back(e.stamp);
         } else if (key.group.empty() && key.kind == "Namespace") {
             namespaces.insert(key.name);
-            const std::string ws = ObjectMeta(obj).label(tenancy::kWorkspaceLabel);
+            const std::string ws = read([](const auto &obj) { return ObjectMeta(obj).label(tenancy::kWorkspaceLabel); });
             if (!ws.empty()) {
                 x.m_workspaceOf[key.name] = ws;
                 workspaces.insert(ws);
@@ -344,6 +354,7 @@ std::shared_ptr<const RbacIndex> RbacIndex::build(const std::vector<Entry> &obje
             t.apiGroup = kIamGroup;
             t.kind = "RoleTemplate";
             t.name = key.name;
+            const nlohmann::json &obj = whole();
             ObjectMeta meta(obj);
             t.labels = meta.labels();
             t.annotations = meta.annotations();
@@ -352,11 +363,13 @@ std::shared_ptr<const RbacIndex> RbacIndex::build(const std::vector<Entry> &obje
             x.m_templates[key.name] = std::move(t);
         } else if (key.group == kIamGroup && key.kind == "User") {
             x.m_ksUsers.push_back(key.name);
-            if (auto spec = obj.find("spec"); spec != obj.end() && spec->is_object())
-                if (auto g = spec->find("groups"); g != spec->end() && g->is_array())
-                    for (const auto &v : *g)
-                        if (v.is_string())
-                            x.m_userGroups[key.name].push_back(v.get<std::string>());
+            read([&](const auto &obj) {
+                if (auto spec = obj.find("spec"); spec != obj.end() && spec->is_object())
+                    if (auto g = spec->find("groups"); g != spec->end() && g->is_array())
+                        for (const auto &v : *g)
+                            if (v.is_string())
+                                x.m_userGroups[key.name].push_back(jsonread::str(v));
+            });
         }
     }
 

@@ -6,6 +6,7 @@
 // stamp did not change, so a rebuild after a small change parses only what changed.
 #pragma once
 
+#include "kubeclient/core/frozenjson.h"
 #include "kubeclient/rbac/binding.h"
 #include "kubeclient/rbac/identity.h"
 #include "kubeclient/rbac/rbacdata.h"
@@ -72,6 +73,9 @@ public:
         std::uint64_t stamp = 0;
         // Read instead of the object's apiVersion (listed items come without one), or null.
         const std::string *apiVersion = nullptr;
+        // The object as a store keeps it, when `object` is null (RbacFeed's entries): copied
+        // into an nlohmann tree only when parsed.
+        const FrozenJson *frozen = nullptr;
     };
     // The same from entries (as RbacFeed holds them), reusing the roles and bindings `reuse`
     // (an earlier index or null) parsed from objects of the same stamps.

@@ -31,7 +31,7 @@ std::string groupOf(const std::string &apiVersion)
 }
 
 // As Store::sameState: the same resourceVersion, or equal when either has none.
-bool sameVersion(const nlohmann::json &a, const nlohmann::json &b)
+bool sameVersion(const FrozenJson &a, const FrozenJson &b)
 {
     const std::string rvA = ObjectMeta(a).resourceVersion();
     const std::string rvB = ObjectMeta(b).resourceVersion();
@@ -70,7 +70,7 @@ struct RbacFeed::Feed : WatchSlot {
 
     // The key RbacData::add gives the object (with data()'s apiVersion/kind for listed items);
     // false when RbacData would not keep it.
-    bool keyOf(const nlohmann::json &object, Key &key, bool &listed) const
+    bool keyOf(const FrozenJson &object, Key &key, bool &listed) const
     {
         if (!object.is_object())
             return false;
@@ -270,8 +270,9 @@ std::vector<GroupVersionResource> RbacFeed::forbidden() const
 
 rbac::RbacData RbacFeed::data() const
 {
-    // From the mirror, sharing its objects and stamps: no JSON is copied (but a listed object's
-    // completed copy, once) and the indexes built from this data reuse the feed's parsing.
+    // From the mirror, with its stamps: the indexes built from this data reuse the feed's
+    // parsing. The feed keeps its objects frozen, so each is copied here (for plan previews, on a
+    // worker thread; a listed one with its feed's apiVersion and kind).
     rbac::RbacData data;
     std::lock_guard lock(m_indexMutex);
     syncMirror();
@@ -279,17 +280,12 @@ rbac::RbacData RbacFeed::data() const
         const Held &held = slot.held;
         if (!held.object)
             continue;
-        if (!held.listed) {
-            data.put(key, held.object, held.stamp);
-            continue;
-        }
-        if (!held.complete) {
-            auto copy = std::make_shared<nlohmann::json>(*held.object);
+        auto copy = std::make_shared<nlohmann::json>(held.object->toJson());
+        if (held.listed) {
             (*copy)["apiVersion"] = held.feed->apiVersion;
             (*copy)["kind"] = held.feed->kind;
-            held.complete = std::move(copy);
         }
-        data.put(key, held.complete, held.stamp);
+        data.put(key, std::move(copy), held.stamp);
     }
     return data;
 }
@@ -338,8 +334,6 @@ void RbacFeed::syncKey(Feed &feed, const Store::Snapshot &snapshot, const std::s
         // The same version again (a relist): parsed already. Keep the store's copy only.
         if (sameVersion(*held->object, *now)) {
             held->object = now;
-            if (held->listed != listed)
-                held->complete.reset();
             held->listed = listed;
             return;
         }
@@ -350,7 +344,7 @@ void RbacFeed::syncKey(Feed &feed, const Store::Snapshot &snapshot, const std::s
         feed.moved.erase(moved);
     if (!keep)
         return;
-    Held h{&feed, now, rbac::RbacData::nextStamp(), listed, nullptr};
+    Held h{&feed, now, rbac::RbacData::nextStamp(), listed};
     auto [it, inserted] = m_mirror.try_emplace(key);
     if (inserted) {
         it->second.held = std::move(h);
@@ -413,7 +407,7 @@ std::optional<nlohmann::json> RbacFeed::object(const rbac::RbacData::Key &key) c
     if (it == m_mirror.end())
         return std::nullopt;
     const Held &held = it->second.held;
-    nlohmann::json out = *held.object;
+    nlohmann::json out = held.object->toJson();
     if (held.listed) {
         out["apiVersion"] = held.feed->apiVersion;
         out["kind"] = held.feed->kind;
@@ -431,8 +425,9 @@ std::shared_ptr<const rbac::RbacIndex> RbacFeed::index() const
         std::vector<rbac::RbacIndex::Entry> entries;
         entries.reserve(m_mirror.size());
         for (const auto &[key, slot] : m_mirror)
-            entries.push_back(rbac::RbacIndex::Entry{&key, slot.held.object.get(), slot.held.stamp,
-                                                     slot.held.listed ? &slot.held.feed->apiVersion : nullptr});
+            entries.push_back(rbac::RbacIndex::Entry{&key, nullptr, slot.held.stamp,
+                                                     slot.held.listed ? &slot.held.feed->apiVersion : nullptr,
+                                                     slot.held.object.get()});
         previous = std::move(m_index);
         m_index = rbac::RbacIndex::build(entries, m_indexOptions, previous.get());
         m_indexVersion = now;

@@ -67,8 +67,6 @@ private:
         Store::ObjectPtr object;
         std::uint64_t stamp = 0;  // new whenever `object` is another version
         bool listed = false;      // came without apiVersion/kind: read as the feed's
-        // A listed object with the feed's apiVersion and kind, made when data() first needs it.
-        mutable std::shared_ptr<const nlohmann::json> complete;
     };
     // The objects of one key: the one of the last feed (as data() keeps it), and any other
     // feed's (objects whose apiVersion contradicts their watch).

@@ -125,9 +125,8 @@ Result<TenancyCacheKey> tenancyCacheKey(const std::string &root, const std::stri
     return key;
 }
 
-json cacheableObject(const json &object, GraphKind kind)
+json cacheableObject(json copy, GraphKind kind)
 {
-    json copy = object;
     if (!copy.is_object())
         return copy;
     if (kind == GraphKind::User) {
@@ -162,7 +161,7 @@ Result<void> writeTenancyCache(const std::string &path, const TenancyCache &cach
         json items = json::array();
         for (const auto &o : k.objects)
             if (o)
-                items.push_back(cacheableObject(*o, k.kind));
+                items.push_back(cacheableObject(o->toJson(), k.kind));
         std::vector<std::uint8_t> packed = json::to_msgpack(items);
         const std::string_view bytes(reinterpret_cast<const char *>(packed.data()), packed.size());
         header["kinds"].push_back({{"kind", tenancy::toString(k.kind)},
@@ -297,7 +296,8 @@ Result<std::optional<TenancyCache>> readTenancyCache(const std::string &path, co
             const auto md = item.is_object() ? item.find("metadata") : item.end();
             if (md == item.end() || !md->is_object() || stringField(*md, "name").empty())
                 return {std::move(ck), std::string("an object of ") + tenancy::toString(e.kind) + " has no name"};
-            ck.objects.push_back(std::make_shared<const json>(std::move(item)));
+            ck.objects.push_back(freeze(item));
+            item = nullptr;  // the tree goes as its frozen copy comes
         }
         return {std::move(ck), std::string()};
     };

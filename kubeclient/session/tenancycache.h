@@ -88,6 +88,6 @@ Result<std::optional<TenancyCache>> readTenancyCache(const std::string &path, co
                                                      TenancyCacheRead what = TenancyCacheRead::Everything);
 
 // The copy of an object a cache file holds (secrets left out); exposed for tests.
-nlohmann::json cacheableObject(const nlohmann::json &object, tenancy::GraphKind kind);
+nlohmann::json cacheableObject(nlohmann::json object, tenancy::GraphKind kind);
 
 } // namespace kube::session

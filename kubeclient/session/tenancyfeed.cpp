@@ -33,11 +33,11 @@ constexpr long kLoadPageSize = 500;
 
 GraphObject reachableObject(const nlohmann::json &ns)
 {
-    auto copy = std::make_shared<nlohmann::json>(ns);
-    (*copy)["apiVersion"] = "v1";
-    (*copy)["kind"] = "Namespace";
-    (*copy)["metadata"]["annotations"][kReachableOnlyAnnotation] = "true";
-    return copy;
+    nlohmann::json copy = ns;
+    copy["apiVersion"] = "v1";
+    copy["kind"] = "Namespace";
+    copy["metadata"]["annotations"][kReachableOnlyAnnotation] = "true";
+    return freeze(copy);
 }
 
 } // namespace
@@ -528,7 +528,8 @@ Result<GraphLoad> TenancyFeed::load(const FeedSource &source, const LoadOptions 
             for (auto &item : page->items) {
                 compactObject(item);
                 completed(item, *gvr);
-                objects.push_back(std::make_shared<const nlohmann::json>(std::move(item)));
+                objects.push_back(freeze(item));
+                item = nullptr;
             }
             list.continueToken = page->continueToken;
         } while (!list.continueToken.empty());

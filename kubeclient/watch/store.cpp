@@ -171,7 +171,9 @@ struct Store::Snapshot::Data {
 
 namespace {
 
-const nlohmann::json *metadataOf(const nlohmann::json &object)
+// The helpers read both the objects events bring (nlohmann) and the frozen ones kept.
+template <typename J>
+const J *metadataOf(const J &object)
 {
     if (!object.is_object())
         return nullptr;
@@ -179,29 +181,31 @@ const nlohmann::json *metadataOf(const nlohmann::json &object)
     return md != object.end() && md->is_object() ? &*md : nullptr;
 }
 
-std::string stringAt(const nlohmann::json *obj, const char *key)
+template <typename J>
+std::string stringAt(const J *obj, const char *key)
 {
     if (!obj)
         return {};
     const auto it = obj->find(key);
-    return it != obj->end() && it->is_string() ? it->get<std::string>() : std::string();
+    return it != obj->end() && it->is_string() ? it->template get<std::string>() : std::string();
 }
 
 // A watch delivers a resource's events in resourceVersion order: the last one applied is the
 // version this state corresponds to (a resume point that never skips an event).
-void advanceResourceVersion(Store::Snapshot::Data &data, const nlohmann::json &object)
+template <typename J>
+void advanceResourceVersion(Store::Snapshot::Data &data, const J &object)
 {
     std::string rv = stringAt(metadataOf(object), "resourceVersion");
     if (!rv.empty())
         data.resourceVersion = std::move(rv);
 }
 
-std::string namespaceOf(const nlohmann::json &object)
+std::string namespaceOf(const FrozenJson &object)
 {
     return stringAt(metadataOf(object), "namespace");
 }
 
-std::optional<std::string> labelOf(const nlohmann::json &object, const std::string &labelKey)
+std::optional<std::string> labelOf(const FrozenJson &object, const std::string &labelKey)
 {
     const auto *md = metadataOf(object);
     if (!md)
@@ -212,7 +216,7 @@ std::optional<std::string> labelOf(const nlohmann::json &object, const std::stri
     const auto value = labels->find(labelKey);
     if (value == labels->end() || !value->is_string())
         return std::nullopt;
-    return value->get<std::string>();
+    return std::string(value->text());
 }
 
 BucketMap bucketInsert(const BucketMap &buckets, const std::string &bucket, const std::string &key,
@@ -420,7 +424,8 @@ Store::Store(StoreOptions options)
     m_current = Snapshot(std::move(initial));
 }
 
-std::string Store::keyOf(const nlohmann::json &object)
+template <typename J>
+std::string keyOfObject(const J &object)
 {
     const auto *md = metadataOf(object);
     const std::string name = stringAt(md, "name");
@@ -429,6 +434,9 @@ std::string Store::keyOf(const nlohmann::json &object)
     const std::string ns = stringAt(md, "namespace");
     return ns.empty() ? name : ns + "/" + name;
 }
+
+std::string Store::keyOf(const nlohmann::json &object) { return keyOfObject(object); }
+std::string Store::keyOf(const FrozenJson &object) { return keyOfObject(object); }
 
 Store::Snapshot Store::snapshot() const
 {

@@ -2,6 +2,7 @@
 // snapshots. A relist is buffered and swapped in whole, as in kube-rs' reflector store.
 #pragma once
 
+#include "kubeclient/core/frozenjson.h"
 #include "kubeclient/watch/watcher.h"
 
 #include <nlohmann/json.hpp>
@@ -27,7 +28,9 @@ struct StoreOptions {
 class Store
 {
 public:
-    using ObjectPtr = std::shared_ptr<const nlohmann::json>;
+    // Objects are kept frozen (kube::FrozenJson): about the size of their text, where an
+    // nlohmann tree takes five to seven times that. toJson() gives an editable copy.
+    using ObjectPtr = FrozenPtr;
 
     // An immutable view of the store at one moment. Copying is O(1), reads never block
     // writers, and later events never change it: versions share their unchanged parts.
@@ -106,6 +109,7 @@ public:
 
     // "namespace/name", "name" when cluster-scoped, "" when the object has no name.
     static std::string keyOf(const nlohmann::json &object);
+    static std::string keyOf(const FrozenJson &object);
 
 private:
     void publish(Snapshot next, Change change);

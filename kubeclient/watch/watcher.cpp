@@ -86,6 +86,14 @@ bool isPermissionError(const Error &e)
            e.httpCode() == 403 || e.kind == ErrorKind::Auth;
 }
 
+// What consumers get of an object: transformed (compactObject drops managedFields), then frozen.
+FrozenPtr keep(const WatcherOptions &options, nlohmann::json object)
+{
+    if (options.transform)
+        options.transform(object);
+    return freeze(object);
+}
+
 std::string resourceVersionOf(const nlohmann::json &object)
 {
     const auto md = object.find("metadata");
@@ -315,10 +323,7 @@ void Watcher::stepList()
         return;
     }
     for (auto &item : page->items) {
-        if (m_options.transform)
-            m_options.transform(item);
-        deliver(WatcherEvent{WatcherEventType::InitApply, std::make_shared<const nlohmann::json>(std::move(item)),
-                          std::nullopt, milliseconds(0), {}});
+        deliver(WatcherEvent{WatcherEventType::InitApply, keep(m_options, std::move(item)), std::nullopt, milliseconds(0), {}});
     }
     // The server may return fewer items than asked, even none, with a token: always follow it.
     if (!page->continueToken.empty()) {
@@ -381,9 +386,7 @@ void Watcher::stepStream()
             }
             ++received;
             m_consecutiveGone = 0;
-            auto object = std::make_shared<nlohmann::json>(event.object);
-            if (m_options.transform)
-                m_options.transform(*object);
+            FrozenPtr object = keep(m_options, event.object);
             if (!listed) {
                 // A deletion inside the initial events cannot happen (they describe one state).
                 if (event.type != WatchEventType::Deleted)
@@ -483,10 +486,7 @@ void Watcher::stepWatch()
             std::string rv = resourceVersionOf(event.object);
             if (!rv.empty())
                 setResourceVersion(std::move(rv));
-            auto object = std::make_shared<nlohmann::json>(event.object);
-            if (m_options.transform)
-                m_options.transform(*object);
-            deliver(WatcherEvent{type, std::move(object), std::nullopt, milliseconds(0), {}});
+            deliver(WatcherEvent{type, keep(m_options, event.object), std::nullopt, milliseconds(0), {}});
             return !m_stopRequested.load();
         },
         m_cancel);

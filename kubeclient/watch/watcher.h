@@ -5,6 +5,7 @@
 #include "kubeclient/core/backoff.h"
 #include "kubeclient/core/canceltoken.h"
 #include "kubeclient/core/error.h"
+#include "kubeclient/core/frozenjson.h"
 #include "kubeclient/watch/listerwatcher.h"
 
 #include <nlohmann/json.hpp>
@@ -39,7 +40,7 @@ enum class WatcherEventType {
 
 struct WatcherEvent {
     WatcherEventType type = WatcherEventType::Init;
-    std::shared_ptr<const nlohmann::json> object;  // InitApply, Apply, Delete
+    FrozenPtr object;  // InitApply, Apply, Delete: frozen, after WatcherOptions::transform
     std::optional<Error> error;                    // Error: where says "watch of <resource>"
     std::chrono::milliseconds retryIn{0};          // Error: the wait before the next attempt
     std::string resourceVersion;                   // InitDone: the list's; Resumed: the one resumed from

@@ -88,7 +88,7 @@ kube::tenancy::Plan memberPlan(const std::string &user, const std::string &ns, c
 kube::tenancy::GraphSnapshot editorSnapshot(kube::tenancy::TenancyGraph &graph)
 {
     using kube::tenancy::GraphKind;
-    graph.upsert(GraphKind::Namespace, std::make_shared<const json>(json{
+    graph.upsert(GraphKind::Namespace, kube::freeze(json{
         {"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", "p1"}, {"resourceVersion", "1"}}}}));
     json rules = json::array();
     const auto &catalog = kube::rbac::ResourceCatalog::builtin();
@@ -98,7 +98,7 @@ kube::tenancy::GraphSnapshot editorSnapshot(kube::tenancy::TenancyGraph &graph)
                          {"resources", {e.subresource.empty() ? e.resource : e.resource + "/" + e.subresource}},
                          {"verbs", i % 5 == 0 ? json::array({"*"}) : json::array({"get", "list", "watch"})}});
     }
-    graph.upsert(GraphKind::ProjectRole, std::make_shared<const json>(json{
+    graph.upsert(GraphKind::ProjectRole, kube::freeze(json{
         {"apiVersion", "iam.kubesphere.io/v1beta1"}, {"kind", "Role"},
         {"metadata", {{"name", "big"}, {"namespace", "p1"}, {"resourceVersion", "2"}}}, {"rules", rules}}));
     for (int i = 0; i < 120; ++i) {
@@ -113,7 +113,7 @@ kube::tenancy::GraphSnapshot editorSnapshot(kube::tenancy::TenancyGraph &graph)
                                      {kube::tenancy::kDependenciesAnnotation,
                                       i > 0 ? json::array({"tmpl-" + std::to_string(i - 1)}).dump() : std::string("[]")}}}}},
                   {"spec", {{"rules", json::array({rules[size_t(i % 60)]})}}}};
-        graph.upsert(GraphKind::RoleTemplate, std::make_shared<const json>(t));
+        graph.upsert(GraphKind::RoleTemplate, kube::freeze(t));
     }
     return graph.snapshot();
 }

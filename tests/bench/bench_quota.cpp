@@ -30,7 +30,7 @@ void fill(TenancyGraph &graph)
     int rv = 1;
     auto put = [&](GraphKind kind, json o) {
         o["metadata"]["resourceVersion"] = std::to_string(rv++);
-        graph.upsert(kind, std::make_shared<const json>(std::move(o)));
+        graph.upsert(kind, kube::freeze(std::move(o)));
     };
     for (int w = 0; w < kWorkspaces; ++w) {
         const std::string ws = "ws-" + std::to_string(w);

@@ -303,7 +303,7 @@ KindBytes bytesPerObject(const session::FeedSource &source, GraphKind kind, std:
         copies.reserve(*count);
         const long long before = heap::live();
         snapshot.forEach(kind, [&](const std::string &, const GraphObject &o) {
-            copies.push_back(*o);
+            copies.push_back(o->toJson());
             return true;
         });
         const long long copied = heap::live();

@@ -177,7 +177,7 @@ std::size_t rowsOf(const UserBindings &b)
     return b.platform.size() + b.workspace.size() + b.project.size() + b.cluster.size();
 }
 
-GraphObject share(json j) { return std::make_shared<const json>(std::move(j)); }
+GraphObject share(json j) { return kube::freeze(std::move(j)); }
 
 std::string keyOf(const GraphObject &o)
 {

@@ -70,7 +70,7 @@ QString rowsText(const AuditEventModel &m)
 
 kube::tenancy::GraphObject object(const char *text)
 {
-    return std::make_shared<const nlohmann::json>(nlohmann::json::parse(text));
+    return kube::freeze(nlohmann::json::parse(text));
 }
 
 kube::tenancy::GraphSnapshot graphWithProjects()

@@ -57,7 +57,7 @@ void tst_RoleEditorModel::aggregatedClusterRoleIsReadOnlyWithPredictedRules()
                   {"rules", rules}};
         if (!aggregation.is_null())
             o["aggregationRule"] = aggregation;
-        return std::make_shared<const json>(o);
+        return kube::freeze(o);
     };
     const json selected = {{"example.com/aggregate-to-monitoring", "true"}};
     graph.upsert(GraphKind::ClusterRole,

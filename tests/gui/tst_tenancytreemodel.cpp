@@ -24,7 +24,7 @@ int g_rv = 1;
 GraphObject object(json o)
 {
     o["metadata"]["resourceVersion"] = std::to_string(++g_rv);
-    return std::make_shared<const json>(std::move(o));
+    return kube::freeze(std::move(o));
 }
 
 GraphObject workspace(const std::string &name, const std::string &alias = {})
@@ -208,7 +208,7 @@ void tst_TenancyTreeModel::persistentIndexesSurviveUpdates()
     // And an alias change is a dataChanged of that one row
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     auto withAlias = project("d", "ws1");
-    json o = *withAlias;
+    json o = withAlias->toJson();
     o["metadata"]["annotations"]["kubesphere.io/alias-name"] = "Dee";
     g.upsert(GraphKind::Namespace, object(o));
     model.setOutline(QStringLiteral("dev"), TenancyOutline::build(g.snapshot()));

@@ -26,7 +26,7 @@ int g_rv = 1;
 GraphObject object(json o)
 {
     o["metadata"]["resourceVersion"] = std::to_string(++g_rv);
-    return std::make_shared<const json>(std::move(o));
+    return kube::freeze(std::move(o));
 }
 
 GraphObject workspace(const std::string &name, bool isolated = false)

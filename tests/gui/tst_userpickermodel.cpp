@@ -58,7 +58,7 @@ QStringList shown(const UserPickerModel &model)
 
 GraphObject object(const char *text)
 {
-    return std::make_shared<const json>(json::parse(text));
+    return kube::freeze(json::parse(text));
 }
 
 } // namespace

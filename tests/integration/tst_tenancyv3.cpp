@@ -108,7 +108,7 @@ void tst_TenancyV3::readsSeededThreeXTenancy()
         for (auto &item : list->items) {
             item["apiVersion"] = gvr->apiVersion();
             item["kind"] = gvr->kind;
-            objects.push_back(std::make_shared<const json>(std::move(item)));
+            objects.push_back(kube::freeze(std::move(item)));
         }
         graph.resync(kind, objects);
     }

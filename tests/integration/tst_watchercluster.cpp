@@ -83,7 +83,7 @@ std::string freshNamespace(Client &admin, const char *prefix)
 
 // What a cache keeps of a resource: a first watcher's objects and the version they are at.
 struct SavedState {
-    std::vector<std::shared_ptr<const json>> objects;
+    std::vector<kube::FrozenPtr> objects;
     std::string resourceVersion;
 };
 

@@ -29,7 +29,7 @@ inline kube::WatcherEvent ev(kube::WatcherEventType type, nlohmann::json obj = {
     kube::WatcherEvent e;
     e.type = type;
     if (!obj.is_null())
-        e.object = std::make_shared<const nlohmann::json>(std::move(obj));
+        e.object = kube::freeze(std::move(obj));
     return e;
 }
 

@@ -18,7 +18,7 @@ inline GraphObject object(json o)
 {
     static int rv = 1;
     o["metadata"]["resourceVersion"] = std::to_string(++rv);
-    return std::make_shared<const json>(std::move(o));
+    return kube::freeze(std::move(o));
 }
 
 inline json nsPeer(const std::string &key, const std::string &value) { return {{"namespaceSelector", {{"matchLabels", {{key, value}}}}}}; }

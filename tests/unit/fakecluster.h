@@ -172,7 +172,7 @@ inline kube::session::TenancyCache cacheOf(kube::tenancy::GraphKind kind, const 
     cached.kind = kind;
     cached.resourceVersion = resourceVersion;
     for (const auto &o : objects)
-        cached.objects.push_back(std::make_shared<const json>(o));
+        cached.objects.push_back(kube::freeze(o));
     kube::session::TenancyCache cache;
     cache.kinds.push_back(std::move(cached));
     return cache;

@@ -12,7 +12,7 @@ using nlohmann::json;
 
 namespace {
 
-GraphObject obj(json j) { return std::make_shared<const json>(std::move(j)); }
+GraphObject obj(json j) { return kube::freeze(std::move(j)); }
 
 GraphObject ns(const std::string &name, json labels)
 {

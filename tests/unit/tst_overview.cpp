@@ -63,7 +63,7 @@ GraphSnapshot fixture()
             continue;
         json copy = o;
         copy["metadata"]["resourceVersion"] = std::to_string(rv++);
-        graph.upsert(*kind, std::make_shared<const json>(std::move(copy)));
+        graph.upsert(*kind, kube::freeze(std::move(copy)));
     }
     return graph.snapshot();
 }

@@ -295,7 +295,7 @@ void tst_PlannerGolden::snapshotReaderPlansTheSame()
         std::map<GraphKind, std::vector<GraphObject>> byKind;
         for (const auto &o : memory.objects())
             if (auto kind = graphKindOf(o, mc.flavor))
-                byKind[*kind].push_back(std::make_shared<const json>(o));
+                byKind[*kind].push_back(kube::freeze(o));
         for (std::size_t i = 0; i < kGraphKindCount; ++i)
             graph.resync(static_cast<GraphKind>(i), byKind[static_cast<GraphKind>(i)]);
         SnapshotPlanReader snapshot(graph.snapshot(), TenancyApi::forFlavor(mc.flavor), &memory);

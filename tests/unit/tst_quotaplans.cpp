@@ -543,7 +543,7 @@ void tst_QuotaPlans::budgetFromGraphSnapshot()
             continue;
         json copy = o;
         copy["metadata"]["resourceVersion"] = std::to_string(rv++);
-        graph.upsert(*kind, std::make_shared<const json>(std::move(copy)));
+        graph.upsert(*kind, kube::freeze(std::move(copy)));
     }
     const BudgetInput fromGraph = budgetInput(graph.snapshot(), "ws1", false);
     auto p = planner(reader, Mode::Standalone);

@@ -107,10 +107,14 @@ private slots:
         QVERIFY(rbacHolds(permissions, "iam.kubesphere.io", "User", "alice"));
         QCOMPARE(namespaces->listCount(), 1);
         QCOMPARE(users->listCount(), 1);
-        // The very objects: the graph and the index read one copy
+        // The same objects: the graph and the permission feed read the one Store's frozen copy
+        // (data() hands out an nlohmann copy of it, completed with the feed's apiVersion/kind)
         const auto inGraph = tree.snapshot().object(GraphKind::User, "alice");
         QVERIFY(inGraph);
-        QVERIFY(permissions.data().find({"iam.kubesphere.io", "User", "", "alice"}) == inGraph.get());
+        const auto data = permissions.data();
+        const nlohmann::json *inData = data.find({"iam.kubesphere.io", "User", "", "alice"});
+        QVERIFY(inData);
+        QCOMPARE((*inData)["metadata"], (*inGraph)["metadata"].toJson());
         const std::size_t watches = hub->running();
         QVERIFY(watches > 0);
 

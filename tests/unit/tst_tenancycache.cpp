@@ -41,8 +41,8 @@ TenancyCache sample()
     user["spec"] = {{"email", "alice@example.com"}, {"password", kCanary}};
     user["metadata"]["annotations"]["kubectl.kubernetes.io/last-applied-configuration"] =
         std::string(R"({"spec":{"password":")") + kCanary + R"("}})";
-    c.kinds.push_back(CachedKind{GraphKind::Namespace, "20", {std::make_shared<const json>(ns)}});
-    c.kinds.push_back(CachedKind{GraphKind::User, "21", {std::make_shared<const json>(user)}});
+    c.kinds.push_back(CachedKind{GraphKind::Namespace, "20", {kube::freeze(ns)}});
+    c.kinds.push_back(CachedKind{GraphKind::User, "21", {kube::freeze(user)}});
     c.kinds.push_back(CachedKind{GraphKind::Group, "", {}});
     return c;
 }

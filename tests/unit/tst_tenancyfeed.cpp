@@ -184,7 +184,7 @@ private slots:
         namespaces->items = {namespaceObject("live", "ws1", 90)};
         namespaces->rv = 90;
         kube::session::TenancyCache cache;
-        cache.kinds.push_back({GraphKind::Namespace, "40", {std::make_shared<const json>(namespaceObject("cached", "ws1", 39))}});
+        cache.kinds.push_back({GraphKind::Namespace, "40", {kube::freeze(namespaceObject("cached", "ws1", 39))}});
         Heard heard;
         TenancyFeed feed(cluster.source(), heard.callbacks(), quickRetries());
         feed.start(cache);
@@ -213,7 +213,7 @@ private slots:
             json cached = kubeSystem;
             cached["metadata"]["uid"] = uid;
             kube::session::TenancyCache cache;
-            cache.kinds.push_back({GraphKind::Namespace, rv, {std::make_shared<const json>(cached)}});
+            cache.kinds.push_back({GraphKind::Namespace, rv, {kube::freeze(cached)}});
             return cache;
         };
         std::string why;

@@ -28,7 +28,7 @@ namespace {
 
 using Rows = std::vector<std::string>;
 
-GraphObject obj(json j) { return std::make_shared<const json>(std::move(j)); }
+GraphObject obj(json j) { return kube::freeze(std::move(j)); }
 
 struct Fixture {
     ApiFlavor flavor = ApiFlavor::V4;

@@ -817,7 +817,7 @@ void TestWatcher::transformAppliesToListedAndWatchedObjects()
     listed["metadata"]["managedFields"] = json::array({{{"manager", "kubectl"}}});
     json watched = object("b", 101);
     watched["metadata"]["managedFields"] = json::array({{{"manager", "kubectl"}}});
-    std::vector<std::shared_ptr<const json>> seen;
+    std::vector<kube::FrozenPtr> seen;
     auto lister = std::make_shared<FakeListerWatcher>();
     lister->pages.push_back(page({listed}, "100"));
     lister->watches.push_back({{WatchEvent{WatchEventType::Added, watched}}, Result<void>(), 1min});

@@ -91,7 +91,7 @@ private:
 
     bool userExists(const std::string &name) const { return m_state.of(GraphKind::User).contains(name); }
 
-    void binding(GraphKind kind, const std::string &key, const nlohmann::json &object)
+    void binding(GraphKind kind, const std::string &key, const FrozenJson &object)
     {
         const BindingView v(object);
         const std::string name = v.name();
@@ -152,7 +152,7 @@ private:
         }
     }
 
-    void role(GraphKind kind, const std::string &key, const nlohmann::json &object)
+    void role(GraphKind kind, const std::string &key, const FrozenJson &object)
     {
         const RoleView v(object);
         if (kind == GraphKind::WorkspaceRole && !v.isTemplate3x()) {
@@ -173,7 +173,7 @@ private:
         }
     }
 
-    void user(const std::string &key, const nlohmann::json &object)
+    void user(const std::string &key, const FrozenJson &object)
     {
         const UserInfo u = *m_snapshot.user(key);
         (void)object;
@@ -188,7 +188,7 @@ private:
                     + (u.platformRole.empty() ? std::string("nothing") : u.platformRole));
     }
 
-    void manager(const std::string &key, const nlohmann::json &object)
+    void manager(const std::string &key, const FrozenJson &object)
     {
         const std::string mgr = WorkspaceView(object).manager();
         if (mgr.empty())
@@ -218,7 +218,7 @@ private:
 
     // What KubeSphere's nsnp controller keeps true in each project of a workspace (spec 9.2), and
     // what Tenantry's stand-in policies (labelled generated-by) must match.
-    void isolation(const std::string &key, const nlohmann::json &object)
+    void isolation(const std::string &key, const FrozenJson &object)
     {
         const ProjectView v(object);
         const std::string ws = v.workspace();
@@ -242,7 +242,7 @@ private:
         }
         const nlohmann::json expected = info.enabled ? nlohmann::json{{"kubernetes.io/metadata.name", key}}
                                                      : nlohmann::json{{kWorkspaceLabel, ws}};
-        const nlohmann::json &spec = (*policy)["spec"];
+        const FrozenJson &spec = (*policy)["spec"];
         nlohmann::json actual;
         if (spec.is_object() && spec.contains("ingress") && spec["ingress"].is_array() && !spec["ingress"].empty()) {
             const nlohmann::json &from = spec["ingress"][0].value("from", nlohmann::json::array());

@@ -41,7 +41,7 @@ kube::net::NetworkPolicySet networkOf(const GraphSnapshot &graph, std::vector<st
     graph.forEach(GraphKind::NetworkPolicy, [&](const std::string &, const GraphObject &object) {
         if (!object)
             return true;
-        nlohmann::json policy = *object;
+        nlohmann::json policy = object->toJson();
         if (!policy.contains("kind"))
             policy["kind"] = "NetworkPolicy";
         if (!policy.contains("apiVersion"))
@@ -58,7 +58,7 @@ GraphSnapshot graphOfObjects(const std::vector<nlohmann::json> &objects, ApiFlav
     std::map<GraphKind, std::vector<GraphObject>> byKind = {{GraphKind::Namespace, {}}, {GraphKind::NetworkPolicy, {}}};
     for (const auto &o : objects)
         if (const auto kind = graphKindOf(o, flavor))
-            byKind[*kind].push_back(std::make_shared<const nlohmann::json>(o));
+            byKind[*kind].push_back(freeze(o));
     TenancyGraph graph(flavor);
     for (const auto &[kind, list] : byKind)
         graph.resync(kind, list);

@@ -16,7 +16,8 @@
 
 namespace kube::tenancy {
 
-using GraphObject = std::shared_ptr<const nlohmann::json>;
+// The object as the Store keeps it (frozen: read-only, compact); toJson() gives an editable copy.
+using GraphObject = FrozenPtr;
 
 // The four access-control levels (spec 1, 12.3).
 enum class RoleLevel { Platform, Cluster, Workspace, Project };
@@ -196,7 +197,7 @@ struct WorkspaceQuotaInfo {
     std::string name;
     StringMap hard;  // spec.quota.hard
     StringMap used;  // status.total.used
-    std::vector<WorkspaceQuotaView::NamespaceUsage> namespaces;
+    std::vector<QuotaNamespaceUsage> namespaces;
     GraphObject object;
 };
 

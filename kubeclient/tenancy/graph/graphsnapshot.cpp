@@ -92,17 +92,17 @@ WorkspaceInfo GraphSnapshot::makeWorkspace(const std::string &name, const GraphO
             value = get(WorkspaceView(*ws));
         return value;
     };
-    w.alias = first([](const WorkspaceView &v) { return v.alias(); });
-    w.description = first([](const WorkspaceView &v) { return v.description(); });
-    w.manager = first([](const WorkspaceView &v) { return v.manager(); });
-    w.creator = first([](const WorkspaceView &v) {
+    w.alias = first([](const WorkspaceView<FrozenJson> &v) { return v.alias(); });
+    w.description = first([](const WorkspaceView<FrozenJson> &v) { return v.description(); });
+    w.manager = first([](const WorkspaceView<FrozenJson> &v) { return v.manager(); });
+    w.creator = first([](const WorkspaceView<FrozenJson> &v) {
         std::string c = v.creator();
         if (c.empty())
             c = v.templateAnnotations()[kCreatorAnnotation];
         return c;
     });
-    w.created = first([](const WorkspaceView &v) { return v.creationTimestamp(); });
-    const std::string propagation = first([](const WorkspaceView &v) { return v.deletionPropagation(); });
+    w.created = first([](const WorkspaceView<FrozenJson> &v) { return v.creationTimestamp(); });
+    const std::string propagation = first([](const WorkspaceView<FrozenJson> &v) { return v.deletionPropagation(); });
     if (!propagation.empty()) {
         w.deletionPropagation = propagation;
         w.deletionPropagationSet = true;
@@ -210,9 +210,9 @@ PlacementInfo GraphSnapshot::placement(const std::string &workspace) const
     }
     const WorkspaceView v(*tmpl);
     p.clusters = v.placementClusters();
-    if (const nlohmann::json *selector = v.clusterSelector()) {
+    if (const FrozenJson *selector = v.clusterSelector()) {
         p.hasSelector = true;
-        p.selector = *selector;
+        p.selector = selector->toJson();
     }
     if (!p.clusters.empty()) {
         p.resolved = p.clusters;
@@ -235,7 +235,7 @@ std::vector<std::string> GraphSnapshot::clustersOf(const std::string &workspace)
 
 // --- members ---
 
-bool GraphSnapshot::roleExists(GraphKind bindingKind, const nlohmann::json &binding) const
+bool GraphSnapshot::roleExists(GraphKind bindingKind, const FrozenJson &binding) const
 {
     const std::string ref = graphkey::roleOfBinding(bindingKind, binding);
     if (ref.empty())

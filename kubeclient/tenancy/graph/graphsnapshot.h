@@ -117,9 +117,9 @@ private:
         std::string creator;
     };
     void appendMembers(GraphKind kind, const GraphObject &binding, MemberScope &scope, std::vector<MemberInfo> &out) const;
-    bool roleExists(GraphKind bindingKind, const nlohmann::json &binding) const;
-    bool builtInRole(GraphKind kind, const std::string &scope, const std::string &name, const nlohmann::json &role) const;
-    std::vector<TemplateRef> templatesOf(GraphKind kind, const std::string &scope, const nlohmann::json &role) const;
+    bool roleExists(GraphKind bindingKind, const FrozenJson &binding) const;
+    bool builtInRole(GraphKind kind, const std::string &scope, const std::string &name, const FrozenJson &role) const;
+    std::vector<TemplateRef> templatesOf(GraphKind kind, const std::string &scope, const FrozenJson &role) const;
     std::size_t bindingCountOf(GraphKind kind, std::string_view key) const;
 
     std::shared_ptr<const GraphState> m_state;

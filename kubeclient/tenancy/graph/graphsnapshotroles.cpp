@@ -19,7 +19,7 @@ using namespace graphquery;
 // --- roles ---
 
 bool GraphSnapshot::builtInRole(GraphKind kind, const std::string &scope, const std::string &name,
-                                const nlohmann::json &role) const
+                                const FrozenJson &role) const
 {
     // Blueprints instantiated per workspace / namespace (4.x BuiltinRole, 3.x RoleBase).
     auto fromBlueprint = [&](const char *scopeValue, const char *roleBaseKind) {
@@ -63,7 +63,7 @@ bool GraphSnapshot::builtInRole(GraphKind kind, const std::string &scope, const 
 }
 
 std::vector<TemplateRef> GraphSnapshot::templatesOf(GraphKind kind, const std::string &scope,
-                                                    const nlohmann::json &role) const
+                                                    const FrozenJson &role) const
 {
     const RoleView v(role);
     std::vector<TemplateRef> out;
@@ -85,7 +85,9 @@ std::vector<TemplateRef> GraphSnapshot::templatesOf(GraphKind kind, const std::s
     // 4.x: templateNames, then what roleSelector + the level's scope selects (spec 7.2).
     for (const auto &name : v.templateNames())
         add(name, GraphKind::RoleTemplate, m_state->get(GraphKind::RoleTemplate, name)).listed = true;
-    if (const nlohmann::json *selector = v.roleSelector()) {
+    if (const FrozenJson *frozenSelector = v.roleSelector()) {
+        const nlohmann::json selectorJson = frozenSelector->toJson();
+        const nlohmann::json *selector = &selectorJson;
         forEachInBucket(*m_state, GraphIndex::TemplatesByScope, scopeOf(levelOf(kind)), [&](std::string_view name) {
             GraphObject t = m_state->get(GraphKind::RoleTemplate, name);
             if (t && matchesLabelSelector(*selector, ObjectView(*t).labels()))

@@ -61,7 +61,7 @@ std::string subjectBucket(const Subject &subject)
     return join("O", subject.kind + ":" + subject.name);
 }
 
-std::string roleOfBinding(GraphKind bindingKind, const nlohmann::json &binding)
+std::string roleOfBinding(GraphKind bindingKind, const FrozenJson &binding)
 {
     const BindingView view(binding);
     const RoleRef roleRef = view.roleRef();
@@ -86,13 +86,13 @@ namespace {
 
 using graphkey::join;
 
-std::string metaString(const nlohmann::json &object, const char *field)
+std::string metaString(const FrozenJson &object, const char *field)
 {
     const auto md = object.find("metadata");
     if (md == object.end() || !md->is_object())
         return {};
     const auto it = md->find(field);
-    return it != md->end() && it->is_string() ? it->get<std::string>() : std::string();
+    return it != md->end() && it->is_string() ? std::string(it->text()) : std::string();
 }
 
 // The same object state: resourceVersions say so cheaply; without them compare contents.
@@ -107,7 +107,7 @@ bool sameState(const GraphObject &a, const GraphObject &b)
     return *a == *b;
 }
 
-std::string keyOf(const nlohmann::json &object)
+std::string keyOf(const FrozenJson &object)
 {
     if (!object.is_object())
         return {};
@@ -117,7 +117,7 @@ std::string keyOf(const nlohmann::json &object)
     return objectKey(metaString(object, "namespace"), name);
 }
 
-void bindingEntries(GraphKind kind, std::string_view key, const nlohmann::json &object,
+void bindingEntries(GraphKind kind, std::string_view key, const FrozenJson &object,
                     std::vector<GraphState::Entry> &out)
 {
     const BindingView view(object);
@@ -141,7 +141,7 @@ GraphObject GraphState::get(GraphKind kind, std::string_view key) const
 }
 
 std::vector<GraphState::Entry> GraphState::entriesOf(GraphKind kind, std::string_view key,
-                                                     const nlohmann::json &object)
+                                                     const FrozenJson &object)
 {
     std::vector<Entry> out;
     const ObjectView view(object);

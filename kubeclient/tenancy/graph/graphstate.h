@@ -59,7 +59,7 @@ struct GraphState {
 
     using Entry = std::pair<GraphIndex, std::string>;
     // The index entries one object contributes (sorted, unique).
-    static std::vector<Entry> entriesOf(GraphKind kind, std::string_view key, const nlohmann::json &object);
+    static std::vector<Entry> entriesOf(GraphKind kind, std::string_view key, const FrozenJson &object);
 };
 
 // Encodings shared by the state and the queries.
@@ -77,7 +77,7 @@ std::string groupSubject(std::string_view name);
 std::string userRefLabel(std::string_view name);
 std::string subjectBucket(const Subject &subject);
 // The role a binding's roleRef points at, as a ref (kind + store key); "" if it names none.
-std::string roleOfBinding(GraphKind bindingKind, const nlohmann::json &binding);
+std::string roleOfBinding(GraphKind bindingKind, const FrozenJson &binding);
 } // namespace graphkey
 
 } // namespace kube::tenancy

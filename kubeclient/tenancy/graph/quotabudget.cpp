@@ -226,7 +226,7 @@ BudgetInput budgetInput(const GraphSnapshot &snapshot, const std::string &worksp
         // KubeSphere keeps one per workspace (named after it); prefer that one when there are more.
         auto it = std::find_if(quotas.begin(), quotas.end(), [&](const WorkspaceQuotaInfo &q) { return q.name == workspace; });
         const WorkspaceQuotaInfo &q = it == quotas.end() ? quotas.front() : *it;
-        in.workspaceQuota = q.object ? quotaFigures(*q.object) : QuotaFigures{q.name, q.hard, q.used, false};
+        in.workspaceQuota = q.object ? quotaFigures(q.object->toJson()) : QuotaFigures{q.name, q.hard, q.used, false};
         in.controllerUsage = controllerUsage && !in.workspaceQuota->used.empty();
     }
     for (const auto &p : snapshot.projects(workspace)) {
@@ -234,7 +234,7 @@ BudgetInput budgetInput(const GraphSnapshot &snapshot, const std::string &worksp
             continue;
         ProjectQuotaFigures f{p.name, {}};
         for (const auto &q : snapshot.projectQuota(p.name).quotas)
-            f.quotas.push_back(q.object ? quotaFigures(*q.object) : QuotaFigures{q.name, q.hard, q.used, false});
+            f.quotas.push_back(q.object ? quotaFigures(q.object->toJson()) : QuotaFigures{q.name, q.hard, q.used, false});
         in.projects.push_back(std::move(f));
     }
     return in;

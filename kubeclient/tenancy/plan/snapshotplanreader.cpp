@@ -41,7 +41,7 @@ Result<std::optional<nlohmann::json>> SnapshotPlanReader::fetch(const GroupVersi
     const GraphObject object = m_snapshot.object(*kind, objectKey(gvr.namespaced ? ns : std::string(), name));
     if (!object)
         return std::optional<nlohmann::json>();
-    return std::optional<nlohmann::json>(*object);
+    return std::optional<nlohmann::json>(object->toJson());
 }
 
 Result<std::vector<nlohmann::json>> SnapshotPlanReader::list(const GroupVersionResource &gvr, const std::string &ns,
@@ -55,8 +55,8 @@ Result<std::vector<nlohmann::json>> SnapshotPlanReader::list(const GroupVersionR
     }
     std::vector<nlohmann::json> out;
     auto keep = [&](const GraphObject &o) {
-        if (o && selectorMatches(selector, o->value("metadata", nlohmann::json::object()).value("labels", nlohmann::json::object())))
-            out.push_back(*o);
+        if (o && selectorMatches(selector, (*o)["metadata"]["labels"].is_object() ? (*o)["metadata"]["labels"].toJson() : nlohmann::json::object()))
+            out.push_back(o->toJson());
     };
     if (gvr.namespaced && !ns.empty()) {
         for (const auto &o : m_snapshot.objectsInNamespace(*kind, ns))
