@@ -48,6 +48,9 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     m_risks->setObjectName(QStringLiteral("dashboardRisks"));
     m_usage->setObjectName(QStringLiteral("dashboardWorkspaceUsage"));
     m_recentView->setObjectName(QStringLiteral("dashboardRecentChanges"));
+    // Tab goes on to "Open the journal"; arrows move in the table (with a long journal, Tab from
+    // cell to cell kept the focus in the table).
+    m_recentView->setTabKeyNavigation(false);
 
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);

@@ -409,6 +409,23 @@ int main(int argc, char **argv)
     std::printf("| RSS: after 10,000 events (vs built)       | %+9.1f MB |\n", double(rssEvents - rssBuilt) / 1024);
     std::printf("| RSS: total delta / peak (VmHWM)           | %.1f / %.1f MB |\n", double(rssEvents - rssStart) / 1024,
                 double(statusKiB("VmHWM")) / 1024);
+    // The peer: the graph's objects as nlohmann trees, the representation stores kept before
+    // kube::FrozenJson (the same objects, measured in the same process).
+    std::size_t frozenTotal = 0;
+    for (const auto &[kind, list] : objects)
+        for (const auto &o : list)
+            frozenTotal += kube::frozenBytes(*o);
+    const long rssBeforeTrees = statusKiB("VmRSS");
+    std::vector<json> trees;
+    trees.reserve(objectCount);
+    for (const auto &[kind, list] : objects)
+        for (const auto &o : list)
+            trees.push_back(o->toJson());
+    const long rssTrees = statusKiB("VmRSS");
+    std::printf("| objects' blocks, frozen: total / per object | %.1f MB / %.0f B |\n", double(frozenTotal) / 1048576,
+                double(frozenTotal) / double(objectCount));
+    std::printf("| peer: the same objects as nlohmann trees, RSS | %.1f MB (%.0f B per object) |\n",
+                double(rssTrees - rssBeforeTrees) / 1024, double(rssTrees - rssBeforeTrees) * 1024 / double(objectCount));
     std::printf("| indexes consistent after events           | %12s |\n", consistent ? "yes" : why.c_str());
     std::printf("drift found (expected: platform admins annotated platform-regular, managers whose binding an update event reassigned): %s\n",
                 driftText.empty() ? "none" : driftText.c_str());

@@ -266,7 +266,7 @@ void tst_TenancyLifecycle::lifecycleEnforcedByKubeApiserver()
     REQUIRE_OK(m_admin->remove(TenancyApi::rbacRole, m_p1, "kubesphere:iam:viewer"));
     auto repair2 = admin.repair();
     REQUIRE_OK(repair2);
-    QCOMPARE(repair2->writes.size(), size_t(1));
+    QVERIFY2(repair2->writes.size() == 1, repair2->summary().c_str());
     QVERIFY(execute(*m_admin, *repair2).complete());
     REQUIRE_OK(m_admin->get(TenancyApi::rbacRole, m_p1, "kubesphere:iam:viewer"));
 }
