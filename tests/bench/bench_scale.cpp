@@ -162,6 +162,7 @@ struct Keystrokes {
 // Where an object's bytes go, per object of one kind.
 struct KindBytes {
     double graph = -1;          // live heap the GraphLoad holds (objects, keys, indexes)
+    double frozen = -1;         // of that, the objects' frozen blocks
     double dom = -1;            // a deep copy of the object's nlohmann::json alone
     double managedFields = -1;  // of that copy, what metadata.managedFields takes
     double text = -1;           // the object as compact JSON text
@@ -293,12 +294,14 @@ KindBytes bytesPerObject(const session::FeedSource &source, GraphKind kind, std:
         return out;
     const double n = double(*count);
     {
-        std::size_t text = 0;
+        std::size_t text = 0, frozen = 0;
         snapshot.forEach(kind, [&](const std::string &, const GraphObject &o) {
             text += o->dump().size();
+            frozen += kube::frozenBytes(*o);
             return true;
         });
         out.text = double(text) / n;
+        out.frozen = double(frozen) / n;
         std::vector<nlohmann::json> copies;
         copies.reserve(*count);
         const long long before = heap::live();
@@ -653,8 +656,8 @@ void printTable(std::FILE *out, const std::vector<Measured> &sizes, int p1Worksp
                 largest.multiple);
     for (std::size_t k = 0; k < kMeasuredKinds.size(); ++k) {
         const KindBytes &b = largest.bytes[k];
-        std::fprintf(out, "- %s: graph %s B; JSON tree %s B, of which managedFields %s B; text %s B\n", toString(kMeasuredKinds[k]),
-                    withCommas(b.graph).c_str(), withCommas(b.dom).c_str(), withCommas(b.managedFields).c_str(),
+        std::fprintf(out, "- %s: graph %s B, of which the frozen object's block %s B; as an nlohmann tree %s B, of which managedFields %s B; text %s B\n",
+                    toString(kMeasuredKinds[k]), withCommas(b.graph).c_str(), withCommas(b.frozen).c_str(), withCommas(b.dom).c_str(), withCommas(b.managedFields).c_str(),
                     withCommas(b.text).c_str());
     }
     std::fprintf(out, "\nFilter texts: ");

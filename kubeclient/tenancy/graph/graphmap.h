@@ -38,51 +38,6 @@ private:
 template <typename V>
 class GraphMap
 {
-    // An immutable, reference-counted key: copying a node along a path shares its key instead
-    // of copying the bytes, so a path copy costs one allocation per node, not two.
-    class Key
-    {
-    public:
-        Key() = default;
-        explicit Key(std::string_view text)
-        {
-            void *memory = ::operator new(sizeof(Rep) + text.size());
-            m_rep = new (memory) Rep;
-            m_rep->size = static_cast<std::uint32_t>(text.size());
-            if (!text.empty())
-                std::memcpy(reinterpret_cast<char *>(m_rep + 1), text.data(), text.size());
-        }
-        Key(const Key &other) : m_rep(other.m_rep)
-        {
-            if (m_rep)
-                m_rep->refs.fetch_add(1, std::memory_order_relaxed);
-        }
-        Key(Key &&other) noexcept : m_rep(std::exchange(other.m_rep, nullptr)) {}
-        Key &operator=(Key other) noexcept
-        {
-            std::swap(m_rep, other.m_rep);
-            return *this;
-        }
-        ~Key()
-        {
-            if (m_rep && m_rep->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
-                m_rep->~Rep();
-                ::operator delete(m_rep);
-            }
-        }
-        std::string_view view() const
-        {
-            return m_rep ? std::string_view(reinterpret_cast<const char *>(m_rep + 1), m_rep->size) : std::string_view();
-        }
-
-    private:
-        struct Rep {
-            std::atomic<std::uint32_t> refs{1};
-            std::uint32_t size = 0;
-        };
-        Rep *m_rep = nullptr;
-    };
-
     struct Node;
 
     // An intrusive reference: children and roots are shared between versions of the map, and
@@ -107,7 +62,7 @@ class GraphMap
         {
             // Destroying a node releases its children: recursion as deep as the tree, ~1.44 log2 n.
             if (m_node && m_node->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
-                delete m_node;
+                Node::destroy(m_node);
         }
         Node *get() const { return m_node; }
         Node *operator->() const { return m_node; }
@@ -118,20 +73,45 @@ class GraphMap
         Node *m_node = nullptr;
     };
 
+    // A node and its key in one allocation (the key's bytes follow the node): a path copy copies
+    // the key too (tens of bytes, while the edit runs), and a node costs one allocation, not two.
     struct Node {
-        Node(std::uint64_t edit_, Key key_, V value_) : edit(edit_), key(std::move(key_)), value(std::move(value_)) {}
-        // The private copy an edit makes of a node it does not own.
-        Node(const Node &other, std::uint64_t edit_)
-            : height(other.height), edit(edit_), key(other.key), value(other.value), left(other.left), right(other.right)
+        static Node *make(std::uint64_t edit, std::string_view key, V value)
         {
+            Node *n = new (::operator new(sizeof(Node) + key.size())) Node(edit, std::uint32_t(key.size()), std::move(value));
+            if (!key.empty())
+                std::memcpy(reinterpret_cast<char *>(n + 1), key.data(), key.size());
+            return n;
         }
+        // The private copy an edit makes of a node it does not own.
+        static Node *copy(const Node &other, std::uint64_t edit)
+        {
+            Node *n = new (::operator new(sizeof(Node) + other.keySize)) Node(other, edit);
+            if (other.keySize)
+                std::memcpy(reinterpret_cast<char *>(n + 1), reinterpret_cast<const char *>(&other + 1), other.keySize);
+            return n;
+        }
+        static void destroy(Node *n)
+        {
+            n->~Node();
+            ::operator delete(n);
+        }
+        std::string_view key() const { return std::string_view(reinterpret_cast<const char *>(this + 1), keySize); }
+
         std::atomic<std::uint32_t> refs{1};
         int height = 1;
         std::uint64_t edit = 0;
-        Key key;
+        std::uint32_t keySize = 0;
         V value;
         NodeRef left;
         NodeRef right;
+
+    private:
+        Node(std::uint64_t edit_, std::uint32_t keySize_, V value_) : edit(edit_), keySize(keySize_), value(std::move(value_)) {}
+        Node(const Node &other, std::uint64_t edit_)
+            : height(other.height), edit(edit_), keySize(other.keySize), value(other.value), left(other.left), right(other.right)
+        {
+        }
     };
 
 public:
@@ -144,7 +124,7 @@ public:
     {
         const Node *n = m_root.get();
         while (n) {
-            const int c = key.compare(n->key.view());
+            const int c = key.compare(n->key());
             if (c < 0)
                 n = n->left.get();
             else if (c > 0)
@@ -221,7 +201,7 @@ private:
     {
         if (n->edit == edit)
             return n;
-        return NodeRef(new Node(*n.get(), edit));
+        return NodeRef(Node::copy(*n.get(), edit));
     }
 
     static NodeRef rotateRight(NodeRef n, std::uint64_t edit)
@@ -266,9 +246,9 @@ private:
     {
         if (!n) {
             added = true;
-            return NodeRef(new Node(edit, Key(key), std::move(value)));
+            return NodeRef(Node::make(edit, key, std::move(value)));
         }
-        const int c = key.compare(n->key.view());
+        const int c = key.compare(n->key());
         if (c == 0) {
             NodeRef m = own(n, edit);
             m->value = std::move(value);
@@ -295,7 +275,7 @@ private:
 
     static NodeRef remove(const NodeRef &n, std::string_view key, std::uint64_t edit)
     {
-        const int c = key.compare(n->key.view());
+        const int c = key.compare(n->key());
         if (c != 0) {
             NodeRef child = remove(c < 0 ? n->left : n->right, key, edit);
             NodeRef m = own(n, edit);
@@ -320,9 +300,9 @@ private:
         if (!n)
             return 0;
         const int hl = check(n->left.get(), count, last, first);
-        if (hl < 0 || (!first && !(last < n->key.view())))
+        if (hl < 0 || (!first && !(last < n->key())))
             return -1;
-        last = n->key.view();
+        last = n->key();
         first = false;
         ++count;
         const int hr = check(n->right.get(), count, last, first);
@@ -338,7 +318,7 @@ private:
             return true;
         if (!walk(n->left.get(), visit))
             return false;
-        if (!visit(n->key.view(), static_cast<const V &>(n->value)))
+        if (!visit(n->key(), static_cast<const V &>(n->value)))
             return false;
         return walk(n->right.get(), visit);
     }
@@ -348,7 +328,7 @@ private:
     {
         if (!n)
             return true;
-        const std::string_view key = n->key.view();
+        const std::string_view key = n->key();
         if (key < prefix)
             return walkPrefix(n->right.get(), prefix, visit);
         if (!walkPrefix(n->left.get(), prefix, visit))

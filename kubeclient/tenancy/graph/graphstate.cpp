@@ -122,10 +122,16 @@ void bindingEntries(GraphKind kind, std::string_view key, const FrozenJson &obje
 {
     const BindingView view(object);
     const std::string self = graphkey::ref(kind, key);
-    for (const auto &subject : view.subjects())
+    const std::vector<Subject> subjects = view.subjects();
+    for (const auto &subject : subjects)
         out.emplace_back(GraphIndex::BindingsBySubject, join(graphkey::subjectBucket(subject), self));
+    // The user-ref label bucket finds bindings by label alone; a binding whose subjects name
+    // that user is found by subject first by every query (userBindings, makeUser), so it is not
+    // indexed twice (a member binding's label names its subject: one index entry less each).
     const std::string userRef = view.userRef();
-    if (!userRef.empty())
+    const bool labelIsSubject = std::any_of(subjects.begin(), subjects.end(),
+                                            [&](const Subject &s) { return s.isUser() && s.name == userRef; });
+    if (!userRef.empty() && !labelIsSubject)
         out.emplace_back(GraphIndex::BindingsBySubject, join(graphkey::userRefLabel(userRef), self));
     const std::string role = graphkey::roleOfBinding(kind, object);
     if (!role.empty())
