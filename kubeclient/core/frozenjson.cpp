@@ -19,7 +19,7 @@ namespace {
 struct Header {
     std::uint32_t nodes = 0;
     std::uint32_t reserved = 0;
-    std::uint64_t bytes = 0;  // the whole block, this header included
+    std::uint64_t bytes = 0;  // the whole block: the control block's space, this header, nodes, payload
 };
 static_assert(sizeof(Header) == 16);
 
@@ -27,6 +27,36 @@ const Header *headerOf(const FrozenJson &root)
 {
     return reinterpret_cast<const Header *>(reinterpret_cast<const char *>(&root) - sizeof(Header));
 }
+
+// The shared_ptr's control block lives at the start of the document's block (32 bytes with
+// libstdc++), so a document is one allocation, not two. The allocator hands out that space and
+// frees the whole block when the control block goes, after the deleter has released the names.
+constexpr std::size_t kControlSpace = 32;
+
+template <typename T>
+struct InBlockAllocator {
+    using value_type = T;
+    char *block = nullptr;
+
+    explicit InBlockAllocator(char *b) : block(b) {}
+    template <typename U>
+    InBlockAllocator(const InBlockAllocator<U> &other) : block(other.block) {}
+
+    T *allocate(std::size_t n)
+    {
+        if (n * sizeof(T) <= kControlSpace && alignof(T) <= 16)
+            return reinterpret_cast<T *>(block);
+        return static_cast<T *>(::operator new(n * sizeof(T)));  // another library's larger block
+    }
+    void deallocate(T *p, std::size_t)
+    {
+        if (reinterpret_cast<char *>(p) != block)
+            ::operator delete(p);
+        delete[] block;
+    }
+    template <typename U>
+    bool operator==(const InBlockAllocator<U> &other) const { return block == other.block; }
+};
 
 // --- member names ----------------------------------------------------------------------------
 
@@ -150,36 +180,47 @@ public:
         measure(value);
         KeyTable::instance().intern(m_names, m_ids);
         const std::uint64_t nodeBytes = std::uint64_t(m_nodeCount) * sizeof(FrozenJson);
-        const std::uint64_t total = sizeof(Header) + nodeBytes + m_byteCount;
+        const std::uint64_t total = kControlSpace + sizeof(Header) + nodeBytes + m_byteCount;
         if (total >= std::uint64_t(std::numeric_limits<std::int32_t>::max()) || m_nodeCount >= FrozenJson::kLongLength) {
             releaseIds();
             throw std::length_error("frozen JSON: a document of 2 GiB or more");
         }
         char *block = new char[total];
         std::memset(block, 0, total);
-        auto *header = new (block) Header;
+        auto *header = new (block + kControlSpace) Header;
         header->nodes = std::uint32_t(m_nodeCount);
         header->bytes = total;
-        m_nodes = reinterpret_cast<FrozenJson *>(block + sizeof(Header));
+        m_nodes = reinterpret_cast<FrozenJson *>(block + kControlSpace + sizeof(Header));
         for (std::size_t i = 0; i < m_nodeCount; ++i)
             new (m_nodes + i) FrozenJson;
-        m_bytes = block + sizeof(Header) + nodeBytes;
+        m_bytes = block + kControlSpace + sizeof(Header) + nodeBytes;
         m_nextNode = 1;
         m_nextByte = 0;
         m_nextId = 0;
         fill(m_nodes[0], value);
         const FrozenJson *root = m_nodes;
-        return FrozenPtr(root, [](const FrozenJson *r) {
-            const Header *h = headerOf(*r);
-            releaseFrozenKeys(r, h->nodes);
-            delete[] reinterpret_cast<const char *>(h);
-        });
+        try {
+            return FrozenPtr(root, [](const FrozenJson *r) { releaseFrozenKeys(r, headerOf(*r)->nodes); },
+                             InBlockAllocator<FrozenJson>(block));
+        } catch (...) {
+            delete[] block;  // the deleter has released the names
+            throw;
+        }
     }
 
 private:
     static std::uint64_t stringBytes(std::size_t length)
     {
         return length >= FrozenJson::kLongLength ? length + sizeof(std::uint64_t) : length;
+    }
+
+    // Vocabulary values, the same in thousands of objects ("rbac.authorization.k8s.io", "User",
+    // "iam.kubesphere.io/v1beta1"): kept once, in the names' table.
+    static bool sharedValue(const std::string &key, const nlohmann::json &value)
+    {
+        if (!value.is_string() || value.get_ref<const std::string &>().size() > 64)
+            return false;
+        return key == "apiVersion" || key == "kind" || key == "apiGroup";
     }
 
     static bool inInt32(std::int64_t v) { return v >= std::numeric_limits<std::int32_t>::min() && v <= std::numeric_limits<std::int32_t>::max(); }
@@ -198,7 +239,10 @@ private:
             m_nodeCount += j.size();
             for (auto it = j.begin(); it != j.end(); ++it) {
                 m_names.push_back(&it.key());
-                measureBelow(it.value());
+                if (sharedValue(it.key(), it.value()))
+                    m_names.push_back(&it.value().get_ref<const std::string &>());
+                else
+                    measureBelow(it.value());
             }
             break;
         case nlohmann::json::value_t::array:
@@ -254,8 +298,14 @@ private:
             node.m_rel = n ? offsetTo(node, children) : 0;
             std::size_t k = 0;
             for (auto it = j.begin(); it != j.end(); ++it, ++k) {
-                if (object)
+                if (object) {
                     children[k].m_key = m_ids[m_nextId++];
+                    if (sharedValue(it.key(), it.value())) {
+                        setHead(children[k], Tag::SharedString);
+                        children[k].m_rel = std::int32_t(m_ids[m_nextId++]);
+                        continue;
+                    }
+                }
                 fill(children[k], it.value());
             }
             break;
@@ -335,9 +385,12 @@ void releaseFrozenKeys(const FrozenJson *root, std::uint32_t nodes)
 {
     KeyTable &table = KeyTable::instance();
     std::vector<std::uint32_t> last;
-    for (std::uint32_t i = 0; i < nodes; ++i)
+    for (std::uint32_t i = 0; i < nodes; ++i) {
         if (root[i].m_key != FrozenJson::kNoKey && table.release(root[i].m_key))
             last.push_back(root[i].m_key);
+        if (root[i].tag() == FrozenJson::Tag::SharedString && table.release(std::uint32_t(root[i].m_rel)))
+            last.push_back(std::uint32_t(root[i].m_rel));
+    }
     if (!last.empty())
         table.collect(last);
 }
@@ -387,7 +440,8 @@ FrozenJson::value_t FrozenJson::type() const
     case Tag::UInt32:
     case Tag::UInt64: return value_t::number_unsigned;
     case Tag::Double: return value_t::number_float;
-    case Tag::String: return value_t::string;
+    case Tag::String:
+    case Tag::SharedString: return value_t::string;
     case Tag::Array: return value_t::array;
     case Tag::Object: return value_t::object;
     }
@@ -479,6 +533,8 @@ const FrozenJson &FrozenJson::at_pointer(std::string_view pointer) const
 
 std::string_view FrozenJson::text() const
 {
+    if (tag() == Tag::SharedString)
+        return KeyTable::instance().text(std::uint32_t(m_rel));
     if (!is_string())
         return {};
     if (length() == kLongLength) {
@@ -549,7 +605,8 @@ nlohmann::json FrozenJson::toJson() const
     case Tag::UInt32:
     case Tag::UInt64: return asUInt64();
     case Tag::Double: return asDouble();
-    case Tag::String: return std::string(text());
+    case Tag::String:
+    case Tag::SharedString: return std::string(text());
     case Tag::Array: {
         nlohmann::json out = nlohmann::json::array();
         out.get_ref<nlohmann::json::array_t &>().reserve(length());
@@ -580,8 +637,11 @@ bool FrozenJson::operator==(const FrozenJson &other) const
     }
     if (type() != other.type())
         return false;
+    if (is_string())
+        return text() == other.text();  // either form
     switch (tag()) {
-    case Tag::String: return text() == other.text();
+    case Tag::String:
+    case Tag::SharedString: return text() == other.text();
     case Tag::Array:
     case Tag::Object: {
         if (length() != other.length())

@@ -84,7 +84,7 @@ public:
     bool is_number_integer() const { return tag() >= Tag::Int32 && tag() <= Tag::UInt64; }
     bool is_number_unsigned() const { return tag() == Tag::UInt32 || tag() == Tag::UInt64; }
     bool is_number_float() const { return tag() == Tag::Double; }
-    bool is_string() const { return tag() == Tag::String; }
+    bool is_string() const { return tag() == Tag::String || tag() == Tag::SharedString; }
     bool is_array() const { return tag() == Tag::Array; }
     bool is_object() const { return tag() == Tag::Object; }
     bool is_structured() const { return is_array() || is_object(); }
@@ -148,7 +148,9 @@ private:
     friend std::size_t frozenBytes(const FrozenJson &root);
     friend void releaseFrozenKeys(const FrozenJson *root, std::uint32_t nodes);
 
-    enum class Tag : std::uint8_t { Null, False, True, Int32, UInt32, Int64, UInt64, Double, String, Array, Object };
+    // SharedString: a vocabulary value (apiVersion, kind, apiGroup) kept once per process in the
+    // names' table, its id in m_rel.
+    enum class Tag : std::uint8_t { Null, False, True, Int32, UInt32, Int64, UInt64, Double, String, Array, Object, SharedString };
     static constexpr std::uint32_t kNoKey = 0xFFFFFFFFu;
     static constexpr std::uint32_t kLongLength = 0x0FFFFFFFu;  // length stored before the bytes
 

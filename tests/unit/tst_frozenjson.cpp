@@ -140,6 +140,40 @@ private slots:
         QCOMPARE(c->begin().key(), std::string("a-third-name"));
     }
 
+    // apiVersion, kind and apiGroup values are vocabulary: kept once per process, read as strings
+    // like any other, released with their last document.
+    void sharesVocabularyValues()
+    {
+        const std::size_t before = kube::frozenKeyCount();
+        const json role = json::parse(R"({"apiVersion":"example.test/v-only-here","kind":"KindOnlyHere",
+            "roleRef":{"apiGroup":"group.only.here","kind":"KindOnlyHere","name":"admin"},
+            "subjects":[{"apiGroup":"group.only.here","kind":"User","name":"u"}]})");
+        kube::FrozenPtr a = kube::freeze(role);
+        kube::FrozenPtr b = kube::freeze(role);
+        QCOMPARE(a->toJson(), role);
+        QCOMPARE((*a)["roleRef"]["apiGroup"].text(), std::string_view("group.only.here"));
+        QCOMPARE((*a)["kind"].get<std::string>(), std::string("KindOnlyHere"));
+        QVERIFY((*a)["subjects"][0]["kind"].is_string());
+        QCOMPARE((*a)["subjects"][0]["kind"].type(), json::value_t::string);
+        QVERIFY(*a == *b);
+        QVERIFY(*a == role);
+        // A shared value and the same text stored inline (a member of another name) compare equal.
+        QVERIFY((*kube::freeze(json::parse(R"({"x":{"kind":"K"}})")))["x"]["kind"]
+                == (*kube::freeze(json::parse(R"({"x":{"name":"K"}})")))["x"]["name"]);
+        // Names (apiVersion, kind, roleRef, apiGroup, name, subjects) and three values.
+        QVERIFY(kube::frozenKeyCount() >= before + 3);
+        // Each value counts per use: the last document gives them back.
+        a.reset();
+        QCOMPARE((*b)["apiVersion"].text(), std::string_view("example.test/v-only-here"));
+        b.reset();
+        QCOMPARE(kube::frozenKeyCount(), before);
+        // Small: those three strings take no bytes of the block.
+        const json longer = json::parse(R"({"apiVersion":"rbac.authorization.k8s.io/v1","other":"rbac.authorization.k8s.io/v1"})");
+        const kube::FrozenPtr c = kube::freeze(longer);
+        const kube::FrozenPtr d = kube::freeze(json::parse(R"({"apiVersion":"rbac.authorization.k8s.io/v1","other":""})"));
+        QCOMPARE(kube::frozenBytes(*c) - kube::frozenBytes(*d), std::string("rbac.authorization.k8s.io/v1").size());
+    }
+
     // Stores freeze on watch threads while the GUI thread reads: documents made and dropped on
     // several threads at once, sharing names, each still reading its own values.
     void freezesAndReleasesOnManyThreads()
