@@ -313,6 +313,7 @@ private:
         case nlohmann::json::value_t::string: {
             const std::string &s = j.get_ref<const std::string &>();
             char *at = m_bytes + m_nextByte;
+            node.m_rel = offsetTo(node, at);  // a long string's payload starts with its length
             if (s.size() >= FrozenJson::kLongLength) {
                 const std::uint64_t length = s.size();
                 std::memcpy(at, &length, sizeof length);
@@ -324,7 +325,6 @@ private:
             }
             std::memcpy(at, s.data(), s.size());
             m_nextByte += s.size();
-            node.m_rel = offsetTo(node, at);
             break;
         }
         case nlohmann::json::value_t::boolean: setHead(node, j.get<bool>() ? Tag::True : Tag::False); break;

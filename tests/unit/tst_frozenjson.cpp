@@ -203,6 +203,21 @@ private slots:
         big["annotation"] = std::string(10 * 1024 * 1024, 'x');
         const kube::FrozenPtr f = kube::freeze(big);
         QCOMPARE((*f)["annotation"].text().size(), std::size_t(10 * 1024 * 1024));
+        // Past 2^28 - 1 bytes the length no longer fits the node and goes in front of the bytes
+        // (a first version pointed the node past that length: found by an ASan driver).
+        {
+            const std::size_t n = (std::size_t(1) << 28) + 3;
+            json huge = json::object();
+            huge["s"] = std::string(n, 'y');
+            huge["s"].get_ref<std::string &>().back() = 'z';
+            huge["after"] = "still here";
+            const kube::FrozenPtr h = kube::freeze(huge);
+            huge = nullptr;
+            QCOMPARE((*h)["s"].text().size(), n);
+            QCOMPARE((*h)["s"].text().front(), 'y');
+            QCOMPARE((*h)["s"].text().back(), 'z');
+            QCOMPARE((*h)["after"].text(), std::string_view("still here"));
+        }
         json deep = 1;
         for (int i = 0; i < 500; ++i)
             deep = json::array({deep});
