@@ -184,6 +184,37 @@ private slots:
     // The window draws the tree from the preview before any object is decoded: a preview-only
     // read returns it and no objects, but checks the whole file first (nothing of a damaged
     // file is shown).
+    // Each kind is packed object by object under one array header: the three header sizes
+    // MessagePack has (up to 15, up to 65,535, more) all read back whole and in order.
+    void largeKindsReadBackWhole_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::newRow("fixarray") << 15;
+        QTest::newRow("array 16") << 16;
+        QTest::newRow("array 16, full") << 65535;
+        QTest::newRow("array 32") << 65536 + 7;
+    }
+    void largeKindsReadBackWhole()
+    {
+        QFETCH(int, count);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("big.snapshot")).toStdString();
+        TenancyCache written = sample();
+        CachedKind &users = written.kinds.emplace_back();
+        users.kind = GraphKind::Group;
+        users.resourceVersion = "99";
+        for (int i = 0; i < count; ++i)
+            users.objects.push_back(kube::freeze(named("Group", "g" + std::to_string(i), "99")));
+        QVERIFY(kube::session::writeTenancyCache(path, written));
+        auto read = kube::session::readTenancyCache(path, checkFor(written));
+        QVERIFY2(read, read ? "" : read.error().describe().c_str());
+        QVERIFY(read->has_value());
+        const CachedKind &back = (*read)->kinds.back();
+        QCOMPARE(back.kind, GraphKind::Group);
+        QCOMPARE(back.objects.size(), std::size_t(count));
+        QCOMPARE((*back.objects.back())["metadata"]["name"].text(), "g" + std::to_string(count - 1));
+    }
+
     void previewIsReadWithoutTheObjectsButTheWholeFileChecked()
     {
         QTemporaryDir dir;
