@@ -1,6 +1,7 @@
-// The frozen document's block: a header, then every node (a container's children side by side,
-// so that iteration is a walk over an array), then the strings and the 64-bit numbers. Member
-// names live in one process-wide table, counted per use and freed with their last document.
+// The frozen document's block: the shared_ptr's control block, a header, then every node (a
+// container's children side by side, so that iteration is a walk over an array), then the
+// strings and the 64-bit numbers. Member names and vocabulary values live in one process-wide
+// table, counted per use and freed with their last document.
 #include "kubeclient/core/frozenjson.h"
 
 #include <algorithm>

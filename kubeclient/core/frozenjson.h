@@ -1,7 +1,8 @@
 // A read-only JSON document in one block of memory: what the stores and the tenancy graph keep
 // of every object they hold. An nlohmann::json tree costs five to seven times the object's
 // text (a std::map node per member, an allocation per long string); a frozen document costs
-// about the text: 12-byte nodes, strings inline, member names interned once per process.
+// about the text: 12-byte nodes, strings inline, member names (and the values of apiVersion,
+// kind and apiGroup) interned once per process, the shared_ptr's control block in the block.
 //
 // FrozenJson is a node of such a document and reads like a const nlohmann::json (is_string(),
 // find(), value(), get<T>(), iteration with key()/value()), so code written against either can
