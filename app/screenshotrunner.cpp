@@ -11,6 +11,8 @@
 #include "models/trafficgraph.h"
 #include "trafficwindow.h"
 
+#include "kubeclient/core/memory.h"
+
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFile>
@@ -61,14 +63,15 @@ qint64 ScreenshotRunner::msSinceProcessStart()
     return static_cast<qint64>(nowMs - startTicks * 1000.0 / double(sysconf(_SC_CLK_TCK)));
 }
 
-qint64 ScreenshotRunner::residentKiB()
+qint64 ScreenshotRunner::residentKiB(const char *field)
 {
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly))
         return -1;
+    const QByteArray prefix = QByteArray(field) + ':';
     for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
     return -1;
 }
 
@@ -102,7 +105,15 @@ void ScreenshotRunner::onLoaded()
         return;
     if (m_options.timings) {
         printTiming("tree-complete", msSinceProcessStart());
-        printTiming("rss", residentKiB(), "KiB");
+        printTiming("rss", residentKiB("VmRSS"), "KiB");
+        // Of it: anonymous memory (the heap, thread stacks) and the mapped files (Qt's and the
+        // other libraries' code, fonts); of the heap, what live allocations use and what malloc
+        // keeps free. The scale benchmark prints them to say where the resident memory goes.
+        printTiming("rss-anon", residentKiB("RssAnon"), "KiB");
+        printTiming("rss-file", residentKiB("RssFile"), "KiB");
+        const kube::HeapFigures heap = kube::heapFigures();
+        printTiming("heap-in-use", heap.inUse < 0 ? -1 : heap.inUse / 1024, "KiB");
+        printTiming("heap-free", heap.freeHeld < 0 ? -1 : heap.freeHeld / 1024, "KiB");
     }
     if (!m_options.filter.isEmpty())
         m_window->navigator()->setFilterText(m_options.filter);

@@ -32,7 +32,7 @@ public:
     // Milliseconds since this process started (from /proc), for timings that include the
     // dynamic loader and QApplication's own start-up.
     static qint64 msSinceProcessStart();
-    static qint64 residentKiB();
+    static qint64 residentKiB(const char *field);  // a line of /proc/self/status (VmRSS, RssAnon, ...)
 
     bool eventFilter(QObject *watched, QEvent *event) override;
 

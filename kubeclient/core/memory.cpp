@@ -18,4 +18,16 @@ bool releaseFreedMemory()
 #endif
 }
 
+HeapFigures heapFigures()
+{
+    HeapFigures figures;
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+    const struct mallinfo2 info = mallinfo2();
+    figures.inUse = static_cast<long long>(info.uordblks + info.hblkhd);
+    figures.freeHeld = static_cast<long long>(info.fordblks);
+    figures.mmapped = static_cast<long long>(info.hblkhd);
+#endif
+    return figures;
+}
+
 } // namespace kube

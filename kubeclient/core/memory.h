@@ -3,10 +3,23 @@
 // so glibc keeps the freed parse buffers in a dozen per-thread arenas, resident until reused.
 #pragma once
 
+#include <cstddef>
+
 namespace kube {
 
 // glibc's malloc_trim(0) (every arena, free pages in the middle of a heap too); false where the
 // C library has no such call. Takes a few milliseconds per hundred megabytes of heap.
 bool releaseFreedMemory();
+
+// What malloc holds, in bytes (glibc's mallinfo2; all -1 where the C library has none): what the
+// program's live allocations use, and what the allocator keeps free (in its arenas, resident
+// or not). With the process's resident figures this says how much of it is objects, how much
+// allocator slack and how much the mapped libraries.
+struct HeapFigures {
+    long long inUse = -1;      // live allocations, arenas and mmapped blocks together
+    long long freeHeld = -1;   // free chunks the arenas keep
+    long long mmapped = -1;    // of inUse, the blocks mapped on their own (large allocations)
+};
+HeapFigures heapFigures();
 
 } // namespace kube

@@ -395,7 +395,7 @@ void RbacFeed::syncMirror() const
         }
         for (const auto &k : gone)
             syncKey(feed, snapshot, k);
-        snapshot.forEach([&](const std::string &k, const Store::ObjectPtr &) { syncKey(feed, snapshot, k); });
+        snapshot.forEach([&](std::string_view k, const Store::ObjectPtr &) { syncKey(feed, snapshot, std::string(k)); });
     }
 }
 

@@ -21,20 +21,10 @@ std::string keyOf(const GroupVersionResource &gvr)
     return gvr.group + "/" + gvr.version + "/" + gvr.resource;
 }
 
-// "All namespaces of workspace X" is the tree's most frequent question: indexed.
-StoreOptions storeOptionsFor(const GroupVersionResource &gvr)
-{
-    StoreOptions options;
-    if (gvr.group.empty() && gvr.resource == "namespaces")
-        options.indexedLabels = {tenancy::kWorkspaceLabel};
-    return options;
-}
-
 } // namespace
 
-SharedWatch::SharedWatch(GroupVersionResource gvr, StoreOptions storeOptions)
+SharedWatch::SharedWatch(GroupVersionResource gvr)
     : m_gvr(std::move(gvr))
-    , m_store(std::move(storeOptions))
 {
 }
 
@@ -120,7 +110,7 @@ std::shared_ptr<SharedWatch> WatchHub::acquire(const GroupVersionResource &gvr,
             *created = false;
         return running;
     }
-    std::shared_ptr<SharedWatch> watch(new SharedWatch(gvr, storeOptionsFor(gvr)));
+    std::shared_ptr<SharedWatch> watch(new SharedWatch(gvr));
     WatcherOptions options = m_options;
     if (cachedObjects) {
         // The cached state goes in as a list would: readers have it before any request.

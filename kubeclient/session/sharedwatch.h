@@ -58,7 +58,7 @@ public:
 
 private:
     friend class WatchHub;
-    SharedWatch(GroupVersionResource gvr, StoreOptions storeOptions);
+    explicit SharedWatch(GroupVersionResource gvr);
     void onEvent(const WatcherEvent &event);
 
     GroupVersionResource m_gvr;

@@ -335,10 +335,7 @@ void TenancyFeed::startFeed(GraphKind kind, const GroupVersionResource &gvr, con
         return;
     }
     if (ns.empty()) {
-        StoreOptions options;
-        if (kind == GraphKind::Namespace)
-            options.indexedLabels = {tenancy::kWorkspaceLabel};
-        f->ownStore = std::make_unique<Store>(options);
+        f->ownStore = std::make_unique<Store>();
         f->store = f->ownStore.get();
         f->subscription = m_graph->connect(kind, *f->store);
         if (cached) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kubeclient/core/frozenjson.h"
+#include "kubeclient/core/persistentmap.h"
 #include "kubeclient/watch/watcher.h"
 
 #include <nlohmann/json.hpp>
@@ -14,16 +15,11 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
 namespace kube {
-
-struct StoreOptions {
-    // Label keys whose values are indexed, e.g. "kubesphere.io/workspace", so that "all
-    // namespaces of workspace X" is a lookup and not a scan of every object.
-    std::vector<std::string> indexedLabels;
-};
 
 class Store
 {
@@ -46,18 +42,11 @@ public:
         ObjectPtr get(const std::string &ns, const std::string &name) const;
         bool contains(const std::string &key) const { return get(key) != nullptr; }
 
-        // All keys / objects in key order.
+        // All keys / objects in key order. The store keeps no other index: the tenancy graph and
+        // the permission index, which read it, keep the ones their questions need.
         std::vector<std::string> keys() const;
         std::vector<ObjectPtr> objects() const;
-        void forEach(const std::function<void(const std::string &key, const ObjectPtr &object)> &visit) const;
-
-        // Namespaced objects of one namespace, and the namespaces that have any (indexed).
-        std::vector<ObjectPtr> inNamespace(const std::string &ns) const;
-        std::vector<std::string> namespaces() const;
-        // Objects whose label has this value, and the values present. Indexed for the keys in
-        // StoreOptions::indexedLabels; other keys work too, by a scan.
-        std::vector<ObjectPtr> withLabel(const std::string &labelKey, const std::string &value) const;
-        std::vector<std::string> labelValues(const std::string &labelKey) const;
+        void forEach(const std::function<void(std::string_view key, const ObjectPtr &object)> &visit) const;
 
         // Increases with every change the store publishes.
         std::uint64_t version() const;
@@ -88,7 +77,7 @@ public:
     };
     using Subscriber = std::function<void(const Change &)>;
 
-    explicit Store(StoreOptions options = StoreOptions());
+    Store();
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
 
@@ -114,15 +103,14 @@ public:
 private:
     void publish(Snapshot next, Change change);
 
-    StoreOptions m_options;
-    std::shared_ptr<const std::vector<std::string>> m_labelKeys;
-
     std::mutex m_applyMutex;  // serialises apply(), so notifications keep event order
     // The thread notifying subscribers (under m_applyMutex): an unsubscribe() from inside a
     // notification must not wait for itself.
     std::atomic<std::thread::id> m_notifying{};
-    // The relist being buffered; touched only under m_applyMutex.
+    // The relist being buffered, and the edit it is built under (each of its map nodes is
+    // allocated once, not copied along a path per object); touched only under m_applyMutex.
     std::shared_ptr<Snapshot::Data> m_buffer;
+    MapEdit m_bufferEdit;
 
     mutable std::mutex m_mutex;  // guards m_current: held only to copy a pointer
     Snapshot m_current;

@@ -581,6 +581,19 @@ void printTable(std::FILE *out, const std::vector<Measured> &sizes, int p1Worksp
                         [](const Measured &, double v) { return medianCell(v, "MiB"); });
     setPeer(rss, sizes, kubectlRss, "MiB");
     rows.push_back(rss);
+    rows.push_back(figureRow("of it: mapped files (libraries, fonts) / anonymous; of the heap: live allocations / malloc's free chunks, MiB "
+                             "(the app's figures at the same moment, informational)",
+                             sizes,
+                             [](const Measured &m) { return bench::median(field(m.cold, &bench::AppRun::rssFileMiB)); },
+                             [](const Measured &m, double) {
+                                 const auto cell = [&](double bench::AppRun::*f) {
+                                     const double v = bench::median(field(m.cold, f));
+                                     return v < 0 ? std::string("—") : withCommas(v);
+                                 };
+                                 return cell(&bench::AppRun::rssFileMiB) + " / " + cell(&bench::AppRun::rssAnonMiB) + "; "
+                                     + cell(&bench::AppRun::heapInUseMiB) + " / " + cell(&bench::AppRun::heapFreeMiB) + " MiB";
+                             }));
+    rows.back().growth = false;
 
     rows.push_back(figureRow("restart with the cache: tree-cached, ms (target ≤ 300 at 1×)", sizes,
                              [](const Measured &m) { return bench::median(field(m.warm, &bench::AppRun::treeCachedMs)); },

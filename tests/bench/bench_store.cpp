@@ -3,6 +3,7 @@
 // Store: list, 20,000 live events each followed by a read, relist + diff at 20,000 objects, and
 // per-event cost at 1,000 vs 32,000 objects. Quantity: operations on huge exponents.
 #include "benchclock.h"
+#include "kubeclient/core/memory.h"
 #include "kubeclient/core/quantity.h"
 #include "kubeclient/watch/store.h"
 #include "tests/support/storefixtures.h"
@@ -18,7 +19,6 @@ using bench::cpuMs;
 using bench::msSince;
 using kube::Quantity;
 using kube::Store;
-using kube::StoreOptions;
 using kube::WatcherEvent;
 using kube::WatcherEventType;
 using nlohmann::json;
@@ -38,7 +38,7 @@ void row(const char *what, double wall, double cpu, const char *target, bool met
 // Microseconds per Apply (plus a snapshot read) on a store already holding `size` objects.
 double microsPerEvent(int size)
 {
-    Store store(StoreOptions{{kWorkspace}});
+    Store store;
     std::vector<json> objects;
     for (int i = 0; i < size; ++i)
         objects.push_back(object("ns-" + std::to_string(i % 100), "obj-" + std::to_string(i), i + 1, "ws-1"));
@@ -70,7 +70,7 @@ int main()
     // per change as a naive UI would (was tst_store's scalesToTenThousandObjects: < 20 s even in
     // a Debug build; a copy per event would be 20,000 x 20,000 node copies: minutes).
     constexpr int kObjects = 20'000;
-    Store store(StoreOptions{{kWorkspace}});
+    Store store;
     std::vector<json> objects;
     objects.reserve(kObjects);
     for (int i = 0; i < kObjects; ++i)
@@ -120,6 +120,26 @@ int main()
     std::printf("%-52s %11.1f us %8.1f us\n", "store: per event at 1,000 / 32,000 objects", small, large);
     std::printf("%-52s %11.2f %11s %14s %4s\n", "store: per-event cost ratio 32,000 / 1,000", large / small, "",
                 "< 6x", large < small * 6.0 ? "yes" : "NO");
+
+    // What the store itself holds per object, the objects aside (they are frozen before and kept
+    // by the events): its map node and key. Keys as the bench cluster's member bindings have them.
+    {
+        std::vector<WatcherEvent> listed;
+        listed.reserve(kObjects + 2);
+        listed.push_back(ev(WatcherEventType::Init));
+        for (int i = 0; i < kObjects; ++i)
+            listed.push_back(ev(WatcherEventType::InitApply,
+                                object("ws-" + std::to_string(i % 500) + "-project-" + std::to_string(i % 5000),
+                                       "user-" + std::to_string(i) + "-operator", i + 1)));
+        listed.push_back(ev(WatcherEventType::InitDone));
+        const long long before = kube::heapFigures().inUse;
+        Store sized;
+        for (const auto &e : listed)
+            sized.apply(e);
+        const long long after = kube::heapFigures().inUse;
+        std::printf("%-52s %11.0f B\n", "store: heap per object besides the object (20,000)",
+                    double(after - before) / kObjects);
+    }
 
     // Quantity: a hostile object's huge exponents stay cheap (was tst_quantity's
     // hugeExponentsStayCheap: < 2 s; expanding to billions of digits would take minutes).

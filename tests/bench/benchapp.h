@@ -130,6 +130,12 @@ struct AppRun {
     double outsideFirstPaintMs = -1;  // as seen from here: spawn to the line arriving
     double outsideTreeMs = -1;
     double rssMiB = -1;
+    // Where the resident memory goes (the app's own figures at the same moment): anonymous
+    // pages and mapped files of the resident set, live heap allocations and malloc's free chunks.
+    double rssAnonMiB = -1;
+    double rssFileMiB = -1;
+    double heapInUseMiB = -1;
+    double heapFreeMiB = -1;
     double exitMs = -1;
     double cpuMs = -1;  // user + system of the whole run, start to exit
     int exitCode = -1;
@@ -184,6 +190,14 @@ inline AppRun runApp(const QString &tenantry, const QString &kubeconfig, const Q
                 run.outsideTreeMs = double(t.elapsed());
             } else if (f[1] == "rss") {
                 run.rssMiB = value / 1024.0;
+            } else if (f[1] == "rss-anon") {
+                run.rssAnonMiB = value / 1024.0;
+            } else if (f[1] == "rss-file") {
+                run.rssFileMiB = value / 1024.0;
+            } else if (f[1] == "heap-in-use") {
+                run.heapInUseMiB = value < 0 ? -1 : value / 1024.0;
+            } else if (f[1] == "heap-free") {
+                run.heapFreeMiB = value < 0 ? -1 : value / 1024.0;
             }
         }
         if (p.state() == QProcess::NotRunning && p.bytesAvailable() == 0)

@@ -16,7 +16,6 @@
 #include <thread>
 
 using kube::Store;
-using kube::StoreOptions;
 using kube::WatcherEvent;
 using kube::WatcherEventType;
 using nlohmann::json;
@@ -29,14 +28,6 @@ using storefixtures::object;
 using storefixtures::relist;
 
 using Keys = std::vector<std::string>;
-
-Keys keysOf(const std::vector<Store::ObjectPtr> &objects)
-{
-    Keys out;
-    for (const auto &o : objects)
-        out.push_back(Store::keyOf(*o));
-    return out;
-}
 
 std::string rvOf(const Store::ObjectPtr &o)
 {
@@ -104,8 +95,7 @@ private slots:
     void resyncDiffOnlyNamesRealChanges();
     void abandonedRelistIsDropped();
     void snapshotsAreUnaffectedByLaterWrites();
-    void namespaceIndex();
-    void labelIndex();
+    void relistKeepsTheLastStateOfARepeatedKey();
     void objectsWithoutNameAreIgnored();
     void subscribersSeeTheChangeInTheirSnapshot();
     void unsubscribeWaitsForANotificationInFlight();
@@ -236,8 +226,8 @@ void TestStore::abandonedRelistIsDropped()
 
 void TestStore::snapshotsAreUnaffectedByLaterWrites()
 {
-    // Given a snapshot of a store with indexed labels
-    Store store(StoreOptions{{kWorkspace}});
+    // Given a snapshot of a store
+    Store store;
     relist(store, {object("ns1", "a", 1, "ws1"), object("ns2", "b", 2, "ws2")});
     const Store::Snapshot frozen = store.snapshot();
 
@@ -247,59 +237,41 @@ void TestStore::snapshotsAreUnaffectedByLaterWrites()
     store.apply(ev(WatcherEventType::Apply, object("ns3", "c", 5, "ws1")));
     relist(store, {object("ns9", "z", 6)});
 
-    // Then the old snapshot still answers exactly as before, indexes included
+    // Then the old snapshot still answers exactly as before, objects and their labels
     QCOMPARE(frozen.keys(), (Keys{"ns1/a", "ns2/b"}));
     QCOMPARE(rvOf(frozen.get("ns1/a")), std::string("1"));
-    QCOMPARE(frozen.namespaces(), (Keys{"ns1", "ns2"}));
-    QCOMPARE(keysOf(frozen.withLabel(kWorkspace, "ws1")), Keys{"ns1/a"});
-    QCOMPARE(keysOf(frozen.withLabel(kWorkspace, "ws2")), Keys{"ns2/b"});
+    QCOMPARE((*frozen.get("ns1/a"))["metadata"]["labels"][kWorkspace].get<std::string>(), std::string("ws1"));
+    QCOMPARE(rvOf(frozen.get("ns2", "b")), std::string("2"));
     QCOMPARE(store.snapshot().keys(), Keys{"ns9/z"});
 }
 
-void TestStore::namespaceIndex()
+void TestStore::relistKeepsTheLastStateOfARepeatedKey()
 {
-    // Given namespaced and cluster-scoped objects
+    // Given a store with a live object and a snapshot of it
     Store store;
-    relist(store, {object("team-a", "x", 1), object("team-a", "y", 2), object("team-b", "x", 3),
-                   object("", "cluster-thing", 4)});
-    // Then the namespace index lists each namespace's objects, cluster-scoped ones in none
+    relist(store, {object("team-a", "x", 1), object("", "cluster-thing", 2)});
+    const Store::Snapshot before = store.snapshot();
+    // When a relist brings one key twice (a list is built under one edit: its nodes are changed
+    // in place until it is swapped in) and a cluster-scoped object
+    store.apply(ev(WatcherEventType::Init, json()));
+    store.apply(ev(WatcherEventType::InitApply, object("team-a", "x", 3)));
+    store.apply(ev(WatcherEventType::InitApply, object("team-b", "y", 4)));
+    store.apply(ev(WatcherEventType::InitApply, object("team-a", "x", 5)));
+    store.apply(ev(WatcherEventType::InitApply, object("", "cluster-thing", 2)));
+    store.apply(ev(WatcherEventType::InitDone, json()));
+    // Then the later state wins, the cluster-scoped object keeps its bare name as key
     const auto s = store.snapshot();
-    QCOMPARE(s.namespaces(), (Keys{"team-a", "team-b"}));
-    QCOMPARE(keysOf(s.inNamespace("team-a")), (Keys{"team-a/x", "team-a/y"}));
-    QCOMPARE(keysOf(s.inNamespace("nope")), Keys{});
-    QCOMPARE(s.size(), std::size_t(4));
+    QCOMPARE(s.keys(), (Keys{"cluster-thing", "team-a/x", "team-b/y"}));
+    QCOMPARE(rvOf(s.get("team-a", "x")), std::string("5"));
     QVERIFY(s.get("cluster-thing") != nullptr);
-
-    // When the last object of a namespace goes
-    store.apply(ev(WatcherEventType::Delete, object("team-b", "x", 5)));
-    // Then the namespace leaves the index
-    QCOMPARE(store.snapshot().namespaces(), Keys{"team-a"});
-}
-
-void TestStore::labelIndex()
-{
-    // Given a store indexing the workspace label
-    Store store(StoreOptions{{kWorkspace}});
-    relist(store, {object("a", "ns", 1, "ws-alpha"), object("b", "ns", 2, "ws-alpha"), object("c", "ns", 3, "ws-beta"),
-                   object("d", "ns", 4)});
-    auto s = store.snapshot();
-    // Then objects are found by label value, and the values present are listed
-    QCOMPARE(keysOf(s.withLabel(kWorkspace, "ws-alpha")), (Keys{"a/ns", "b/ns"}));
-    QCOMPARE(s.labelValues(kWorkspace), (Keys{"ws-alpha", "ws-beta"}));
-    // And a label that is not indexed still works, by a scan
-    QCOMPARE(keysOf(s.withLabel("app", "ns")), (Keys{"a/ns", "b/ns", "c/ns"}));
-    QCOMPARE(s.labelValues("app"), Keys{"ns"});
-
-    // When an object moves to another workspace, and another loses its label
-    store.apply(ev(WatcherEventType::Apply, object("b", "ns", 5, "ws-beta")));
-    store.apply(ev(WatcherEventType::Apply, object("a", "ns", 6)));
-    s = store.snapshot();
-    // Then the index follows, and an emptied value disappears
-    QCOMPARE(keysOf(s.withLabel(kWorkspace, "ws-alpha")), Keys{});
-    QCOMPARE(keysOf(s.withLabel(kWorkspace, "ws-beta")), (Keys{"b/ns", "c/ns"}));
-    QCOMPARE(s.labelValues(kWorkspace), Keys{"ws-beta"});
-    // And index entries point at the current object state
-    QCOMPARE(rvOf(s.withLabel(kWorkspace, "ws-beta").front()), std::string("5"));
+    // And the snapshot taken before is untouched
+    QCOMPARE(before.keys(), (Keys{"cluster-thing", "team-a/x"}));
+    QCOMPARE(rvOf(before.get("team-a/x")), std::string("1"));
+    // And a live event after the swap copies what it changes (the list's edit is over)
+    const Store::Snapshot listed = store.snapshot();
+    store.apply(ev(WatcherEventType::Apply, object("team-a", "x", 6)));
+    QCOMPARE(rvOf(listed.get("team-a/x")), std::string("5"));
+    QCOMPARE(rvOf(store.snapshot().get("team-a/x")), std::string("6"));
 }
 
 void TestStore::objectsWithoutNameAreIgnored()
@@ -417,7 +389,7 @@ void TestStore::randomEventSequencesMatchAReferenceMap()
 {
     // Given a store, a plain std::map as the reference, and a mirror kept only from the
     // notifications (what a UI model does), driven by a fixed-seed random event sequence
-    Store store(StoreOptions{{kWorkspace}});
+    Store store;
     std::map<std::string, json> reference;
     std::map<std::string, std::string> mirror;  // key -> resourceVersion
     store.subscribe([&](const Store::Change &c) {
@@ -441,29 +413,18 @@ void TestStore::randomEventSequencesMatchAReferenceMap()
     auto check = [&](const Store::Snapshot &s, const std::map<std::string, json> &ref) {
         QCOMPARE(s.size(), ref.size());
         Keys refKeys;
-        std::map<std::string, Keys> byNs, byWs;
         for (const auto &[key, obj] : ref) {
             refKeys.push_back(key);
-            const auto &md = obj["metadata"];
-            if (md.contains("namespace"))
-                byNs[md["namespace"]].push_back(key);
-            if (md.contains("labels"))
-                byWs[md["labels"][kWorkspace]].push_back(key);
             QVERIFY(s.get(key) && *s.get(key) == obj);
         }
         QCOMPARE(s.keys(), refKeys);
-        Keys nsKeys;
-        for (const auto &[ns, keys] : byNs) {
-            nsKeys.push_back(ns);
-            QCOMPARE(keysOf(s.inNamespace(ns)), keys);
-        }
-        QCOMPARE(s.namespaces(), nsKeys);
-        Keys wsKeys;
-        for (const auto &[ws, keys] : byWs) {
-            wsKeys.push_back(ws);
-            QCOMPARE(keysOf(s.withLabel(kWorkspace, ws)), keys);
-        }
-        QCOMPARE(s.labelValues(kWorkspace), wsKeys);
+        // forEach walks the same keys in the same order as keys(), each with its object
+        Keys walked;
+        s.forEach([&](std::string_view key, const Store::ObjectPtr &object) {
+            walked.emplace_back(key);
+            QVERIFY(object && *object == ref.at(std::string(key)));
+        });
+        QCOMPARE(walked, refKeys);
     };
 
     // When thousands of applies, deletes and relists (some abandoned) are fed
@@ -532,7 +493,7 @@ void TestStore::scalesToTenThousandObjects()
     // Given 20,000 objects in 200 namespaces and 20 workspaces, and a subscriber that takes a
     // snapshot per change (as a naive UI would)
     constexpr int kObjects = 20'000;
-    Store store(StoreOptions{{kWorkspace}});
+    Store store;
     std::vector<json> objects;
     objects.reserve(kObjects);
     for (int i = 0; i < kObjects; ++i)
@@ -576,8 +537,13 @@ void TestStore::scalesToTenThousandObjects()
     QCOMPARE(seen, std::size_t(kObjects + 2));
     const auto s = store.snapshot();
     QCOMPARE(s.size(), std::size_t(kObjects - 50 + 30));
-    QCOMPARE(s.inNamespace("ns-new").size(), std::size_t(30));
-    QCOMPARE(s.withLabel(kWorkspace, "ws-5").size(), std::size_t(kObjects / 20) - 2);
+    std::size_t inNew = 0, inWs5 = 0;
+    s.forEach([&](std::string_view key, const Store::ObjectPtr &object) {
+        inNew += key.substr(0, 7) == "ns-new/" ? 1 : 0;
+        inWs5 += (*object)["metadata"]["labels"].value(kWorkspace, "") == "ws-5" ? 1 : 0;
+    });
+    QCOMPARE(inNew, std::size_t(30));
+    QCOMPARE(inWs5, std::size_t(kObjects / 20) - 2);
     // And the resync diff names exactly what differs from the live set
     QCOMPARE(resyncs.size(), std::size_t(1));
     QCOMPARE(resyncs[0].updated.size(), std::size_t(100));

@@ -201,7 +201,7 @@ void TenancyGraph::resyncFromStore(GraphKind kind, const Store::Snapshot &snapsh
     // Called with m_writeMutex held.
     std::vector<std::pair<std::string, GraphObject>> next;
     next.reserve(snapshot.size());
-    snapshot.forEach([&](const std::string &key, const Store::ObjectPtr &o) { next.emplace_back(key, o); });
+    snapshot.forEach([&](std::string_view key, const Store::ObjectPtr &o) { next.emplace_back(key, o); });
     write([&](Writer &w) {
         w.markFed(kind, snapshot.synced());
         w.resync(kind, std::move(next));
