@@ -10,6 +10,8 @@
 #include "screenshotrunner.h"
 #include "tenantryversion.h"
 
+#include "kubeclient/core/memory.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
@@ -20,6 +22,7 @@
 
 int main(int argc, char *argv[])
 {
+    kube::keepLargeBlocksMapped();  // a window that stays open gives large buffers back when freed
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Tenantry"));
     QApplication::setOrganizationDomain(QStringLiteral("tenantry.dev"));

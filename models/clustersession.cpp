@@ -164,6 +164,13 @@ void ClusterSession::writeCache(bool now)
             qCWarning(lcSession) << id << qs(r.error().describe());
         else
             qCDebug(lcSession) << id << "tenancy cache written:" << cache.objectCount() << "objects";
+        // Packing copies every object once more (a file's worth of bytes, for a moment): what
+        // it freed goes back to the system, not kept by this worker's arena.
+        cache = {};
+        releaseFreedMemory();
+        const HeapFigures heap = heapFigures();
+        qCDebug(lcSession) << id << "after the cache write: heap in use" << heap.inUse / 1024 << "KiB, free"
+                           << heap.freeHeld / 1024 << "KiB";
     };
     if (now)
         write();
@@ -647,8 +654,11 @@ void ClusterSession::buildOutline()
             // memory figures read right after loading should see it gone).
             QElapsedTimer trim;
             trim.start();
-            if (releaseFreedMemory())
-                qCDebug(lcSession) << m_id << "freed memory returned to the system in" << trim.elapsed() << "ms";
+            if (releaseFreedMemory()) {
+                const HeapFigures heap = heapFigures();
+                qCDebug(lcSession) << m_id << "freed memory returned to the system in" << trim.elapsed()
+                                   << "ms; heap in use" << heap.inUse / 1024 << "KiB, free" << heap.freeHeld / 1024 << "KiB";
+            }
             scheduleCacheWrite(kCacheWriteDelayMs);
             setState(m_status.state, m_status.state == SessionStatus::State::Connected ? QString() : m_status.message,
                      m_status.hint);

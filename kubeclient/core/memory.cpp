@@ -18,6 +18,17 @@ bool releaseFreedMemory()
 #endif
 }
 
+bool keepLargeBlocksMapped()
+{
+#if defined(__GLIBC__)
+    // Setting it at all turns the dynamic adjustment off (of the trim threshold too, which stays
+    // at its default: free memory at the top of a heap goes back once it passes 128 KiB).
+    return mallopt(M_MMAP_THRESHOLD, 128 * 1024) == 1;
+#else
+    return false;
+#endif
+}
+
 HeapFigures heapFigures()
 {
     HeapFigures figures;

@@ -68,6 +68,35 @@ void writeAll(const std::string &path, const std::string &bytes)
     out << bytes;
 }
 
+// FNV-1a 64 in hex, as the file's checksums are written.
+std::string fnvHex(std::string_view bytes)
+{
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+// The file with its last kind's bytes and count replaced, header and checksum made to match:
+// what a writer with a bug, not a damaged disk, would leave.
+std::string withLastKind(const std::string &file, const std::string &bytes, std::size_t count)
+{
+    const std::size_t nl = file.find('\n');
+    json header = json::parse(file.substr(0, nl));
+    json &last = header["kinds"].back();
+    std::string payload = file.substr(nl + 1);
+    payload.resize(last["offset"].get<std::size_t>());
+    payload += bytes;
+    last["length"] = bytes.size();
+    last["count"] = count;
+    last["fnv"] = fnvHex(bytes);
+    return header.dump() + '\n' + payload;
+}
+
 } // namespace
 
 class TstTenancyCache : public QObject
@@ -251,6 +280,72 @@ private slots:
         auto cut = kube::session::readTenancyCache(path, checkFor(written), kube::session::TenancyCacheRead::PreviewOnly);
         QVERIFY(!cut);
         QVERIFY2(cut.error().describe().find("truncated (preview)") != std::string::npos, cut.error().describe().c_str());
+    }
+
+    // A kind read object by object: bytes that are not MessagePack objects, under a checksum that
+    // matches, are refused with the kind named (never a crash, never a half-read kind).
+    void undecodableKindsAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QString>("reason");
+        const json good = named("Group", "g1", "5");
+        const std::vector<std::uint8_t> object = json::to_msgpack(good);
+        const QByteArray one(reinterpret_cast<const char *>(object.data()), qsizetype(object.size()));
+        QTest::newRow("the header counts more") << (QByteArray("\x92") + one) << 2 << "objects of Group cannot be read";
+        QTest::newRow("the file counts another number") << (QByteArray("\x91") + one) << 3 << "objects of Group cannot be read";
+        QTest::newRow("an object cut short") << (QByteArray("\x91") + one.left(one.size() - 3)) << 1
+                                             << "objects of Group cannot be read";
+        QTest::newRow("bytes after the last object") << (QByteArray("\x91") + one + "\xc0") << 1
+                                                     << "objects of Group cannot be read";
+        QTest::newRow("the undefined type byte") << QByteArray("\x91\x81\xa1k\xc1", 5) << 1 << "objects of Group cannot be read";
+        QTest::newRow("not an array") << (QByteArray("\x81") + one) << 1 << "objects of Group cannot be read";
+        QTest::newRow("a map of 4 billion pairs") << QByteArray("\x91\xdf\xff\xff\xff\xff\xc0", 7) << 1
+                                                  << "objects of Group cannot be read";
+        QTest::newRow("100,000 nested arrays") << (QByteArray("\x91") + QByteArray(100'000, '\x91') + "\xc0") << 1
+                                               << "objects of Group cannot be read";
+        QTest::newRow("an object without a name") << QByteArray("\x91\x81\xa4kind\xa5Group", 13) << 1 << "has no name";
+        QTest::newRow("a number, not an object") << QByteArray("\x91\x07", 2) << 1 << "has no name";
+    }
+    void undecodableKindsAreRefused()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, count);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("c.snapshot")).toStdString();
+        const TenancyCache written = sample();
+        QVERIFY(kube::session::writeTenancyCache(path, written));
+        writeAll(path, withLastKind(readAll(path), bytes.toStdString(), std::size_t(count)));
+        // The preview alone does not decode objects: it is shown
+        QVERIFY(kube::session::readTenancyCache(path, checkFor(written), kube::session::TenancyCacheRead::PreviewOnly));
+        auto read = kube::session::readTenancyCache(path, checkFor(written));
+        QVERIFY(!read);
+        QVERIFY2(read.error().describe().find(reason.toStdString()) != std::string::npos, read.error().describe().c_str());
+    }
+
+    // The same forging with good objects reads back: the test's file surgery is sound.
+    void forgedKindWithGoodObjectsReadsBack()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("c.snapshot")).toStdString();
+        const TenancyCache written = sample();
+        QVERIFY(kube::session::writeTenancyCache(path, written));
+        std::string bytes = "\x92";
+        for (const char *name : {"g1", "g2"}) {
+            json group = named("Group", name, "5");
+            group["spec"] = {{"n", -3}, {"f", 1.5}, {"big", 1ull << 40}, {"list", {true, nullptr, "x"}}};
+            const auto packed = json::to_msgpack(group);
+            bytes.append(packed.begin(), packed.end());
+        }
+        writeAll(path, withLastKind(readAll(path), bytes, 2));
+        auto read = kube::session::readTenancyCache(path, checkFor(written));
+        QVERIFY2(read, read ? "" : read.error().describe().c_str());
+        const CachedKind &groups = (*read)->kinds.back();
+        QCOMPARE(groups.objects.size(), std::size_t(2));
+        QCOMPARE((*groups.objects[1])["metadata"]["name"].text(), std::string("g2"));
+        QCOMPARE((*groups.objects[1])["spec"]["big"].get<std::uint64_t>(), std::uint64_t(1) << 40);
+        QCOMPARE((*groups.objects[1])["spec"]["list"].size(), std::size_t(3));
     }
 
     void pathDependsOnServerUserAndContextButNamesNone()
