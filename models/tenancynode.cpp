@@ -62,12 +62,21 @@ bool TenancyNode::setSectionCount(int count, TenancyOutline::Section state)
 
 bool TenancyNode::setStatus(const SessionStatus &status)
 {
-    const bool changed = status.state != m_status.state || status.stale != m_status.stale
-        || status.message != m_status.message || status.identity != m_status.identity
-        || status.mode != m_status.mode || status.limited() != m_status.limited()
-        || status.kubesphereVersion != m_status.kubesphereVersion;
-    m_status = status;
+    const SessionStatus &old = this->status();
+    const bool changed = status.state != old.state || status.stale != old.stale || status.message != old.message
+        || status.identity != old.identity || status.mode != old.mode || status.limited() != old.limited()
+        || status.kubesphereVersion != old.kubesphereVersion;
+    if (m_status)
+        *m_status = status;
+    else
+        m_status = std::make_unique<SessionStatus>(status);
     return changed;
+}
+
+const SessionStatus &TenancyNode::status() const
+{
+    static const SessionStatus none;
+    return m_status ? *m_status : none;
 }
 
 const TenancyNode *TenancyNode::clusterNode() const
@@ -105,31 +114,32 @@ QString TenancyNode::path() const
 bool TenancyNode::stale() const
 {
     const TenancyNode *c = clusterNode();
-    return c && (c->m_status.stale || c->m_status.state != SessionStatus::State::Connected);
+    return c && (c->status().stale || c->status().state != SessionStatus::State::Connected);
 }
 
 QString TenancyNode::tooltip() const
 {
     if (m_kind == NodeKind::Cluster) {
-        QStringList lines{QStringLiteral("<b>%1</b>: %2").arg(m_name.toHtmlEscaped(), SessionStatus::toString(m_status.state))};
-        if (!m_status.message.isEmpty())
-            lines << m_status.message.toHtmlEscaped();
-        if (!m_status.identity.isEmpty())
-            lines << tr("as %1").arg(m_status.identity.toHtmlEscaped());
-        if (!m_status.mode.isEmpty())
-            lines << tr("mode: %1").arg(m_status.mode);
-        if (m_status.cached)
-            lines << tr("showing the local cache of %1 until the cluster answers").arg(m_status.cachedAt);
-        else if (m_status.stale)
+        const SessionStatus &st = status();
+        QStringList lines{QStringLiteral("<b>%1</b>: %2").arg(m_name.toHtmlEscaped(), SessionStatus::toString(st.state))};
+        if (!st.message.isEmpty())
+            lines << st.message.toHtmlEscaped();
+        if (!st.identity.isEmpty())
+            lines << tr("as %1").arg(st.identity.toHtmlEscaped());
+        if (!st.mode.isEmpty())
+            lines << tr("mode: %1").arg(st.mode);
+        if (st.cached)
+            lines << tr("showing the local cache of %1 until the cluster answers").arg(st.cachedAt);
+        else if (st.stale)
             lines << tr("showing the last known state");
-        if (m_status.limited())
-            lines << tr("limited view: may not list %1").arg(m_status.forbiddenKinds.join(QStringLiteral(", ")).toHtmlEscaped());
+        if (st.limited())
+            lines << tr("limited view: may not list %1").arg(st.forbiddenKinds.join(QStringLiteral(", ")).toHtmlEscaped());
         return lines.join(QStringLiteral("<br>"));
     }
     if (m_kind == NodeKind::NothingReachable)
         return tr("<b>No project is reachable.</b><br>%1 may not list namespaces, and neither a rules review nor a "
                   "pin names one it can use.<br>Press Enter (or double-click) to pin the namespaces you work in.")
-            .arg(clusterNode() ? clusterNode()->m_status.identity.toHtmlEscaped() : QString());
+            .arg(clusterNode() ? clusterNode()->status().identity.toHtmlEscaped() : QString());
     if (isSection(m_kind))
         return m_sectionState == TenancyOutline::Section::Forbidden
             ? tr("This identity may not list these objects; the list holds only what it can reach.")
@@ -175,7 +185,7 @@ QVariant TenancyNode::data(int column, int role) const
         if (column != TenancyTreeModel::NameColumn)
             return {};
         if (m_kind == NodeKind::Cluster)
-            return NodeIcons::forCluster(m_status.state, m_status.stale);
+            return NodeIcons::forCluster(status().state, status().stale);
         return NodeIcons::forKind(m_kind, m_entry.flags);
     case Qt::ToolTipRole:
         return tooltip();

@@ -7,6 +7,8 @@
 #include "models/tenancyoutline.h"
 #include "models/treeitem.h"
 
+#include <memory>
+
 class TenancyNode final : public TreeItem
 {
 public:
@@ -25,7 +27,7 @@ public:
     bool setSectionCount(int count, TenancyOutline::Section state);
     // Cluster nodes only.
     bool setStatus(const SessionStatus &status);
-    const SessionStatus &status() const { return m_status; }
+    const SessionStatus &status() const;
 
     const TenancyNode *clusterNode() const;
     QString clusterId() const;
@@ -45,6 +47,8 @@ private:
     QString m_name;
     OutlineEntry m_entry;
     TenancyOutline::Section m_sectionState = TenancyOutline::Section::Loading;
-    SessionStatus m_status;  // cluster nodes
+    // Cluster nodes only (a few hundred bytes: not carried by the 100,000 object nodes of a big
+    // tenancy); null until the first setStatus.
+    std::unique_ptr<SessionStatus> m_status;
     QString m_folded;
 };

@@ -186,6 +186,7 @@ struct Measured {
     double enginesSharedMiB = -1;    // the same through the connection's shared watches
     double outlineMs = -1;     // TenancyOutline::build + TenancyTreeModel::setOutline
     int treeNodes = 0;
+    double treeModelBytes = -1;  // live heap the tree model holds once set (the outline it was built from released)
     std::string filterText;
     int keptRows = 0;  // rows the proxy keeps for the whole filter text
     Keystrokes proxy, navigator;
@@ -403,11 +404,13 @@ void measureTree(const session::FeedSource &source, const QString &text, Measure
     }
     t.restart();
     const QString cluster = QStringLiteral("bench");
+    const long long beforeModel = heap::live();
     TenancyTreeModel model;
     model.addCluster(cluster);
     model.setOutline(cluster, TenancyOutline::build(load->snapshot, load->forbidden));
     m.outlineMs = msOf(t);
     m.treeNodes = model.nodeCount();
+    m.treeModelBytes = double(heap::live() - beforeModel);
     m.filterText = text.toStdString();
 
     std::vector<double> proxyMs;
@@ -632,7 +635,11 @@ void printTable(std::FILE *out, const std::vector<Measured> &sizes, int p1Worksp
                              [](const Measured &, double v) { return v < 0 ? std::string("—") : withCommas(v) + " MiB"; }));
     rows.push_back(figureRow("in process: outline build + TenancyTreeModel::setOutline (informational), ms", sizes,
                              [](const Measured &m) { return m.outlineMs; },
-                             [](const Measured &m, double v) { return medianCell(v, "ms") + " (" + withCommas(m.treeNodes) + " nodes)"; }));
+                             [](const Measured &m, double v) {
+                                 return medianCell(v, "ms") + " (" + withCommas(m.treeNodes) + " nodes; the model's heap "
+                                     + withCommas(m.treeModelBytes / 1048576.0) + " MiB, "
+                                     + withCommas(m.treeNodes > 0 ? m.treeModelBytes / m.treeNodes : -1) + " B per node)";
+                             }));
     auto keystrokeCell = [](const Keystrokes &k) {
         return k.slowestMs < 0 ? std::string("—") : fixed(k.slowestMs, 1) + " / " + fixed(k.medianMs, 1) + " ms";
     };
