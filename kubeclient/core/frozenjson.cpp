@@ -198,7 +198,7 @@ public:
         m_nextNode = 1;
         m_nextByte = 0;
         m_nextId = 0;
-        fill(m_nodes[0], value);
+        fill(m_nodes[0], value, nullptr);
         const FrozenJson *root = m_nodes;
         try {
             return FrozenPtr(root, [](const FrozenJson *r) { releaseFrozenKeys(r, headerOf(*r)->nodes); },
@@ -215,13 +215,26 @@ private:
         return length >= FrozenJson::kLongLength ? length + sizeof(std::uint64_t) : length;
     }
 
-    // Vocabulary values, the same in thousands of objects ("rbac.authorization.k8s.io", "User",
-    // "iam.kubesphere.io/v1beta1"): kept once, in the names' table.
-    static bool sharedValue(const std::string &key, const nlohmann::json &value)
+    // Values the same in thousands of objects, kept once in the names' table: the vocabulary
+    // ("rbac.authorization.k8s.io", "User", "iam.kubesphere.io/v1beta1"), namespaces (every
+    // object of a namespace names it), and names other objects refer to: a roleRef's and a
+    // subject's name, the values of KubeSphere's reference labels (kubesphere.io/workspace,
+    // iam.kubesphere.io/user-ref...). `container` is the member the value's object sits in
+    // (through arrays: a subject's is "subjects"), null at the top.
+    static bool sharedValue(const std::string *container, const std::string &key, const nlohmann::json &value)
     {
         if (!value.is_string() || value.get_ref<const std::string &>().size() > 64)
             return false;
-        return key == "apiVersion" || key == "kind" || key == "apiGroup";
+        if (key == "apiVersion" || key == "kind" || key == "apiGroup" || key == "namespace")
+            return true;
+        if (!container)
+            return false;
+        if (*container == "roleRef" || *container == "subjects")
+            return key == "name";
+        if (*container == "labels")
+            return key.starts_with("kubesphere.io/") || key.starts_with("iam.kubesphere.io/")
+                || key.starts_with("tenant.kubesphere.io/");
+        return false;
     }
 
     static bool inInt32(std::int64_t v) { return v >= std::numeric_limits<std::int32_t>::min() && v <= std::numeric_limits<std::int32_t>::max(); }
@@ -230,26 +243,26 @@ private:
     void measure(const nlohmann::json &root)
     {
         m_nodeCount = 1;
-        measureBelow(root);
+        measureBelow(root, nullptr);
     }
 
-    void measureBelow(const nlohmann::json &j)
+    void measureBelow(const nlohmann::json &j, const std::string *container)
     {
         switch (j.type()) {
         case nlohmann::json::value_t::object:
             m_nodeCount += j.size();
             for (auto it = j.begin(); it != j.end(); ++it) {
                 m_names.push_back(&it.key());
-                if (sharedValue(it.key(), it.value()))
+                if (sharedValue(container, it.key(), it.value()))
                     m_names.push_back(&it.value().get_ref<const std::string &>());
                 else
-                    measureBelow(it.value());
+                    measureBelow(it.value(), &it.key());
             }
             break;
         case nlohmann::json::value_t::array:
             m_nodeCount += j.size();
             for (const auto &v : j)
-                measureBelow(v);
+                measureBelow(v, container);
             break;
         case nlohmann::json::value_t::string:
             m_byteCount += stringBytes(j.get_ref<const std::string &>().size());
@@ -285,7 +298,7 @@ private:
         node.m_head = (length << 4) | std::uint32_t(tag);
     }
 
-    void fill(FrozenJson &node, const nlohmann::json &j)
+    void fill(FrozenJson &node, const nlohmann::json &j, const std::string *container)
     {
         using Tag = FrozenJson::Tag;
         switch (j.type()) {
@@ -301,13 +314,15 @@ private:
             for (auto it = j.begin(); it != j.end(); ++it, ++k) {
                 if (object) {
                     children[k].m_key = m_ids[m_nextId++];
-                    if (sharedValue(it.key(), it.value())) {
+                    if (sharedValue(container, it.key(), it.value())) {
                         setHead(children[k], Tag::SharedString);
                         children[k].m_rel = std::int32_t(m_ids[m_nextId++]);
                         continue;
                     }
+                    fill(children[k], it.value(), &it.key());
+                } else {
+                    fill(children[k], it.value(), container);
                 }
-                fill(children[k], it.value());
             }
             break;
         }

@@ -174,6 +174,49 @@ private slots:
         QCOMPARE(kube::frozenBytes(*c) - kube::frozenBytes(*d), std::string("rbac.authorization.k8s.io/v1").size());
     }
 
+    // Names other objects refer to are shared too: namespaces, a roleRef's and each subject's
+    // name, KubeSphere's reference labels. An object's own name, other labels and annotations
+    // stay in its block.
+    void sharesReferenceValues()
+    {
+        const auto binding = [](const std::string &ref, const std::string &own) {
+            return json{{"apiVersion", "iam.kubesphere.io/v1beta1"},
+                        {"kind", "RoleBinding"},
+                        {"metadata",
+                         {{"name", own + "-admin"},
+                          {"namespace", ref},
+                          {"labels", {{"iam.kubesphere.io/user-ref", ref}, {"kubesphere.io/workspace", ref}, {"app", own}}},
+                          {"annotations", {{"kubesphere.io/creator", own}}}}},
+                        {"roleRef", {{"apiGroup", "iam.kubesphere.io"}, {"kind", "Role"}, {"name", ref}}},
+                        {"subjects",
+                         {{{"apiGroup", "iam.kubesphere.io"}, {"kind", "User"}, {"name", ref}},
+                          {{"kind", "ServiceAccount"}, {"name", ref}, {"namespace", ref}}}}};
+        };
+        const std::size_t before = kube::frozenKeyCount();
+        const std::string ref(40, 'r');
+        const json full = binding(ref, "own");
+        const kube::FrozenPtr a = kube::freeze(full);
+        // It reads back whole, each shared value as the string it was
+        QCOMPARE(a->toJson(), full);
+        QVERIFY(*a == full);
+        QCOMPARE((*a)["subjects"][1]["namespace"].text(), std::string_view(ref));
+        QCOMPARE((*a)["metadata"]["labels"]["kubesphere.io/workspace"].get<std::string>(), ref);
+        QCOMPARE((*a)["roleRef"]["name"].type(), json::value_t::string);
+        // The seven uses of the 40-byte reference take no byte of the block: the same document
+        // with a one-letter reference has the same size
+        QCOMPARE(kube::frozenBytes(*a), kube::frozenBytes(*kube::freeze(binding("r", "own"))));
+        // while the object's own name, the "app" label and the annotation are the block's
+        const std::string own(40, 'o');
+        QCOMPARE(kube::frozenBytes(*kube::freeze(binding(ref, own))) - kube::frozenBytes(*a), 3 * (own.size() - 3));
+        // And the reference, counted per use, goes with the last document holding it
+        const std::size_t with = kube::frozenKeyCount();
+        kube::FrozenPtr b = kube::freeze(full);
+        QCOMPARE(kube::frozenKeyCount(), with);
+        b.reset();
+        QCOMPARE(kube::frozenKeyCount(), with);
+        QVERIFY(with > before);
+    }
+
     // Stores freeze on watch threads while the GUI thread reads: documents made and dropped on
     // several threads at once, sharing names, each still reading its own values.
     void freezesAndReleasesOnManyThreads()
