@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 #include <new>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -79,6 +80,8 @@ class PersistentMap
     struct Node {
         static Node *make(std::uint64_t edit, std::string_view key, V value)
         {
+            if (key.size() > kMaxKeySize)
+                throw std::length_error("persistent map: a key of 16 MiB or more");
             Node *n = new (::operator new(sizeof(Node) + key.size())) Node(edit, std::uint32_t(key.size()), std::move(value));
             if (!key.empty())
                 std::memcpy(reinterpret_cast<char *>(n + 1), key.data(), key.size());
@@ -99,23 +102,31 @@ class PersistentMap
         }
         std::string_view key() const { return std::string_view(reinterpret_cast<const char *>(this + 1), keySize); }
 
+        // 32 bytes before the value (an index set's empty value takes none), then the key.
+        static constexpr std::uint32_t kMaxKeySize = (1u << 24) - 1;
         std::atomic<std::uint32_t> refs{1};
-        int height = 1;
+        std::uint32_t keySize : 24;
+        std::uint32_t height : 8;  // AVL: at most about 1.44 log2(n), far below 255
         std::uint64_t edit = 0;
-        std::uint32_t keySize = 0;
-        V value;
         NodeRef left;
         NodeRef right;
+        [[no_unique_address]] V value;
 
     private:
-        Node(std::uint64_t edit_, std::uint32_t keySize_, V value_) : edit(edit_), keySize(keySize_), value(std::move(value_)) {}
+        Node(std::uint64_t edit_, std::uint32_t keySize_, V value_)
+            : keySize(keySize_), height(1), edit(edit_), value(std::move(value_))
+        {
+        }
         Node(const Node &other, std::uint64_t edit_)
-            : height(other.height), edit(edit_), keySize(other.keySize), value(other.value), left(other.left), right(other.right)
+            : keySize(other.keySize), height(other.height), edit(edit_), left(other.left), right(other.right), value(other.value)
         {
         }
     };
 
 public:
+    // What one entry costs besides its key's bytes (and the allocator's own header).
+    static constexpr std::size_t kNodeBytes = sizeof(Node);
+
     PersistentMap() = default;
 
     std::size_t size() const { return m_size; }
@@ -193,9 +204,9 @@ public:
     }
 
 private:
-    static int heightOf(const NodeRef &n) { return n ? n->height : 0; }
+    static int heightOf(const NodeRef &n) { return n ? int(n->height) : 0; }
 
-    static void fix(Node &n) { n.height = 1 + std::max(heightOf(n.left), heightOf(n.right)); }
+    static void fix(Node &n) { n.height = std::uint32_t(1 + std::max(heightOf(n.left), heightOf(n.right))) & 0xffu; }
 
     // The node itself when this edit made it, else a private copy stamped with the edit.
     static NodeRef own(const NodeRef &n, std::uint64_t edit)

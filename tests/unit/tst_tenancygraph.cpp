@@ -749,6 +749,10 @@ void TestTenancyGraph::graphMapMatchesStdMapAndStaysPersistent()
         for (const auto &[k, v] : oldReference)
             QCOMPARE(*old.find(k), v);
     }
+    // And a node is 32 bytes before its value: an index entry (an empty value) takes no more,
+    // a stored object's pointer 16 (there are a million of them at 10x P1)
+    QCOMPARE(GraphSet::kNodeBytes, std::size_t(32));
+    QCOMPARE(GraphMap<kube::tenancy::GraphObject>::kNodeBytes, std::size_t(48));
 }
 
 // --- 4.x fixture ---
