@@ -135,6 +135,11 @@ void Store::Snapshot::forEach(const std::function<void(std::string_view, const O
     });
 }
 
+const PersistentMap<Store::ObjectPtr> &Store::Snapshot::objectMap() const
+{
+    return m_data->objects;
+}
+
 std::uint64_t Store::Snapshot::version() const
 {
     return m_data->version;

@@ -48,6 +48,10 @@ public:
         std::vector<ObjectPtr> objects() const;
         void forEach(const std::function<void(std::string_view key, const ObjectPtr &object)> &visit) const;
 
+        // The map itself, keyed as keyOf() keys: the tenancy graph keeps the same map as its
+        // objects of this kind (shared nodes, not a second copy).
+        const PersistentMap<ObjectPtr> &objectMap() const;
+
         // Increases with every change the store publishes.
         std::uint64_t version() const;
         // True once a complete list has been swapped in.

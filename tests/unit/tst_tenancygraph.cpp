@@ -692,6 +692,7 @@ private slots:
     void resyncReplacesOnlyTheDifference();
     void storeWiring();
     void storeGapTriggersResync();
+    void storeMapSharedThroughManyEvents();
     void watcherEventsDirectly();
     void subscribersHearChangedKinds();
     void concurrentReadersSeeConsistentSnapshots();
@@ -1395,10 +1396,50 @@ void TestTenancyGraph::storeWiring()
     QVERIFY(graph.snapshot().projectNames("ws2").empty());
     QCOMPARE(names(graph.snapshot().projectsWithoutWorkspace()), (Rows{"d"}));
     QVERIFY(graph.snapshot().consistent());
+    // And all along the graph's objects of the kind were the store's own map (its nodes shared,
+    // not a second copy of every key), while its indexes are its own
+    QVERIFY(graph.snapshot().state().of(GraphKind::Namespace).sameRoot(store.snapshot().objectMap()));
     store.unsubscribe(id);
     // And after unsubscribing the graph no longer changes
     store.apply(ev(WatcherEventType::Apply, obj(nsObject("e", "ws1", 7))));
     QCOMPARE(graph.snapshot().projectNames("ws1"), (Rows{"c"}));
+    QVERIFY(!graph.snapshot().state().of(GraphKind::Namespace).sameRoot(store.snapshot().objectMap()));
+    // And it still reads its own version: the store's later write changed no node it holds
+    QCOMPARE(graph.snapshot().count(GraphKind::Namespace), std::size_t(2));
+    QVERIFY(graph.snapshot().consistent());
+}
+
+void TestTenancyGraph::storeMapSharedThroughManyEvents()
+{
+    // Given a graph following a store through a list, a thousand random events and a relist
+    Store store;
+    TenancyGraph graph(ApiFlavor::V4);
+    const int id = graph.connect(GraphKind::Namespace, store);
+    std::mt19937 rng(11);
+    std::map<std::string, std::string> reference;  // name -> workspace
+    int rv = 0;
+    for (int i = 0; i < 1000; ++i) {
+        const std::string name = "p" + std::to_string(rng() % 60);
+        if (rng() % 4 == 0) {
+            store.apply(ev(WatcherEventType::Delete, obj(nsObject(name, "", ++rv))));
+            reference.erase(name);
+        } else {
+            const std::string ws = "ws" + std::to_string(rng() % 5);
+            store.apply(ev(WatcherEventType::Apply, obj(nsObject(name, ws, ++rv))));
+            reference[name] = ws;
+        }
+        // Then after each one the kind is the store's map, and the graph answers as the reference
+        QVERIFY(graph.snapshot().state().of(GraphKind::Namespace).sameRoot(store.snapshot().objectMap()));
+    }
+    for (int w = 0; w < 5; ++w) {
+        Rows expected;
+        for (const auto &[name, ws] : reference)
+            if (ws == "ws" + std::to_string(w))
+                expected.push_back(name);
+        QCOMPARE(graph.snapshot().projectNames("ws" + std::to_string(w)), expected);
+    }
+    QVERIFY(graph.snapshot().consistent());
+    store.unsubscribe(id);
 }
 
 void TestTenancyGraph::storeGapTriggersResync()

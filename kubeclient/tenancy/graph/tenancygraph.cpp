@@ -206,6 +206,9 @@ void TenancyGraph::resyncFromStore(GraphKind kind, const Store::Snapshot &snapsh
         w.markFed(kind, snapshot.synced());
         w.resync(kind, std::move(next));
         w.state.sourceVersions[indexOf(kind)] = snapshot.version();
+        // The kind now holds exactly the store's objects under the store's keys: keep the
+        // store's map itself (its nodes shared, not copied; neither side changes a published node).
+        w.state.objects[indexOf(kind)] = snapshot.objectMap();
     });
 }
 
@@ -226,6 +229,8 @@ void TenancyGraph::apply(GraphKind kind, const Store::Change &change)
         return;
     }
     write([&](Writer &w) {
+        // Whether this kind is the store's own map, as it was before this change.
+        const bool mirrored = w.state.of(kind).sameRoot(change.previous.objectMap());
         w.markFed(kind, change.snapshot.synced());
         for (const auto &key : change.deleted)
             w.remove(kind, key);
@@ -234,6 +239,10 @@ void TenancyGraph::apply(GraphKind kind, const Store::Change &change)
                 if (auto o = change.snapshot.get(key))
                     w.upsert(kind, o);
         w.state.sourceVersions[indexOf(kind)] = version;
+        // The same change applied to the same objects: the store's new map is this kind's
+        // (the indexes were updated above; only the objects' map is shared).
+        if (mirrored)
+            w.state.objects[indexOf(kind)] = change.snapshot.objectMap();
     });
 }
 
