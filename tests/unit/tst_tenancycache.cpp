@@ -242,6 +242,18 @@ private slots:
         QCOMPARE(back.kind, GraphKind::Group);
         QCOMPARE(back.objects.size(), std::size_t(count));
         QCOMPARE((*back.objects.back())["metadata"]["name"].text(), "g" + std::to_string(count - 1));
+        // And the kind's bytes (packed object by object into chunks, checksummed piece by piece)
+        // are exactly the MessagePack of the whole array
+        const std::string file = readAll(path);
+        const json header = json::parse(file.substr(0, file.find('\n')));
+        const json &entry = header["kinds"].back();
+        json whole = json::array();
+        for (const auto &o : users.objects)
+            whole.push_back(o->toJson());
+        const std::vector<std::uint8_t> expected = json::to_msgpack(whole);
+        const std::string bytes = file.substr(file.find('\n') + 1 + entry["offset"].get<std::size_t>(), entry["length"].get<std::size_t>());
+        QVERIFY(bytes == std::string(expected.begin(), expected.end()));
+        QCOMPARE(entry["fnv"].get<std::string>(), fnvHex(bytes));
     }
 
     void previewIsReadWithoutTheObjectsButTheWholeFileChecked()
