@@ -203,10 +203,16 @@ bool GraphState::upsert(const GraphEdit &edit, GraphKind kind, const GraphObject
     const GraphObject old = found ? *found : nullptr;
     if (old && sameState(old, object))
         return false;
-
-    const std::vector<Entry> before = old ? entriesOf(kind, key, *old) : std::vector<Entry>();
-    const std::vector<Entry> after = entriesOf(kind, key, *object);
+    reindex(edit, kind, key, old, object);
     map.set(edit, key, object);
+    return true;
+}
+
+void GraphState::reindex(const GraphEdit &edit, GraphKind kind, std::string_view key, const GraphObject &old,
+                         const GraphObject &now)
+{
+    const std::vector<Entry> before = old ? entriesOf(kind, key, *old) : std::vector<Entry>();
+    const std::vector<Entry> after = now ? entriesOf(kind, key, *now) : std::vector<Entry>();
     // Both lists are sorted: one merge finds what to drop and what to add.
     std::size_t i = 0;
     std::size_t j = 0;
@@ -222,7 +228,6 @@ bool GraphState::upsert(const GraphEdit &edit, GraphKind kind, const GraphObject
             ++j;
         }
     }
-    return true;
 }
 
 bool GraphState::remove(const GraphEdit &edit, GraphKind kind, std::string_view key)
@@ -232,8 +237,7 @@ bool GraphState::remove(const GraphEdit &edit, GraphKind kind, std::string_view 
     if (!found)
         return false;
     const GraphObject old = *found;
-    for (const auto &entry : entriesOf(kind, key, *old))
-        indexes[static_cast<std::size_t>(entry.first)].erase(edit, entry.second);
+    reindex(edit, kind, key, old, nullptr);
     map.erase(edit, key);
     return true;
 }

@@ -53,6 +53,10 @@ struct GraphState {
     // Both return whether anything changed. An upsert of the same resourceVersion is a no-op.
     bool upsert(const GraphEdit &edit, GraphKind kind, const GraphObject &object);
     bool remove(const GraphEdit &edit, GraphKind kind, std::string_view key);
+    // The indexes follow one object from `old` to `now` (either may be null); the objects' map is
+    // left to the caller (a kind that holds a Store's own map takes the Store's next map whole).
+    void reindex(const GraphEdit &edit, GraphKind kind, std::string_view key, const GraphObject &old,
+                 const GraphObject &now);
 
     // Recomputes every index from the objects and compares: for tests and debug builds.
     bool consistent(std::string *why = nullptr) const;
