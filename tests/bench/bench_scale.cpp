@@ -184,6 +184,9 @@ struct Measured {
     double loadPagedCpuMs = -1;
     double enginesSeparateMiB = -1;  // tree feed + permission feed live, each watching on its own
     double enginesSharedMiB = -1;    // the same through the connection's shared watches
+    double planDataMiB = -1;         // RbacFeed::data(): the copy a plan preview reads, held
+    double planDataMs = -1;
+    std::size_t planDataObjects = 0;
     double outlineMs = -1;     // TenancyOutline::build + TenancyTreeModel::setOutline
     int treeNodes = 0;
     double treeModelBytes = -1;  // live heap the tree model holds once set (the outline it was built from released)
@@ -324,7 +327,9 @@ KindBytes bytesPerObject(const session::FeedSource &source, GraphKind kind, std:
 // Live heap of the tree's feed and the permission feed of one cluster, both synced and the
 // permission index built (the Dashboard open): each with watches of its own (as before), or
 // through one WatchHub (as a connection's feeds are now). MiB; -1 when they did not sync.
-double enginesMiB(const session::FeedSource &base, bool shared)
+// With `m`, also what a plan preview's read of the permission data costs (PlanImpact's reader:
+// RbacFeed::data(), every RBAC-relevant object copied out of its frozen form).
+double enginesMiB(const session::FeedSource &base, bool shared, Measured *m = nullptr)
 {
     session::FeedSource source = base;
     if (shared) {
@@ -345,6 +350,15 @@ double enginesMiB(const session::FeedSource &base, bool shared)
         if (tree.initialRoundDone() && permissions.synced()) {
             (void)permissions.index();
             mib = double(heap::live() - before) / 1048576.0;
+            if (m) {
+                const long long held = heap::live();
+                QElapsedTimer copying;
+                copying.start();
+                const rbac::RbacData data = permissions.data();
+                m->planDataMs = double(copying.nsecsElapsed()) / 1e6;
+                m->planDataMiB = double(heap::live() - held) / 1048576.0;
+                m->planDataObjects = data.size();
+            }
         }
     }
     return mib;
@@ -633,6 +647,15 @@ void printTable(std::FILE *out, const std::vector<Measured> &sizes, int p1Worksp
     rows.push_back(figureRow("in process: the same with each feed watching on its own (the peer: how it was before), MiB", sizes,
                              [](const Measured &m) { return m.enginesSeparateMiB; },
                              [](const Measured &, double v) { return v < 0 ? std::string("—") : withCommas(v) + " MiB"; }));
+    rows.push_back(figureRow("in process: a plan preview's copy of the permission data (RbacFeed::data(), held while the "
+                             "preview computes; informational), MiB",
+                             sizes, [](const Measured &m) { return m.planDataMiB; },
+                             [](const Measured &m, double v) {
+                                 return v < 0 ? std::string("—")
+                                              : withCommas(v) + " MiB, " + withCommas(m.planDataMs) + " ms ("
+                                                  + withCommas(double(m.planDataObjects)) + " objects)";
+                             }));
+    rows.back().growth = false;
     rows.push_back(figureRow("in process: outline build + TenancyTreeModel::setOutline (informational), ms", sizes,
                              [](const Measured &m) { return m.outlineMs; },
                              [](const Measured &m, double v) {
@@ -800,7 +823,7 @@ int main(int argc, char *argv[])
             m.bytes[k] = bytesPerObject(source, kMeasuredKinds[k], &m.objects[k]);
         measureTree(source, QString::fromStdString(bench::projectName(workspaces - 1, 7)), m);
         m.enginesSeparateMiB = enginesMiB(source, false);
-        m.enginesSharedMiB = enginesMiB(source, true);
+        m.enginesSharedMiB = enginesMiB(source, true, &m);
         malloc_trim(0);  // what the loads freed goes back to the system before the app and kubectl run
 
         for (int run = 0; run < runsAt(multiple); ++run) {
