@@ -38,6 +38,14 @@ QString qs(const std::string &s) { return QString::fromStdString(s); }
 
 int toMs(std::chrono::milliseconds d) { return static_cast<int>(d.count()); }
 
+// For the debug log: what malloc's live allocations use and what it keeps free (mallinfo2 walks
+// every arena: asked only when the log is on).
+QString heapText()
+{
+    const HeapFigures heap = heapFigures();
+    return QStringLiteral("heap in use %1 KiB, free %2 KiB").arg(heap.inUse / 1024).arg(heap.freeHeld / 1024);
+}
+
 } // namespace
 
 // What lives on worker threads: the connection and the feed. The feed's callbacks run on
@@ -168,9 +176,8 @@ void ClusterSession::writeCache(bool now)
         // it freed goes back to the system, not kept by this worker's arena.
         cache = {};
         releaseFreedMemory();
-        const HeapFigures heap = heapFigures();
-        qCDebug(lcSession) << id << "after the cache write: heap in use" << heap.inUse / 1024 << "KiB, free"
-                           << heap.freeHeld / 1024 << "KiB";
+        if (lcSession().isDebugEnabled())
+            qCDebug(lcSession) << id << "after the cache write:" << heapText();
     };
     if (now)
         write();
@@ -654,11 +661,9 @@ void ClusterSession::buildOutline()
             // memory figures read right after loading should see it gone).
             QElapsedTimer trim;
             trim.start();
-            if (releaseFreedMemory()) {
-                const HeapFigures heap = heapFigures();
-                qCDebug(lcSession) << m_id << "freed memory returned to the system in" << trim.elapsed()
-                                   << "ms; heap in use" << heap.inUse / 1024 << "KiB, free" << heap.freeHeld / 1024 << "KiB";
-            }
+            if (releaseFreedMemory() && lcSession().isDebugEnabled())
+                qCDebug(lcSession) << m_id << "freed memory returned to the system in" << trim.elapsed() << "ms;"
+                                   << heapText();
             scheduleCacheWrite(kCacheWriteDelayMs);
             setState(m_status.state, m_status.state == SessionStatus::State::Connected ? QString() : m_status.message,
                      m_status.hint);

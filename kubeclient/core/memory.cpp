@@ -36,7 +36,6 @@ HeapFigures heapFigures()
     const struct mallinfo2 info = mallinfo2();
     figures.inUse = static_cast<long long>(info.uordblks + info.hblkhd);
     figures.freeHeld = static_cast<long long>(info.fordblks);
-    figures.mmapped = static_cast<long long>(info.hblkhd);
 #endif
     return figures;
 }

@@ -25,7 +25,6 @@ bool keepLargeBlocksMapped();
 struct HeapFigures {
     long long inUse = -1;      // live allocations, arenas and mmapped blocks together
     long long freeHeld = -1;   // free chunks the arenas keep
-    long long mmapped = -1;    // of inUse, the blocks mapped on their own (large allocations)
 };
 HeapFigures heapFigures();
 

@@ -2,6 +2,8 @@
 // costs O(log n) and a snapshot is one pointer copy, even at hundreds of thousands of objects.
 #include "kubeclient/watch/store.h"
 
+#include "kubeclient/core/objectmeta.h"
+
 #include <utility>
 
 namespace kube {
@@ -166,8 +168,9 @@ std::string keyOfObject(const J &object)
     const std::string name = stringAt(md, "name");
     if (name.empty())
         return {};
-    const std::string ns = stringAt(md, "namespace");
-    return ns.empty() ? name : ns + "/" + name;
+    // The tenancy graph's key too (core/objectmeta): a graph kind fed by a store keeps the
+    // store's map as its own, so both must key an object alike.
+    return objectKey(stringAt(md, "namespace"), name);
 }
 
 std::string Store::keyOf(const nlohmann::json &object) { return keyOfObject(object); }
