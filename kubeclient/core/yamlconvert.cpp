@@ -91,9 +91,14 @@ void emit(YAML::Emitter &out, const json &v)
             const auto u = static_cast<unsigned char>(c);
             return (u < 0x20 && c != '\n' && c != '\t') || u == 0x7F;
         });
+        // A reader takes a block's indentation from its first line that is not empty, so a block
+        // whose first such line starts with a space would lose that space: yaml-cpp writes no
+        // indentation indicator, so those go double-quoted too.
+        const auto firstText = s.find_first_not_of('\n');
+        const bool indentKept = firstText == std::string::npos || s[firstText] != ' ';
         if (hasDelete(s))
             out << YAML::EscapeNonAscii << YAML::DoubleQuoted << s;
-        else if (s.find('\n') != std::string::npos && oneFinalNewline && s.front() != ' ' && rawable)
+        else if (s.find('\n') != std::string::npos && oneFinalNewline && indentKept && rawable)
             out << YAML::Literal << s;
         else if (s.find('\n') != std::string::npos)
             out << YAML::DoubleQuoted << s;
