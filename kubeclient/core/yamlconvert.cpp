@@ -33,7 +33,9 @@ bool looksNonString(const std::string &s)
     const char first = s.front();
     if (std::isspace(static_cast<unsigned char>(first)) || std::isspace(static_cast<unsigned char>(s.back())))
         return true;
-    return std::string("!&*-?{}[],#|>@`\"'%:").find(first) != std::string::npos
+    // "..." (like "---", which '-' covers) at the start of a line ends a document: a top-level
+    // scalar or key written plain there would read back as nothing.
+    return std::string("!&*-?{}[],#|>@`\"'%:").find(first) != std::string::npos || s.rfind("...", 0) == 0
         || s.find(": ") != std::string::npos || s.find(" #") != std::string::npos || s.back() == ':';
 }
 

@@ -73,8 +73,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
                 if (ns.empty() && request.isResourceRequest)
                     continue;  // an all-namespaces who-can lists grants anywhere; authorize asks cluster-wide
                 bool listed = false;
+                // A User named system:serviceaccount:NS:NAME is also the one a ServiceAccount
+                // subject NS/NAME names (who-can fills in a binding's namespace), as in kube-apiserver.
                 for (const auto &a : answers)
-                    listed = listed || (!a.superuser && a.subject.kind == "User" && a.subject.name == user);
+                    listed = listed ||
+                             (!a.superuser && ((a.subject.kind == "User" && a.subject.name == user) ||
+                                               (a.subject.kind == "ServiceAccount" &&
+                                                serviceAccountUserName(a.subject.ns, a.subject.name) == user)));
                 FUZZ_CHECK(listed == evaluator.allowed(who, request),
                            "who-can and authorize disagree for User " + user + " on " + request.verb + " " +
                                request.resource + request.path + " in \"" + ns + "\"");
