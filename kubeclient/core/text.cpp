@@ -118,6 +118,59 @@ std::size_t invalidUtf8Offset(std::string_view s)
     return std::string_view::npos;
 }
 
+std::uint32_t decodeUtf8(std::string_view s, std::size_t i, std::size_t &width)
+{
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+    if (i + n > s.size())
+        n = 1;
+    width = n;
+    if (n == 1)
+        return c;
+    std::uint32_t v = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+    for (std::size_t k = 1; k < n; ++k)
+        v = (v << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    return v;
+}
+
+bool isYamlPrintable(std::uint32_t c)
+{
+    return c == 0x0A || (c >= 0x20 && c <= 0x7E) || c == 0x85 || (c >= 0xA0 && c <= 0xD7FF)
+           || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+std::string yamlDoubleQuotedEscape(std::uint32_t c)
+{
+    switch (c) {
+    case 0x00: return "\\0";
+    case 0x07: return "\\a";
+    case 0x08: return "\\b";
+    case 0x09: return "\\t";
+    case 0x0A: return "\\n";
+    case 0x0B: return "\\v";
+    case 0x0C: return "\\f";
+    case 0x0D: return "\\r";
+    case 0x1B: return "\\e";
+    case 0x22: return "\\\"";
+    case 0x5C: return "\\\\";
+    case 0x85: return "\\N";
+    case 0x2028: return "\\L";
+    case 0x2029: return "\\P";
+    default:
+        break;
+    }
+    if (isYamlPrintable(c))
+        return {};
+    char buf[16];
+    if (c <= 0xFF)
+        std::snprintf(buf, sizeof buf, "\\x%02X", unsigned(c));
+    else if (c <= 0xFFFF)
+        std::snprintf(buf, sizeof buf, "\\u%04X", unsigned(c));
+    else
+        std::snprintf(buf, sizeof buf, "\\U%08X", unsigned(c));
+    return buf;
+}
+
 std::string utf8OfYamlCppScalar(std::string s)
 {
     std::size_t i = invalidUtf8Offset(s);

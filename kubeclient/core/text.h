@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <string_view>
@@ -29,6 +30,15 @@ std::size_t invalidUtf8Offset(std::string_view s);
 // text every other character is whole, so a lone byte 0x85 or 0xA0 can only come from those
 // escapes: this writes each as its two-byte UTF-8 and leaves everything else as it is.
 std::string utf8OfYamlCppScalar(std::string s);
+// The code point of the UTF-8 sequence at s[i], its length in bytes to `width`. A byte that
+// starts no sequence that fits in `s` is taken as itself, width 1.
+std::uint32_t decodeUtf8(std::string_view s, std::size_t i, std::size_t &width);
+// Whether go-yaml writes code point c as it is (its test of YAML's c-printable): not a control
+// character but LF, not the byte order mark, not U+FFFE or U+FFFF.
+bool isYamlPrintable(std::uint32_t c);
+// What go-yaml writes for code point c inside a double-quoted scalar when it may not stand as it
+// is there (\n for a line feed, \x7F, \uFEFF, \uFFFF, \U0010FFFF), empty when it may.
+std::string yamlDoubleQuotedEscape(std::uint32_t c);
 // Offset of the first byte that cannot be YAML text (go-yaml refuses it, and yaml-cpp takes NUL
 // bytes as a sign of UTF-16 or UTF-32): invalid UTF-8, or a control character other than tab,
 // LF and CR. npos when there is none.

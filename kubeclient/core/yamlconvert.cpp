@@ -39,15 +39,114 @@ bool looksNonString(const std::string &s)
         || s.find(": ") != std::string::npos || s.find(" #") != std::string::npos || s.back() == ':';
 }
 
-// DEL (0x7F) is no more YAML text than the other control characters, but yaml-cpp writes it
-// raw even in double quotes; it escapes it (as \x7F) only when told to escape all but ASCII,
-// which is done for such text alone (the setting holds for the next value only).
-bool hasDelete(const std::string &s)
+// yaml-cpp writes some text wrong in double quotes: DEL (0x7F) raw, and each Unicode
+// noncharacter (U+FDD0..U+FDEF and the last two code points of every plane) as U+FFFD, raw or
+// escaped, though it reads "\uFFFF" as U+FFFF (found by fuzz_manifests). toYaml writes such text
+// double-quoted itself, as go-yaml does: yaml-cpp gets a plain placeholder in its place, which
+// the finished text then swaps for the quoted form.
+bool yamlCppMisquotes(const std::string &s)
 {
-    return s.find('\x7F') != std::string::npos;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t width = 1;
+        const std::uint32_t c = text::decodeUtf8(s, i, width);
+        if (c == 0x7F || (c >= 0xFDD0 && c <= 0xFDEF) || (c >= 0xFFFE && (c & 0xFFFE) == 0xFFFE))
+            return true;
+        i += width;
+    }
+    return false;
 }
 
-void emit(YAML::Emitter &out, const json &v)
+std::string doubleQuoted(const std::string &s)
+{
+    std::string out = "\"";
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t width = 1;
+        const std::string escape = text::yamlDoubleQuotedEscape(text::decodeUtf8(s, i, width));
+        if (escape.empty())
+            out.append(s, i, width);
+        else
+            out += escape;
+        i += width;
+    }
+    return out + '"';
+}
+
+bool anyTextContains(const json &v, const std::string &needle)
+{
+    switch (v.type()) {
+    case json::value_t::object:
+        for (auto it = v.begin(); it != v.end(); ++it)
+            if (it.key().find(needle) != std::string::npos || anyTextContains(it.value(), needle))
+                return true;
+        return false;
+    case json::value_t::array:
+        return std::any_of(v.begin(), v.end(), [&](const json &e) { return anyTextContains(e, needle); });
+    case json::value_t::string:
+        return v.get_ref<const std::string &>().find(needle) != std::string::npos;
+    default:
+        return false;
+    }
+}
+
+bool anyTextMisquoted(const json &v)
+{
+    switch (v.type()) {
+    case json::value_t::object:
+        for (auto it = v.begin(); it != v.end(); ++it)
+            if (yamlCppMisquotes(it.key()) || anyTextMisquoted(it.value()))
+                return true;
+        return false;
+    case json::value_t::array:
+        return std::any_of(v.begin(), v.end(), [](const json &e) { return anyTextMisquoted(e); });
+    case json::value_t::string:
+        return yamlCppMisquotes(v.get_ref<const std::string &>());
+    default:
+        return false;
+    }
+}
+
+// The double-quoted forms written in place of placeholders "<prefix><index>.", with a prefix
+// that no text of the value holds, so nothing else in yaml-cpp's output can match one.
+class QuotedByHand
+{
+public:
+    explicit QuotedByHand(const json &value)
+    {
+        if (!anyTextMisquoted(value))
+            return;
+        for (unsigned n = 0; prefix_.empty() || anyTextContains(value, prefix_); ++n)
+            prefix_ = "tenantry-quoted-" + std::to_string(n) + "-";
+    }
+
+    // What to give yaml-cpp for text written as `quoted`.
+    std::string placeholder(std::string quoted)
+    {
+        quoted_.push_back(std::move(quoted));
+        return prefix_ + std::to_string(quoted_.size() - 1) + ".";
+    }
+
+    std::string substitute(const std::string &emitted) const
+    {
+        if (quoted_.empty())
+            return emitted;
+        std::string out;
+        std::size_t from = 0;
+        for (std::size_t at; (at = emitted.find(prefix_, from)) != std::string::npos;) {
+            out.append(emitted, from, at - from);
+            const std::size_t digits = at + prefix_.size();
+            const std::size_t dot = emitted.find('.', digits);
+            out += quoted_.at(std::stoul(emitted.substr(digits, dot - digits)));
+            from = dot + 1;
+        }
+        return out.append(emitted, from);
+    }
+
+private:
+    std::string prefix_;
+    std::vector<std::string> quoted_;
+};
+
+void emit(YAML::Emitter &out, const json &v, QuotedByHand &byHand)
 {
     switch (v.type()) {
     case json::value_t::object:
@@ -57,18 +156,20 @@ void emit(YAML::Emitter &out, const json &v)
         }
         out << YAML::BeginMap;
         for (auto it = v.begin(); it != v.end(); ++it) {
+            const bool misquoted = yamlCppMisquotes(it.key());
+            std::string quoted = misquoted ? doubleQuoted(it.key()) : std::string();
             // yaml-cpp writes a simple key however long: past libyaml's limit it is made explicit.
-            if (it.key().size() > kMaxSimpleYamlKeyBytes)
+            if (std::max(it.key().size(), quoted.size()) > kMaxSimpleYamlKeyBytes)
                 out << YAML::LongKey;
             out << YAML::Key;
-            if (hasDelete(it.key()))
-                out << YAML::EscapeNonAscii << YAML::DoubleQuoted << it.key();
+            if (misquoted)
+                out << byHand.placeholder(std::move(quoted));
             else if (looksNonString(it.key()))
                 out << YAML::DoubleQuoted << it.key();
             else
                 out << it.key();
             out << YAML::Value;
-            emit(out, it.value());
+            emit(out, it.value(), byHand);
         }
         out << YAML::EndMap;
         return;
@@ -79,7 +180,7 @@ void emit(YAML::Emitter &out, const json &v)
         }
         out << YAML::BeginSeq;
         for (const auto &e : v)
-            emit(out, e);
+            emit(out, e, byHand);
         out << YAML::EndSeq;
         return;
     case json::value_t::string: {
@@ -98,8 +199,8 @@ void emit(YAML::Emitter &out, const json &v)
         // indentation indicator, so those go double-quoted too.
         const auto firstText = s.find_first_not_of('\n');
         const bool indentKept = firstText == std::string::npos || s[firstText] != ' ';
-        if (hasDelete(s))
-            out << YAML::EscapeNonAscii << YAML::DoubleQuoted << s;
+        if (yamlCppMisquotes(s))
+            out << byHand.placeholder(doubleQuoted(s));
         else if (s.find('\n') != std::string::npos && oneFinalNewline && indentKept && rawable)
             out << YAML::Literal << s;
         else if (s.find('\n') != std::string::npos)
@@ -238,8 +339,9 @@ std::string toYaml(const json &value)
     out.SetIndent(2);
     out.SetSeqFormat(YAML::Block);
     out.SetMapFormat(YAML::Block);
-    emit(out, value);
-    std::string s = out.c_str();
+    QuotedByHand byHand(value);
+    emit(out, value, byHand);
+    std::string s = byHand.substitute(out.c_str());
     if (!s.empty() && s.back() != '\n')
         s += '\n';
     return s;

@@ -2,6 +2,7 @@
 // 80-column folding, literal blocks and go-yaml's key order (the resolver is kubeconfigyaml.cpp).
 #include "kubeclient/kubeconfig/kubeconfigyaml.h"
 
+#include "kubeclient/core/text.h"
 #include "kubeclient/core/yamlconvert.h"
 
 #include <algorithm>
@@ -50,31 +51,8 @@ bool isBase60Float(std::string_view s)
 
 constexpr int kBestWidth = 80;
 
-// UTF-8 decoding for the printable/special analysis; invalid sequences count as bytes.
-std::uint32_t decodeUtf8(std::string_view s, std::size_t i, std::size_t &width)
-{
-    const unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) {
-        width = 1;
-        return c;
-    }
-    int n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-    if (i + std::size_t(n) > s.size())
-        n = 1;
-    width = std::size_t(n);
-    if (n == 1)
-        return c;
-    std::uint32_t v = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-    for (int k = 1; k < n; ++k)
-        v = (v << 6) | ((unsigned char)s[i + std::size_t(k)] & 0x3F);
-    return v;
-}
-
-bool isPrintable(std::uint32_t c)
-{
-    return c == 0x0A || (c >= 0x20 && c <= 0x7E) || c == 0x85 || (c >= 0xA0 && c <= 0xD7FF)
-           || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF) || (c >= 0x10000 && c <= 0x10FFFF);
-}
+using text::decodeUtf8;
+using text::isYamlPrintable;
 
 bool isBreak(std::uint32_t c) { return c == '\r' || c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029; }
 bool isSpace(std::uint32_t c) { return c == ' '; }
@@ -150,7 +128,7 @@ Analysis analyze(std::string_view v)
                 break;
             }
         }
-        if (!isPrintable(c) || c == 0xFEFF)
+        if (!isYamlPrintable(c))
             specialCharacters = true;
         if (isBreak(c))
             lineBreaks = true;
@@ -304,33 +282,8 @@ void writeDoubleQuoted(Writer &w, std::string_view v, bool allowBreaks, int inde
     for (std::size_t i = 0; i < v.size();) {
         std::size_t width = 1;
         const std::uint32_t c = decodeUtf8(v, i, width);
-        if (!isPrintable(c) || c == 0xFEFF || isBreak(c) || c == '"' || c == '\\') {
-            char buf[16];
-            switch (c) {
-            case 0x00: w.put("\\0"); break;
-            case 0x07: w.put("\\a"); break;
-            case 0x08: w.put("\\b"); break;
-            case 0x09: w.put("\\t"); break;
-            case 0x0A: w.put("\\n"); break;
-            case 0x0B: w.put("\\v"); break;
-            case 0x0C: w.put("\\f"); break;
-            case 0x0D: w.put("\\r"); break;
-            case 0x1B: w.put("\\e"); break;
-            case 0x22: w.put("\\\""); break;
-            case 0x5C: w.put("\\\\"); break;
-            case 0x85: w.put("\\N"); break;
-            case 0xA0: w.put("\\_"); break;
-            case 0x2028: w.put("\\L"); break;
-            case 0x2029: w.put("\\P"); break;
-            default:
-                if (c <= 0xFF)
-                    std::snprintf(buf, sizeof buf, "\\x%02X", unsigned(c));
-                else if (c <= 0xFFFF)
-                    std::snprintf(buf, sizeof buf, "\\u%04X", unsigned(c));
-                else
-                    std::snprintf(buf, sizeof buf, "\\U%08X", unsigned(c));
-                w.put(buf);
-            }
+        if (const std::string escape = text::yamlDoubleQuotedEscape(c); !escape.empty()) {
+            w.put(escape);
             spaces = false;
         } else if (isSpace(c)) {
             if (allowBreaks && !spaces && w.column > kBestWidth && i > 0 && i < v.size() - 1) {

@@ -94,6 +94,7 @@ private slots:
     void manifestsRoundTripThroughYaml();
     void quantitySumPastInt32ExponentsReadsBack();
     void controlCharactersInMultiLineTextRoundTrip();
+    void noncharactersAndDeleteAreWrittenEscaped();
     void ruleTextRoundTrips_data();
     void ruleTextRoundTrips();
     void watchEventWithNumberOverflowIsADecodeError();
@@ -284,6 +285,9 @@ void TestFuzzRegressions::manifestsRoundTripThroughYaml_data()
     // the document " ..." (text) was written plain at the start of a line, where "..." ends a
     // document: it read back as null (fuzz_manifests, fork mode, after 3.5 M executions)
     QTest::newRow("text that is a document end marker") << "document-end-marker-as-text.yaml" << false;
+    // "\uFFFF" reads as U+FFFF, but yaml-cpp's emitter wrote U+FFFD in its place (fuzz_manifests,
+    // fork mode, after 8.76 M executions; minimized from a text with BEL and U+FFFF)
+    QTest::newRow("text with a Unicode noncharacter") << "noncharacter-escape.yaml" << false;
 }
 
 void TestFuzzRegressions::manifestsRoundTripThroughYaml()
@@ -325,6 +329,27 @@ void TestFuzzRegressions::quantitySumPastInt32ExponentsReadsBack()
     auto back = kube::Quantity::parse(written);
     QVERIFY2(back.ok(), back.ok() ? "" : back.error().message.c_str());
     QVERIFY(*back == sum);
+}
+
+void TestFuzzRegressions::noncharactersAndDeleteAreWrittenEscaped()
+{
+    // Given keys and values holding Unicode noncharacters (U+FFFF, U+FDD0, U+10FFFE) and DEL,
+    // and one holding the text toYaml's placeholders start with
+    const nlohmann::json document = {
+        {"k\xEF\xBF\xBF", "a\xEF\xB7\x90" "b"},
+        {"plane16", "x\xF4\x8F\xBF\xBE\x7F y\n"},
+        {"list", {"tenantry-quoted-0-0.", "\xEF\xBF\xBE"}},
+    };
+    // When it is written as YAML
+    const std::string yaml = kube::toYaml(document);
+    // Then the text is double-quoted as go-yaml writes it: U+FFFF, U+FFFE and DEL escaped, the
+    // noncharacters that YAML counts printable (U+FDD0, U+10FFFE) as they are
+    QVERIFY2(yaml.find("\"k\\uFFFF\": \"a\xEF\xB7\x90" "b\"\n") != std::string::npos, yaml.c_str());
+    QVERIFY2(yaml.find("plane16: \"x\xF4\x8F\xBF\xBE\\x7F y\\n\"\n") != std::string::npos, yaml.c_str());
+    QVERIFY2(yaml.find("- \"\\uFFFE\"\n") != std::string::npos, yaml.c_str());
+    // and the whole reads back as the same document, the placeholder-like text included
+    auto back = kube::parseYamlDocuments(yaml, "roundtrip.yaml");
+    QVERIFY2(back.ok() && back->size() == 1 && (*back)[0] == document, yaml.c_str());
 }
 
 void TestFuzzRegressions::controlCharactersInMultiLineTextRoundTrip()
