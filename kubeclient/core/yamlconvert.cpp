@@ -88,39 +88,19 @@ bool anyTextContains(const json &v, const std::string &needle)
     }
 }
 
-bool anyTextMisquoted(const json &v)
-{
-    switch (v.type()) {
-    case json::value_t::object:
-        for (auto it = v.begin(); it != v.end(); ++it)
-            if (yamlCppMisquotes(it.key()) || anyTextMisquoted(it.value()))
-                return true;
-        return false;
-    case json::value_t::array:
-        return std::any_of(v.begin(), v.end(), [](const json &e) { return anyTextMisquoted(e); });
-    case json::value_t::string:
-        return yamlCppMisquotes(v.get_ref<const std::string &>());
-    default:
-        return false;
-    }
-}
-
 // The double-quoted forms written in place of placeholders "<prefix><index>.", with a prefix
-// that no text of the value holds, so nothing else in yaml-cpp's output can match one.
+// that no text of the value holds, so nothing else in yaml-cpp's output can match one. The
+// prefix is chosen at the first placeholder: a value without such text costs nothing more.
 class QuotedByHand
 {
 public:
-    explicit QuotedByHand(const json &value)
-    {
-        if (!anyTextMisquoted(value))
-            return;
-        for (unsigned n = 0; prefix_.empty() || anyTextContains(value, prefix_); ++n)
-            prefix_ = "tenantry-quoted-" + std::to_string(n) + "-";
-    }
+    explicit QuotedByHand(const json &value) : value_(value) {}
 
     // What to give yaml-cpp for text written as `quoted`.
     std::string placeholder(std::string quoted)
     {
+        for (unsigned n = 0; quoted_.empty() && (prefix_.empty() || anyTextContains(value_, prefix_)); ++n)
+            prefix_ = "tenantry-quoted-" + std::to_string(n) + "-";
         quoted_.push_back(std::move(quoted));
         return prefix_ + std::to_string(quoted_.size() - 1) + ".";
     }
@@ -142,6 +122,7 @@ public:
     }
 
 private:
+    const json &value_;
     std::string prefix_;
     std::vector<std::string> quoted_;
 };
